@@ -1,0 +1,70 @@
+/** Offsets ↔ LSP positions (UTF-16 code units, as LSP and JavaScript strings use). */
+import type { Position, Range, Span } from './types.js';
+
+/** Offsets at which each line of `text` starts (`\n`, `\r\n` and `\r` end lines). */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Maps offsets to positions and back for one text. */
+export class LineIndex {
+  readonly lineStarts: number[];
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? computeLineStarts(text);
+  }
+
+  /** The position of an offset (clamped into the text). */
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.lineStarts[lo]! };
+  }
+
+  /** The offset of a position (clamped into its line and the text). */
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line]!;
+    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1]! : this.text.length;
+    return Math.max(start, Math.min(start + position.character, next));
+  }
+
+  /** The range covering a span. */
+  range(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+
+  /** The 0-based line holding an offset. */
+  lineOf(offset: number): number {
+    return this.positionAt(offset).line;
+  }
+
+  /** The number of lines. */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+}
+
+/** True when the offset lies inside the span (end exclusive, but an empty span holds its start). */
+export function spanContains(span: Span, offset: number, inclusiveEnd = false): boolean {
+  return offset >= span.start && (offset < span.end || (inclusiveEnd && offset === span.end));
+}

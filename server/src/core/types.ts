@@ -1,0 +1,162 @@
+/**
+ * The domain's words (SPEC.md §1–§4) as data. Everything here is plain,
+ * serialisable data: no classes, no LSP runtime, so indexes can cross worker
+ * threads and be persisted.
+ */
+import type { Position, Range } from 'vscode-languageserver-types';
+
+export type { Position, Range };
+
+/** A document's address: a URI string (`file:///…` in the server, `memory:///…` in tests). */
+export type DocUri = string;
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** Half-open character offsets into a document's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A text replacement that a quick fix or rename applies. */
+export interface TextEdit {
+  uri: DocUri;
+  range: Range;
+  newText: string;
+}
+
+/** A repair offered for a problem; every fix is applied as one undoable workspace edit. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  isPreferred?: boolean;
+}
+
+/** Another place that explains a problem (shown as related information). */
+export interface RelatedLocation {
+  uri: DocUri;
+  range: Range;
+  message: string;
+}
+
+/** A diagnostic as the core sees it; it becomes an LSP Diagnostic only in `lsp/`. */
+export interface Problem {
+  uri: DocUri;
+  range: Range;
+  code: string;
+  message: string;
+  /** Overrides the rule's default severity for this occurrence (a lost anchor is an error). */
+  severity?: Severity;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+}
+
+/** A block of text: a paragraph of a note or a source. */
+export interface Block extends Span {
+  /** 1-based paragraph number (`p1`, `p2`, … in sources). */
+  index: number;
+}
+
+/** A heading of a note or source (Markdown `#` heading, or a plain-text heading line). */
+export interface Heading extends Span {
+  text: string;
+  level: number;
+  slug: string;
+  /** 0-based line of the heading. */
+  line: number;
+}
+
+/** A date stated for a whole document (front matter `date:` or a date line at the top). */
+export interface DocumentDate {
+  text: string;
+  span: Span;
+  /** ISO `YYYY-MM-DD`, or undefined when the line names no complete date. */
+  iso?: string;
+}
+
+/**
+ * A `[[…]]` in a note's prose. `target` is what stands before `#` (a source id or a
+ * note name); `anchor` the raw text after `#` (quote anchors keep their quotes).
+ */
+export interface Citation extends Span {
+  raw: string;
+  target: string;
+  targetSpan: Span;
+  anchor?: string;
+  anchorSpan?: Span;
+  label?: string;
+  labelSpan?: Span;
+  /** Set when the citation cannot be read (GN004); the reason is user-facing. */
+  malformed?: string;
+  /** The paragraph and sentence that hold the citation. */
+  paragraph: Span;
+  sentence: Span;
+}
+
+/** What a note holds, indexed once per version. */
+export interface NoteIndex {
+  uri: DocUri;
+  /** File name without `.md`. */
+  stem: string;
+  version: number;
+  length: number;
+  title?: string;
+  date?: DocumentDate;
+  citations: Citation[];
+  headings: Heading[];
+  paragraphs: Block[];
+  /** The ranges of prose (not code, HTML comments, front matter), for later checks. */
+  prose: Span[];
+}
+
+/** What a source holds, indexed once per version. */
+export interface SourceIndex {
+  uri: DocUri;
+  /** The leading segment of the file name before the first `_`, lower-cased. */
+  id: string;
+  /** The whole file name without extension. */
+  stem: string;
+  version: number;
+  text: string;
+  title?: string;
+  date?: DocumentDate;
+  headings: Heading[];
+  paragraphs: Block[];
+  /** Offsets where each line starts. */
+  lineStarts: number[];
+}
+
+/** One named anchor of an anchor file: a W3C TextQuoteSelector. */
+export interface AnchorDefinition {
+  key: string;
+  keySpan: Span;
+  quote: string;
+  prefix?: string;
+  suffix?: string;
+  /** Where the value (the quote) stands in the anchor file. */
+  valueSpan: Span;
+}
+
+/** A `<stem>.anchors.yaml` file. */
+export interface AnchorFileIndex {
+  uri: DocUri;
+  /** The stem of the source it belongs to. */
+  sourceStem: string;
+  version: number;
+  anchors: AnchorDefinition[];
+  /** GN006 findings: syntax errors, wrong shapes, duplicate keys. */
+  problems: Problem[];
+}
+
+export type AnchorKind = 'named' | 'heading' | 'paragraph' | 'line' | 'quote' | 'whole';
+
+/** The range of source text an anchor resolves to. */
+export interface Passage extends Span {
+  sourceUri: DocUri;
+  kind: AnchorKind;
+  /** The anchor as written (`kirby-briefing`, `p7`, `L3-L5`, `"John Kirby"`). */
+  anchor?: string;
+  /** Named anchors re-anchored by fuzzy matching (GN005). */
+  stale?: { similarity: number; lost: boolean };
+}

@@ -1,0 +1,117 @@
+/**
+ * The injected world: the core reaches files only through `Workspace`.
+ * `NodeWorkspace` (node/nodeWorkspace.ts) serves the server and the CLI;
+ * `MemoryWorkspace` serves tests.
+ */
+import type { DocUri } from './types.js';
+
+export interface FileStat {
+  size: number;
+  /** Modification time in ms, used to notice changes on disk. */
+  mtime: number;
+}
+
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  uri: DocUri;
+  kind: FileChangeKind;
+}
+
+/** What the core needs from the outside world. Every method is safe to call for any URI. */
+export interface Workspace {
+  /** The workspace folders, as directory URIs without a trailing slash. */
+  readonly folders: readonly DocUri[];
+  /**
+   * Every file under `folder` (recursively) whose name ends in one of `extensions`,
+   * skipping dot-folders and `node_modules`, never leaving the folder.
+   */
+  listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]>;
+  /** The file's text, or undefined when it cannot be read (gone, unreadable, a directory). */
+  readFile(uri: DocUri): Promise<string | undefined>;
+  /** Size and modification time, or undefined when it does not exist. */
+  stat(uri: DocUri): Promise<FileStat | undefined>;
+}
+
+/** Joins a folder URI and a relative path (forward slashes). */
+export function joinUri(folder: DocUri, relative: string): DocUri {
+  const parts: string[] = folder.replace(/\/+$/, '').split('/');
+  for (const seg of relative.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      // Never climb above the scheme and authority (`file://` + root).
+      if (parts.length > 3) parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** The last path segment of a URI (decoded). */
+export function baseName(uri: DocUri): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** True when `uri` lies inside `folder` (or is it). */
+export function isInside(uri: DocUri, folder: DocUri): boolean {
+  const f = folder.replace(/\/+$/, '');
+  return uri === f || uri.startsWith(f + '/');
+}
+
+/** The path of `uri` relative to `folder`, decoded, with forward slashes. */
+export function relativePath(folder: DocUri, uri: DocUri): string {
+  const f = folder.replace(/\/+$/, '');
+  const rel = uri.startsWith(f + '/') ? uri.slice(f.length + 1) : uri;
+  try {
+    return decodeURIComponent(rel);
+  } catch {
+    return rel;
+  }
+}
+
+/** An in-memory workspace for tests: files keyed by URI. */
+export class MemoryWorkspace implements Workspace {
+  readonly files = new Map<DocUri, string>();
+  readonly reads: DocUri[] = [];
+  constructor(
+    readonly folders: readonly DocUri[] = ['memory:///ws'],
+    files: Record<string, string> = {},
+  ) {
+    for (const [path, text] of Object.entries(files)) this.files.set(joinUri(this.folders[0]!, path), text);
+  }
+
+  /** Sets (creates or replaces) a file by path relative to the first folder. */
+  set(path: string, text: string): DocUri {
+    const uri = joinUri(this.folders[0]!, path);
+    this.files.set(uri, text);
+    return uri;
+  }
+
+  /** Deletes a file by path relative to the first folder. */
+  delete(path: string): DocUri {
+    const uri = joinUri(this.folders[0]!, path);
+    this.files.delete(uri);
+    return uri;
+  }
+
+  async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
+    return [...this.files.keys()]
+      .filter((uri) => isInside(uri, folder) && extensions.some((e) => uri.toLowerCase().endsWith(e)))
+      .filter((uri) => !relativePath(folder, uri).split('/').some((s) => s.startsWith('.') || s === 'node_modules'))
+      .sort();
+  }
+
+  async readFile(uri: DocUri): Promise<string | undefined> {
+    this.reads.push(uri);
+    return this.files.get(uri);
+  }
+
+  async stat(uri: DocUri): Promise<{ size: number; mtime: number } | undefined> {
+    const text = this.files.get(uri);
+    return text === undefined ? undefined : { size: text.length, mtime: 0 };
+  }
+}

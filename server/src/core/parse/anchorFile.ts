@@ -1,0 +1,124 @@
+/**
+ * Reads `<stem>.anchors.yaml`: a map from anchor names to text-quote selectors
+ * (a plain string is the quote; a map has `quote` and optional `prefix`/`suffix`).
+ * Broken YAML and wrong shapes become GN006 problems at the offending line; the
+ * entries that can be read still count.
+ */
+import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { AnchorDefinition, AnchorFileIndex, Problem, Span } from '../types.js';
+import { LineIndex } from '../text.js';
+import { baseName } from '../workspace.js';
+
+export const ANCHOR_FILE_SUFFIX = '.anchors.yaml';
+const FIELDS = new Set(['quote', 'prefix', 'suffix']);
+/** Keys are what a citation writes after `#`: no white space, `#`, `|`, `]` or quotes. */
+const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
+
+/** The source stem an anchor file belongs to (`002_a3f2.anchors.yaml` → `002_a3f2`). */
+export function anchorFileStem(uri: string): string {
+  return baseName(uri).slice(0, -ANCHOR_FILE_SUFFIX.length);
+}
+
+function span(node: YamlNode | null | undefined, fallback: Span): Span {
+  const r = node?.range;
+  return r ? { start: r[0], end: r[1] } : fallback;
+}
+
+/** Indexes one anchor file. Never throws. */
+export function parseAnchorFile(uri: string, text: string, version = 0): AnchorFileIndex {
+  const lines = new LineIndex(text);
+  const problems: Problem[] = [];
+  const anchors: AnchorDefinition[] = [];
+  const report = (s: Span, message: string) =>
+    problems.push({ uri, range: lines.range(s), code: 'GN006', message });
+  const file: AnchorFileIndex = { uri, sourceStem: anchorFileStem(uri), version, anchors, problems };
+  let doc;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  } catch (e) {
+    report({ start: 0, end: Math.min(text.length, 1) }, `Invalid anchor file: ${(e as Error).message}`);
+    return file;
+  }
+  for (const err of doc.errors) {
+    const [a, b] = err.pos;
+    report({ start: a, end: Math.max(b, a + 1) }, `Invalid YAML: ${firstLine(err.message)}`);
+  }
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return file;
+  if (!isMap(root)) {
+    report(span(root as YamlNode, { start: 0, end: text.length }), 'An anchor file must be a map of anchor names to quotes, e.g. `kirby-briefing: John Kirby clarified`');
+    return file;
+  }
+  const seen = new Set<string>();
+  for (const item of root.items) {
+    if (!isPair(item)) continue;
+    const def = readEntry(item as Pair<YamlNode, YamlNode>, report);
+    if (!def) continue;
+    if (seen.has(def.key)) continue; // the YAML parser already reported the duplicate key
+    seen.add(def.key);
+    anchors.push(def);
+  }
+  return file;
+}
+
+function readEntry(
+  pair: Pair<YamlNode, YamlNode>,
+  report: (s: Span, message: string) => void,
+): AnchorDefinition | undefined {
+  const keyNode = pair.key;
+  const keySpan = span(keyNode, { start: 0, end: 0 });
+  if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
+    report(keySpan, 'An anchor name must be a plain word such as `kirby-briefing`');
+    return undefined;
+  }
+  const key = String(keyNode.value);
+  if (!VALID_KEY.test(key)) {
+    report(keySpan, `The anchor name \`${key}\` cannot be cited: use no spaces, \`#\`, \`|\`, brackets or quotes`);
+    return undefined;
+  }
+  const value = pair.value;
+  const valueSpan = span(value, keySpan);
+  if (isScalar(value)) {
+    if (typeof value.value !== 'string' || value.value.trim() === '') {
+      report(valueSpan.end > valueSpan.start ? valueSpan : keySpan, `Anchor \`${key}\` needs a quote: the exact words of the passage`);
+      return undefined;
+    }
+    return { key, keySpan, quote: value.value, valueSpan };
+  }
+  if (isMap(value)) {
+    const fields: Record<string, string> = {};
+    let ok = true;
+    for (const item of value.items) {
+      if (!isPair(item)) continue;
+      const k = isScalar(item.key) ? String(item.key.value) : '';
+      const vNode = item.value as YamlNode | null;
+      const kSpan = span(item.key as YamlNode, valueSpan);
+      if (!FIELDS.has(k)) {
+        report(kSpan, `Unknown field \`${k}\` in anchor \`${key}\`: expected \`quote\`, \`prefix\` or \`suffix\``);
+        continue;
+      }
+      if (!isScalar(vNode) || typeof vNode.value !== 'string') {
+        report(span(vNode, kSpan), `\`${k}\` of anchor \`${key}\` must be text`);
+        ok = false;
+        continue;
+      }
+      fields[k] = vNode.value;
+    }
+    if (!ok) return undefined;
+    if (!fields.quote || fields.quote.trim() === '') {
+      report(keySpan, `Anchor \`${key}\` has no \`quote\`: the exact words of the passage`);
+      return undefined;
+    }
+    const quoteNode = value.get('quote', true) as YamlNode | undefined;
+    const def: AnchorDefinition = { key, keySpan, quote: fields.quote, valueSpan: span(quoteNode, valueSpan) };
+    if (fields.prefix) def.prefix = fields.prefix;
+    if (fields.suffix) def.suffix = fields.suffix;
+    return def;
+  }
+  report(valueSpan.end > valueSpan.start ? valueSpan : keySpan, `Anchor \`${key}\` must be a quote or a map with \`quote\`, \`prefix\`, \`suffix\``);
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,125 @@
+/**
+ * Finds `[[…]]` citations in text, outside excluded spans (code, HTML comments,
+ * front matter). Linear in the text: one pass over `[[` occurrences.
+ */
+import type { Citation, Span } from '../types.js';
+
+/** A citation before its paragraph and sentence are known. */
+export type RawCitation = Omit<Citation, 'paragraph' | 'sentence'>;
+
+const OPEN_QUOTES = new Map([
+  ['"', '"'],
+  ['\u201c', '\u201d'],
+  ["'", "'"],
+]);
+
+/** Reads the inside of `[[…]]` (offset `innerStart` in the document) into its parts. */
+export function readCitation(raw: string, start: number): RawCitation {
+  const inner = raw.slice(2, -2);
+  const innerStart = start + 2;
+  const citation: RawCitation = { raw, start, end: start + raw.length, target: '', targetSpan: { start: innerStart, end: innerStart } };
+  const hash = inner.indexOf('#');
+  const bar = inner.indexOf('|');
+  const targetEnd = hash >= 0 && (bar < 0 || hash < bar) ? hash : bar >= 0 ? bar : inner.length;
+  citation.targetSpan = trimmedSpan(inner, 0, targetEnd, innerStart);
+  citation.target = inner.slice(citation.targetSpan.start - innerStart, citation.targetSpan.end - innerStart);
+  let labelFrom = bar >= 0 && bar < targetEnd + 1 ? bar : -1;
+  if (hash >= 0 && targetEnd === hash) {
+    const anchorFrom = hash + 1;
+    let anchorEnd: number;
+    const first = inner.slice(anchorFrom).trimStart();
+    const lead = inner.length - anchorFrom - first.length;
+    const close = OPEN_QUOTES.get(first[0] ?? '');
+    if (close !== undefined && first[0] !== "'") {
+      const closeAt = inner.indexOf(close, anchorFrom + lead + 1);
+      if (closeAt < 0) {
+        citation.malformed = 'the quote anchor has no closing quotation mark';
+        anchorEnd = inner.length;
+      } else {
+        anchorEnd = closeAt + 1;
+        const after = inner.slice(anchorEnd);
+        const nextBar = after.indexOf('|');
+        if (after.slice(0, nextBar < 0 ? after.length : nextBar).trim() !== '') {
+          citation.malformed = 'unexpected text after the quote anchor';
+        }
+      }
+      labelFrom = inner.indexOf('|', anchorEnd);
+    } else {
+      anchorEnd = bar > hash ? bar : inner.length;
+      labelFrom = bar > hash ? bar : -1;
+    }
+    citation.anchorSpan = trimmedSpan(inner, anchorFrom, anchorEnd, innerStart);
+    citation.anchor = inner.slice(citation.anchorSpan.start - innerStart, citation.anchorSpan.end - innerStart);
+    if (citation.anchor === '' && !citation.malformed) citation.malformed = 'the anchor after `#` is empty';
+  }
+  if (labelFrom >= 0) {
+    citation.labelSpan = trimmedSpan(inner, labelFrom + 1, inner.length, innerStart);
+    citation.label = inner.slice(citation.labelSpan.start - innerStart, citation.labelSpan.end - innerStart);
+  }
+  if (citation.target === '' && !citation.malformed) citation.malformed = 'the source id is empty';
+  return citation;
+}
+
+function trimmedSpan(s: string, from: number, to: number, base: number): Span {
+  let a = from;
+  let b = to;
+  while (a < b && /\s/.test(s[a]!)) a++;
+  while (b > a && /\s/.test(s[b - 1]!)) b--;
+  return { start: base + a, end: base + b };
+}
+
+/** True when `offset` falls in one of the sorted, disjoint `spans`. */
+function inSpans(spans: readonly Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * Every citation in `text` that starts outside `excluded` (sorted, disjoint spans).
+ * A `[[` with no `]]` before the end of its line is an unclosed citation.
+ */
+export function scanCitations(text: string, excluded: readonly Span[]): RawCitation[] {
+  const found: RawCitation[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('[[', from);
+    if (open < 0) break;
+    if (inSpans(excluded, open)) {
+      from = open + 2;
+      continue;
+    }
+    // Runs of brackets: the citation starts at the last `[[` of `[[[…`.
+    let start = open;
+    while (text.charCodeAt(start + 2) === 91 /* [ */) start++;
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd < 0) lineEnd = text.length;
+    const close = text.indexOf(']]', start + 2);
+    const nextOpen = text.indexOf('[[', start + 2);
+    if (close < 0 || close > lineEnd || (nextOpen >= 0 && nextOpen < close)) {
+      const end = nextOpen >= 0 && nextOpen < lineEnd ? nextOpen : lineEnd;
+      const raw = text.slice(start, end).replace(/\s+$/, '');
+      found.push({
+        raw,
+        start,
+        end: start + raw.length,
+        target: '',
+        targetSpan: { start: start + 2, end: start + 2 },
+        malformed: 'unclosed `[[`: a citation ends with `]]` on the same line',
+      });
+      from = start + 2;
+      continue;
+    }
+    const raw = text.slice(start, close + 2);
+    found.push(readCitation(raw, start));
+    from = close + 2;
+  }
+  return found;
+}

@@ -1,0 +1,64 @@
+/**
+ * Recognises a whole date written on its own ("June 18, 2024", "7 December 2021",
+ * "2021-12-07") for document date lines and front matter. The date checks have
+ * their own, fuller extractor; this one only needs to be cheap and exact.
+ */
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
+const MDY = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const DMY = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, 'i');
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
+export interface FoundDate {
+  /** Offsets of the date inside the searched text. */
+  start: number;
+  end: number;
+  iso: string;
+}
+
+function monthNumber(name: string): number {
+  const m = name.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((full) => full.startsWith(m)) + 1;
+}
+
+function isoOf(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1) return undefined;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The first complete, valid date written in `text`, if any. */
+export function findFullDate(text: string): FoundDate | undefined {
+  const candidates: FoundDate[] = [];
+  const mdy = MDY.exec(text);
+  if (mdy) {
+    const iso = isoOf(Number(mdy[3]), monthNumber(mdy[1]!), Number(mdy[2]));
+    if (iso) candidates.push({ start: mdy.index, end: mdy.index + mdy[0].length, iso });
+  }
+  const dmy = DMY.exec(text);
+  if (dmy) {
+    const iso = isoOf(Number(dmy[3]), monthNumber(dmy[2]!), Number(dmy[1]));
+    if (iso) candidates.push({ start: dmy.index, end: dmy.index + dmy[0].length, iso });
+  }
+  const isoMatch = ISO.exec(text);
+  if (isoMatch) {
+    const iso = isoOf(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
+    if (iso) candidates.push({ start: isoMatch.index, end: isoMatch.index + isoMatch[0].length, iso });
+  }
+  candidates.sort((a, b) => a.start - b.start);
+  return candidates[0];
+}
+
+/** True when `line` is nothing but a date (optionally with a weekday and punctuation). */
+export function isDateOnlyLine(line: string): FoundDate | undefined {
+  const found = findFullDate(line);
+  if (!found) return undefined;
+  const rest = (line.slice(0, found.start) + line.slice(found.end)).replace(/[\s.,:;–—-]/g, '');
+  return rest === '' ? found : undefined;
+}

@@ -1,0 +1,192 @@
+/** Indexes a note: citations with their sentences and paragraphs, headings, title, date. */
+import type { Nodes, Root } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import type { Block, Citation, DocumentDate, Heading, NoteIndex, Span } from '../types.js';
+import { LineIndex } from '../text.js';
+import { baseName } from '../workspace.js';
+import { scanCitations } from './citations.js';
+import { findFullDate, isDateOnlyLine } from './docDate.js';
+import { parseMarkdown } from './markdown.js';
+import { sentenceAround } from './sentences.js';
+import { SlugCounter } from './slug.js';
+
+/** Node types whose text is not prose: citations there are not citations. */
+const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition']);
+/** Blocks that hold prose directly: a citation's paragraph is the nearest of these. */
+const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** The stem of a note's file name (`minds suffer.md` → `minds suffer`). */
+export function noteStem(uri: string): string {
+  return baseName(uri).replace(/\.md$/i, '');
+}
+
+interface Collected {
+  excluded: Span[];
+  blocks: Span[];
+  headings: { span: Span; text: string; level: number }[];
+  frontMatter?: { value: string; span: Span };
+}
+
+function offsets(node: Nodes): Span | undefined {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? undefined : { start: s, end: e };
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.type === 'inlineCode' ? node.value : node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+/** Walks the tree without recursion (lists nested thousands deep must not overflow the stack). */
+function collect(root: Root): Collected {
+  const out: Collected = { excluded: [], blocks: [], headings: [] };
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const span = offsets(node);
+    if (NOT_PROSE.has(node.type)) {
+      if (span) out.excluded.push(span);
+      if (node.type === 'yaml' && span && !out.frontMatter) out.frontMatter = { value: (node as { value: string }).value, span };
+      continue;
+    }
+    if (span && PROSE_BLOCKS.has(node.type)) out.blocks.push(span);
+    if (node.type === 'heading' && span) out.headings.push({ span, text: plainText(node).trim(), level: node.depth });
+    if ('children' in node) {
+      const children = node.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  out.excluded.sort((a, b) => a.start - b.start);
+  out.blocks.sort((a, b) => a.start - b.start);
+  out.headings.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+/** The innermost prose block holding `offset` (blocks sorted by start). */
+function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
+  let best: Span | undefined;
+  for (const b of blocks) {
+    if (b.start > offset) break;
+    if (offset < b.end && (!best || b.start >= best.start)) best = b;
+  }
+  return best;
+}
+
+/** Paragraphs as blank-line separated blocks (the same numbering sources use). */
+export function blankLineBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  const re = /\n[ \t]*(?:\r?\n[ \t]*)+/g;
+  let start = 0;
+  const push = (s: number, e: number) => {
+    let a = s;
+    let b = e;
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    if (b > a) blocks.push({ start: a, end: b, index: blocks.length + 1 });
+  };
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  push(start, text.length);
+  return blocks;
+}
+
+function frontMatterFields(fm: { value: string; span: Span } | undefined, text: string): { title?: string; date?: DocumentDate } {
+  if (!fm) return {};
+  let data: unknown;
+  try {
+    data = parseYaml(fm.value, { maxAliasCount: 10 });
+  } catch {
+    return {};
+  }
+  if (!data || typeof data !== 'object') return {};
+  const d = data as Record<string, unknown>;
+  const out: { title?: string; date?: DocumentDate } = {};
+  if (typeof d.title === 'string' && d.title.trim()) out.title = d.title.trim();
+  const rawDate = d.date instanceof Date ? d.date.toISOString().slice(0, 10) : typeof d.date === 'string' ? d.date : undefined;
+  if (rawDate) {
+    const lineMatch = /^date\s*:\s*(.*)$/m.exec(text.slice(fm.span.start, fm.span.end));
+    const start = lineMatch ? fm.span.start + lineMatch.index + lineMatch[0].length - lineMatch[1]!.length : fm.span.start;
+    const found = findFullDate(rawDate);
+    out.date = { text: rawDate, span: { start, end: start + (lineMatch?.[1]?.trimEnd().length ?? 0) } };
+    if (found) out.date.iso = found.iso;
+  }
+  return out;
+}
+
+/** Indexes one note. Never throws: unparsable Markdown yields what could be read. */
+export function parseNote(uri: string, text: string, version = 0): NoteIndex {
+  let tree: Root | undefined;
+  try {
+    tree = parseMarkdown(text);
+  } catch {
+    tree = undefined;
+  }
+  const c: Collected = tree ? collect(tree) : { excluded: [], blocks: [], headings: [] };
+  const paragraphs = blankLineBlocks(text);
+  const slugs = new SlugCounter();
+  const lines = c.headings.length > 0 ? new LineIndex(text) : undefined;
+  const headings: Heading[] = c.headings.map((h) => ({
+    start: h.span.start,
+    end: h.span.end,
+    text: h.text,
+    level: h.level,
+    slug: slugs.next(h.text),
+    line: lines!.lineOf(h.span.start),
+  }));
+  const citations: Citation[] = scanCitations(text, c.excluded).map((raw) => {
+    const paragraph = blockAt(c.blocks, raw.start) ?? paragraphs.find((p) => raw.start >= p.start && raw.start < p.end) ?? { start: raw.start, end: raw.end };
+    const para = { start: paragraph.start, end: paragraph.end };
+    return { ...raw, paragraph: para, sentence: sentenceAround(text, para, raw) };
+  });
+  const fm = frontMatterFields(c.frontMatter, text);
+  const note: NoteIndex = {
+    uri,
+    stem: noteStem(uri),
+    version,
+    length: text.length,
+    citations,
+    headings,
+    paragraphs,
+    prose: proseSpans(text.length, c.excluded),
+  };
+  const title = fm.title ?? headings[0]?.text;
+  if (title) note.title = title;
+  const date = fm.date ?? topDateLine(text, c.frontMatter?.span.end ?? 0);
+  if (date) note.date = date;
+  return note;
+}
+
+/** A date-only line among the first lines after the front matter. */
+export function topDateLine(text: string, from: number): DocumentDate | undefined {
+  let offset = from;
+  for (let i = 0; i < 4 && offset < text.length; i++) {
+    const nl = text.indexOf('\n', offset);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(offset, end).replace(/\r$/, '');
+    if (line.trim() !== '') {
+      const found = isDateOnlyLine(line.replace(/^#+\s*/, ''));
+      if (found) {
+        const lead = line.length - line.replace(/^#+\s*/, '').length;
+        return { text: line.trim(), span: { start: offset + lead + found.start, end: offset + lead + found.end }, iso: found.iso };
+      }
+    }
+    offset = end + 1;
+  }
+  return undefined;
+}
+
+function proseSpans(length: number, excluded: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let at = 0;
+  for (const e of excluded) {
+    if (e.start > at) out.push({ start: at, end: e.start });
+    at = Math.max(at, e.end);
+  }
+  if (at < length) out.push({ start: at, end: length });
+  return out;
+}

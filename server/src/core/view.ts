@@ -1,5 +1,6 @@
 /** The read-only view of the workspace index that rules and features query. */
 import type { NotesConfig } from './config.js';
+import type { LineIndex } from './text.js';
 import type { AnchorFileIndex, Citation, DocUri, Heading, NoteIndex, Passage, SourceIndex } from './types.js';
 
 /** What a citation points at. */
@@ -28,6 +29,8 @@ export interface WorkspaceView {
   notesByName(name: string): NoteIndex[];
   /** The current text of a note, source or anchor file (open editor text wins). */
   text(uri: DocUri): string | undefined;
+  /** Offset ↔ position conversion for an indexed document. */
+  lines(uri: DocUri): LineIndex | undefined;
   /** What a citation resolves to. */
   resolve(note: NoteIndex, citation: Citation): Resolution;
   /** Every passage of every named anchor of a source, re-anchored if needed. */

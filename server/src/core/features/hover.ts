@@ -1,0 +1,73 @@
+/** Hover on a citation: the source, its date, the passage in context, where it is, problems in it. */
+import type { Hover } from '../api.js';
+import type { DocUri, Position, Problem, SourceIndex } from '../types.js';
+import type { WorkspaceView } from '../view.js';
+import { citationAt, escapeMarkdown, shorten } from './locate.js';
+import { lineOf, passageLocation, passageQuote } from './passage.js';
+
+/** The heading line of a source hover: id, title, date. */
+export function sourceHeader(source: SourceIndex): string {
+  const title = source.title ? ` — ${escapeMarkdown(source.title)}` : '';
+  const date = source.date ? `  \n${escapeMarkdown(source.date.text)}` : '';
+  return `**Source ${escapeMarkdown(source.id)}**${title}${date}`;
+}
+
+/** A command link that opens the source with the passage selected. */
+export function openSourceLink(source: SourceIndex, start: number, end: number, label = 'Open source at passage'): string {
+  const s = lineOf(source, start);
+  const e = lineOf(source, end);
+  const args = [{ uri: source.uri, line: s, character: start - source.lineStarts[s]!, endLine: e, endCharacter: end - source.lineStarts[e]! }];
+  return `[${label}](command:groundedNotes.openSourceAt?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+/** Hover text for the citation under `position`. */
+export function hover(view: WorkspaceView, uri: DocUri, position: Position, problemsOf?: (uri: DocUri) => readonly Problem[]): Hover | undefined {
+  const at = citationAt(view, uri, position);
+  if (!at) return undefined;
+  const { note, citation } = at;
+  const range = view.lines(uri)!.range(citation);
+  const r = view.resolve(note, citation);
+  if (r.kind === 'source') {
+    const { source, passage } = r;
+    const parts = [sourceHeader(source)];
+    if (passage.kind === 'whole') {
+      const first = source.paragraphs.find((p) => !source.headings.some((h) => h.start === p.start) && p.start !== source.date?.span.start);
+      if (first) parts.push('> ' + escapeMarkdown(shorten(source.text.slice(first.start, first.end), 400)));
+      parts.push(`The whole source · ${source.paragraphs.length} paragraphs · ${openSourceLink(source, 0, 0, 'Open source')}`);
+    } else {
+      if (passage.stale) {
+        parts.push(
+          passage.stale.lost
+            ? `⚠ Anchor \`${escapeMarkdown(passage.anchor ?? '')}\` is lost: its quote is no longer in the source.`
+            : `⚠ Anchor \`${escapeMarkdown(passage.anchor ?? '')}\` is stale: re-anchored to the closest text (${Math.round(passage.stale.similarity * 100)}% similar).`,
+        );
+      }
+      if (!passage.stale?.lost) {
+        parts.push(passageQuote(source, passage));
+        parts.push(`${passageLocation(source, passage)} · ${openSourceLink(source, passage.start, passage.end)}`);
+      }
+    }
+    const lines = view.lines(source.uri);
+    const inPassage = lines
+      ? (problemsOf?.(source.uri) ?? []).filter((p) => {
+          const s = lines.offsetAt(p.range.start);
+          const e = lines.offsetAt(p.range.end);
+          return s < passage.end && e > passage.start;
+        })
+      : [];
+    for (const p of inPassage) parts.push(`⚠ In this passage: ${escapeMarkdown(p.message)} (${p.code})`);
+    if (r.shadows) parts.push(`Source ${escapeMarkdown(source.id)} shadows the note \`${escapeMarkdown(r.shadows.stem)}\`.`);
+    return { contents: parts.join('\n\n'), range };
+  }
+  if (r.kind === 'note') {
+    const target = r.note;
+    const text = view.text(target.uri) ?? '';
+    const from = r.heading ? r.heading.start : 0;
+    const preview = shorten(text.slice(from, from + 600).replace(/^---[\s\S]*?---\s*/, ''), 400);
+    return {
+      contents: `**Note ${escapeMarkdown(target.stem)}**${r.heading ? ` › ${escapeMarkdown(r.heading.text)}` : ''}\n\n> ${escapeMarkdown(preview)}`,
+      range,
+    };
+  }
+  return undefined;
+}

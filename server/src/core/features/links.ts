@@ -1,0 +1,24 @@
+/** Document links: each resolved citation links to its passage. */
+import type { DocumentLink } from '../api.js';
+import type { DocUri } from '../types.js';
+import type { WorkspaceView } from '../view.js';
+import { lineOf } from './passage.js';
+
+/** The links of a note. */
+export function documentLinks(view: WorkspaceView, uri: DocUri): DocumentLink[] {
+  const note = view.note(uri);
+  const lines = view.lines(uri);
+  if (!note || !lines) return [];
+  const links: DocumentLink[] = [];
+  for (const c of note.citations) {
+    const r = view.resolve(note, c);
+    if (r.kind === 'source') {
+      const line = lineOf(r.source, r.passage.start) + 1;
+      links.push({ range: lines.range(c), target: `${r.source.uri}#L${line}`, tooltip: `Source ${r.source.id}${r.passage.kind === 'whole' ? '' : `, line ${line}`}` });
+    } else if (r.kind === 'note') {
+      const line = (r.heading?.line ?? 0) + 1;
+      links.push({ range: lines.range(c), target: `${r.note.uri}#L${line}`, tooltip: `Note ${r.note.stem}` });
+    }
+  }
+  return links;
+}

@@ -1,0 +1,22 @@
+/** GN003: two sources share the cited id. */
+import type { Rule } from './rule.js';
+import { eachCitation, listCode, replaceFix } from './citationRule.js';
+
+export const ambiguousSource: Rule = {
+  code: 'GN003',
+  name: 'ambiguous-source',
+  defaultSeverity: 'error',
+  description: 'Two or more sources share the cited id; cite the whole file stem to say which.',
+  example: '`[[002]]` with `002_a.txt` and `002_b.txt` → Source id `002` is ambiguous: `002_a` or `002_b`',
+  checkNote(note, view) {
+    return eachCitation(note, view, (c, r, problem) => {
+      if (r.kind !== 'ambiguous') return undefined;
+      const stems = r.sources.map((s) => s.stem).sort();
+      return problem(
+        c.targetSpan,
+        `Source id \`${c.target}\` is ambiguous: ${stems.length} sources share it (${listCode(stems)}); cite the whole stem`,
+        stems.map((s) => replaceFix(view, note.uri, c.targetSpan, s, `Cite \`${s}\``)),
+      );
+    }, 'GN003');
+  },
+};

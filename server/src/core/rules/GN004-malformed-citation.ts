@@ -1,0 +1,17 @@
+/** GN004: a citation that cannot be read. */
+import type { Rule } from './rule.js';
+import { eachCitation } from './citationRule.js';
+
+export const malformedCitation: Rule = {
+  code: 'GN004',
+  name: 'malformed-citation',
+  defaultSeverity: 'error',
+  description: 'A citation that cannot be read: an unclosed `[[`, an empty id or anchor, a quote anchor without its closing quote, or a bad line range.',
+  example: '`[[002#L9-L3]]` → Malformed citation: bad line range `L9-L3`: lines count from L1 and a range ends after it starts',
+  checkNote(note, view) {
+    return eachCitation(note, view, (c, r, problem) => {
+      if (r.kind !== 'malformed') return undefined;
+      return problem(c, `Malformed citation: ${r.reason}`);
+    }, 'GN004');
+  },
+};

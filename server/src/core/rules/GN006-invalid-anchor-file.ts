@@ -1,0 +1,25 @@
+/** GN006: an anchor file that does not parse or has the wrong shape. */
+import type { Problem } from '../types.js';
+import type { Rule } from './rule.js';
+
+export const invalidAnchorFile: Rule = {
+  code: 'GN006',
+  name: 'invalid-anchor-file',
+  defaultSeverity: 'error',
+  description: 'An anchor file whose YAML does not parse, whose shape is wrong (not a map of names to quotes), that repeats a name, or that has no source beside it. Reported at the offending line; the rest of the workspace still works.',
+  example: '`kirby-briefing: [oops` in `002_….anchors.yaml` → Invalid YAML: …',
+  checkAnchorFile(file, view) {
+    const problems: Problem[] = [...file.problems];
+    const lines = view.lines(file.uri);
+    const source = [...view.sources()].find((s) => view.anchorFileFor(s) === file);
+    if (!source && lines) {
+      problems.push({
+        uri: file.uri,
+        range: lines.range({ start: 0, end: 0 }),
+        code: 'GN006',
+        message: `No source \`${file.sourceStem}.txt\` or \`${file.sourceStem}.md\` beside this anchor file: its anchors cannot be cited`,
+      });
+    }
+    return problems;
+  },
+};

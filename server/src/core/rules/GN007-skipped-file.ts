@@ -1,0 +1,10 @@
+/** GN007: a file that was not checked (too large, binary, unreadable). Reported by the service. */
+import type { Rule } from './rule.js';
+
+export const skippedFile: Rule = {
+  code: 'GN007',
+  name: 'skipped-file',
+  defaultSeverity: 'information',
+  description: 'A note or source that was not read: larger than `groundedNotes.maxFileSize`, binary, or not UTF-8 text. The rest of the workspace is still checked.',
+  example: 'a 20 MB note → Not checked: the file is 20.0 MB, over groundedNotes.maxFileSize (5.0 MB)',
+};

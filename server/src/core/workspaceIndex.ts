@@ -1,0 +1,301 @@
+/**
+ * The workspace index: every note, source and anchor file indexed once per
+ * version, lookups by source id and note name, and a reverse index from citation
+ * targets to the notes that cite them, so a change re-checks only what it affects.
+ */
+import { resolveAnchor, resolveNamed } from './anchors.js';
+import type { NotesConfig } from './config.js';
+import { normalizeWithMap, type NormalizedText } from './normalize.js';
+import { ANCHOR_FILE_SUFFIX, parseAnchorFile } from './parse/anchorFile.js';
+import { parseNote } from './parse/note.js';
+import { parseSource } from './parse/source.js';
+import { reanchorDefinition } from './reanchorHook.js';
+import { closest } from './suggest.js';
+import { LineIndex } from './text.js';
+import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex } from './types.js';
+import type { Resolution, WorkspaceView } from './view.js';
+import { isInside, joinUri } from './workspace.js';
+
+export type DocKind = 'note' | 'source' | 'anchorFile';
+
+/** A file that was not indexed, and why (shown as one information diagnostic). */
+export interface SkippedFile {
+  uri: DocUri;
+  reason: string;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(value);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+/** The lower-cased keys a citation target is looked up by. */
+export function targetKey(target: string): string {
+  return target.trim().toLowerCase();
+}
+
+function withoutExtension(uri: DocUri): string {
+  return uri.replace(/\.(txt|md)$/i, '').toLowerCase();
+}
+
+export class WorkspaceIndex implements WorkspaceView {
+  private readonly notesByUri = new Map<DocUri, NoteIndex>();
+  private readonly sourcesByUri = new Map<DocUri, SourceIndex>();
+  private readonly anchorFilesByUri = new Map<DocUri, AnchorFileIndex>();
+  private readonly texts = new Map<DocUri, string>();
+  private readonly byId = new Map<string, SourceIndex[]>();
+  private readonly byName = new Map<string, NoteIndex[]>();
+  /** `<source uri without extension>` → its anchor file. */
+  private readonly anchorFileByBase = new Map<string, AnchorFileIndex>();
+  /** Citation target key → notes citing it. */
+  private readonly citedBy = new Map<string, Set<DocUri>>();
+  readonly skipped = new Map<DocUri, SkippedFile>();
+  private readonly namedCache = new Map<DocUri, Map<string, Passage>>();
+  private readonly normalizedCache = new Map<DocUri, NormalizedText>();
+  private readonly memos = new Map<DocUri, Map<string, unknown>>();
+
+  constructor(
+    public config: NotesConfig,
+    readonly folders: readonly DocUri[],
+  ) {}
+
+  /** The source roots of every folder that stay inside it (a root such as `../..` is ignored). */
+  sourceRoots(): DocUri[] {
+    const roots: DocUri[] = [];
+    for (const folder of this.folders) {
+      for (const r of this.config.sourceRoots) {
+        const root = joinUri(folder, r);
+        if (isInside(root, folder)) roots.push(root);
+      }
+    }
+    return roots;
+  }
+
+  /** What a file is to the workspace, or undefined when it is none of ours. */
+  classify(uri: DocUri): DocKind | undefined {
+    const lower = uri.toLowerCase();
+    const folder = this.folders.find((f) => isInside(uri, f));
+    if (!folder) return undefined;
+    const rel = uri.slice(folder.length + 1).split('/');
+    if (rel.slice(0, -1).some((seg) => seg.startsWith('.') || this.config.exclude.includes(seg))) return undefined;
+    if (this.sourceRoots().some((root) => isInside(uri, root))) {
+      if (lower.endsWith(ANCHOR_FILE_SUFFIX)) return 'anchorFile';
+      if (lower.endsWith('.txt') || lower.endsWith('.md')) return 'source';
+      return undefined;
+    }
+    return lower.endsWith('.md') ? 'note' : undefined;
+  }
+
+  /** Indexes (or re-indexes) a file's text; returns the citation keys whose meaning may have changed. */
+  set(uri: DocUri, kind: DocKind, text: string, version: number): Set<string> {
+    const touched = this.remove(uri);
+    this.skipped.delete(uri);
+    this.texts.set(uri, text);
+    if (kind === 'note') {
+      const note = parseNote(uri, text, version);
+      this.notesByUri.set(uri, note);
+      push(this.byName, note.stem.toLowerCase(), note);
+      for (const c of note.citations) {
+        const key = targetKey(c.target);
+        let set = this.citedBy.get(key);
+        if (!set) this.citedBy.set(key, (set = new Set()));
+        set.add(uri);
+      }
+      touched.add(note.stem.toLowerCase());
+    } else if (kind === 'source') {
+      const source = parseSource(uri, text, version);
+      this.sourcesByUri.set(uri, source);
+      push(this.byId, source.id, source);
+      if (source.stem.toLowerCase() !== source.id) push(this.byId, source.stem.toLowerCase(), source);
+      touched.add(source.id).add(source.stem.toLowerCase());
+    } else {
+      const file = parseAnchorFile(uri, text, version);
+      this.anchorFilesByUri.set(uri, file);
+      const base = uri.slice(0, -ANCHOR_FILE_SUFFIX.length).toLowerCase();
+      this.anchorFileByBase.set(base, file);
+      for (const s of this.sourcesWithBase(base)) {
+        this.namedCache.delete(s.uri);
+        touched.add(s.id).add(s.stem.toLowerCase());
+      }
+    }
+    return touched;
+  }
+
+  /** Marks a file as not indexed (too large, binary, unreadable). */
+  skip(uri: DocUri, reason: string): Set<string> {
+    const touched = this.remove(uri);
+    this.skipped.set(uri, { uri, reason });
+    return touched;
+  }
+
+  /** Forgets a file; returns the citation keys whose meaning may have changed. */
+  remove(uri: DocUri): Set<string> {
+    const touched = new Set<string>();
+    this.memos.delete(uri);
+    this.texts.delete(uri);
+    this.skipped.delete(uri);
+    const note = this.notesByUri.get(uri);
+    if (note) {
+      this.notesByUri.delete(uri);
+      pull(this.byName, note.stem.toLowerCase(), note);
+      for (const c of note.citations) this.citedBy.get(targetKey(c.target))?.delete(uri);
+      touched.add(note.stem.toLowerCase());
+    }
+    const source = this.sourcesByUri.get(uri);
+    if (source) {
+      this.sourcesByUri.delete(uri);
+      pull(this.byId, source.id, source);
+      pull(this.byId, source.stem.toLowerCase(), source);
+      this.namedCache.delete(uri);
+      this.normalizedCache.delete(uri);
+      touched.add(source.id).add(source.stem.toLowerCase());
+    }
+    const file = this.anchorFilesByUri.get(uri);
+    if (file) {
+      this.anchorFilesByUri.delete(uri);
+      const base = uri.slice(0, -ANCHOR_FILE_SUFFIX.length).toLowerCase();
+      if (this.anchorFileByBase.get(base) === file) this.anchorFileByBase.delete(base);
+      for (const s of this.sourcesWithBase(base)) {
+        this.namedCache.delete(s.uri);
+        touched.add(s.id).add(s.stem.toLowerCase());
+      }
+    }
+    return touched;
+  }
+
+  private sourcesWithBase(base: string): SourceIndex[] {
+    const out: SourceIndex[] = [];
+    for (const ext of ['.txt', '.md']) {
+      for (const [uri, s] of this.sourcesByUri) if (uri.toLowerCase() === base + ext) out.push(s);
+    }
+    return out;
+  }
+
+  /** Notes whose citations name one of `keys`. */
+  notesCiting(keys: Iterable<string>): Set<DocUri> {
+    const out = new Set<DocUri>();
+    for (const k of keys) for (const uri of this.citedBy.get(k) ?? []) out.add(uri);
+    return out;
+  }
+
+  kindOf(uri: DocUri): DocKind | undefined {
+    if (this.notesByUri.has(uri)) return 'note';
+    if (this.sourcesByUri.has(uri)) return 'source';
+    if (this.anchorFilesByUri.has(uri)) return 'anchorFile';
+    return undefined;
+  }
+
+  notes(): Iterable<NoteIndex> {
+    return this.notesByUri.values();
+  }
+  sources(): Iterable<SourceIndex> {
+    return this.sourcesByUri.values();
+  }
+  anchorFiles(): Iterable<AnchorFileIndex> {
+    return this.anchorFilesByUri.values();
+  }
+  note(uri: DocUri): NoteIndex | undefined {
+    return this.notesByUri.get(uri);
+  }
+  source(uri: DocUri): SourceIndex | undefined {
+    return this.sourcesByUri.get(uri);
+  }
+  anchorFile(uri: DocUri): AnchorFileIndex | undefined {
+    return this.anchorFilesByUri.get(uri);
+  }
+  anchorFileFor(source: SourceIndex): AnchorFileIndex | undefined {
+    return this.anchorFileByBase.get(withoutExtension(source.uri));
+  }
+  /** The source an anchor file belongs to. */
+  sourceForAnchorFile(file: AnchorFileIndex): SourceIndex | undefined {
+    return this.sourcesWithBase(file.uri.slice(0, -ANCHOR_FILE_SUFFIX.length).toLowerCase())[0];
+  }
+  sourcesById(id: string): SourceIndex[] {
+    return this.byId.get(targetKey(id)) ?? [];
+  }
+  notesByName(name: string): NoteIndex[] {
+    return this.byName.get(targetKey(name)) ?? [];
+  }
+  text(uri: DocUri): string | undefined {
+    return this.texts.get(uri);
+  }
+
+  /** Line/offset conversion for any indexed document. */
+  lines(uri: DocUri): LineIndex | undefined {
+    const text = this.texts.get(uri);
+    if (text === undefined) return undefined;
+    const source = this.sourcesByUri.get(uri);
+    return this.memo(uri, 'lines', () => new LineIndex(text, source?.lineStarts));
+  }
+
+  /** The normalised text of a source (for quote matching), cached per version. */
+  normalized(source: SourceIndex): NormalizedText {
+    let n = this.normalizedCache.get(source.uri);
+    if (!n) this.normalizedCache.set(source.uri, (n = normalizeWithMap(source.text)));
+    return n;
+  }
+
+  namedPassages(source: SourceIndex): Map<string, Passage> {
+    let named = this.namedCache.get(source.uri);
+    if (!named) {
+      const file = this.anchorFileFor(source);
+      named = file ? resolveNamed(source, file.anchors, reanchorDefinition) : new Map();
+      this.namedCache.set(source.uri, named);
+    }
+    return named;
+  }
+
+  memo<T>(uri: DocUri, kind: string, compute: () => T): T {
+    let m = this.memos.get(uri);
+    if (!m) this.memos.set(uri, (m = new Map()));
+    if (m.has(kind)) return m.get(kind) as T;
+    const value = compute();
+    m.set(kind, value);
+    return value;
+  }
+
+  resolve(note: NoteIndex, citation: Citation): Resolution {
+    if (citation.malformed) return { kind: 'malformed', reason: citation.malformed };
+    const sources = this.sourcesById(citation.target);
+    const notes = this.notesByName(citation.target);
+    if (sources.length > 1) {
+      // The whole stem is unique even where ids repeat.
+      const exact = sources.filter((s) => s.stem.toLowerCase() === targetKey(citation.target));
+      if (exact.length !== 1) return { kind: 'ambiguous', sources };
+      return this.resolveInSource(exact[0]!, citation, notes[0]);
+    }
+    if (sources.length === 1) return this.resolveInSource(sources[0]!, citation, notes[0]);
+    const target = notes.find((n) => n.uri !== note.uri) ?? notes[0];
+    if (target) {
+      if (!citation.anchor) return { kind: 'note', note: target };
+      const slug = citation.anchor.toLowerCase();
+      const heading = target.headings.find((h) => h.slug === slug || h.text.toLowerCase() === slug);
+      if (heading) return { kind: 'note', note: target, heading };
+      return { kind: 'unknownHeading', note: target, suggestions: closest(citation.anchor, target.headings.map((h) => h.slug)) };
+    }
+    const names = [...this.byId.keys(), ...[...this.notesByUri.values()].map((n) => n.stem)];
+    return { kind: 'unknownTarget', suggestions: closest(citation.target, names) };
+  }
+
+  private resolveInSource(source: SourceIndex, citation: Citation, shadows: NoteIndex | undefined): Resolution {
+    const base = shadows ? { shadows } : {};
+    if (!citation.anchor) {
+      return { kind: 'source', source, passage: { sourceUri: source.uri, start: 0, end: source.text.length, kind: 'whole' }, ...base };
+    }
+    const result = resolveAnchor(source, citation.anchor, this.namedPassages(source), () => this.normalized(source));
+    if (result.ok) return { kind: 'source', source, passage: result.passage, ...base };
+    if (result.malformed) return { kind: 'malformed', reason: result.malformed };
+    const out: Resolution = { kind: 'unknownAnchor', source, suggestions: result.suggestions };
+    if (result.reason) out.reason = result.reason;
+    return out;
+  }
+}

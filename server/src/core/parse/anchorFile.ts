@@ -29,8 +29,12 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
   const lines = new LineIndex(text);
   const problems: Problem[] = [];
   const anchors: AnchorDefinition[] = [];
-  const report = (s: Span, message: string) =>
+  const errorSpans: Span[] = [];
+  const report = (s: Span, message: string) => {
+    // A shape complaint about text the YAML parser already rejected is noise.
+    if (errorSpans.some((e) => s.start <= e.end && e.start <= s.end)) return;
     problems.push({ uri, range: lines.range(s), code: 'GN006', message });
+  };
   const file: AnchorFileIndex = { uri, sourceStem: anchorFileStem(uri), version, anchors, problems };
   let doc;
   try {
@@ -40,8 +44,9 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
     return file;
   }
   for (const err of doc.errors) {
-    const [a, b] = err.pos;
-    report({ start: a, end: Math.max(b, a + 1) }, `Invalid YAML: ${firstLine(err.message)}`);
+    const at = errorSpan(text, err.pos[0], err.pos[1]);
+    problems.push({ uri, range: lines.range(at), code: 'GN006', message: `Invalid YAML: ${firstLine(err.message)}` });
+    errorSpans.push({ start: lines.offsetAt({ line: lines.lineOf(at.start), character: 0 }), end: at.end });
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return file;
@@ -117,6 +122,20 @@ function readEntry(
   }
   report(valueSpan.end > valueSpan.start ? valueSpan : keySpan, `Anchor \`${key}\` must be a quote or a map with \`quote\`, \`prefix\`, \`suffix\``);
   return undefined;
+}
+
+/**
+ * Where to show a YAML error: its own span, or, when that is the end of the file or a
+ * blank line (an unclosed bracket is noticed there), the last line with text before it.
+ */
+function errorSpan(text: string, a: number, b: number): Span {
+  const lineStart = text.lastIndexOf('\n', a - 1) + 1;
+  const lineEndAt = text.indexOf('\n', a);
+  const line = text.slice(lineStart, lineEndAt < 0 ? text.length : lineEndAt);
+  if (a < text.length && line.trim() !== '') return { start: a, end: Math.min(text.length, Math.max(b, a + 1)) };
+  const before = text.slice(0, lineStart).replace(/\s+$/, '');
+  const start = before.lastIndexOf('\n') + 1;
+  return before.length > 0 ? { start, end: before.length } : { start: 0, end: Math.min(1, text.length) };
 }
 
 function firstLine(message: string): string {

@@ -26,14 +26,10 @@ export function sentenceAround(text: string, paragraph: Span, target: Span): Spa
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (target.start >= s.start && target.start < s.end) {
-      if (s.start === target.start && i > 0) {
-        const prev = sentences[i - 1]!;
-        // Everything after the citation in this segment is more citations or punctuation.
-        const rest = text.slice(target.end, s.end);
-        if (/^[\s\]\[\w#|".,;:!?()\u201c\u201d'-]*$/.test(rest) && /^(\s*\[\[[^\]]*\]\])*[\s.,;:!?)]*$/.test(rest)) {
-          return { start: prev.start, end: s.end };
-        }
-      }
+      // Only citations (or nothing) stand between the previous full stop and this citation.
+      const before = text.slice(s.start, target.start).replace(/(\[\[[^\]\n]*\]\]\s*)+$/, '');
+      if (before === '' && i > 0) return { start: sentences[i - 1]!.start, end: target.end };
+      if (/[.!?]["'\u201d\u2019)]*\s+$/.test(before)) return { start: s.start, end: target.end };
       return s;
     }
   }

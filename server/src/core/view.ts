@@ -23,6 +23,8 @@ export interface WorkspaceView {
   anchorFile(uri: DocUri): AnchorFileIndex | undefined;
   /** The anchor file beside a source, if any. */
   anchorFileFor(source: SourceIndex): AnchorFileIndex | undefined;
+  /** The source an anchor file belongs to, if it exists. */
+  sourceForAnchorFile(file: AnchorFileIndex): SourceIndex | undefined;
   /** Sources whose id or whole stem matches (case-insensitive). */
   sourcesById(id: string): SourceIndex[];
   /** Notes whose file stem matches (case-insensitive). */

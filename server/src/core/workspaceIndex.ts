@@ -56,12 +56,18 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byName = new Map<string, NoteIndex[]>();
   /** `<source uri without extension>` → its anchor file. */
   private readonly anchorFileByBase = new Map<string, AnchorFileIndex>();
+  /** `<source uri without extension>` → the sources there (`.txt` and `.md` may both exist). */
+  private readonly sourcesByBase = new Map<string, SourceIndex[]>();
   /** Citation target key → notes citing it. */
   private readonly citedBy = new Map<string, Set<DocUri>>();
   readonly skipped = new Map<DocUri, SkippedFile>();
   private readonly namedCache = new Map<DocUri, Map<string, Passage>>();
   private readonly normalizedCache = new Map<DocUri, NormalizedText>();
   private readonly memos = new Map<DocUri, Map<string, unknown>>();
+  /** Resolutions stay valid until any file changes (then the whole cache is dropped). */
+  private resolutions = new WeakMap<Citation, Resolution>();
+  /** Did-you-mean suggestions per unknown target, valid until a file is added or removed. */
+  private suggestions = new Map<string, string[]>();
 
   constructor(
     public config: NotesConfig,
@@ -97,7 +103,10 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Indexes (or re-indexes) a file's text; returns the citation keys whose meaning may have changed. */
   set(uri: DocUri, kind: DocKind, text: string, version: number): Set<string> {
-    const touched = this.remove(uri);
+    const isNew = this.kindOf(uri) === undefined;
+    const touched = this.forget(uri);
+    // Re-indexing a known file keeps the set of names, so the suggestions stand.
+    if (isNew) this.suggestions = new Map();
     this.skipped.delete(uri);
     this.texts.set(uri, text);
     if (kind === 'note') {
@@ -115,6 +124,7 @@ export class WorkspaceIndex implements WorkspaceView {
       const source = parseSource(uri, text, version);
       this.sourcesByUri.set(uri, source);
       push(this.byId, source.id, source);
+      push(this.sourcesByBase, withoutExtension(uri), source);
       if (source.stem.toLowerCase() !== source.id) push(this.byId, source.stem.toLowerCase(), source);
       touched.add(source.id).add(source.stem.toLowerCase());
     } else {
@@ -133,13 +143,21 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Marks a file as not indexed (too large, binary, unreadable). */
   skip(uri: DocUri, reason: string): Set<string> {
     const touched = this.remove(uri);
+    this.suggestions = new Map();
     this.skipped.set(uri, { uri, reason });
     return touched;
   }
 
   /** Forgets a file; returns the citation keys whose meaning may have changed. */
   remove(uri: DocUri): Set<string> {
+    if (this.kindOf(uri) !== undefined) this.suggestions = new Map();
+    return this.forget(uri);
+  }
+
+  /** Drops a file from every map (without judging whether names changed). */
+  private forget(uri: DocUri): Set<string> {
     const touched = new Set<string>();
+    this.resolutions = new WeakMap();
     this.memos.delete(uri);
     this.texts.delete(uri);
     this.skipped.delete(uri);
@@ -154,6 +172,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (source) {
       this.sourcesByUri.delete(uri);
       pull(this.byId, source.id, source);
+      pull(this.sourcesByBase, withoutExtension(uri), source);
       pull(this.byId, source.stem.toLowerCase(), source);
       this.namedCache.delete(uri);
       this.normalizedCache.delete(uri);
@@ -173,11 +192,7 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   private sourcesWithBase(base: string): SourceIndex[] {
-    const out: SourceIndex[] = [];
-    for (const ext of ['.txt', '.md']) {
-      for (const [uri, s] of this.sourcesByUri) if (uri.toLowerCase() === base + ext) out.push(s);
-    }
-    return out;
+    return this.sourcesByBase.get(base) ?? [];
   }
 
   /** Notes whose citations name one of `keys`. */
@@ -264,6 +279,12 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   resolve(note: NoteIndex, citation: Citation): Resolution {
+    let r = this.resolutions.get(citation);
+    if (!r) this.resolutions.set(citation, (r = this.resolveUncached(note, citation)));
+    return r;
+  }
+
+  private resolveUncached(note: NoteIndex, citation: Citation): Resolution {
     if (citation.malformed) return { kind: 'malformed', reason: citation.malformed };
     const sources = this.sourcesById(citation.target);
     const notes = this.notesByName(citation.target);
@@ -282,8 +303,13 @@ export class WorkspaceIndex implements WorkspaceView {
       if (heading) return { kind: 'note', note: target, heading };
       return { kind: 'unknownHeading', note: target, suggestions: closest(citation.anchor, target.headings.map((h) => h.slug)) };
     }
-    const names = [...this.byId.keys(), ...[...this.notesByUri.values()].map((n) => n.stem)];
-    return { kind: 'unknownTarget', suggestions: closest(citation.target, names) };
+    const key = targetKey(citation.target);
+    let suggestions = this.suggestions.get(key);
+    if (!suggestions) {
+      suggestions = closest(citation.target, [...this.byId.keys(), ...[...this.byName.values()].map((list) => list[0]!.stem)]);
+      this.suggestions.set(key, suggestions);
+    }
+    return { kind: 'unknownTarget', suggestions };
   }
 
   private resolveInSource(source: SourceIndex, citation: Citation, shadows: NoteIndex | undefined): Resolution {

@@ -40,7 +40,7 @@ export function anchorKeyAt(view: WorkspaceView, uri: DocUri, position: Position
   const offset = lines.offsetAt(position);
   const def = file.anchors.find((a) => offset >= a.keySpan.start && offset <= a.keySpan.end);
   if (!def) return undefined;
-  const source = [...view.sources()].find((s) => view.anchorFileFor(s) === file);
+  const source = view.sourceForAnchorFile(file);
   if (!source) return undefined;
   const passage = view.namedPassages(source).get(def.key);
   if (!passage || passage.stale?.lost) return undefined;

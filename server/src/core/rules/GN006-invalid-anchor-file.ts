@@ -11,7 +11,7 @@ export const invalidAnchorFile: Rule = {
   checkAnchorFile(file, view) {
     const problems: Problem[] = [...file.problems];
     const lines = view.lines(file.uri);
-    const source = [...view.sources()].find((s) => view.anchorFileFor(s) === file);
+    const source = view.sourceForAnchorFile(file);
     if (!source && lines) {
       problems.push({
         uri: file.uri,

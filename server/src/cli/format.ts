@@ -1,0 +1,85 @@
+/** The command line's output formats: text lines, a JSON array, SARIF 2.1.0. */
+import type { Problem, Severity } from '../core/types.js';
+import { rules, ruleDocAnchor } from '../core/rules/registry.js';
+
+export const DOCS_URL = 'https://github.com/grounded-notes/grounded-notes#';
+export const VERSION = '0.1.0';
+
+/** One problem as the CLI reports it: path relative to the checked folder, 1-based positions. */
+export interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+/** Turns problems into sorted findings. */
+export function toFindings(problems: Iterable<[string, Problem[]]>, relative: (uri: string) => string): Finding[] {
+  const out: Finding[] = [];
+  for (const [uri, list] of problems) {
+    for (const p of list) {
+      out.push({
+        file: relative(uri),
+        line: p.range.start.line + 1,
+        column: p.range.start.character + 1,
+        endLine: p.range.end.line + 1,
+        endColumn: p.range.end.character + 1,
+        severity: p.severity ?? 'warning',
+        code: p.code,
+        message: p.message,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.code.localeCompare(b.code)));
+}
+
+/** `file:line:col severity code message`, one per line. */
+export function formatText(findings: readonly Finding[]): string {
+  return findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).join('\n');
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** A SARIF 2.1.0 log with the rule registry as the driver's rules. */
+export function formatSarif(findings: readonly Finding[]): object {
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'grounded-notes',
+            version: VERSION,
+            informationUri: DOCS_URL.slice(0, -1),
+            rules: rules.map((r) => ({
+              id: r.code,
+              name: r.name,
+              shortDescription: { text: r.description },
+              helpUri: DOCS_URL + ruleDocAnchor(r.code),
+              defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+            })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          ruleIndex: rules.findIndex((r) => r.code === f.code),
+          level: SARIF_LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * `grounded-notes check [folder] [--format text|json|sarif] [--max-warnings N]` and
+ * `grounded-notes lsp`: the same engine as the language server, from a terminal or CI.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createNotesService } from '../core/index.js';
+import { relativePath } from '../core/workspace.js';
+import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
+import { formatSarif, formatText, toFindings, VERSION } from './format.js';
+
+const USAGE = `Usage:
+  grounded-notes check [folder] [--format text|json|sarif] [--max-warnings N]
+  grounded-notes lsp            start the language server on stdio
+  grounded-notes --version | --help
+
+check prints file:line:col severity code message for every problem and exits
+1 when there is an error (or more warnings than --max-warnings), 2 on a usage
+error, 0 otherwise.`;
+
+class UsageError extends Error {}
+
+interface CheckOptions {
+  folder: string;
+  format: 'text' | 'json' | 'sarif';
+  maxWarnings?: number;
+}
+
+function parseCheckArgs(args: string[]): CheckOptions {
+  const opts: CheckOptions = { folder: '.', format: 'text' };
+  let folderSet = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (a === '--format' || a.startsWith('--format=')) {
+      const f = value('--format');
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}": use text, json or sarif`);
+      opts.format = f;
+    } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
+      const n = Number(value('--max-warnings'));
+      if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings needs a whole number ≥ 0');
+      opts.maxWarnings = n;
+    } else if (a.startsWith('-')) {
+      throw new UsageError(`unknown option "${a}"`);
+    } else if (!folderSet) {
+      opts.folder = a;
+      folderSet = true;
+    } else {
+      throw new UsageError(`one folder at a time (got "${opts.folder}" and "${a}")`);
+    }
+  }
+  return opts;
+}
+
+async function check(opts: CheckOptions): Promise<number> {
+  const folder = resolve(opts.folder);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no such folder: ${opts.folder}`);
+  const { config, errors } = await loadSettings(folder);
+  for (const e of errors) process.stderr.write(`grounded-notes: ${e}\n`);
+  const workspace = new NodeWorkspace([folder]);
+  const service = createNotesService({ workspace, config });
+  await service.initialize();
+  const root = workspace.folders[0]!;
+  const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri));
+  if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
+  else if (opts.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
+  else if (findings.length > 0) process.stdout.write(formatText(findings) + '\n');
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const errorsFound = count('error');
+  const warnings = count('warning');
+  const notes = [...service.view.notes()].length;
+  const sources = [...service.view.sources()].length;
+  process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${count('information') + count('hint')} infos\n`);
+  if (errorsFound > 0) return 1;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    process.stderr.write(`grounded-notes: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Runs the command line with `args` (without `node` and the script); resolves with the exit code. */
+export async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      process.stdout.write(VERSION + '\n');
+      return 0;
+    }
+    if (command === 'check') return await check(parseCheckArgs(rest));
+    if (command === 'lsp') {
+      const { startServer } = await import('../lsp/server.js');
+      startServer();
+      return -1; // keeps running
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`grounded-notes: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`grounded-notes: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+// Run when executed directly (`node dist/cli.js`, `tsx server/src/cli/main.ts`); `bin/` calls `main` itself.
+const isMain = typeof require !== 'undefined' ? require.main === module : /cli[\\/]main\.ts$/.test(process.argv[1] ?? '');
+if (isMain) {
+  main(process.argv.slice(2)).then((code) => {
+    if (code >= 0) process.exitCode = code;
+  });
+}

@@ -1,0 +1,230 @@
+/**
+ * The language server: a thin adapter from LSP to the notes service. Each handler
+ * gets the document, delegates, converts. Every handler is guarded: an unexpected
+ * throw answers that request with an error and is logged; the server keeps running.
+ */
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  FileChangeType,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { NotesError, type NotesService } from '../core/api.js';
+import { readConfig, type NotesConfig } from '../core/config.js';
+import { createNotesService } from '../core/index.js';
+import { listAnchors, listSources } from '../core/features/catalog.js';
+import type { FileChange } from '../core/workspace.js';
+import { ClientToServer, ServerToClient } from '../protocol.js';
+import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
+import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
+
+const PUBLISH_DELAY_MS = 60;
+
+/** Starts the server on the connection chosen by the command line (`--stdio`, `--node-ipc`). */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  let service: NotesService | undefined;
+  let folders: string[] = [];
+  let canConfigure = false;
+  let canWatch = false;
+  let indexing = true;
+  let publishTimer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let markReady!: () => void;
+
+  const log = (m: string) => connection.console.log(m);
+
+  /** Runs a handler; unexpected throws become a ResponseError and a log line. */
+  function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      if (!service) return fallback;
+      try {
+        return await fn(params, token);
+      } catch (e) {
+        if (e instanceof NotesError) return new ResponseError(ErrorCodes.InvalidRequest, e.message);
+        connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
+        return new ResponseError(ErrorCodes.InternalError, `Grounded Notes: ${name} failed: ${(e as Error).message}`);
+      }
+    };
+  }
+
+  async function loadConfig(): Promise<NotesConfig> {
+    if (canConfigure) {
+      try {
+        const raw = await connection.workspace.getConfiguration('groundedNotes');
+        const { config, errors } = readConfig(raw);
+        for (const e of errors) connection.window.showWarningMessage(`Grounded Notes: ${e}`);
+        return config;
+      } catch (e) {
+        log(`Could not read settings: ${(e as Error).message}`);
+      }
+    }
+    const { config, errors } = await loadSettings(folders[0] ?? '.');
+    for (const e of errors) log(e);
+    return config;
+  }
+
+  function sendStatus(): void {
+    if (!service) return;
+    let errors = 0;
+    let warnings = 0;
+    for (const list of service.allProblems().values()) {
+      for (const p of list) {
+        if (p.severity === 'error') errors++;
+        else if (p.severity === 'warning') warnings++;
+      }
+    }
+    const view = service.view;
+    const params: ServerToClient.StatusParams = {
+      state: indexing ? 'indexing' : 'ready',
+      notes: [...view.notes()].length,
+      sources: [...view.sources()].length,
+      errors,
+      warnings,
+    };
+    void connection.sendNotification(ServerToClient.status, params);
+  }
+
+  function publishNow(): void {
+    publishTimer = undefined;
+    if (!service) return;
+    try {
+      for (const [uri, problems] of service.takeChangedProblems()) {
+        void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
+      }
+      sendStatus();
+    } catch (e) {
+      connection.console.error(`Checking failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+
+  function schedulePublish(): void {
+    if (!publishTimer) publishTimer = setTimeout(publishNow, PUBLISH_DELAY_MS);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const wf = params.workspaceFolders?.map((f) => uriToPath(f.uri));
+    folders = wf && wf.length > 0 ? wf : params.rootUri ? [uriToPath(params.rootUri)] : params.rootPath ? [params.rootPath] : [];
+    canConfigure = !!params.capabilities.workspace?.configuration;
+    canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['[', '#', '"'], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'grounded-notes', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    const config = await loadConfig();
+    const workspace = new NodeWorkspace(folders, log);
+    service = createNotesService({ workspace, config, logger: { info: log, warn: log, error: (m) => connection.console.error(m) } });
+    if (canWatch) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{md,txt,yaml}' }],
+      });
+    }
+    for (const doc of documents.all()) service.openDocument(doc.uri, doc.getText(), doc.version);
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Grounded Notes: indexing', 0, 'scanning the workspace', false);
+    sendStatus();
+    try {
+      await service.initialize(undefined, (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total} files`));
+    } catch (e) {
+      connection.console.error(`Indexing failed: ${(e as Error).stack ?? e}`);
+    }
+    progress?.done();
+    indexing = false;
+    markReady();
+    publishNow();
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    if (!service) return;
+    service.setConfig(await loadConfig());
+    schedulePublish();
+  });
+
+  documents.onDidChangeContent((e) => {
+    service?.openDocument(e.document.uri, e.document.getText(), e.document.version);
+    schedulePublish();
+  });
+  documents.onDidClose(async (e) => {
+    await service?.closeDocument(e.document.uri);
+    schedulePublish();
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    if (!service) return;
+    const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+    const changes: FileChange[] = params.changes.map((c) => ({ uri: c.uri, kind: kinds[c.type as 1 | 2 | 3] }));
+    try {
+      await service.filesChanged(changes);
+    } catch (e) {
+      connection.console.error(`File changes failed: ${(e as Error).stack ?? e}`);
+    }
+    schedulePublish();
+  });
+
+  connection.onHover(guard('hover', null, (p) => {
+    const h = service!.hover(p.textDocument.uri, p.position);
+    return h ? { contents: { kind: 'markdown', value: h.contents }, range: h.range } : null;
+  }));
+  connection.onCompletion(guard('completion', [], (p) => service!.completion(p.textDocument.uri, p.position).map(toCompletion)));
+  connection.onDefinition(guard('definition', [], (p) => service!.definition(p.textDocument.uri, p.position)));
+  connection.onReferences(guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
+  connection.onPrepareRename(guard('prepareRename', null, (p) => service!.prepareRename(p.textDocument.uri, p.position) ?? null));
+  connection.onRenameRequest(guard('rename', null, (p) => toWorkspaceEdit(service!.rename(p.textDocument.uri, p.position, p.newName).edits)));
+  connection.onDocumentLinks(guard('documentLinks', [], (p) => service!.documentLinks(p.textDocument.uri)));
+  connection.onDocumentSymbol(guard('documentSymbol', [], (p) => service!.documentSymbols(p.textDocument.uri).map(toDocumentSymbol)));
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service!.workspaceSymbols(p.query).map(toSymbolInformation)));
+  connection.onCodeAction(guard('codeAction', [], (p) => {
+    const codes = p.context.diagnostics.filter((d) => d.source === 'grounded-notes').map((d) => String(d.code));
+    return service!.codeActions(p.textDocument.uri, p.range, codes).map((f) => toCodeAction(f, p.context.diagnostics));
+  }));
+  connection.onCodeLens(guard('codeLens', [], (p) =>
+    service!.codeLenses(p.textDocument.uri).map((l) => ({
+      range: l.range,
+      command: { title: l.title, command: 'editor.action.findReferences', arguments: [p.textDocument.uri, l.position] },
+    })),
+  ));
+
+  connection.onRequest(ClientToServer.sources, guard('sources', [], () => listSources(service!.view)));
+  connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p: ClientToServer.AnchorsParams) => listAnchors(service!.view, p.source)));
+  connection.onRequest(ClientToServer.checkWorkspace, guard('checkWorkspace', null, async (): Promise<ClientToServer.CheckWorkspaceResult> => {
+    await ready;
+    const counts = { notes: [...service!.view.notes()].length, sources: [...service!.view.sources()].length, errors: 0, warnings: 0, infos: 0 };
+    for (const list of service!.allProblems().values()) {
+      for (const p of list) {
+        if (p.severity === 'error') counts.errors++;
+        else if (p.severity === 'warning') counts.warnings++;
+        else counts.infos++;
+      }
+    }
+    publishNow();
+    return counts;
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}

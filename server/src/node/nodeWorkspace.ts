@@ -1,0 +1,165 @@
+/**
+ * The workspace on disk: lists, reads and stats files under the workspace folders,
+ * never leaving them (symlinks are followed only when their target stays inside a
+ * folder, and each real directory is walked once, so loops end).
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { URI } from 'vscode-uri';
+import { fromSettingsJson, type NotesConfig } from '../core/config.js';
+import type { FileStat, Workspace } from '../core/workspace.js';
+import type { DocUri } from '../core/types.js';
+
+/** The file-system path of a `file://` URI. */
+export function uriToPath(uri: DocUri): string {
+  return URI.parse(uri).fsPath;
+}
+
+/** The `file://` URI of a path, in the form the core compares (no trailing slash). */
+export function pathToUri(path: string): DocUri {
+  return URI.file(path).toString().replace(/\/+$/, '');
+}
+
+/** True when bytes look like a binary file (a NUL byte in the first 8 KB). */
+function looksBinary(buf: Buffer): boolean {
+  return buf.subarray(0, 8192).includes(0);
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export class NodeWorkspace implements Workspace {
+  readonly folders: readonly DocUri[];
+  private readonly realFolders: Promise<string[]>;
+
+  constructor(folderPaths: readonly string[], private readonly log: (message: string) => void = () => {}) {
+    this.folders = folderPaths.map(pathToUri);
+    this.realFolders = Promise.all(folderPaths.map((p) => fs.realpath(p).catch(() => p)));
+  }
+
+  /** True when a real path lies inside one of the real workspace folders. */
+  private async insideWorkspace(real: string): Promise<boolean> {
+    const folders = await this.realFolders;
+    return folders.some((f) => real === f || real.startsWith(f.endsWith('/') ? f : f + '/'));
+  }
+
+  async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
+    const out: DocUri[] = [];
+    const seen = new Set<string>();
+    const walk = async (dir: string): Promise<void> => {
+      let real: string;
+      try {
+        real = await fs.realpath(dir);
+      } catch {
+        return;
+      }
+      if (seen.has(real) || !(await this.insideWorkspace(real))) return;
+      seen.add(real);
+      let entries;
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch (e) {
+        this.log(`Cannot read folder ${dir}: ${(e as Error).message}`);
+        return;
+      }
+      for (const entry of entries) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const path = join(dir, entry.name);
+        let isDir = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+          try {
+            const target = await fs.realpath(path);
+            if (!(await this.insideWorkspace(target))) {
+              this.log(`Skipped ${path}: the link leaves the workspace`);
+              continue;
+            }
+            const st = await fs.stat(path);
+            isDir = st.isDirectory();
+            isFile = st.isFile();
+          } catch {
+            this.log(`Skipped ${path}: broken or looping link`);
+            continue;
+          }
+        }
+        if (isDir) await walk(path);
+        else if (isFile && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push(pathToUri(path));
+      }
+    };
+    await walk(uriToPath(folder));
+    return out.sort();
+  }
+
+  async readFile(uri: DocUri): Promise<string | undefined> {
+    const path = uriToPath(uri);
+    try {
+      const real = await fs.realpath(path);
+      if (!(await this.insideWorkspace(real))) {
+        this.log(`Not read ${path}: outside the workspace folders`);
+        return undefined;
+      }
+      const buf = await fs.readFile(real);
+      if (looksBinary(buf)) {
+        this.log(`Skipped ${path}: binary file`);
+        return undefined;
+      }
+      const text = decoder.decode(buf);
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    } catch (e) {
+      this.log(`Cannot read ${path}: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  async stat(uri: DocUri): Promise<FileStat | undefined> {
+    try {
+      const st = await fs.stat(uriToPath(uri));
+      return st.isFile() ? { size: st.size, mtime: st.mtimeMs } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Strips `//` and `/* *\/` comments and trailing commas from JSONC (VS Code's settings
+ * format), leaving strings intact.
+ */
+export function stripJsonComments(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out.replace(/,(\s*[}\]])/g, '$1');
+}
+
+/** Reads `groundedNotes.*` from `<folder>/.vscode/settings.json`; problems are reported, defaults used. */
+export async function loadSettings(folderPath: string): Promise<{ config: NotesConfig; errors: string[] }> {
+  let text: string;
+  try {
+    text = await fs.readFile(join(folderPath, '.vscode', 'settings.json'), 'utf8');
+  } catch {
+    return fromSettingsJson({});
+  }
+  try {
+    const parsed = JSON.parse(stripJsonComments(text)) as unknown;
+    if (!parsed || typeof parsed !== 'object') return { ...fromSettingsJson({}), errors: ['.vscode/settings.json is not a JSON object'] };
+    return fromSettingsJson(parsed as Record<string, unknown>);
+  } catch (e) {
+    return { ...fromSettingsJson({}), errors: [`.vscode/settings.json: ${(e as Error).message}`] };
+  }
+}

@@ -1,0 +1,110 @@
+/** The commands: Insert Citation, Check Workspace, Create Anchor from Selection, Show Source Timeline. */
+import * as vscode from 'vscode';
+import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
+import { showTimeline } from './timelineView';
+
+interface SourceItem {
+  id: string;
+  stem: string;
+  uri: string;
+  title?: string;
+  date?: string;
+}
+interface AnchorItem {
+  anchor: string;
+  kind: 'named' | 'heading' | 'paragraph';
+  preview: string;
+}
+interface CheckResult {
+  notes: number;
+  sources: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+interface OpenArgs {
+  uri: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+/** Registers every command of the extension. */
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+  register('groundedNotes.insertCitation', async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const sources = await client.sendRequest<SourceItem[]>('groundedNotes/sources', {});
+    if (sources.length === 0) {
+      void vscode.window.showInformationMessage('Grounded Notes: no sources in this workspace (see groundedNotes.sourceRoots).');
+      return;
+    }
+    const source = await vscode.window.showQuickPick(
+      sources.map((s) => ({ label: s.id, description: s.title, detail: s.date, source: s })),
+      { title: 'Insert Citation: source', matchOnDescription: true },
+    );
+    if (!source) return;
+    const anchors = await client.sendRequest<AnchorItem[]>('groundedNotes/anchors', { source: source.source.id });
+    const whole = { label: '(whole source)', description: '', anchor: undefined as string | undefined };
+    const anchor = await vscode.window.showQuickPick(
+      [whole, ...anchors.map((a) => ({ label: a.anchor, description: a.kind, detail: a.preview, anchor: a.anchor as string | undefined }))],
+      { title: `Insert Citation: anchor in ${source.source.id}`, matchOnDetail: true },
+    );
+    if (!anchor) return;
+    const citation = anchor.anchor ? `[[${source.source.id}#${anchor.anchor}]]` : `[[${source.source.id}]]`;
+    await editor.edit((b) => b.replace(editor.selection, citation));
+  });
+
+  register('groundedNotes.checkWorkspace', async () => {
+    const r = await client.sendRequest<CheckResult>('groundedNotes/checkWorkspace', {});
+    void vscode.commands.executeCommand('workbench.actions.view.problems');
+    void vscode.window.showInformationMessage(
+      `Grounded Notes: ${r.notes} notes, ${r.sources} sources — ${r.errors} errors, ${r.warnings} warnings, ${r.infos} infos.`,
+    );
+    return r;
+  });
+
+  register('groundedNotes.openSourceAt', async (args: OpenArgs) => {
+    if (!args || typeof args.uri !== 'string') return;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+    const selection = new vscode.Range(args.line, args.character, args.endLine, args.endCharacter);
+    await vscode.window.showTextDocument(doc, { selection, preview: true });
+  });
+
+  register('groundedNotes.createAnchorFromSelection', async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.selection.isEmpty) {
+      void vscode.window.showInformationMessage('Grounded Notes: select the words of a source to anchor first.');
+      return;
+    }
+    const params = { uri: editor.document.uri.toString(), range: client.code2ProtocolConverter.asRange(editor.selection) };
+    try {
+      const proposal = await client.sendRequest<{ sourceId: string; slug: string; existing: string[] }>('groundedNotes/proposeAnchor', params);
+      const slug = await vscode.window.showInputBox({
+        title: `New anchor in source ${proposal.sourceId}`,
+        value: proposal.slug,
+        validateInput: (v) =>
+          !/^[^\s#|\[\]"\u201c\u201d]+$/.test(v) ? 'No spaces, #, |, brackets or quotes' : proposal.existing.includes(v) ? `\`${v}\` already exists in this source` : undefined,
+      });
+      if (!slug) return;
+      const result = await client.sendRequest<{ edit: unknown; citation: string }>('groundedNotes/createAnchor', { ...params, slug });
+      const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit as WorkspaceEdit);
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the anchor file could not be edited');
+      await vscode.env.clipboard.writeText(result.citation);
+      void vscode.window.showInformationMessage(`Grounded Notes: anchor created; ${result.citation} is on the clipboard.`);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Grounded Notes: ${(e as Error).message}`);
+    }
+  });
+
+  register('groundedNotes.showSourceTimeline', async () => {
+    try {
+      await showTimeline(context, client);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Grounded Notes: ${(e as Error).message}`);
+    }
+  });
+}

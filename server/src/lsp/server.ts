@@ -38,8 +38,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canWatch = false;
   let indexing = true;
   let publishTimer: NodeJS.Timeout | undefined;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
   let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   const log = (m: string) => connection.console.log(m);
 

@@ -1,0 +1,107 @@
+/**
+ * A JSON-RPC client that starts the built server (`dist/server.js --stdio`) and talks
+ * to it as an editor would. Waiting is always for a specific message, with a
+ * time-out that fails with the server's stderr.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const REPO = join(import.meta.dirname, '../..');
+
+/** Bundles the server if `dist/server.js` is missing. */
+export function ensureBuilt(): void {
+  if (!existsSync(join(REPO, 'dist/server.js'))) {
+    const r = spawnSync(process.execPath, [join(REPO, 'scripts/bundle.mjs')], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('bundling the server failed');
+  }
+}
+
+/** Copies a folder (e.g. `examples/briefings`) to a fresh temp folder. */
+export function tempCopy(folder: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gn-ws-'));
+  cpSync(folder, dir, { recursive: true });
+  return dir;
+}
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  private stderr = '';
+  private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  private constructor(
+    readonly child: ChildProcess,
+    readonly folder: string,
+  ) {
+    child.stderr!.on('data', (d) => (this.stderr += d));
+    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.set(p.uri, p.diagnostics);
+      this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
+    });
+    this.connection.onNotification((method: string, params: unknown) => this.notifications.push({ method, params }));
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  /** Starts the server on `folder` and completes the initialize handshake. */
+  static async start(folder: string, capabilities: object = {}): Promise<LspClient> {
+    ensureBuilt();
+    const child = spawn(process.execPath, [join(REPO, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new LspClient(child, folder);
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: client.uri(''),
+      workspaceFolders: [{ uri: client.uri(''), name: 'ws' }],
+      capabilities: { window: { workDoneProgress: true }, ...capabilities },
+    });
+    client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  /** The `file://` URI of a path inside the workspace. */
+  uri(rel: string): string {
+    return pathToFileURL(join(this.folder, rel)).toString().replace(/\/$/, '');
+  }
+
+  /** Resolves with the next diagnostics for `uri` that satisfy `test`. */
+  waitForDiagnostics(uri: string, test: (d: Diagnostic[]) => boolean = () => true, ms = 15000): Promise<Diagnostic[]> {
+    const have = this.diagnostics.get(uri);
+    if (have && test(have)) return Promise.resolve(have);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${ms} ms; server log:\n${this.stderr.slice(-2000)}`)), ms);
+      this.waiters.push({
+        test: (p) => p.uri === uri && test(p.diagnostics),
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p.diagnostics);
+        },
+      });
+    });
+  }
+
+  /** Shuts the server down and removes the temp workspace. */
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    if (this.child.exitCode === null) this.child.kill();
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}

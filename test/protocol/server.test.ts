@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient, REPO, tempCopy } from '../helpers/lspClient.js';
+
+/** The position of `needle` (plus `delta` characters) in a file's text. */
+function positionOf(text: string, needle: string, delta = 0) {
+  const offset = text.indexOf(needle) + delta;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+describe('the language server over stdio', function () {
+  this.timeout(30000);
+  let client: LspClient;
+  let summitText: string;
+
+  before(async () => {
+    client = await LspClient.start(tempCopy(join(REPO, 'examples/briefings')));
+    summitText = readFileSync(join(client.folder, 'notes/december-summit.md'), 'utf8');
+  });
+  after(async () => client?.stop());
+
+  it('publishes diagnostics for notes that are not open', async () => {
+    const diags = await client.waitForDiagnostics(client.uri('notes/broken-citations.md'), (d) => d.length > 0);
+    assert.deepEqual(
+      diags.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`),
+      ['5:61 GN001', '6:86 GN002', '7:72 GN002', '8:67 GN004', '9:66 GN004', '10:61 GN004'],
+    );
+    assert.equal(diags[1]!.message, 'No anchor `kirby-brifing` in source 002; did you mean `kirby-briefing`?');
+    assert.equal(diags[1]!.source, 'grounded-notes');
+    assert.equal(diags[1]!.codeDescription?.href, 'https://github.com/grounded-notes/grounded-notes#gn002-unknown-anchor');
+  });
+
+  it('answers hover over [[002#kirby-briefing]] with the Kirby sentence of source 002', async () => {
+    const uri = client.uri('notes/december-summit.md');
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(summitText, '[[002#kirby-briefing]]', 5),
+    })) as { contents: { kind: string; value: string } };
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.ok(hover.contents.value.includes('**National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday**'), hover.contents.value);
+  });
+
+  it('completes anchors after [[002#', async () => {
+    const uri = client.uri('notes/new.md');
+    client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'See [[002#' } });
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 10 } })) as { label: string }[];
+    assert.equal(items[0]?.label, 'kirby-briefing');
+    assert.ok(items.some((i) => i.label === 'macron-no-compromise'));
+  });
+
+  it('goes to the passage in source 002', async () => {
+    const uri = client.uri('notes/december-summit.md');
+    const [link] = (await client.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(summitText, '[[002#kirby-briefing]]', 5),
+    })) as { targetUri: string; targetRange: { start: { line: number } } }[];
+    assert.equal(link!.targetUri, client.uri('sources/002_a3f28121737e2d7d.txt'));
+    assert.equal(link!.targetRange.start.line, 13);
+  });
+
+  it('re-checks a note on didChange and offers the did-you-mean quick fix', async () => {
+    const uri = client.uri('notes/edited.md');
+    client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Fine [[002#p1]].\n' } });
+    assert.deepEqual(await client.waitForDiagnostics(uri), []);
+    client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 13 } }, text: 'kirby-brief' }],
+    });
+    const [d] = await client.waitForDiagnostics(uri, (ds) => ds.length === 1);
+    assert.equal(d!.code, 'GN002');
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d!.range,
+      context: { diagnostics: [d] },
+    })) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+    assert.equal(actions[0]!.title, 'Change to `kirby-briefing`');
+    assert.equal(actions[0]!.edit.changes[uri]![0]!.newText, 'kirby-briefing');
+  });
+
+  it('updates a closed note when its source changes on disk', async () => {
+    const note = client.uri('notes/broken-citations.md');
+    await client.waitForDiagnostics(note, (d) => d.length > 0);
+    const anchors = join(client.folder, 'sources/002_a3f28121737e2d7d.anchors.yaml');
+    writeFileSync(anchors, readFileSync(anchors, 'utf8') + 'kirby-brifing: John Kirby clarified\n');
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('sources/002_a3f28121737e2d7d.anchors.yaml'), type: 2 }] });
+    const diags = await client.waitForDiagnostics(note, (d) => !d.some((x) => x.code === 'GN002' && x.range.start.line === 5));
+    assert.deepEqual(diags.map((d) => d.code), ['GN001', 'GN002', 'GN004', 'GN004', 'GN004']);
+  });
+
+  it('answers a request for a document it does not know with nothing, and keeps running', async () => {
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.md' }, position: { line: 0, character: 0 } });
+    assert.equal(hover, null);
+    const symbols = (await client.connection.sendRequest('workspace/symbol', { query: 'kirby' })) as { name: string }[];
+    assert.deepEqual(symbols.map((s) => s.name), ['002#kirby-briefing', '002#kirby-brifing']);
+  });
+
+  it('serves the Insert Citation lists and Check Workspace counts', async () => {
+    const sources = (await client.connection.sendRequest('groundedNotes/sources', {})) as { id: string; title: string }[];
+    assert.deepEqual(sources.map((s) => s.id), ['000', '002']);
+    const anchors = (await client.connection.sendRequest('groundedNotes/anchors', { source: '002' })) as { anchor: string; kind: string }[];
+    assert.deepEqual(anchors.slice(0, 2), [
+      { anchor: 'kirby-briefing', kind: 'named', preview: 'National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday' },
+      { anchor: 'macron-no-compromise', kind: 'named', preview: 'we will never urge the Ukrainians to make a compromise' },
+    ]);
+    const counts = (await client.connection.sendRequest('groundedNotes/checkWorkspace', {})) as { errors: number; notes: number };
+    assert.equal(counts.notes >= 4, true);
+    assert.equal(counts.errors >= 5, true);
+    assert.ok(client.notifications.some((n) => n.method === 'groundedNotes/status' && (n.params as { state: string }).state === 'ready'));
+  });
+});

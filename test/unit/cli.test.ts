@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBuilt, REPO } from '../helpers/lspClient.js';
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/grounded-notes.js'), ...args], { cwd: REPO, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gn-cli-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+describe('grounded-notes check', function () {
+  this.timeout(20000);
+  const dirs: string[] = [];
+  before(() => ensureBuilt());
+  after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const ws = (files: Record<string, string>) => {
+    const d = workspace(files);
+    dirs.push(d);
+    return d;
+  };
+
+  it('prints file:line:col severity code message and exits 1 on the example', () => {
+    const r = cli('check', 'examples/briefings');
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.stdout.trim().split('\n').slice(0, 2), [
+      'notes/broken-citations.md:5:61 error GN001 Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?',
+      'notes/broken-citations.md:6:86 error GN002 No anchor `kirby-brifing` in source 002; did you mean `kirby-briefing`?',
+    ]);
+    assert.match(r.stderr, /notes, 2 sources: \d+ errors/);
+  });
+
+  it('--format json prints one array with 1-based positions and relative paths', () => {
+    const r = cli('check', 'examples/briefings', '--format', 'json');
+    assert.equal(r.code, 1);
+    const findings = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.deepEqual(findings[0], {
+      file: 'notes/broken-citations.md',
+      line: 5,
+      column: 61,
+      endLine: 5,
+      endColumn: 64,
+      severity: 'error',
+      code: 'GN001',
+      message: 'Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?',
+    });
+  });
+
+  it('--format sarif prints SARIF 2.1.0 with the rules and results', () => {
+    const r = cli('check', 'examples/briefings', '--format=sarif');
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, '2.1.0');
+    const run = log.runs[0];
+    assert.equal(run.tool.driver.name, 'grounded-notes');
+    assert.ok(run.tool.driver.rules.some((rule: { id: string }) => rule.id === 'GN002'));
+    const result = run.results[1];
+    assert.equal(result.ruleId, 'GN002');
+    assert.equal(result.level, 'error');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'GN002');
+    assert.deepEqual(result.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'notes/broken-citations.md', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 6, startColumn: 86, endLine: 6, endColumn: 99 },
+    });
+  });
+
+  it('exits 0 on a clean workspace, and honours --max-warnings and settings', () => {
+    const clean = ws({ 'sources/001_x.txt': 'Hello there.\n', 'notes/a.md': 'Cites [[001#p1]].\n' });
+    assert.deepEqual(cli('check', clean), { code: 0, stdout: '', stderr: '1 notes, 1 sources: 0 errors, 0 warnings, 0 infos\n' });
+    const warned = ws({
+      'sources/001_x.txt': 'Hello.\n',
+      'notes/a.md': '[[002]]\n',
+      '.vscode/settings.json': '{\n  // GN001 as a warning\n  "groundedNotes.diagnostics": { "GN001": "warning" },\n}\n',
+    });
+    assert.equal(cli('check', warned).code, 0);
+    assert.equal(cli('check', warned, '--max-warnings', '0').code, 1);
+  });
+
+  it('reads sources from groundedNotes.sourceRoots', () => {
+    const d = ws({ 'refs/001_x.txt': 'Hello.\n', 'notes/a.md': '[[001]]\n', '.vscode/settings.json': '{"groundedNotes.sourceRoots": ["refs"]}' });
+    assert.equal(cli('check', d).code, 0);
+  });
+
+  it('exits 2 with a clear message on usage errors', () => {
+    assert.deepEqual([cli('check', 'no/such/folder').code, cli('check', '--format', 'xml').code, cli('check', '--frobnicate').code, cli('frob').code], [2, 2, 2, 2]);
+    assert.match(cli('check', '--format', 'xml').stderr, /unknown format "xml": use text, json or sarif/);
+  });
+});

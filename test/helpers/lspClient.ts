@@ -50,7 +50,9 @@ export class LspClient {
       this.diagnostics.set(p.uri, p.diagnostics);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
     });
-    this.connection.onNotification((method: string, params: unknown) => this.notifications.push({ method, params }));
+    for (const method of ['groundedNotes/status', '$/progress', 'window/logMessage']) {
+      this.connection.onNotification(method, (params: unknown) => this.notifications.push({ method, params }));
+    }
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();

@@ -51,7 +51,9 @@ export class LspClient {
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
     });
     for (const method of ['groundedNotes/status', '$/progress', 'window/logMessage']) {
-      this.connection.onNotification(method, (params: unknown) => this.notifications.push({ method, params }));
+      this.connection.onNotification(method, (params: unknown) => {
+        this.notifications.push({ method, params });
+      });
     }
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', () => null);

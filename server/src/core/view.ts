@@ -42,4 +42,9 @@ export interface WorkspaceView {
    * (e.g. `dates`); it is dropped when the document changes.
    */
   memo<T>(uri: DocUri, kind: string, compute: () => T): T;
+  /**
+   * A value that depends on other documents too (a note's dates depend on the sources
+   * it cites): computed once and dropped whenever any file changes.
+   */
+  derived<T>(uri: DocUri, kind: string, compute: () => T): T;
 }

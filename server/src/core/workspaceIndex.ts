@@ -66,6 +66,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly memos = new Map<DocUri, Map<string, unknown>>();
   /** Resolutions stay valid until any file changes (then the whole cache is dropped). */
   private resolutions = new WeakMap<Citation, Resolution>();
+  /** Values derived from several documents; dropped with the resolutions. */
+  private derivedValues = new Map<string, unknown>();
   /** Did-you-mean suggestions per unknown target, valid until a file is added or removed. */
   private suggestions = new Map<string, string[]>();
 
@@ -158,6 +160,7 @@ export class WorkspaceIndex implements WorkspaceView {
   private forget(uri: DocUri): Set<string> {
     const touched = new Set<string>();
     this.resolutions = new WeakMap();
+    this.derivedValues = new Map();
     this.memos.delete(uri);
     this.texts.delete(uri);
     this.skipped.delete(uri);
@@ -275,6 +278,14 @@ export class WorkspaceIndex implements WorkspaceView {
     if (m.has(kind)) return m.get(kind) as T;
     const value = compute();
     m.set(kind, value);
+    return value;
+  }
+
+  derived<T>(uri: DocUri, kind: string, compute: () => T): T {
+    const key = `${kind}\u0000${uri}`;
+    if (this.derivedValues.has(key)) return this.derivedValues.get(key) as T;
+    const value = compute();
+    this.derivedValues.set(key, value);
     return value;
   }
 

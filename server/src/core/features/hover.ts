@@ -2,6 +2,7 @@
 import type { Hover } from '../api.js';
 import type { DocUri, Position, Problem, SourceIndex } from '../types.js';
 import type { WorkspaceView } from '../view.js';
+import { dateHover } from '../dates/index.js';
 import { citationAt, escapeMarkdown, shorten } from './locate.js';
 import { lineOf, passageLocation, passageQuote } from './passage.js';
 
@@ -23,7 +24,11 @@ export function openSourceLink(source: SourceIndex, start: number, end: number, 
 /** Hover text for the citation under `position`. */
 export function hover(view: WorkspaceView, uri: DocUri, position: Position, problemsOf?: (uri: DocUri) => readonly Problem[]): Hover | undefined {
   const at = citationAt(view, uri, position);
-  if (!at) return undefined;
+  if (!at) {
+    const lines = view.lines(uri);
+    const date = lines ? dateHover(view, uri, lines.offsetAt(position)) : undefined;
+    return date && lines ? { contents: date.markdown, range: lines.range(date.span) } : undefined;
+  }
   const { note, citation } = at;
   const range = view.lines(uri)!.range(citation);
   const r = view.resolve(note, citation);

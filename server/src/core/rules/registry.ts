@@ -7,6 +7,12 @@ import { ambiguousSource } from './GN003-ambiguous-source.js';
 import { malformedCitation } from './GN004-malformed-citation.js';
 import { invalidAnchorFile } from './GN006-invalid-anchor-file.js';
 import { skippedFile } from './GN007-skipped-file.js';
+import { weekdayMismatch } from './GN020-weekday-mismatch.js';
+import { dateOutOfContext } from './GN021-date-out-of-context.js';
+import { dateContradictsSource } from './GN022-date-contradicts-source.js';
+import { sourceDateInconsistent } from './GN023-source-date-inconsistent.js';
+import { invalidDate } from './GN024-invalid-date.js';
+import { citesFlaggedDate } from './GN025-cites-flagged-date.js';
 import type { Rule } from './rule.js';
 
 export const rules: readonly Rule[] = [
@@ -16,6 +22,12 @@ export const rules: readonly Rule[] = [
   malformedCitation,
   invalidAnchorFile,
   skippedFile,
+  weekdayMismatch,
+  dateOutOfContext,
+  dateContradictsSource,
+  sourceDateInconsistent,
+  invalidDate,
+  citesFlaggedDate,
 ].sort((a, b) => a.code.localeCompare(b.code));
 
 const byCode = new Map(rules.map((r) => [r.code, r]));

@@ -46,6 +46,8 @@ export interface DateFinding {
 export interface Timeline {
   start?: CalendarDate;
   end?: CalendarDate;
+  /** How many explicit, consistent dates of the text make the span. */
+  count: number;
 }
 
 export interface DateAnalysis {
@@ -69,7 +71,7 @@ export interface AnalyzeOptions {
   language?: DateLanguage;
 }
 
-const EMPTY: DateAnalysis = { mentions: [], elapsed: [], timeline: {}, findings: [] };
+const EMPTY: DateAnalysis = { mentions: [], elapsed: [], timeline: { count: 0 }, findings: [] };
 /** How far outside its context's span a date may lie before GN021 looks for a better date. */
 const CONTEXT_MARGIN_DAYS = 3;
 
@@ -150,8 +152,9 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
   // 2. The timeline: the day-precision dates that agree with their weekday.
   const consistent = (m: DateMention) => m.kind === 'date' && !!m.resolved && (!m.weekday || m.weekday.value === weekdayOf(m.resolved));
   const points = mentions.filter(consistent).map((m) => dayNumber(m.resolved!));
+  const count = points.length;
   if (options.documentDate) points.push(dayNumber(options.documentDate.date));
-  const timeline: Timeline = points.length > 0 ? { start: fromDayNumber(Math.min(...points)), end: fromDayNumber(Math.max(...points)) } : {};
+  const timeline: Timeline = points.length > 0 ? { start: fromDayNumber(Math.min(...points)), end: fromDayNumber(Math.max(...points)), count } : { count };
 
   // 3. Impossible dates and backwards ranges (GN024).
   for (const m of mentions) {
@@ -189,7 +192,7 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
     if (actual === m.weekday.value) continue;
     const stated = WEEKDAY_NAMES[m.weekday.value]!;
     const real = WEEKDAY_NAMES[actual]!;
-    const span = { start: m.start, end: m.day ? Math.max(m.day.span.end, m.year?.span.end ?? 0, m.weekday.span.end) : m.end };
+    const span = { start: m.start, end: m.end };
     const written = text.slice(span.start, span.end);
     const fixes: DateFix[] = [{ title: `Change the weekday to ${real}`, span: m.weekday.span, newText: real }];
     const sameMonth = nearestInMonth(m.resolved, m.weekday.value);
@@ -200,7 +203,10 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
       message: `${formatDate(m.resolved)} was a ${real}, not a ${stated}${m.year ? '' : ` (year from ${m.basis ?? 'the context'})`}`,
       fixes,
     });
-    const spans = [timeline, ...(options.context ?? [])].filter((t) => t.start && t.end);
+    // Only a year-less date can have been put in the wrong place by its writer's context,
+    // and only a timeline of two or more dates says where the text is.
+    if (m.year) continue;
+    const spans = [timeline, ...(options.context ?? [])].filter((t) => t.start && t.end && t.count >= 2);
     for (const t of spans) {
       const lo = dayNumber(t.start!) - CONTEXT_MARGIN_DAYS;
       const hi = dayNumber(t.end!) + CONTEXT_MARGIN_DAYS;

@@ -1,0 +1,148 @@
+import { strict as assert } from 'node:assert';
+import { analyzeDates } from '../../server/src/core/dates/analyze.js';
+import { exampleFiles, fixture, fromFiles, problemsOf, ROOT } from '../helpers/fixture.js';
+
+const DATE_CODES = ['GN020', 'GN021', 'GN022', 'GN023', 'GN024', 'GN025'];
+
+/** Findings of a text as `CODE “flagged text” message`. */
+function findings(text: string, date?: { y: number; m: number; d: number }) {
+  const a = analyzeDates(text, date ? { documentDate: { date, basis: 'the document date' } } : {});
+  return a.findings.map((f) => `${f.code} “${text.slice(f.span.start, f.span.end)}” ${f.message}`);
+}
+
+describe('dates in the seed sources', () => {
+  it('source 000: GN020 and GN021 on “Wednesday, October 8”, with the fixes, and nothing else', async () => {
+    const f = await fromFiles(exampleFiles());
+    assert.deepEqual(problemsOf(f, 'sources/000_73692c68c32165cb.txt', DATE_CODES), [
+      '29:50-29:70 GN020 October 8, 2021 was a Friday, not a Wednesday (year from the date “December 7, 2021” before it)',
+      '29:50-29:70 GN021 October 8 lies outside the timeline around it (December 7–9, 2021); did you mean Wednesday, December 8, 2021?',
+    ]);
+    const uri = `${ROOT}/sources/000_73692c68c32165cb.txt`;
+    const fixes = f.service.codeActions(uri, { start: { line: 28, character: 55 }, end: { line: 28, character: 55 } }, []);
+    assert.deepEqual(
+      fixes.map((x) => [x.title, x.edits[0]!.newText, x.edits[0]!.range.start.character, x.edits[0]!.range.end.character]),
+      [
+        ['Change the weekday to Friday', 'Friday', 49, 58],
+        ['Change the date to Wednesday, October 6', '6', 68, 69],
+        ['Change "Wednesday, October 8" to "Wednesday, December 8"', 'Wednesday, December 8', 49, 69],
+      ],
+    );
+    const all = f.service.allProblems().get(uri)!;
+    assert.ok(all.every((p) => p.severity === 'information'), 'date checks in sources are information');
+  });
+
+  it('source 002: GN023 on its stated date line', async () => {
+    const f = await fromFiles(exampleFiles());
+    const [p] = problemsOf(f, 'sources/002_a3f28121737e2d7d.txt', DATE_CODES);
+    assert.match(p!, /^1:1-1:14 GN023 This source is dated June 18, 2024, but its own text implies about December: “nearly 10 months since Russia illegally invaded Ukraine/);
+  });
+});
+
+describe('resolving year-less dates and weekdays', () => {
+  it('takes the year from the nearest preceding full date', () => {
+    assert.deepEqual(findings('The summit was on December 7, 2021. On Thursday, December 9, AP reported.'), []);
+    assert.deepEqual(findings('The summit was on December 7, 2021. On Friday, December 9, AP reported.'), [
+      'GN020 “Friday, December 9” December 9, 2021 was a Thursday, not a Friday (year from the date “December 7, 2021” before it)',
+    ]);
+  });
+
+  it('else from the document date, and never from the system clock', () => {
+    assert.deepEqual(findings('On Thursday, December 9, AP reported.', { y: 2021, m: 12, d: 10 }), []);
+    assert.deepEqual(findings('On Thursday, December 9, AP reported.'), []);
+  });
+
+  it('past tense: a month after the reference month belongs to the previous year', () => {
+    assert.deepEqual(findings('He said on Thursday, December 30 that it was over.', { y: 2022, m: 1, d: 5 }), []);
+    assert.deepEqual(findings('He said on Friday, December 30 that it was over.', { y: 2022, m: 1, d: 5 }), [
+      'GN020 “Friday, December 30” December 30, 2021 was a Thursday, not a Friday (year from the document date)',
+    ]);
+  });
+
+  it('future tense: a month before the reference month belongs to the next year', () => {
+    assert.deepEqual(findings('They will meet on Monday, January 3.', { y: 2021, m: 12, d: 28 }), []);
+  });
+
+  it('“of this year” takes the reference year', () => {
+    const a = analyzeDates('The invasion began on February 24 of this year.', { documentDate: { date: { y: 2022, m: 12, d: 16 }, basis: 'x' } });
+    assert.deepEqual(a.mentions[0]!.resolved, { y: 2022, m: 2, d: 24 });
+  });
+
+  it('in a note, falls back to the dates of the sources its paragraph cites', async () => {
+    const f = await fixture('//- sources/000_x.txt\nDecember 7, 2021\n\nThe call happened.\n//- notes/n.md\nOn Thursday, December 9 Biden called [[000#p2]].\n\nOn Friday, December 9 he called again [[000#p2]].\n');
+    assert.deepEqual(problemsOf(f, 'notes/n.md', DATE_CODES), [
+      "3:4-3:22 GN020 December 9, 2021 was a Thursday, not a Friday (year from source 000's date line)",
+    ]);
+  });
+});
+
+describe('impossible dates and ranges (GN024)', () => {
+  it('flags days a month does not have, including February 29 of a common year', () => {
+    assert.deepEqual(findings('Due on February 30, 2021 or April 31.', { y: 2021, m: 1, d: 1 }), [
+      'GN024 “February 30, 2021” February 30, 2021 does not exist: February 2021 has 28 days',
+      'GN024 “April 31” April 31 does not exist: April has 30 days',
+    ]);
+    assert.deepEqual(findings('It was Tuesday, February 29, 2022.'), ['GN024 “February 29, 2022” February 29, 2022 does not exist: 2022 is not a leap year']);
+    assert.deepEqual(findings('It was Thursday, February 29, 2024.'), []);
+  });
+
+  it('flags a range that ends before it starts', () => {
+    assert.deepEqual(findings('The talks ran from March 12, 2022 to March 5, 2022.'), [
+      'GN024 “March 12, 2022 to March 5, 2022” This range ends (March 5, 2022) before it starts (March 12, 2022)',
+    ]);
+    assert.deepEqual(findings('Talks ran March 12–15, 2022 and March 12–5.', { y: 2022, m: 4, d: 1 }), [
+      'GN024 “March 12–5” This range ends (March 5) before it starts (March 12)',
+    ]);
+  });
+});
+
+describe('what is left alone', () => {
+  it('ambiguous numeric dates, lower-case month words and unknown weekday abbreviations', () => {
+    assert.deepEqual(findings('Filed 03/04/2021 (Friday). You may 3 times. 2016-12-29(Tsu).'), []);
+  });
+
+  it('year boundaries: Friday, December 31, 2021 and Saturday, January 1, 2022 are right', () => {
+    assert.deepEqual(findings('From Friday, December 31, 2021 to Saturday, January 1, 2022.'), []);
+  });
+
+  it('ISO dates with a weekday in brackets (textlint cases)', () => {
+    assert.deepEqual(findings('2016-12-29(Thursday) and 2021-07-02 (Thursday) and Welcome to 2016-12-29(Fri)'), [
+      'GN020 “2021-07-02 (Thursday)” July 2, 2021 was a Friday, not a Thursday',
+      'GN020 “2016-12-29(Fri)” December 29, 2016 was a Thursday, not a Friday',
+    ]);
+  });
+});
+
+describe('dates in notes, through the service', () => {
+  it('the example note flags GN020, GN021, GN022, GN024 and GN025 on its labelled lines only', async () => {
+    const f = await fromFiles(exampleFiles());
+    assert.deepEqual(
+      problemsOf(f, 'notes/dates.md', DATE_CODES).map((p) => p.split(' ').slice(0, 2).join(' ')),
+      ['15:48-15:69 GN020', '15:48-15:69 GN021', '16:52-16:63 GN022', '17:44-17:55 GN024', '18:75-18:98 GN025'],
+    );
+  });
+
+  it('GN022 names the passage’s date and offers it as the fix', async () => {
+    const f = await fromFiles(exampleFiles());
+    const uri = `${ROOT}/notes/dates.md`;
+    const [fix] = f.service.codeActions(uri, { start: { line: 15, character: 55 }, end: { line: 15, character: 55 } }, ['GN022']);
+    assert.deepEqual(fix, {
+      title: 'Change to December 9',
+      isPreferred: true,
+      edits: [{ uri, range: { start: { line: 15, character: 51 }, end: { line: 15, character: 62 } }, newText: 'December 9' }],
+    });
+  });
+
+  it('hover on a date shows the absolute date, its weekday and the reference', async () => {
+    const f = await fromFiles(exampleFiles());
+    const h = f.service.hover(`${ROOT}/notes/dates.md`, { line: 9, character: 25 })!;
+    assert.equal(h.contents, '**Thursday, December 9, 2021** — resolved against the date “Tuesday, December 7, 2021” before it');
+    const s = f.service.hover(`${ROOT}/sources/000_73692c68c32165cb.txt`, { line: 28, character: 60 })!;
+    assert.match(s.contents, /^\*\*Friday, October 8, 2021\*\* — resolved against the date “December 7, 2021” before it\n\n⚠ October 8, 2021 was a Friday, not a Wednesday/);
+  });
+
+  it('a citation of a flagged passage says so in its hover', async () => {
+    const f = await fromFiles(exampleFiles());
+    const h = f.service.hover(`${ROOT}/notes/dates.md`, { line: 17, character: 80 })!;
+    assert.match(h.contents, /⚠ In this passage: October 8, 2021 was a Friday, not a Wednesday/);
+  });
+});

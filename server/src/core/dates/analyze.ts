@@ -83,16 +83,23 @@ function sentenceAround(text: string, at: Span): string {
   return text.slice(a, b);
 }
 
-/** The year a year-less month/day takes, given the reference and the tense (temporal-tagger rule). */
-export function yearFor(month: number, day: number, ref: CalendarDate, tense: -1 | 0 | 1): number {
-  if (tense < 0) return month > ref.m || (month === ref.m && day > ref.d + 7) ? ref.y - 1 : ref.y;
-  if (tense > 0) return month < ref.m || (month === ref.m && day < ref.d - 7) ? ref.y + 1 : ref.y;
-  // No tense: the candidate nearest in time.
-  const candidates = [ref.y - 1, ref.y, ref.y + 1].filter((y) => day <= daysInMonth(month, y));
+/**
+ * The year a year-less month/day takes (temporal-tagger rule): the candidate year nearest
+ * the reference, where past tense cannot reach beyond the text's own "now" (its document
+ * date, else the reference) and future tense cannot fall before the reference. With the
+ * reference as "now", a month after it in past-tense narrative lands in the previous year.
+ */
+export function yearFor(month: number, day: number, ref: CalendarDate, tense: -1 | 0 | 1, now: CalendarDate = ref): number {
+  const refDay = dayNumber(ref);
+  const nowDay = Math.max(dayNumber(now), refDay);
   let best = ref.y;
   let bestDistance = Infinity;
-  for (const y of candidates) {
-    const distance = Math.abs(dayNumber({ y, m: month, d: day }) - dayNumber(ref));
+  for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
+    if (day > daysInMonth(month, y)) continue;
+    const at = dayNumber({ y, m: month, d: day });
+    if (tense < 0 && at > nowDay + 7) continue;
+    if (tense > 0 && at < refDay - 7) continue;
+    const distance = Math.abs(at - refDay);
     if (distance < bestDistance) [best, bestDistance] = [y, distance];
   }
   return best;
@@ -127,7 +134,7 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
       let y = m.year?.value;
       let basis = m.year ? 'its own year' : undefined;
       if (y === undefined && ref) {
-        y = m.relativeYear !== undefined ? ref.date.y + m.relativeYear : yearFor(m.month.value, m.day.value, ref.date, lang.tense(sentenceAround(text, m)));
+        y = m.relativeYear !== undefined ? ref.date.y + m.relativeYear : yearFor(m.month.value, m.day.value, ref.date, lang.tense(sentenceAround(text, m)), options.documentDate?.date);
         basis = ref.basis;
       }
       if (y === undefined) continue;

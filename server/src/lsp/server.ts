@@ -22,6 +22,7 @@ import { NotesError, type NotesService } from '../core/api.js';
 import { readConfig, type NotesConfig } from '../core/config.js';
 import { createNotesService } from '../core/index.js';
 import { listAnchors, listSources } from '../core/features/catalog.js';
+import { timelineData } from '../core/dates/index.js';
 import type { FileChange } from '../core/workspace.js';
 import { ClientToServer, ServerToClient } from '../protocol.js';
 import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
@@ -211,6 +212,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onRequest(ClientToServer.sources, guard('sources', [], () => listSources(service!.view)));
   connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p: ClientToServer.AnchorsParams) => listAnchors(service!.view, p.source)));
+  connection.onRequest(ClientToServer.timeline, guard('timeline', [], (p: ClientToServer.TimelineParams) => timelineData(service!.view, p?.uri)));
   connection.onRequest(ClientToServer.checkWorkspace, guard('checkWorkspace', null, async (): Promise<ClientToServer.CheckWorkspaceResult> => {
     await ready;
     const counts = { notes: [...service!.view.notes()].length, sources: [...service!.view.sources()].length, errors: 0, warnings: 0, infos: 0 };

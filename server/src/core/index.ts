@@ -9,12 +9,14 @@ import { completion } from './features/completion.js';
 import { definition } from './features/definition.js';
 import { documentLinks } from './features/links.js';
 import { hover } from './features/hover.js';
+import { codeLenses } from './features/codeLens.js';
+import { references } from './features/references.js';
+import { prepareRename, rename } from './features/rename.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
 import type { DocUri, Problem } from './types.js';
 import { WorkspaceIndex, type DocKind } from './workspaceIndex.js';
 import type { FileChange, Workspace } from './workspace.js';
-import { NotesError } from './api.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
 export { NotesError } from './api.js';
@@ -216,11 +218,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     completion: (uri, position) => completion(index, uri, position),
     definition: (uri, position) => definition(index, uri, position),
-    references: () => [],
-    prepareRename: () => undefined,
-    rename: () => {
-      throw new NotesError('Rename is not available yet');
-    },
+    references: (uri, position, includeDeclaration) => references(index, uri, position, includeDeclaration),
+    prepareRename: (uri, position) => prepareRename(index, uri, position),
+    rename: (uri, position, newName) => rename(index, uri, position, newName),
     documentLinks: (uri) => documentLinks(index, uri),
     documentSymbols: (uri) => documentSymbols(index, uri),
     workspaceSymbols: (query) => workspaceSymbols(index, query),
@@ -228,7 +228,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       refresh();
       return codeActions(current.get(uri) ?? [], range, codes);
     },
-    codeLenses: () => [],
+    codeLenses: (uri) => codeLenses(index, uri),
   };
   return Object.freeze(service);
 }

@@ -1,6 +1,7 @@
 /** The read-only view of the workspace index that rules and features query. */
 import type { NotesConfig } from './config.js';
 import type { LineIndex } from './text.js';
+import type { NormalizedText } from './normalize.js';
 import type { AnchorFileIndex, Citation, DocUri, Heading, NoteIndex, Passage, SourceIndex } from './types.js';
 
 /** What a citation points at. */
@@ -35,6 +36,8 @@ export interface WorkspaceView {
   lines(uri: DocUri): LineIndex | undefined;
   /** What a citation resolves to. */
   resolve(note: NoteIndex, citation: Citation): Resolution;
+  /** A source's text normalised for quote matching (cached per version). */
+  normalized(source: SourceIndex): NormalizedText;
   /** Every passage of every named anchor of a source, re-anchored if needed. */
   namedPassages(source: SourceIndex): Map<string, Passage>;
   /**

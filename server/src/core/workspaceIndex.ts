@@ -9,7 +9,7 @@ import { normalizeWithMap, type NormalizedText } from './normalize.js';
 import { ANCHOR_FILE_SUFFIX, parseAnchorFile } from './parse/anchorFile.js';
 import { parseNote } from './parse/note.js';
 import { parseSource } from './parse/source.js';
-import { reanchorDefinition } from './reanchorHook.js';
+import { reanchor } from './quotes/reanchor.js';
 import { closest } from './suggest.js';
 import { LineIndex } from './text.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex } from './types.js';
@@ -266,7 +266,7 @@ export class WorkspaceIndex implements WorkspaceView {
     let named = this.namedCache.get(source.uri);
     if (!named) {
       const file = this.anchorFileFor(source);
-      named = file ? resolveNamed(source, file.anchors, reanchorDefinition) : new Map();
+      named = file ? resolveNamed(source, file.anchors, reanchor) : new Map();
       this.namedCache.set(source.uri, named);
     }
     return named;

@@ -23,6 +23,7 @@ import { readConfig, type NotesConfig } from '../core/config.js';
 import { createNotesService } from '../core/index.js';
 import { listAnchors, listSources } from '../core/features/catalog.js';
 import { timelineData } from '../core/dates/index.js';
+import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
 import type { FileChange } from '../core/workspace.js';
 import { ClientToServer, ServerToClient } from '../protocol.js';
 import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
@@ -212,6 +213,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onRequest(ClientToServer.sources, guard('sources', [], () => listSources(service!.view)));
   connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p: ClientToServer.AnchorsParams) => listAnchors(service!.view, p.source)));
+  connection.onRequest(ClientToServer.proposeAnchor, guard('proposeAnchor', null, (p: ClientToServer.ProposeAnchorParams) => proposeAnchor(service!.view, p.uri, p.range)));
+  connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, (p: ClientToServer.CreateAnchorParams): ClientToServer.CreateAnchorResult => {
+    const r = createAnchor(service!.view, p.uri, p.range, p.slug);
+    // A new anchor file is created first, then written: one undoable workspace edit.
+    const edit = {
+      documentChanges: [
+        ...(r.create ? [{ kind: 'create' as const, uri: r.anchorFileUri, options: { ignoreIfExists: true } }] : []),
+        { textDocument: { uri: r.anchorFileUri, version: null }, edits: r.edits.map((e) => ({ range: e.range, newText: e.newText })) },
+      ],
+    };
+    return { edit, citation: r.citation };
+  }));
   connection.onRequest(ClientToServer.timeline, guard('timeline', [], (p: ClientToServer.TimelineParams) => timelineData(service!.view, p?.uri)));
   connection.onRequest(ClientToServer.checkWorkspace, guard('checkWorkspace', null, async (): Promise<ClientToServer.CheckWorkspaceResult> => {
     await ready;

@@ -5,7 +5,9 @@ import { unknownSource } from './GN001-unknown-source.js';
 import { unknownAnchor } from './GN002-unknown-anchor.js';
 import { ambiguousSource } from './GN003-ambiguous-source.js';
 import { malformedCitation } from './GN004-malformed-citation.js';
+import { staleAnchor } from './GN005-stale-anchor.js';
 import { invalidAnchorFile } from './GN006-invalid-anchor-file.js';
+import { misquote } from './GN010-misquote.js';
 import { skippedFile } from './GN007-skipped-file.js';
 import { weekdayMismatch } from './GN020-weekday-mismatch.js';
 import { dateOutOfContext } from './GN021-date-out-of-context.js';
@@ -20,7 +22,9 @@ export const rules: readonly Rule[] = [
   unknownAnchor,
   ambiguousSource,
   malformedCitation,
+  staleAnchor,
   invalidAnchorFile,
+  misquote,
   skippedFile,
   weekdayMismatch,
   dateOutOfContext,

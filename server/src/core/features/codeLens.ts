@@ -1,0 +1,32 @@
+/** Code lenses: "N citations" over each named anchor in an anchor file and each heading in a source. */
+import type { CodeLens } from '../api.js';
+import type { DocUri } from '../types.js';
+import type { WorkspaceView } from '../view.js';
+import { allCitations } from './references.js';
+
+const plural = (n: number) => `${n} citation${n === 1 ? '' : 's'}`;
+
+/** The lenses of an anchor file or a source. */
+export function codeLenses(view: WorkspaceView, uri: DocUri): CodeLens[] {
+  const lines = view.lines(uri);
+  if (!lines) return [];
+  const file = view.anchorFile(uri);
+  const source = file ? view.sourceForAnchorFile(file) : view.source(uri);
+  if (!source) return [];
+  const counts = new Map<string, number>();
+  for (const { resolution: r } of allCitations(view)) {
+    if (r.kind !== 'source' || r.source.uri !== source.uri || r.passage.kind === 'whole') continue;
+    const key = r.passage.kind === 'named' ? `named:${r.passage.anchor?.toLowerCase()}` : `span:${r.passage.start}:${r.passage.end}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  if (file) {
+    return file.anchors.map((a) => {
+      const range = lines.range(a.keySpan);
+      return { range, position: range.start, title: plural(counts.get(`named:${a.key.toLowerCase()}`) ?? 0) };
+    });
+  }
+  return source.headings.map((h) => {
+    const range = lines.range(h);
+    return { range, position: range.start, title: plural(counts.get(`span:${h.start}:${h.end}`) ?? 0) };
+  });
+}

@@ -1,0 +1,59 @@
+/** Rename a named anchor: its key in the anchor file and every citation of it, in one edit. */
+import { NotesError } from '../api.js';
+import type { AnchorFileIndex, DocUri, Position, Range, SourceIndex, TextEdit } from '../types.js';
+import type { WorkspaceView } from '../view.js';
+import { anchorKeyAt } from './definition.js';
+import { citationAt } from './locate.js';
+import { allCitations } from './references.js';
+
+const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
+
+interface Target {
+  source: SourceIndex;
+  file: AnchorFileIndex;
+  key: string;
+  range: Range;
+}
+
+function targetAt(view: WorkspaceView, uri: DocUri, position: Position): Target | undefined {
+  const at = citationAt(view, uri, position);
+  if (at) {
+    const r = view.resolve(at.note, at.citation);
+    const c = at.citation;
+    if (r.kind !== 'source' || r.passage.kind !== 'named' || !c.anchorSpan) return undefined;
+    const file = view.anchorFileFor(r.source);
+    const def = file?.anchors.find((a) => a.key.toLowerCase() === c.anchor!.toLowerCase());
+    if (!file || !def) return undefined;
+    return { source: r.source, file, key: def.key, range: view.lines(uri)!.range(c.anchorSpan) };
+  }
+  const k = anchorKeyAt(view, uri, position);
+  if (!k) return undefined;
+  const file = view.anchorFile(uri)!;
+  return { source: k.source, file, key: k.def.key, range: k.range };
+}
+
+/** The range and current name of the anchor at `position`, if it can be renamed. */
+export function prepareRename(view: WorkspaceView, uri: DocUri, position: Position): { range: Range; placeholder: string } | undefined {
+  const t = targetAt(view, uri, position);
+  return t ? { range: t.range, placeholder: t.key } : undefined;
+}
+
+/** The edits that rename the anchor at `position` to `newName`. */
+export function rename(view: WorkspaceView, uri: DocUri, position: Position, newName: string): { edits: TextEdit[] } {
+  const t = targetAt(view, uri, position);
+  if (!t) throw new NotesError('Only a named anchor can be renamed: place the cursor on its key in the anchor file or on a citation of it.');
+  const name = newName.trim();
+  if (!VALID_KEY.test(name)) throw new NotesError(`\`${newName}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`);
+  if (name === t.key) return { edits: [] };
+  if (t.file.anchors.some((a) => a.key !== t.key && a.key.toLowerCase() === name.toLowerCase())) {
+    throw new NotesError(`Source ${t.source.id} already has an anchor named \`${name}\`; choose another name.`);
+  }
+  const def = t.file.anchors.find((a) => a.key === t.key)!;
+  const edits: TextEdit[] = [{ uri: t.file.uri, range: view.lines(t.file.uri)!.range(def.keySpan), newText: name }];
+  for (const { note, citation, resolution } of allCitations(view)) {
+    if (resolution.kind !== 'source' || resolution.source.uri !== t.source.uri || resolution.passage.kind !== 'named') continue;
+    if (!citation.anchorSpan || citation.anchor?.toLowerCase() !== t.key.toLowerCase()) continue;
+    edits.push({ uri: note.uri, range: view.lines(note.uri)!.range(citation.anchorSpan), newText: name });
+  }
+  return { edits };
+}

@@ -1,0 +1,73 @@
+/** GN010: quoted words, in a sentence that cites a passage, that the passage does not hold. */
+import { sentencesIn } from '../parse/sentences.js';
+import { paragraphAt } from '../features/passage.js';
+import { closestWording, normalizedSpan, quotationsIn, quoteOccurs } from '../quotes/misquote.js';
+import type { Passage, Problem, SourceIndex, Span } from '../types.js';
+import type { Rule } from './rule.js';
+
+/** Where a quotation citing `passage` must be found: the passage, its paragraph for one sentence, the whole source without an anchor. */
+function scopeOf(source: SourceIndex, passage: Passage): Span {
+  if (passage.kind === 'whole') return { start: 0, end: source.text.length };
+  const para = paragraphAt(source, passage.start);
+  if (para && passage.kind !== 'paragraph') {
+    const sentences = sentencesIn(source.text, para).filter((s) => s.start < passage.end && passage.start < s.end);
+    if (sentences.length <= 1) return { start: para.start, end: para.end };
+  }
+  return { start: passage.start, end: passage.end };
+}
+
+export const misquote: Rule = {
+  code: 'GN010',
+  name: 'misquote',
+  defaultSeverity: 'warning',
+  description: 'Words in quotation marks, in a sentence that carries a citation, that do not occur in the cited passage (for a one-sentence anchor: in its paragraph; without an anchor: anywhere in the source), after normalising white space, typographic quotes and dashes. `…` or `...` may stand for omitted words; `[sic]` and bracketed insertions are allowed. The message shows the closest wording in the source; the fix puts in the source\'s exact words.',
+  example: 'Macron said France would "never urge Ukrainians to make compromises" [[002#macron-no-compromise]] → Misquote: the source says “never urge the Ukrainians to make a compromise”',
+  checkNote(note, view) {
+    const text = view.text(note.uri);
+    const lines = view.lines(note.uri);
+    if (text === undefined || !lines || note.citations.length === 0 || !/["\u201c]/.test(text)) return [];
+    const out: Problem[] = [];
+    const seen = new Set<number>();
+    for (const c of note.citations) {
+      const quotes = quotationsIn(text, c.sentence).filter(
+        (q) => !seen.has(q.start) && !note.citations.some((x) => q.start < x.end && x.start < q.end),
+      );
+      if (quotes.length === 0) continue;
+      // Every citation in the sentence may be the one the quotation comes from.
+      const cited = note.citations.filter((x) => x.sentence.start === c.sentence.start && x.sentence.end === c.sentence.end);
+      const targets = cited
+        .map((x) => view.resolve(note, x))
+        .flatMap((r) => (r.kind === 'source' && !r.passage.stale?.lost ? [{ source: r.source, passage: r.passage }] : []));
+      if (targets.length === 0) continue;
+      for (const q of quotes) {
+        seen.add(q.start);
+        const quote = text.slice(q.start, q.end);
+        if (quote.trim().split(/\s+/).length < 2) continue; // single words in quotes are scare quotes more often than quotations
+        const found = targets.some(({ source, passage }) => {
+          const n = view.normalized(source);
+          const s = normalizedSpan(n, scopeOf(source, passage));
+          return quoteOccurs(n.text.slice(s.start, s.end), quote);
+        });
+        if (found) continue;
+        const { source, passage } = targets[0]!;
+        const n = view.normalized(source);
+        const closest = closestWording(n, normalizedSpan(n, scopeOf(source, passage)), quote);
+        const words = closest ? source.text.slice(closest.span.start, closest.span.end).replace(/\s+/g, ' ') : undefined;
+        const p: Problem = {
+          uri: note.uri,
+          range: lines.range(q),
+          code: 'GN010',
+          message: words
+            ? `Misquote: “${quote}” is not in the cited passage of source ${source.id}; the source says “${words}”`
+            : `Misquote: “${quote}” is not in the cited passage of source ${source.id}`,
+        };
+        if (words && !/\.\.\.|\u2026|\[/.test(quote)) {
+          p.fixes = [{ title: `Quote the source exactly: “${words.length > 60 ? words.slice(0, 59) + '…' : words}”`, isPreferred: true, edits: [{ uri: note.uri, range: lines.range(q), newText: words }] }];
+        }
+        if (closest) p.related = [{ uri: source.uri, range: view.lines(source.uri)!.range(closest.span), message: 'The closest wording in the source' }];
+        out.push(p);
+      }
+    }
+    return out;
+  },
+};

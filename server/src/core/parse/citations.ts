@@ -89,6 +89,11 @@ function inSpans(spans: readonly Span[], offset: number): boolean {
 export function scanCitations(text: string, excluded: readonly Span[]): RawCitation[] {
   const found: RawCitation[] = [];
   let from = 0;
+  // The end of the line `from` is on, found once per line: a long line with many
+  // citations must not be rescanned for each of them.
+  let lineEnd = -1;
+  // Likewise the next `]]` (-1 once there is none left): searches only move forward.
+  let close = -2;
   for (;;) {
     const open = text.indexOf('[[', from);
     if (open < 0) break;
@@ -99,9 +104,11 @@ export function scanCitations(text: string, excluded: readonly Span[]): RawCitat
     // Runs of brackets: the citation starts at the last `[[` of `[[[…`.
     let start = open;
     while (text.charCodeAt(start + 2) === 91 /* [ */) start++;
-    let lineEnd = text.indexOf('\n', start);
-    if (lineEnd < 0) lineEnd = text.length;
-    const close = text.indexOf(']]', start + 2);
+    if (lineEnd < start) {
+      lineEnd = text.indexOf('\n', start);
+      if (lineEnd < 0) lineEnd = text.length;
+    }
+    if (close !== -1 && close < start + 2) close = text.indexOf(']]', start + 2);
     const nextOpen = text.indexOf('[[', start + 2);
     if (close < 0 || close > lineEnd || (nextOpen >= 0 && nextOpen < close)) {
       const end = nextOpen >= 0 && nextOpen < lineEnd ? nextOpen : lineEnd;

@@ -6,8 +6,9 @@ import { LineIndex } from '../text.js';
 import { baseName } from '../workspace.js';
 import { scanCitations } from './citations.js';
 import { findFullDate, isDateOnlyLine } from './docDate.js';
+import { lexicalExclusions, MAX_NESTING, maxNesting } from './lexical.js';
 import { parseMarkdown } from './markdown.js';
-import { sentenceAround } from './sentences.js';
+import { sentenceAround, sentencesIn } from './sentences.js';
 import { SlugCounter } from './slug.js';
 
 /** Node types whose text is not prose: citations there are not citations. */
@@ -64,14 +65,34 @@ function collect(root: Root): Collected {
   return out;
 }
 
-/** The innermost prose block holding `offset` (blocks sorted by start). */
-function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
-  let best: Span | undefined;
-  for (const b of blocks) {
-    if (b.start > offset) break;
-    if (offset < b.end && (!best || b.start >= best.start)) best = b;
+/** What the lexical reading finds, for text the parser is not given (see `lexical.ts`). */
+function lexicalCollect(text: string): Collected {
+  const { excluded, frontMatter } = lexicalExclusions(text);
+  const out: Collected = { excluded, blocks: [], headings: [] };
+  if (frontMatter) out.frontMatter = frontMatter;
+  const atx = /^ {0,3}(#{1,6})[ \t]+([^\n]*)/gm;
+  let m: RegExpExecArray | null;
+  let e = 0;
+  while ((m = atx.exec(text))) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    while (e < excluded.length && excluded[e]!.end <= span.start) e++;
+    if (excluded[e] && excluded[e]!.start <= span.start) continue;
+    out.headings.push({ span, text: m[2]!.replace(/[ \t#]+$/, '').trim(), level: m[1]!.length });
   }
-  return best;
+  return out;
+}
+
+/** The prose block holding `offset` (blocks sorted by start; prose blocks do not nest). */
+function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const b = blocks[hi];
+  return b && offset < b.end ? b : undefined;
 }
 
 /** Paragraphs as blank-line separated blocks (the same numbering sources use). */
@@ -121,12 +142,14 @@ function frontMatterFields(fm: { value: string; span: Span } | undefined, text: 
 /** Indexes one note. Never throws: unparsable Markdown yields what could be read. */
 export function parseNote(uri: string, text: string, version = 0): NoteIndex {
   let tree: Root | undefined;
-  try {
-    tree = parseMarkdown(text);
-  } catch {
-    tree = undefined;
+  if (maxNesting(text) <= MAX_NESTING) {
+    try {
+      tree = parseMarkdown(text);
+    } catch {
+      tree = undefined;
+    }
   }
-  const c: Collected = tree ? collect(tree) : { excluded: [], blocks: [], headings: [] };
+  const c: Collected = tree ? collect(tree) : lexicalCollect(text);
   const paragraphs = blankLineBlocks(text);
   const slugs = new SlugCounter();
   const lines = c.headings.length > 0 ? new LineIndex(text) : undefined;
@@ -138,10 +161,15 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
     slug: slugs.next(h.text),
     line: lines!.lineOf(h.span.start),
   }));
+  // Sentences are segmented once per paragraph, however many citations it holds.
+  const sentencesOf = new Map<number, Span[]>();
+  const seen = new Map<number, { from: number; end: number }>();
   const citations: Citation[] = scanCitations(text, c.excluded).map((raw) => {
-    const paragraph = blockAt(c.blocks, raw.start) ?? paragraphs.find((p) => raw.start >= p.start && raw.start < p.end) ?? { start: raw.start, end: raw.end };
+    const paragraph = blockAt(c.blocks, raw.start) ?? blockAt(paragraphs, raw.start) ?? { start: raw.start, end: raw.end };
     const para = { start: paragraph.start, end: paragraph.end };
-    return { ...raw, paragraph: para, sentence: sentenceAround(text, para, raw) };
+    let sentences = sentencesOf.get(para.start);
+    if (!sentences) sentencesOf.set(para.start, (sentences = sentencesIn(text, para)));
+    return { ...raw, paragraph: para, sentence: sentenceAround(text, para, raw, sentences, seen) };
   });
   const fm = frontMatterFields(c.frontMatter, text);
   const note: NoteIndex = {

@@ -18,18 +18,59 @@ export function sentencesIn(text: string, span: Span): Span[] {
 }
 
 /**
+ * Where the text of `text[from, to)` ends once the citations (and white space) right
+ * before `to` are set aside. `seen` maps a citation's end to this value for its start,
+ * so a run of thousands of citations is walked once, not once per citation.
+ */
+function endBeforeCitations(text: string, from: number, to: number, seen?: Map<number, { from: number; end: number }>): number {
+  let j = to;
+  for (;;) {
+    let k = j;
+    while (k > from && /\s/.test(text[k - 1]!)) k--;
+    if (k - from < 4 || text[k - 1] !== ']' || text[k - 2] !== ']') return j;
+    const known = seen?.get(k);
+    if (known && known.from === from) return known.end;
+    const open = text.lastIndexOf('[[', k - 3);
+    if (open < from || /[\]\n]/.test(text.slice(open + 2, k - 2))) return j;
+    j = open;
+  }
+}
+
+/** True when `text[from, to)` ends with a full stop (or ! or ?), closing quotes, then white space. */
+function endsAfterStop(text: string, from: number, to: number): boolean {
+  let k = to;
+  while (k > from && /\s/.test(text[k - 1]!)) k--;
+  if (k === to) return false;
+  while (k > from && '"\'\u201d\u2019)'.includes(text[k - 1]!)) k--;
+  return k > from && '.!?'.includes(text[k - 1]!);
+}
+
+/**
  * The sentence that holds `target`. A citation placed after a sentence's full stop
  * (`… back. [[002#x]]`) belongs to the sentence before it, as in academic style.
  */
-export function sentenceAround(text: string, paragraph: Span, target: Span): Span {
-  const sentences = sentencesIn(text, paragraph);
-  for (let i = 0; i < sentences.length; i++) {
+export function sentenceAround(
+  text: string,
+  paragraph: Span,
+  target: Span,
+  sentences = sentencesIn(text, paragraph),
+  seen?: Map<number, { from: number; end: number }>,
+): Span {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= target.start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  for (let i = Math.max(0, hi); i < sentences.length && i <= hi + 1; i++) {
     const s = sentences[i]!;
     if (target.start >= s.start && target.start < s.end) {
       // Only citations (or nothing) stand between the previous full stop and this citation.
-      const before = text.slice(s.start, target.start).replace(/(\[\[[^\]\n]*\]\]\s*)+$/, '');
-      if (before === '' && i > 0) return { start: sentences[i - 1]!.start, end: target.end };
-      if (/[.!?]["'\u201d\u2019)]*\s+$/.test(before)) return { start: s.start, end: target.end };
+      const end = endBeforeCitations(text, s.start, target.start, seen);
+      seen?.set(target.end, { from: s.start, end });
+      if (end === s.start && i > 0) return { start: sentences[i - 1]!.start, end: target.end };
+      if (endsAfterStop(text, s.start, end)) return { start: s.start, end: target.end };
       return s;
     }
   }

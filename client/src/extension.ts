@@ -33,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     },
     // Hover Markdown may run only the extension's own command that opens a source.
     markdown: { isTrusted: { enabledCommands: ['groundedNotes.openSourceAt'] }, supportHtml: false },
+    // The persisted index goes to the editor's storage for this workspace, never among the user's files.
+    initializationOptions: { cacheDir: context.storageUri?.fsPath },
   };
   client = new LanguageClient('groundedNotes', 'Grounded Notes', serverOptions, clientOptions);
   const status = new StatusBar(client);

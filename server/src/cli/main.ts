@@ -7,16 +7,20 @@ import { resolve } from 'node:path';
 import { createNotesService } from '../core/index.js';
 import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
+import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { formatSarif, formatText, toFindings, VERSION } from './format.js';
 
 const USAGE = `Usage:
   grounded-notes check [folder] [--format text|json|sarif] [--max-warnings N]
+                       [--cache-dir DIR] [--threads N]
   grounded-notes lsp            start the language server on stdio
   grounded-notes --version | --help
 
 check prints file:line:col severity code message for every problem and exits
 1 when there is an error (or more warnings than --max-warnings), 2 on a usage
-error, 0 otherwise.`;
+error, 0 otherwise. --cache-dir keeps a persisted index there (never among your
+files), so the next check does not parse unchanged files again; --threads sets
+how many worker threads parse (default: one per core, 0 parses in one thread).`;
 
 class UsageError extends Error {}
 
@@ -24,6 +28,8 @@ interface CheckOptions {
   folder: string;
   format: 'text' | 'json' | 'sarif';
   maxWarnings?: number;
+  cacheDir?: string;
+  threads?: number;
 }
 
 function parseCheckArgs(args: string[]): CheckOptions {
@@ -46,6 +52,12 @@ function parseCheckArgs(args: string[]): CheckOptions {
       const n = Number(value('--max-warnings'));
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings needs a whole number ≥ 0');
       opts.maxWarnings = n;
+    } else if (a === '--cache-dir' || a.startsWith('--cache-dir=')) {
+      opts.cacheDir = resolve(value('--cache-dir'));
+    } else if (a === '--threads' || a.startsWith('--threads=')) {
+      const n = Number(value('--threads'));
+      if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError('--threads needs a whole number from 0 to 64');
+      opts.threads = n;
     } else if (a.startsWith('-')) {
       throw new UsageError(`unknown option "${a}"`);
     } else if (!folderSet) {
@@ -64,8 +76,21 @@ async function check(opts: CheckOptions): Promise<number> {
   const { config, errors } = await loadSettings(folder);
   for (const e of errors) process.stderr.write(`grounded-notes: ${e}\n`);
   const workspace = new NodeWorkspace([folder]);
-  const service = createNotesService({ workspace, config });
-  await service.initialize();
+  const pool = new ParsePool({
+    ...(opts.threads !== 0 ? { workerScript: WORKER_SCRIPT } : {}),
+    ...(opts.threads ? { threads: opts.threads } : {}),
+    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    stateKey: JSON.stringify(config),
+    log: (m) => process.stderr.write(`grounded-notes: ${m}\n`),
+  });
+  const service = createNotesService({ workspace, config, parser: pool });
+  try {
+    await service.initialize();
+  } finally {
+    await pool.close();
+  }
+  service.saveProblems();
+  pool.persist();
   const root = workspace.folders[0]!;
   const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri));
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');

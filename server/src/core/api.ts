@@ -4,6 +4,7 @@
  */
 import type { NotesConfig } from './config.js';
 import type { FileChange, Workspace } from './workspace.js';
+import type { BatchParser } from './parse/document.js';
 import type { DocUri, Fix, Position, Problem, Range, TextEdit } from './types.js';
 import type { WorkspaceView } from './view.js';
 
@@ -88,6 +89,11 @@ export interface NotesService {
   setConfig(config: NotesConfig): void;
   /** Scans the workspace folders and indexes every note, source and anchor file. */
   initialize(token?: CancellationToken, progress?: (done: number, total: number) => void): Promise<void>;
+  /**
+   * Hands the problems of the last scan to the parser's persisted index (when it
+   * keeps one and no document is open), so an unchanged workspace restarts at once.
+   */
+  saveProblems(): void;
   /** An editor opened or changed a document: its text wins over the disk. */
   openDocument(uri: DocUri, text: string, version: number): void;
   /** An editor closed a document: the disk's text counts again. */
@@ -98,7 +104,9 @@ export interface NotesService {
    * Problems per document for every document whose problems may have changed since
    * the last call (all documents on the first call). A document with none maps to [].
    */
-  takeChangedProblems(): Map<DocUri, Problem[]>;
+  takeChangedProblems(limit?: number): Map<DocUri, Problem[]>;
+  /** How many documents wait to be re-checked (a caller that passes `limit` loops until 0). */
+  readonly pendingChecks: number;
   /** Every problem in the workspace. */
   allProblems(): Map<DocUri, Problem[]>;
   hover(uri: DocUri, position: Position): Hover | undefined;
@@ -118,4 +126,6 @@ export interface NotesServiceOptions {
   workspace: Workspace;
   config?: NotesConfig;
   logger?: Logger;
+  /** Parses the files of a workspace scan elsewhere (worker threads, a persisted cache). */
+  parser?: BatchParser;
 }

@@ -15,7 +15,8 @@ import { prepareRename, rename } from './features/rename.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
 import type { DocUri, Problem } from './types.js';
-import { WorkspaceIndex, type DocKind } from './workspaceIndex.js';
+import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
+import { WorkspaceIndex } from './workspaceIndex.js';
 import type { FileChange, Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
@@ -25,6 +26,8 @@ export { defaultConfig, readConfig, fromSettingsJson } from './config.js';
 export { rules, ruleByCode, effectiveSeverity, ruleDocAnchor } from './rules/registry.js';
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
+/** Files read, parsed and indexed together during a workspace scan. */
+const BATCH = 128;
 const EXTENSIONS = ['.md', '.txt', '.yaml'];
 
 function formatBytes(n: number): string {
@@ -35,6 +38,7 @@ function formatBytes(n: number): string {
 export function createNotesService(options: NotesServiceOptions): NotesService {
   const workspace: Workspace = options.workspace;
   const logger = options.logger ?? silent;
+  const parser = options.parser;
   let config: NotesConfig = options.config ?? defaultConfig;
   const index = new WorkspaceIndex(config, workspace.folders);
   /** Editor-owned documents: their text wins over the disk. */
@@ -43,6 +47,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   /** Notes with a citation that resolved to nothing: additions may fix them. */
   const unresolved = new Set<DocUri>();
   let allDirty = true;
+  /** True after a scan whose problems were not taken from a saved check. */
+  let scanned = false;
 
   /** Marks what a change to these citation keys affects. */
   function touch(uri: DocUri, keys: Set<string>, structural: boolean): void {
@@ -64,19 +70,31 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     if (structural) for (const f of index.anchorFiles()) dirty.add(f.uri);
   }
 
-  async function load(uri: DocUri, kind: DocKind): Promise<Set<string>> {
+  /** Reads a file for indexing: its text, or why it is not indexed, or gone. */
+  async function read(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
     const stat = await workspace.stat(uri);
-    if (!stat) return index.remove(uri);
+    if (!stat) return undefined;
     if (kind !== 'anchorFile' && stat.size > config.maxFileSize) {
       logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is over groundedNotes.maxFileSize`);
-      return index.skip(uri, `Not checked: the file is ${formatBytes(stat.size)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})`);
+      return { skip: `Not checked: the file is ${formatBytes(stat.size)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
     }
     const text = await workspace.readFile(uri);
     if (text === undefined) {
       logger.warn(`Skipped ${uri}: not readable as UTF-8 text`);
-      return index.skip(uri, 'Not checked: the file could not be read as UTF-8 text (binary, unreadable, or removed while indexing)');
+      return { skip: 'Not checked: the file could not be read as UTF-8 text (binary, unreadable, or removed while indexing)' };
     }
-    return index.set(uri, kind, text, 0);
+    return { text };
+  }
+
+  /** Indexes what `read` found; returns the citation keys whose meaning may have changed. */
+  function store(uri: DocUri, kind: DocKind, found: Awaited<ReturnType<typeof read>>, parsed?: ParsedDocument): Set<string> {
+    if (!found) return index.remove(uri);
+    if ('skip' in found) return index.skip(uri, found.skip);
+    return index.set(uri, kind, found.text, 0, parsed);
+  }
+
+  async function load(uri: DocUri, kind: DocKind): Promise<Set<string>> {
+    return store(uri, kind, await read(uri, kind));
   }
 
   function problemsOf(uri: DocUri): Problem[] {
@@ -114,20 +132,42 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   }
 
   const current = new Map<DocUri, Problem[]>();
+  /** Documents whose problems must be recomputed, oldest mark first. */
+  const pending = new Set<DocUri>();
   /** Documents whose problems were recomputed but not yet taken by `takeChangedProblems`. */
   const unpublished = new Set<DocUri>();
 
-  /** Recomputes the problems of every dirty document. */
-  function refresh(): void {
-    const targets = allDirty ? allUris().concat([...dirty]) : [...dirty];
+  /** Takes the dirty marks into `pending`, in order (all documents after a scan or a settings change). */
+  function collectDirty(): void {
+    if (allDirty) for (const uri of allUris()) pending.add(uri);
     allDirty = false;
+    for (const uri of dirty) pending.add(uri);
     dirty.clear();
-    for (const uri of targets) {
-      const known = index.kindOf(uri) !== undefined || index.skipped.has(uri);
-      if (known) current.set(uri, problemsOf(uri));
-      else current.delete(uri);
-      unpublished.add(uri);
+  }
+
+  function recompute(uri: DocUri): void {
+    pending.delete(uri);
+    const known = index.kindOf(uri) !== undefined || index.skipped.has(uri);
+    if (known) current.set(uri, problemsOf(uri));
+    else current.delete(uri);
+    unpublished.add(uri);
+  }
+
+  /** Recomputes the problems of up to `limit` dirty documents (all by default). */
+  function refresh(limit = Infinity): void {
+    collectDirty();
+    let n = 0;
+    for (const uri of pending) {
+      if (n++ >= limit) break;
+      recompute(uri);
     }
+  }
+
+  /** One document's current problems, recomputed first if it is dirty. */
+  function problemsFor(uri: DocUri): Problem[] {
+    collectDirty();
+    if (pending.has(uri)) recompute(uri);
+    return current.get(uri) ?? [];
   }
 
   function allUris(): DocUri[] {
@@ -156,19 +196,69 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // Sources and anchor files first: notes resolve against them.
       files.sort((a, b) => (a.kind === 'note' ? 1 : 0) - (b.kind === 'note' ? 1 : 0));
       let done = 0;
-      for (const f of files) {
-        if (!open.has(f.uri)) {
+      for (let i = 0; i < files.length; i += BATCH) {
+        const batch = files.slice(i, i + BATCH).filter((f) => !open.has(f.uri));
+        // Reads overlap (the disk and the thread pool work while this thread waits);
+        // parsing may happen on other threads; indexing stays on this one.
+        const found = await Promise.all(
+          batch.map((f) =>
+            read(f.uri, f.kind).catch((e: Error) => {
+              logger.error(`Could not read ${f.uri}: ${e.message}`);
+              return undefined;
+            }),
+          ),
+        );
+        const inputs: ParseInput[] = [];
+        for (let j = 0; j < batch.length; j++) {
+          const r = found[j];
+          if (r && 'text' in r) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text });
+        }
+        let parsed: (ParsedDocument | undefined)[] = [];
+        if (parser && inputs.length > 0) {
           try {
-            await load(f.uri, f.kind);
+            parsed = await parser.parse(inputs);
+          } catch (e) {
+            logger.error(`Parsing elsewhere failed, parsing here: ${(e as Error).message}`);
+          }
+        }
+        const byUri = new Map<DocUri, ParsedDocument>();
+        inputs.forEach((input, j) => {
+          const p = parsed[j];
+          if (p) byUri.set(input.uri, p);
+        });
+        for (let j = 0; j < batch.length; j++) {
+          const f = batch[j]!;
+          // An editor may have opened the file while it was being read: its text wins.
+          if (open.has(f.uri)) continue;
+          try {
+            store(f.uri, f.kind, found[j], byUri.get(f.uri));
           } catch (e) {
             logger.error(`Could not index ${f.uri}: ${(e as Error).message}`);
           }
         }
-        done++;
-        if (progress && (done % 200 === 0 || done === files.length)) progress(done, files.length);
+        done = Math.min(files.length, i + BATCH);
+        progress?.(done, files.length);
         if (token?.isCancellationRequested) return;
       }
+      const saved = open.size === 0 ? parser?.savedProblems?.() : undefined;
+      if (saved) {
+        // Nothing changed since the saved check: its problems stand as they are.
+        for (const [uri, problems] of saved) {
+          current.set(uri, problems);
+          unpublished.add(uri);
+          if (problems.some((p) => p.code === 'GN001' || p.code === 'GN002' || p.code === 'GN003')) unresolved.add(uri);
+        }
+        allDirty = false;
+        dirty.clear();
+        return;
+      }
+      scanned = true;
       allDirty = true;
+    },
+    saveProblems() {
+      if (!scanned || !parser?.saveProblems) return;
+      refresh();
+      if (open.size === 0) parser.saveProblems(new Map(current));
     },
     openDocument(uri, text, version) {
       const kind = index.classify(uri);
@@ -201,8 +291,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         }
       }
     },
-    takeChangedProblems() {
-      refresh();
+    takeChangedProblems(limit?: number) {
+      refresh(limit);
       const changed = new Map<DocUri, Problem[]>();
       for (const uri of unpublished) changed.set(uri, current.get(uri) ?? []);
       unpublished.clear();
@@ -212,10 +302,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       refresh();
       return new Map(current);
     },
-    hover(uri, position) {
-      refresh();
-      return hover(index, uri, position, (u) => current.get(u) ?? []);
+    get pendingChecks() {
+      collectDirty();
+      return pending.size;
     },
+    hover: (uri, position) => hover(index, uri, position, problemsFor),
     completion: (uri, position) => completion(index, uri, position),
     definition: (uri, position) => definition(index, uri, position),
     references: (uri, position, includeDeclaration) => references(index, uri, position, includeDeclaration),
@@ -224,10 +315,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     documentLinks: (uri) => documentLinks(index, uri),
     documentSymbols: (uri) => documentSymbols(index, uri),
     workspaceSymbols: (query) => workspaceSymbols(index, query),
-    codeActions(uri, range, codes) {
-      refresh();
-      return codeActions(current.get(uri) ?? [], range, codes);
-    },
+    codeActions: (uri, range, codes) => codeActions(problemsFor(uri), range, codes),
     codeLenses: (uri) => codeLenses(index, uri),
   };
   return Object.freeze(service);

@@ -27,21 +27,69 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 }
 
 /**
- * Up to `limit` candidates close to `name`: within a third of its length (at least 2
- * edits), or sharing a prefix of three or more characters, nearest first.
+ * Names to suggest from, indexed by length and prefix so that a suggestion compares
+ * only the names that can be close, not every name in a large workspace.
  */
-export function closest(name: string, candidates: Iterable<string>, limit = 3): string[] {
-  const max = Math.max(2, Math.floor(name.length / 3));
-  const scored: { c: string; d: number }[] = [];
-  const seen = new Set<string>();
-  const lower = name.toLowerCase();
-  for (const c of candidates) {
-    if (seen.has(c) || c.toLowerCase() === lower) continue;
-    seen.add(c);
-    let d = editDistance(name, c, max);
-    if (d > max && lower.length >= 3 && (c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase()))) d = max;
-    if (d <= max) scored.push({ c, d });
+export class NameIndex {
+  private readonly byLength = new Map<number, { name: string; lower: string }[]>();
+  /** Lower-cased names, sorted, for prefix ranges; and lower-cased → first spelling. */
+  private readonly sorted: string[];
+  private readonly spelling = new Map<string, string>();
+
+  constructor(candidates: Iterable<string>) {
+    for (const name of candidates) {
+      const lower = name.toLowerCase();
+      if (this.spelling.has(lower)) continue;
+      this.spelling.set(lower, name);
+      let list = this.byLength.get(lower.length);
+      if (!list) this.byLength.set(lower.length, (list = []));
+      list.push({ name, lower });
+    }
+    this.sorted = [...this.spelling.keys()].sort();
   }
-  scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
-  return scored.slice(0, limit).map((s) => s.c);
+
+  /**
+   * Up to `limit` names close to `name`: within a third of its length (at least 2
+   * edits), or sharing a prefix of three or more characters, nearest first.
+   */
+  closest(name: string, limit = 3): string[] {
+    const lower = name.toLowerCase();
+    const max = Math.max(2, Math.floor(name.length / 3));
+    const scored = new Map<string, number>();
+    for (let len = Math.max(0, lower.length - max); len <= lower.length + max; len++) {
+      for (const c of this.byLength.get(len) ?? []) {
+        if (c.lower === lower) continue;
+        const d = editDistance(lower, c.lower, max);
+        if (d <= max) scored.set(c.name, d);
+      }
+    }
+    if (lower.length >= 3) {
+      // Names that start with `name`: a contiguous range of the sorted names.
+      let lo = 0;
+      let hi = this.sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.sorted[mid]! < lower) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.sorted.length && this.sorted[i]!.startsWith(lower); i++) {
+        const c = this.sorted[i]!;
+        if (c !== lower && !scored.has(this.spelling.get(c)!)) scored.set(this.spelling.get(c)!, max);
+      }
+      // Names that `name` starts with.
+      for (let k = 1; k < lower.length; k++) {
+        const c = this.spelling.get(lower.slice(0, k));
+        if (c !== undefined && !scored.has(c)) scored.set(c, max);
+      }
+    }
+    return [...scored]
+      .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))
+      .slice(0, limit)
+      .map(([c]) => c);
+  }
+}
+
+/** Up to `limit` of `candidates` close to `name` (see `NameIndex.closest`). */
+export function closest(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  return new NameIndex(candidates).closest(name, limit);
 }

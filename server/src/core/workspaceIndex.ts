@@ -6,17 +6,16 @@
 import { resolveAnchor, resolveNamed } from './anchors.js';
 import type { NotesConfig } from './config.js';
 import { normalizeWithMap, type NormalizedText } from './normalize.js';
-import { ANCHOR_FILE_SUFFIX, parseAnchorFile } from './parse/anchorFile.js';
-import { parseNote } from './parse/note.js';
-import { parseSource } from './parse/source.js';
+import { ANCHOR_FILE_SUFFIX } from './parse/anchorFile.js';
+import { parseDocument, type DocKind, type ParsedDocument } from './parse/document.js';
 import { reanchor } from './quotes/reanchor.js';
-import { closest } from './suggest.js';
+import { closest, NameIndex } from './suggest.js';
 import { LineIndex } from './text.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex } from './types.js';
 import type { Resolution, WorkspaceView } from './view.js';
 import { isInside, joinUri } from './workspace.js';
 
-export type DocKind = 'note' | 'source' | 'anchorFile';
+export type { DocKind } from './parse/document.js';
 
 /** A file that was not indexed, and why (shown as one information diagnostic). */
 export interface SkippedFile {
@@ -70,6 +69,13 @@ export class WorkspaceIndex implements WorkspaceView {
   private derivedValues = new Map<string, unknown>();
   /** Did-you-mean suggestions per unknown target, valid until a file is added or removed. */
   private suggestions = new Map<string, string[]>();
+  /** The source ids and note names suggestions are drawn from; rebuilt with `suggestions`. */
+  private names: NameIndex | undefined;
+
+  private clearSuggestions(): void {
+    this.suggestions = new Map();
+    this.names = undefined;
+  }
 
   constructor(
     public config: NotesConfig,
@@ -103,16 +109,21 @@ export class WorkspaceIndex implements WorkspaceView {
     return lower.endsWith('.md') ? 'note' : undefined;
   }
 
-  /** Indexes (or re-indexes) a file's text; returns the citation keys whose meaning may have changed. */
-  set(uri: DocUri, kind: DocKind, text: string, version: number): Set<string> {
+  /**
+   * Indexes (or re-indexes) a file's text, or takes its index parsed elsewhere;
+   * returns the citation keys whose meaning may have changed.
+   */
+  set(uri: DocUri, kind: DocKind, text: string, version: number, parsed?: ParsedDocument): Set<string> {
+    const doc = parsed?.kind === kind && parsed.index.uri === uri ? parsed : parseDocument({ uri, kind, text }, version);
+    doc.index.version = version;
     const isNew = this.kindOf(uri) === undefined;
     const touched = this.forget(uri);
     // Re-indexing a known file keeps the set of names, so the suggestions stand.
-    if (isNew) this.suggestions = new Map();
+    if (isNew) this.clearSuggestions();
     this.skipped.delete(uri);
     this.texts.set(uri, text);
-    if (kind === 'note') {
-      const note = parseNote(uri, text, version);
+    if (doc.kind === 'note') {
+      const note = doc.index;
       this.notesByUri.set(uri, note);
       push(this.byName, note.stem.toLowerCase(), note);
       for (const c of note.citations) {
@@ -122,15 +133,15 @@ export class WorkspaceIndex implements WorkspaceView {
         set.add(uri);
       }
       touched.add(note.stem.toLowerCase());
-    } else if (kind === 'source') {
-      const source = parseSource(uri, text, version);
+    } else if (doc.kind === 'source') {
+      const source = doc.index;
       this.sourcesByUri.set(uri, source);
       push(this.byId, source.id, source);
       push(this.sourcesByBase, withoutExtension(uri), source);
       if (source.stem.toLowerCase() !== source.id) push(this.byId, source.stem.toLowerCase(), source);
       touched.add(source.id).add(source.stem.toLowerCase());
     } else {
-      const file = parseAnchorFile(uri, text, version);
+      const file = doc.index;
       this.anchorFilesByUri.set(uri, file);
       const base = uri.slice(0, -ANCHOR_FILE_SUFFIX.length).toLowerCase();
       this.anchorFileByBase.set(base, file);
@@ -145,14 +156,14 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Marks a file as not indexed (too large, binary, unreadable). */
   skip(uri: DocUri, reason: string): Set<string> {
     const touched = this.remove(uri);
-    this.suggestions = new Map();
+    this.clearSuggestions();
     this.skipped.set(uri, { uri, reason });
     return touched;
   }
 
   /** Forgets a file; returns the citation keys whose meaning may have changed. */
   remove(uri: DocUri): Set<string> {
-    if (this.kindOf(uri) !== undefined) this.suggestions = new Map();
+    if (this.kindOf(uri) !== undefined) this.clearSuggestions();
     return this.forget(uri);
   }
 
@@ -317,7 +328,8 @@ export class WorkspaceIndex implements WorkspaceView {
     const key = targetKey(citation.target);
     let suggestions = this.suggestions.get(key);
     if (!suggestions) {
-      suggestions = closest(citation.target, [...this.byId.keys(), ...[...this.byName.values()].map((list) => list[0]!.stem)]);
+      this.names ??= new NameIndex([...this.byId.keys(), ...[...this.byName.values()].map((list) => list[0]!.stem)]);
+      suggestions = this.names.closest(citation.target);
       this.suggestions.set(key, suggestions);
     }
     return { kind: 'unknownTarget', suggestions };

@@ -8,6 +8,7 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
@@ -27,15 +28,24 @@ import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
 import type { FileChange } from '../core/workspace.js';
 import { ClientToServer, ServerToClient } from '../protocol.js';
 import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
+import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
 
 const PUBLISH_DELAY_MS = 60;
+/** Documents checked per turn of the event loop when publishing: requests are answered in between. */
+const CHECKS_PER_TURN = 100;
+/** Requests that may walk the whole workspace: they honour cancellation before they start. */
+const LONG_REQUESTS = new Set(['references', 'rename', 'workspaceSymbol', 'checkWorkspace', 'timeline']);
 
 /** Starts the server on the connection chosen by the command line (`--stdio`, `--node-ipc`). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   let service: NotesService | undefined;
   let folders: string[] = [];
+  /** Where the persisted index lives (the editor's storage for this workspace), if anywhere. */
+  let cacheDir: string | undefined;
+  /** The scan's parser and persisted index, until the first full check is saved. */
+  let pool: ParsePool | undefined;
   let canConfigure = false;
   let canWatch = false;
   let indexing = true;
@@ -50,6 +60,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       if (!service) return fallback;
       try {
+        if (LONG_REQUESTS.has(name)) {
+          // Lets a `$/cancelRequest` that is already on its way arrive first.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
+        }
         return await fn(params, token);
       } catch (e) {
         if (e instanceof NotesError) return new ResponseError(ErrorCodes.InvalidRequest, e.message);
@@ -76,7 +91,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function sendStatus(): void {
-    if (!service) return;
+    if (!service || service.pendingChecks > 0) return;
     let errors = 0;
     let warnings = 0;
     for (const list of service.allProblems().values()) {
@@ -96,21 +111,36 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendNotification(ServerToClient.status, params);
   }
 
+  let publishing = false;
+
+  /** Checks and publishes a slice of the dirty documents, then yields and goes on until none is left. */
   function publishNow(): void {
     publishTimer = undefined;
     if (!service) return;
     try {
-      for (const [uri, problems] of service.takeChangedProblems()) {
+      for (const [uri, problems] of service.takeChangedProblems(CHECKS_PER_TURN)) {
         void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
       }
-      sendStatus();
     } catch (e) {
       connection.console.error(`Checking failed: ${(e as Error).stack ?? e}`);
+    }
+    if (service.pendingChecks > 0) {
+      publishing = true;
+      setImmediate(publishNow);
+    } else {
+      publishing = false;
+      if (pool && !indexing) {
+        // The first full check after the scan: saved with the persisted index for the next start.
+        service.saveProblems();
+        pool.persist();
+        pool = undefined;
+      }
+      sendStatus();
     }
   }
 
   function schedulePublish(): void {
-    if (!publishTimer) publishTimer = setTimeout(publishNow, PUBLISH_DELAY_MS);
+    if (!publishTimer && !publishing) publishTimer = setTimeout(publishNow, PUBLISH_DELAY_MS);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -118,6 +148,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     folders = wf && wf.length > 0 ? wf : params.rootUri ? [uriToPath(params.rootUri)] : params.rootPath ? [params.rootPath] : [];
     canConfigure = !!params.capabilities.workspace?.configuration;
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const options = params.initializationOptions as { cacheDir?: unknown } | undefined;
+    cacheDir = typeof options?.cacheDir === 'string' && options.cacheDir !== '' ? options.cacheDir : undefined;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -140,7 +172,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(async () => {
     const config = await loadConfig();
     const workspace = new NodeWorkspace(folders, log);
-    service = createNotesService({ workspace, config, logger: { info: log, warn: log, error: (m) => connection.console.error(m) } });
+    pool = new ParsePool({ workerScript: WORKER_SCRIPT, log, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}) });
+    service = createNotesService({ workspace, config, parser: pool, logger: { info: log, warn: log, error: (m) => connection.console.error(m) } });
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{md,txt,yaml}' }],
@@ -155,6 +188,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } catch (e) {
       connection.console.error(`Indexing failed: ${(e as Error).stack ?? e}`);
     }
+    // Workers are only needed for the scan; edits are parsed here, one file at a time.
+    void pool.close();
+    log(`Indexed: ${pool.stats.parsed} files parsed, ${pool.stats.reused} reused from the persisted index`);
     progress?.done();
     indexing = false;
     markReady();

@@ -10,6 +10,8 @@ import { LineIndex } from '../text.js';
 import { baseName } from '../workspace.js';
 
 export const ANCHOR_FILE_SUFFIX = '.anchors.yaml';
+/** YAML errors reported per file. */
+const MAX_YAML_ERRORS = 20;
 const FIELDS = new Set(['quote', 'prefix', 'suffix']);
 /** Keys are what a citation writes after `#`: no white space, `#`, `|`, `]` or quotes. */
 const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
@@ -38,16 +40,23 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
   const file: AnchorFileIndex = { uri, sourceStem: anchorFileStem(uri), version, anchors, problems };
   let doc;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+    // Duplicate keys are found below: the parser's own check compares every key with
+    // every other one (100,000 keys took minutes).
+    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   } catch (e) {
     report({ start: 0, end: Math.min(text.length, 1) }, `Invalid anchor file: ${(e as Error).message}`);
     return file;
   }
-  for (const err of doc.errors) {
-    const at = errorSpan(text, err.pos[0], err.pos[1]);
-    problems.push({ uri, range: lines.range(at), code: 'GN006', message: `Invalid YAML: ${firstLine(err.message)}` });
+  const yamlError = (a: number, b: number, message: string) => {
+    const at = errorSpan(text, a, b);
+    problems.push({ uri, range: lines.range(at), code: 'GN006', message: `Invalid YAML: ${firstLine(message)}` });
     errorSpans.push({ start: lines.offsetAt({ line: lines.lineOf(at.start), character: 0 }), end: at.end });
-  }
+  };
+  const errors: { pos: [number, number]; message: string }[] = doc.errors.map((e) => ({ pos: e.pos, message: e.message }));
+  for (const d of duplicateKeys(doc.contents)) errors.push({ pos: [d, d + 1], message: 'Map keys must be unique' });
+  errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  // A file of garbage has an error per character: the first ones say enough.
+  for (const err of errors.slice(0, MAX_YAML_ERRORS)) yamlError(err.pos[0], err.pos[1], err.message);
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return file;
   if (!isMap(root)) {
@@ -124,6 +133,30 @@ function readEntry(
   return undefined;
 }
 
+/** Offsets of the keys that repeat an earlier key of the same map, in every map of the document (linear). */
+function duplicateKeys(root: unknown): number[] {
+  const out: number[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const item of node.items) {
+        const key = item.key as YamlNode | null;
+        if (isScalar(key)) {
+          const id = `${typeof key.value}:${String(key.value)}`;
+          if (seen.has(id) && key.range) out.push(key.range[0]);
+          seen.add(id);
+        }
+        stack.push(item.value);
+      }
+    } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown }).items)) {
+      for (const item of (node as { items: unknown[] }).items) stack.push(item);
+    }
+  }
+  return out;
+}
+
 /**
  * Where to show a YAML error: its own span, or, when that is the end of the file or a
  * blank line (an unclosed bracket is noticed there), the last line with text before it.
@@ -133,9 +166,10 @@ function errorSpan(text: string, a: number, b: number): Span {
   const lineEndAt = text.indexOf('\n', a);
   const line = text.slice(lineStart, lineEndAt < 0 ? text.length : lineEndAt);
   if (a < text.length && line.trim() !== '') return { start: a, end: Math.min(text.length, Math.max(b, a + 1)) };
-  const before = text.slice(0, lineStart).replace(/\s+$/, '');
-  const start = before.lastIndexOf('\n') + 1;
-  return before.length > 0 ? { start, end: before.length } : { start: 0, end: Math.min(1, text.length) };
+  let end = lineStart;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  return end > 0 ? { start, end } : { start: 0, end: Math.min(1, text.length) };
 }
 
 function firstLine(message: string): string {

@@ -97,6 +97,19 @@ export function lexicalExclusions(text: string): { excluded: Span[]; frontMatter
       at = next;
       continue;
     }
+    // A line that opens with `<!--` (after its container prefix) starts an HTML block,
+    // even inside a paragraph: the block runs to the end of the line holding `-->`.
+    const comment = at + containerPrefix(line);
+    if (text.startsWith('<!--', comment)) {
+      inlineSpans(text, paragraphStart, at, excluded);
+      const close = text.indexOf('-->', comment + 4);
+      const closeLine = close < 0 ? -1 : text.indexOf('\n', close + 3);
+      const end = close < 0 || closeLine < 0 ? text.length : closeLine;
+      excluded.push({ start: comment, end });
+      at = end >= text.length ? text.length : end + 1;
+      paragraphStart = at;
+      continue;
+    }
     if (line.trim() === '') {
       inlineSpans(text, paragraphStart, at, excluded);
       paragraphStart = next;
@@ -107,6 +120,12 @@ export function lexicalExclusions(text: string): { excluded: Span[]; frontMatter
   else inlineSpans(text, paragraphStart, text.length, excluded);
   excluded.sort((a, b) => a.start - b.start);
   return frontMatter ? { excluded: disjoint(excluded), frontMatter } : { excluded: disjoint(excluded) };
+}
+
+/** The length of a line's prefix of up to three spaces, `>` markers and list markers. */
+function containerPrefix(line: string): number {
+  const m = /^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*/.exec(line);
+  return m ? m[0].length : 0;
 }
 
 /** Code spans and HTML comments within one paragraph `text[from, to)`. */

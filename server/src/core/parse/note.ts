@@ -116,13 +116,33 @@ export function blankLineBlocks(text: string): Block[] {
   return blocks;
 }
 
+/**
+ * Front matter made only of `key: plain value` lines, read without the YAML parser
+ * (most notes' front matter; parsing it with `yaml` cost more than the Markdown).
+ * Undefined when any line needs the real parser.
+ */
+function simpleFrontMatter(value: string): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const line of value.split('\n')) {
+    if (/^\s*(#.*)?\r?$/.test(line)) continue;
+    const m = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]([^\r]*)/.exec(line);
+    const v = m?.[2]!.trim();
+    if (!m || !v || /^['"[\]{}&*!|>%@`#,?:-]/.test(v) || /\s#|: /.test(v)) return undefined;
+    if (m[1]! in out) return undefined;
+    out[m[1]!] = v;
+  }
+  return out;
+}
+
 function frontMatterFields(fm: { value: string; span: Span } | undefined, text: string): { title?: string; date?: DocumentDate } {
   if (!fm) return {};
-  let data: unknown;
-  try {
-    data = parseYaml(fm.value, { maxAliasCount: 10 });
-  } catch {
-    return {};
+  let data: unknown = simpleFrontMatter(fm.value);
+  if (data === undefined) {
+    try {
+      data = parseYaml(fm.value, { maxAliasCount: 10 });
+    } catch {
+      return {};
+    }
   }
   if (!data || typeof data !== 'object') return {};
   const d = data as Record<string, unknown>;

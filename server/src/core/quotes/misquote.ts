@@ -23,10 +23,21 @@ export function quotationsIn(text: string, span: Span): Span[] {
 
 /** The pieces a quotation must contain, in order (ellipses and bracketed insertions split it). */
 export function quotePieces(quote: string): string[] {
+  // Linear on any input: the separators hold no white space or nested brackets, and
+  // trimming is a loop (`\s*…\s*` and `[\s,;:.]+$` backtrack quadratically on long runs).
   return quote
-    .split(/\s*(?:\.\.\.|\u2026|\[[^\]]*\])\s*/)
-    .map((p) => normalize(p).replace(/^[\s,;:]+|[\s,;:.]+$/g, ''))
+    .split(/\.\.\.|\u2026|\[[^\[\]]*\]/)
+    .map((p) => trimPunctuation(normalize(p)))
     .filter((p) => p.length > 0);
+}
+
+/** Strips white space, `,`, `;` and `:` at the start, and those and `.` at the end. */
+function trimPunctuation(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && /[\s,;:]/.test(s[a]!)) a++;
+  while (b > a && /[\s,;:.]/.test(s[b - 1]!)) b--;
+  return s.slice(a, b);
 }
 
 function flipFirst(s: string): string {

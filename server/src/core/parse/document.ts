@@ -1,0 +1,57 @@
+/**
+ * One entry for indexing a file of any kind: what the service calls in-thread and
+ * what worker threads call for it (the result is plain data, so it crosses threads
+ * and can be persisted).
+ */
+import type { AnchorFileIndex, DocUri, NoteIndex, Problem, SourceIndex } from '../types.js';
+import { parseAnchorFile } from './anchorFile.js';
+import { parseNote } from './note.js';
+import { parseSource } from './source.js';
+
+export type DocKind = 'note' | 'source' | 'anchorFile';
+
+/** The parsed form of one file. */
+export type ParsedDocument =
+  | { kind: 'note'; index: NoteIndex }
+  | { kind: 'source'; index: SourceIndex }
+  | { kind: 'anchorFile'; index: AnchorFileIndex };
+
+/** A file to parse. */
+export interface ParseInput {
+  uri: DocUri;
+  kind: DocKind;
+  text: string;
+}
+
+/**
+ * Bumped whenever a parser's output changes shape or meaning, so persisted parses
+ * from an older version are never reused.
+ */
+export const PARSER_VERSION = 1;
+
+export function parseDocument(input: ParseInput, version = 0): ParsedDocument {
+  switch (input.kind) {
+    case 'note':
+      return { kind: 'note', index: parseNote(input.uri, input.text, version) };
+    case 'source':
+      return { kind: 'source', index: parseSource(input.uri, input.text, version) };
+    default:
+      return { kind: 'anchorFile', index: parseAnchorFile(input.uri, input.text, version) };
+  }
+}
+
+/**
+ * Parses many files at once, possibly elsewhere (worker threads, a persisted cache).
+ * Results come back in the order of `inputs`; `undefined` means "parse it here".
+ */
+export interface BatchParser {
+  parse(inputs: readonly ParseInput[]): Promise<(ParsedDocument | undefined)[]>;
+  /**
+   * The problems saved by an earlier run over exactly the files this scan parsed
+   * (same names, same contents, same settings), if any: a restart of an unchanged
+   * workspace then needs no checking at all.
+   */
+  savedProblems?(): Map<DocUri, Problem[]> | undefined;
+  /** Remembers the problems of the workspace as this scan found it. */
+  saveProblems?(problems: Map<DocUri, Problem[]>): void;
+}

@@ -49,6 +49,16 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   let allDirty = true;
   /** True after a scan whose problems were not taken from a saved check. */
   let scanned = false;
+  /** True once anything changed after the scan (the saved problems would not match its fingerprint). */
+  let changedSinceScan = false;
+  /** The disk text, as the scan read it, of files an editor had open. */
+  const scanText = new Map<DocUri, string | undefined>();
+
+  /** True when every open document's text is its disk text as the scan read it. */
+  function openMatchesDisk(): boolean {
+    for (const uri of open.keys()) if (!scanText.has(uri) || scanText.get(uri) !== index.text(uri)) return false;
+    return true;
+  }
 
   /** Marks what a change to these citation keys affects. */
   function touch(uri: DocUri, keys: Set<string>, structural: boolean): void {
@@ -197,7 +207,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       files.sort((a, b) => (a.kind === 'note' ? 1 : 0) - (b.kind === 'note' ? 1 : 0));
       let done = 0;
       for (let i = 0; i < files.length; i += BATCH) {
-        const batch = files.slice(i, i + BATCH).filter((f) => !open.has(f.uri));
+        // Open files are read too: their disk text counts for the persisted index's fingerprint.
+        const batch = files.slice(i, i + BATCH);
         // Reads overlap (the disk and the thread pool work while this thread waits);
         // parsing may happen on other threads; indexing stays on this one.
         const found = await Promise.all(
@@ -229,7 +240,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         for (let j = 0; j < batch.length; j++) {
           const f = batch[j]!;
           // An editor may have opened the file while it was being read: its text wins.
-          if (open.has(f.uri)) continue;
+          if (open.has(f.uri)) {
+            const r = found[j];
+            scanText.set(f.uri, r && 'text' in r ? r.text : undefined);
+            continue;
+          }
           try {
             store(f.uri, f.kind, found[j], byUri.get(f.uri));
           } catch (e) {
@@ -240,7 +255,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         progress?.(done, files.length);
         if (token?.isCancellationRequested) return;
       }
-      const saved = open.size === 0 ? parser?.savedProblems?.() : undefined;
+      const saved = openMatchesDisk() ? parser?.savedProblems?.() : undefined;
       if (saved) {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {
@@ -256,13 +271,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       allDirty = true;
     },
     saveProblems() {
-      if (!scanned || !parser?.saveProblems) return;
+      // Saved problems must be those of the files as the scan read them.
+      if (!scanned || changedSinceScan || !parser?.saveProblems || !openMatchesDisk()) return;
       refresh();
-      if (open.size === 0) parser.saveProblems(new Map(current));
+      parser.saveProblems(new Map(current));
     },
     openDocument(uri, text, version) {
       const kind = index.classify(uri);
       if (!kind) return;
+      if (scanned && index.text(uri) !== text) changedSinceScan = true;
       const wasIndexed = index.kindOf(uri) !== undefined;
       open.set(uri, version);
       const keys = index.set(uri, kind, text, version);
@@ -276,6 +293,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       touch(uri, keys, index.kindOf(uri) === undefined);
     },
     async filesChanged(changes: FileChange[]) {
+      if (changes.length > 0) changedSinceScan = true;
       for (const change of changes) {
         if (open.has(change.uri) && change.kind !== 'deleted') continue;
         const kind = index.classify(change.uri);

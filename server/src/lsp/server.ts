@@ -23,6 +23,7 @@ import { NotesError, type NotesService } from '../core/api.js';
 import { readConfig, type NotesConfig } from '../core/config.js';
 import { createNotesService } from '../core/index.js';
 import { listAnchors, listSources } from '../core/features/catalog.js';
+import { COMPLETION_LIMIT } from '../core/features/completion.js';
 import { timelineData } from '../core/dates/index.js';
 import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
 import type { FileChange } from '../core/workspace.js';
@@ -31,7 +32,8 @@ import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
 
-const PUBLISH_DELAY_MS = 60;
+/** Edits within this time are checked together (short: a re-check of one note takes milliseconds). */
+const PUBLISH_DELAY_MS = 10;
 /** Documents checked per turn of the event loop when publishing: requests are answered in between. */
 const CHECKS_PER_TURN = 100;
 /** Requests that may walk the whole workspace: they honour cancellation before they start. */
@@ -228,7 +230,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const h = service!.hover(p.textDocument.uri, p.position);
     return h ? { contents: { kind: 'markdown', value: h.contents }, range: h.range } : null;
   }));
-  connection.onCompletion(guard('completion', [], (p) => service!.completion(p.textDocument.uri, p.position).map(toCompletion)));
+  connection.onCompletion(guard('completion', [], (p) => {
+    const items = service!.completion(p.textDocument.uri, p.position).map(toCompletion);
+    // A list cut at the limit is narrowed again by the server as the user types.
+    return items.length >= COMPLETION_LIMIT ? { isIncomplete: true, items } : items;
+  }));
   connection.onDefinition(guard('definition', [], (p) => service!.definition(p.textDocument.uri, p.position)));
   connection.onReferences(guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(guard('prepareRename', null, (p) => service!.prepareRename(p.textDocument.uri, p.position) ?? null));

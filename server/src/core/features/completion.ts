@@ -31,15 +31,25 @@ export function completion(view: WorkspaceView, uri: DocUri, position: Position)
   const ctx = context(text.slice(lineStart, offset + 0), offset - lineStart);
   if (!ctx) return [];
   const range: Range = { start: { line: position.line, character: ctx.from }, end: position };
-  if (ctx.anchor === undefined) return targets(view, uri, range);
+  if (ctx.anchor === undefined) return targets(view, uri, range, ctx.target);
   if (/^["\u201c]/.test(ctx.anchor)) return [];
   const sources = view.sourcesById(ctx.target);
   if (sources.length !== 1) return [];
   return anchors(view, sources[0]!, range);
 }
 
-function targets(view: WorkspaceView, uri: DocUri, range: Range): CompletionItem[] {
+/**
+ * At most this many sources and notes are offered after `[[`: in a large workspace
+ * the list is narrowed by what has been typed, and the editor asks again as typing
+ * goes on (the LSP layer marks such a list incomplete).
+ */
+export const COMPLETION_LIMIT = 200;
+
+function targets(view: WorkspaceView, uri: DocUri, range: Range, typed: string): CompletionItem[] {
   const items: CompletionItem[] = [];
+  const wanted = typed.trim().toLowerCase();
+  const matches = (label: string, title: string | undefined) =>
+    wanted === '' || label.toLowerCase().includes(wanted) || (title?.toLowerCase().includes(wanted) ?? false);
   const byId = new Map<string, SourceIndex[]>();
   for (const s of view.sources()) {
     const list = byId.get(s.id) ?? [];
@@ -49,6 +59,8 @@ function targets(view: WorkspaceView, uri: DocUri, range: Range): CompletionItem
   for (const [id, list] of byId) {
     for (const s of list) {
       const label = list.length > 1 ? s.stem : id;
+      if (!matches(label, s.title)) continue;
+      if (items.length >= COMPLETION_LIMIT) return items;
       const item: CompletionItem = {
         label,
         kind: 'source',
@@ -66,7 +78,8 @@ function targets(view: WorkspaceView, uri: DocUri, range: Range): CompletionItem
     }
   }
   for (const n of view.notes()) {
-    if (n.uri === uri || view.sourcesById(n.stem).length > 0) continue;
+    if (n.uri === uri || !matches(n.stem, n.title) || view.sourcesById(n.stem).length > 0) continue;
+    if (items.length >= COMPLETION_LIMIT) return items;
     const item: CompletionItem = { label: n.stem, kind: 'note', insertText: n.stem, range, sortText: `1-${n.stem}` };
     if (n.title) item.detail = n.title;
     items.push(item);

@@ -26,7 +26,7 @@ describe('the language server over stdio', function () {
     const diags = await client.waitForDiagnostics(client.uri('notes/broken-citations.md'), (d) => d.length > 0);
     assert.deepEqual(
       diags.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`),
-      ['5:61 GN001', '6:86 GN002', '7:72 GN002', '8:67 GN004', '9:66 GN004', '10:61 GN004'],
+      ['5:61 GN001', '6:86 GN002', '7:72 GN002', '8:67 GN004', '9:66 GN004', '10:61 GN004', '11:86 GN003', '12:85 GN005'],
     );
     assert.equal(diags[1]!.message, 'No anchor `kirby-brifing` in source 002; did you mean `kirby-briefing`?');
     assert.equal(diags[1]!.source, 'grounded-notes');
@@ -87,7 +87,7 @@ describe('the language server over stdio', function () {
     writeFileSync(anchors, readFileSync(anchors, 'utf8') + 'kirby-brifing: John Kirby clarified\n');
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('sources/002_a3f28121737e2d7d.anchors.yaml'), type: 2 }] });
     const diags = await client.waitForDiagnostics(note, (d) => !d.some((x) => x.code === 'GN002' && x.range.start.line === 5));
-    assert.deepEqual(diags.map((d) => d.code), ['GN001', 'GN002', 'GN004', 'GN004', 'GN004']);
+    assert.deepEqual(diags.map((d) => d.code), ['GN001', 'GN002', 'GN004', 'GN004', 'GN004', 'GN003', 'GN005']);
   });
 
   it('answers a request for a document it does not know with nothing, and keeps running', async () => {
@@ -99,7 +99,7 @@ describe('the language server over stdio', function () {
 
   it('serves the Insert Citation lists and Check Workspace counts', async () => {
     const sources = (await client.connection.sendRequest('groundedNotes/sources', {})) as { id: string; title: string }[];
-    assert.deepEqual(sources.map((s) => s.id), ['000', '002']);
+    assert.deepEqual(sources.map((s) => s.id), ['000', '002', 'readout_draft', 'readout_final']);
     const anchors = (await client.connection.sendRequest('groundedNotes/anchors', { source: '002' })) as { anchor: string; kind: string }[];
     assert.deepEqual(anchors.slice(0, 2), [
       { anchor: 'kirby-briefing', kind: 'named', preview: 'National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday' },

@@ -144,6 +144,8 @@ describe('the example workspace', () => {
       '8:67-8:75 GN004 Malformed citation: the anchor after `#` is empty',
       '9:66-9:79 GN004 Malformed citation: bad line range `L9-L3`: lines count from L1 and a range ends after it starts',
       '10:61-10:81 GN004 Malformed citation: unclosed `[[`: a citation ends with `]]` on the same line',
+      '11:86-11:93 GN003 Source id `readout` is ambiguous: 2 sources share it (`readout_draft` or `readout_final`); cite the whole stem',
+      '12:85-12:96 GN005 Anchor `key-passage` is stale: re-anchored to “the Kirby briefing is the key passage for the summary note” (93% similar); update the anchor file',
     ]);
   });
 

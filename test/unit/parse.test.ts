@@ -131,7 +131,7 @@ describe('parsing anchor files', () => {
     assert.deepEqual(
       file.problems.map((p) => `${p.range.start.line + 1} ${p.message}`),
       [
-        '3 Invalid YAML: Map keys must be unique',
+        '3 Invalid YAML: Map keys must be unique: `a` is written twice',
         '2 Anchor `b` must be a quote or a map with `quote`, `prefix`, `suffix`',
         '6 Unknown field `colour` in anchor `c`: expected `quote`, `prefix` or `suffix`',
       ],

@@ -34,8 +34,11 @@ import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInf
 
 /** Edits within this time are checked together (short: a re-check of one note takes milliseconds). */
 const PUBLISH_DELAY_MS = 10;
-/** Documents checked per turn of the event loop when publishing: requests are answered in between. */
-const CHECKS_PER_TURN = 100;
+/**
+ * Time spent checking per turn of the event loop when publishing. Requests are answered
+ * between turns, one per turn, so a turn must be short for a hover never to wait long.
+ */
+const CHECK_BUDGET_MS = 4;
 /** Requests that may walk the whole workspace: they honour cancellation before they start. */
 const LONG_REQUESTS = new Set(['references', 'rename', 'workspaceSymbol', 'checkWorkspace', 'timeline']);
 
@@ -120,9 +123,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     publishTimer = undefined;
     if (!service) return;
     try {
-      for (const [uri, problems] of service.takeChangedProblems(CHECKS_PER_TURN)) {
-        void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
-      }
+      const started = performance.now();
+      do {
+        for (const [uri, problems] of service.takeChangedProblems(4)) {
+          void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
+        }
+      } while (service.pendingChecks > 0 && performance.now() - started < CHECK_BUDGET_MS);
     } catch (e) {
       connection.console.error(`Checking failed: ${(e as Error).stack ?? e}`);
     }

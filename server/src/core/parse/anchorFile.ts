@@ -53,7 +53,7 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
     errorSpans.push({ start: lines.offsetAt({ line: lines.lineOf(at.start), character: 0 }), end: at.end });
   };
   const errors: { pos: [number, number]; message: string }[] = doc.errors.map((e) => ({ pos: e.pos, message: e.message }));
-  for (const d of duplicateKeys(doc.contents)) errors.push({ pos: [d, d + 1], message: 'Map keys must be unique' });
+  for (const d of duplicateKeys(doc.contents)) errors.push({ pos: [d.start, d.end], message: `Map keys must be unique: \`${d.key}\` is written twice` });
   errors.sort((a, b) => a.pos[0] - b.pos[0]);
   // A file of garbage has an error per character: the first ones say enough.
   for (const err of errors.slice(0, MAX_YAML_ERRORS)) yamlError(err.pos[0], err.pos[1], err.message);
@@ -134,8 +134,8 @@ function readEntry(
 }
 
 /** Offsets of the keys that repeat an earlier key of the same map, in every map of the document (linear). */
-function duplicateKeys(root: unknown): number[] {
-  const out: number[] = [];
+function duplicateKeys(root: unknown): { start: number; end: number; key: string }[] {
+  const out: { start: number; end: number; key: string }[] = [];
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -145,7 +145,7 @@ function duplicateKeys(root: unknown): number[] {
         const key = item.key as YamlNode | null;
         if (isScalar(key)) {
           const id = `${typeof key.value}:${String(key.value)}`;
-          if (seen.has(id) && key.range) out.push(key.range[0]);
+          if (seen.has(id) && key.range) out.push({ start: key.range[0], end: key.range[1], key: String(key.value) });
           seen.add(id);
         }
         stack.push(item.value);

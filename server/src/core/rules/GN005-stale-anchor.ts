@@ -18,13 +18,15 @@ export const staleAnchor: Rule = {
     const lines = view.lines(file.uri);
     if (!source || !lines) return [];
     const named = view.namedPassages(source);
+    // The name a reader can find the source by: its id, or its stem when others share the id.
+    const name = view.sourcesById(source.id).length > 1 ? source.stem : source.id;
     const out: Problem[] = [];
     for (const def of file.anchors) {
       const p = named.get(def.key);
       if (!p?.stale) continue;
       const range = lines.range(def.valueSpan);
       if (p.stale.lost) {
-        out.push({ uri: file.uri, range, code: 'GN005', severity: 'error', message: `Anchor \`${def.key}\` is lost: nothing in source ${source.id} is close to its quote any more` });
+        out.push({ uri: file.uri, range, code: 'GN005', severity: 'error', message: `Anchor \`${def.key}\` is lost: nothing in source ${name} is close to its quote any more` });
         continue;
       }
       const now = source.text.slice(p.start, p.end).replace(/\s+/g, ' ');
@@ -32,7 +34,7 @@ export const staleAnchor: Rule = {
         uri: file.uri,
         range,
         code: 'GN005',
-        message: `Anchor \`${def.key}\` is stale: its quote is no longer in source ${source.id}; re-anchored to “${now}” (${Math.round(p.stale.similarity * 100)}% similar)`,
+        message: `Anchor \`${def.key}\` is stale: its quote is no longer in source ${name}; re-anchored to “${now}” (${Math.round(p.stale.similarity * 100)}% similar)`,
         fixes: [{ title: `Update the quote of \`${def.key}\` to the source's text`, isPreferred: true, edits: [{ uri: file.uri, range, newText: yamlString(now) }] }],
         related: [{ uri: source.uri, range: view.lines(source.uri)!.range(p), message: 'Where the anchor now points' }],
       });

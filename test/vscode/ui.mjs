@@ -1,0 +1,143 @@
+// UI tests: Playwright drives the VS Code workbench as a person would (Quick Open, mouse
+// hover, the Problems panel, the quick-fix menu) and saves a screenshot of each for the README.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, workbenchUrl } from './codeServer.mjs';
+
+// Screenshots go to test-results/ on every run; `UPDATE_SCREENSHOTS=1` writes the README's
+// copies in docs/screenshots instead, so a plain test run leaves the checkout unchanged.
+const SCREENSHOTS = join(REPO, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
+const FAILURES = join(REPO, 'test-results/vscode'); // git-ignored
+const STEP_TIMEOUT = 30_000;
+
+/** The text of an editor line as shown (Monaco renders spaces as no-break spaces). */
+const shown = (text) => text.replace(/\u00a0/g, ' ');
+
+/** Loads the workbench on `folder` and waits until the language server has checked it. */
+async function openWorkbench(page, server, folder) {
+  await page.goto(workbenchUrl(server, { folder }));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  // The extension activates on the first Markdown file; until then nothing is checked.
+  await quickOpen(page, 'december-summit.md');
+  await page.locator('.statusbar-item', { hasText: /Grounded Notes: \d+ errors/ }).waitFor({ timeout: 90_000 });
+}
+
+/** Opens a file by typing its name into Quick Open (Ctrl+P). */
+async function quickOpen(page, fileName) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: STEP_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: fileName }).waitFor({ timeout: STEP_TIMEOUT });
+}
+
+/** The rendered editor line that contains `text`. */
+const editorLine = (page, text) => page.locator('.editor-group-container.active .view-lines .view-line', { hasText: text }).first();
+
+async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, name) });
+}
+
+const uiTests = [
+  {
+    title: 'hovering [[002#kirby-briefing]] shows the Kirby passage',
+    async run(page) {
+      await quickOpen(page, 'december-summit.md');
+      const line = editorLine(page, 'Kirby walked');
+      await line.waitFor({ timeout: STEP_TIMEOUT });
+      await line.locator('span', { hasText: /^kirby-briefing$/ }).last().hover();
+      // The hover fills in as providers answer: wait for the passage itself.
+      const hover = page.locator('.monaco-editor .monaco-hover', { hasText: /John Kirby clarified Biden.s comments/ });
+      await hover.waitFor({ timeout: STEP_TIMEOUT });
+      assert.match(shown(await hover.innerText()), /Source 002/);
+      await screenshot(page, 'hover.png');
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    title: 'the Problems panel lists the broken citations',
+    async run(page) {
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'GN002' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      const text = shown((await rows.allInnerTexts()).join('\n'));
+      for (const expected of ['broken-citations.md', 'GN001', 'GN002', 'Unknown source']) assert.ok(text.includes(expected), `${expected} is not in the Problems panel:\n${text}`);
+      await screenshot(page, 'problems.png');
+      await page.keyboard.press('Control+Shift+M'); // closes the panel again
+    },
+  },
+  {
+    title: 'the quick fix for a wrong weekday (GN020) corrects the date line',
+    async run(page) {
+      await quickOpen(page, 'dates.md');
+      const line = editorLine(page, '(GN020 and GN021)');
+      await line.waitFor({ timeout: STEP_TIMEOUT });
+      // Put the cursor on "Wednesday, December 2" (line 15, column 48) and ask for fixes.
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('15:48');
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-group-container.active .squiggly-warning').first().waitFor({ timeout: STEP_TIMEOUT });
+      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change the weekday to Thursday' });
+      // Right after a file opens the server may not have checked it yet and VS Code
+      // says "No code actions available"; a person would press Ctrl+. again.
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+.');
+        try {
+          await fix.waitFor({ timeout: 5000 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(1000);
+        }
+      }
+      await screenshot(page, 'date-quick-fix.png');
+      // The menu is keyboard-driven (a pointer block covers it): move to the fix, then Enter.
+      for (let i = 0; i < 10 && !(await fix.getAttribute('class')).includes('focused'); i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await editorLine(page, 'briefed on Thursday, December 2').waitFor({ timeout: STEP_TIMEOUT });
+      assert.match(shown(await editorLine(page, '(GN020 and GN021)').innerText()), /The allies were briefed on Thursday, December 2,/);
+    },
+  },
+];
+
+/** An error without Playwright's call log, which repeats the same retry lines. */
+const brief = (e) => String(e.stack ?? e).replace(/\nCall log:[\s\S]*?(?=\n\s+at )/, '');
+
+/** Saves what the page showed when a test failed; returns the file's path. */
+async function failureScreenshot(page, name) {
+  mkdirSync(FAILURES, { recursive: true });
+  const path = join(FAILURES, `${name}-failure.png`);
+  await page.screenshot({ path }).catch(() => {});
+  return path;
+}
+
+/** Runs every UI test in one workbench window on `folder`; reports each through `record`. */
+export async function runUiTests({ browser, server, folder, record }) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    try {
+      await openWorkbench(page, server, folder);
+    } catch (e) {
+      const shot = await failureScreenshot(page, 'workbench');
+      for (const test of uiTests) record('ui', test.title, false, `the workbench did not get ready (${shot}): ${e.message}\n--- code-server log ---\n${server.logTail()}`);
+      return;
+    }
+    for (const [index, test] of uiTests.entries()) {
+      try {
+        await test.run(page);
+        record('ui', test.title, true);
+      } catch (e) {
+        const shot = await failureScreenshot(page, `ui-${index + 1}`);
+        record('ui', test.title, false, `${brief(e)}\nscreenshot: ${shot}`);
+        await page.keyboard.press('Escape').catch(() => {});
+      }
+    }
+  } finally {
+    await page.close().catch(() => {});
+  }
+}

@@ -82,6 +82,17 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
 
   /** Reads a file for indexing: its text, or why it is not indexed, or gone. */
   async function read(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
+    try {
+      return await readChecked(uri, kind);
+    } catch (e) {
+      // A workspace that throws (permissions, a vanished mount) costs this file only.
+      const message = (e as Error).message;
+      logger.error(`Could not read ${uri}: ${message}`);
+      return { skip: `Not checked: the file could not be read (${message})` };
+    }
+  }
+
+  async function readChecked(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
     const stat = await workspace.stat(uri);
     if (!stat) return undefined;
     if (kind !== 'anchorFile' && stat.size > config.maxFileSize) {

@@ -16,6 +16,20 @@ function scopeOf(source: SourceIndex, passage: Passage): Span {
   return { start: passage.start, end: passage.end };
 }
 
+/** True when `span` overlaps one of the sorted, disjoint `citations`. */
+function overlapsCitation(citations: readonly Span[], span: Span): boolean {
+  // The last citation starting before the span ends has the greatest end of those that do.
+  let lo = 0;
+  let hi = citations.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid]!.start < span.end) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const last = citations[hi];
+  return last !== undefined && last.end > span.start;
+}
+
 export const misquote: Rule = {
   code: 'GN010',
   name: 'misquote',
@@ -28,13 +42,20 @@ export const misquote: Rule = {
     if (text === undefined || !lines || note.citations.length === 0 || !/["\u201c]/.test(text)) return [];
     const out: Problem[] = [];
     const seen = new Set<number>();
+    // Citations grouped by sentence, once: a line of thousands of citations must not be
+    // rescanned per citation (that was cubic).
+    const bySentence = new Map<string, typeof note.citations>();
     for (const c of note.citations) {
-      const quotes = quotationsIn(text, c.sentence).filter(
-        (q) => !seen.has(q.start) && !note.citations.some((x) => q.start < x.end && x.start < q.end),
-      );
+      const key = `${c.sentence.start}:${c.sentence.end}`;
+      const group = bySentence.get(key);
+      if (group) group.push(c);
+      else bySentence.set(key, [c]);
+    }
+    for (const cited of bySentence.values()) {
+      const c = cited[0]!;
+      const quotes = quotationsIn(text, c.sentence).filter((q) => !seen.has(q.start) && !overlapsCitation(note.citations, q));
       if (quotes.length === 0) continue;
       // Every citation in the sentence may be the one the quotation comes from.
-      const cited = note.citations.filter((x) => x.sentence.start === c.sentence.start && x.sentence.end === c.sentence.end);
       const targets = cited
         .map((x) => view.resolve(note, x))
         .flatMap((r) => (r.kind === 'source' && !r.passage.stale?.lost ? [{ source: r.source, passage: r.passage }] : []));

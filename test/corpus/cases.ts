@@ -1,0 +1,211 @@
+/**
+ * The bad-input corpus as data: what each case feeds the checker and what must come
+ * out. Every case's workspace also holds the base note (`notes/base.md`, one known
+ * GN001) and source (`sources/001_base.txt`), which must still be checked.
+ * Small inputs are checked in under `fixtures/<id>/`; large ones are generated here.
+ * `test/unit/corpus.test.ts` runs them; `table.ts` prints the README's table.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BASE_FILES: Record<string, string> = {
+  'sources/001_base.txt': 'Hello there.\n\nSecond paragraph.\n',
+  'notes/base.md': 'Good [[001#p1]]; bad [[999]].\n',
+};
+/** The problem the base note must always show. */
+export const BASE_PROBLEM = { file: 'notes/base.md', line: 1, code: 'GN001', message: 'Unknown source `999`: no source has that id and no note that name' };
+
+export interface Expected {
+  /** Path relative to the workspace folder. */
+  file: string;
+  code: string;
+  /** The message, exactly. */
+  message: string;
+  /** 1-based line, when it matters. */
+  line?: number;
+}
+
+/** How a case's files get into the workspace besides `fixtures/<id>/`. */
+export type Generate = (dir: string) => void;
+
+export interface CorpusCase {
+  id: string;
+  /** The class of input (a row group of the README table). */
+  class: string;
+  /** What the input is. */
+  input: string;
+  /** Every problem reported for files other than the base files, exactly. */
+  expect: Expected[];
+  /** What else must hold, in words (checked by the test named after the case). */
+  also?: string;
+  /** Files under `fixtures/<id>/` are copied in. */
+  fixture?: boolean;
+  /** Writes generated files into the workspace folder. */
+  generate?: Generate;
+  /** `.vscode/settings.json` contents. */
+  settings?: Record<string, unknown>;
+  /** The case needs a Workspace wrapper (see the test): core service only, not the CLI. */
+  wrapper?: 'deleteWhileIndexing' | 'throwEacces' | 'recordReads';
+  /** Also run through `grounded-notes check --format json`. */
+  cli?: boolean;
+}
+
+const write = (dir: string, path: string, text: string | Buffer) => writeFileSync(join(dir, path), text);
+const NOT_UTF8 = 'Not checked: the file could not be read as UTF-8 text (binary, unreadable, or removed while indexing)';
+
+export const cases: CorpusCase[] = [
+  // Encodings
+  { id: 'binary-nul', class: 'encoding', input: 'binary file with NUL bytes as a source', fixture: true, cli: true, expect: [{ file: 'sources/003_binary.txt', code: 'GN007', message: NOT_UTF8 }] },
+  { id: 'latin1', class: 'encoding', input: 'Latin-1 text as a source', fixture: true, cli: true, expect: [{ file: 'sources/004_latin1.txt', code: 'GN007', message: NOT_UTF8 }] },
+  { id: 'utf16', class: 'encoding', input: 'UTF-16LE text with BOM as a source', fixture: true, cli: true, expect: [{ file: 'sources/005_utf16.txt', code: 'GN007', message: NOT_UTF8 }] },
+  // Anchor files
+  {
+    id: 'yaml-syntax',
+    class: 'anchor file',
+    input: 'YAML syntax error (`kirby: [oops`)',
+    fixture: true,
+    cli: true,
+    expect: [{ file: 'sources/010_syntax.anchors.yaml', code: 'GN006', line: 2, message: 'Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]' }],
+  },
+  {
+    id: 'yaml-list',
+    class: 'anchor file',
+    input: 'a list at the top',
+    fixture: true,
+    expect: [{ file: 'sources/011_list.anchors.yaml', code: 'GN006', line: 1, message: 'An anchor file must be a map of anchor names to quotes, e.g. `kirby-briefing: John Kirby clarified`' }],
+  },
+  { id: 'yaml-number', class: 'anchor file', input: 'a number as the quote', fixture: true, expect: [{ file: 'sources/012_number.anchors.yaml', code: 'GN006', line: 1, message: 'Anchor `answer` needs a quote: the exact words of the passage' }] },
+  { id: 'yaml-no-quote', class: 'anchor file', input: 'a map without `quote`', fixture: true, expect: [{ file: 'sources/013_noquote.anchors.yaml', code: 'GN006', line: 1, message: 'Anchor `greeting` has no `quote`: the exact words of the passage' }] },
+  { id: 'yaml-duplicate', class: 'anchor file', input: 'duplicate keys', fixture: true, expect: [{ file: 'sources/014_dup.anchors.yaml', code: 'GN006', line: 2, message: 'Invalid YAML: Map keys must be unique: `greeting` is written twice' }] },
+  {
+    id: 'yaml-alias-bomb',
+    class: 'anchor file',
+    input: 'alias bomb ("billion laughs", 9 levels of 9 aliases)',
+    fixture: true,
+    cli: true,
+    also: 'aliases are never expanded',
+    expect: 'abcdefghi'
+      .split('')
+      .map((k, i) => ({ file: 'sources/015_bomb.anchors.yaml', code: 'GN006', line: i + 1, message: `Anchor \`${k}\` must be a quote or a map with \`quote\`, \`prefix\`, \`suffix\`` }))
+      .concat([{ file: 'sources/015_bomb.anchors.yaml', code: 'GN006', line: 10, message: 'Anchor `bomb` must be a quote or a map with `quote`, `prefix`, `suffix`' }]),
+  },
+  {
+    id: 'big-anchor-file',
+    class: 'anchor file',
+    input: '100,000 keys, all resolving',
+    cli: true,
+    generate: (dir) => {
+      const lines: string[] = [];
+      for (let i = 0; i < 100_000; i++) lines.push(`k${i}: Hello there`);
+      write(dir, 'sources/001_base.anchors.yaml', lines.join('\n') + '\n');
+      write(dir, 'notes/keys.md', 'First [[001#k0]], last [[001#k99999]], missing [[001#k100000]].\n');
+    },
+    expect: [{ file: 'notes/keys.md', code: 'GN002', line: 1, message: 'No anchor `k100000` in source 001; did you mean `k10000`, `k1` or `k10`?' }],
+  },
+  { id: 'front-matter-bomb', class: 'anchor file', input: 'alias bomb in a note\'s front matter', fixture: true, also: 'the note is still read', expect: [] },
+  // Hostile content
+  {
+    id: 'hostile-source',
+    class: 'hostile content',
+    input: 'source with `<script>`, raw HTML, Markdown links and `command:` URIs',
+    fixture: true,
+    cli: true,
+    also: 'hover and completion show them escaped; the only command link is `command:groundedNotes.openSourceAt`',
+    expect: [],
+  },
+  {
+    id: 'path-traversal',
+    class: 'hostile content',
+    input: 'note citing `[[../../etc/passwd]]`',
+    fixture: true,
+    cli: true,
+    also: 'nothing outside the workspace is read',
+    wrapper: 'recordReads',
+    expect: [
+      { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'Unknown source `../../etc/passwd`: no source has that id and no note that name' },
+      { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'Unknown source `/etc/passwd`: no source has that id and no note that name' },
+    ],
+  },
+  { id: 'unterminated', class: 'malformed Markdown', input: 'unterminated `[[` at the end of the file', fixture: true, cli: true, expect: [{ file: 'notes/unterminated.md', code: 'GN004', line: 1, message: 'Malformed citation: unclosed `[[`: a citation ends with `]]` on the same line' }] },
+  // Size and depth
+  {
+    id: 'big-note',
+    class: 'size and depth',
+    input: '20 MB note',
+    cli: true,
+    wrapper: 'recordReads',
+    also: 'the note is never read',
+    generate: (dir) => write(dir, 'notes/big.md', '[[999]] '.repeat(20 * 1024 * 1024 / 8)),
+    expect: [{ file: 'notes/big.md', code: 'GN007', line: 1, message: 'Not checked: the file is 20.0 MB, over groundedNotes.maxFileSize (5.0 MB)' }],
+  },
+  {
+    id: 'many-citations',
+    class: 'size and depth',
+    input: '10,000 citations on one line',
+    cli: true,
+    generate: (dir) => write(dir, 'notes/many.md', '[[001#p1]] '.repeat(9_999) + '[[998]]\n'),
+    expect: [{ file: 'notes/many.md', code: 'GN001', line: 1, message: 'Unknown source `998`: no source has that id and no note that name' }],
+  },
+  {
+    id: 'nested-lists',
+    class: 'size and depth',
+    input: 'lists nested 5,000 deep on one line',
+    cli: true,
+    generate: (dir) => write(dir, 'notes/lists.md', '- '.repeat(5_000) + 'deep `[[997#code]]` [[997]]\n'),
+    expect: [{ file: 'notes/lists.md', code: 'GN001', line: 1, message: 'Unknown source `997`: no source has that id and no note that name' }],
+  },
+  {
+    id: 'nested-quotes',
+    class: 'size and depth',
+    input: '5,000 `>` block quotes',
+    cli: true,
+    generate: (dir) => write(dir, 'notes/quotes.md', '>'.repeat(5_000) + ' deep <!-- [[996#comment]] --> [[996]]\n'),
+    expect: [{ file: 'notes/quotes.md', code: 'GN001', line: 1, message: 'Unknown source `996`: no source has that id and no note that name' }],
+  },
+  // File system
+  {
+    id: 'symlinks',
+    class: 'file system',
+    input: 'symlink loops (folder and file) and symlinks leaving the workspace',
+    cli: true,
+    wrapper: 'recordReads',
+    also: 'nothing outside the workspace is listed or read (created at test time)',
+    expect: [],
+  },
+  {
+    id: 'deleted-while-indexing',
+    class: 'file system',
+    input: 'files deleted between listing and reading',
+    wrapper: 'deleteWhileIndexing',
+    generate: (dir) => {
+      write(dir, 'notes/vanishing.md', 'Gone [[995]].\n');
+      write(dir, 'notes/ghost.md', 'Gone before stat [[994]].\n');
+    },
+    expect: [{ file: 'notes/vanishing.md', code: 'GN007', line: 1, message: NOT_UTF8 }],
+  },
+  {
+    id: 'unreadable',
+    class: 'file system',
+    input: 'files whose read fails with EACCES (a Workspace that throws)',
+    wrapper: 'throwEacces',
+    also: 'the error is logged',
+    generate: (dir) => {
+      write(dir, 'notes/locked.md', 'Locked [[993]].\n');
+      write(dir, 'sources/007_locked.txt', 'Locked source.\n');
+    },
+    expect: [
+      { file: 'notes/locked.md', code: 'GN007', line: 1, message: "Not checked: the file could not be read (EACCES: permission denied)" },
+      { file: 'sources/007_locked.txt', code: 'GN007', line: 1, message: "Not checked: the file could not be read (EACCES: permission denied)" },
+    ],
+  },
+  {
+    id: 'outside-roots',
+    class: 'file system',
+    input: '`sourceRoots: ["../..", "sources"]`',
+    cli: true,
+    wrapper: 'recordReads',
+    settings: { 'groundedNotes.sourceRoots': ['../..', 'sources'] },
+    also: 'nothing outside the workspace folder is listed, stated or read',
+    expect: [],
+  },
+];

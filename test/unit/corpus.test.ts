@@ -1,0 +1,277 @@
+/**
+ * The bad-input corpus (test/corpus/cases.ts) through the core service over the real
+ * file system (NodeWorkspace), and a representative subset through the CLI: never a
+ * crash or a hang, exactly the declared problems, and the base note still checked.
+ * Also: hovers never let a source inject HTML, links or commands, and the README's
+ * robustness table is the one `test/corpus/table.ts` prints.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { createNotesService } from '../../server/src/core/index.js';
+import type { NotesService } from '../../server/src/core/api.js';
+import type { Workspace } from '../../server/src/core/workspace.js';
+import { isInside } from '../../server/src/core/workspace.js';
+import type { DocUri, Problem } from '../../server/src/core/types.js';
+import { LineIndex } from '../../server/src/core/text.js';
+import { loadSettings, NodeWorkspace, pathToUri, uriToPath } from '../../server/src/node/nodeWorkspace.js';
+import { BASE_FILES, BASE_PROBLEM, cases, type CorpusCase, type Expected } from '../corpus/cases.js';
+import { robustnessTable } from '../corpus/table.js';
+import { ensureBuilt, REPO } from '../helpers/lspClient.js';
+
+const FIXTURES = join(REPO, 'test/corpus/fixtures');
+/** A hang detector, not a timing assertion. */
+const TIME_LIMIT_MS = 30_000;
+
+interface Built {
+  parent: string;
+  dir: string;
+}
+
+function build(c: CorpusCase): Built {
+  const parent = mkdtempSync(join(tmpdir(), `gn-corpus-${c.id}-`));
+  const dir = join(parent, 'ws');
+  for (const sub of ['notes', 'sources']) mkdirSync(join(dir, sub), { recursive: true });
+  for (const [path, text] of Object.entries(BASE_FILES)) writeFileSync(join(dir, path), text);
+  if (c.fixture) cpSync(join(FIXTURES, c.id), dir, { recursive: true });
+  c.generate?.(dir);
+  if (c.settings) {
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(join(dir, '.vscode/settings.json'), JSON.stringify(c.settings));
+  }
+  if (c.id === 'symlinks') {
+    // Outside the workspace: a folder of notes and a source that must never be read.
+    mkdirSync(join(parent, 'outside'));
+    writeFileSync(join(parent, 'outside/secret.md'), 'Secret [[992]].\n');
+    writeFileSync(join(parent, 'outside/008_secret.txt'), 'Secret source.\n');
+    symlinkSync(join(parent, 'outside'), join(dir, 'notes/outside'));
+    symlinkSync(join(parent, 'outside/008_secret.txt'), join(dir, 'sources/008_secret.txt'));
+    symlinkSync('/etc/passwd', join(dir, 'sources/009_passwd.txt'));
+    // Loops: a folder that contains itself, two files that point at each other.
+    symlinkSync(join(dir, 'notes'), join(dir, 'notes/loop'));
+    symlinkSync(join(dir, 'notes/l2.md'), join(dir, 'notes/l1.md'));
+    symlinkSync(join(dir, 'notes/l1.md'), join(dir, 'notes/l2.md'));
+  }
+  if (c.id === 'outside-roots') {
+    // What `../..` would reach: files beside and above the workspace folder.
+    mkdirSync(join(parent, 'sources'));
+    writeFileSync(join(parent, 'sources/666_secret.txt'), 'Secret.\n');
+    writeFileSync(join(parent, 'secret.md'), 'Secret [[991]].\n');
+  }
+  return { parent, dir };
+}
+
+/** Records every URI the core asks for, and applies the case's misbehaviour. */
+class CaseWorkspace implements Workspace {
+  readonly listed: DocUri[] = [];
+  readonly read: DocUri[] = [];
+  readonly stated: DocUri[] = [];
+  constructor(
+    private readonly inner: NodeWorkspace,
+    private readonly c: CorpusCase,
+    private readonly dir: string,
+  ) {}
+  get folders() {
+    return this.inner.folders;
+  }
+  async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
+    this.listed.push(folder);
+    const files = await this.inner.listFiles(folder, extensions);
+    if (this.c.wrapper === 'deleteWhileIndexing') unlinkSync(join(this.dir, 'notes/ghost.md'));
+    return files;
+  }
+  async readFile(uri: DocUri): Promise<string | undefined> {
+    this.read.push(uri);
+    if (this.c.wrapper === 'deleteWhileIndexing' && uri.endsWith('/notes/vanishing.md')) unlinkSync(uriToPath(uri));
+    if (this.c.wrapper === 'throwEacces' && /locked/.test(uri)) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    return this.inner.readFile(uri);
+  }
+  async stat(uri: DocUri) {
+    this.stated.push(uri);
+    return this.inner.stat(uri);
+  }
+}
+
+interface Finding {
+  file: string;
+  line: number;
+  code: string;
+  message: string;
+}
+
+const show = (f: Finding) => `${f.file}:${f.line} ${f.code} ${f.message}`;
+
+/** Compares the findings outside the base files with the case's expectations. */
+function assertOutcome(c: CorpusCase, findings: Finding[], how: string): void {
+  const base = findings.filter((f) => f.file === BASE_PROBLEM.file);
+  assert.deepEqual(
+    base.map((f) => [f.line, f.code, f.message]),
+    [[BASE_PROBLEM.line, BASE_PROBLEM.code, BASE_PROBLEM.message]],
+    `${c.id} (${how}): the base note is still checked`,
+  );
+  const rest = findings.filter((f) => !(f.file in BASE_FILES));
+  const expected = c.expect.map((e: Expected) => ({ file: e.file, code: e.code, message: e.message, line: e.line }));
+  const actual = rest.map((f) => ({ file: f.file, code: f.code, message: f.message, line: expected.some((e) => e.file === f.file && e.line !== undefined) ? f.line : undefined }));
+  const sort = (xs: typeof actual) => xs.map((x) => JSON.stringify(x)).sort();
+  assert.deepEqual(sort(actual), sort(expected), `${c.id} (${how}):\n${rest.map(show).join('\n')}`);
+}
+
+function findingsOf(problems: Map<DocUri, Problem[]>, dir: string): Finding[] {
+  const folder = pathToUri(dir);
+  return [...problems.values()].flat().map((p) => ({ file: p.uri.slice(folder.length + 1), line: p.range.start.line + 1, code: p.code, message: p.message }));
+}
+
+async function runService(c: CorpusCase, dir: string): Promise<{ service: NotesService; workspace: CaseWorkspace; errors: string[] }> {
+  const { config } = await loadSettings(dir);
+  const workspace = new CaseWorkspace(new NodeWorkspace([dir]), c, dir);
+  const errors: string[] = [];
+  const service = createNotesService({ workspace, config, logger: { info() {}, warn() {}, error: (m) => errors.push(m) } });
+  const started = Date.now();
+  await service.initialize();
+  const problems = service.allProblems();
+  assert.ok(Date.now() - started < TIME_LIMIT_MS, `${c.id}: took ${Date.now() - started} ms`);
+  assertOutcome(c, findingsOf(problems, dir), 'service');
+  return { service, workspace, errors };
+}
+
+function assertStaysInside(w: CaseWorkspace, dir: string): void {
+  const folder = pathToUri(dir);
+  const real = realpathSync(dir);
+  for (const uri of [...w.listed, ...w.read, ...w.stated]) {
+    assert.ok(isInside(uri, folder), `asked for ${uri}, outside ${folder}`);
+    let target: string;
+    try {
+      target = realpathSync(uriToPath(uri));
+    } catch {
+      continue; // gone, or a looping link: nothing was read
+    }
+    if (w.read.includes(uri)) assert.ok(target === real || target.startsWith(real + sep), `read ${uri}, which resolves to ${target}`);
+  }
+}
+
+/** Strips the extension's own command links, then checks nothing a source wrote is live Markdown. */
+function assertInert(markdown: string, what: string): void {
+  const commands = markdown.match(/command:[A-Za-z.]+/g) ?? [];
+  for (const cmd of commands) assert.equal(cmd, 'command:groundedNotes.openSourceAt', `${what}: command link ${cmd}`);
+  const withoutOwnLinks = markdown.replace(/\[[^\]]*\]\(command:groundedNotes\.openSourceAt\?[^)\s]*\)/g, '');
+  assert.doesNotMatch(withoutOwnLinks, /<[A-Za-z!/]/, `${what}: raw HTML in ${withoutOwnLinks}`);
+  assert.doesNotMatch(withoutOwnLinks, /(?<!\\)\]\(/, `${what}: a live link in ${withoutOwnLinks}`);
+  assert.doesNotMatch(withoutOwnLinks, /(?<!\\)(?:javascript|https?|command):/i, `${what}: a live URI in ${withoutOwnLinks}`);
+}
+
+describe('bad-input corpus', function () {
+  this.timeout(120_000);
+  const built = new Map<string, Built>();
+  const dirOf = (c: CorpusCase) => {
+    let b = built.get(c.id);
+    if (!b) built.set(c.id, (b = build(c)));
+    return b.dir;
+  };
+  after(() => {
+    for (const b of built.values()) rmSync(b.parent, { recursive: true, force: true });
+  });
+
+  it('every case is declared once with an outcome', () => {
+    assert.equal(new Set(cases.map((c) => c.id)).size, cases.length);
+    for (const c of cases) if (c.fixture) assert.ok(existsSync(join(FIXTURES, c.id)), c.id);
+  });
+
+  describe('through the core service (NodeWorkspace)', () => {
+    for (const c of cases) {
+      it(`${c.class}: ${c.input}`, async () => {
+        const dir = dirOf(c);
+        const { service, workspace, errors } = await runService(c, dir);
+        const folder = pathToUri(dir);
+        if (c.wrapper === 'recordReads') assertStaysInside(workspace, dir);
+        if (c.id === 'big-note') assert.ok(!workspace.read.includes(`${folder}/notes/big.md`), 'the 20 MB note is never read');
+        if (c.id === 'symlinks') {
+          const listed = await workspace.listFiles(folder, ['.md', '.txt', '.yaml']);
+          assert.deepEqual(
+            listed.map((u) => u.slice(folder.length + 1)),
+            ['notes/base.md', 'sources/001_base.txt'],
+            'links that loop or leave the workspace are not listed',
+          );
+        }
+        if (c.id === 'front-matter-bomb') assert.equal(service.view.note(`${folder}/notes/bomb.md`)?.citations.length, 1, 'the note is read');
+        if (c.id === 'unreadable') {
+          assert.ok(errors.some((e) => e.includes('locked.md') && e.includes('EACCES')), errors.join('\n'));
+          assert.equal(service.view.note(`${folder}/notes/locked.md`), undefined);
+        }
+        if (c.id === 'hostile-source') {
+          const uri = `${folder}/notes/hostile.md`;
+          const text = readFileSync(join(dir, 'notes/hostile.md'), 'utf8');
+          const lines = new LineIndex(text);
+          const citations = service.view.note(uri)!.citations;
+          assert.equal(citations.length, 6);
+          for (const cit of citations) {
+            const h = service.hover(uri, lines.positionAt(cit.start + 3));
+            assert.ok(h, `hover on ${cit.raw}`);
+            assertInert(h.contents, `hover on ${cit.raw}`);
+          }
+          const hover = service.hover(uri, lines.positionAt(citations[0]!.start + 3))!.contents;
+          assert.match(hover, /&lt;script&gt;/, 'the script tag is shown, escaped');
+          assert.match(hover, /\[groundedNotes|command:groundedNotes\.openSourceAt\?/, 'the passage link is there');
+          // Completion after `[[` (sources) and after `[[020#` (anchors with their passages).
+          service.openDocument(`${folder}/notes/typing.md`, 'x [[ y [[020#', 1);
+          const typing = new LineIndex('x [[ y [[020#');
+          const items = [...service.completion(`${folder}/notes/typing.md`, typing.positionAt(4)), ...service.completion(`${folder}/notes/typing.md`, typing.positionAt(13))];
+          assert.ok(items.some((i) => i.kind === 'anchor'), 'anchor completions');
+          for (const i of items) if (i.documentation) assertInert(i.documentation, `completion ${i.label}`);
+        }
+      });
+    }
+
+    // NodeWorkspace never throws, but a Workspace that breaks the contract must still
+    // not break the service: a change event for a file that now throws is a GN007.
+    it('a file that starts throwing EACCES after indexing: a change event does not reject', async () => {
+      const c = cases.find((x) => x.id === 'unreadable')!;
+      const dir = dirOf(c);
+      let locked = false;
+      const inner = new NodeWorkspace([dir]);
+      const workspace: Workspace = {
+        folders: inner.folders,
+        listFiles: (f, e) => inner.listFiles(f, e),
+        stat: (u) => inner.stat(u),
+        readFile: async (u) => {
+          if (locked && u.endsWith('/notes/base.md')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+          return inner.readFile(u);
+        },
+      };
+      const service = createNotesService({ workspace });
+      await service.initialize();
+      locked = true;
+      // The Workspace contract says readFile returns undefined rather than throwing
+      // (NodeWorkspace does); a wrapper that throws must still not break the service.
+      const uri = `${pathToUri(dir)}/notes/base.md`;
+      await service.filesChanged([{ uri, kind: 'changed' }]);
+      assert.deepEqual(
+        service.allProblems().get(uri)?.map((p) => `${p.code} ${p.message}`),
+        ['GN007 Not checked: the file could not be read (EACCES: permission denied)'],
+      );
+    });
+  });
+
+  describe('through the CLI (grounded-notes check --format json)', () => {
+    before(() => ensureBuilt());
+    for (const c of cases.filter((x) => x.cli)) {
+      it(`${c.class}: ${c.input}`, () => {
+        const dir = dirOf(c);
+        const r = spawnSync(process.execPath, [join(REPO, 'bin/grounded-notes.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8', timeout: TIME_LIMIT_MS * 2, maxBuffer: 64 * 1024 * 1024 });
+        assert.equal(r.error, undefined, `${c.id}: ${r.error?.message} (a hang is a failure)`);
+        assert.equal(r.signal, null, `${c.id}: killed by ${r.signal}`);
+        assert.ok(r.status === 0 || r.status === 1, `${c.id}: exit ${r.status}\n${r.stderr}`);
+        const findings = (JSON.parse(r.stdout) as { file: string; line: number; code: string; message: string }[]).map((f) => ({ file: f.file, line: f.line, code: f.code, message: f.message }));
+        assertOutcome(c, findings, 'CLI');
+      });
+    }
+  });
+
+  it('the README robustness table is what test/corpus/table.ts prints', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const m = /<!-- robustness:start -->\n([\s\S]*?)\n<!-- robustness:end -->/.exec(readme);
+    assert.ok(m, 'README has the robustness markers');
+    assert.equal(m[1], robustnessTable(), 'run `npx tsx test/corpus/table.ts` and paste its output between the markers');
+  });
+});

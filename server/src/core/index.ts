@@ -217,11 +217,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // Sources and anchor files first: notes resolve against them.
       files.sort((a, b) => (a.kind === 'note' ? 1 : 0) - (b.kind === 'note' ? 1 : 0));
       let done = 0;
-      for (let i = 0; i < files.length; i += BATCH) {
+      /** Reads a batch (reads overlap) and has it parsed, possibly on other threads. */
+      const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
-        const batch = files.slice(i, i + BATCH);
-        // Reads overlap (the disk and the thread pool work while this thread waits);
-        // parsing may happen on other threads; indexing stays on this one.
+        const batch = files.slice(from, from + BATCH);
         const found = await Promise.all(
           batch.map((f) =>
             read(f.uri, f.kind).catch((e: Error) => {
@@ -243,6 +242,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
             logger.error(`Parsing elsewhere failed, parsing here: ${(e as Error).message}`);
           }
         }
+        return { batch, found, inputs, parsed };
+      };
+      // Two batches in flight: one is read while the other is parsed, so neither the
+      // disk nor the parsing threads wait; indexing stays on this thread, in order.
+      const inflight = [readAndParse(0)];
+      if (BATCH < files.length) inflight.push(readAndParse(BATCH));
+      for (let i = 0; i < files.length; i += BATCH) {
+        const { batch, found, inputs, parsed } = await inflight.shift()!;
+        if (i + 2 * BATCH < files.length) inflight.push(readAndParse(i + 2 * BATCH));
         const byUri = new Map<DocUri, ParsedDocument>();
         inputs.forEach((input, j) => {
           const p = parsed[j];

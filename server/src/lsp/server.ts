@@ -32,8 +32,8 @@ import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
 
-/** Edits within this time are checked together (short: a re-check of one note takes milliseconds). */
-const PUBLISH_DELAY_MS = 10;
+/** Edits that arrive in the same turn of the event loop are checked together; a re-check of one note takes milliseconds. */
+const PUBLISH_DELAY_MS = 0;
 /**
  * Time spent checking per turn of the event loop when publishing. Requests are answered
  * between turns, one per turn, so a turn must be short for a hover never to wait long.

@@ -50,6 +50,7 @@ export class ParsePool implements BatchParser {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private turn = 0;
+  private started = false;
   private readonly cacheFile: string | undefined;
   /** Parses read from the persisted index, by content key. */
   private readonly stored = new Map<string, ParsedDocument>();
@@ -73,24 +74,28 @@ export class ParsePool implements BatchParser {
         log(`Ignored the persisted index ${this.cacheFile}: ${(e as Error).message}`);
       }
     }
-    const script = options.workerScript;
-    if (script && existsSync(script)) {
-      const count = Math.max(1, Math.min(options.threads ?? availableParallelism(), 4));
-      for (let i = 0; i < count; i++) {
-        const worker = new Worker(script);
-        worker.unref();
-        worker.on('message', (reply: ParseReply) => {
-          const p = this.pending.get(reply.id);
-          this.pending.delete(reply.id);
-          p?.resolve(reply.results);
-        });
-        worker.on('error', (e) => {
-          log(`An index worker failed: ${e.message}`);
-          for (const p of this.pending.values()) p.reject(e);
-          this.pending.clear();
-        });
-        this.workers.push(worker);
-      }
+  }
+
+  /** Starts the worker threads the first time something must be parsed (a warm start needs none). */
+  private startWorkers(): void {
+    const script = this.options.workerScript;
+    if (this.started || !script || !existsSync(script)) return;
+    this.started = true;
+    const count = Math.max(1, Math.min(this.options.threads ?? availableParallelism(), 4));
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(script);
+      worker.unref();
+      worker.on('message', (reply: ParseReply) => {
+        const p = this.pending.get(reply.id);
+        this.pending.delete(reply.id);
+        p?.resolve(reply.results);
+      });
+      worker.on('error', (e) => {
+        this.options.log?.(`An index worker failed: ${e.message}`);
+        for (const p of this.pending.values()) p.reject(e);
+        this.pending.clear();
+      });
+      this.workers.push(worker);
     }
   }
 
@@ -110,6 +115,7 @@ export class ParsePool implements BatchParser {
       } else missing.push(i);
     });
     if (missing.length === 0) return results;
+    this.startWorkers();
     if (this.workers.length === 0) {
       for (const i of missing) {
         const r = parseDocument(inputs[i]!);
@@ -162,6 +168,9 @@ export class ParsePool implements BatchParser {
   /** Writes this run's parses (and saved problems) to the persisted index, replacing it so it never grows stale. */
   persist(): void {
     if (!this.cacheFile || this.fresh.size === 0) return;
+    // Nothing new: every file was reused and no new problems were saved (or they came from the index).
+    const unchanged = this.stats.parsed === 0 && this.fresh.size === this.stored.size && !this.problemsToSave && this.savedProblems() !== undefined;
+    if (unchanged) return;
     try {
       mkdirSync(join(this.cacheFile, '..'), { recursive: true });
       const tmp = `${this.cacheFile}.${process.pid}.tmp`;

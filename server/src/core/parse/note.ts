@@ -8,6 +8,7 @@ import { scanCitations } from './citations.js';
 import { findFullDate, isDateOnlyLine } from './docDate.js';
 import { lexicalExclusions, MAX_NESTING, maxNesting } from './lexical.js';
 import { parseMarkdown } from './markdown.js';
+import { plainStructure } from './plain.js';
 import { sentenceAround, sentencesIn } from './sentences.js';
 import { SlugCounter } from './slug.js';
 
@@ -21,7 +22,7 @@ export function noteStem(uri: string): string {
   return baseName(uri).replace(/\.md$/i, '');
 }
 
-interface Collected {
+export interface Collected {
   excluded: Span[];
   blocks: Span[];
   headings: { span: Span; text: string; level: number }[];
@@ -63,6 +64,11 @@ function collect(root: Root): Collected {
   out.blocks.sort((a, b) => a.start - b.start);
   out.headings.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+/** The structure the Markdown parser finds, as the index needs it (exported for the property test). */
+export function markdownStructure(text: string): Collected {
+  return collect(parseMarkdown(text));
 }
 
 /** What the lexical reading finds, for text the parser is not given (see `lexical.ts`). */
@@ -161,6 +167,8 @@ function frontMatterFields(fm: { value: string; span: Span } | undefined, text: 
 
 /** Indexes one note. Never throws: unparsable Markdown yields what could be read. */
 export function parseNote(uri: string, text: string, version = 0): NoteIndex {
+  const plain = plainStructure(text);
+  if (plain) return indexNote(uri, text, version, plain);
   let tree: Root | undefined;
   if (maxNesting(text) <= MAX_NESTING) {
     try {
@@ -169,7 +177,11 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
       tree = undefined;
     }
   }
-  const c: Collected = tree ? collect(tree) : lexicalCollect(text);
+  return indexNote(uri, text, version, tree ? collect(tree) : lexicalCollect(text));
+}
+
+/** The note's index from the structure the parser (or a cheaper reading) found. */
+function indexNote(uri: string, text: string, version: number, c: Collected): NoteIndex {
   const paragraphs = blankLineBlocks(text);
   const slugs = new SlugCounter();
   const lines = c.headings.length > 0 ? new LineIndex(text) : undefined;

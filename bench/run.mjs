@@ -48,7 +48,7 @@ const plan = args.quick
   ? { sizes: [50, 100], checkRuns: () => 1, edits: 20, requests: 20, sideBySideNotes: 100, sideBySideRuns: 1 }
   : {
       sizes: args.sizes.split(',').map((s) => Number(s.trim())),
-      checkRuns: (notes) => (notes >= 10000 ? 1 : 3),
+      checkRuns: () => 3,
       edits: 200,
       requests: 200,
       sideBySideNotes: SIDE_BY_SIDE_NOTES,

@@ -299,6 +299,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const kind = index.classify(uri);
       if (!kind) return;
       if (scanned && index.text(uri) !== text) changedSinceScan = true;
+      // Opened during the scan after the scan read it: the disk text is what the index holds now.
+      if (!scanned && !open.has(uri) && !scanText.has(uri) && index.kindOf(uri) !== undefined) scanText.set(uri, index.text(uri));
       const wasIndexed = index.kindOf(uri) !== undefined;
       open.set(uri, version);
       const keys = index.set(uri, kind, text, version);

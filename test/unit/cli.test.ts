@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, REPO } from '../helpers/lspClient.js';
@@ -88,6 +88,32 @@ describe('grounded-notes check', function () {
   it('reads sources from groundedNotes.sourceRoots', () => {
     const d = ws({ 'refs/001_x.txt': 'Hello.\n', 'notes/a.md': '[[001]]\n', '.vscode/settings.json': '{"groundedNotes.sourceRoots": ["refs"]}' });
     assert.equal(cli('check', d).code, 0);
+  });
+
+  it('--cache-dir: a warm run prints what a fresh run prints, follows edits, and writes only in the cache folder', () => {
+    const d = ws({
+      'sources/001_x.txt': 'Kirby spoke on Friday.\n\nThe talks went on.\n',
+      'sources/001_x.anchors.yaml': 'friday: Kirby spoke on Friday\n',
+      'notes/a.md': 'Cites [[001#friday]] and [[001#thursday]].\n',
+      'notes/b.md': '# Plain\n\nCites [[002]].\n',
+    });
+    const cache = mkdtempSync(join(tmpdir(), 'gn-cache-'));
+    dirs.push(cache);
+    const fresh = () => cli('check', d, '--format', 'json').stdout;
+    const cached = () => cli('check', d, '--format', 'json', '--cache-dir', cache);
+    const first = cached();
+    assert.equal(first.stdout, fresh());
+    assert.deepEqual(readdirSync(cache), ['index-v1.bin']);
+    // The second run reuses every parse and the saved problems.
+    assert.equal(cached().stdout, first.stdout);
+    writeFileSync(join(d, 'notes/a.md'), 'Cites [[001#friday]] only.\n');
+    writeFileSync(join(d, 'sources/001_x.anchors.yaml'), 'friday: Kirby spoke on Thursday\n');
+    const edited = cached();
+    assert.equal(edited.stdout, fresh());
+    assert.notEqual(edited.stdout, first.stdout);
+    assert.deepEqual(readdirSync(d).sort(), ['notes', 'sources']);
+    // Single-threaded parsing gives the same answer.
+    assert.equal(cli('check', d, '--format', 'json', '--threads', '0').stdout, edited.stdout);
   });
 
   it('exits 2 with a clear message on usage errors', () => {

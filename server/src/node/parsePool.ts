@@ -106,7 +106,11 @@ export class ParsePool implements BatchParser {
 
   async parse(inputs: readonly ParseInput[]): Promise<(ParsedDocument | undefined)[]> {
     const keys = inputs.map((i) => this.key(i));
-    const results: (ParsedDocument | undefined)[] = keys.map((k) => this.stored.get(k) ?? this.fresh.get(k));
+    const results: (ParsedDocument | undefined)[] = keys.map((k, i) => {
+      const known = this.fresh.get(k) ?? this.stored.get(k);
+      // A source's text is not persisted (it is most of a source's index): it is the text just read.
+      return known?.kind === 'source' && known.index.text === '' ? { kind: 'source', index: { ...known.index, text: inputs[i]!.text } } : known;
+    });
     const missing: number[] = [];
     results.forEach((r, i) => {
       if (r) {
@@ -175,7 +179,9 @@ export class ParsePool implements BatchParser {
       mkdirSync(join(this.cacheFile, '..'), { recursive: true });
       const tmp = `${this.cacheFile}.${process.pid}.tmp`;
       const saved = this.problemsToSave ?? this.storedProblems;
-      const data: PersistedIndex = { parses: this.fresh, ...(saved && saved.fingerprint === this.fingerprint() ? saved : {}) };
+      const parses = new Map<string, ParsedDocument>();
+      for (const [k, p] of this.fresh) parses.set(k, p.kind === 'source' ? { kind: 'source', index: { ...p.index, text: '' } } : p);
+      const data: PersistedIndex = { parses, ...(saved && saved.fingerprint === this.fingerprint() ? saved : {}) };
       writeFileSync(tmp, serialize(data));
       renameSync(tmp, this.cacheFile);
     } catch (e) {

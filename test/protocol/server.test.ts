@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
 import { LspClient, REPO, tempCopy } from '../helpers/lspClient.js';
 
 /** The position of `needle` (plus `delta` characters) in a file's text. */
@@ -95,6 +96,17 @@ describe('the language server over stdio', function () {
     assert.equal(hover, null);
     const symbols = (await client.connection.sendRequest('workspace/symbol', { query: 'kirby' })) as { name: string }[];
     assert.deepEqual(symbols.map((s) => s.name), ['002#kirby-briefing', '002#kirby-brifing']);
+  });
+
+  it('answers a cancelled references request with RequestCancelled, then answers the next one', async () => {
+    const uri = client.uri('notes/december-summit.md');
+    const params = { textDocument: { uri }, position: { line: 15, character: 42 }, context: { includeDeclaration: true } };
+    const source = new CancellationTokenSource();
+    const cancelled = client.connection.sendRequest('textDocument/references', params, source.token);
+    source.cancel();
+    await assert.rejects(cancelled, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);
+    const refs = (await client.connection.sendRequest('textDocument/references', params)) as { uri: string }[];
+    assert.ok(refs.length > 0, 'the same request, not cancelled, is answered');
   });
 
   it('serves the Insert Citation lists and Check Workspace counts', async () => {

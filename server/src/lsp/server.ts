@@ -39,6 +39,8 @@ const PUBLISH_DELAY_MS = 0;
  * between turns, one per turn, so a turn must be short for a hover never to wait long.
  */
 const CHECK_BUDGET_MS = 4;
+/** How long a long request waits for its cancellation before it starts. */
+const CANCEL_GRACE_MS = 10;
 /** Requests that may walk the whole workspace: they honour cancellation before they start. */
 const LONG_REQUESTS = new Set(['references', 'rename', 'workspaceSymbol', 'checkWorkspace', 'timeline']);
 
@@ -66,8 +68,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!service) return fallback;
       try {
         if (LONG_REQUESTS.has(name)) {
-          // Lets a `$/cancelRequest` that is already on its way arrive first.
-          await new Promise((resolve) => setImmediate(resolve));
+          // Lets a `$/cancelRequest` that is already on its way arrive first (the connection
+          // cancels the token as soon as it reads one): editors send it right after the request.
+          await new Promise((resolve) => setTimeout(resolve, CANCEL_GRACE_MS));
           if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
         }
         return await fn(params, token);

@@ -2,7 +2,7 @@
  * A hang detector for regular expressions applied to user text: every module that
  * runs regexes over notes, sources or anchor files gets 100 KB of repeated ambiguous
  * characters with a non-matching tail, through its public entry points. A call over
- * 2 s fails (catastrophic backtracking takes minutes, not seconds).
+ * 5 s fails (catastrophic backtracking takes minutes, not seconds).
  */
 import { strict as assert } from 'node:assert';
 import { parseNote } from '../../server/src/core/parse/note.js';
@@ -24,7 +24,10 @@ import { escapeMarkdown, shorten } from '../../server/src/core/features/locate.j
 import { createNotesService, MemoryWorkspace } from '../../server/src/core/index.js';
 
 const SIZE = 100 * 1024;
-const LIMIT_MS = 2000;
+/** A hang detector, not a timing assertion: generous enough for a slow, busy CI machine. */
+const LIMIT_MS = 5000;
+/** The known slow parser inputs run at this size, where linear means well under the limit. */
+const SLOW_SIZE = 20 * 1024;
 
 /** Ambiguous units: each is repeated to 100 KB, then a tail that matches nothing. */
 const UNITS = [
@@ -35,8 +38,8 @@ const UNITS = [
 ];
 const TAIL = '\u0000!x';
 
-function adversarial(unit: string): string {
-  return unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE) + TAIL;
+function adversarial(unit: string, size = SIZE): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size) + TAIL;
 }
 
 function timed(name: string, unit: string, f: () => unknown): void {
@@ -97,7 +100,7 @@ const KNOWN_SLOW: Record<string, string[]> = {
   sentencesIn: ['\n', '\r\n', '\n\n', '```\n', '~~~\n', 'Jan. ', '1. ', '---\n'],
 };
 
-describe('regular expressions on hostile text (hang detector, 2 s per call)', function () {
+describe('regular expressions on hostile text (hang detector, 5 s per call)', function () {
   this.timeout(600_000);
   for (const [name, f] of entryPoints) {
     it(name, () => {
@@ -105,9 +108,9 @@ describe('regular expressions on hostile text (hang detector, 2 s per call)', fu
     });
   }
 
-  // Skipped: the known slow parser inputs above (dependencies, linear but slow).
-  it.skip('known slow inputs of micromark, yaml and Intl.Segmenter finish within 2 s', () => {
-    for (const [name, f] of entryPoints) for (const unit of KNOWN_SLOW[name] ?? []) timed(name, unit, () => f(adversarial(unit)));
+  // The known slow parser inputs above (dependencies, linear but slow), at 20 KB.
+  it('known slow inputs of micromark, yaml and Intl.Segmenter finish at 20 KB', () => {
+    for (const [name, f] of entryPoints) for (const unit of KNOWN_SLOW[name] ?? []) timed(name, unit, () => f(adversarial(unit, SLOW_SIZE)));
   });
 
   it('the rules (the whole service) on a hostile note and source', async () => {

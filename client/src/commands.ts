@@ -75,6 +75,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   });
 
   register('groundedNotes.createAnchorFromSelection', async () => {
+    // The manifest promises that an untrusted workspace is never written to.
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Grounded Notes writes anchor files only in a trusted workspace.');
+      return;
+    }
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) {
       void vscode.window.showInformationMessage('Grounded Notes: select the words of a source to anchor first.');

@@ -49,10 +49,20 @@ const uiTests = [
       await quickOpen(page, 'december-summit.md');
       const line = editorLine(page, 'Kirby walked');
       await line.waitFor({ timeout: STEP_TIMEOUT });
-      await line.locator('span', { hasText: /^kirby-briefing$/ }).last().hover();
-      // The hover fills in as providers answer: wait for the passage itself.
+      const target = line.locator('span', { hasText: /^kirby-briefing$/ }).last();
+      // The hover fills in as providers answer: wait for the passage itself. The editor
+      // shows a hover after the mouse rests on a word; if it does not, move away and back.
       const hover = page.locator('.monaco-editor .monaco-hover', { hasText: /John Kirby clarified Biden.s comments/ });
-      await hover.waitFor({ timeout: STEP_TIMEOUT });
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(5, 5);
+        await target.hover();
+        try {
+          await hover.waitFor({ timeout: STEP_TIMEOUT / 3 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+        }
+      }
       assert.match(shown(await hover.innerText()), /Source 002/);
       await screenshot(page, 'hover.png');
       await page.keyboard.press('Escape');

@@ -221,14 +221,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
-        const found = await Promise.all(
-          batch.map((f) =>
-            read(f.uri, f.kind).catch((e: Error) => {
-              logger.error(`Could not read ${f.uri}: ${e.message}`);
-              return undefined;
-            }),
-          ),
-        );
+        const found = await Promise.all(batch.map((f) => read(f.uri, f.kind)));
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];

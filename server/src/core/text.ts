@@ -16,6 +16,18 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/** The index of the last of `spans` (sorted by start) that starts at or before `offset`; -1 when none does. */
+export function lastStartingAtOrBefore(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi;
+}
+
 /** Maps offsets to positions and back for one text. */
 export class LineIndex {
   readonly lineStarts: number[];

@@ -2,6 +2,7 @@
  * Finds `[[…]]` citations in text, outside excluded spans (code, HTML comments,
  * front matter). Linear in the text: one pass over `[[` occurrences.
  */
+import { lastStartingAtOrBefore } from '../text.js';
 import type { Citation, Span } from '../types.js';
 
 /** A citation before its paragraph and sentence are known. */
@@ -70,16 +71,8 @@ function trimmedSpan(s: string, from: number, to: number, base: number): Span {
 
 /** True when `offset` falls in one of the sorted, disjoint `spans`. */
 function inSpans(spans: readonly Span[], offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  const s = spans[lastStartingAtOrBefore(spans, offset)];
+  return s !== undefined && offset < s.end;
 }
 
 /**

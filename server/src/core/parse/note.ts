@@ -2,7 +2,7 @@
 import type { Nodes, Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { Block, Citation, DocumentDate, Heading, NoteIndex, Span } from '../types.js';
-import { LineIndex } from '../text.js';
+import { lastStartingAtOrBefore, LineIndex } from '../text.js';
 import { baseName } from '../workspace.js';
 import { scanCitations } from './citations.js';
 import { findFullDate, isDateOnlyLine } from './docDate.js';
@@ -90,14 +90,7 @@ function lexicalCollect(text: string): Collected {
 
 /** The prose block holding `offset` (blocks sorted by start; prose blocks do not nest). */
 function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  const b = blocks[hi];
+  const b = blocks[lastStartingAtOrBefore(blocks, offset)];
   return b && offset < b.end ? b : undefined;
 }
 

@@ -1,4 +1,5 @@
 /** Sentence boundaries, from the platform's ICU sentence segmenter. */
+import { lastStartingAtOrBefore } from '../text.js';
 import type { Span } from '../types.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -56,23 +57,13 @@ export function sentenceAround(
   sentences = sentencesIn(text, paragraph),
   seen?: Map<number, { from: number; end: number }>,
 ): Span {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= target.start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  for (let i = Math.max(0, hi); i < sentences.length && i <= hi + 1; i++) {
-    const s = sentences[i]!;
-    if (target.start >= s.start && target.start < s.end) {
-      // Only citations (or nothing) stand between the previous full stop and this citation.
-      const end = endBeforeCitations(text, s.start, target.start, seen);
-      seen?.set(target.end, { from: s.start, end });
-      if (end === s.start && i > 0) return { start: sentences[i - 1]!.start, end: target.end };
-      if (endsAfterStop(text, s.start, end)) return { start: s.start, end: target.end };
-      return s;
-    }
-  }
-  return paragraph;
+  const i = lastStartingAtOrBefore(sentences, target.start);
+  const s = sentences[i];
+  if (!s || target.start >= s.end) return paragraph;
+  // Only citations (or nothing) stand between the previous full stop and this citation.
+  const end = endBeforeCitations(text, s.start, target.start, seen);
+  seen?.set(target.end, { from: s.start, end });
+  if (end === s.start && i > 0) return { start: sentences[i - 1]!.start, end: target.end };
+  if (endsAfterStop(text, s.start, end)) return { start: s.start, end: target.end };
+  return s;
 }

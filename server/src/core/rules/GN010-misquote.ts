@@ -2,6 +2,7 @@
 import { sentencesIn } from '../parse/sentences.js';
 import { paragraphAt } from '../features/passage.js';
 import { closestWording, normalizedSpan, quotationsIn, quoteOccurs } from '../quotes/misquote.js';
+import { lastStartingAtOrBefore } from '../text.js';
 import type { Passage, Problem, SourceIndex, Span } from '../types.js';
 import type { Rule } from './rule.js';
 
@@ -19,14 +20,7 @@ function scopeOf(source: SourceIndex, passage: Passage): Span {
 /** True when `span` overlaps one of the sorted, disjoint `citations`. */
 function overlapsCitation(citations: readonly Span[], span: Span): boolean {
   // The last citation starting before the span ends has the greatest end of those that do.
-  let lo = 0;
-  let hi = citations.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (citations[mid]!.start < span.end) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  const last = citations[hi];
+  const last = citations[lastStartingAtOrBefore(citations, span.end - 1)];
   return last !== undefined && last.end > span.start;
 }
 

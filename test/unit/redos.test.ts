@@ -51,6 +51,8 @@ function timed(name: string, unit: string, f: () => unknown): void {
 
 const entryPoints: [string, (text: string) => unknown][] = [
   ['parseNote', (t) => parseNote('memory:///ws/n.md', t)],
+  // A list nested past the limit sends the whole note to the lexical reading.
+  ['parseNote (lexical reading)', (t) => parseNote('memory:///ws/n.md', '- '.repeat(200) + 'x\n' + t)],
   ['parseSource (.txt)', (t) => parseSource('memory:///ws/sources/001_a.txt', t)],
   ['parseSource (.md)', (t) => parseSource('memory:///ws/sources/001_a.md', t)],
   ['parseAnchorFile', (t) => parseAnchorFile('memory:///ws/sources/001_a.anchors.yaml', 'k: ' + JSON.stringify(t.slice(0, 20000)) + '\n' + t)],

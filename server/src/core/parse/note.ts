@@ -83,7 +83,11 @@ function lexicalCollect(text: string): Collected {
     const span = { start: m.index, end: m.index + m[0].length };
     while (e < excluded.length && excluded[e]!.end <= span.start) e++;
     if (excluded[e] && excluded[e]!.start <= span.start) continue;
-    out.headings.push({ span, text: m[2]!.replace(/[ \t#]+$/, '').trim(), level: m[1]!.length });
+    // The closing `#`s are cut by hand: `/[ \t#]+$/` backtracks quadratically on a long run of ` #`.
+    const heading = m[2]!;
+    let end = heading.length;
+    while (end > 0 && ' \t#'.includes(heading[end - 1]!)) end--;
+    out.headings.push({ span, text: heading.slice(0, end).trim(), level: m[1]!.length });
   }
   return out;
 }

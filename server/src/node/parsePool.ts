@@ -59,6 +59,7 @@ export class ParsePool implements BatchParser {
   /** The problems saved with the persisted index, and the workspace state they belong to. */
   private storedProblems: { fingerprint: string; problems: Map<DocUri, Problem[]> } | undefined;
   private problemsToSave: { fingerprint: string; problems: Map<DocUri, Problem[]> } | undefined;
+  private lastFingerprint: { keys: number; value: string } | undefined;
   /** Counts for the log and the benchmark: parsed here or on workers, and reused. */
   readonly stats = { parsed: 0, reused: 0 };
 
@@ -153,11 +154,17 @@ export class ParsePool implements BatchParser {
     });
   }
 
-  /** The workspace state of this scan: every parsed file's content key, and the settings. */
+  /**
+   * The workspace state of this scan: every parsed file's content key, and the settings.
+   * Keys are only ever added, so the count tells whether the last value still holds.
+   */
   private fingerprint(): string {
-    const hash = createHash('sha1').update(this.options.stateKey ?? '');
-    for (const key of [...this.fresh.keys()].sort()) hash.update(key);
-    return hash.digest('base64');
+    if (this.lastFingerprint?.keys !== this.fresh.size) {
+      const hash = createHash('sha1').update(this.options.stateKey ?? '');
+      for (const key of [...this.fresh.keys()].sort()) hash.update(key);
+      this.lastFingerprint = { keys: this.fresh.size, value: hash.digest('base64') };
+    }
+    return this.lastFingerprint.value;
   }
 
   savedProblems(): Map<DocUri, Problem[]> | undefined {

@@ -17,6 +17,8 @@ import { effectiveSeverity, rules } from './rules/registry.js';
 import type { DocUri, Problem } from './types.js';
 import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
+import { detectConventions } from './links/style.js';
+import { isUnresolved } from './view.js';
 import type { FileChange, Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
@@ -28,7 +30,8 @@ export { rules, ruleByCode, effectiveSeverity, ruleDocAnchor } from './rules/reg
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
 const BATCH = 128;
-const EXTENSIONS = ['.md', '.txt', '.yaml'];
+/** Every file is listed: notes, sources and anchor files are read, the rest are attachments links may name. */
+const ALL_FILES: readonly string[] = [];
 
 function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
@@ -138,7 +141,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       }
     }
     if (note) {
-      if (note.citations.some((c) => ['unknownTarget', 'unknownHeading', 'ambiguous'].includes(index.resolve(note, c).kind))) unresolved.add(uri);
+      if (note.citations.some((c) => isUnresolved(index.resolve(note, c)))) unresolved.add(uri);
       else unresolved.delete(uri);
     }
     const out: Problem[] = [];
@@ -201,14 +204,20 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     view: index,
     setConfig(next) {
+      const restyle = next.linkStyle !== config.linkStyle;
       config = next;
       index.config = next;
+      if (restyle) index.conventions = { ...index.conventions, style: next.linkStyle === 'auto' ? index.conventions.detected : next.linkStyle };
       allDirty = true;
     },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
+      index.conventions = await detectConventions(workspace, config.linkStyle);
       const files: { uri: DocUri; kind: DocKind }[] = [];
       for (const folder of workspace.folders) {
-        for (const uri of await workspace.listFiles(folder, EXTENSIONS)) {
+        for (const uri of await workspace.listFiles(folder, ALL_FILES)) {
+          if (!index.inWorkspace(uri)) continue;
+          // Every name is known before any file is read: a link is never judged against half a listing.
+          index.register(uri);
           const kind = index.classify(uri);
           if (kind) files.push({ uri, kind });
         }
@@ -311,7 +320,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       for (const change of changes) {
         if (open.has(change.uri) && change.kind !== 'deleted') continue;
         const kind = index.classify(change.uri);
-        if (!kind) continue;
+        if (!kind) {
+          // An attachment appeared or went: links to it change meaning.
+          if (!index.inWorkspace(change.uri)) continue;
+          const keys = change.kind === 'deleted' ? index.remove(change.uri) : index.register(change.uri);
+          if (keys.size > 0) touch(change.uri, keys, true);
+          continue;
+        }
         const wasIndexed = index.kindOf(change.uri) !== undefined;
         if (change.kind === 'deleted') {
           open.delete(change.uri);

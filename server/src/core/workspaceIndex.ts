@@ -10,8 +10,12 @@ import { ANCHOR_FILE_SUFFIX } from './parse/anchorFile.js';
 import { parseDocument, type DocKind, type ParsedDocument } from './parse/document.js';
 import { reanchor } from './quotes/reanchor.js';
 import { closest, NameIndex } from './suggest.js';
+import { FileNames } from './links/files.js';
+import { resolveMarkdownLink, resolveWikiLink, type LinkContext } from './links/resolve.js';
+import { noConventions, type Conventions } from './links/style.js';
 import { LineIndex } from './text.js';
-import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex } from './types.js';
+import { sentenceAround, sentencesIn } from './parse/sentences.js';
+import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex, Span } from './types.js';
 import type { Resolution, WorkspaceView } from './view.js';
 import { isInside, joinUri } from './workspace.js';
 
@@ -42,11 +46,35 @@ export function targetKey(target: string): string {
   return target.trim().toLowerCase();
 }
 
+/**
+ * The keys under which a link is filed in the reverse index: the last segment of
+ * what it names, lower-cased, without `.md` — `[[dir/Note]]`, `[t](../dir/note.md)` and
+ * `[[note]]` all file under `note`. A change to a file touches the same key.
+ */
+export function linkKeys(c: Citation): string[] {
+  const keys = [nameKey(c.target)];
+  if (c.label !== undefined && !c.form) keys.push(nameKey(c.label.split('#')[0]!)); // Dendron writes the target after `|`
+  return keys;
+}
+
+/** The reverse-index key of a target or file name (see `linkKeys`). */
+export function nameKey(name: string): string {
+  const last = name.trim().replace(/\\/g, '/').replace(/^dendron:\/\/[^/]*\//i, '').split('/').pop() ?? '';
+  return last.toLowerCase().replace(/\.md$/, '');
+}
+
 function withoutExtension(uri: DocUri): string {
   return uri.replace(/\.(txt|md)$/i, '').toLowerCase();
 }
 
-export class WorkspaceIndex implements WorkspaceView {
+export class WorkspaceIndex implements WorkspaceView, LinkContext {
+  /** Every file of the workspace by the names links use (notes, sources, attachments). */
+  readonly files: FileNames;
+  /** The link conventions (Obsidian, Foam, Dendron) the workspace follows. */
+  conventions: Conventions = noConventions;
+  /** Did-you-mean indexes per kind of target, for one generation of file names. */
+  private nameIndexes = new Map<string, NameIndex>();
+  private nameGeneration = -1;
   private readonly notesByUri = new Map<DocUri, NoteIndex>();
   private readonly sourcesByUri = new Map<DocUri, SourceIndex>();
   private readonly anchorFilesByUri = new Map<DocUri, AnchorFileIndex>();
@@ -69,18 +97,18 @@ export class WorkspaceIndex implements WorkspaceView {
   private derivedValues = new Map<string, unknown>();
   /** Did-you-mean suggestions per unknown target, valid until a file is added or removed. */
   private suggestions = new Map<string, string[]>();
-  /** The source ids and note names suggestions are drawn from; rebuilt with `suggestions`. */
-  private names: NameIndex | undefined;
 
   private clearSuggestions(): void {
     this.suggestions = new Map();
-    this.names = undefined;
+    this.nameIndexes = new Map();
   }
 
   constructor(
     public config: NotesConfig,
     readonly folders: readonly DocUri[],
-  ) {}
+  ) {
+    this.files = new FileNames(folders);
+  }
 
   /** The source roots of every folder that stay inside it (a root such as `../..` is ignored). */
   sourceRoots(): DocUri[] {
@@ -94,13 +122,18 @@ export class WorkspaceIndex implements WorkspaceView {
     return roots;
   }
 
-  /** What a file is to the workspace, or undefined when it is none of ours. */
+  /** True when a file belongs to the workspace: inside a folder, not in a dot-folder or an excluded one. */
+  inWorkspace(uri: DocUri): boolean {
+    const folder = this.folders.find((f) => isInside(uri, f));
+    if (!folder || uri === folder) return false;
+    const rel = uri.slice(folder.length + 1).split('/');
+    return !rel.slice(0, -1).some((seg) => seg.startsWith('.') || this.config.exclude.includes(seg));
+  }
+
+  /** What a file is to the workspace (a note, source or anchor file to read), or undefined: an attachment or none of ours. */
   classify(uri: DocUri): DocKind | undefined {
     const lower = uri.toLowerCase();
-    const folder = this.folders.find((f) => isInside(uri, f));
-    if (!folder) return undefined;
-    const rel = uri.slice(folder.length + 1).split('/');
-    if (rel.slice(0, -1).some((seg) => seg.startsWith('.') || this.config.exclude.includes(seg))) return undefined;
+    if (!this.inWorkspace(uri)) return undefined;
     if (this.sourceRoots().some((root) => isInside(uri, root))) {
       if (lower.endsWith(ANCHOR_FILE_SUFFIX)) return 'anchorFile';
       if (lower.endsWith('.txt') || lower.endsWith('.md')) return 'source';
@@ -122,15 +155,17 @@ export class WorkspaceIndex implements WorkspaceView {
     if (isNew) this.clearSuggestions();
     this.skipped.delete(uri);
     this.texts.set(uri, text);
+    this.files.add(uri);
     if (doc.kind === 'note') {
       const note = doc.index;
       this.notesByUri.set(uri, note);
       push(this.byName, note.stem.toLowerCase(), note);
       for (const c of note.citations) {
-        const key = targetKey(c.target);
-        let set = this.citedBy.get(key);
-        if (!set) this.citedBy.set(key, (set = new Set()));
-        set.add(uri);
+        for (const key of linkKeys(c)) {
+          let set = this.citedBy.get(key);
+          if (!set) this.citedBy.set(key, (set = new Set()));
+          set.add(uri);
+        }
       }
       touched.add(note.stem.toLowerCase());
     } else if (doc.kind === 'source') {
@@ -153,18 +188,39 @@ export class WorkspaceIndex implements WorkspaceView {
     return touched;
   }
 
-  /** Marks a file as not indexed (too large, binary, unreadable). */
+  /** Marks a file as not indexed (too large, binary, unreadable); it still exists for links. */
   skip(uri: DocUri, reason: string): Set<string> {
     const touched = this.remove(uri);
     this.clearSuggestions();
+    this.files.add(uri);
     this.skipped.set(uri, { uri, reason });
+    return touched;
+  }
+
+  /**
+   * Registers a file that links may name but that is not read (an attachment), or
+   * that is listed before it is read; returns the keys links to it are filed under.
+   */
+  register(uri: DocUri): Set<string> {
+    const touched = new Set<string>();
+    if (this.files.get(uri)) return touched;
+    this.files.add(uri);
+    this.clearSuggestions();
+    this.resolutions = new WeakMap();
+    this.derivedValues = new Map();
+    const name = this.files.get(uri)?.name;
+    if (name) touched.add(nameKey(name)).add(name);
     return touched;
   }
 
   /** Forgets a file; returns the citation keys whose meaning may have changed. */
   remove(uri: DocUri): Set<string> {
-    if (this.kindOf(uri) !== undefined) this.clearSuggestions();
-    return this.forget(uri);
+    if (this.kindOf(uri) !== undefined || this.files.get(uri)) this.clearSuggestions();
+    const name = this.files.get(uri)?.name;
+    this.files.remove(uri);
+    const touched = this.forget(uri);
+    if (name) touched.add(nameKey(name)).add(name);
+    return touched;
   }
 
   /** Drops a file from every map (without judging whether names changed). */
@@ -179,7 +235,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (note) {
       this.notesByUri.delete(uri);
       pull(this.byName, note.stem.toLowerCase(), note);
-      for (const c of note.citations) this.citedBy.get(targetKey(c.target))?.delete(uri);
+      for (const c of note.citations) for (const key of linkKeys(c)) this.citedBy.get(key)?.delete(uri);
       touched.add(note.stem.toLowerCase());
     }
     const source = this.sourcesByUri.get(uri);
@@ -300,6 +356,15 @@ export class WorkspaceIndex implements WorkspaceView {
     return value;
   }
 
+  sentenceOf(note: NoteIndex, citation: Citation): Span {
+    const text = this.texts.get(note.uri);
+    if (text === undefined) return citation.paragraph;
+    const memo = this.memo(note.uri, 'sentences', () => ({ paragraphs: new Map<number, Span[]>(), seen: new Map<number, { from: number; end: number }>() }));
+    let sentences = memo.paragraphs.get(citation.paragraph.start);
+    if (!sentences) memo.paragraphs.set(citation.paragraph.start, (sentences = sentencesIn(text, citation.paragraph)));
+    return sentenceAround(text, citation.paragraph, citation, sentences, memo.seen);
+  }
+
   resolve(note: NoteIndex, citation: Citation): Resolution {
     let r = this.resolutions.get(citation);
     if (!r) this.resolutions.set(citation, (r = this.resolveUncached(note, citation)));
@@ -308,39 +373,52 @@ export class WorkspaceIndex implements WorkspaceView {
 
   private resolveUncached(note: NoteIndex, citation: Citation): Resolution {
     if (citation.malformed) return { kind: 'malformed', reason: citation.malformed };
-    const sources = this.sourcesById(citation.target);
-    const notes = this.notesByName(citation.target);
-    if (sources.length > 1) {
-      // The whole stem is unique even where ids repeat.
-      const exact = sources.filter((s) => s.stem.toLowerCase() === targetKey(citation.target));
-      if (exact.length !== 1) return { kind: 'ambiguous', sources };
-      return this.resolveInSource(exact[0]!, citation, notes[0]);
-    }
-    if (sources.length === 1) return this.resolveInSource(sources[0]!, citation, notes[0]);
-    const target = notes.find((n) => n.uri !== note.uri) ?? notes[0];
-    if (target) {
-      if (!citation.anchor) return { kind: 'note', note: target };
-      const slug = citation.anchor.toLowerCase();
-      const heading = target.headings.find((h) => h.slug === slug || h.text.toLowerCase() === slug);
-      if (heading) return { kind: 'note', note: target, heading };
-      return { kind: 'unknownHeading', note: target, suggestions: closest(citation.anchor, target.headings.map((h) => h.slug)) };
-    }
-    const key = targetKey(citation.target);
-    let suggestions = this.suggestions.get(key);
-    if (!suggestions) {
-      this.names ??= new NameIndex([...this.byId.keys(), ...[...this.byName.values()].map((list) => list[0]!.stem)]);
-      suggestions = this.names.closest(citation.target);
-      this.suggestions.set(key, suggestions);
-    }
-    return { kind: 'unknownTarget', suggestions };
+    return citation.form === 'markdown' || citation.form === 'definition' ? resolveMarkdownLink(this, note, citation) : resolveWikiLink(this, note, citation);
   }
 
-  private resolveInSource(source: SourceIndex, citation: Citation, shadows: NoteIndex | undefined): Resolution {
+  hasSources(): boolean {
+    return this.sourcesByUri.size > 0;
+  }
+
+  closest(name: string, names: readonly string[]): string[] {
+    return closest(name, names);
+  }
+
+  /** Did-you-mean names of one kind: sources and notes, attachments, or note paths. */
+  suggest(name: string, kind: 'source' | 'note' | 'file' | 'path'): string[] {
+    const key = `${kind}\u0000${targetKey(name)}`;
+    let found = this.suggestions.get(key);
+    if (found) return found;
+    if (this.nameGeneration !== this.files.generation) {
+      this.nameIndexes = new Map();
+      this.nameGeneration = this.files.generation;
+    }
+    let names = this.nameIndexes.get(kind);
+    if (!names) {
+      const candidates: string[] = [];
+      if (kind === 'source') candidates.push(...this.byId.keys());
+      for (const e of this.files.all()) {
+        if (this.sourcesByUri.has(e.uri) || this.anchorFilesByUri.has(e.uri)) continue;
+        if (kind === 'file') {
+          if (!e.markdown) candidates.push(e.rel.slice(e.rel.lastIndexOf('/') + 1));
+        } else if (e.markdown) candidates.push(kind === 'path' ? e.rel.replace(/\.md$/i, '') : e.rel.slice(e.rel.lastIndexOf('/') + 1).replace(/\.md$/i, ''));
+      }
+      this.nameIndexes.set(kind, (names = new NameIndex(candidates)));
+    }
+    const lookup = kind === 'file' ? name.slice(name.replace(/\\/g, '/').lastIndexOf('/') + 1) : kind === 'path' ? name.replace(/\.md$/i, '') : name.replace(/\.md$/i, '');
+    found = names.closest(lookup);
+    this.suggestions.set(key, found);
+    return found;
+  }
+
+  /** A source citation's passage; an empty anchor after `#` cannot be read there. */
+  resolveInSource(source: SourceIndex, anchor: string | undefined, shadows?: NoteIndex): Resolution {
+    if (anchor !== undefined && anchor.trim() === '') return { kind: 'malformed', reason: 'the anchor after `#` is empty' };
     const base = shadows ? { shadows } : {};
-    if (!citation.anchor) {
+    if (anchor === undefined) {
       return { kind: 'source', source, passage: { sourceUri: source.uri, start: 0, end: source.text.length, kind: 'whole' }, ...base };
     }
-    const result = resolveAnchor(source, citation.anchor, this.namedPassages(source), () => this.normalized(source));
+    const result = resolveAnchor(source, anchor, this.namedPassages(source), () => this.normalized(source));
     if (result.ok) return { kind: 'source', source, passage: result.passage, ...base };
     if (result.malformed) return { kind: 'malformed', reason: result.malformed };
     const out: Resolution = { kind: 'unknownAnchor', source, suggestions: result.suggestions };

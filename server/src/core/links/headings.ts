@@ -1,0 +1,66 @@
+/**
+ * Headings and blocks as links name them. Obsidian and Foam link to a heading by its
+ * text (`[[note#Heading text]]`, case-insensitive; the characters a link cannot hold —
+ * `# | ^ : % [ ]` — and inline markup ignored; `#h1#h2` for a heading under another);
+ * Markdown links and GitHub-style previews use slugs (`#heading-text`). Both work.
+ */
+import type { BlockId, Heading } from '../types.js';
+import { slugify } from '../parse/slug.js';
+
+/**
+ * A heading's text as a link compares it: inline markup dropped, then punctuation
+ * (Obsidian strips "special characters" from headings it links to: `D&D` is linked
+ * as `D D`, `Hub?` as `Hub`) turned to spaces, spaces collapsed, lower case.
+ */
+export function headingKey(text: string): string {
+  return text
+    .replace(/\[\[([^\]|]*\|)?([^\]]*)\]\]/g, '$2') // a wiki link shows its label
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // a Markdown link shows its text
+    .replace(/[*_`~=]+/g, '') // emphasis, code, highlight markers
+    .replace(/[\p{P}\p{S}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** True when a link's heading part names this heading (by text or by slug). */
+export function headingMatches(part: string, heading: Heading): boolean {
+  if (part.toLowerCase() === heading.slug) return true;
+  const key = headingKey(part);
+  return key === headingKey(heading.text) || slugify(key) === heading.slug || slugify(key) === slugify(headingKey(heading.text));
+}
+
+/**
+ * The heading an anchor names: `h` or nested `h1#h2` (the last part a heading under
+ * the earlier ones, in order). Undefined when there is none.
+ */
+export function findHeading(headings: readonly Heading[], anchor: string): Heading | undefined {
+  const parts = anchor.split('#').map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length === 0) return undefined;
+  const last = parts[parts.length - 1]!;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if (!headingMatches(last, h)) continue;
+    if (parts.length === 1 || ancestorsMatch(headings, i, parts.slice(0, -1))) return h;
+  }
+  return undefined;
+}
+
+/** True when the headings above `index` (each of a lower level than the one below it) include `parts`, in order. */
+function ancestorsMatch(headings: readonly Heading[], index: number, parts: readonly string[]): boolean {
+  let level = headings[index]!.level;
+  let want = parts.length - 1;
+  for (let j = index - 1; j >= 0 && want >= 0; j--) {
+    const h = headings[j]!;
+    if (h.level >= level) continue;
+    level = h.level;
+    if (headingMatches(parts[want]!, h)) want--;
+  }
+  return want < 0;
+}
+
+/** The block with this id (`^id` without the caret), case-insensitive. */
+export function findBlock(blocks: readonly BlockId[], id: string): BlockId | undefined {
+  const lower = id.toLowerCase();
+  return blocks.find((b) => b.id.toLowerCase() === lower);
+}

@@ -44,7 +44,9 @@ import {
   stripMarkup,
 } from './vault-scan.mjs';
 
-export const CONVENTIONS = ['obsidian', 'foam', 'dendron', 'logseq', 'markdown'];
+// `markdown`: no marker, the superset of Obsidian and Foam; `commonmark`: plain Markdown as GitHub,
+// GitBook or VS Code read it (relative Markdown links only; `[[x]]` is text).
+export const CONVENTIONS = ['obsidian', 'foam', 'dendron', 'logseq', 'markdown', 'commonmark'];
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 /** The vault's tool, from its marker files (`.obsidian/`, `dendron.yml`, Foam settings, `logseq/`), else `markdown`. */
@@ -87,7 +89,7 @@ export class Vault {
     this.byName = new Map();
     for (const f of files) {
       // Obsidian and Foam leave hidden folders out of the vault.
-      if (hidden(f) && convention !== 'markdown') continue;
+      if (hidden(f) && convention !== 'commonmark') continue;
       const lower = f.toLowerCase();
       this.byPath.set(lower, f);
       const name = basename(lower);
@@ -95,7 +97,7 @@ export class Vault {
       this.byName.get(name).push(f);
     }
     // The tools leave hidden folders (.github, .trash, …) out of the vault; plain Markdown keeps them.
-    this.notes = files.filter((f) => isNote(f) && (convention === 'markdown' || !hidden(f)));
+    this.notes = files.filter((f) => isNote(f) && (convention === 'commonmark' || !hidden(f)));
     this.cache = new Map();
     if (convention === 'dendron') this.dendron = readDendron(dir, this.notes);
     if (convention === 'logseq') this.logseq = readLogseq(this);
@@ -110,6 +112,7 @@ export class Vault {
     const regions = nonProseRegions(text, this.convention);
     n = { rel, text, regions, starts: lineStarts(text) };
     n.links = scanLinks(text, regions, { frontMatterLinks: this.convention === 'obsidian' || this.convention === 'markdown' });
+    if (this.convention === 'commonmark') n.links = n.links.filter((l) => l.kind === 'md' || l.kind === 'refdef');
     Object.defineProperty(n, 'anchors', { get: () => (n._a ??= anchorsOf(text, regions)) });
     this.cache.set(rel, n);
     return n;
@@ -215,6 +218,8 @@ function resolveMdPath(vault, from, path) {
   const p = path.startsWith('/') ? normal(path.slice(1)) : normal(posix.join(posix.dirname(from), path));
   const hit = fileAt(vault, p) ?? folderIndex(vault, p);
   if (hit) return hit;
+  // Outside the folder: Obsidian cannot open it; VS Code and Markdown renderers open what is on disk.
+  if (p.startsWith('../') && vault.convention !== 'obsidian' && existsSync(join(vault.dir, p))) return `${p}`;
   if (vault.convention === 'obsidian' || vault.convention === 'markdown') return resolveWikiTarget(vault, from, path);
   if (vault.convention === 'dendron') return fileAt(vault, normal(path.replace(/^\//, '')));
   return undefined;
@@ -446,10 +451,13 @@ export function judgeReport(vault, report) {
   if (!LINK_CODES.has(report.code)) return { verdict: 'by hand', shape: `${report.code} (not a link check)` };
   const file = report.file.replace(/\\/g, '/');
   if (!existsSync(join(vault.dir, file)) || !isNote(file)) return { verdict: 'by hand', shape: 'not a note' };
-  if (hidden(file) && vault.convention !== 'markdown') return { verdict: 'not a link', shape: 'note in a hidden folder (not part of the vault)' };
+  if (hidden(file) && vault.convention !== 'commonmark') return { verdict: 'not a link', shape: 'note in a hidden folder (not part of the vault)' };
   const n = vault.note(file);
   const offset = n.starts[report.line - 1] + report.column - 1;
   const kind = regionAt(n.regions, offset);
+  if (vault.convention === 'commonmark' && wikiSpanAt(n, report.line, offset)) {
+    return { verdict: 'not a link', shape: '[[…]] in plain Markdown (text, not a link)' };
+  }
   const link = n.links.find((l) => l.start <= offset && offset < l.end);
   if (kind && !(kind === 'front matter' && link)) return { verdict: 'not a link', shape: kind };
   const here = n.text.slice(offset, offset + 60).split('\n')[0];
@@ -462,6 +470,12 @@ export function judgeReport(vault, report) {
   if (j.status === 'broken') return { verdict: 'broken', shape: j.reason, features: j.features, link: link.raw };
   if (j.status === 'external') return { verdict: 'not a link', shape: 'external URL', link: link.raw };
   return { verdict: 'fine', shape, features: j.features, link: link.raw, target: j.target };
+}
+
+function wikiSpanAt(n, line, offset) {
+  const start = n.starts[line - 1];
+  const text = n.text.slice(start, n.starts[line] ?? n.text.length);
+  return [...text.matchAll(/!?\[\[[^[\]\n]*\]\]/g)].some((m) => start + m.index <= offset && offset < start + m.index + m[0].length);
 }
 
 function strayShape(text, offset) {

@@ -462,7 +462,7 @@ export function judgeReport(vault, report) {
   if (kind && !(kind === 'front matter' && link)) return { verdict: 'not a link', shape: kind };
   const here = n.text.slice(offset, offset + 60).split('\n')[0];
   if (!link) return { verdict: 'not a link', shape: strayShape(n.text, offset), text: here };
-  if ((link.kind === 'md' || link.kind === 'refdef') && here.startsWith('[[')) {
+  if (link.kind === 'md' && /^!?\[\[/.test(link.raw)) {
     return { verdict: 'not a link', shape: 'Markdown link whose text starts with [', link: link.raw };
   }
   const j = judgeLink(vault, file, link);

@@ -23,7 +23,7 @@ export const defaultConfig: NotesConfig = {
   linkStyle: 'auto',
 };
 
-const linkStyles = new Set(['auto', 'obsidian', 'foam', 'dendron']);
+const linkStyles = new Set(['auto', 'obsidian', 'foam', 'dendron', 'logseq', 'markdown']);
 
 const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -60,7 +60,7 @@ export function readConfig(raw: unknown): { config: NotesConfig; errors: string[
   }
   if (r.linkStyle !== undefined) {
     if (typeof r.linkStyle === 'string' && linkStyles.has(r.linkStyle)) config.linkStyle = r.linkStyle as LinkStyle;
-    else errors.push('groundedNotes.linkStyle must be one of auto, obsidian, foam, dendron');
+    else errors.push('groundedNotes.linkStyle must be one of auto, obsidian, foam, dendron, logseq, markdown');
   }
   return { config, errors };
 }

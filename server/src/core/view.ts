@@ -17,6 +17,10 @@ export type Resolution =
   | { kind: 'folder'; uri: DocUri }
   /** Dendron's `![[a.b.*]]`: the notes it takes in (none is not an error there). */
   | { kind: 'wildcard'; pattern: string; notes: NoteIndex[] }
+  /** Not a link in this workspace's conventions (a property link outside Obsidian, `[[…]]` in plain Markdown). */
+  | { kind: 'notLink' }
+  /** A Markdown link out of the workspace folder: nothing there is read, so it is not checked. */
+  | { kind: 'outside' }
   | { kind: 'malformed'; reason: string }
   /** Nothing of that name: `what` says which kind of target the link looks for. */
   | { kind: 'unknownTarget'; what: 'source' | 'note' | 'file'; suggestions: string[] }

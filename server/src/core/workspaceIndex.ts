@@ -207,6 +207,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     this.files.add(uri);
     this.clearSuggestions();
     this.resolutions = new WeakMap();
+    this.plain = undefined;
     this.derivedValues = new Map();
     const name = this.files.get(uri)?.name;
     if (name) touched.add(nameKey(name)).add(name);
@@ -227,6 +228,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private forget(uri: DocUri): Set<string> {
     const touched = new Set<string>();
     this.resolutions = new WeakMap();
+    this.plain = undefined;
     this.derivedValues = new Map();
     this.memos.delete(uri);
     this.texts.delete(uri);
@@ -371,8 +373,41 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return r;
   }
 
+  /** Whether `[[…]]` is text here (see `plainMarkdown`); dropped with the resolutions. */
+  private plain: boolean | undefined;
+  private judgingPlain = false;
+
+  /**
+   * True when a workspace without a marker is plain Markdown (a docs or GitBook
+   * repository): no sources, not one `[[…]]` names anything, and Markdown links do.
+   * There, as in VS Code and on GitHub, `[[…]]` is text, not a link.
+   */
+  plainMarkdown(): boolean {
+    if (this.conventions.style !== 'auto' || this.judgingPlain || this.hasSources()) return false;
+    if (this.plain !== undefined) return this.plain;
+    this.judgingPlain = true;
+    try {
+      let markdownResolves = false;
+      for (const note of this.notesByUri.values()) {
+        for (const c of note.citations) {
+          if (c.malformed) continue;
+          const wiki = !c.form;
+          if (!wiki && markdownResolves) continue;
+          const r = this.resolveUncached(note, c);
+          const found = r.kind === 'note' || r.kind === 'file' || r.kind === 'folder' || r.kind === 'source';
+          if (found && wiki) return (this.plain = false);
+          if (found) markdownResolves = true;
+        }
+      }
+      return (this.plain = markdownResolves);
+    } finally {
+      this.judgingPlain = false;
+    }
+  }
+
   private resolveUncached(note: NoteIndex, citation: Citation): Resolution {
     if (citation.malformed) return { kind: 'malformed', reason: citation.malformed };
+    if (!citation.form && this.plainMarkdown()) return { kind: 'notLink' };
     return citation.form === 'markdown' || citation.form === 'definition' ? resolveMarkdownLink(this, note, citation) : resolveWikiLink(this, note, citation);
   }
 

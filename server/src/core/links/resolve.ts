@@ -129,7 +129,7 @@ function inNote(ctx: LinkContext, from: NoteIndex, note: NoteIndex, anchor: stri
     ...(note.uri === from.uri ? { sameNote: true } : {}),
   });
   const one = (part: string): Resolution | 'ok' => {
-    const p = part.trim().replace(/,\s*\d+$/, ''); // Dendron's `,N` offset
+    const p = part.trim().replace(/:$/, '').replace(/,\s*\d+$/, ''); // Dendron's `,N` offset and an open range `#h,1:`
     if (p === '' || DENDRON_WHOLE.test(p)) return 'ok';
     if (p.startsWith('^')) {
       const block = findBlock(note.blockIds, p.slice(1));
@@ -171,12 +171,18 @@ function missingKind(ctx: LinkContext, target: string, embed: boolean): 'source'
 
 /** Resolves a `[[…]]` link (or `![[…]]`, or a front-matter property link). */
 export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation): Resolution {
+  const style = ctx.conventions.style;
+  // Front-matter property links are Obsidian's; `[[…]]` is text where only Markdown links are links.
+  if (c.form === 'property' && style !== 'auto' && style !== 'obsidian') return { kind: 'notLink' };
+  if (style === 'markdown') return { kind: 'notLink' };
   const parts = linkParts(c, ctx.conventions);
   const from = ctx.files.get(note.uri);
   const target = parts.target;
   if (target === '') {
-    if (parts.anchor === undefined) return { kind: 'malformed', reason: 'the link names nothing' };
-    return inNote(ctx, note, note, parts.anchor, [], false);
+    if (parts.anchor !== undefined) return inNote(ctx, note, note, parts.anchor, [], false);
+    // Dendron embeds the note itself with `![[]]`.
+    if (style === 'dendron' && c.embed && c.label === undefined) return { kind: 'note', note, sameNote: true };
+    return { kind: 'malformed', reason: 'the link names nothing' };
   }
   // A source id wins over a note name (SPEC §1).
   const sources = ctx.sourcesById(target);
@@ -191,7 +197,12 @@ export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation):
     return ctx.resolveInSource(sources[0]!, parts.anchor, shadows);
   }
   const vault = parts.vault !== undefined ? ctx.conventions.vaults.find((v) => v.name.toLowerCase() === parts.vault!.toLowerCase()) : undefined;
-  const found = filesFor(ctx, from, target, vault ? [vault.folder] : undefined);
+  let found = filesFor(ctx, from, target, vault ? [vault.folder] : undefined);
+  if (style === 'logseq') {
+    // A namespaced page `a/b` is the file `a___b.md`; a page without a file is one Logseq creates on use.
+    if (found.length === 0 && target.includes('/')) found = filesFor(ctx, from, target.replace(/\//g, '___'));
+    if (found.length === 0) return { kind: 'notLink' };
+  }
   if (found.length > 1 && ctx.conventions.style === 'foam' && found.filter((e) => e.markdown).length > 1) {
     // Foam reports a name that several notes answer to; Obsidian and Dendron take one.
     const notes = found.map((e) => ctx.note(e.uri)).filter((n): n is NoteIndex => n !== undefined);
@@ -199,7 +210,7 @@ export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation):
   }
   const chosen = pick(found, from);
   if (chosen) return toFile(ctx, note, chosen.chosen, parts.anchor, chosen.alternatives, false);
-  if (/\*/.test(target)) return wildcard(ctx, target);
+  if (/\*/.test(target) && style !== 'obsidian' && style !== 'foam') return wildcard(ctx, target);
   const kind = missingKind(ctx, target, !!c.embed);
   return { kind: 'unknownTarget', what: kind === 'path' ? 'note' : kind, suggestions: ctx.suggest(target, kind) };
 }
@@ -221,14 +232,18 @@ export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citati
   const from = ctx.files.get(note.uri);
   const target = c.target.replace(/\\/g, '/');
   if (target === '') return inNote(ctx, note, note, c.anchor, [], true);
+  // `[text](((uuid)))`: a Logseq block reference, not a file.
+  if (/^\(\(.*\)\)$/.test(target)) return { kind: 'notLink' };
   if (!from) return { kind: 'unknownTarget', what: 'file', suggestions: [] };
   const path = target.startsWith('/') ? normalizePath(target) : normalizePath(`${dirOf(from.rel)}/${target}`);
+  // A link that leaves the workspace folder names a file that is never read: not checked.
+  if (path === undefined) return { kind: 'outside' };
   if (path !== undefined) {
     const exact = ctx.files.atPath(from.folder, path) ?? (extensionOf(path) === '' ? ctx.files.atPath(from.folder, path + '.md') : undefined);
     if (exact) return toFile(ctx, note, exact, c.anchor, [], true);
     if (ctx.files.isFolder(from.folder, path)) return { kind: 'folder', uri: from.folder + '/' + path };
   }
-  if (ctx.conventions.style !== 'foam' && ctx.conventions.style !== 'dendron') {
+  if (ctx.conventions.style === 'auto' || ctx.conventions.style === 'obsidian') {
     // Obsidian finds a Markdown link's file by name as it finds a wiki link's.
     const found = filesFor(ctx, from, target.replace(/^\//, ''));
     const chosen = pick(found, from);

@@ -8,7 +8,12 @@ import { parse as parseYaml } from 'yaml';
 import type { DocUri } from '../types.js';
 import { joinUri, type Workspace } from '../workspace.js';
 
-export type LinkStyle = 'auto' | 'obsidian' | 'foam' | 'dendron';
+/**
+ * `markdown`: plain Markdown (VS Code, GitHub, GitBook), where only Markdown links are
+ * links. `logseq`: Logseq graphs, where linking a page creates it, so a `[[page]]`
+ * without a file is never broken.
+ */
+export type LinkStyle = 'auto' | 'obsidian' | 'foam' | 'dendron' | 'logseq' | 'markdown';
 
 /** A Dendron vault: its name (for `dendron://name/…`) and its folder. */
 export interface DendronVault {
@@ -62,6 +67,7 @@ export async function detectConventions(workspace: Workspace, setting: LinkStyle
     }
     if (detected !== 'auto') continue;
     if (await workspace.exists(joinUri(folder, '.obsidian'))) detected = 'obsidian';
+    else if (await workspace.exists(joinUri(folder, 'logseq/config.edn'))) detected = 'logseq';
     else if (await workspace.exists(joinUri(folder, '.foam'))) detected = 'foam';
     else {
       const settings = await workspace.readFile(joinUri(folder, '.vscode/extensions.json')).catch(() => undefined);

@@ -69,8 +69,6 @@ export function readCitation(raw: string, start: number): RawCitation {
     citation.labelSpan = trimmedSpan(inner, labelFrom + 1, inner.length, innerStart);
     citation.label = inner.slice(citation.labelSpan.start - innerStart, citation.labelSpan.end - innerStart);
   }
-  // `[[#Heading]]` links within the note; `[[]]` and `[[|label]]` name nothing.
-  if (citation.target === '' && citation.anchor === undefined && !citation.malformed) citation.malformed = 'the link names nothing';
   return citation;
 }
 
@@ -119,8 +117,10 @@ export function scanCitations(text: string, excluded: readonly Span[]): RawCitat
     const nextOpen = text.indexOf('[[', start + 2);
     if (close < 0 || close > lineEnd || (nextOpen >= 0 && nextOpen < close)) {
       // `[[FR]: Export fails](https://…)`: a Markdown link whose text starts with a bracket.
-      // Looked for within a window, so a line of thousands of unclosed `[[` stays linear.
-      if (markdownLinkEnd(text, start, Math.min(lineEnd, start + MD_LINK_WINDOW)) > 0) {
+      // `[[x](url)]`: the second bracket opens a Markdown link inside brackets. Looked for
+      // within a window, so a line of thousands of unclosed `[[` stays linear.
+      const window = Math.min(lineEnd, start + MD_LINK_WINDOW);
+      if (markdownLinkEnd(text, start, window) > 0 || markdownLinkEnd(text, start + 1, window) > 0) {
         from = start + 2;
         continue;
       }

@@ -11,6 +11,9 @@ export const malformedCitation: Rule = {
   checkNote(note, view) {
     return eachCitation(note, view, (c, r, problem) => {
       if (r.kind !== 'malformed') return undefined;
+      // An unclosed `[[` or an empty `[[]]` is text to Obsidian, Foam, Dendron and Logseq; it is a
+      // slip worth reporting only where `[[` cites sources.
+      if (!c.form && !view.hasSources() && (!c.raw.endsWith(']]') || c.target === '')) return undefined;
       return problem(c, `Malformed ${view.hasSources() ? 'citation' : 'link'}: ${r.reason}`);
     }, 'GN004');
   },

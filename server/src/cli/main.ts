@@ -8,7 +8,9 @@ import { createNotesService } from '../core/index.js';
 import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
-import { formatSarif, formatText, toFindings, VERSION } from './format.js';
+import { countProblems } from '../core/counts.js';
+import { VERSION } from '../core/product.js';
+import { formatSarif, formatText, toFindings } from './format.js';
 
 const USAGE = `Usage:
   grounded-notes check [folder] [--format text|json|sarif] [--max-warnings N]
@@ -96,12 +98,10 @@ async function check(opts: CheckOptions): Promise<number> {
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
   else if (findings.length > 0) process.stdout.write(formatText(findings) + '\n');
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  const errorsFound = count('error');
-  const warnings = count('warning');
+  const { errors: errorsFound, warnings, infos } = countProblems(service.allProblems().values());
   const notes = [...service.view.notes()].length;
   const sources = [...service.view.sources()].length;
-  process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${count('information') + count('hint')} infos\n`);
+  process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${infos} infos\n`);
   if (errorsFound > 0) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
     process.stderr.write(`grounded-notes: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);

@@ -10,7 +10,7 @@ const methodLiteral = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/out/**', 'dist/**', '.vscode-test/**', 'bench/workspaces/**', 'test/corpus/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/node_modules/**', '**/out/**', 'dist/**', '.vscode-test/**', 'bench/workspaces/**', 'test-results/**', 'test/corpus/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

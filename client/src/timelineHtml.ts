@@ -2,7 +2,8 @@
  * The timeline page: one line per source with its stated date, the dates its text refers
  * to (flagged ones in red), and the current note's citations of it. Every mark is a link
  * to its line in the source: the page's one script (nonce'd, under a CSP that allows
- * nothing else) posts `{ type: 'open', source, line }` to the extension.
+ * nothing else) posts `{ type: 'open', source, line }` to the extension, and the page's
+ * width (`{ type: 'width', width }`) so that the extension lays it out again to fit.
  * No vscode import: tested on its own.
  */
 import type { ClientToServer } from '../../shared/protocol';
@@ -17,7 +18,15 @@ export interface OpenMessage {
   line: number;
 }
 
-const WIDTH = 900;
+/** What the page posts when it is not as wide as it was laid out for. */
+export interface WidthMessage {
+  type: 'width';
+  width: number;
+}
+
+/** The width laid out before the page has said how wide it is, and the narrowest layout. */
+export const DEFAULT_WIDTH = 900;
+export const MIN_WIDTH = 360;
 const MARGIN = 16;
 const LANE = 17;
 const AXIS_GAP = 34;
@@ -57,7 +66,7 @@ function marksOf(t: SourceTimeline): { below: Mark[]; above: Mark[] } {
  * when it is near. A stated date far away (a source dated years after its events) would
  * squeeze everything else into a dot: it is drawn at the edge, past a break in the axis.
  */
-function axisFor(marks: Mark[]): { scale: Scale; offScale: Mark[] } {
+function axisFor(marks: Mark[], width: number): { scale: Scale; offScale: Mark[] } {
   const core = marks.filter((m) => m.kind !== 'stated' && m.kind !== 'implied').map((m) => m.day);
   const extra = marks.filter((m) => m.kind === 'stated' || m.kind === 'implied');
   let days = core.length > 0 ? core : extra.map((m) => m.day);
@@ -68,7 +77,7 @@ function axisFor(marks: Mark[]): { scale: Scale; offScale: Mark[] } {
   }
   const hasLeft = extra.some((m) => m.day < Math.min(...days));
   const hasRight = extra.some((m) => m.day > Math.max(...days));
-  const scale = scaleFor(days, MARGIN + (hasLeft ? 40 : 0), WIDTH - MARGIN - (hasRight ? 40 : 0));
+  const scale = scaleFor(days, MARGIN + (hasLeft ? 40 : 0), width - MARGIN - (hasRight ? 40 : 0));
   return { scale, offScale: extra.filter((m) => !scale.contains(m.day)) };
 }
 
@@ -92,15 +101,15 @@ function markSvg(m: Mark, x: number, axisY: number, labelY: number, box: { left:
   };
 }
 
-/** The SVG of one source's timeline. */
-export function timelineSvg(t: SourceTimeline): string {
+/** The SVG of one source's timeline, `width` pixels wide. */
+export function timelineSvg(t: SourceTimeline, width = DEFAULT_WIDTH): string {
   const { below, above } = marksOf(t);
   const all = [...below, ...above];
   if (all.length === 0) return '<p class="empty">No dates found in this source.</p>';
-  const { scale, offScale } = axisFor(all);
-  const xOf = (m: Mark) => (scale.contains(m.day) ? scale.x(m.day) : m.day < scale.lo ? MARGIN + 12 : WIDTH - MARGIN - 12);
-  const abovePlaced = placeLabels(above.map((m) => ({ x: xOf(m), text: m.label })), MARGIN, WIDTH - MARGIN);
-  const belowPlaced = placeLabels(below.map((m) => ({ x: xOf(m), text: m.label })), MARGIN, WIDTH - MARGIN);
+  const { scale, offScale } = axisFor(all, width);
+  const xOf = (m: Mark) => (scale.contains(m.day) ? scale.x(m.day) : m.day < scale.lo ? MARGIN + 12 : width - MARGIN - 12);
+  const abovePlaced = placeLabels(above.map((m) => ({ x: xOf(m), text: m.label })), MARGIN, width - MARGIN);
+  const belowPlaced = placeLabels(below.map((m) => ({ x: xOf(m), text: m.label })), MARGIN, width - MARGIN);
   const aboveLanes = abovePlaced.reduce((n, p) => Math.max(n, p.lane + 1), 0);
   const belowLanes = belowPlaced.reduce((n, p) => Math.max(n, p.lane + 1), 0);
   const axisY = 12 + (aboveLanes > 0 ? AXIS_GAP + aboveLanes * LANE : 8);
@@ -120,12 +129,12 @@ export function timelineSvg(t: SourceTimeline): string {
     ...above.map((m, i) => markSvg(m, xOf(m), axisY, axisY - AXIS_GAP + 6 - abovePlaced[i]!.lane * LANE, abovePlaced[i]!)),
   ];
   const height = axisY + AXIS_GAP + 12 + Math.max(belowLanes, 1) * LANE;
-  return `<svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="Timeline of source ${escapeHtml(t.id)}">`
+  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Timeline of source ${escapeHtml(t.id)}">`
     + `<line class="axis" x1="${fmt(scale.left)}" y1="${axisY}" x2="${fmt(scale.right)}" y2="${axisY}"/>${breaks.join('')}${span}${tickSvg}`
     + `${marks.map((m) => m.shape).join('')}${marks.map((m) => m.label).join('')}</svg>`;
 }
 
-function sectionHtml(t: SourceTimeline, index: number): string {
+function sectionHtml(t: SourceTimeline, index: number, width: number): string {
   const dates = t.start ? `${escapeHtml(shortDate(t.start))} – ${escapeHtml(shortDate(t.end ?? t.start))}` : 'none';
   const cites = t.citations && t.citations.length > 0 ? ` · cited ${t.citations.length}× in this note` : '';
   const items = t.entries
@@ -134,12 +143,22 @@ function sectionHtml(t: SourceTimeline, index: number): string {
   return `<section data-source="${index}"><h2>Source ${escapeHtml(t.id)}${t.title ? ` — ${escapeHtml(t.title)}` : ''}</h2>
 <p class="summary">Stated date: ${t.stated ? escapeHtml(shortDate(t.stated)) : 'none'} · dates in the text: ${dates}${t.implied ? ` · implied: ${escapeHtml(shortDate(t.implied))}` : ''}${cites}</p>
 ${t.problems.map((p) => `<p class="problem">⚠ ${escapeHtml(p)}</p>`).join('')}
-${timelineSvg(t)}
+${timelineSvg(t, width)}
 ${t.entries.length > 0 ? `<details><summary>${t.entries.length} dates in the text</summary><ul>${items}</ul></details>` : ''}</section>`;
 }
 
-// The page's only script: a click (or Enter) on a mark asks the extension to open its line.
+// The page's only script: a click (or Enter) on a mark asks the extension to open its line;
+// a page narrower or wider than its layout asks to be laid out again.
 const SCRIPT = `const vscode = acquireVsCodeApi();
+const laidOut = Number(document.body.dataset.width);
+function fit() {
+  const width = Math.max(${MIN_WIDTH}, Math.floor(document.documentElement.clientWidth) - 32);
+  if (Math.abs(width - laidOut) > 24) vscode.postMessage({ type: 'width', width });
+  else document.body.dataset.fitted = 'true';
+}
+let resizing;
+window.addEventListener('resize', () => { clearTimeout(resizing); resizing = setTimeout(fit, 150); });
+fit();
 function open(target) {
   const mark = target.closest('[data-line]');
   const section = mark && mark.closest('[data-source]');
@@ -149,14 +168,15 @@ function open(target) {
 document.addEventListener('click', (e) => open(e.target));
 document.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') open(e.target); });`;
 
-/** The whole page; `note` names the note whose citations are shown, if any. */
-export function timelineHtml(timelines: readonly SourceTimeline[], nonce: string, note?: string): string {
+/** The whole page, laid out `width` pixels wide; `note` names the note whose citations are shown, if any. */
+export function timelineHtml(timelines: readonly SourceTimeline[], nonce: string, note?: string, width = DEFAULT_WIDTH): string {
   const legend = `<p class="legend"><span class="key stated">◆</span> stated date <span class="key date">●</span> date in the text <span class="key flagged">●</span> flagged date${note ? ` <span class="key citation">▼</span> cited in ${escapeHtml(note)}` : ''} · click a mark to open its line</p>`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <title>Source timelines</title>
 <style nonce="${nonce}">
-body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); }
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size, 13px); color: var(--vscode-foreground); }
+h1 { font-size: 1.5em; margin: .4em 0; } h2 { font-size: 1.15em; margin: 1.2em 0 .2em; } p { margin: .3em 0; }
 svg { display: block; max-width: 100%; height: auto; overflow: visible; }
 svg text { font-size: 11px; font-family: var(--vscode-font-family); fill: var(--vscode-foreground); text-anchor: middle; }
 .label, .tick-label { paint-order: stroke; stroke: var(--vscode-editor-background, #1e1e1e); stroke-width: 4px; stroke-linejoin: round; }
@@ -172,6 +192,6 @@ svg text { font-size: 11px; font-family: var(--vscode-font-family); fill: var(--
 .citation .shape, .key.citation { fill: var(--vscode-charts-purple, #b180d7); color: var(--vscode-charts-purple, #b180d7); }
 .problem, li.flagged { color: var(--vscode-errorForeground, #f14c4c); }
 .summary, .legend { color: var(--vscode-descriptionForeground); } li[data-line] { cursor: pointer; }
-</style></head><body><h1>Source timelines</h1>${legend}${timelines.map(sectionHtml).join('\n') || '<p>No sources.</p>'}
+</style></head><body data-width="${width}"><h1>Source timelines</h1>${legend}${timelines.map((t, i) => sectionHtml(t, i, width)).join('\n') || '<p>No sources.</p>'}
 <script nonce="${nonce}">${SCRIPT}</script></body></html>`;
 }

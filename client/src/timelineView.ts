@@ -1,15 +1,16 @@
 /**
  * Show Source Timeline: one webview panel with every source's timeline and the current
  * note's citations on it. It follows the active note, and a click on a mark opens that
- * line of the source. The page may only post `{ type: 'open', source, line }`; the source
- * is looked up among the timelines shown, so the page cannot name any other file.
+ * line of the source. The page may only post `{ type: 'open', source, line }`, where the
+ * source is looked up among the timelines shown (so the page cannot name any other file),
+ * and `{ type: 'width', width }`, which lays the page out again for its width.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClientToServer } from '../../shared/protocol';
 import { currentNoteUri } from './lastNote';
-import { timelineHtml, type OpenMessage } from './timelineHtml';
+import { DEFAULT_WIDTH, MIN_WIDTH, timelineHtml, type OpenMessage, type WidthMessage } from './timelineHtml';
 
 let current: TimelinePanel | undefined;
 
@@ -20,9 +21,16 @@ function isOpenMessage(m: unknown): m is OpenMessage {
   return !!o && o.type === 'open' && Number.isInteger(o.source) && Number.isInteger(o.line) && o.line! >= 1;
 }
 
+function isWidthMessage(m: unknown): m is WidthMessage {
+  const o = m as Partial<WidthMessage> | null;
+  return !!o && o.type === 'width' && Number.isInteger(o.width) && o.width! >= MIN_WIDTH && o.width! <= 10_000;
+}
+
 class TimelinePanel implements vscode.Disposable {
   private timelines: ClientToServer.SourceTimeline[] = [];
   private note: vscode.Uri | undefined;
+  /** The width the page last reported; every layout after the first fits it. */
+  private width = DEFAULT_WIDTH;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -30,7 +38,10 @@ class TimelinePanel implements vscode.Disposable {
     private readonly client: LanguageClient,
   ) {
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.open(m)),
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (isWidthMessage(m)) this.relayout(m.width);
+        else void this.open(m);
+      }),
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (e?.document.languageId === 'markdown' && e.document.uri.toString() !== this.note?.toString()) void this.refresh();
       }),
@@ -43,7 +54,17 @@ class TimelinePanel implements vscode.Disposable {
     this.note = currentNoteUri();
     const params: ClientToServer.TimelineParams = this.note ? { note: this.note.toString() } : {};
     this.timelines = await this.client.sendRequest(ClientToServer.timeline, params);
-    this.panel.webview.html = timelineHtml(this.timelines, nonce(), this.note ? path.basename(this.note.fsPath) : undefined);
+    this.render();
+  }
+
+  private relayout(width: number): void {
+    if (width === this.width) return;
+    this.width = width;
+    this.render();
+  }
+
+  private render(): void {
+    this.panel.webview.html = timelineHtml(this.timelines, nonce(), this.note ? path.basename(this.note.fsPath) : undefined, this.width);
   }
 
   private async open(message: unknown): Promise<void> {

@@ -73,6 +73,20 @@ describe('the source timeline view', () => {
     assert.equal(placed[0]!.left, 16, 'a label at the left edge is shifted inside, not clipped');
   });
 
+  it('fits a narrow panel: at 400 px every label stays inside the axis and no two in a lane meet', async () => {
+    const f = await fixture(NEWS);
+    const svg = timelineSvg(sourceTimelines(f.service.view, { note: `${ROOT}/notes/n.md` })[0]!, 400);
+    assert.match(svg, /^<svg viewBox="0 0 400 \d+" width="400"/);
+    const labels = [...svg.matchAll(/<text class="label" x="([\d.]+)" y="([\d.]+)">([^<]*)<\/text>/g)].map((m) => ({ center: Number(m[1]), y: Number(m[2]), width: labelWidth(m[3]!) }));
+    assert.ok(labels.length >= 5);
+    for (const [i, a] of labels.entries()) {
+      assert.ok(a.center - a.width / 2 >= 16 - 0.1 && a.center + a.width / 2 <= 384 + 0.1, `label ${i} leaves the axis`);
+      for (const b of labels.slice(i + 1)) {
+        if (a.y === b.y) assert.ok(Math.abs(a.center - b.center) >= (a.width + b.width) / 2, `labels at ${a.center} and ${b.center} meet`);
+      }
+    }
+  });
+
   it('draws a stated date far from the text past a break at the edge, leaving the axis to the text', () => {
     const t: ClientToServer.SourceTimeline = {
       uri: `${ROOT}/sources/002.txt`,

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipEntries } from '../helpers/zip.js';
@@ -37,6 +37,12 @@ describe('packaging', function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("npm pack prints only the tarball's name, which pre-commit reads as the file to install", () => {
+    const r = spawnSync('npm', ['pack', '--dry-run'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), `grounded-notes-${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}.tgz`);
   });
 
   it('npm pack (what pre-commit installs) holds the command line and the server, bundled', () => {

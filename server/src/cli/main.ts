@@ -22,9 +22,10 @@ const USAGE = `Usage:
 check prints file:line:col severity code message for every problem and exits
 1 when there is an error (or more warnings than --max-warnings), 2 on a usage
 error, 0 otherwise. --format github prints GitHub Actions annotations (paths
-relative to the directory it runs in). --cache-dir keeps a persisted index there (never among your
-files), so the next check does not parse unchanged files again; --threads sets
-how many worker threads parse (default: one per core, 0 parses in one thread).`;
+relative to the directory it runs in). --cache-dir keeps a persisted index
+there (never among your files), so the next check does not parse unchanged
+files again; --threads sets how many worker threads parse (default: one per
+core, 0 parses in one thread).`;
 
 class UsageError extends Error {}
 

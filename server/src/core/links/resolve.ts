@@ -160,11 +160,20 @@ function headingSuggestions(ctx: LinkContext, note: NoteIndex, anchor: string, m
   return ctx.closest(anchor, note.headings.map((h) => (slugLike ? h.slug : h.text)));
 }
 
-/** The kind of thing a missing target names, for the message and the suggestions. */
-function missingKind(ctx: LinkContext, target: string, embed: boolean): 'source' | 'note' | 'file' | 'path' {
+/** Extensions of the files vaults embed and link besides notes. */
+const ATTACHMENT = /^\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp3|wav|ogg|m4a|flac|webm|mp4|mov|mkv|avi|canvas|excalidraw|base|csv|json|zip|txt|html?|docx?|xlsx?|pptx?|epub)$/i;
+
+/** True when a target names a file other than a note: a known attachment type, or (outside Dendron, whose names hold dots) any short extension. */
+function looksLikeFile(ctx: LinkContext, target: string): boolean {
   const ext = extensionOf(target);
-  if (ext !== '' && ext !== '.md') return 'file';
-  if (embed && ext !== '') return 'file';
+  if (ext === '' || ext === '.md') return false;
+  if (ATTACHMENT.test(ext)) return true;
+  return ctx.conventions.style !== 'dendron' && /^\.[A-Za-z0-9]{1,5}$/.test(ext);
+}
+
+/** The kind of thing a missing target names, for the message and the suggestions. */
+function missingKind(ctx: LinkContext, target: string): 'source' | 'note' | 'file' | 'path' {
+  if (looksLikeFile(ctx, target)) return 'file';
   if (target.includes('/')) return 'path';
   return ctx.hasSources() ? 'source' : 'note';
 }
@@ -211,7 +220,7 @@ export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation):
   const chosen = pick(found, from);
   if (chosen) return toFile(ctx, note, chosen.chosen, parts.anchor, chosen.alternatives, false);
   if (/\*/.test(target) && style !== 'obsidian' && style !== 'foam') return wildcard(ctx, target);
-  const kind = missingKind(ctx, target, !!c.embed);
+  const kind = missingKind(ctx, target);
   return { kind: 'unknownTarget', what: kind === 'path' ? 'note' : kind, suggestions: ctx.suggest(target, kind) };
 }
 
@@ -249,5 +258,6 @@ export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citati
     const chosen = pick(found, from);
     if (chosen) return toFile(ctx, note, chosen.chosen, c.anchor, chosen.alternatives, true);
   }
-  return { kind: 'unknownTarget', what: extensionOf(target) === '' || extensionOf(target) === '.md' ? 'note' : 'file', suggestions: ctx.suggest(target, extensionOf(target) !== '' && extensionOf(target) !== '.md' ? 'file' : target.includes('/') ? 'path' : 'note') };
+  const file = looksLikeFile(ctx, target);
+  return { kind: 'unknownTarget', what: file ? 'file' : 'note', suggestions: ctx.suggest(target, file ? 'file' : target.includes('/') ? 'path' : 'note') };
 }

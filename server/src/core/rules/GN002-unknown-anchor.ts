@@ -15,7 +15,9 @@ export const unknownAnchor: Rule = {
         // Dendron: the anchor is part of the target after the pipe.
         if (r.kind !== 'unknownHeading' || !c.labelSpan) return undefined;
       }
-      const span = c.anchorSpan ?? c.labelSpan!;
+      // In Dendron's `[[label|target#heading]]` the heading follows the `#` after the pipe.
+      const hash = c.anchorSpan ? -1 : c.label!.indexOf('#');
+      const span = c.anchorSpan ?? (hash >= 0 ? { start: c.labelSpan!.start + hash + 1, end: c.labelSpan!.end } : c.labelSpan!);
       const anchor = view.text(note.uri)!.slice(span.start, span.end);
       if (r.kind === 'unknownAnchor') {
         const hint = r.suggestions.length > 0 ? `; did you mean ${listCode(r.suggestions)}?` : r.reason ? `: ${r.reason}` : '';

@@ -116,7 +116,6 @@ export interface NoteIndex {
   date?: DocumentDate;
   citations: Citation[];
   headings: Heading[];
-  paragraphs: Block[];
   /** Block ids (`^id`), in order. */
   blockIds: BlockId[];
   /** The ranges of prose (not code, HTML, comments, front matter, link destinations), for later checks. */

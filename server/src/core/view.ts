@@ -63,6 +63,8 @@ export interface WorkspaceView {
   lines(uri: DocUri): LineIndex | undefined;
   /** What a citation resolves to. */
   resolve(note: NoteIndex, citation: Citation): Resolution;
+  /** What each of a note's citations resolves to, in order (computed once until a file changes). */
+  resolutionsOf(note: NoteIndex): readonly Resolution[];
   /**
    * The sentence that holds a citation (a citation after a full stop belongs to the
    * sentence before it), segmented on first use and kept per note version.

@@ -207,6 +207,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     this.files.add(uri);
     this.clearSuggestions();
     this.resolutions = new WeakMap();
+    this.shared = new Map();
     this.plain = undefined;
     this.derivedValues = new Map();
     const name = this.files.get(uri)?.name;
@@ -228,6 +229,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private forget(uri: DocUri): Set<string> {
     const touched = new Set<string>();
     this.resolutions = new WeakMap();
+    this.shared = new Map();
     this.plain = undefined;
     this.derivedValues = new Map();
     this.memos.delete(uri);
@@ -369,9 +371,30 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   resolve(note: NoteIndex, citation: Citation): Resolution {
     let r = this.resolutions.get(citation);
-    if (!r) this.resolutions.set(citation, (r = this.resolveUncached(note, citation)));
+    if (r) return r;
+    // Links to the same target from the same folder resolve alike: a vault's ~19 links
+    // per page are resolved once (links into the note itself are not shared).
+    const dir = note.uri.slice(0, note.uri.lastIndexOf('/'));
+    const plainLink = citation.form === undefined && citation.anchor === undefined && citation.label === undefined && citation.malformed === undefined;
+    const key = plainLink
+      ? `${dir}\u0000${citation.target}`
+      : `${dir}\u0000${citation.target}\u0000${citation.form ?? ''}\u0000${citation.anchor ?? '\u0001'}\u0000${citation.label ?? '\u0001'}\u0000${citation.malformed ?? ''}`;
+    r = this.shared.get(key);
+    if (!r) {
+      r = this.resolveUncached(note, citation);
+      const own = (r.kind === 'note' || r.kind === 'unknownHeading') && r.note.uri === note.uri;
+      if (!own && citation.target !== '') this.shared.set(key, r);
+    }
+    this.resolutions.set(citation, r);
     return r;
   }
+
+  resolutionsOf(note: NoteIndex): readonly Resolution[] {
+    return this.derived(note.uri, 'resolutions', () => note.citations.map((c) => this.resolve(note, c)));
+  }
+
+  /** Resolutions shared by links alike (see `resolve`); dropped with the resolutions. */
+  private shared = new Map<string, Resolution>();
 
   /** Whether `[[…]]` is text here (see `plainMarkdown`); dropped with the resolutions. */
   private plain: boolean | undefined;

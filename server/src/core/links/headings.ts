@@ -23,11 +23,40 @@ export function headingKey(text: string): string {
     .toLowerCase();
 }
 
+/** Each heading's keys, computed once (headings are plain data shared by every link to them). */
+const keysOf = new WeakMap<Heading, { key: string; slugOfKey: string }>();
+
+function headingKeys(heading: Heading): { key: string; slugOfKey: string } {
+  let k = keysOf.get(heading);
+  if (!k) {
+    const key = headingKey(heading.text);
+    keysOf.set(heading, (k = { key, slugOfKey: slugify(key) }));
+  }
+  return k;
+}
+
+/** A link's heading part, with the keys it is compared by. */
+interface Wanted {
+  lower: string;
+  key: string;
+  slug: string;
+}
+
+function wanted(part: string): Wanted {
+  const key = headingKey(part);
+  return { lower: part.toLowerCase(), key, slug: slugify(key) };
+}
+
+/** True when a link's heading part names this heading (by text or by slug). */
+function matches(w: Wanted, heading: Heading): boolean {
+  if (w.lower === heading.slug) return true;
+  const h = headingKeys(heading);
+  return w.key === h.key || w.slug === heading.slug || w.slug === h.slugOfKey;
+}
+
 /** True when a link's heading part names this heading (by text or by slug). */
 export function headingMatches(part: string, heading: Heading): boolean {
-  if (part.toLowerCase() === heading.slug) return true;
-  const key = headingKey(part);
-  return key === headingKey(heading.text) || slugify(key) === heading.slug || slugify(key) === slugify(headingKey(heading.text));
+  return matches(wanted(part), heading);
 }
 
 /**
@@ -37,10 +66,10 @@ export function headingMatches(part: string, heading: Heading): boolean {
 export function findHeading(headings: readonly Heading[], anchor: string): Heading | undefined {
   const parts = anchor.split('#').map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length === 0) return undefined;
-  const last = parts[parts.length - 1]!;
+  const last = wanted(parts[parts.length - 1]!);
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
-    if (!headingMatches(last, h)) continue;
+    if (!matches(last, h)) continue;
     if (parts.length === 1 || ancestorsMatch(headings, i, parts.slice(0, -1))) return h;
   }
   return undefined;

@@ -11,7 +11,7 @@
  * a property test holds this reading equal to the parser's on every text it accepts.
  */
 import type { Span } from '../types.js';
-import { headingText } from './tree.js';
+import { markdownStructure } from './tree.js';
 
 /** What a note's checks need from its Markdown structure. */
 export interface BlockStructure {
@@ -120,7 +120,7 @@ const SETEXT = /^(?:=+|-+)[ \t]*$/;
 /** The start of a link reference definition, which this reading leaves to the parser. */
 const DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
 /** Heading text this reading takes as written: no inline markup, escapes or entities. */
-const PLAIN_HEADING = /^[^*_`\\&<]*$/;
+const PLAIN_HEADING = /^(?:[^*_`\\&<]|&(?![#A-Za-z0-9]+;))*$/;
 
 /** Reads the structure of `text`, or undefined when the Markdown parser must. */
 export function readBlocks(text: string): BlockStructure | undefined {
@@ -144,6 +144,7 @@ function bail(why: string): never {
 }
 
 function read(text: string): BlockStructure {
+  specials.reset(text);
   const out: BlockStructure = { excluded: [], blocks: [], headings: [] };
   let lineStart = 0;
   const fm = frontMatter(text);
@@ -153,6 +154,7 @@ function read(text: string): BlockStructure {
     lineStart = fm.span.end + 1;
   }
   const stack: Container[] = [];
+  const marked: MarkedHeading[] = [];
   /** The open paragraph: where it starts, where its last line ends, how many lines, in how many containers. */
   let para: { start: number; end: number; lines: number; depth: number } | undefined;
   /** The open fenced code block. */
@@ -319,7 +321,7 @@ function read(text: string): BlockStructure {
       const fenceOpen = (first === 96 || first === 126) /* ` ~ */ && isFence(r.line) ? FENCE.exec(r.line) : null;
       if (atx) {
         closeParagraph();
-        heading(text, r.next, lineEnd, atx[1]!.length, out);
+        heading(text, r.next, lineEnd, atx[1]!.length, out, marked);
       } else if (fenceOpen) {
         closeParagraph();
         if (r.columns > 0) bail('an indented fence');
@@ -332,11 +334,12 @@ function read(text: string): BlockStructure {
       } else if (inPara && (first === 61 || first === 45) /* = - */ && SETEXT.test(r.line)) {
         if (para!.lines > 1) bail('a setext heading of several lines');
         let title = text.slice(para!.start, para!.end).trim();
-        if (!PLAIN_HEADING.test(title)) title = headingText(`${title}\n${r.line}`);
         const span = { start: para!.start, end: lineEnd };
         inlineExclusions(text, span.start, para!.end, out.excluded, para!.depth > 0);
         out.blocks.push(span);
-        out.headings.push({ span, text: title, level: r.line[0] === '=' ? 1 : 2 });
+        const h = { span, text: title, level: r.line[0] === '=' ? 1 : 2 };
+        if (!PLAIN_HEADING.test(title)) marked.push({ heading: h, source: `${title}\n${r.line}` });
+        out.headings.push(h);
         para = undefined;
       } else if ((first === 42 || first === 45 || first === 95) /* * - _ */ && lastNotThematic < r.next && THEMATIC.test(r.line)) {
         closeParagraph();
@@ -371,6 +374,7 @@ function read(text: string): BlockStructure {
   }
   closeParagraph();
   if (fence) bail('a fence that ends with its container');
+  readMarkedHeadings(marked);
   if (html) out.excluded.push({ start: html.start, end: html.end });
   out.excluded.sort((a, b) => a.start - b.start);
   out.blocks.sort((a, b) => a.start - b.start);
@@ -396,8 +400,25 @@ function interruptsParagraph(text: string, columns: number, next: number, lineEn
   return listMarker(text, next, lineEnd) !== undefined;
 }
 
+/** A heading whose text holds markup, with the Markdown that the parser reads it from. */
+interface MarkedHeading {
+  heading: { text: string };
+  source: string;
+}
+
+/**
+ * Reads the text of headings that hold markup (emphasis, escapes, entities, code) with
+ * the parser: all of a note's such headings at once, each on its own lines.
+ */
+function readMarkedHeadings(marked: readonly MarkedHeading[]): void {
+  if (marked.length === 0) return;
+  const texts = markdownStructure(marked.map((m) => m.source).join('\n\n')).headings;
+  if (texts.length !== marked.length) bail('a heading the parser reads differently');
+  marked.forEach((m, i) => (m.heading.text = texts[i]!.text));
+}
+
 /** An ATX heading from the first `#` at `from` to the end of its line. */
-function heading(text: string, from: number, lineEnd: number, level: number, out: BlockStructure): void {
+function heading(text: string, from: number, lineEnd: number, level: number, out: BlockStructure, marked: MarkedHeading[]): void {
   let content = text.slice(from + level, lineEnd);
   // The closing sequence: `#`s preceded by white space (or the whole content), then white space.
   let end = content.length;
@@ -406,12 +427,13 @@ function heading(text: string, from: number, lineEnd: number, level: number, out
   while (hashes > 0 && content.charCodeAt(hashes - 1) === 35 /* # */) hashes--;
   if (hashes < end && (hashes === 0 || content.charCodeAt(hashes - 1) === SP || content.charCodeAt(hashes - 1) === TAB)) end = hashes;
   content = content.slice(0, end).trim();
-  // Markup (emphasis, escapes, entities, code) is read by the parser, from the heading's line alone.
-  if (!PLAIN_HEADING.test(content)) content = headingText(text.slice(from, lineEnd));
   const span = { start: from, end: lineEnd };
   inlineExclusions(text, from, lineEnd, out.excluded);
   out.blocks.push(span);
-  out.headings.push({ span, text: content, level });
+  const h = { span, text: content, level };
+  // Markup (emphasis, escapes, entities, code) is read by the parser, from the heading's line alone.
+  if (!PLAIN_HEADING.test(content)) marked.push({ heading: h, source: text.slice(from, lineEnd) });
+  out.headings.push(h);
 }
 
 /** YAML front matter at the very top: `---` lines around it. */
@@ -439,16 +461,14 @@ function frontMatter(text: string): { value: string; span: Span } | undefined {
  */
 function inlineExclusions(text: string, from: number, to: number, out: Span[], inContainer = false): void {
   // Backtick run lengths known to have no closing run further on.
-  const unclosed = new Set<number>();
+  let unclosed: Set<number> | undefined;
   // HTML openers (`<!--`, `<?`, `<![CDATA[`) known to have no closing sequence further on.
-  const unclosedHtml = new Set<string>();
+  let unclosedHtml: Set<string> | undefined;
   let i = from;
   while (i < to) {
-    let ch = text.charCodeAt(i);
-    while (ch !== 96 && ch !== 60 && ch !== 92 /* ` < \ */) {
-      if (++i >= to) return;
-      ch = text.charCodeAt(i);
-    }
+    i = specials.next(text, i);
+    if (i >= to) return;
+    const ch = text.charCodeAt(i);
     if (ch === 92 /* \ */) {
       i += 2;
       continue;
@@ -459,7 +479,7 @@ function inlineExclusions(text: string, from: number, to: number, out: Span[], i
         i = auto;
         continue;
       }
-      const end = inlineHtmlEnd(text, i, to, unclosedHtml);
+      const end = inlineHtmlEnd(text, i, to, (unclosedHtml ??= new Set()));
       // Across lines in a list or quote, the line prefixes take part: left to the parser.
       if (end > 0 && inContainer && text.lastIndexOf('\n', end) > i) bail('inline HTML across lines in a container');
       if (end > 0) {
@@ -474,7 +494,7 @@ function inlineExclusions(text: string, from: number, to: number, out: Span[], i
     while (runEnd < to && text.charCodeAt(runEnd) === 96) runEnd++;
     const run = runEnd - i;
     let closed = -1;
-    if (!unclosed.has(run)) {
+    if (!unclosed?.has(run)) {
       let search = runEnd;
       while (search < to) {
         const t = text.indexOf('`', search);
@@ -489,7 +509,7 @@ function inlineExclusions(text: string, from: number, to: number, out: Span[], i
       }
     }
     if (closed < 0) {
-      unclosed.add(run);
+      (unclosed ??= new Set()).add(run);
       i = runEnd;
       continue;
     }
@@ -497,6 +517,43 @@ function inlineExclusions(text: string, from: number, to: number, out: Span[], i
     i = closed;
   }
 }
+
+/**
+ * The next backtick, `<` or backslash at or after a position, from three cursors that
+ * only move forward (the reading asks in document order), so a text is searched for
+ * each character once however many paragraphs it has.
+ */
+class Specials {
+  private text = '';
+  private from = 0;
+  private tick = -1;
+  private lt = -1;
+  private bs = -1;
+
+  /** Starts over for another text. */
+  reset(text: string): void {
+    this.text = text;
+    this.from = 0;
+    this.tick = this.lt = this.bs = -1;
+  }
+
+  /** The first of the three characters at or after `i` (the text's length when none is left). */
+  next(text: string, i: number): number {
+    if (text !== this.text || i < this.from) this.reset(text);
+    this.from = i;
+    // -1: not searched yet; a position below `i`: passed; text.length: none left.
+    if (this.tick < i) this.tick = found(text.indexOf('`', i), text);
+    if (this.lt < i) this.lt = found(text.indexOf('<', i), text);
+    if (this.bs < i) this.bs = found(text.indexOf('\\', i), text);
+    return Math.min(this.tick, this.lt, this.bs);
+  }
+}
+
+function found(at: number, text: string): number {
+  return at < 0 ? text.length : at;
+}
+
+const specials = new Specials();
 
 /** Raw-text HTML elements: CommonMark's condition 1. */
 const HTML_RAW = /^<(?:pre|script|style|textarea)(?:[ \t>]|$)/i;

@@ -182,27 +182,23 @@ function inSpans(spans: readonly Span[], offset: number): boolean {
  */
 export function scanMarkdownLinks(text: string, blocks: readonly Span[], excluded: readonly Span[]): RawCitation[] {
   const out: RawCitation[] = [];
-  for (const block of blocks) {
-    let from = block.start;
-    /** Links do not nest: a link's text is not searched again. */
-    let consumedTo = block.start;
-    for (;;) {
-      const close = text.indexOf('](', from);
-      if (close < 0 || close >= block.end) break;
-      from = close + 2;
-      if (inSpans(excluded, close)) continue;
-      const open = openingBracket(text, close, consumedTo);
-      if (open < 0 || inSpans(excluded, open)) continue;
-      const tail = inlineTail(text, close + 1, block.end);
-      if (!tail) continue;
-      consumedTo = tail.end;
-      from = tail.end;
-      if (!tail.dest) continue;
-      const embed = open > block.start && text.charCodeAt(open - 1) === 33; /* ! */
-      const whole = { start: embed ? open - 1 : open, end: tail.end };
-      const link = asLink(text, whole, whole, tail.dest, { start: open + 1, end: close }, embed);
-      if (link) out.push(link);
-    }
+  /** Links do not nest: a link's text is not searched again. */
+  let consumedTo = 0;
+  // One pass over the `](` of the whole text; each is read within the prose block holding it.
+  for (let close = text.indexOf(']('); close >= 0; close = text.indexOf('](', close + 2)) {
+    if (close < consumedTo) continue;
+    const block = blocks[lastStartingAtOrBefore(blocks, close)];
+    if (!block || close >= block.end || inSpans(excluded, close)) continue;
+    const open = openingBracket(text, close, Math.max(block.start, consumedTo));
+    if (open < 0 || inSpans(excluded, open)) continue;
+    const tail = inlineTail(text, close + 1, block.end);
+    if (!tail) continue;
+    consumedTo = tail.end;
+    if (!tail.dest) continue;
+    const embed = open > block.start && text.charCodeAt(open - 1) === 33; /* ! */
+    const whole = { start: embed ? open - 1 : open, end: tail.end };
+    const link = asLink(text, whole, whole, tail.dest, { start: open + 1, end: close }, embed);
+    if (link) out.push(link);
   }
   return out;
 }

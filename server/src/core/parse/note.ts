@@ -67,22 +67,61 @@ function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
 /** Paragraphs as blank-line separated blocks (the same numbering sources use). */
 export function blankLineBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  const re = /\n[ \t]*(?:\r?\n[ \t]*)+/g;
-  let start = 0;
+  const isSpace = (i: number) => {
+    const ch = text.charCodeAt(i);
+    return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 12 || ch === 11 || ch === 0xa0;
+  };
   const push = (s: number, e: number) => {
     let a = s;
     let b = e;
-    while (a < b && /\s/.test(text[a]!)) a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    while (a < b && (isSpace(a) || /\s/.test(text[a]!))) a++;
+    while (b > a && (isSpace(b - 1) || /\s/.test(text[b - 1]!))) b--;
     if (b > a) blocks.push({ start: a, end: b, index: blocks.length + 1 });
   };
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    push(start, m.index);
-    start = m.index + m[0].length;
+  let start = 0;
+  let lineStart = 0;
+  let blankRun = -1; // where the current run of blank lines began (its preceding line break)
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const end = nl < 0 ? text.length : nl;
+    // Blank: spaces and tabs only, and at most a `\r` before the line break.
+    const last = end > lineStart && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    let blank = true;
+    for (let i = lineStart; i < last; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch !== 32 && ch !== 9) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank && lineStart > 0 && nl >= 0) {
+      if (blankRun < 0) blankRun = lineStart - 1;
+    } else if (!blank && blankRun >= 0) {
+      push(start, blankRun);
+      start = lineStart;
+      blankRun = -1;
+    }
+    if (nl < 0) break;
+    lineStart = nl + 1;
   }
   push(start, text.length);
   return blocks;
+}
+
+/**
+ * The top-level `title:` and `date:` lines alone, when every other top-level key's
+ * value starts on a line of its own or is plain (so those two lines are read as the
+ * YAML parser reads them); '' otherwise, which `simpleFrontMatter` refuses.
+ */
+function wantedLines(value: string): string {
+  const lines = value.split('\n');
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (WANTED_KEY.test(line)) kept.push(line);
+    // Anything but a key, a list item, an indented continuation or a comment: let the parser decide.
+    else if (!/^(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t].*)?|[ \t]+.*|-(?:[ \t].*)?|#.*|[ \t]*)\r?$/.test(line)) return '';
+  }
+  return kept.join('\n');
 }
 
 /**
@@ -103,9 +142,13 @@ function simpleFrontMatter(value: string): Record<string, string> | undefined {
   return out;
 }
 
+/** Front matter keys the index reads. */
+const WANTED_KEY = /^(?:title|date)[ \t]*:/m;
+
 function frontMatterFields(fm: { value: string; span: Span } | undefined, text: string): { title?: string; date?: DocumentDate } {
-  if (!fm) return {};
-  let data: unknown = simpleFrontMatter(fm.value);
+  // Most front matter (tags, aliases, lists) says nothing the index reads: not parsed at all.
+  if (!fm || !WANTED_KEY.test(fm.value)) return {};
+  let data: unknown = simpleFrontMatter(fm.value) ?? simpleFrontMatter(wantedLines(fm.value));
   if (data === undefined) {
     try {
       data = parseYaml(fm.value, { maxAliasCount: 10 });
@@ -151,7 +194,8 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
   const s = noteStructure(text);
   const comments = text.includes('%%') ? commentSpans(text, s.excluded) : [];
   const excluded = mergeSpans(s.excluded, comments);
-  const paragraphs = blankLineBlocks(text);
+  // Blank-line paragraphs hold links only where no prose block does (the lexical reading).
+  let paragraphs: Block[] | undefined;
   const slugs = new SlugCounter();
   const lines = s.headings.length > 0 ? new LineIndex(text) : undefined;
   const headings: Heading[] = [];
@@ -160,10 +204,11 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
     if (c && h.span.start < c.end) continue; // a heading inside a comment
     headings.push({ start: h.span.start, end: h.span.end, text: h.text, level: h.level, slug: slugs.next(h.text), line: lines!.lineOf(h.span.start) });
   }
-  const citations: Citation[] = allLinks(text, s, excluded).map((raw) => {
-    const paragraph = blockAt(s.blocks, raw.start) ?? blockAt(paragraphs, raw.start) ?? { start: raw.start, end: raw.end };
-    return { ...raw, paragraph: { start: paragraph.start, end: paragraph.end } };
-  });
+  const citations = allLinks(text, s, excluded) as Citation[];
+  for (const c of citations) {
+    const paragraph = blockAt(s.blocks, c.start) ?? blockAt((paragraphs ??= blankLineBlocks(text)), c.start) ?? c;
+    c.paragraph = { start: paragraph.start, end: paragraph.end };
+  }
   const destinations = citations.filter((c) => c.form === 'markdown' || c.form === 'definition').map((c) => ({ start: c.targetSpan.start, end: c.anchorSpan?.end ?? c.targetSpan.end }));
   const fm = frontMatterFields(s.frontMatter, text);
   const note: NoteIndex = {
@@ -173,7 +218,6 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
     length: text.length,
     citations,
     headings,
-    paragraphs,
     blockIds: findBlockIds(text, excluded),
     prose: proseSpans(text.length, mergeSpans(excluded, destinations)),
   };
@@ -184,13 +228,16 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
   return note;
 }
 
+/** A date-only line is short: longer lines are not searched for one. */
+const MAX_DATE_LINE = 120;
+
 /** A date-only line among the first lines after the front matter. */
 export function topDateLine(text: string, from: number): DocumentDate | undefined {
   let offset = from;
   for (let i = 0; i < 4 && offset < text.length; i++) {
     const nl = text.indexOf('\n', offset);
     const end = nl < 0 ? text.length : nl;
-    const line = text.slice(offset, end).replace(/\r$/, '');
+    const line = end - offset > MAX_DATE_LINE ? '' : text.slice(offset, end).replace(/\r$/, '');
     if (line.trim() !== '') {
       const found = isDateOnlyLine(line.replace(/^#+\s*/, ''));
       if (found) {

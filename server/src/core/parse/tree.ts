@@ -74,8 +74,3 @@ function collect(root: Root): Structure {
 export function markdownStructure(text: string): Structure {
   return collect(parseMarkdown(text));
 }
-
-/** The text of a heading as the parser reads it (markup stripped), from its line alone. */
-export function headingText(line: string): string {
-  return markdownStructure(line).headings[0]?.text ?? '';
-}

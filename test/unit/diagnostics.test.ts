@@ -80,7 +80,7 @@ describe('diagnostics on notes', () => {
   });
 
   it('severities follow groundedNotes.diagnostics, and `off` silences a code', async () => {
-    const { files } = await import('../helpers/fixture.js').then((m) => m.parseFixture(`//- notes/n.md\n[[404]] [[]]\n`));
+    const { files } = await import('../helpers/fixture.js').then((m) => m.parseFixture(`//- notes/n.md\n[[404]] [[]]\n//- sources/001_a.txt\nA source.\n`));
     const f = await fromFiles(files, { diagnostics: { GN001: 'off', GN004: 'warning' } });
     const list = f.service.allProblems().get(`${ROOT}/notes/n.md`)!;
     assert.deepEqual(list.map((p) => [p.code, p.severity]), [['GN004', 'warning']]);

@@ -53,14 +53,14 @@ describe('parsing notes', () => {
     ]);
   });
 
-  it('reports unclosed and empty links as malformed; an empty anchor and a same-note link are read', () => {
+  it('reports an unclosed [[ as malformed; empty links, empty anchors and same-note links are read (resolution judges them)', () => {
     assert.deepEqual(
       cites('a [[]] b [[002#]] c [[#x]] d [[|y]] e [[002#kirby').map((c) => [c.raw, c.target, c.anchor, c.malformed]),
       [
-        ['[[]]', '', undefined, 'the link names nothing'],
+        ['[[]]', '', undefined, undefined],
         ['[[002#]]', '002', '', undefined],
         ['[[#x]]', '', 'x', undefined],
-        ['[[|y]]', '', undefined, 'the link names nothing'],
+        ['[[|y]]', '', undefined, undefined],
         ['[[002#kirby', '', undefined, 'unclosed `[[`: a link ends with `]]` on the same line'],
       ],
     );

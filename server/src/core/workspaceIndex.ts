@@ -379,11 +379,11 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     const key = plainLink
       ? `${dir}\u0000${citation.target}`
       : `${dir}\u0000${citation.target}\u0000${citation.form ?? ''}\u0000${citation.anchor ?? '\u0001'}\u0000${citation.label ?? '\u0001'}\u0000${citation.malformed ?? ''}`;
+    const isOwn = (x: Resolution) => (x.kind === 'note' || x.kind === 'unknownHeading') && x.note.uri === note.uri;
     r = this.shared.get(key);
-    if (!r) {
+    if (!r || isOwn(r)) {
       r = this.resolveUncached(note, citation);
-      const own = (r.kind === 'note' || r.kind === 'unknownHeading') && r.note.uri === note.uri;
-      if (!own && citation.target !== '') this.shared.set(key, r);
+      if (!isOwn(r) && citation.target !== '') this.shared.set(key, r);
     }
     this.resolutions.set(citation, r);
     return r;

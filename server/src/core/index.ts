@@ -56,6 +56,17 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   let changedSinceScan = false;
   /** The disk text, as the scan read it, of files an editor had open. */
   const scanText = new Map<DocUri, string | undefined>();
+  /**
+   * Start-up: every file name is known once the listing is done; until the scan ends,
+   * documents opened in an editor are held (no problems computed for them) until the
+   * files their links name have been read on demand (`prepare`).
+   */
+  let listingDone!: () => void;
+  const listed = new Promise<void>((resolve) => (listingDone = resolve));
+  let scanning = true;
+  const held = new Set<DocUri>();
+  /** Files read on demand during the scan: the scan does not read them again. */
+  const loadedEarly = new Set<DocUri>();
 
   /** True when every open document's text is its disk text as the scan read it. */
   function openMatchesDisk(): boolean {
@@ -177,13 +188,34 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     unpublished.add(uri);
   }
 
-  /** Recomputes the problems of up to `limit` dirty documents (all by default). */
+  /** Recomputes the problems of up to `limit` dirty documents (all by default); held ones wait. */
   function refresh(limit = Infinity): void {
     collectDirty();
     let n = 0;
     for (const uri of pending) {
+      if (held.has(uri)) continue;
       if (n++ >= limit) break;
       recompute(uri);
+    }
+  }
+
+  /** Reads (on demand, during the scan) every file the links of a document may name that is not indexed yet. */
+  async function loadTargets(uri: DocUri): Promise<void> {
+    const note = index.note(uri);
+    if (!note) return;
+    for (const target of index.candidateTargets(note)) {
+      if (index.kindOf(target) !== undefined || index.skipped.has(target) || open.has(target)) continue;
+      const kind = index.classify(target);
+      if (!kind) continue;
+      loadedEarly.add(target);
+      store(target, kind, await read(target, kind));
+      // A source's anchor file says where its named anchors are.
+      const source = index.source(target);
+      const anchors = source ? index.anchorFileUriFor(source) : undefined;
+      if (anchors && index.files.get(anchors) && index.kindOf(anchors) === undefined) {
+        loadedEarly.add(anchors);
+        store(anchors, 'anchorFile', await read(anchors, 'anchorFile'));
+      }
     }
   }
 
@@ -223,6 +255,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         }
         if (token?.isCancellationRequested) return;
       }
+      listingDone();
       // Sources and anchor files first: notes resolve against them.
       files.sort((a, b) => (a.kind === 'note' ? 1 : 0) - (b.kind === 'note' ? 1 : 0));
       let done = 0;
@@ -260,6 +293,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         });
         for (let j = 0; j < batch.length; j++) {
           const f = batch[j]!;
+          // Read already, on demand, for a document opened meanwhile.
+          if (loadedEarly.has(f.uri)) continue;
           // An editor may have opened the file while it was being read: its text wins.
           if (open.has(f.uri)) {
             const r = found[j];
@@ -276,7 +311,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         progress?.(done, files.length);
         if (token?.isCancellationRequested) return;
       }
-      const saved = openMatchesDisk() ? parser?.savedProblems?.() : undefined;
+      scanning = false;
+      held.clear();
+      const saved = openMatchesDisk() && loadedEarly.size === 0 ? parser?.savedProblems?.() : undefined;
       if (saved) {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {
@@ -307,6 +344,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       open.set(uri, version);
       const keys = index.set(uri, kind, text, version);
       touch(uri, keys, !wasIndexed);
+      // During the scan its problems wait for the files its links name (`prepare`).
+      if (scanning && kind === 'note') held.add(uri);
+    },
+    async prepare(uri) {
+      if (!scanning) return;
+      await listed;
+      await loadTargets(uri);
+      held.delete(uri);
+      dirty.add(uri);
     },
     async closeDocument(uri) {
       if (!open.delete(uri)) return;

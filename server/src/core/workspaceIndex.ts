@@ -8,6 +8,7 @@ import type { NotesConfig } from './config.js';
 import { normalizeWithMap, type NormalizedText } from './normalize.js';
 import { ANCHOR_FILE_SUFFIX } from './parse/anchorFile.js';
 import { parseDocument, type DocKind, type ParsedDocument } from './parse/document.js';
+import { sourceNames } from './parse/source.js';
 import { reanchor } from './quotes/reanchor.js';
 import { closest, NameIndex } from './suggest.js';
 import { FileNames } from './links/files.js';
@@ -389,6 +390,69 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return r;
   }
 
+  /**
+   * Every listed file a note's links may name (by id, name, path or path suffix), read
+   * or not: what must be indexed for the note's links to resolve as they will once the
+   * whole workspace is read.
+   */
+  candidateTargets(note: NoteIndex): Set<DocUri> {
+    const out = new Set<DocUri>();
+    const from = this.files.get(note.uri);
+    for (const c of note.citations) {
+      for (const name of [c.target, c.label?.split('#')[0]]) {
+        if (!name) continue;
+        const t = name.replace(/\\/g, '/').replace(/^dendron:\/\/[^/]*\//i, '').trim();
+        const last = t.slice(t.lastIndexOf('/') + 1);
+        for (const e of [...this.files.named(last), ...this.files.named(last + '.md')]) out.add(e.uri);
+        for (const e of this.listedSources(t)) out.add(e);
+        if (from && c.form) {
+          const dir = from.rel.includes('/') ? from.rel.slice(0, from.rel.lastIndexOf('/')) : '';
+          const e = this.files.atPath(from.folder, dir ? `${dir}/${t}` : t) ?? this.files.atPath(from.folder, t.replace(/^\//, ''));
+          if (e) out.add(e.uri);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Listed files in the source roots whose id or stem is `name` (whether read yet or not). */
+  private listedSources(name: string): DocUri[] {
+    const key = targetKey(name);
+    if (key === '' || key.includes('/')) return [];
+    const out: DocUri[] = [];
+    for (const ext of ['.txt', '.md']) {
+      for (const e of this.files.named(key + ext)) if (this.classify(e.uri) === 'source') out.push(e.uri);
+    }
+    // A source id is the name before the first `_`: `002` names `002_a3f2….txt`.
+    for (const uri of this.sourceIdIndex().get(key) ?? []) out.push(uri);
+    return out;
+  }
+
+  /** Listed source files by id, for the generation of file names it was built for. */
+  private sourceIds: { generation: number; byId: Map<string, DocUri[]> } | undefined;
+  private sourceIdIndex(): Map<string, DocUri[]> {
+    if (this.sourceIds?.generation === this.files.generation) return this.sourceIds.byId;
+    const byId = new Map<string, DocUri[]>();
+    for (const e of this.files.all()) {
+      if (this.classify(e.uri) !== 'source') continue;
+      const { id } = sourceNames(e.uri);
+      const list = byId.get(id);
+      if (list) list.push(e.uri);
+      else byId.set(id, [e.uri]);
+    }
+    this.sourceIds = { generation: this.files.generation, byId };
+    return byId;
+  }
+
+  /** The anchor file a source would have beside it (whether it exists or not). */
+  anchorFileUriFor(source: SourceIndex): DocUri {
+    return source.uri.replace(/\.(txt|md)$/i, '') + ANCHOR_FILE_SUFFIX;
+  }
+
+  hasSources(): boolean {
+    return this.sourcesByUri.size > 0 || this.sourceIdIndex().size > 0;
+  }
+
   resolutionsOf(note: NoteIndex): readonly Resolution[] {
     return this.derived(note.uri, 'resolutions', () => note.citations.map((c) => this.resolve(note, c)));
   }
@@ -432,10 +496,6 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     if (citation.malformed) return { kind: 'malformed', reason: citation.malformed };
     if (!citation.form && this.plainMarkdown()) return { kind: 'notLink' };
     return citation.form === 'markdown' || citation.form === 'definition' ? resolveMarkdownLink(this, note, citation) : resolveWikiLink(this, note, citation);
-  }
-
-  hasSources(): boolean {
-    return this.sourcesByUri.size > 0;
   }
 
   closest(name: string, names: readonly string[]): string[] {

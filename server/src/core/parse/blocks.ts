@@ -333,7 +333,7 @@ function read(text: string): BlockStructure {
         }
       } else if (inPara && (first === 61 || first === 45) /* = - */ && SETEXT.test(r.line)) {
         if (para!.lines > 1) bail('a setext heading of several lines');
-        let title = text.slice(para!.start, para!.end).trim();
+        const title = text.slice(para!.start, para!.end).trim();
         const span = { start: para!.start, end: lineEnd };
         inlineExclusions(text, span.start, para!.end, out.excluded, para!.depth > 0);
         out.blocks.push(span);

@@ -32,7 +32,8 @@ export const dateContradictsSource: Rule = {
     for (const c of note.citations) {
       const r = view.resolve(note, c);
       if (r.kind !== 'source' || r.passage.kind === 'whole' || r.passage.stale?.lost) continue;
-      const inSentence = own.filter((m) => m.start >= c.sentence.start && m.end <= c.sentence.end);
+      const sentence = view.sentenceOf(note, c);
+      const inSentence = own.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
       if (inSentence.length !== 1) continue;
       const n = inSentence[0]!;
       const analysis = sourceDates(view, r.source);

@@ -12,6 +12,8 @@ import { hover } from './features/hover.js';
 import { codeLenses } from './features/codeLens.js';
 import { references } from './features/references.js';
 import { prepareRename, rename } from './features/rename.js';
+import { citationAt } from './features/locate.js';
+import { expandMoves, moveEdits } from './links/moves.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
 import type { DocUri, Problem } from './types.js';
@@ -230,6 +232,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     return [...index.notes(), ...index.sources(), ...index.anchorFiles()].map((d) => d.uri).concat([...index.skipped.keys()]);
   }
 
+  /** Sizes of attachments, read for hovers, until the file changes. */
+  const sizes = new Map<DocUri, number>();
+
   const service: NotesService = {
     get config() {
       return config;
@@ -364,6 +369,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     async filesChanged(changes: FileChange[]) {
       if (changes.length > 0) changedSinceScan = true;
       for (const change of changes) {
+        sizes.delete(change.uri);
         if (open.has(change.uri) && change.kind !== 'deleted') continue;
         const kind = index.classify(change.uri);
         if (!kind) {
@@ -399,12 +405,26 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       collectDirty();
       return pending.size;
     },
-    hover: (uri, position) => hover(index, uri, position, problemsFor),
+    hover: (uri, position) => hover(index, uri, position, problemsFor, (u) => sizes.get(u)),
+    async prepareHover(uri, position) {
+      const at = citationAt(index, uri, position);
+      const r = at ? index.resolve(at.note, at.citation) : undefined;
+      if (r?.kind !== 'file' || sizes.has(r.uri)) return;
+      const stat = await workspace.stat(r.uri).catch(() => undefined);
+      if (stat) sizes.set(r.uri, stat.size);
+    },
     completion: (uri, position) => completion(index, uri, position),
     definition: (uri, position) => definition(index, uri, position),
     references: (uri, position, includeDeclaration) => references(index, uri, position, includeDeclaration),
     prepareRename: (uri, position) => prepareRename(index, uri, position),
     rename: (uri, position, newName) => rename(index, uri, position, newName),
+    renameFiles: (renames) => ({ edits: moveEdits(index, expandMoves(index, renames)) }),
+    async filesRenamed(renames) {
+      // A folder's files move with it; the index learns each file's new place.
+      const changes: FileChange[] = [];
+      for (const [from, to] of expandMoves(index, renames)) changes.push({ uri: from, kind: 'deleted' }, { uri: to, kind: 'created' });
+      await service.filesChanged(changes);
+    },
     documentLinks: (uri) => documentLinks(index, uri),
     documentSymbols: (uri) => documentSymbols(index, uri),
     workspaceSymbols: (query) => workspaceSymbols(index, query),

@@ -26,6 +26,12 @@ export interface TextEdit {
   newText: string;
 }
 
+/** A file (or folder) renamed or moved by an edit: `oldUri` becomes `newUri`. */
+export interface FileRename {
+  oldUri: DocUri;
+  newUri: DocUri;
+}
+
 /** A repair offered for a problem; every fix is applied as one undoable workspace edit. */
 export interface Fix {
   title: string;

@@ -277,6 +277,26 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return out;
   }
 
+  notesLinkingTo(uri: DocUri): NoteIndex[] {
+    const keys = new Set<string>();
+    const name = this.files.get(uri)?.name;
+    if (name) {
+      keys.add(nameKey(name)).add(name);
+      // Logseq names `a___b.md` as `[[a/b]]`.
+      if (name.includes('___')) keys.add(nameKey(name.slice(name.lastIndexOf('___') + 3)));
+    }
+    const source = this.sourcesByUri.get(uri);
+    if (source) keys.add(source.id).add(source.stem.toLowerCase());
+    const uris = this.notesCiting(keys);
+    if (this.notesByUri.has(uri)) uris.add(uri);
+    const out: NoteIndex[] = [];
+    for (const u of uris) {
+      const n = this.notesByUri.get(u);
+      if (n) out.push(n);
+    }
+    return out;
+  }
+
   kindOf(uri: DocUri): DocKind | undefined {
     if (this.notesByUri.has(uri)) return 'note';
     if (this.sourcesByUri.has(uri)) return 'source';

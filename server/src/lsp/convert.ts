@@ -56,6 +56,8 @@ export function toCodeAction(fix: Fix, diagnostics: Diagnostic[]): CodeAction {
 const COMPLETION_KIND = {
   source: CompletionItemKind.File,
   note: CompletionItemKind.Reference,
+  file: CompletionItemKind.File,
+  block: CompletionItemKind.Reference,
   anchor: CompletionItemKind.Reference,
   heading: CompletionItemKind.Module,
   paragraph: CompletionItemKind.Text,

@@ -14,6 +14,8 @@ const entries = [
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/node/indexWorker.ts', out: 'dist/indexWorker.js' },
+  // pdf.js is an ES module: the extraction worker is one too. Canvas is for drawing pages, not reading them.
+  { in: 'server/src/node/extract/extractWorker.ts', out: 'dist/extractWorker.mjs', format: 'esm', external: ['@napi-rs/canvas'] },
 ];
 
 for (const e of entries) {
@@ -26,15 +28,16 @@ for (const e of entries) {
     outfile: join(root, e.out),
     bundle: true,
     platform: 'node',
-    format: 'cjs',
+    format: e.format ?? 'cjs',
     target: 'node20',
     external: e.external ?? [],
     minify: production,
     sourcemap: production ? false : 'linked',
     logLevel: 'warning',
     // ESM dependencies (unified, remark) may read import.meta.url; give CJS a value for it.
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    ...(e.format === 'esm'
+      ? {}
+      : { define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
   });
   console.log(`bundle: ${e.out}`);
 }

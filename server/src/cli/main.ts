@@ -8,6 +8,8 @@ import { createNotesService } from '../core/index.js';
 import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
+import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
+import { FileExtractedCache } from '../node/extract/extractedCache.js';
 import { formatSarif, formatText, toFindings, VERSION } from './format.js';
 
 const USAGE = `Usage:
@@ -75,22 +77,27 @@ async function check(opts: CheckOptions): Promise<number> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no such folder: ${opts.folder}`);
   const { config, errors } = await loadSettings(folder);
   for (const e of errors) process.stderr.write(`grounded-notes: ${e}\n`);
-  const workspace = new NodeWorkspace([folder]);
+  const log = (m: string) => process.stderr.write(`grounded-notes: ${m}\n`);
+  const extracted = opts.cacheDir ? new FileExtractedCache(opts.cacheDir, log) : undefined;
+  const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
+  const workspace = new NodeWorkspace([folder], () => {}, extractor);
   const pool = new ParsePool({
     ...(opts.threads !== 0 ? { workerScript: WORKER_SCRIPT } : {}),
     ...(opts.threads ? { threads: opts.threads } : {}),
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     stateKey: JSON.stringify(config),
-    log: (m) => process.stderr.write(`grounded-notes: ${m}\n`),
+    log,
   });
   const service = createNotesService({ workspace, config, parser: pool });
   try {
     await service.initialize();
   } finally {
     await pool.close();
+    await extractor.close();
   }
   service.saveProblems();
   pool.persist();
+  extracted?.persist();
   const root = workspace.folders[0]!;
   const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri));
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');

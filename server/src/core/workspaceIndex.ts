@@ -14,6 +14,7 @@ import { LineIndex } from './text.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex } from './types.js';
 import type { Resolution, WorkspaceView } from './view.js';
 import { isInside, joinUri } from './workspace.js';
+import { sourceFormat, withoutSourceExtension } from './formats.js';
 
 export type { DocKind } from './parse/document.js';
 
@@ -43,7 +44,7 @@ export function targetKey(target: string): string {
 }
 
 function withoutExtension(uri: DocUri): string {
-  return uri.replace(/\.(txt|md)$/i, '').toLowerCase();
+  return withoutSourceExtension(uri).toLowerCase();
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -55,11 +56,13 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byName = new Map<string, NoteIndex[]>();
   /** `<source uri without extension>` → its anchor file. */
   private readonly anchorFileByBase = new Map<string, AnchorFileIndex>();
-  /** `<source uri without extension>` → the sources there (`.txt` and `.md` may both exist). */
+  /** `<source uri without extension>` → the sources there (`.txt`, `.md`, `.pdf`, … may all exist). */
   private readonly sourcesByBase = new Map<string, SourceIndex[]>();
   /** Citation target key → notes citing it. */
   private readonly citedBy = new Map<string, Set<DocUri>>();
   readonly skipped = new Map<DocUri, SkippedFile>();
+  /** Indexed files with something to say about how they were read (a PDF without a text layer). */
+  readonly notices = new Map<DocUri, string>();
   private readonly namedCache = new Map<DocUri, Map<string, Passage>>();
   private readonly normalizedCache = new Map<DocUri, NormalizedText>();
   private readonly memos = new Map<DocUri, Map<string, unknown>>();
@@ -103,8 +106,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (rel.slice(0, -1).some((seg) => seg.startsWith('.') || this.config.exclude.includes(seg))) return undefined;
     if (this.sourceRoots().some((root) => isInside(uri, root))) {
       if (lower.endsWith(ANCHOR_FILE_SUFFIX)) return 'anchorFile';
-      if (lower.endsWith('.txt') || lower.endsWith('.md')) return 'source';
-      return undefined;
+      return sourceFormat(lower) ? 'source' : undefined;
     }
     return lower.endsWith('.md') ? 'note' : undefined;
   }
@@ -175,6 +177,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.memos.delete(uri);
     this.texts.delete(uri);
     this.skipped.delete(uri);
+    this.notices.delete(uri);
     const note = this.notesByUri.get(uri);
     if (note) {
       this.notesByUri.delete(uri);

@@ -30,6 +30,8 @@ import type { FileChange } from '../core/workspace.js';
 import { ClientToServer, ServerToClient } from '../protocol.js';
 import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
+import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
+import { FileExtractedCache } from '../node/extract/extractedCache.js';
 import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
 
 /** Edits that arrive in the same turn of the event loop are checked together; a re-check of one note takes milliseconds. */
@@ -53,6 +55,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let cacheDir: string | undefined;
   /** The scan's parser and persisted index, until the first full check is saved. */
   let pool: ParsePool | undefined;
+  /** Extracted text of PDFs and web pages by content hash, persisted with the index. */
+  let extracted: FileExtractedCache | undefined;
   let canConfigure = false;
   let canWatch = false;
   let indexing = true;
@@ -144,6 +148,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         // The first full check after the scan: saved with the persisted index for the next start.
         service.saveProblems();
         pool.persist();
+        extracted?.persist();
         pool = undefined;
       }
       sendStatus();
@@ -182,12 +187,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(async () => {
     const config = await loadConfig();
-    const workspace = new NodeWorkspace(folders, log);
+    extracted = cacheDir ? new FileExtractedCache(cacheDir, log) : undefined;
+    const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
+    const workspace = new NodeWorkspace(folders, log, extractor);
     pool = new ParsePool({ workerScript: WORKER_SCRIPT, log, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}) });
     service = createNotesService({ workspace, config, parser: pool, logger: { info: log, warn: log, error: (m) => connection.console.error(m) } });
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,txt,yaml}' }],
+        watchers: [{ globPattern: '**/*.{md,txt,yaml,pdf,html,htm}' }],
       });
     }
     for (const doc of documents.all()) service.openDocument(doc.uri, doc.getText(), doc.version);

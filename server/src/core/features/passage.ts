@@ -1,5 +1,7 @@
 /** How a passage is shown to a person: its words in context, its location. */
 import { sentencesIn } from '../parse/sentences.js';
+import { paragraphsOfPage } from '../anchors.js';
+import { lastStartingAtOrBefore } from '../text.js';
 import type { Passage, SourceIndex, Span } from '../types.js';
 import { escapeMarkdown, shorten } from './locate.js';
 
@@ -11,8 +13,27 @@ export function paragraphAt(source: SourceIndex, offset: number): SourceIndex['p
   return source.paragraphs.find((p) => offset >= p.start && offset < p.end) ?? source.paragraphs.find((p) => p.start >= offset);
 }
 
-/** `p7 · L12–14`: where a passage stands in its source. */
+/** The 1-based page of a PDF holding an offset (undefined for a source without pages). */
+export function pageOf(source: SourceIndex, offset: number): number | undefined {
+  if (!source.pages || source.pages.length === 0) return undefined;
+  return Math.max(0, lastStartingAtOrBefore(source.pages, offset)) + 1;
+}
+
+/** `page 12, paragraph 3` (or `pages 12–13`): where a passage stands in a PDF, as `#page=12&p=3` cites it. */
+function pdfLocation(source: SourceIndex, passage: Span): string {
+  const first = pageOf(source, passage.start)!;
+  const last = pageOf(source, Math.max(passage.start, passage.end - 1))!;
+  if (first !== last) return `pages ${first}–${last}`;
+  const page = source.pages![first - 1]!;
+  if (passage.start === page.start && passage.end === page.end) return `page ${first}`;
+  const paragraphs = paragraphsOfPage(source, page);
+  const k = paragraphs.findIndex((p) => passage.start >= p.start && passage.start < p.end);
+  return k >= 0 ? `page ${first}, paragraph ${k + 1}` : `page ${first}`;
+}
+
+/** `p7 · L12–14` (a PDF: `page 12, paragraph 3`): where a passage stands in its source. */
 export function passageLocation(source: SourceIndex, passage: Span): string {
+  if (source.pages) return pdfLocation(source, passage);
   const first = lineOf(source, passage.start) + 1;
   const last = lineOf(source, Math.max(passage.start, passage.end - 1)) + 1;
   const lines = first === last ? `L${first}` : `L${first}–${last}`;
@@ -44,7 +65,7 @@ export function passageQuote(source: SourceIndex, passage: Passage): string {
   const para = paragraphAt(source, passage.start);
   let before = '';
   let after = '';
-  if (para && passage.kind !== 'paragraph' && passage.kind !== 'whole') {
+  if (para && passage.kind !== 'paragraph' && passage.kind !== 'whole' && passage.kind !== 'page') {
     const sentences = sentencesIn(text, para);
     const first = sentences.findIndex((s) => passage.start < s.end);
     const last = sentences.findIndex((s) => passage.end <= s.end);

@@ -1,0 +1,376 @@
+/**
+ * From positioned text (what pdf.js reads off each page) to readable text: lines by
+ * baseline, two-column pages read column by column, running headers and footers
+ * (the same line at the top or bottom of most pages) left out, paragraphs by spacing
+ * and indentation, words hyphenated at line ends joined, ligatures spelt out.
+ * Pure functions over plain data, so they are tested without PDFs.
+ */
+import type { ExtractedDocument, Span } from '../../core/types.js';
+
+/** One run of text as pdf.js places it: baseline origin, advance width and font size, in PDF points. */
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  /** The baseline, measured up from the bottom of the page. */
+  y: number;
+  width: number;
+  size: number;
+}
+
+export interface PdfPageText {
+  width: number;
+  height: number;
+  items: PdfTextItem[];
+}
+
+/** A bookmark: its title, 1-based page, depth (1 at the top). */
+export interface PdfOutlineEntry {
+  title: string;
+  page: number;
+  level: number;
+}
+
+/** What the layout did, for the log and the measurements in the README. */
+export interface LayoutStats {
+  pages: number;
+  twoColumnPages: number;
+  headerFooterLines: number;
+  hyphenJoins: number;
+  hyphenKept: number;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  x0: number;
+  x1: number;
+  items: PdfTextItem[];
+  text: string;
+}
+
+/** Lines of the top and bottom of a page looked at as running headers and footers. */
+const EDGE_LINES = 2;
+/** A line repeated at a page edge on this share of pages (and at least 3) is a running header or footer. */
+const RUNNING_SHARE = 0.4;
+const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
+
+/** Spells out ligature characters and drops zero-width ones; no-break spaces become spaces. */
+export function normalizeGlyphs(s: string): string {
+  return s.replace(/[\ufb00-\ufb06]/g, (c) => LIGATURES[c]!).replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\u00a0/g, ' ');
+}
+
+/** Groups a page's items into lines, top to bottom, each sorted left to right. */
+export function groupLines(items: readonly PdfTextItem[]): Line[] {
+  const sorted = items.filter((i) => i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y)).sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: { y: number; size: number; items: PdfTextItem[] }[] = [];
+  for (const item of sorted) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last.y - item.y) <= 0.4 * Math.min(last.size, item.size || last.size)) last.items.push(item);
+    else lines.push({ y: item.y, size: item.size, items: [item] });
+  }
+  return lines.map((l) => makeLine(l.items));
+}
+
+function makeLine(items: PdfTextItem[]): Line {
+  const sorted = [...items].sort((a, b) => a.x - b.x);
+  let text = '';
+  let end = -Infinity;
+  for (const item of sorted) {
+    const gap = item.x - end;
+    const str = normalizeGlyphs(item.str);
+    // pdf.js leaves the space between words to the gap when a PDF draws words one by one.
+    if (text !== '' && gap > 0.15 * item.size && !/\s$/.test(text) && !/^\s/.test(str)) text += ' ';
+    text += str;
+    end = Math.max(end, item.x + item.width);
+  }
+  const sizes = sorted.map((i) => i.size).sort((a, b) => a - b);
+  return {
+    y: Math.max(...sorted.map((i) => i.y)),
+    size: sizes[sizes.length >> 1] ?? 0,
+    x0: sorted[0]?.x ?? 0,
+    x1: end,
+    items: sorted,
+    text: text.replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/**
+ * A line's key for finding repeats across pages: its words (digits, such as page
+ * numbers, and spacing do not count) and where it stands on the page.
+ */
+function runningKey(line: Line): string {
+  return `${Math.round(line.y / 4)}\u0000${line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()}`;
+}
+
+const PAGE_NUMBER = /^[\W_]*(page\s*)?(\d{1,4}|[ivxlcdm]{1,7})(\s*(of|\/)\s*\d{1,4})?[\W_]*$/i;
+
+/**
+ * The lines of each page that are running headers or footers: among the top and bottom
+ * lines of a page, those whose key repeats at an edge on at least 40% of pages (and 3),
+ * and bare page numbers.
+ */
+export function runningLines(pages: readonly Line[][]): Set<Line> {
+  const out = new Set<Line>();
+  const edges = pages.map((lines) => {
+    const top = lines.slice(0, EDGE_LINES);
+    const bottom = lines.slice(Math.max(EDGE_LINES, lines.length - EDGE_LINES));
+    return [...top, ...bottom];
+  });
+  const counts = new Map<string, number>();
+  for (const lines of edges) for (const key of new Set(lines.map(runningKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const needed = Math.max(3, Math.ceil(RUNNING_SHARE * pages.length));
+  edges.forEach((lines) => {
+    for (const line of lines) {
+      if ((counts.get(runningKey(line)) ?? 0) >= needed) out.add(line);
+      else if (pages.length > 1 && PAGE_NUMBER.test(line.text)) out.add(line);
+    }
+  });
+  return out;
+}
+
+/** The gutter of a two-column page (an x range no line crosses, with text on both sides), if any. */
+export function findGutter(lines: readonly Line[], width: number): { from: number; to: number } | undefined {
+  if (lines.length < 6 || !(width > 0)) return undefined;
+  const bins = Math.ceil(width);
+  const cover = new Int32Array(bins + 1);
+  for (const line of lines) {
+    // Word gaps are bridged; a gutter is wider than any word space.
+    let runStart = line.items[0]!.x;
+    let runEnd = runStart;
+    const mark = (a: number, b: number) => {
+      for (let x = Math.max(0, Math.floor(a)); x <= Math.min(bins, Math.ceil(b)); x++) cover[x]!++;
+    };
+    for (const item of line.items) {
+      if (item.x - runEnd > 0.8 * item.size) {
+        mark(runStart, runEnd);
+        runStart = item.x;
+      }
+      runEnd = Math.max(runEnd, item.x + item.width);
+    }
+    mark(runStart, runEnd);
+  }
+  const allowed = Math.max(1, Math.floor(lines.length * 0.1));
+  let best: { from: number; to: number } | undefined;
+  let start = -1;
+  const lo = Math.floor(width * 0.3);
+  const hi = Math.ceil(width * 0.7);
+  for (let x = lo; x <= hi + 1; x++) {
+    const open = x <= hi && cover[x]! <= allowed;
+    if (open && start < 0) start = x;
+    if (!open && start >= 0) {
+      const run = { from: start, to: x - 1 };
+      const centre = (run.from + run.to) / 2;
+      if (run.to - run.from >= 3 && (!best || Math.abs(centre - width / 2) < Math.abs((best.from + best.to) / 2 - width / 2))) best = run;
+      start = -1;
+    }
+  }
+  if (!best) return undefined;
+  const left = lines.filter((l) => l.items.some((i) => i.x + i.width <= best.from + 1)).length;
+  const right = lines.filter((l) => l.items.some((i) => i.x >= best.to - 1)).length;
+  return left >= lines.length * 0.3 && right >= lines.length * 0.3 ? best : undefined;
+}
+
+/**
+ * A two-column page's lines in reading order: between lines that cross the gutter (a
+ * title, a wide figure), the left column top to bottom, then the right column.
+ */
+export function readingOrder(lines: readonly Line[], gutter: { from: number; to: number }): Line[][] {
+  const streams: Line[][] = [];
+  let left: Line[] = [];
+  let right: Line[] = [];
+  const flush = () => {
+    if (left.length) streams.push(left);
+    if (right.length) streams.push(right);
+    left = [];
+    right = [];
+  };
+  const middle = (gutter.from + gutter.to) / 2;
+  for (const line of lines) {
+    const l = line.items.filter((i) => i.x + i.width / 2 < middle);
+    const r = line.items.filter((i) => i.x + i.width / 2 >= middle);
+    const crosses = line.items.some((i) => i.x < gutter.from - 1 && i.x + i.width > gutter.to + 1);
+    if (crosses) {
+      flush();
+      streams.push([line]);
+      continue;
+    }
+    if (l.length) left.push(makeLine(l));
+    if (r.length) right.push(makeLine(r));
+  }
+  flush();
+  return streams;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+/** The font size of most of the text (sizes weighted by characters). */
+function weightedMedianSize(lines: readonly Line[]): number {
+  const bySize = new Map<number, number>();
+  let total = 0;
+  for (const l of lines) {
+    bySize.set(l.size, (bySize.get(l.size) ?? 0) + l.text.length);
+    total += l.text.length;
+  }
+  let seen = 0;
+  for (const [size, n] of [...bySize].sort((a, b) => a[0] - b[0])) {
+    seen += n;
+    if (seen * 2 >= total) return size;
+  }
+  return 0;
+}
+
+/** Splits a stream of lines (one column) into paragraphs by spacing, size and first-line indentation. */
+export function paragraphs(stream: readonly Line[]): Line[][] {
+  const gaps: number[] = [];
+  for (let i = 1; i < stream.length; i++) {
+    const gap = stream[i - 1]!.y - stream[i]!.y;
+    if (gap > 0) gaps.push(gap);
+  }
+  const spacing = median(gaps);
+  const left = Math.min(...stream.map((l) => l.x0));
+  const right = Math.max(...stream.map((l) => l.x1));
+  const out: Line[][] = [];
+  let current: Line[] = [];
+  for (let i = 0; i < stream.length; i++) {
+    const line = stream[i]!;
+    const prev = stream[i - 1];
+    if (prev && startsParagraph(prev, line, spacing, left, right)) {
+      out.push(current);
+      current = [];
+    }
+    current.push(line);
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+function startsParagraph(prev: Line, line: Line, spacing: number, left: number, right: number): boolean {
+  const gap = prev.y - line.y;
+  if (gap <= 0 || (spacing > 0 && gap > spacing * 1.4)) return true;
+  if (Math.abs(prev.size - line.size) > 0.15 * Math.max(prev.size, line.size)) return true;
+  const em = line.size || 10;
+  // First-line indentation after a line that ended short of the margin.
+  const indented = line.x0 - left > 0.8 * em && prev.x0 - left < 0.5 * em;
+  const prevShort = right - prev.x1 > 2 * em;
+  return indented && (prevShort || /[.!?:"”)]$/.test(prev.text));
+}
+
+const LINE_END_HYPHEN = /([\p{L}]+)[-\u00ad\u2010]$/u;
+const WORD_START = /^([\p{L}\p{N}]+)([^\s]*)\s*/u;
+
+/** Joins words hyphenated at line ends within one paragraph; counts what it did. */
+export function joinHyphenation(lines: string[], vocabulary: Vocabulary, stats: LayoutStats): string[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const m = LINE_END_HYPHEN.exec(out[i]!);
+    const next = WORD_START.exec(out[i + 1]!);
+    if (!m || !next) continue;
+    const head = m[1]!;
+    const tail = next[1]!;
+    const soft = out[i]!.endsWith('\u00ad');
+    const lowercase = /^\p{Ll}/u.test(tail);
+    // A hyphen kept where the text writes the compound with one, or before a capital or digit.
+    const keep = !soft && (!lowercase || vocabulary.keepsHyphen(head, tail));
+    out[i] = out[i]!.slice(0, -1) + (keep ? '-' : '') + tail + next[2]!;
+    out[i + 1] = out[i + 1]!.slice(next[0].length);
+    if (keep) stats.hyphenKept++;
+    else stats.hyphenJoins++;
+    if (out[i + 1] === '') {
+      out.splice(i + 1, 1);
+      i--;
+    }
+  }
+  return out;
+}
+
+/** The words of a document as written inside lines, to decide what a hyphen at a line end was. */
+export class Vocabulary {
+  private readonly words = new Set<string>();
+  constructor(lines: Iterable<string>) {
+    for (const line of lines) {
+      // The last word of a line may be a hyphenated fragment: it is not evidence.
+      const words = line.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? [];
+      for (let i = 0; i + 1 < words.length; i++) this.words.add(words[i]!);
+    }
+  }
+  /** True when the text writes `head-tail` with its hyphen and never `headtail`. */
+  keepsHyphen(head: string, tail: string): boolean {
+    const h = head.toLowerCase();
+    const t = tail.toLowerCase();
+    return this.words.has(`${h}-${t}`) && !this.words.has(h + t);
+  }
+}
+
+/** A heading line's text: short, no final `.`, `,` or `;`, with a letter. */
+function headingLike(text: string): boolean {
+  return text.split(/\s+/).length <= 12 && !/[.,;]$/.test(text) && /\p{L}/u.test(text) && text.length <= 150;
+}
+
+/** Lays out a PDF's pages as one text with page spans, headings (the outline, else clear heading lines) and statistics. */
+export function layoutPdf(input: readonly PdfPageText[], outline: readonly PdfOutlineEntry[] = []): Pick<ExtractedDocument, 'text' | 'pages' | 'headings'> & { stats: LayoutStats } {
+  const stats: LayoutStats = { pages: input.length, twoColumnPages: 0, headerFooterLines: 0, hyphenJoins: 0, hyphenKept: 0 };
+  const pageLines = input.map((p) => groupLines(p.items));
+  const running = runningLines(pageLines);
+  stats.headerFooterLines = running.size;
+  const body = pageLines.map((lines) => lines.filter((l) => !running.has(l)));
+  const vocabulary = new Vocabulary(body.flat().map((l) => l.text));
+  const bodySize = weightedMedianSize(body.flat());
+  let text = '';
+  const pages: Span[] = [];
+  const headings: ExtractedDocument['headings'] = [];
+  const candidates: { start: number; end: number; text: string; size: number }[] = [];
+  body.forEach((lines, p) => {
+    if (p > 0) text += '\n\n';
+    const start = text.length;
+    const gutter = findGutter(lines, input[p]!.width);
+    if (gutter) stats.twoColumnPages++;
+    const streams = gutter ? readingOrder(lines, gutter) : lines.length ? [lines] : [];
+    const blocks: { lines: string[]; size: number }[] = [];
+    for (const stream of streams) for (const para of paragraphs(stream)) blocks.push({ lines: joinHyphenation(para.map((l) => l.text), vocabulary, stats), size: para[0]!.size });
+    blocks.forEach((b, i) => {
+      if (i > 0) text += '\n\n';
+      const at = text.length;
+      text += b.lines.join('\n');
+      if (b.lines.length === 1 && headingLike(b.lines[0]!) && bodySize > 0 && b.size >= bodySize * 1.2) candidates.push({ start: at, end: text.length, text: b.lines[0]!, size: b.size });
+    });
+    pages.push({ start, end: text.length });
+  });
+  if (outline.length > 0) headings.push(...outlineHeadings(text, pages, outline));
+  else {
+    const sizes = [...new Set(candidates.map((c) => c.size))].sort((a, b) => b - a);
+    for (const c of candidates) headings.push({ start: c.start, end: c.end, text: c.text, level: Math.min(6, sizes.indexOf(c.size) + 1) });
+  }
+  return { text, pages, headings, stats };
+}
+
+/** Places each bookmark on its page: at its title where the page shows it, else at the page's first line. */
+function outlineHeadings(text: string, pages: readonly Span[], outline: readonly PdfOutlineEntry[]): ExtractedDocument['headings'] {
+  const out: ExtractedDocument['headings'] = [];
+  for (const entry of outline) {
+    const page = pages[entry.page - 1];
+    const title = entry.title.replace(/\s+/g, ' ').trim().slice(0, 300);
+    if (!page || !title) continue;
+    const pageText = text.slice(page.start, page.end);
+    const at = findLoose(pageText, title);
+    if (at) out.push({ start: page.start + at.start, end: page.start + at.end, text: title, level: entry.level });
+    else {
+      const nl = pageText.indexOf('\n');
+      out.push({ start: page.start, end: nl < 0 ? page.end : page.start + nl, text: title, level: entry.level });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Finds `needle` in `hay` ignoring case and runs of white space. */
+function findLoose(hay: string, needle: string): Span | undefined {
+  const pattern = needle
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+  const m = new RegExp(pattern, 'iu').exec(hay);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}

@@ -95,36 +95,58 @@ function makeLine(items: PdfTextItem[]): Line {
 }
 
 /**
- * A line's key for finding repeats across pages: its words (digits, such as page
- * numbers, and spacing do not count) and where it stands on the page.
+ * A line's key for finding repeats across pages: its words (numbers and spacing do not
+ * count) and where it stands on the page.
  */
 function runningKey(line: Line): string {
   return `${Math.round(line.y / 4)}\u0000${line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()}`;
+}
+
+/**
+ * True when the numbers of a repeated line change as page numbers do: each one the same
+ * on every page, or going up by one a page ("Page 3 of 10"). A table's total at the
+ * foot of several pages changes otherwise, and is text.
+ */
+function numbersLikePageNumbers(found: readonly { page: number; line: Line }[]): boolean {
+  const numbers = found.map((f) => (f.line.text.match(/\d+/g) ?? []).map(Number));
+  const width = numbers[0]?.length ?? 0;
+  for (let k = 0; k < width; k++) {
+    const same = numbers.every((n) => n[k] === numbers[0]![k]);
+    const offset = numbers[0]![k]! - found[0]!.page;
+    const counting = numbers.every((n, i) => n[k]! - found[i]!.page === offset);
+    if (!same && !counting) return false;
+  }
+  return true;
 }
 
 const PAGE_NUMBER = /^[\W_]*(page\s*)?(\d{1,4}|[ivxlcdm]{1,7})(\s*(of|\/)\s*\d{1,4})?[\W_]*$/i;
 
 /**
  * The lines of each page that are running headers or footers: among the top and bottom
- * lines of a page, those whose key repeats at an edge on at least 40% of pages (and 3),
- * and bare page numbers.
+ * lines of a page, those whose key repeats at an edge on at least 40% of pages (and 3)
+ * with numbers that behave as page numbers, and bare page numbers.
  */
 export function runningLines(pages: readonly Line[][]): Set<Line> {
   const out = new Set<Line>();
-  const edges = pages.map((lines) => {
+  const byKey = new Map<string, { page: number; line: Line }[]>();
+  pages.forEach((lines, page) => {
     const top = lines.slice(0, EDGE_LINES);
     const bottom = lines.slice(Math.max(EDGE_LINES, lines.length - EDGE_LINES));
-    return [...top, ...bottom];
-  });
-  const counts = new Map<string, number>();
-  for (const lines of edges) for (const key of new Set(lines.map(runningKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const needed = Math.max(3, Math.ceil(RUNNING_SHARE * pages.length));
-  edges.forEach((lines) => {
-    for (const line of lines) {
-      if ((counts.get(runningKey(line)) ?? 0) >= needed) out.add(line);
-      else if (pages.length > 1 && PAGE_NUMBER.test(line.text)) out.add(line);
+    const seen = new Set<string>();
+    for (const line of [...top, ...bottom]) {
+      const key = runningKey(line);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = byKey.get(key) ?? [];
+      list.push({ page, line });
+      byKey.set(key, list);
+      if (pages.length > 1 && PAGE_NUMBER.test(line.text)) out.add(line);
     }
   });
+  const needed = Math.max(3, Math.ceil(RUNNING_SHARE * pages.length));
+  for (const found of byKey.values()) {
+    if (found.length >= needed && numbersLikePageNumbers(found)) for (const f of found) out.add(f.line);
+  }
   return out;
 }
 
@@ -201,10 +223,10 @@ export function readingOrder(lines: readonly Line[], gutter: { from: number; to:
   return streams;
 }
 
-function median(values: number[]): number {
+function quantile(values: number[], q: number): number {
   if (values.length === 0) return 0;
   const s = [...values].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
+  return s[Math.floor((s.length - 1) * q)]!;
 }
 
 /** The font size of most of the text (sizes weighted by characters). */
@@ -230,7 +252,8 @@ export function paragraphs(stream: readonly Line[]): Line[][] {
     const gap = stream[i - 1]!.y - stream[i]!.y;
     if (gap > 0) gaps.push(gap);
   }
-  const spacing = median(gaps);
+  // The usual spacing: a low quantile, as paragraph gaps are the wider, rarer ones.
+  const spacing = quantile(gaps, 0.25);
   const left = Math.min(...stream.map((l) => l.x0));
   const right = Math.max(...stream.map((l) => l.x1));
   const out: Line[][] = [];

@@ -160,7 +160,7 @@ describe('web-page sources', () => {
       return r.kind === 'source' ? `${r.passage.kind}: ${source.text.slice(r.passage.start, r.passage.end).slice(0, 30)}` : r.kind;
     });
     assert.deepEqual(passages, ['id: Jake Sullivan said that there ', 'id: What was said', 'heading: What was said', 'quote: direct dialogue', 'paragraph: Jake Sullivan said that there ']);
-    assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:102-1:109 GN002 No anchor `sulivan` in source w1; did you mean `sullivan`?']);
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:95-1:102 GN002 No anchor `sulivan` in source w1; did you mean `sullivan`?']);
   });
 
   it('hovers as plain text with the <title> and published date, and checks the page’s dates', async () => {

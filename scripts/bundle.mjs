@@ -2,7 +2,8 @@
 // Bundles the extension, the language server and the command line with esbuild.
 // `--production` minifies and drops source maps (for the .vsix).
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +17,8 @@ const entries = [
   { in: 'server/src/node/indexWorker.ts', out: 'dist/indexWorker.js' },
   // pdf.js is an ES module: the extraction worker is one too. Canvas is for drawing pages, not reading them.
   { in: 'server/src/node/extract/extractWorker.ts', out: 'dist/extractWorker.mjs', format: 'esm', external: ['@napi-rs/canvas'] },
+  // The PDF viewer's page script, for the webview (a browser).
+  { in: 'client/webview/pdfViewer.ts', out: 'dist/webview/pdfViewer.js', format: 'esm', platform: 'browser', target: 'chrome120' },
 ];
 
 for (const e of entries) {
@@ -27,9 +30,9 @@ for (const e of entries) {
     entryPoints: [join(root, e.in)],
     outfile: join(root, e.out),
     bundle: true,
-    platform: 'node',
+    platform: e.platform ?? 'node',
     format: e.format ?? 'cjs',
-    target: 'node20',
+    target: e.target ?? 'node20',
     external: e.external ?? [],
     minify: production,
     sourcemap: production ? false : 'linked',
@@ -41,3 +44,9 @@ for (const e of entries) {
   });
   console.log(`bundle: ${e.out}`);
 }
+
+// The viewer's style sheet, from pdf.js.
+const require = createRequire(import.meta.url);
+mkdirSync(join(root, 'dist/webview'), { recursive: true });
+copyFileSync(require.resolve('pdfjs-dist/legacy/web/pdf_viewer.css'), join(root, 'dist/webview/pdf_viewer.css'));
+console.log('bundle: dist/webview/pdf_viewer.css');

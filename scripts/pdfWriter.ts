@@ -156,6 +156,8 @@ export interface SetOptions {
   running?: (page: number) => PdfLine[];
   pageWidth?: number;
   pageHeight?: number;
+  /** Where the columns start on the first page (below a title set across them). */
+  firstPageTop?: number;
 }
 
 /**
@@ -163,8 +165,9 @@ export interface SetOptions {
  * processor does: greedy line filling, a blank line's worth of space between
  * paragraphs, new pages as needed. A paragraph starting with `# ` is a bold heading.
  */
-export function setText(paragraphs: readonly string[], metrics: Metrics, o: SetOptions): PdfPage[] {
+export function setText(paragraphs: readonly string[], metrics: Metrics, o: SetOptions): { pages: PdfPage[]; headings: PdfOutlineItem[] } {
   const pages: PdfPage[] = [];
+  const headings: PdfOutlineItem[] = [];
   let page: PdfPage | undefined;
   let col = 0;
   let y = 0;
@@ -172,13 +175,13 @@ export function setText(paragraphs: readonly string[], metrics: Metrics, o: SetO
     page = { lines: [...(o.running?.(pages.length + 1) ?? [])], width: o.pageWidth ?? 612, height: o.pageHeight ?? 792 };
     pages.push(page);
     col = 0;
-    y = o.top;
+    y = pages.length === 1 ? (o.firstPageTop ?? o.top) : o.top;
   };
   const advance = (dy: number) => {
     y -= dy;
     if (y < o.bottom) {
       col++;
-      y = o.top;
+      y = pages.length === 1 ? (o.firstPageTop ?? o.top) : o.top;
       if (col >= o.columns.length) newPage();
     }
   };
@@ -187,13 +190,14 @@ export function setText(paragraphs: readonly string[], metrics: Metrics, o: SetO
     const heading = raw.startsWith('# ');
     const text = heading ? raw.slice(2) : raw;
     const size = heading ? o.size * 1.3 : o.size;
+    if (heading) headings.push({ title: text, page: pages.length });
     for (const line of fill(text, o.columns[col]!.width, size, heading, metrics, o.hyphenate ?? false)) {
       page!.lines.push({ text: line, x: o.columns[col]!.x, y, size, bold: heading });
       advance(o.leading * (heading ? 1.3 : 1));
     }
     advance(o.paragraphGap);
   }
-  return pages;
+  return { pages, headings };
 }
 
 /** Greedy line filling; with `hyphenate`, a word that does not fit is split after its 5th letter and given a hyphen. */

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
 import { showTimeline } from './timelineView';
+import { openPdfAt, pdfViewerActive, pdfViewerSelection } from './pdfViewer';
+import { extractedTextUri, sourceUriOf } from './extractedText';
 
 interface SourceItem {
   id: string;
@@ -28,6 +30,9 @@ interface OpenArgs {
   character: number;
   endLine: number;
   endCharacter: number;
+  /** A PDF: the page of the passage, and its words to highlight. */
+  page?: number;
+  quote?: string;
 }
 
 /** Registers every command of the extension. */
@@ -69,7 +74,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
 
   register('groundedNotes.openSourceAt', async (args: OpenArgs) => {
     if (!args || typeof args.uri !== 'string') return;
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+    const createAnchor = () => void vscode.commands.executeCommand('groundedNotes.createAnchorFromSelection');
+    if (/\.pdf$/i.test(args.uri)) return openPdfAt(context, { uri: args.uri, page: Number(args.page) || 1, ...(typeof args.quote === 'string' ? { quote: args.quote } : {}) }, createAnchor);
+    // A saved web page opens as the text read from it, where the passage's lines are.
+    const target = /\.html?$/i.test(args.uri) ? extractedTextUri(args.uri) : vscode.Uri.parse(args.uri);
+    const doc = await vscode.workspace.openTextDocument(target);
     const selection = new vscode.Range(args.line, args.character, args.endLine, args.endCharacter);
     await vscode.window.showTextDocument(doc, { selection, preview: true });
   });
@@ -81,11 +90,22 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       return;
     }
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.selection.isEmpty) {
-      void vscode.window.showInformationMessage('Grounded Notes: select the words of a source to anchor first.');
-      return;
+    let params: { uri: string; range: unknown };
+    if (pdfViewerActive()) {
+      // In the PDF viewer: the selected words, found in the PDF's extracted text.
+      const found = await pdfViewerSelection(client);
+      if ('problem' in found) {
+        void vscode.window.showInformationMessage(`Grounded Notes: ${found.problem}`);
+        return;
+      }
+      params = found;
+    } else {
+      if (!editor || editor.selection.isEmpty) {
+        void vscode.window.showInformationMessage('Grounded Notes: select the words of a source to anchor first.');
+        return;
+      }
+      params = { uri: sourceUriOf(editor.document.uri), range: client.code2ProtocolConverter.asRange(editor.selection) };
     }
-    const params = { uri: editor.document.uri.toString(), range: client.code2ProtocolConverter.asRange(editor.selection) };
     try {
       const proposal = await client.sendRequest<{ sourceId: string; slug: string; existing: string[] }>('groundedNotes/proposeAnchor', params);
       const slug = await vscode.window.showInputBox({

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { StatusBar } from './statusBar';
+import { registerExtractedText } from './extractedText';
 
 let client: LanguageClient | undefined;
 
@@ -29,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     ],
     synchronize: {
       configurationSection: 'groundedNotes',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt,yaml}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt,yaml,pdf,html,htm}'),
     },
     // Hover Markdown may run only the extension's own command that opens a source.
     markdown: { isTrusted: { enabledCommands: ['groundedNotes.openSourceAt'] }, supportHtml: false },
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   const status = new StatusBar(client);
   context.subscriptions.push(status);
   registerCommands(context, client);
+  registerExtractedText(context, client);
   await client.start();
   return { client };
 }

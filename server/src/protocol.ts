@@ -64,6 +64,26 @@ export namespace ClientToServer {
     citation: string;
   }
 
+  /** The text Grounded Notes reads from a source (a PDF's or web page's extracted text). */
+  export const sourceText = 'groundedNotes/sourceText';
+  export interface SourceTextParams {
+    uri: string;
+  }
+  export interface SourceTextResult {
+    text: string;
+  }
+
+  /** Finds words selected in the PDF viewer in the PDF's extracted text (an occurrence on `page` first). */
+  export const locateQuote = 'groundedNotes/locateQuote';
+  export interface LocateQuoteParams {
+    uri: string;
+    text: string;
+    page?: number;
+  }
+  export interface LocateQuoteResult {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  }
+
   /** The timelines of the workspace's sources (Show Source Timeline). */
   export const timeline = 'groundedNotes/timeline';
   export interface TimelineParams {

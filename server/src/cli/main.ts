@@ -11,6 +11,7 @@ import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
 import { FileExtractedCache } from '../node/extract/extractedCache.js';
 import { formatSarif, formatText, toFindings, VERSION } from './format.js';
+import { pagePosition } from '../core/features/passage.js';
 
 const USAGE = `Usage:
   grounded-notes check [folder] [--format text|json|sarif] [--max-warnings N]
@@ -99,7 +100,12 @@ async function check(opts: CheckOptions): Promise<number> {
   pool.persist();
   extracted?.persist();
   const root = workspace.folders[0]!;
-  const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri));
+  const view = service.view;
+  const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri), (uri, range) => {
+    const source = view.source(uri);
+    const lines = view.lines(uri);
+    return source && lines ? pagePosition(source, lines.offsetAt(range.start)) : undefined;
+  });
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
   else if (findings.length > 0) process.stdout.write(formatText(findings) + '\n');

@@ -26,6 +26,7 @@ import { listAnchors, listSources } from '../core/features/catalog.js';
 import { COMPLETION_LIMIT } from '../core/features/completion.js';
 import { timelineData } from '../core/dates/index.js';
 import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
+import { locateQuote } from '../core/features/locateQuote.js';
 import type { FileChange } from '../core/workspace.js';
 import { ClientToServer, ServerToClient } from '../protocol.js';
 import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
@@ -282,6 +283,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       ],
     };
     return { edit, citation: r.citation };
+  }));
+  connection.onRequest(ClientToServer.sourceText, guard('sourceText', null, (p: ClientToServer.SourceTextParams): ClientToServer.SourceTextResult | null => {
+    const text = service!.view.source(p.uri) ? service!.view.text(p.uri) : undefined;
+    return text === undefined ? null : { text };
+  }));
+  connection.onRequest(ClientToServer.locateQuote, guard('locateQuote', null, (p: ClientToServer.LocateQuoteParams): ClientToServer.LocateQuoteResult | null => {
+    const found = locateQuote(service!.view, p.uri, String(p.text ?? ''), typeof p.page === 'number' ? p.page : undefined);
+    return found ? { range: found.range } : null;
   }));
   connection.onRequest(ClientToServer.timeline, guard('timeline', [], (p: ClientToServer.TimelineParams) => timelineData(service!.view, p?.uri)));
   connection.onRequest(ClientToServer.checkWorkspace, guard('checkWorkspace', null, async (): Promise<ClientToServer.CheckWorkspaceResult> => {

@@ -19,6 +19,23 @@ export function pageOf(source: SourceIndex, offset: number): number | undefined 
   return Math.max(0, lastStartingAtOrBefore(source.pages, offset)) + 1;
 }
 
+/**
+ * Where an offset of a PDF's text stands on its page: the page and the line on it
+ * (1-based, counting the page's lines of text; blank lines between paragraphs and
+ * the running headers left out of the text do not count). Undefined for other sources.
+ */
+export function pagePosition(source: SourceIndex, offset: number): { page: number; line: number } | undefined {
+  const page = pageOf(source, offset);
+  if (page === undefined) return undefined;
+  const span = source.pages![page - 1]!;
+  const text = source.text;
+  let line = 1;
+  for (let i = span.start; i < Math.min(offset, span.end); i++) {
+    if (text.charCodeAt(i) === 10 && text.charCodeAt(i + 1) !== 10) line++;
+  }
+  return { page, line };
+}
+
 /** `page 12, paragraph 3` (or `pages 12–13`): where a passage stands in a PDF, as `#page=12&p=3` cites it. */
 function pdfLocation(source: SourceIndex, passage: Span): string {
   const first = pageOf(source, passage.start)!;

@@ -271,6 +271,12 @@ export function paragraphs(stream: readonly Line[]): Line[][] {
   return out;
 }
 
+/** True when `next` (the first line of a column) goes on with the sentence `prev` (the last line of the column before) left open. */
+function continues(prev: Line, next: Line): boolean {
+  if (Math.abs(prev.size - next.size) > 0.15 * Math.max(prev.size, next.size)) return false;
+  return !/[.!?:;"”’)]$/.test(prev.text) || /^\p{Ll}/u.test(next.text);
+}
+
 function startsParagraph(prev: Line, line: Line, spacing: number, left: number, right: number): boolean {
   const gap = prev.y - line.y;
   if (gap <= 0 || (spacing > 0 && gap > spacing * 1.4)) return true;
@@ -352,8 +358,15 @@ export function layoutPdf(input: readonly PdfPageText[], outline: readonly PdfOu
     const gutter = findGutter(lines, input[p]!.width);
     if (gutter) stats.twoColumnPages++;
     const streams = gutter ? readingOrder(lines, gutter) : lines.length ? [lines] : [];
-    const blocks: { lines: string[]; size: number }[] = [];
-    for (const stream of streams) for (const para of paragraphs(stream)) blocks.push({ lines: joinHyphenation(para.map((l) => l.text), vocabulary, stats), size: para[0]!.size });
+    const paras: Line[][] = [];
+    for (const stream of streams) {
+      const found = paragraphs(stream);
+      // A paragraph that runs on from the foot of one column to the head of the next is one paragraph.
+      const last = paras[paras.length - 1];
+      if (last && found[0] && continues(last[last.length - 1]!, found[0][0]!)) last.push(...found.shift()!);
+      paras.push(...found);
+    }
+    const blocks = paras.map((para) => ({ lines: joinHyphenation(para.map((l) => l.text), vocabulary, stats), size: para[0]!.size }));
     blocks.forEach((b, i) => {
       if (i > 0) text += '\n\n';
       const at = text.length;

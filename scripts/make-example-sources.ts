@@ -1,10 +1,10 @@
 // Makes the example's PDF and saved web page from the seed texts, reproducibly (same
 // bytes every run), so CI needs nothing but npm:
-//   sources/004_summit-report.pdf  — source 000 set as a two-column A5 report: a title
+//   sources/report_summit-2021.pdf  — source 000 set as a two-column A5 report: a title
 //     across both columns, running header and page-number footer, words hyphenated at
 //     line ends, bold headings and an outline (bookmarks), a metadata date
-//   sources/006_scanned-letter.pdf — a page with no text layer (as a scan has)
-//   sources/005_legal-system.html  — source 002 as a news site's saved page: scripts,
+//   sources/letter_scanned.pdf — a page with no text layer (as a scan has)
+//   sources/vox_legal-system.html  — source 002 as a news site's saved page: scripts,
 //     `javascript:` links, a tracking pixel, navigation, ids on its sections
 // Run: npx tsx scripts/make-example-sources.ts
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -40,14 +40,14 @@ async function report(): Promise<void> {
   });
   pages[0]!.lines.push({ text: title!, x: 36, y: 515, size: 14, bold: true });
   const pdf = await writePdf({ pages, title: 'Biden – Putin video summit', date: new Date(Date.UTC(2021, 11, 10, 12)), outline });
-  writeFileSync(join(dir, '004_summit-report.pdf'), pdf);
-  console.log(`004_summit-report.pdf: ${pages.length} pages, ${pdf.length} bytes`);
+  writeFileSync(join(dir, 'report_summit-2021.pdf'), pdf);
+  console.log(`report_summit-2021.pdf: ${pages.length} pages, ${pdf.length} bytes`);
 }
 
 async function scan(): Promise<void> {
   const pdf = await writePdf({ pages: [{ lines: [], width: 420, height: 595 }], title: 'Letter (scan)', date: new Date(Date.UTC(2021, 11, 9)) });
-  writeFileSync(join(dir, '006_scanned-letter.pdf'), pdf);
-  console.log(`006_scanned-letter.pdf: ${pdf.length} bytes`);
+  writeFileSync(join(dir, 'letter_scanned.pdf'), pdf);
+  console.log(`letter_scanned.pdf: ${pdf.length} bytes`);
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -90,8 +90,8 @@ ${sections.join('\n')}
 </body>
 </html>
 `;
-  writeFileSync(join(dir, '005_legal-system.html'), html);
-  console.log(`005_legal-system.html: ${html.length} characters`);
+  writeFileSync(join(dir, 'vox_legal-system.html'), html);
+  console.log(`vox_legal-system.html: ${html.length} characters`);
 }
 
 await report();

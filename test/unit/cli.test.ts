@@ -37,7 +37,7 @@ describe('grounded-notes check', function () {
       'notes/broken-citations.md:5:61 error GN001 Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?',
       'notes/broken-citations.md:6:86 error GN002 No anchor `kirby-brifing` in source 002; did you mean `kirby-briefing`?',
     ]);
-    assert.match(r.stderr, /notes, 4 sources: \d+ errors/);
+    assert.match(r.stderr, /notes, 7 sources: \d+ errors/);
   });
 
   it('--format json prints one array with 1-based positions and relative paths', () => {

@@ -1,5 +1,5 @@
 /** How a passage is shown to a person: its words in context, its location. */
-import { sentencesIn } from '../parse/sentences.js';
+import { sourceSentencesIn } from '../parse/sentences.js';
 import { paragraphsOfPage } from '../anchors.js';
 import { lastStartingAtOrBefore } from '../text.js';
 import type { Passage, SourceIndex, Span } from '../types.js';
@@ -83,7 +83,7 @@ export function passageQuote(source: SourceIndex, passage: Passage): string {
   let before = '';
   let after = '';
   if (para && passage.kind !== 'paragraph' && passage.kind !== 'whole' && passage.kind !== 'page') {
-    const sentences = sentencesIn(text, para);
+    const sentences = sourceSentencesIn(text, para);
     const first = sentences.findIndex((s) => passage.start < s.end);
     const last = sentences.findIndex((s) => passage.end <= s.end);
     const s0 = sentences[first];

@@ -38,7 +38,10 @@ export async function extractPdf(bytes: Uint8Array): Promise<{ doc: ExtractedDoc
     stopAtErrors: false,
     verbosity: 0,
   });
-  const pdf = await task.promise;
+  const pdf = await task.promise.catch((e: Error) => {
+    // pdf.js asks for a password it was not given: say so in words.
+    throw e?.name === 'PasswordException' ? new Error('it is protected by a password') : e;
+  });
   try {
     const pages = await allPages(pdf);
     const outline = await readOutline(pdf).catch(() => []);

@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     ],
     synchronize: {
       configurationSection: 'groundedNotes',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt,yaml,pdf,html,htm}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt,yaml,pdf,html,htm,mhtml,mht}'),
     },
     // Hover Markdown may run only the extension's own command that opens a source.
     markdown: { isTrusted: { enabledCommands: ['groundedNotes.openSourceAt'] }, supportHtml: false },

@@ -73,6 +73,22 @@ describe('grounded-notes check', function () {
     });
   });
 
+  it('reports positions in a PDF as page and line on the page (text), and the extracted text’s line plus the page (JSON, SARIF)', () => {
+    const text = cli('check', 'examples/briefings');
+    assert.ok(
+      text.stdout.includes('sources/report_summit-2021.pdf#page=2:52:10 information GN020 October 8, 2021 was a Friday, not a Wednesday (year from the date “December 7, 2021” before it)\n'),
+      text.stdout,
+    );
+    const json = JSON.parse(cli('check', 'examples/briefings', '--format', 'json').stdout) as Record<string, unknown>[];
+    assert.deepEqual(
+      json.find((f) => f.file === 'sources/report_summit-2021.pdf' && f.code === 'GN020'),
+      { file: 'sources/report_summit-2021.pdf', line: 135, column: 10, endLine: 135, endColumn: 30, severity: 'information', code: 'GN020', message: 'October 8, 2021 was a Friday, not a Wednesday (year from the date “December 7, 2021” before it)', page: 2, pageLine: 52 },
+    );
+    const sarif = JSON.parse(cli('check', 'examples/briefings', '--format', 'sarif').stdout);
+    const result = sarif.runs[0].results.find((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.ruleId === 'GN020' && r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('.pdf'));
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 135, startColumn: 10, endLine: 135, endColumn: 30, properties: { page: 2, pageLine: 52 } });
+  });
+
   it('exits 0 on a clean workspace, and honours --max-warnings and settings', () => {
     const clean = ws({ 'sources/001_x.txt': 'Hello there.\n', 'notes/a.md': 'Cites [[001#p1]].\n' });
     assert.deepEqual(cli('check', clean), { code: 0, stdout: '', stderr: '1 notes, 1 sources: 0 errors, 0 warnings, 0 infos\n' });

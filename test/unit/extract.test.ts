@@ -181,6 +181,36 @@ describe('web page extraction', function () {
     assert.deepEqual(doc.date, { text: '2021-12-09', iso: '2021-12-09' });
   });
 
+  it('reads the page an MHTML archive holds (a browser’s “save as single file”), and none of its other parts', async () => {
+    const mhtml = [
+      'From: <Saved by Blink>',
+      'Snapshot-Content-Location: https://news.example/story',
+      'Subject: Story',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related;',
+      '\ttype="text/html";',
+      '\tboundary="----MultipartBoundary--abc----"',
+      '',
+      '------MultipartBoundary--abc----',
+      'Content-Type: text/html',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Location: https://news.example/story',
+      '',
+      '<html><head><title>Story title</title></head><body><article><p id=3D"talks">Caf=C3=A9 talks went on for two hours on Tuesday, December 7, 2021, by video link, officials said.</p></article></body></html>',
+      '------MultipartBoundary--abc----',
+      'Content-Type: text/html',
+      'Content-Location: https://ads.example/frame',
+      '',
+      '<html><body><p>An advertising frame.</p></body></html>',
+      '------MultipartBoundary--abc------',
+      '',
+    ].join('\r\n');
+    const doc = ok(await extractor.extract('mhtml', bytes(mhtml)));
+    assert.equal(doc.text, 'Café talks went on for two hours on Tuesday, December 7, 2021, by video link, officials said.');
+    assert.equal(doc.title, 'Story title');
+    assert.deepEqual(doc.ids, [{ id: 'talks', start: 0, end: 93 }]);
+  });
+
   it('decodes a page in the charset it declares', async () => {
     const latin1 = Uint8Array.from([...'<html><head><meta charset="iso-8859-1"><title>Caf'].map((c) => c.charCodeAt(0)).concat([0xe9], [...'</title></head><body><p>Un caf'].map((c) => c.charCodeAt(0)), [0xe9], [...'.</p></body></html>'].map((c) => c.charCodeAt(0))));
     const doc = ok(await extractor.extract('html', latin1));

@@ -8,15 +8,16 @@ import type { DocUri } from './types.js';
 export type SourceFormat = 'text' | 'markdown' | 'pdf' | 'html';
 
 /** File endings of sources, for listing and watching. */
-export const SOURCE_EXTENSIONS = ['.txt', '.md', '.pdf', '.html', '.htm'] as const;
+export const SOURCE_EXTENSIONS = ['.txt', '.md', '.pdf', '.html', '.htm', '.mhtml', '.mht'] as const;
 
-const ENDING = /\.(txt|md|pdf|html?)$/i;
+const ENDING = /\.(txt|md|pdf|html?|mhtml|mht)$/i;
 
 /** The format of a source file by its name, or undefined when it cannot be a source. */
 export function sourceFormat(uri: DocUri): SourceFormat | undefined {
   const m = ENDING.exec(uri);
   if (!m) return undefined;
   const ext = m[1]!.toLowerCase();
+  // A web page archive (`.mhtml`, `.mht`) is read as the page it holds.
   return ext === 'txt' ? 'text' : ext === 'md' ? 'markdown' : ext === 'pdf' ? 'pdf' : 'html';
 }
 

@@ -195,7 +195,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     service = createNotesService({ workspace, config, parser: pool, logger: { info: log, warn: log, error: (m) => connection.console.error(m) } });
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,txt,yaml,pdf,html,htm}' }],
+        watchers: [{ globPattern: '**/*.{md,txt,yaml,pdf,html,htm,mhtml,mht}' }],
       });
     }
     for (const doc of documents.all()) service.openDocument(doc.uri, doc.getText(), doc.version);

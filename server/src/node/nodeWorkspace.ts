@@ -119,7 +119,7 @@ export class NodeWorkspace implements Workspace {
     }
     if (!bytes) return undefined;
     if (!this.extractor) return { error: 'PDFs and web pages are not read by this program' };
-    return this.extractor.extract(format, bytes);
+    return this.extractor.extract(format === 'pdf' ? 'pdf' : /\.mht(ml)?$/i.test(uri) ? 'mhtml' : 'html', bytes);
   }
 
   async readFile(uri: DocUri): Promise<string | undefined> {

@@ -3,8 +3,9 @@ import type { ExtractedDocument } from '../../core/types.js';
 import { extractHtml } from './html.js';
 import type { LayoutStats } from './layout.js';
 import { extractPdf } from './pdf.js';
+import { parse as parseMhtml } from 'mhtml-to-html';
 
-export type ExtractFormat = 'pdf' | 'html';
+export type ExtractFormat = 'pdf' | 'html' | 'mhtml';
 
 export interface ExtractRequest {
   id: number;
@@ -22,7 +23,16 @@ export interface ExtractReply {
 /** Extracts one file; throws what the reader throws. */
 export async function extractFile(format: ExtractFormat, bytes: Uint8Array): Promise<{ doc: ExtractedDocument; stats?: LayoutStats }> {
   if (format === 'pdf') return extractPdf(bytes);
+  if (format === 'mhtml') return { doc: extractHtml(mhtmlPage(bytes)) };
   return { doc: extractHtml(decodeHtml(bytes)) };
+}
+
+/** The page an MHTML archive (a browser's "Save as single file") holds, decoded; its other parts are not read. */
+function mhtmlPage(bytes: Uint8Array): string {
+  const { resources, index } = parseMhtml(bytes);
+  const page = resources[index];
+  if (!page || !/html/i.test(page.contentType ?? '') || typeof page.data !== 'string') throw new Error('the archive holds no HTML page');
+  return page.data;
 }
 
 /** A saved page's text: its byte-order mark, else the `charset` it declares near the top, else UTF-8. */

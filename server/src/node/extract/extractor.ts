@@ -157,5 +157,5 @@ export class Extractor {
 
 /** A reader's error in words for GN007: "the PDF could not be read (Invalid PDF structure)". */
 function describe(format: ExtractFormat, message: string): string {
-  return `the ${format === 'pdf' ? 'PDF' : 'web page'} could not be read (${message.split('\n')[0]!.slice(0, 200)})`;
+  return `the ${format === 'pdf' ? 'PDF' : format === 'mhtml' ? 'web page archive' : 'web page'} could not be read (${message.split('\n')[0]!.slice(0, 200)})`;
 }

@@ -37,6 +37,10 @@ export interface LayoutStats {
   headerFooterLines: number;
   hyphenJoins: number;
   hyphenKept: number;
+  /** A few joins as `head-|tail → word`, to check by hand (the README's measurements). */
+  hyphenSamples: string[];
+  /** A few of the lines left out as running headers and footers. */
+  runningSamples?: string[];
 }
 
 interface Line {
@@ -308,6 +312,7 @@ export function joinHyphenation(lines: string[], vocabulary: Vocabulary, stats: 
     out[i + 1] = out[i + 1]!.slice(next[0].length);
     if (keep) stats.hyphenKept++;
     else stats.hyphenJoins++;
+    if (stats.hyphenSamples.length < 40) stats.hyphenSamples.push(`${head}-|${tail} → ${keep ? `${head}-${tail}` : head + tail}`);
     if (out[i + 1] === '') {
       out.splice(i + 1, 1);
       i--;
@@ -341,10 +346,11 @@ function headingLike(text: string): boolean {
 
 /** Lays out a PDF's pages as one text with page spans, headings (the outline, else clear heading lines) and statistics. */
 export function layoutPdf(input: readonly PdfPageText[], outline: readonly PdfOutlineEntry[] = []): Pick<ExtractedDocument, 'text' | 'pages' | 'headings'> & { stats: LayoutStats } {
-  const stats: LayoutStats = { pages: input.length, twoColumnPages: 0, headerFooterLines: 0, hyphenJoins: 0, hyphenKept: 0 };
+  const stats: LayoutStats = { pages: input.length, twoColumnPages: 0, headerFooterLines: 0, hyphenJoins: 0, hyphenKept: 0, hyphenSamples: [] };
   const pageLines = input.map((p) => groupLines(p.items));
   const running = runningLines(pageLines);
   stats.headerFooterLines = running.size;
+  stats.runningSamples = [...new Set([...running].map((l) => l.text))].slice(0, 12);
   const body = pageLines.map((lines) => lines.filter((l) => !running.has(l)));
   const vocabulary = new Vocabulary(body.flat().map((l) => l.text));
   const bodySize = weightedMedianSize(body.flat());

@@ -130,7 +130,7 @@ export const cases: CorpusCase[] = [
   {
     id: 'hostile-html',
     class: 'hostile content',
-    input: 'saved web page full of scripts, `javascript:` links, event handlers, frames, a meta refresh and remote styles (also CLI)',
+    input: 'saved web page full of scripts, `javascript:` links, event handlers, frames, a meta refresh and remote styles',
     fixture: true,
     cli: true,
     also: 'no script runs (its text is not in the page\'s text, its changes to the title and body never happen), nothing is fetched, hovers show plain text',
@@ -139,21 +139,21 @@ export const cases: CorpusCase[] = [
   {
     id: 'pdf-throws',
     class: 'PDF',
-    input: 'a password-protected PDF, on which pdf.js throws, and an HTML page named `.pdf` (also CLI)',
+    input: 'a password-protected PDF, on which pdf.js throws, and an HTML page named `.pdf`',
     fixture: true,
     cli: true,
     also: 'the rest is checked; citations of them are GN001, as of any source that could not be read',
     expect: [
       { file: 'sources/030_password.pdf', code: 'GN007', line: 1, message: 'Not checked: the PDF could not be read (it is protected by a password)' },
       { file: 'sources/031_misnamed.pdf', code: 'GN007', line: 1, message: 'Not checked: the PDF could not be read (Invalid PDF structure.)' },
-      { file: 'notes/damaged.md', code: 'GN001', line: 1, message: 'Unknown source `030`: no source has that id and no note that name' },
-      { file: 'notes/damaged.md', code: 'GN001', line: 1, message: 'Unknown source `031`: no source has that id and no note that name' },
+      { file: 'notes/damaged.md', code: 'GN001', line: 1, message: 'Unknown source `030`: no source has that id and no note that name; did you mean `001`?' },
+      { file: 'notes/damaged.md', code: 'GN001', line: 1, message: 'Unknown source `031`: no source has that id and no note that name; did you mean `001`?' },
     ],
   },
   {
     id: 'pdf-500-pages',
     class: 'PDF',
-    input: 'a 500-page PDF (3.6 MB) (also CLI)',
+    input: 'a 500-page PDF (3.6 MB)',
     cli: true,
     also: 'its last page is read; the server stays free (it is read on a worker thread)',
     generate: (dir) => {

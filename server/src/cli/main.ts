@@ -99,6 +99,8 @@ async function check(opts: CheckOptions): Promise<number> {
   service.saveProblems();
   pool.persist();
   extracted?.persist();
+  // For the benchmark (bench/pdf.mjs): what reading PDFs and web pages cost in this run.
+  if (process.env.GROUNDED_NOTES_TIMING) process.stderr.write(`timing: ${JSON.stringify({ extract: extractor.stats, cacheLoadMs: extracted?.loadMs ?? 0 })}\n`);
   const root = workspace.folders[0]!;
   const view = service.view;
   const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri), (uri, range) => {

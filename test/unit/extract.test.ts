@@ -55,6 +55,19 @@ describe('PDF extraction', function () {
     );
   });
 
+  it('keeps the hyphen of a compound split at its hyphen when both halves are words of the text (papers break `data-smoothing` there)', async () => {
+    const lines = column(['We compare the data and the smoothing of each series, then apply the data-', 'smoothing filter, and the informa-', 'tion is kept.'], 72);
+    const doc = ok(await extractor.extract('pdf', await writePdf({ pages: [{ lines }] })));
+    assert.equal(doc.text, 'We compare the data and the smoothing of each series, then apply the data-smoothing\nfilter, and the information\nis kept.');
+  });
+
+  it('keeps lone numbers at a page edge that do not count with the pages (an axis label is text, not a page number)', async () => {
+    const measures = ['load', 'heat', 'flow', 'rate'];
+    const pages = ['450', '800', '1000', '400'].map((label, i) => ({ lines: [...column([`The ${measures[i]} was measured hourly.`], 72), { text: label, x: 72, y: 40, size: 8 }] }));
+    const doc = ok(await extractor.extract('pdf', await writePdf({ pages })));
+    assert.equal(pageText(doc, 2), 'The heat was measured hourly.\n\n800');
+  });
+
   it('leaves running headers and footers (the same line on most pages, page numbers) out of the text', async () => {
     const pages: PdfPage[] = [];
     for (let n = 1; n <= 5; n++) {

@@ -103,7 +103,28 @@ function makeLine(items: PdfTextItem[]): Line {
  * count) and where it stands on the page.
  */
 function runningKey(line: Line): string {
-  return `${Math.round(line.y / 4)}\u0000${line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()}`;
+  const text = ROMAN.test(line.text) ? '#' : line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  return `${Math.round(line.y / 4)}\u0000${text}`;
+}
+
+/** A line that is only a roman numeral (front matter's page numbers). */
+const ROMAN = /^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/i;
+
+function romanValue(s: string): number {
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+  let total = 0;
+  const t = s.toLowerCase();
+  for (let i = 0; i < t.length; i++) {
+    const a = v[t[i]!]!;
+    const b = v[t[i + 1]!] ?? 0;
+    total += a < b ? -a : a;
+  }
+  return total;
+}
+
+/** The numbers of a line: its digits, or the value of a roman numeral. */
+function numbersOf(text: string): number[] {
+  return ROMAN.test(text) ? [romanValue(text)] : (text.match(/\d+/g) ?? []).map(Number);
 }
 
 /**
@@ -112,7 +133,7 @@ function runningKey(line: Line): string {
  * foot of several pages changes otherwise, and is text.
  */
 function numbersLikePageNumbers(found: readonly { page: number; line: Line }[]): boolean {
-  const numbers = found.map((f) => (f.line.text.match(/\d+/g) ?? []).map(Number));
+  const numbers = found.map((f) => numbersOf(f.line.text));
   const width = numbers[0]?.length ?? 0;
   for (let k = 0; k < width; k++) {
     const same = numbers.every((n) => n[k] === numbers[0]![k]);
@@ -123,12 +144,12 @@ function numbersLikePageNumbers(found: readonly { page: number; line: Line }[]):
   return true;
 }
 
-const PAGE_NUMBER = /^[\W_]*(page\s*)?(\d{1,4}|[ivxlcdm]{1,7})(\s*(of|\/)\s*\d{1,4})?[\W_]*$/i;
-
 /**
  * The lines of each page that are running headers or footers: among the top and bottom
  * lines of a page, those whose key repeats at an edge on at least 40% of pages (and 3)
- * with numbers that behave as page numbers, and bare page numbers.
+ * with numbers that behave as page numbers. A bare page number is such a line too
+ * (its key is `#`); a lone number or letter that does not count with the pages (an
+ * axis label, a variable) is text.
  */
 export function runningLines(pages: readonly Line[][]): Set<Line> {
   const out = new Set<Line>();
@@ -144,7 +165,6 @@ export function runningLines(pages: readonly Line[][]): Set<Line> {
       const list = byKey.get(key) ?? [];
       list.push({ page, line });
       byKey.set(key, list);
-      if (pages.length > 1 && PAGE_NUMBER.test(line.text)) out.add(line);
     }
   });
   const needed = Math.max(3, Math.ceil(RUNNING_SHARE * pages.length));
@@ -328,14 +348,26 @@ export class Vocabulary {
     for (const line of lines) {
       // The last word of a line may be a hyphenated fragment: it is not evidence.
       const words = line.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? [];
-      for (let i = 0; i + 1 < words.length; i++) this.words.add(words[i]!);
+      for (let i = 0; i + 1 < words.length; i++) {
+        const w = words[i]!;
+        this.words.add(w);
+        // The parts of a compound are words too (`trade-off` has `trade` and `off`).
+        if (w.includes('-')) for (const part of w.split('-')) this.words.add(part);
+      }
     }
   }
-  /** True when the text writes `head-tail` with its hyphen and never `headtail`. */
+  /**
+   * True when a hyphen at a line end belongs to a compound: the text writes `head-tail`
+   * with its hyphen and never `headtail`; or, when it writes neither, both halves are
+   * words of the text of three letters or more (`data-smoothing`, `trade-off`), where a
+   * word split by hyphenation leaves a fragment (`infor-mation`, `de-sign`).
+   */
   keepsHyphen(head: string, tail: string): boolean {
     const h = head.toLowerCase();
     const t = tail.toLowerCase();
-    return this.words.has(`${h}-${t}`) && !this.words.has(h + t);
+    if (this.words.has(h + t)) return false;
+    if (this.words.has(`${h}-${t}`)) return true;
+    return h.length >= 3 && t.length >= 3 && this.words.has(h) && this.words.has(t);
   }
 }
 

@@ -56,6 +56,8 @@ interface Line {
 const EDGE_LINES = 2;
 /** A line repeated at a page edge on this share of pages (and at least 3) is a running header or footer. */
 const RUNNING_SHARE = 0.4;
+/** The share of a two-column page's lines that may cross its gutter (title, authors, abstract, wide figures). */
+const GUTTER_CROSSING = 0.35;
 const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
 
 /** Spells out ligature characters and drops zero-width ones; no-break spaces become spaces. */
@@ -195,8 +197,9 @@ export function findGutter(lines: readonly Line[], width: number): { from: numbe
     }
     mark(runStart, runEnd);
   }
-  const allowed = Math.max(1, Math.floor(lines.length * 0.1));
-  let best: { from: number; to: number } | undefined;
+  // A title page's title, authors and abstract cross the gutter: up to a third of the lines may.
+  const allowed = Math.max(1, Math.floor(lines.length * GUTTER_CROSSING));
+  const runs: { from: number; to: number }[] = [];
   let start = -1;
   const lo = Math.floor(width * 0.3);
   const hi = Math.ceil(width * 0.7);
@@ -204,16 +207,32 @@ export function findGutter(lines: readonly Line[], width: number): { from: numbe
     const open = x <= hi && cover[x]! <= allowed;
     if (open && start < 0) start = x;
     if (!open && start >= 0) {
-      const run = { from: start, to: x - 1 };
-      const centre = (run.from + run.to) / 2;
-      if (run.to - run.from >= 3 && (!best || Math.abs(centre - width / 2) < Math.abs((best.from + best.to) / 2 - width / 2))) best = run;
+      if (x - 1 - start >= 3) runs.push({ from: start, to: x - 1 });
       start = -1;
     }
   }
-  if (!best) return undefined;
-  const left = lines.filter((l) => l.items.some((i) => i.x + i.width <= best.from + 1)).length;
-  const right = lines.filter((l) => l.items.some((i) => i.x >= best.to - 1)).length;
-  return left >= lines.length * 0.3 && right >= lines.length * 0.3 ? best : undefined;
+  const centre = (r: { from: number; to: number }) => Math.abs((r.from + r.to) / 2 - width / 2);
+  return runs.sort((a, b) => centre(a) - centre(b)).find((r) => isGutter(lines, r));
+}
+
+/**
+ * True when `run` separates two columns: lines that cross it stand above or below the
+ * columns (a title block, a wide figure at the foot), hardly ever between their lines
+ * (as body text does between the rows of a table or the lines of an equation on a
+ * one-column page), and each side holds a quarter of the lines.
+ */
+function isGutter(lines: readonly Line[], run: { from: number; to: number }): boolean {
+  const crosses = lines.map((l) => l.items.some((i) => i.x < run.to && i.x + i.width > run.from));
+  const first = crosses.indexOf(false);
+  const last = crosses.lastIndexOf(false);
+  if (first < 0) return false;
+  let inside = 0;
+  for (let i = first; i <= last; i++) if (crosses[i]) inside++;
+  if (inside > Math.max(1, lines.length * 0.1)) return false;
+  const clear = lines.filter((_, i) => !crosses[i]);
+  const left = clear.filter((l) => l.items.some((i) => i.x + i.width <= run.from + 1)).length;
+  const right = clear.filter((l) => l.items.some((i) => i.x >= run.to - 1)).length;
+  return left >= lines.length * 0.25 && right >= lines.length * 0.25;
 }
 
 /**

@@ -102,7 +102,13 @@ export class Extractor {
     }
     const script = this.options.workerScript;
     if (!script || !existsSync(script)) return { error: 'PDFs and web pages cannot be read: the extraction worker is missing (run `npm run bundle`)' };
-    return this.inWorker(script, job);
+    try {
+      return await this.inWorker(script, job);
+    } catch (e) {
+      // A worker that cannot start (no threads left, memory) costs this file only.
+      this.stopWorker();
+      return { error: describe(job.format, (e as Error).message) };
+    }
   }
 
   private inWorker(script: string, job: Job): Promise<Extraction> {

@@ -4,6 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { fixture, problemsOf, ROOT } from '../helpers/fixture.js';
+import { locateQuote } from '../../server/src/core/features/locateQuote.js';
+import { createAnchor } from '../../server/src/core/features/createAnchor.js';
 
 const REPORT = `%title Annual Report on the Summit
 %date 2021-12-20
@@ -147,6 +149,29 @@ Kirby [[r1#kirby]].
     const f = await fixture(`${files}//- notes/n.md\n[[w1#sullivan]]\n`);
     f.service.openDocument(`${ROOT}/sources/w1_page.html`, '<html><body>edited</body></html>', 2);
     assert.ok(f.service.view.text(`${ROOT}/sources/w1_page.html`)!.startsWith('Biden and Putin talk'));
+  });
+});
+
+describe('Create Anchor from Selection in the PDF viewer', () => {
+  it('finds the viewer’s selection (hyphens at line ends, ligatures, line breaks) in the extracted text, on the selected page first', async () => {
+    const f = await fixture(`${files}//- notes/n.md\n[[r1]]\n`);
+    const pdf = `${ROOT}/sources/r1_report.pdf`;
+    const found = locateQuote(f.service.view, pdf, 'John Kirby clari-\nfied the com\u00adments', 2)!;
+    const source = f.service.view.source(pdf)!;
+    assert.equal(source.text.slice(found.span.start, found.span.end), 'John Kirby clarified the comments');
+    const second = locateQuote(f.service.view, pdf, 'the phrase of\nrecord', 2)!;
+    assert.ok(second.span.start > source.pages![1]!.start, 'the occurrence on page 2');
+    assert.equal(locateQuote(f.service.view, pdf, 'words that are nowhere', 1), undefined);
+  });
+
+  it('writes `page:` into the anchor when the selected words repeat in the PDF', async () => {
+    const f = await fixture(`${files}//- notes/n.md\n[[r1]]\n`);
+    const pdf = `${ROOT}/sources/r1_report.pdf`;
+    const found = locateQuote(f.service.view, pdf, 'the phrase of record', 2)!;
+    const r = createAnchor(f.service.view, pdf, found.range, 'record');
+    assert.equal(r.anchorFileUri, `${ROOT}/sources/r1_report.anchors.yaml`);
+    assert.equal(r.edits[0]!.newText, 'record:\n  quote: the phrase of record\n  prefix: "paragraph on page two repeats "\n  suffix: . A third paragraph, with the\n  page: 2\n');
+    assert.equal(r.citation, '[[r1#record]]');
   });
 });
 

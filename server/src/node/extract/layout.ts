@@ -197,12 +197,16 @@ export function findGutter(lines: readonly Line[], width: number): { from: numbe
     }
     mark(runStart, runEnd);
   }
-  // A title page's title, authors and abstract cross the gutter: up to a third of the lines may.
-  const allowed = Math.max(1, Math.floor(lines.length * GUTTER_CROSSING));
-  const runs: { from: number; to: number }[] = [];
-  let start = -1;
   const lo = Math.floor(width * 0.3);
   const hi = Math.ceil(width * 0.7);
+  // A title page's title, authors and abstract cross the gutter: up to a third of the lines may.
+  let least = Infinity;
+  for (let x = lo; x <= hi; x++) least = Math.min(least, cover[x]!);
+  if (least > Math.max(1, Math.floor(lines.length * GUTTER_CROSSING))) return undefined;
+  // The gutter is where coverage is least; the ragged ends of lines beside it are not.
+  const allowed = least + Math.max(1, Math.floor(lines.length * 0.05));
+  const runs: { from: number; to: number }[] = [];
+  let start = -1;
   for (let x = lo; x <= hi + 1; x++) {
     const open = x <= hi && cover[x]! <= allowed;
     if (open && start < 0) start = x;

@@ -113,6 +113,51 @@ const uiTests = [
       assert.match(shown(await editorLine(page, '(GN020 and GN021)').innerText()), /The allies were briefed on Thursday, December 2,/);
     },
   },
+  {
+    title: 'the hover over a PDF citation opens the PDF at its page, the passage highlighted, and an anchor is made from the viewer’s selection',
+    async run(page) {
+      await quickOpen(page, 'pdf-and-web-sources.md');
+      const line = editorLine(page, 'picks one of its quote');
+      await line.waitFor({ timeout: STEP_TIMEOUT });
+      const target = line.locator('span', { hasText: /consultations-expert-level/ }).last();
+      const hover = page.locator('.monaco-editor .monaco-hover', { hasText: /Open PDF at page 2/ });
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(5, 5);
+        await target.hover();
+        try {
+          await hover.waitFor({ timeout: STEP_TIMEOUT / 3 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+        }
+      }
+      assert.match(shown(await hover.innerText()), /Source report[\s\S]*page 2, paragraph \d+/);
+      await hover.locator('a', { hasText: 'Open PDF at page 2' }).click();
+      // The viewer is a webview: its page is an iframe inside an iframe.
+      const viewer = async () => {
+        for (const frame of page.frames()) if (await frame.locator('#viewerContainer').count().catch(() => 0)) return frame;
+        return undefined;
+      };
+      let frame;
+      for (let i = 0; i < 60 && !(frame = await viewer()); i++) await page.waitForTimeout(500);
+      assert.ok(frame, 'the PDF viewer opened');
+      const highlight = frame.locator('.page[data-page-number="2"] .textLayer .highlight');
+      await highlight.first().waitFor({ timeout: STEP_TIMEOUT });
+      assert.match(await frame.locator('#status').innerText(), /Page 2 of 3/);
+      await screenshot(page, 'pdf-viewer.png');
+      // Select the words of one text-layer span on page 1 and make an anchor of them.
+      const words = frame.locator('.page[data-page-number="1"] .textLayer span', { hasText: /^Other issues on the agenda may have$/ });
+      await words.first().waitFor({ timeout: STEP_TIMEOUT });
+      await words.first().evaluate((span) => window.getSelection().selectAllChildren(span));
+      await frame.locator('#anchor').click();
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: STEP_TIMEOUT });
+      assert.equal(await input.inputValue(), 'other-issues-on-the');
+      await page.keyboard.press('Enter');
+      await quickOpen(page, 'report_summit-2021.anchors.yaml');
+      await editorLine(page, 'other-issues-on-the: Other issues on the agenda may have').waitFor({ timeout: STEP_TIMEOUT });
+    },
+  },
 ];
 
 /** An error without Playwright's call log, which repeats the same retry lines. */

@@ -74,9 +74,10 @@ export async function openPdfAt(context: vscode.ExtensionContext, target: PdfTar
   });
   context.subscriptions.push(panel);
   // The bytes go to the page in a message: the webview reads nothing from the workspace itself.
-  const data = await vscode.workspace.fs.readFile(uri);
+  const bytes = await vscode.workspace.fs.readFile(uri);
   await viewer.ready;
-  void panel.webview.postMessage({ type: 'open', data, page: target.page, quote: target.quote });
+  // A plain Uint8Array crosses to the webview as binary; a Node Buffer would arrive as an object.
+  void panel.webview.postMessage({ type: 'open', data: new Uint8Array(bytes), page: target.page, quote: target.quote });
 }
 
 /** A selection the viewer's own button sent with its request. */

@@ -55,11 +55,14 @@ async function main(): Promise<void> {
   };
   document.getElementById('anchor')!.addEventListener('click', () => vscode.postMessage({ ...selection(), create: true }));
 
-  window.addEventListener('message', async (event: MessageEvent<HostMessage>) => {
-    const m = event.data;
+  window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+    onMessage(event.data).catch((e: unknown) => (status.textContent = `Could not show the PDF: ${(e as Error).message}`));
+  });
+  const onMessage = async (m: HostMessage) => {
     if (m.type === 'open') {
       pending = { page: m.page, ...(m.quote ? { quote: m.quote } : {}) };
-      const pdf = await pdfjsLib.getDocument({ data: m.data, isEvalSupported: false, enableXfa: false }).promise;
+      const data = m.data instanceof Uint8Array ? m.data : new Uint8Array(Object.values(m.data as unknown as Record<string, number>));
+      const pdf = await pdfjsLib.getDocument({ data, isEvalSupported: false, enableXfa: false }).promise;
       viewer.setDocument(pdf);
       linkService.setDocument(pdf, null);
     } else if (m.type === 'goto') {
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
     } else if (m.type === 'getSelection') {
       vscode.postMessage(selection());
     }
-  });
+  };
   vscode.postMessage({ type: 'ready' });
 }
 

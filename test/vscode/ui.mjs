@@ -117,7 +117,8 @@ const uiTests = [
     title: 'the hover over a PDF citation opens the PDF at its page, the passage highlighted, and an anchor is made from the viewer’s selection',
     async run(page) {
       await quickOpen(page, 'pdf-and-web-sources.md');
-      const line = editorLine(page, 'picks one of its quote');
+      // The editor wraps the long line: the citation stands on a view line of its own.
+      const line = editorLine(page, 'consultations-expert-level');
       await line.waitFor({ timeout: STEP_TIMEOUT });
       const target = line.locator('span', { hasText: /consultations-expert-level/ }).last();
       const hover = page.locator('.monaco-editor .monaco-hover', { hasText: /Open PDF at page 2/ });
@@ -132,6 +133,9 @@ const uiTests = [
         }
       }
       assert.match(shown(await hover.innerText()), /Source report[\s\S]*page 2, paragraph \d+/);
+      const logs = [];
+      page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
       await hover.locator('a', { hasText: 'Open PDF at page 2' }).click();
       // The viewer is a webview: its page is an iframe inside an iframe.
       const viewer = async () => {
@@ -142,7 +146,10 @@ const uiTests = [
       for (let i = 0; i < 60 && !(frame = await viewer()); i++) await page.waitForTimeout(500);
       assert.ok(frame, 'the PDF viewer opened');
       const highlight = frame.locator('.page[data-page-number="2"] .textLayer .highlight');
-      await highlight.first().waitFor({ timeout: STEP_TIMEOUT });
+      await highlight
+        .first()
+        .waitFor({ timeout: STEP_TIMEOUT })
+        .catch(async (e) => assert.fail(`viewer status: ${await frame.locator('#status').innerText()}; console: ${logs.join(' | ')} — ${e.message.split('\n')[0]}`));
       assert.match(await frame.locator('#status').innerText(), /Page 2 of 3/);
       await screenshot(page, 'pdf-viewer.png');
       // Select the words of one text-layer span on page 1 and make an anchor of them.

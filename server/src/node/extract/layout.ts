@@ -369,9 +369,9 @@ export class Vocabulary {
   private readonly words = new Set<string>();
   constructor(lines: Iterable<string>) {
     for (const line of lines) {
-      // The last word of a line may be a hyphenated fragment: it is not evidence.
+      // A line's first and last words may be the halves of a hyphenated word: they are not evidence.
       const words = line.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? [];
-      for (let i = 0; i + 1 < words.length; i++) {
+      for (let i = 1; i + 1 < words.length; i++) {
         const w = words[i]!;
         this.words.add(w);
         // The parts of a compound are words too (`trade-off` has `trade` and `off`).

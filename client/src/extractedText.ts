@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClientToServer } from '../../shared/protocol';
 
 export const EXTRACTED_SCHEME = 'grounded-notes-source';
 
@@ -13,7 +14,7 @@ export const EXTRACTED_SCHEME = 'grounded-notes-source';
 export function registerExtractedText(context: vscode.ExtensionContext, client: LanguageClient): void {
   const provider: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri) {
-      const r = await client.sendRequest<{ text: string } | null>('groundedNotes/sourceText', { uri: sourceUriOf(uri) });
+      const r = await client.sendRequest(ClientToServer.sourceText, { uri: sourceUriOf(uri) });
       return r?.text ?? '';
     },
   };

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClientToServer } from '../../shared/protocol';
 import { pdfViewerHtml } from './pdfViewerHtml';
 
 export const PDF_VIEWER = 'groundedNotes.pdfViewer';
@@ -92,7 +93,7 @@ export function pdfViewerActive(): boolean {
  * The active viewer's selection as a range of the PDF's extracted text (the server
  * finds the selected words there), or a message why there is none.
  */
-export async function pdfViewerSelection(client: LanguageClient): Promise<{ uri: string; range: unknown } | { problem: string }> {
+export async function pdfViewerSelection(client: LanguageClient): Promise<ClientToServer.ProposeAnchorParams | { problem: string }> {
   const viewer = active;
   if (!viewer) return { problem: 'open a PDF source first.' };
   const fromButton = pendingButton;
@@ -104,7 +105,7 @@ export async function pdfViewerSelection(client: LanguageClient): Promise<{ uri:
       void viewer.panel.webview.postMessage({ type: 'getSelection' });
     }));
   if (!selected.text.trim()) return { problem: 'select the words of the PDF to anchor first.' };
-  const found = await client.sendRequest<{ range: unknown } | null>('groundedNotes/locateQuote', { uri: viewer.uri, text: selected.text, page: selected.page });
+  const found = await client.sendRequest(ClientToServer.locateQuote, { uri: viewer.uri, text: selected.text, page: selected.page });
   if (!found) return { problem: 'the selected words are not in the text read from this PDF (they may be in a running header, a figure or an image).' };
   return { uri: viewer.uri, range: found.range };
 }

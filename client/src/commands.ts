@@ -63,9 +63,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   register('groundedNotes.openSourceAt', async (args: OpenArgs) => {
     if (!args || typeof args.uri !== 'string') return;
     const createAnchor = () => void vscode.commands.executeCommand('groundedNotes.createAnchorFromSelection');
-    if (/\.pdf$/i.test(args.uri)) return openPdfAt(context, { uri: args.uri, page: Number(args.page) || 1, ...(typeof args.quote === 'string' ? { quote: args.quote } : {}) }, createAnchor);
-    // A saved web page opens as the text read from it, where the passage's lines are.
-    const target = /\.(html?|mht|mhtml)$/i.test(args.uri) ? extractedTextUri(args.uri) : vscode.Uri.parse(args.uri);
+    if (/\.pdf$/i.test(args.uri) && typeof args.page === 'number') return openPdfAt(context, { uri: args.uri, page: args.page, ...(typeof args.quote === 'string' ? { quote: args.quote } : {}) }, createAnchor);
+    // A saved web page (or a PDF without a page to go to) opens as the text read from it, where the passage's lines are.
+    const target = /\.(pdf|html?|mht|mhtml)$/i.test(args.uri) ? extractedTextUri(args.uri) : vscode.Uri.parse(args.uri);
     const doc = await vscode.workspace.openTextDocument(target);
     const selection = new vscode.Range(args.line, args.character, args.endLine, args.endCharacter);
     await vscode.window.showTextDocument(doc, { selection, preview: true });

@@ -39,7 +39,7 @@ const round = (x) => (x >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
 
 const NOTE = `# Reading the trade review
 
-The last page [[r300#page=300]] and the middle [[r300#page=150]], one paragraph of it [[r300#page=150&p=2]],
+The last page [[r300#page=300]] and the middle [[r300#page=150]], one paragraph of it [[r300#page=150&p=1]],
 a page near the start [[r300#page=3]] and its first paragraph [[r300#page=3&p=1]].
 Page 299 says it too [[r300#page=299]], and the whole review [[r300]].
 `;

@@ -17,10 +17,12 @@ import { expandMoves, moveEdits } from './links/moves.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
 import type { DocUri, Problem } from './types.js';
-import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
+import { parseDocument, type DocKind, type ParsedDocument, type ParseInput } from './parse/document.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { detectConventions } from './links/style.js';
 import { isUnresolved } from './view.js';
+import { isExtractedFormat } from './formats.js';
+import type { ExtractedDocument } from './types.js';
 import type { FileChange, Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
@@ -34,6 +36,11 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 const BATCH = 128;
 /** Every file is listed: notes, sources and anchor files are read, the rest are attachments links may name. */
 const ALL_FILES: readonly string[] = [];
+/**
+ * PDFs and saved web pages larger than this are not read. They are not held to
+ * `maxFileSize` (a report's PDF is often tens of megabytes); their extracted text is.
+ */
+export const MAX_EXTRACTED_FILE_BYTES = 200 * 1024 * 1024;
 
 function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
@@ -96,8 +103,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     if (structural) for (const f of index.anchorFiles()) dirty.add(f.uri);
   }
 
+  /** What `read` finds: the text (and, for a PDF or web page, its extracted form), why it is not indexed, or nothing. */
+  type Found = { text: string; extracted?: ExtractedDocument } | { skip: string } | undefined;
+
   /** Reads a file for indexing: its text, or why it is not indexed, or gone. */
-  async function read(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
+  async function read(uri: DocUri, kind: DocKind): Promise<Found> {
     try {
       return await readChecked(uri, kind);
     } catch (e) {
@@ -108,9 +118,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
   }
 
-  async function readChecked(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
+  async function readChecked(uri: DocUri, kind: DocKind): Promise<Found> {
     const stat = await workspace.stat(uri);
     if (!stat) return undefined;
+    if (kind === 'source' && isExtractedFormat(uri)) return readExtracted(uri, stat.size);
     if (kind !== 'anchorFile' && stat.size > config.maxFileSize) {
       logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is over groundedNotes.maxFileSize`);
       return { skip: `Not checked: the file is ${formatBytes(stat.size)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
@@ -123,10 +134,32 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     return { text };
   }
 
+  /** A PDF's or web page's extracted text, through the workspace (extraction is not the core's). */
+  async function readExtracted(uri: DocUri, size: number): Promise<Found> {
+    if (size > MAX_EXTRACTED_FILE_BYTES) return { skip: `Not checked: the file is ${formatBytes(size)}, over the ${formatBytes(MAX_EXTRACTED_FILE_BYTES)} read for a PDF or web page` };
+    if (!workspace.readExtracted) return { skip: 'Not checked: PDFs and web pages are not read here' };
+    const doc = await workspace.readExtracted(uri);
+    if (!doc) return { skip: 'Not checked: the file could not be read (unreadable, or removed while indexing)' };
+    if ('error' in doc) {
+      logger.warn(`Skipped ${uri}: ${doc.error}`);
+      return { skip: `Not checked: ${doc.error}` };
+    }
+    if (doc.text.length > config.maxFileSize) {
+      return { skip: `Not checked: its text is ${formatBytes(doc.text.length)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
+    }
+    return { text: doc.text, extracted: doc };
+  }
+
   /** Indexes what `read` found; returns the citation keys whose meaning may have changed. */
-  function store(uri: DocUri, kind: DocKind, found: Awaited<ReturnType<typeof read>>, parsed?: ParsedDocument): Set<string> {
+  function store(uri: DocUri, kind: DocKind, found: Found, parsed?: ParsedDocument): Set<string> {
     if (!found) return index.remove(uri);
     if ('skip' in found) return index.skip(uri, found.skip);
+    if (found.extracted) {
+      const keys = index.set(uri, kind, found.text, 0, parseDocument({ uri, kind, text: found.text, extracted: found.extracted }));
+      // A scanned PDF is indexed (it can be cited whole) and says why it has no text.
+      if (found.extracted.notice) index.notices.set(uri, found.extracted.notice);
+      return keys;
+    }
     return index.set(uri, kind, found.text, 0, parsed);
   }
 
@@ -140,6 +173,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       return [{ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: skipped.reason, severity: 'information' }];
     }
     const raw: Problem[] = [];
+    const notice = index.notices.get(uri);
+    if (notice) raw.push({ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: notice, severity: 'information' });
     const note = index.note(uri);
     const source = index.source(uri);
     const file = index.anchorFile(uri);
@@ -272,7 +307,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
-          if (r && 'text' in r) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text });
+          // Extracted text is indexed here: it comes with its structure, and its cache is the extractor's.
+          if (r && 'text' in r && !r.extracted) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text });
         }
         let parsed: (ParsedDocument | undefined)[] = [];
         if (parser && inputs.length > 0) {
@@ -341,7 +377,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     openDocument(uri, text, version) {
       const kind = index.classify(uri);
-      if (!kind) return;
+      // A PDF or web page is read as its extracted text from disk, never as an editor's text.
+      if (!kind || (kind === 'source' && isExtractedFormat(uri))) return;
       if (scanned && index.text(uri) !== text) changedSinceScan = true;
       // Opened during the scan after the scan read it: the disk text is what the index holds now.
       if (!scanned && !open.has(uri) && !scanText.has(uri) && index.kindOf(uri) !== undefined) scanText.set(uri, index.text(uri));
@@ -362,7 +399,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     async closeDocument(uri) {
       if (!open.delete(uri)) return;
       const kind = index.classify(uri);
-      if (!kind) return;
+      if (!kind || (kind === 'source' && isExtractedFormat(uri))) return;
       const keys = await load(uri, kind);
       touch(uri, keys, index.kindOf(uri) === undefined);
     },

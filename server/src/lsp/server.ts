@@ -26,12 +26,15 @@ import { listAnchors, listSources } from '../core/features/catalog.js';
 import { COMPLETION_LIMIT } from '../core/features/completion.js';
 import { sourceTimelines } from '../core/features/timeline.js';
 import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
+import { locateQuote } from '../core/features/locateQuote.js';
 import type { FileChange } from '../core/workspace.js';
 import { countProblems } from '../core/counts.js';
 import { VERSION } from '../core/product.js';
 import { ClientToServer, ServerToClient } from '../../../shared/protocol.js';
 import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
+import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
+import { FileExtractedCache } from '../node/extract/extractedCache.js';
 import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
 
 /** Edits that arrive in the same turn of the event loop are checked together; a re-check of one note takes milliseconds. */
@@ -57,6 +60,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let cacheDir: string | undefined;
   /** The scan's parser and persisted index, until the first full check is saved. */
   let pool: ParsePool | undefined;
+  /** Extracted text of PDFs and web pages by content hash, persisted with the index. */
+  let extracted: FileExtractedCache | undefined;
   let canConfigure = false;
   let canWatch = false;
   let indexing = true;
@@ -150,6 +155,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         // The first full check after the scan: saved with the persisted index for the next start.
         service.saveProblems();
         pool.persist();
+        extracted?.persist();
         pool = undefined;
       }
       sendStatus();
@@ -188,13 +194,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(async () => {
     const config = await loadConfig();
-    const workspace = new NodeWorkspace(folders, log);
+    extracted = cacheDir ? new FileExtractedCache(cacheDir, log) : undefined;
+    const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
+    const workspace = new NodeWorkspace(folders, log, extractor);
     pool = new ParsePool({ workerScript: WORKER_SCRIPT, log, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}) });
     service = createNotesService({ workspace, config, parser: pool, logger: { info: log, warn: log, error: (m) => connection.console.error(m) } });
     markCreated();
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,txt,yaml}' }],
+        watchers: [{ globPattern: '**/*.{md,txt,yaml,pdf,html,htm,mhtml,mht}' }],
       });
     }
     for (const doc of documents.all()) {
@@ -298,6 +306,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       ],
     };
     return { edit, citation: r.citation };
+  }));
+  connection.onRequest(ClientToServer.sourceText, guard('sourceText', null, (p) => {
+    const text = service!.view.source(p.uri) ? service!.view.text(p.uri) : undefined;
+    return text === undefined ? null : { text };
+  }));
+  connection.onRequest(ClientToServer.locateQuote, guard('locateQuote', null, (p) => {
+    const found = locateQuote(service!.view, p.uri, String(p.text ?? ''), typeof p.page === 'number' ? p.page : undefined);
+    return found ? { range: found.range } : null;
   }));
   connection.onRequest(ClientToServer.timeline, guard('timeline', [], (p) => sourceTimelines(service!.view, { ...(p?.uri ? { uri: p.uri } : {}), ...(p?.note ? { note: p.note } : {}) })));
   connection.onRequest(ClientToServer.checkWorkspace, guard('checkWorkspace', null, async (): Promise<ClientToServer.CheckWorkspaceResult> => {

@@ -3,7 +3,7 @@ import type { DocumentLink } from '../api.js';
 import type { DocUri } from '../types.js';
 import type { Resolution, WorkspaceView } from '../view.js';
 import { linkTargets } from './definition.js';
-import { lineOf } from './passage.js';
+import { lineOf, pageOf } from './passage.js';
 import { relativePath } from '../workspace.js';
 
 /** The tooltip of a link that is not a citation. */
@@ -27,11 +27,18 @@ export function documentLinks(view: WorkspaceView, uri: DocUri): DocumentLink[] 
   const resolutions = view.resolutionsOf(note);
   note.citations.forEach((c, i) => {
     const r = resolutions[i]!;
-    if (r.kind === 'source') {
+    if (r.kind === 'source' && r.source.pages) {
+      // A PDF opens at the page, with the standard open parameter.
+      const page = pageOf(r.source, r.passage.start) ?? 1;
+      links.push({ range: lines.range(c), target: `${r.source.uri}#page=${page}`, tooltip: `Source ${r.source.id}, page ${page}` });
+    } else if (r.kind === 'source' && r.source.format === 'html') {
+      const id = r.passage.kind === 'id' ? `#${encodeURIComponent(r.passage.anchor ?? '')}` : '';
+      links.push({ range: lines.range(c), target: `${r.source.uri}${id}`, tooltip: `Source ${r.source.id}` });
+    } else if (r.kind === 'source') {
       const line = lineOf(r.source, r.passage.start) + 1;
       links.push({ range: lines.range(c), target: `${r.source.uri}#L${line}`, tooltip: `Source ${r.source.id}${r.passage.kind === 'whole' ? '' : `, line ${line}`}` });
-      return;
     }
+    if (r.kind === 'source') return;
     const targets = linkTargets(view, r);
     // A wildcard takes in several notes: go to definition lists them; a document link cannot.
     if (targets.length !== 1 || r.kind === 'wildcard') return;

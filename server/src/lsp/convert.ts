@@ -6,15 +6,17 @@ import {
   DiagnosticSeverity,
   DocumentSymbol,
   MarkupKind,
+  RenameFile,
   SymbolInformation,
   SymbolKind,
+  TextDocumentEdit,
   type CompletionItem,
   type Diagnostic,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { CompletionItem as CoreCompletion, SymbolItem } from '../core/api.js';
 import { ruleDocAnchor } from '../core/rules/registry.js';
-import type { Fix, Problem, TextEdit } from '../core/types.js';
+import type { FileRename, Fix, Problem, TextEdit } from '../core/types.js';
 import { DOCS_URL } from '../core/product.js';
 
 const SEVERITY = {
@@ -43,6 +45,22 @@ export function toWorkspaceEdit(edits: readonly TextEdit[]): WorkspaceEdit {
   const changes: Record<string, { range: TextEdit['range']; newText: string }[]> = {};
   for (const e of edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
   return { changes };
+}
+
+/**
+ * Edits and file renames as one workspace edit: the text edits first (they name the files
+ * as they were), then the renames; without renames, the plain form every client reads.
+ */
+export function toRenameEdit(result: { edits: readonly TextEdit[]; renames?: readonly FileRename[] }): WorkspaceEdit {
+  if (!result.renames || result.renames.length === 0) return toWorkspaceEdit(result.edits);
+  const byUri = new Map<string, { range: TextEdit['range']; newText: string }[]>();
+  for (const e of result.edits) {
+    const list = byUri.get(e.uri) ?? [];
+    if (list.length === 0) byUri.set(e.uri, list);
+    list.push({ range: e.range, newText: e.newText });
+  }
+  const texts = [...byUri].map(([uri, edits]) => TextDocumentEdit.create({ uri, version: null }, edits));
+  return { documentChanges: [...texts, ...result.renames.map((r) => RenameFile.create(r.oldUri, r.newUri))] };
 }
 
 /** A fix as a quick-fix code action. */

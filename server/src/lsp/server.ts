@@ -17,6 +17,8 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type RenameFilesParams,
+  WillRenameFilesRequest,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NotesError, type NotesService } from '../core/api.js';
@@ -35,7 +37,7 @@ import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
 import { FileExtractedCache } from '../node/extract/extractedCache.js';
-import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
+import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toRenameEdit, toSymbolInformation, toWorkspaceEdit } from './convert.js';
 
 /** Edits that arrive in the same turn of the event loop are checked together; a re-check of one note takes milliseconds. */
 const PUBLISH_DELAY_MS = 0;
@@ -49,7 +51,9 @@ const CREATE_WAIT_MS = 5000;
 /** How long a long request waits for its cancellation before it starts. */
 const CANCEL_GRACE_MS = 10;
 /** Requests that may walk the whole workspace: they honour cancellation before they start. */
-const LONG_REQUESTS = new Set(['references', 'rename', 'workspaceSymbol', 'checkWorkspace', 'timeline']);
+const LONG_REQUESTS = new Set(['references', 'rename', 'willRenameFiles', 'workspaceSymbol', 'checkWorkspace', 'timeline']);
+/** Files and folders whose renames the editor announces: every file and folder, as any of them can be a link target. */
+const RENAME_FILTERS = { filters: [{ pattern: { glob: '**/*' } }] };
 
 /** Starts the server on the connection chosen by the command line (`--stdio`, `--node-ipc`). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -64,6 +68,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let extracted: FileExtractedCache | undefined;
   let canConfigure = false;
   let canWatch = false;
+  /** Whether the editor applies file renames inside a workspace edit (a note renamed from a link to it). */
+  let canRenameFiles = false;
   let indexing = true;
   let publishTimer: NodeJS.Timeout | undefined;
   let markReady!: () => void;
@@ -171,6 +177,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     folders = wf && wf.length > 0 ? wf : params.rootUri ? [uriToPath(params.rootUri)] : params.rootPath ? [params.rootPath] : [];
     canConfigure = !!params.capabilities.workspace?.configuration;
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canRenameFiles = !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename');
     const options = params.initializationOptions as { cacheDir?: unknown } | undefined;
     cacheDir = typeof options?.cacheDir === 'string' && options.cacheDir !== '' ? options.cacheDir : undefined;
     return {
@@ -186,7 +193,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         codeLensProvider: { resolveProvider: false },
-        workspace: { workspaceFolders: { supported: true } },
+        workspace: { workspaceFolders: { supported: true }, fileOperations: { willRename: RENAME_FILTERS, didRename: RENAME_FILTERS } },
       },
       serverInfo: { name: 'grounded-notes', version: VERSION },
     };
@@ -266,6 +273,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onHover(guard('hover', null, async (p) => {
     await prepared(p.textDocument.uri);
+    await service!.prepareHover(p.textDocument.uri, p.position);
     const h = service!.hover(p.textDocument.uri, p.position);
     return h ? { contents: { kind: 'markdown', value: h.contents }, range: h.range } : null;
   }));
@@ -278,7 +286,27 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDefinition(guard('definition', [], async (p) => (await prepared(p.textDocument.uri), service!.definition(p.textDocument.uri, p.position))));
   connection.onReferences(guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(guard('prepareRename', null, (p) => service!.prepareRename(p.textDocument.uri, p.position) ?? null));
-  connection.onRenameRequest(guard('rename', null, (p) => toWorkspaceEdit(service!.rename(p.textDocument.uri, p.position, p.newName).edits)));
+  connection.onRenameRequest(guard('rename', null, (p) => {
+    const result = service!.rename(p.textDocument.uri, p.position, p.newName);
+    if (result.renames?.length && !canRenameFiles) {
+      throw new NotesError('This editor cannot rename a file as part of a rename: rename the file itself, and the links to it follow.');
+    }
+    return toRenameEdit(result);
+  }));
+  // A file or folder renamed in the explorer: links to it (and relative links inside it) follow, as one undoable edit.
+  connection.onRequest(WillRenameFilesRequest.method, guard('willRenameFiles', null, (p: RenameFilesParams) => {
+    const edits = service!.renameFiles(p.files).edits;
+    return edits.length > 0 ? toWorkspaceEdit(edits) : null;
+  }));
+  connection.workspace.onDidRenameFiles(async (p) => {
+    if (!service) return;
+    try {
+      await service.filesRenamed(p.files);
+    } catch (e) {
+      connection.console.error(`File renames failed: ${(e as Error).stack ?? e}`);
+    }
+    schedulePublish();
+  });
   connection.onDocumentLinks(guard('documentLinks', [], async (p) => (await prepared(p.textDocument.uri), service!.documentLinks(p.textDocument.uri))));
   connection.onDocumentSymbol(guard('documentSymbol', [], (p) => service!.documentSymbols(p.textDocument.uri).map(toDocumentSymbol)));
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service!.workspaceSymbols(p.query).map(toSymbolInformation)));

@@ -65,18 +65,35 @@ function afterFrontMatter(text: string): number {
   return m ? m[0].length : 0;
 }
 
+/** True for a line that starts a block of its own: a heading, a list item, a quote, a fence. */
+const STARTS_BLOCK = /^ {0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|```|~~~)/;
+
+/**
+ * The block an id names: the paragraph or list item whose last line ends with it, or
+ * (an id on its own line) the block just above; it starts after a blank line or a
+ * heading, or at a list item's own line.
+ */
+function blockSpan(text: string, note: NoteIndex, block: BlockId): { start: number; end: number } {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  lines.reduce((at, l) => (starts.push(at), at + l.length + 1), 0);
+  const idLine = text.slice(0, block.start).split('\n').length - 1;
+  const own = lines[idLine]!.slice(0, block.start - starts[idLine]!).trim() === '';
+  let last = own ? idLine - 1 : idLine;
+  while (own && last > 0 && lines[last]!.trim() === '') last--;
+  const headings = new Set(note.headings.map((h) => h.line));
+  let first = Math.max(last, 0);
+  while (first > 0 && !STARTS_BLOCK.test(lines[first]!) && lines[first - 1]!.trim() !== '' && !headings.has(first - 1)) first--;
+  return { start: starts[first]!, end: own ? starts[last]! + lines[last]!.length : block.start };
+}
+
 /** The part of a note a link shows: the section under its heading, the paragraph of its block, or the note after its front matter and title. */
 function previewSpan(text: string, note: NoteIndex, heading?: Heading, block?: BlockId): { start: number; end: number } {
   if (heading) {
     const next = note.headings.find((h) => h.start > heading.start && h.level <= heading.level);
     return { start: heading.end, end: next ? next.start : text.length };
   }
-  if (block) {
-    // The paragraph the id ends, or (an id on its own line) the block before it.
-    let blank = text.lastIndexOf('\n\n', block.start);
-    if (blank > 0 && text.slice(blank, block.start).trim() === '') blank = text.lastIndexOf('\n\n', blank - 1);
-    return { start: blank < 0 ? 0 : blank + 2, end: block.start };
-  }
+  if (block) return blockSpan(text, note, block);
   let start = afterFrontMatter(text);
   const first = note.headings[0];
   // The title heading is in the hover's first line already.
@@ -89,8 +106,9 @@ export function previewLines(text: string, span: { start: number; end: number })
   const lines: string[] = [];
   let chars = 0;
   for (const raw of text.slice(span.start, Math.min(span.end, span.start + PREVIEW_CHARS * 4)).split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '') continue;
+    // A block id is an anchor, not words of the note.
+    const line = raw.replace(/\s\^[A-Za-z0-9-]+\s*$/, '').trim();
+    if (line === '' || /^\^[A-Za-z0-9-]+$/.test(line)) continue;
     if (lines.length >= PREVIEW_LINES || chars >= PREVIEW_CHARS) {
       lines.push('…');
       break;

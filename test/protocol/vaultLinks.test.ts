@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ClientToServer } from '../../shared/protocol.js';
 import { LspClient } from '../helpers/lspClient.js';
 
 /** A small Obsidian vault on disk. */
@@ -37,7 +38,7 @@ describe('vault links over the protocol', function () {
 
   before(async () => {
     client = await LspClient.start(vault(), { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } });
-    await client.connection.sendRequest('groundedNotes/checkWorkspace', {});
+    await client.connection.sendRequest(ClientToServer.checkWorkspace, {});
   });
   after(async () => client?.stop());
 

@@ -256,6 +256,11 @@ export const english: DateLanguage = {
       if (rel) {
         const word = rel[1]!.toLowerCase();
         mention.relativeYear = word === 'last' ? -1 : word === 'next' ? 1 : 0;
+        // "February 24 of this year" is one date expression.
+        if (/^\s+of\s/i.test(rel[0])) {
+          mention.end += rel[0].length;
+          mention.text = text.slice(mention.start, mention.end);
+        }
       }
     }
     const ranges = joinedRanges(text, mentions, md.ranges.filter((r) => kept.has(r.from) && kept.has(r.to)));

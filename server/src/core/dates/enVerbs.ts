@@ -86,17 +86,56 @@ interface Word {
   end: number;
 }
 
-function wordsIn(text: string, from: number, to: number): (Word | 'stop')[] {
-  const out: (Word | 'stop')[] = [];
-  const re = /[\p{L}\d][\p{L}\d'’-]*|[;:—–()[\]"“”]/gu;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < to) {
-    if (m.index + m[0].length > to) break;
-    if (/^[;:—–()[\]"“”]$/.test(m[0])) out.push('stop');
-    else out.push({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+/**
+ * The words of one text, found once: a date's window is then a slice of this list, so
+ * a text dense with dates is still read once (the last text's index is kept).
+ */
+class WordIndex {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  constructor(readonly text: string) {
+    const re = /[\p{L}\d][\p{L}\d'’-]*|[;:—–()[\]"“”]/gu;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      this.starts.push(m.index);
+      this.ends.push(m.index + m[0].length);
+    }
   }
-  return out;
+
+  /** The index of the first word starting at or after `offset`. */
+  firstAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The words inside `[from, to)`, at most `max` of them from the end nearest `to` (left) or `from` (right). */
+  slice(from: number, to: number, max: number, nearEnd: boolean): (Word | 'stop')[] {
+    let i = this.firstAt(from);
+    let j = this.firstAt(to);
+    while (j > i && this.ends[j - 1]! > to) j--;
+    if (nearEnd) i = Math.max(i, j - max);
+    else j = Math.min(j, i + max);
+    const out: (Word | 'stop')[] = [];
+    for (let k = i; k < j; k++) {
+      const t = this.text.slice(this.starts[k], this.ends[k]);
+      if (t.length === 1 && ';:—–()[]"“”'.includes(t)) out.push('stop');
+      else out.push({ text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: this.starts[k]!, end: this.ends[k]! });
+    }
+    return out;
+  }
+}
+
+let lastIndex: WordIndex | undefined;
+
+function wordsIn(text: string, from: number, to: number, nearEnd: boolean): (Word | 'stop')[] {
+  if (lastIndex?.text !== text) lastIndex = new WordIndex(text);
+  return lastIndex.slice(from, to, MAX_WORDS + 6, nearEnd);
 }
 
 /** Whether a word can head a verb group, and the tense it brings on its own. */
@@ -218,7 +257,7 @@ function rightGroup(right: (Word | 'stop')[]): TenseEvidence | undefined {
  * future or scheduled (1), or unknown (0), with the words that decided it.
  */
 export function governingTense(text: string, sentence: Span, at: Span): TenseEvidence {
-  const left = wordsIn(text, Math.max(sentence.start, at.start - WINDOW), at.start);
+  const left = wordsIn(text, Math.max(sentence.start, at.start - WINDOW), at.start, true);
   const last = left[left.length - 1];
   const preposition = last && last !== 'stop' ? last.lower : '';
   // "since Jan. 13" lies in the past whatever the verb.
@@ -226,7 +265,7 @@ export function governingTense(text: string, sentence: Span, at: Span): TenseEvi
   // A date inside a noun phrase ("the Jan. 14 deadline", "Friday's close") is not the verb's time.
   if (/^(?:'s|’s)\b|^\s+\p{Ll}/u.test(text.slice(at.end, at.end + 3)) && DETERMINER.test(preposition)) return { tense: 0 };
   if (/^(?:'s|’s)/.test(text.slice(at.end, at.end + 2))) return { tense: 0 };
-  const found = leftGroup(left) ?? rightGroup(wordsIn(text, at.end, Math.min(sentence.end, at.end + WINDOW)));
+  const found = leftGroup(left) ?? rightGroup(wordsIn(text, at.end, Math.min(sentence.end, at.end + WINDOW), false));
   if (!found) return { tense: 0 };
   // "closed until Friday": a past verb says nothing about when "until" ends.
   if ((preposition === 'until' || preposition === 'till') && found.tense < 0) return { ...found, tense: 0 };

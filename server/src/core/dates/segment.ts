@@ -14,9 +14,20 @@ export interface SentenceWords {
   opensSentence(word: string): boolean;
 }
 
-const BOUNDARY = /\n[ \t]*(?:\r?\n|(?=(?:[-*+>#|]|\d{1,3}[.)])[ \t]))|[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s|$)/g;
+const STOPS = '.!?\u2026';
+const CLOSERS = '"\'\u201d\u2019)]';
 
-/** The sentences of `text`, trimmed, in order. */
+/** Whether a line starting at `j` opens a block: a list item, heading, quote or table row. */
+function blockMarker(text: string, j: number): boolean {
+  const c = text[j];
+  if (c === undefined) return false;
+  if ('-*+>#|'.includes(c)) return text[j + 1] === ' ' || text[j + 1] === '\t' || (c === '#' && text[j + 1] === '#') || c === '|' || c === '>';
+  let k = j;
+  while (k < text.length && k - j < 3 && text[k]! >= '0' && text[k]! <= '9') k++;
+  return k > j && (text[k] === '.' || text[k] === ')') && (text[k + 1] === ' ' || text[k + 1] === '\t');
+}
+
+/** The sentences of `text`, trimmed, in order. A character scan: no pattern backtracks over long runs. */
 export function dateSentences(text: string, words: SentenceWords): Span[] {
   const out: Span[] = [];
   let start = 0;
@@ -26,18 +37,31 @@ export function dateSentences(text: string, words: SentenceWords): Span[] {
     while (a < b && /\s/.test(text[a]!)) a++;
     while (b > a && /\s/.test(text[b - 1]!)) b--;
     if (b > a) out.push({ start: a, end: b });
+    start = end;
   };
-  BOUNDARY.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = BOUNDARY.exec(text))) {
-    const end = m.index + m[0].length;
-    if (m[0][0] === '\n' || endsSentence(text, m.index, end, words)) {
-      push(end);
-      start = end;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      let j = i + 1;
+      while (j < n && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+      // A blank line, a heading, a list item or a quote starts a new sentence.
+      if (text[j] === '\n' || blockMarker(text, j)) push(j);
+      i = j;
+      continue;
     }
-    if (m[0].length === 0) BOUNDARY.lastIndex++;
+    if (STOPS.includes(ch)) {
+      let k = i + 1;
+      while (k < n && STOPS.includes(text[k]!)) k++;
+      while (k < n && CLOSERS.includes(text[k]!)) k++;
+      if ((k === n || /\s/.test(text[k]!)) && endsSentence(text, i, k, words)) push(k);
+      i = k;
+      continue;
+    }
+    i++;
   }
-  push(text.length);
+  push(n);
   return out;
 }
 

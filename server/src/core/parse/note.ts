@@ -5,7 +5,7 @@ import type { Block, Citation, DocumentDate, Heading, NoteIndex, Span } from '..
 import { lastStartingAtOrBefore, LineIndex } from '../text.js';
 import { baseName } from '../workspace.js';
 import { scanCitations } from './citations.js';
-import { findFullDate, isDateOnlyLine } from './docDate.js';
+import { fileNameDate, findFullDate, isDateOnlyLine } from './docDate.js';
 import { lexicalExclusions, MAX_NESTING, maxNesting } from './lexical.js';
 import { parseMarkdown } from './markdown.js';
 import { plainStructure } from './plain.js';
@@ -213,7 +213,7 @@ function indexNote(uri: string, text: string, version: number, c: Collected): No
   };
   const title = fm.title ?? headings[0]?.text;
   if (title) note.title = title;
-  const date = fm.date ?? topDateLine(text, c.frontMatter?.span.end ?? 0);
+  const date = fm.date ?? topDateLine(text, c.frontMatter?.span.end ?? 0) ?? fileNameDate(uri);
   if (date) note.date = date;
   return note;
 }

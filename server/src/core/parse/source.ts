@@ -6,7 +6,7 @@
 import type { Block, DocumentDate, Heading, SourceIndex } from '../types.js';
 import { computeLineStarts } from '../text.js';
 import { baseName } from '../workspace.js';
-import { findFullDate, isDateOnlyLine } from './docDate.js';
+import { findFullDate, frontMatterDate, isDateOnlyLine } from './docDate.js';
 import { blankLineBlocks, topDateLine } from './note.js';
 import { SlugCounter } from './slug.js';
 
@@ -61,7 +61,7 @@ export function parseSource(uri: string, text: string, version = 0): SourceIndex
   let date: DocumentDate | undefined;
   if (isMarkdown) {
     headings = markdownHeadings(text, lineStarts).map((h) => ({ ...h, slug: slugs.next(h.text) }));
-    date = topDateLine(text, frontMatterEnd(text));
+    date = frontMatterDate(text, frontMatterEnd(text)) ?? topDateLine(text, frontMatterEnd(text));
   } else {
     headings = [];
     for (const p of paragraphs) {

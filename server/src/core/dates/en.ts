@@ -16,14 +16,21 @@ const DAY_END = '(?!\\d|[:.,]\\d)';
 // Weekday (full name, or an abbreviation followed by a comma or dot), then separator.
 const WD_LEAD = `(?:(${WD_FULL}|(?:${WD_ABBR})(?=[.,]))\\.?(?:,\\s*|\\s+)(?:the\\s+)?)?`;
 // "Wednesday, October 8", "June 3–5, 1994", "February 17th of 2023", "2021-07-02 (Friday)".
+// Each pattern is tried only where the scan found a month, a weekday or an ISO date
+// (sticky), so text dense with dates is read once.
 const MDY = new RegExp(
   `${WD_LEAD}\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}${DAY_END}(?:\\s*[-–—]\\s*(\\d{1,2})${ORD}${DAY_END})?(?:(?:,\\s*|\\s+)(?:of\\s+)?(\\d{4})(?!\\d))?(?:\\s*\\((${WD_FULL}|${WD_ABBR})\\.?\\))?`,
-  'dg',
+  'y',
 );
-const DMY = new RegExp(`${WD_LEAD}\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH})\\b\\.?(?:,?\\s+(\\d{4})(?!\\d))?`, 'dg');
-const ISO_DATE = new RegExp(`${WD_LEAD}(?<![\\w/-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\w-])(?:\\s*\\((${WD_FULL}|${WD_ABBR}|[A-Z][a-z]{1,8})\\.?\\))?`, 'dg');
-const MONTH_YEAR = new RegExp(`\\b(${MONTH})\\.?\\s+(?:of\\s+)?(\\d{4})(?!\\d)`, 'dg');
-const BARE_WEEKDAY = new RegExp(`\\b(?:(last|next|this|coming|past)\\s+)?(${WD_FULL})\\b(?!s)`, 'dgi');
+const DMY = new RegExp(`${WD_LEAD}\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH})\\b\\.?(?:,?\\s+(\\d{4})(?!\\d))?`, 'y');
+const ISO_DATE = new RegExp(`${WD_LEAD}(?<![\\w/-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\w-])(?:\\s*\\((${WD_FULL}|${WD_ABBR}|[A-Z][a-z]{1,8})\\.?\\))?`, 'y');
+const MONTH_YEAR = new RegExp(`(${MONTH})\\.?\\s+(?:of\\s+)?(\\d{4})(?!\\d)`, 'y');
+/** What the scan stops at: a month name, a weekday name, an ISO date. */
+const ANCHOR = new RegExp(`\\b(?:(${MONTH})|(${WD_FULL}|${WD_ABBR})|\\d{4}-\\d{2}-\\d{2})\\b`, 'g');
+/** A day number right before a month ("5 March", "the 6th of June"). */
+const DAY_BEFORE = /(?:^|[^\w])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$/;
+const WD_FULL_WORD = new RegExp(`^(?:${WD_FULL})$`);
+const MODIFIER_BEFORE = /\b([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+$/;
 const YEAR = /(?<![\d$,.-])\b(1[6-9]\d\d|20\d\d)\b(?![\d,]\d|-\d)/g;
 const RELATIVE_YEAR = /^\s*(?:,\s*)?(?:of\s+)?(this|last|next|the same|that)\s+year\b/i;
 /** "in March 12 people were hurt" counts people: after "in March" a number followed by a word that is not a preposition is a count. */
@@ -70,7 +77,30 @@ function capitalised(s: string): boolean {
   return /^[A-Z]/.test(s);
 }
 
-type Match = RegExpExecArray & { indices: [number, number][] };
+type Match = RegExpExecArray & { indices: ([number, number] | undefined)[] };
+
+/**
+ * A match with each group's offsets. The groups of these patterns stand left to right
+ * without overlapping, so each is found after the one before it (the `d` flag would do
+ * the same at a much higher cost on text dense with dates).
+ */
+function withSpans(m: RegExpExecArray): Match {
+  {
+    const indices: ([number, number] | undefined)[] = [[m.index, m.index + m[0].length]];
+    let at = 0;
+    for (let g = 1; g < m.length; g++) {
+      const v = m[g];
+      if (v === undefined) {
+        indices.push(undefined);
+        continue;
+      }
+      const i = m[0].indexOf(v, at);
+      indices.push([m.index + i, m.index + i + v.length]);
+      at = i + v.length;
+    }
+    return Object.assign(m, { indices }) as Match;
+  }
+}
 
 function part<T>(value: T, m: Match, g: number): { value: T; span: Span } {
   const [start, end] = m.indices[g]!;
@@ -83,96 +113,153 @@ function base(m: Match): DateMention {
   return mention;
 }
 
-/** Month-day dates ("Thursday, Jan. 15", "June 3–5, 1994"); a range's end becomes a second mention. */
-function monthDayDates(text: string): { mentions: DateMention[]; ranges: RangeMention[] } {
-  const mentions: DateMention[] = [];
-  const ranges: RangeMention[] = [];
-  for (const c of text.matchAll(MDY) as IterableIterator<Match>) {
-    if (!capitalised(c[2]!) || Number(c[3]) > 31 || Number(c[3]) === 0) continue;
-    // "in March 12 people were hurt": a count after a month, not a day.
-    const after = text.slice(c.index + c[0].length, c.index + c[0].length + 12);
-    if (!c[1] && !c[4] && !c[5] && COUNT_BEFORE.test(text.slice(Math.max(0, c.index - 12), c.index)) && /^\s+\p{Ll}/u.test(after) && !NOT_COUNTED.test(after)) continue;
-    const mention = base(c);
-    // "last Oct. 23", "next March 5": the word says past or future.
-    const lead = /\b(last|next|this|coming)\s+$/i.exec(text.slice(Math.max(0, c.index - 8), c.index))?.[1]?.toLowerCase();
-    if (lead && !c[1]) mention.modifier = lead === 'last' ? -1 : lead === 'this' ? 0 : 1;
-    mention.month = part(monthNumber(c[2]!), c, 2);
-    mention.day = part(Number(c[3]), c, 3);
-    if (c[5]) mention.year = part(Number(c[5]), c, 5);
-    if (c[6] && !mention.weekday) mention.weekday = part(weekdayNumber(c[6])!, c, 6);
-    if (c[4] && Number(c[4]) >= 1 && Number(c[4]) <= 31) {
-      // "June 3–5, 1994": the first date ends at its day; the year belongs to the range.
-      const [toStart, toEnd] = c.indices[4]!;
+/** A month-day date ("Thursday, Jan. 15", "June 3–5, 1994"); a range's end becomes a second mention. */
+function monthDayDate(text: string, c: Match, out: DateMention[], ranges: RangeMention[]): boolean {
+  if (!capitalised(c[2]!) || Number(c[3]) > 31 || Number(c[3]) === 0) return false;
+  // "in March 12 people were hurt": a count after a month, not a day.
+  const end = c.index + c[0].length;
+  if (!c[1] && !c[4] && !c[5] && /\s/.test(text[c.index - 1] ?? '') && COUNT_BEFORE.test(text.slice(Math.max(0, c.index - 12), c.index))) {
+    const after = text.slice(end, end + 12);
+    if (/^\s+\p{Ll}/u.test(after) && !NOT_COUNTED.test(after)) return false;
+  }
+  const mention = base(c);
+  // "last Oct. 23", "next March 5": the word says past or future.
+  const lead = !c[1] && /\s/.test(text[c.index - 1] ?? '') ? /\b(last|next|this|coming)\s+$/i.exec(text.slice(Math.max(0, c.index - 8), c.index))?.[1]?.toLowerCase() : undefined;
+  if (lead) mention.modifier = lead === 'last' ? -1 : lead === 'this' ? 0 : 1;
+  mention.month = part(monthNumber(c[2]!), c, 2);
+  mention.day = part(Number(c[3]), c, 3);
+  if (c[5]) mention.year = part(Number(c[5]), c, 5);
+  if (c[6] && !mention.weekday) mention.weekday = part(weekdayNumber(c[6])!, c, 6);
+  if (c[4] && Number(c[4]) >= 1 && Number(c[4]) <= 31) {
+    // "June 3–5, 1994": the first date ends at its day; the year belongs to the range.
+    const [toStart, toEnd] = c.indices[4]!;
+    mention.end = mention.day.span.end;
+    mention.text = text.slice(mention.start, mention.end);
+    const to: DateMention = { kind: 'date', start: toStart, end: mention.year ? mention.year.span.end : toEnd, text: '', month: { ...mention.month }, day: part(Number(c[4]), c, 4) };
+    if (mention.year) {
+      to.year = mention.year;
+      delete mention.year;
+    }
+    to.text = text.slice(to.start, to.end);
+    out.push(mention, to);
+    ranges.push({ start: mention.start, end: to.end, from: mention, to });
+    return true;
+  }
+  out.push(mention);
+  return true;
+}
+
+function dayMonthDate(c: Match): DateMention | undefined {
+  if (!capitalised(c[3]!) || Number(c[2]) > 31 || Number(c[2]) === 0) return undefined;
+  const mention = base(c);
+  mention.day = part(Number(c[2]), c, 2);
+  mention.month = part(monthNumber(c[3]!), c, 3);
+  if (c[4]) mention.year = part(Number(c[4]), c, 4);
+  return mention;
+}
+
+function isoDate(text: string, c: Match): DateMention {
+  const mention = base(c);
+  mention.year = part(Number(c[2]), c, 2);
+  mention.month = part(Number(c[3]), c, 3);
+  mention.day = part(Number(c[4]), c, 4);
+  if (c[5]) {
+    const w = weekdayNumber(c[5]);
+    // An unknown abbreviation in brackets ("(Tsu)") is left alone.
+    if (w === undefined || !new RegExp(`^(${WD_FULL}|${WD_ABBR})$`).test(c[5])) {
       mention.end = mention.day.span.end;
       mention.text = text.slice(mention.start, mention.end);
-      const to: DateMention = { kind: 'date', start: toStart, end: mention.year ? mention.year.span.end : toEnd, text: '', month: { ...mention.month }, day: part(Number(c[4]), c, 4) };
-      if (mention.year) {
-        to.year = mention.year;
-        delete mention.year;
+    } else if (!mention.weekday) mention.weekday = part(w, c, 5);
+  }
+  return mention;
+}
+
+function monthYear(c: Match): DateMention | undefined {
+  if (!capitalised(c[1]!)) return undefined;
+  return { kind: 'month', start: c.index, end: c.index + c[0].length, text: c[0], month: part(monthNumber(c[1]!), c, 1), year: part(Number(c[2]), c, 2) };
+}
+
+function bareWeekday(text: string, at: number, name: string): DateMention {
+  const w = { value: weekdayNumber(name)!, span: { start: at, end: at + name.length } };
+  const mention: DateMention = { kind: 'weekday', start: at, end: at + name.length, text: name, weekday: w };
+  const mod = MODIFIER_BEFORE.exec(text.slice(Math.max(0, at - 8), at))?.[1]?.toLowerCase();
+  if (mod) mention.modifier = mod === 'last' || mod === 'past' ? -1 : mod === 'this' ? 0 : 1;
+  return mention;
+}
+
+/** The pattern matched at `at` exactly, or undefined. */
+function at(re: RegExp, text: string, offset: number): Match | undefined {
+  re.lastIndex = offset;
+  const m = re.exec(text);
+  return m ? withSpans(m) : undefined;
+}
+
+/**
+ * Every date mention outside `masked`, in order: one scan for months, weekdays and ISO
+ * dates, and at each the patterns that can start there. A weekday-led date wins over the
+ * bare weekday; a month-day date over a day-month or month-year reading.
+ */
+function scanDates(text: string, masked: readonly Span[]): { mentions: DateMention[]; ranges: RangeMention[] } {
+  const out: DateMention[] = [];
+  const ranges: RangeMention[] = [];
+  let consumed = 0;
+  let mask = 0;
+  const free = (s: number, e: number) => {
+    while (mask < masked.length && masked[mask]!.end <= s) mask++;
+    return s >= consumed && !(masked[mask] && masked[mask]!.start < e);
+  };
+  const take = (m: DateMention) => {
+    if (!free(m.start, m.end)) return false;
+    out.push(m);
+    consumed = m.end;
+    return true;
+  };
+  ANCHOR.lastIndex = 0;
+  let t: RegExpExecArray | null;
+  while ((t = ANCHOR.exec(text))) {
+    const p = t.index;
+    if (p < consumed) continue;
+    if (t[2]) {
+      // A weekday: a full date it leads ("Thursday, Jan. 15"), else the weekday alone.
+      const iso = at(ISO_DATE, text, p);
+      if (iso?.[1] && take(isoDate(text, iso))) continue;
+      const mdy = at(MDY, text, p);
+      if (mdy?.[1] && free(mdy.index, mdy.index + mdy[0].length)) {
+        const before = out.length;
+        if (monthDayDate(text, mdy, out, ranges)) {
+          consumed = out[out.length - 1]!.end;
+          if (out.length > before) continue;
+        }
       }
-      to.text = text.slice(to.start, to.end);
-      mentions.push(mention, to);
-      ranges.push({ start: mention.start, end: to.end, from: mention, to });
+      const dmy = at(DMY, text, p);
+      const d = dmy?.[1] ? dayMonthDate(dmy) : undefined;
+      if (d && take(d)) continue;
+      if (WD_FULL_WORD.test(t[2])) take(bareWeekday(text, p, t[2]));
       continue;
     }
-    mentions.push(mention);
-  }
-  return { mentions, ranges };
-}
-
-function dayMonthDates(text: string): DateMention[] {
-  const out: DateMention[] = [];
-  for (const c of text.matchAll(DMY) as IterableIterator<Match>) {
-    if (!capitalised(c[3]!) || Number(c[2]) > 31 || Number(c[2]) === 0) continue;
-    const mention = base(c);
-    mention.day = part(Number(c[2]), c, 2);
-    mention.month = part(monthNumber(c[3]!), c, 3);
-    if (c[4]) mention.year = part(Number(c[4]), c, 4);
-    out.push(mention);
-  }
-  return out;
-}
-
-function isoDates(text: string): DateMention[] {
-  const out: DateMention[] = [];
-  for (const c of text.matchAll(ISO_DATE) as IterableIterator<Match>) {
-    const mention = base(c);
-    mention.year = part(Number(c[2]), c, 2);
-    mention.month = part(Number(c[3]), c, 3);
-    mention.day = part(Number(c[4]), c, 4);
-    if (c[5]) {
-      const w = weekdayNumber(c[5]);
-      // An unknown abbreviation in brackets ("(Tsu)") is left alone.
-      if (w === undefined || !new RegExp(`^(${WD_FULL}|${WD_ABBR})$`).test(c[5])) {
-        mention.end = mention.day.span.end;
-        mention.text = text.slice(mention.start, mention.end);
-      } else if (!mention.weekday) mention.weekday = part(w, c, 5);
+    if (t[1]) {
+      const mdy = at(MDY, text, p);
+      if (mdy && free(mdy.index, mdy.index + mdy[0].length) && monthDayDate(text, mdy, out, ranges)) {
+        consumed = out[out.length - 1]!.end;
+        continue;
+      }
+      // "5 March", "the 6th of June": the day stands before the month.
+      const back = DAY_BEFORE.exec(text.slice(Math.max(0, p - 14), p));
+      if (back) {
+        const dayAt = p - back[0].length + back[0].indexOf(back[1]!);
+        const dmy = dayAt >= consumed ? at(DMY, text, dayAt) : undefined;
+        const d = dmy ? dayMonthDate(dmy) : undefined;
+        if (d && take(d)) continue;
+      }
+      const my = at(MONTH_YEAR, text, p);
+      const y = my ? monthYear(my) : undefined;
+      if (y) take(y);
+      continue;
     }
-    out.push(mention);
+    const iso = at(ISO_DATE, text, p);
+    if (iso) take(isoDate(text, iso));
   }
-  return out;
-}
-
-function monthYears(text: string): DateMention[] {
-  const out: DateMention[] = [];
-  for (const c of text.matchAll(MONTH_YEAR) as IterableIterator<Match>) {
-    if (!capitalised(c[1]!)) continue;
-    out.push({ kind: 'month', start: c.index, end: c.index + c[0].length, text: c[0], month: part(monthNumber(c[1]!), c, 1), year: part(Number(c[2]), c, 2) });
-  }
-  return out;
-}
-
-function bareWeekdays(text: string): DateMention[] {
-  const out: DateMention[] = [];
-  for (const c of text.matchAll(BARE_WEEKDAY) as IterableIterator<Match>) {
-    if (!capitalised(c[2]!)) continue;
-    const w = part(weekdayNumber(c[2]!)!, c, 2);
-    const mention: DateMention = { kind: 'weekday', start: w.span.start, end: w.span.end, text: c[2]!, weekday: w };
-    const mod = c[1]?.toLowerCase();
-    if (mod) mention.modifier = mod === 'last' || mod === 'past' ? -1 : mod === 'this' ? 0 : 1;
-    out.push(mention);
-  }
-  return out;
+  return { mentions: out, ranges };
 }
 
 /** Whether `s` overlaps a span of `sorted` (sorted by start, disjoint). */
@@ -180,24 +267,6 @@ function overlapsAny(sorted: readonly Span[], s: Span): boolean {
   const i = lastStartingAtOrBefore(sorted, s.end - 1);
   const hit = sorted[i];
   return !!hit && hit.end > s.start;
-}
-
-/**
- * Adds a pass's mentions (sorted, disjoint among themselves) to those kept so far, dropping
- * any that overlaps a kept one or a masked span: earlier passes win. Linear per pass.
- */
-function mergePass(kept: DateMention[], pass: DateMention[], masked: readonly Span[]): DateMention[] {
-  const out: DateMention[] = [];
-  let i = 0;
-  for (const m of pass) {
-    if (overlapsAny(masked, m)) continue;
-    while (i < kept.length && kept[i]!.end <= m.start) out.push(kept[i++]!);
-    if (i < kept.length && kept[i]!.start < m.end) continue;
-    if (out.length > 0 && out[out.length - 1]!.end > m.start) continue;
-    out.push(m);
-  }
-  while (i < kept.length) out.push(kept[i++]!);
-  return out;
 }
 
 function elapsedMentions(text: string, masked: readonly Span[]): ElapsedMention[] {
@@ -243,12 +312,8 @@ const GATE = new RegExp(`\\b(?:${MONTH}|${WD_FULL}|${WD_ABBR})\\b|\\d{4}-\\d{2}-
 export const english: DateLanguage = {
   mayHoldDates: (text) => GATE.test(text),
   extract(text, masked = []): Extracted {
-    const md = monthDayDates(text);
-    let mentions = mergePass([], isoDates(text), masked);
-    mentions = mergePass(mentions, md.mentions, masked);
-    mentions = mergePass(mentions, dayMonthDates(text), masked);
-    mentions = mergePass(mentions, monthYears(text), masked);
-    mentions = mergePass(mentions, bareWeekdays(text), masked);
+    const md = scanDates(text, masked);
+    const mentions = md.mentions;
     const kept = new Set(mentions);
     for (const mention of mentions) {
       if (mention.kind !== 'date' || mention.year) continue;

@@ -84,6 +84,8 @@ interface Word {
   lower: string;
   start: number;
   end: number;
+  /** `verbTense` of the word, once known (null: not a verb). */
+  tense?: Tense | 'present' | null;
 }
 
 /**
@@ -114,6 +116,19 @@ class WordIndex {
     return lo;
   }
 
+  private readonly words: (Word | 'stop' | undefined)[] = [];
+
+  /** Word `k`, made once (a window of one date overlaps the next date's). */
+  word(k: number): Word | 'stop' {
+    let w = this.words[k];
+    if (w === undefined) {
+      const t = this.text.slice(this.starts[k], this.ends[k]);
+      w = t.length === 1 && ';:—–()[]"“”'.includes(t) ? 'stop' : { text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: this.starts[k]!, end: this.ends[k]! };
+      this.words[k] = w;
+    }
+    return w;
+  }
+
   /** The words inside `[from, to)`, at most `max` of them from the end nearest `to` (left) or `from` (right). */
   slice(from: number, to: number, max: number, nearEnd: boolean): (Word | 'stop')[] {
     let i = this.firstAt(from);
@@ -122,11 +137,7 @@ class WordIndex {
     if (nearEnd) i = Math.max(i, j - max);
     else j = Math.min(j, i + max);
     const out: (Word | 'stop')[] = [];
-    for (let k = i; k < j; k++) {
-      const t = this.text.slice(this.starts[k], this.ends[k]);
-      if (t.length === 1 && ';:—–()[]"“”'.includes(t)) out.push('stop');
-      else out.push({ text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: this.starts[k]!, end: this.ends[k]! });
-    }
+    for (let k = i; k < j; k++) out.push(this.word(k));
     return out;
   }
 }
@@ -140,6 +151,11 @@ function wordsIn(text: string, from: number, to: number, nearEnd: boolean): (Wor
 
 /** Whether a word can head a verb group, and the tense it brings on its own. */
 function verbTense(w: Word): Tense | 'present' | undefined {
+  if (w.tense === undefined) w.tense = wordTense(w) ?? null;
+  return w.tense ?? undefined;
+}
+
+function wordTense(w: Word): Tense | 'present' | undefined {
   const l = w.lower;
   if (MODAL_FUTURE.has(l)) return 1;
   if (MODAL_OTHER.has(l)) return 0;
@@ -188,18 +204,25 @@ function evidence(words: Word[], tense: Tense): TenseEvidence {
 /** The governing verb group left of the date, or undefined when the clause has none before it. */
 function leftGroup(left: (Word | 'stop')[]): TenseEvidence | undefined {
   let infinitive: Word[] | undefined;
+  // Whether only linking words ("for", "on", "the") stand between the word and the date, and the nearest of them.
+  let onlyLinks = true;
+  let link: string | undefined;
   for (let i = left.length - 1, n = 0; i >= 0 && n < MAX_WORDS; i--, n++) {
     const w = left[i]!;
     // A clause opener right before the date: the date belongs to the clause on its right.
     if (w === 'stop' || CLAUSE_OPENERS.has(w.lower)) break;
-    const between = left.slice(i + 1).map((x) => (x === 'stop' ? '' : x.lower));
+    if (i < left.length - 1) {
+      const after = left[i + 1] as Word;
+      onlyLinks = onlyLinks && COMPLEMENT_LINK.has(after.lower);
+      link = after.lower;
+    }
     // "effective Dec. 7" looks forward, "became effective June 1" does not.
-    if (w.lower === 'effective' && between.every((x) => COMPLEMENT_LINK.has(x))) {
+    if (w.lower === 'effective' && onlyLinks) {
       const before = left[i - 1];
       const past = before && before !== 'stop' && /^(?:became|was|were|had|been)$/.test(before.lower);
       return evidence(past ? [w, before] : [w], past ? 0 : 1);
     }
-    if (forwardComplement(w.lower, between)) {
+    if (forwardComplement(w.lower, onlyLinks, link)) {
       const group = groupLeftOf(left, i);
       const head = group[group.length - 1]!.lower;
       // "was scheduled for" says nothing about which side of now the date lies.
@@ -227,10 +250,10 @@ function leftGroup(left: (Word | 'stop')[]): TenseEvidence | undefined {
 }
 
 /** "scheduled for", "expected" + date; "extended to", "set for" + date. */
-function forwardComplement(word: string, between: string[]): boolean {
+function forwardComplement(word: string, onlyLinks: boolean, link: string | undefined): boolean {
   if (PLANNED.has(word)) return true;
   if (!FORWARD_PARTICIPLES.has(word)) return false;
-  return between.length > 0 && FORWARD_LINK.has(between[0]!) && between.every((x) => COMPLEMENT_LINK.has(x));
+  return onlyLinks && link !== undefined && FORWARD_LINK.has(link);
 }
 
 /** The first verb group right of the date in its sentence ("On Friday, March 5, the board met"). */

@@ -23,7 +23,9 @@ export function notDateEvidence(text: string): Span[] {
 /** Whitespace-separated tokens that are URLs, hosts, autolinks, paths or file names. */
 function linkLikeTokens(text: string): Span[] {
   const out: Span[] = [];
-  const re = /\S+/g;
+  // Only tokens holding one of these characters can be links, paths or file names; a match
+  // starts only at a token's start, so each token is read once.
+  const re = /(?<!\S)[^\s/\\:@<.\]]*[/\\:@<.\]]\S*/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const token = m[0];

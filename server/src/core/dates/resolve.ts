@@ -69,8 +69,13 @@ function describe(m: DateMention): string {
   return `“${m.text.trim()}”`;
 }
 
+const described = new WeakMap<Reference, string>();
+
+/** "source 000's date line (December 7, 2021)", formatted once per reference. */
 function withDate(r: Reference): string {
-  return `${r.basis} (${formatDate(r.date)})`;
+  let s = described.get(r);
+  if (s === undefined) described.set(r, (s = `${r.basis} (${formatDate(r.date)})`));
+  return s;
 }
 
 /** Resolves every mention in place. */

@@ -162,6 +162,17 @@ export const cases: CorpusCase[] = [
     generate: (dir) => write(dir, 'notes/quotes.md', '>'.repeat(5_000) + ' deep <!-- [[996#comment]] --> [[996]]\n'),
     expect: [{ file: 'notes/quotes.md', code: 'GN001', line: 1, message: 'Unknown source `996`: no source has that id and no note that name' }],
   },
+  {
+    id: 'dated-citations',
+    class: 'size and depth',
+    input: '1 MB note of dated sentences, each citing a source, one weekday wrong at the end',
+    cli: true,
+    generate: (dir) => {
+      const paragraph = 'On Wednesday, March 3 the board met [[001#p1]]. It voted on Friday, March 5 and adjourned (see https://example.org/2019-03-04-notes) [[001#p2]].\n\n';
+      write(dir, 'notes/dated.md', '---\ndate: 2021-03-10\n---\n' + paragraph.repeat(Math.ceil((1024 * 1024) / paragraph.length)) + 'On Tuesday, March 3 the board met again [[001#p1]].\n');
+    },
+    expect: [{ file: 'notes/dated.md', code: 'GN020', message: "March 3, 2021 was a Wednesday, not a Tuesday (year from the note's date)" }],
+  },
   // File system
   {
     id: 'symlinks',

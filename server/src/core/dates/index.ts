@@ -100,7 +100,7 @@ function evidenceLine(m: DateMention): string | undefined {
   if (!e) return undefined;
   const parts: string[] = [];
   if (e.verb?.verb) parts.push(`governing verb “${escapeMarkdown(e.verb.verb)}” (${TENSE_WORDS[String(e.verb.tense) as '-1' | '0' | '1']})`);
-  if (m.weekday && m.resolved) {
+  if (m.kind === 'date' && m.weekday && m.resolved) {
     const written = WEEKDAY_NAMES[m.weekday.value]!;
     if (e.weekday === 'agrees') parts.push(`the weekday ${written} agrees`);
     else if (e.weekday === 'chose the year') parts.push(`the weekday ${written} agrees with ${m.resolved.y}, the year of ${escapeMarkdown(e.yearFrom ?? 'the context')}`);

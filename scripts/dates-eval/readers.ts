@@ -5,6 +5,7 @@
 // date line, the title, the body) with gold dates at offsets into that text.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { findFullDate } from '../../server/src/core/parse/docDate.js';
 
 export interface GoldTimex {
   start: number;
@@ -189,10 +190,37 @@ export function readAnnouncementsDir(dir: string): RealDoc[] {
   for (const p of files(dir, (f) => /\.(md|txt)$/i.test(f))) {
     const raw = readFileSync(p, 'utf8').replace(/\r\n/g, '\n');
     const fm = /^---\n([\s\S]*?)\n---[ \t]*\n/.exec(raw);
-    const date = fm ? /^date:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(fm[1]!)?.[1] : undefined;
-    if (!fm || !date) continue;
-    const title = /^title:\s*(.*)$/m.exec(fm[1]!)?.[1]?.replace(/^["']|["']$/g, '').replace(/\\_/g, ' ').replace(/\\u2013/g, '–');
-    out.push(assemble(relative(dir, p), date, title, raw.slice(fm[0].length), []));
+    if (fm) {
+      const date = /^date:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(fm[1]!)?.[1];
+      if (!date) continue;
+      const title = /^title:\s*(.*)$/m.exec(fm[1]!)?.[1]?.replace(/^["']|["']$/g, '').replace(/\\_/g, ' ').replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      out.push(assemble(relative(dir, p), date, title, raw.slice(fm[0].length), []));
+      continue;
+    }
+    // A press release as text: its date line is among its first lines (after the site's navigation), else in its file name.
+    const date = publicationDate(raw, basename(p));
+    if (date) out.push(assemble(relative(dir, p), date, undefined, raw, []));
   }
   return out;
+}
+
+/**
+ * A release's own date: the first complete date within three lines after "For Immediate
+ * Release" (a page's "Published" date can be a site migration), else a `2014_11_13` or
+ * `20230216` prefix of its file name, else a line of its first 30 that starts with a
+ * complete date ("October 15, 2018 Contact: …", "Admin | August 29, 2024"). A text with
+ * none of these has no publication date and is left out.
+ */
+function publicationDate(raw: string, name: string): string | undefined {
+  const lines = raw.split('\n', 30);
+  const release = lines.findIndex((l) => /for immediate release/i.test(l));
+  const near = release >= 0 ? findFullDate(lines.slice(release, release + 4).join('\n')) : undefined;
+  if (near) return near.iso;
+  const m = /^(\d{4})[_-]?(\d{2})[_-]?(\d{2})(?!\d)/.exec(name);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  for (const line of lines) {
+    const found = findFullDate(line);
+    if (found && /^[\s\W]*(?:[A-Z][a-z]+\s*\|\s*)?$/.test(line.slice(0, found.start))) return found.iso;
+  }
+  return undefined;
 }

@@ -145,7 +145,7 @@ function backwardRanges(ranges: RangeMention[]): DateFinding[] {
   for (const r of ranges) {
     const a = r.from;
     const b = r.to;
-    if (!a.month || !a.day || !b.month || !b.day) continue;
+    if (r.list || !a.month || !a.day || !b.month || !b.day) continue;
     const bothYears = !!a.year && !!b.year;
     if (!bothYears && a.month.value !== b.month.value) continue;
     const y = b.year?.value ?? a.year?.value ?? b.resolved?.y ?? a.resolved?.y ?? 2000;

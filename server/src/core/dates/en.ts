@@ -19,7 +19,7 @@ const WD_LEAD = `(?:(${WD_FULL}|(?:${WD_ABBR})(?=[.,]))\\.?(?:,\\s*|\\s+)(?:the\
 // Each pattern is tried only where the scan found a month, a weekday or an ISO date
 // (sticky), so text dense with dates is read once.
 const MDY = new RegExp(
-  `${WD_LEAD}\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}${DAY_END}(?:\\s*[-–—]\\s*(\\d{1,2})${ORD}${DAY_END})?(?:(?:,\\s*|\\s+)(?:of\\s+)?(\\d{4})(?!\\d))?(?:\\s*\\((${WD_FULL}|${WD_ABBR})\\.?\\))?`,
+  `${WD_LEAD}\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}${DAY_END}(?:\\s*(?:[-–—]|and|&)\\s*(\\d{1,2})${ORD}${DAY_END})?(?:(?:,\\s*|\\s+)(?:of\\s+)?(\\d{4})(?!\\d))?(?:\\s*\\((${WD_FULL}|${WD_ABBR})\\.?\\))?`,
   'y',
 );
 const DMY = new RegExp(`${WD_LEAD}\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH})\\b\\.?(?:,?\\s+(\\d{4})(?!\\d))?`, 'y');
@@ -142,7 +142,8 @@ function monthDayDate(text: string, c: Match, out: DateMention[], ranges: RangeM
     }
     to.text = text.slice(to.start, to.end);
     out.push(mention, to);
-    ranges.push({ start: mention.start, end: to.end, from: mention, to });
+    const list = /and|&/.test(text.slice(mention.day.span.end, toStart));
+    ranges.push({ start: mention.start, end: to.end, from: mention, to, ...(list ? { list } : {}) });
     return true;
   }
   out.push(mention);
@@ -187,6 +188,22 @@ function bareWeekday(text: string, at: number, name: string): DateMention {
   return mention;
 }
 
+/**
+ * "Friday and Saturday, September 21-22": the first weekday (read alone just before) names
+ * the first day and the second weekday the second, not both the first.
+ */
+function pairWeekdays(text: string, out: DateMention[], at: number): void {
+  const bare = out[at - 1];
+  const from = out[at]!;
+  const to = out[at + 1]!;
+  if (!bare || bare.kind !== 'weekday' || !from.weekday || !/^\s*(?:and|&|-|–)\s*$/.test(text.slice(bare.end, from.start))) return;
+  to.weekday = from.weekday;
+  from.weekday = bare.weekday!;
+  from.start = bare.start;
+  from.text = text.slice(from.start, from.end);
+  out.splice(at - 1, 1);
+}
+
 /** The pattern matched at `at` exactly, or undefined. */
 function at(re: RegExp, text: string, offset: number): Match | undefined {
   re.lastIndex = offset;
@@ -228,6 +245,7 @@ function scanDates(text: string, masked: readonly Span[]): { mentions: DateMenti
         const before = out.length;
         if (monthDayDate(text, mdy, out, ranges)) {
           consumed = out[out.length - 1]!.end;
+          if (out.length - before === 2) pairWeekdays(text, out, before);
           if (out.length > before) continue;
         }
       }
@@ -291,9 +309,10 @@ function joinedRanges(text: string, mentions: DateMention[], found: RangeMention
     const b = dates[i + 1]!;
     if (inRange.has(a) || inRange.has(b) || b.start - a.end > 12) continue;
     const join = text.slice(a.end, b.start);
-    // "and" joins a range only after "between" ("between March 3 and March 5").
-    if (!RANGE_JOIN.test(join) || (/and/i.test(join) && !/\bbetween\s+$/i.test(text.slice(Math.max(0, a.start - 9), a.start)))) continue;
-    out.push({ start: a.start, end: b.end, from: a, to: b });
+    if (!RANGE_JOIN.test(join)) continue;
+    // "and" makes a range only after "between" ("between March 3 and March 5"); else a list sharing a year.
+    const list = /and/i.test(join) && !/\bbetween\s+$/i.test(text.slice(Math.max(0, a.start - 9), a.start));
+    out.push({ start: a.start, end: b.end, from: a, to: b, ...(list ? { list } : {}) });
   }
   return out.sort((x, y) => x.start - y.start);
 }

@@ -85,6 +85,8 @@ export function resolveMentions(input: ResolveInput): void {
   const rangeStart = new Map<DateMention, RangeMention>();
   for (const r of input.ranges) if (!r.from.year && r.to.year) rangeStart.set(r.from, r);
   let narrative: (Reference & { at: number }) | undefined;
+  // The latest explicit full date of each month: "Tuesday, March 12, 2024 … Wednesday, March 13".
+  const sameMonth = new Map<number, Reference>();
   let lastExplicit: Reference | undefined;
   for (const m of input.mentions) {
     const sentence = sentenceAt(input.sentences, m.start) ?? { start: m.start, end: m.end };
@@ -92,12 +94,14 @@ export function resolveMentions(input: ResolveInput): void {
     const moved = narrative && (!documentDate || (paragraphOf(narrative.at) === paragraphOf(m.start) && narrative.date.y !== documentDate.date.y)) ? narrative : undefined;
     const ref = moved ?? documentDate ?? narrative ?? input.fallbackAt?.(m.start);
     if (m.kind === 'date' && m.month && m.day) {
-      const resolved = resolveDate(m, ref, sentence, input, rangeStart.get(m), narrative);
+      const anchors = [narrative, sameMonth.get(m.month.value)].filter((r): r is Reference => !!r);
+      const resolved = resolveDate(m, ref, sentence, input, rangeStart.get(m), anchors);
       if (!resolved) continue;
       const consistent = !m.weekday || m.weekday.value === weekdayOf(resolved);
       if (!consistent) continue;
       const here = { date: resolved, basis: `the date ${describe(m)} before it` };
       lastExplicit = here;
+      if (m.year) sameMonth.set(m.month.value, here);
       if (m.year && movesNarrative(text, sentence, m, !!documentDate)) narrative = { ...here, at: m.start };
     } else if (m.kind === 'month' && m.month && m.year && movesNarrative(text, sentence, m, !!documentDate)) {
       // "In August 1908, …": a month with its year moves the narrative to that month.
@@ -131,7 +135,7 @@ function inPassing(text: string, sentence: Span, m: Span): boolean {
 }
 
 /** The year of a month-day date, with its evidence; undefined when nothing gives a year. */
-function resolveDate(m: DateMention, ref: Reference | undefined, sentence: Span, input: ResolveInput, range?: RangeMention, narrative?: Reference): CalendarDate | undefined {
+function resolveDate(m: DateMention, ref: Reference | undefined, sentence: Span, input: ResolveInput, range: RangeMention | undefined, anchors: Reference[]): CalendarDate | undefined {
   const month = m.month!.value;
   const day = m.day!.value;
   let y: number | undefined;
@@ -154,7 +158,7 @@ function resolveDate(m: DateMention, ref: Reference | undefined, sentence: Span,
     y = yearFor(month, day, ref.date, verb.tense, input.documentDate?.date);
     m.basis = ref.basis;
     m.evidence = { reference: withDate(ref), ...(verb.verb ? { verb } : {}) };
-    if (m.weekday) y = weekdayYear(m, y, ref, verb, input, narrative);
+    if (m.weekday) y = weekdayYear(m, y, ref, verb, input, anchors);
   }
   if (y === undefined) return undefined;
   const c = { y, m: month, d: day };
@@ -167,11 +171,12 @@ function resolveDate(m: DateMention, ref: Reference | undefined, sentence: Span,
 /**
  * A written weekday is evidence for the year: when it disagrees with the tense's choice
  * but agrees with the date in the year of the document date, the reference, the narrative
- * ("In August 1908, …"), or a year the text names just before (same paragraph, this or the
- * previous two sentences; not against the tense), that year is taken. Otherwise the
+ * ("In August 1908, …"), the last full date of the same month ("Tuesday, March 12, 2024 …
+ * Wednesday, March 13"), or a year the text names just before (same paragraph, this or the
+ * previous two sentences) — never against the tense — that year is taken. Otherwise the
  * tense's choice stands and the weekday is flagged.
  */
-function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvidence, input: ResolveInput, narrative?: Reference): number {
+function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvidence, input: ResolveInput, anchors: Reference[]): number {
   const wd = m.weekday!.value;
   const month = m.month!.value;
   const day = m.day!.value;
@@ -180,7 +185,7 @@ function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvide
   const candidates: { year: number; from: string }[] = [];
   if (input.documentDate) candidates.push({ year: input.documentDate.date.y, from: withDate(input.documentDate) });
   candidates.push({ year: ref.date.y, from: withDate(ref) });
-  if (narrative) candidates.push({ year: narrative.date.y, from: narrative.basis });
+  for (const a of anchors) candidates.push({ year: a.date.y, from: a.basis });
   for (const ym of recentYears(m, input)) candidates.push({ year: ym.value, from: `“${ym.value}” before it` });
   // "a year earlier", "the year-ago quarter": the year before the reference.
   const s = sentenceAt(input.sentences, m.start) ?? m;

@@ -72,6 +72,8 @@ export interface ElapsedMention extends Span {
 export interface RangeMention extends Span {
   from: DateMention;
   to: DateMention;
+  /** "May 4 and 5", "June 29 and June 30, 2002": two dates sharing a year, not a span that could run backwards. */
+  list?: boolean;
 }
 
 /** A year written on its own ("in 1908", "the 1998 budget"): context for year-less dates. */

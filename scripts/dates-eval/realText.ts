@@ -268,7 +268,7 @@ export async function flagScore(texts: { id: string; text: string; bodyStart: nu
       const written = t.text.slice(f.start, f.end).replace(/\s+/g, ' ');
       // A weekday that disagrees with a date written with its year is wrong in the text itself.
       const fullDate = f.code === 'GN020' && /\b\d{4}\b/.test(written);
-      const known = fullDate || reviewed.some((r) => t.id.endsWith(r.doc) && written.startsWith(r.mention));
+      const known = fullDate || reviewed.some((r) => (t.id.endsWith(r.doc) || r.doc.endsWith(t.id)) && written.startsWith(r.mention));
       (known ? score.rightFlags : score.falseFlags).push(flag);
     }
     for (const m of t.mentions) {

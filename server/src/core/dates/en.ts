@@ -34,7 +34,6 @@ const MODIFIER_BEFORE = /\b([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+$/;
 const YEAR = /(?<![\d$,.-])\b(1[6-9]\d\d|20\d\d)\b(?![\d,]\d|-\d)/g;
 const RELATIVE_YEAR = /^\s*(?:,\s*)?(?:of\s+)?(this|last|next|the same|that)\s+year\b/i;
 /** "in March 12 people were hurt" counts people: after "in March" a number followed by a word that is not a preposition is a count. */
-const COUNT_BEFORE = /\b(?:in|during)\s+$/i;
 const NOT_COUNTED = /^\s+(?:at|in|on|to|for|of|by|and|or|when|after|before|until|through|from|with|as|the|a|an|that|is|was|were|will)\b/i;
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, a: 1 };
 const ELAPSED = /\b((?:nearly|almost|about|around|roughly|some|over|more than|less than|just over|just under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(day|week|month|year)s?\s+(since|after)\s+([^.;!?\n]{3,160})/gi;
@@ -77,7 +76,8 @@ function capitalised(s: string): boolean {
   return /^[A-Z]/.test(s);
 }
 
-type Match = RegExpExecArray & { indices: ([number, number] | undefined)[] };
+/** A match and its groups' offsets, flat: group g spans `at[2g]`–`at[2g + 1]` (-1 when absent). */
+type Match = RegExpExecArray & { at: number[] };
 
 /**
  * A match with each group's offsets. The groups of these patterns stand left to right
@@ -85,26 +85,33 @@ type Match = RegExpExecArray & { indices: ([number, number] | undefined)[] };
  * the same at a much higher cost on text dense with dates).
  */
 function withSpans(m: RegExpExecArray): Match {
-  {
-    const indices: ([number, number] | undefined)[] = [[m.index, m.index + m[0].length]];
-    let at = 0;
-    for (let g = 1; g < m.length; g++) {
-      const v = m[g];
-      if (v === undefined) {
-        indices.push(undefined);
-        continue;
-      }
-      const i = m[0].indexOf(v, at);
-      indices.push([m.index + i, m.index + i + v.length]);
-      at = i + v.length;
+  const at: number[] = [m.index, m.index + m[0].length];
+  let from = 0;
+  for (let g = 1; g < m.length; g++) {
+    const v = m[g];
+    if (v === undefined) {
+      at.push(-1, -1);
+      continue;
     }
-    return Object.assign(m, { indices }) as Match;
+    const i = m[0].indexOf(v, from);
+    at.push(m.index + i, m.index + i + v.length);
+    from = i + v.length;
   }
+  return Object.assign(m, { at });
 }
 
 function part<T>(value: T, m: Match, g: number): { value: T; span: Span } {
-  const [start, end] = m.indices[g]!;
-  return { value, span: { start, end } };
+  return { value, span: { start: m.at[2 * g]!, end: m.at[2 * g + 1]! } };
+}
+
+/** The word right before `at` (after white space), lower-cased; at most 12 letters. */
+function wordBefore(text: string, at: number): string {
+  let b = at;
+  while (b > 0 && b > at - 4 && /\s/.test(text[b - 1]!)) b--;
+  if (b === at) return '';
+  let a = b;
+  while (a > 0 && b - a < 12 && /\p{L}/u.test(text[a - 1]!)) a--;
+  return a < b && !/\p{L}/u.test(text[a - 1] ?? '') ? text.slice(a, b).toLowerCase() : '';
 }
 
 function base(m: Match): DateMention {
@@ -118,21 +125,24 @@ function monthDayDate(text: string, c: Match, out: DateMention[], ranges: RangeM
   if (!capitalised(c[2]!) || Number(c[3]) > 31 || Number(c[3]) === 0) return false;
   // "in March 12 people were hurt": a count after a month, not a day.
   const end = c.index + c[0].length;
-  if (!c[1] && !c[4] && !c[5] && /\s/.test(text[c.index - 1] ?? '') && COUNT_BEFORE.test(text.slice(Math.max(0, c.index - 12), c.index))) {
+  const before = c[1] ? '' : wordBefore(text, c.index);
+  if ((before === 'in' || before === 'during') && !c[4] && !c[5]) {
     const after = text.slice(end, end + 12);
     if (/^\s+\p{Ll}/u.test(after) && !NOT_COUNTED.test(after)) return false;
   }
   const mention = base(c);
   // "last Oct. 23", "next March 5": the word says past or future.
-  const lead = !c[1] && /\s/.test(text[c.index - 1] ?? '') ? /\b(last|next|this|coming)\s+$/i.exec(text.slice(Math.max(0, c.index - 8), c.index))?.[1]?.toLowerCase() : undefined;
-  if (lead) mention.modifier = lead === 'last' ? -1 : lead === 'this' ? 0 : 1;
+  if (before === 'last') mention.modifier = -1;
+  else if (before === 'next' || before === 'coming') mention.modifier = 1;
+  else if (before === 'this') mention.modifier = 0;
   mention.month = part(monthNumber(c[2]!), c, 2);
   mention.day = part(Number(c[3]), c, 3);
   if (c[5]) mention.year = part(Number(c[5]), c, 5);
   if (c[6] && !mention.weekday) mention.weekday = part(weekdayNumber(c[6])!, c, 6);
   if (c[4] && Number(c[4]) >= 1 && Number(c[4]) <= 31) {
     // "June 3–5, 1994": the first date ends at its day; the year belongs to the range.
-    const [toStart, toEnd] = c.indices[4]!;
+    const toStart = c.at[8]!;
+    const toEnd = c.at[9]!;
     mention.end = mention.day.span.end;
     mention.text = text.slice(mention.start, mention.end);
     const to: DateMention = { kind: 'date', start: toStart, end: mention.year ? mention.year.span.end : toEnd, text: '', month: { ...mention.month }, day: part(Number(c[4]), c, 4) };
@@ -204,6 +214,18 @@ function pairWeekdays(text: string, out: DateMention[], at: number): void {
   out.splice(at - 1, 1);
 }
 
+/** After a weekday, its separator (".", ",", spaces, "the"): whether a digit or a capital comes next. */
+function firstAfterLead(text: string, from: number): 'digit' | 'capital' | undefined {
+  let i = from;
+  while (i < text.length && i - from < 12 && (text[i] === '.' || text[i] === ',' || /\s/.test(text[i]!))) i++;
+  if (text.startsWith('the', i) && /\s/.test(text[i + 3] ?? '')) {
+    i += 3;
+    while (i < text.length && i - from < 24 && /\s/.test(text[i]!)) i++;
+  }
+  const c = text[i] ?? '';
+  return c >= '0' && c <= '9' ? 'digit' : c >= 'A' && c <= 'Z' ? 'capital' : undefined;
+}
+
 /** The pattern matched at `at` exactly, or undefined. */
 function at(re: RegExp, text: string, offset: number): Match | undefined {
   re.lastIndex = offset;
@@ -238,9 +260,11 @@ function scanDates(text: string, masked: readonly Span[]): { mentions: DateMenti
     if (p < consumed) continue;
     if (t[2]) {
       // A weekday: a full date it leads ("Thursday, Jan. 15"), else the weekday alone.
-      const iso = at(ISO_DATE, text, p);
+      // What follows its separator says which patterns can match: a digit or a capital.
+      const next = firstAfterLead(text, p + t[2].length);
+      const iso = next === 'digit' ? at(ISO_DATE, text, p) : undefined;
       if (iso?.[1] && take(isoDate(text, iso))) continue;
-      const mdy = at(MDY, text, p);
+      const mdy = next === 'capital' ? at(MDY, text, p) : undefined;
       if (mdy?.[1] && free(mdy.index, mdy.index + mdy[0].length)) {
         const before = out.length;
         if (monthDayDate(text, mdy, out, ranges)) {
@@ -249,7 +273,7 @@ function scanDates(text: string, masked: readonly Span[]): { mentions: DateMenti
           if (out.length > before) continue;
         }
       }
-      const dmy = at(DMY, text, p);
+      const dmy = next === 'digit' ? at(DMY, text, p) : undefined;
       const d = dmy?.[1] ? dayMonthDate(dmy) : undefined;
       if (d && take(d)) continue;
       if (WD_FULL_WORD.test(t[2])) take(bareWeekday(text, p, t[2]));

@@ -144,6 +144,16 @@ describe('a note sentence with two dates (GN022)', () => {
     assert.equal(fix!.edits[0]!.newText, 'March 6');
   });
 
+  it('offers the passage’s date for the same statement, not the passage’s first date', async () => {
+    const f = await fixture(
+      '//- sources/012_board.txt\nMarch 10, 2020\n\nThe board met on Monday, March 2, 2020. It voted on the merger on Friday, March 6, 2020.\n' +
+        '//- notes/board.md\n---\ndate: 2020-03-20\n---\nThe board voted on the merger on March 5 [[012#p2]].\n',
+    );
+    assert.deepEqual(problemsOf(f, 'notes/board.md', ['GN022']), [
+      '4:34-4:41 GN022 The cited passage dates this to Friday, March 6, 2020 (“Friday, March 6, 2020” in source 012); the note says March 5, 2020',
+    ]);
+  });
+
   it('an abbreviation such as "P.M." does not split the sentence from its citation', async () => {
     const f = await fixture(
       '//- sources/011_call.txt\nOctober 1, 2022\n\nApplications close on Friday, October 21, 2022 at 5:00 P.M. ET.\n' +
@@ -156,6 +166,12 @@ describe('a note sentence with two dates (GN022)', () => {
 });
 
 describe('links, code and file names are never date evidence', () => {
+  it('in a source, a dated URL or file name is no date and gives no year', () => {
+    const text = 'Posted at example.org/2019-03-04-release-notes with scan_2019-03-04.pdf and `2019-03-04`.\n\nThe release shipped on Monday, March 4.';
+    assert.deepEqual(findings(text, '2024-03-10'), []);
+    assert.deepEqual(resolved(text, '2024-03-10', 'Monday, March 4', '2019-03-04'), ['Monday, March 4 → 2024-03-04', '2019-03-04 → nothing']);
+  });
+
   it('a year in a URL does not give a note its year', async () => {
     const f = await fixture(
       '//- notes/release.md\n---\ndate: 2024-03-10\n---\nRelease notes: https://example.org/2019-03-04-release-notes and [the post](blog/2019-03-04.md) and <https://example.org/2019-03-04>, `2019-03-04`.\n\nWe shipped on Monday, March 4.\n',

@@ -2,6 +2,7 @@
 import { formatDate, formatWithWeekday, mentionsIn, noteDates, sameDay, sourceDates } from '../dates/index.js';
 import type { DateAnalysis } from '../dates/index.js';
 import type { DateMention } from '../dates/types.js';
+import { sentenceAt } from '../dates/segment.js';
 import { lastStartingAtOrBefore } from '../text.js';
 import type { Citation, Passage, Problem, Span } from '../types.js';
 import type { Rule } from './rule.js';
@@ -54,22 +55,22 @@ function words(s: string): Set<string> {
 }
 
 /** For each note date that no passage date equals, the passage date that dates the same statement. */
-function counterparts(noteText: string, sourceText: string, own: DateMention[], theirs: DateMention[]): [DateMention, DateMention][] {
+function counterparts(noteText: string, noteSentence: Span, source: { text: string; analysis: DateAnalysis }, own: DateMention[], theirs: DateMention[]): [DateMention, DateMention][] {
   const lonelyNote = own.filter((n) => !theirs.some((p) => sameDay(p.resolved!, n.resolved!)));
   const lonelyPassage = theirs.filter((p) => !own.some((n) => sameDay(p.resolved!, n.resolved!)));
   if (lonelyNote.length === 0 || lonelyPassage.length === 0) return [];
   // As many on each side ("from March 3 through March 5" against "March 3 to March 6"): in order.
   if (lonelyNote.length === lonelyPassage.length) return lonelyNote.map((n, i) => [n, lonelyPassage[i]!]);
   if (lonelyPassage.length === 1) return lonelyNote.length === 1 ? [[lonelyNote[0]!, lonelyPassage[0]!]] : [];
-  // Else the passage date whose words around it share most with the note's words around its date.
-  const around = (text: string, m: Span) => words(text.slice(Math.max(0, m.start - 80), m.end + 80));
+  // Else the passage date whose sentence shares most words with the note's sentence.
+  const mine = words(noteText.slice(noteSentence.start, noteSentence.end));
   return lonelyNote.map((n) => {
-    const mine = around(noteText, n);
     let best = lonelyPassage[0]!;
     let bestScore = -1;
     for (const p of lonelyPassage) {
+      const s = sentenceAt(source.analysis.sentences, p.start) ?? p;
       let score = 0;
-      for (const w of around(sourceText, p)) if (mine.has(w)) score++;
+      for (const w of words(source.text.slice(s.start, Math.min(s.end, s.start + 600)))) if (mine.has(w)) score++;
       if (score > bestScore) [best, bestScore] = [p, score];
     }
     return [n, best] as [DateMention, DateMention];
@@ -103,7 +104,7 @@ export const dateContradictsSource: Rule = {
       let flagged = flaggedIn.get(r.source.uri);
       if (!flagged) flaggedIn.set(r.source.uri, (flagged = new Set(source.findings.map((f) => f.span.start))));
       const theirs = passageDates(source, r.passage, flagged);
-      for (const [n, p] of counterparts(text, r.source.text, inSentence, theirs)) {
+      for (const [n, p] of counterparts(text, sentences[k]!, { text: r.source.text, analysis: source }, inSentence, theirs)) {
         const replacement = n.weekday ? formatWithWeekday(p.resolved!, !!n.year) : formatDate(p.resolved!, !!n.year);
         out.push({
           uri: note.uri,

@@ -67,7 +67,7 @@ const entryPoints: [string, (text: string) => unknown][] = [
   ['findFullDate', (t) => findFullDate(t)],
   ['isDateOnlyLine', (t) => isDateOnlyLine(t)],
   ['english.extract', (t) => english.extract(t)],
-  ['english.tense', (t) => english.tense(t, { start: 0, end: t.length }, { start: t.length >> 1, end: (t.length >> 1) + 1 })],
+  ['english.tenses', (t) => english.tenses(t)({ start: 0, end: t.length }, { start: t.length >> 1, end: (t.length >> 1) + 1 })],
   ['english.sentences', (t) => english.sentences(t)],
   ['english.mayHoldDates', (t) => english.mayHoldDates(t)],
   ['analyzeDates', (t) => analyzeDates(t, { isSource: true })],

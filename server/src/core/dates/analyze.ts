@@ -77,7 +77,7 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
   const ranges = extracted.ranges.filter((r) => kept.has(r.from) && kept.has(r.to));
   const sentences = lang.sentences(text);
   const breaks = [...text.matchAll(/\n[ \t]*\r?\n/g)].map((b) => ({ start: b.index, end: b.index + b[0].length }));
-  const input = { text, lang, mentions, ranges, years: extracted.years, sentences, breaks, ...(options.documentDate ? { documentDate: options.documentDate } : {}), ...(options.fallbackAt ? { fallbackAt: options.fallbackAt } : {}) };
+  const input = { text, lang, tense: lang.tenses(text), mentions, ranges, years: extracted.years, sentences, breaks, ...(options.documentDate ? { documentDate: options.documentDate } : {}), ...(options.fallbackAt ? { fallbackAt: options.fallbackAt } : {}) };
   resolveMentions(input);
 
   // A source whose own text contradicts its stated date is read against the date it implies.

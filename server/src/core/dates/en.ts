@@ -3,7 +3,7 @@ import type { Span } from '../types.js';
 import { lastStartingAtOrBefore } from '../text.js';
 import type { DateLanguage, DateMention, ElapsedMention, Extracted, RangeMention, YearMention } from './types.js';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './calendar.js';
-import { governingTense } from './enVerbs.js';
+import { tenseReader } from './enVerbs.js';
 import { dateSentences, type SentenceWords } from './segment.js';
 
 const WD_FULL = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
@@ -375,7 +375,7 @@ export const english: DateLanguage = {
     return { mentions, elapsed: elapsedMentions(text, masked), ranges, years: yearMentions(text, masked) };
   },
   sentences: (text) => dateSentences(text, sentenceWords),
-  tense: governingTense,
+  tenses: tenseReader,
   anchoredToNow: (before) => NOW_WORDS.test(before),
   weekdayName: (n) => WEEKDAY_NAMES[n]!,
   monthName: (n) => MONTH_NAMES[n - 1]!,

@@ -142,12 +142,6 @@ class WordIndex {
   }
 }
 
-let lastIndex: WordIndex | undefined;
-
-function wordsIn(text: string, from: number, to: number, nearEnd: boolean): (Word | 'stop')[] {
-  if (lastIndex?.text !== text) lastIndex = new WordIndex(text);
-  return lastIndex.slice(from, to, MAX_WORDS + 6, nearEnd);
-}
 
 /** Whether a word can head a verb group, and the tense it brings on its own. */
 function verbTense(w: Word): Tense | 'present' | undefined {
@@ -279,8 +273,10 @@ function rightGroup(right: (Word | 'stop')[]): TenseEvidence | undefined {
  * The tense of the verb group governing the date at `at` inside `sentence`: past (-1),
  * future or scheduled (1), or unknown (0), with the words that decided it.
  */
-export function governingTense(text: string, sentence: Span, at: Span): TenseEvidence {
-  const left = wordsIn(text, Math.max(sentence.start, at.start - WINDOW), at.start, true);
+function governingTense(words: WordIndex, sentence: Span, at: Span): TenseEvidence {
+  const text = words.text;
+  const wordsIn = (from: number, to: number, nearEnd: boolean) => words.slice(from, to, MAX_WORDS + 6, nearEnd);
+  const left = wordsIn(Math.max(sentence.start, at.start - WINDOW), at.start, true);
   const last = left[left.length - 1];
   const preposition = last && last !== 'stop' ? last.lower : '';
   // "since Jan. 13" lies in the past whatever the verb.
@@ -288,9 +284,15 @@ export function governingTense(text: string, sentence: Span, at: Span): TenseEvi
   // A date inside a noun phrase ("the Jan. 14 deadline", "Friday's close") is not the verb's time.
   if (/^(?:'s|’s)\b|^\s+\p{Ll}/u.test(text.slice(at.end, at.end + 3)) && DETERMINER.test(preposition)) return { tense: 0 };
   if (/^(?:'s|’s)/.test(text.slice(at.end, at.end + 2))) return { tense: 0 };
-  const found = leftGroup(left) ?? rightGroup(wordsIn(text, at.end, Math.min(sentence.end, at.end + WINDOW), false));
+  const found = leftGroup(left) ?? rightGroup(wordsIn(at.end, Math.min(sentence.end, at.end + WINDOW), false));
   if (!found) return { tense: 0 };
   // "closed until Friday": a past verb says nothing about when "until" ends.
   if ((preposition === 'until' || preposition === 'till') && found.tense < 0) return { ...found, tense: 0 };
   return found;
+}
+
+/** The tense reader of one text: its words are indexed on the first question, once. */
+export function tenseReader(text: string): (sentence: Span, at: Span) => TenseEvidence {
+  let words: WordIndex | undefined;
+  return (sentence, at) => governingTense((words ??= new WordIndex(text)), sentence, at);
 }

@@ -20,6 +20,8 @@ export interface Reference {
 export interface ResolveInput {
   text: string;
   lang: DateLanguage;
+  /** The tense of the verb group governing a date (`lang.tenses(text)`, made once per text). */
+  tense: (sentence: Span, at: Span) => TenseEvidence;
   mentions: DateMention[];
   ranges: RangeMention[];
   years: YearMention[];
@@ -80,7 +82,7 @@ function withDate(r: Reference): string {
 
 /** Resolves every mention in place. */
 export function resolveMentions(input: ResolveInput): void {
-  const { text, lang, documentDate } = input;
+  const { text, documentDate } = input;
   const paragraphOf = (offset: number) => lastStartingAtOrBefore(input.breaks, offset);
   const rangeStart = new Map<DateMention, RangeMention>();
   for (const r of input.ranges) if (!r.from.year && r.to.year) rangeStart.set(r.from, r);
@@ -109,7 +111,7 @@ export function resolveMentions(input: ResolveInput): void {
     } else if (m.kind === 'weekday' && m.weekday) {
       const r = moved ?? documentDate ?? lastExplicit ?? input.fallbackAt?.(m.start);
       if (!r) continue;
-      const verb = m.modifier === undefined ? lang.tense(text, sentence, m) : undefined;
+      const verb = m.modifier === undefined ? input.tense(sentence, m) : undefined;
       m.resolved = weekdayNear(m.weekday.value, r.date, verb?.tense ?? 0, m.modifier);
       m.basis = r.basis;
       m.evidence = { reference: withDate(r), ...(verb?.verb ? { verb } : {}) };
@@ -154,7 +156,7 @@ function resolveDate(m: DateMention, ref: Reference | undefined, sentence: Span,
     m.basis = ref.basis;
     m.evidence = { reference: withDate(ref) };
   } else if (ref) {
-    const verb = input.lang.tense(input.text, sentence, m);
+    const verb = input.tense(sentence, m);
     y = yearFor(month, day, ref.date, verb.tense, input.documentDate?.date);
     m.basis = ref.basis;
     m.evidence = { reference: withDate(ref), ...(verb.verb ? { verb } : {}) };

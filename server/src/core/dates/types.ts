@@ -96,8 +96,11 @@ export interface DateLanguage {
   extract(text: string, masked?: readonly Span[]): Extracted;
   /** Sentence boundaries for dates (abbreviations do not end sentences). */
   sentences(text: string): Span[];
-  /** The tense of the verb group that governs the date at `at` in `sentence`. */
-  tense(text: string, sentence: Span, at: Span): TenseEvidence;
+  /**
+   * A reader of tenses for one text (its words are indexed once): the tense of the verb
+   * group that governs the date at `at` in `sentence`.
+   */
+  tenses(text: string): (sentence: Span, at: Span) => TenseEvidence;
   /** Whether the words right before an elapsed phrase tie it to the text's own present ("now", "today"). */
   anchoredToNow(before: string): boolean;
   weekdayName(n: number): string;

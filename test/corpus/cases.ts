@@ -122,11 +122,11 @@ export const cases: CorpusCase[] = [
     also: 'nothing outside the workspace is read',
     wrapper: 'recordReads',
     expect: [
-      { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'Unknown source `../../etc/passwd`: no source has that id and no note that name' },
-      { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'Unknown source `/etc/passwd`: no source has that id and no note that name' },
+      { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'No note or file `../../etc/passwd` in the workspace' },
+      { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'No note or file `/etc/passwd` in the workspace' },
     ],
   },
-  { id: 'unterminated', class: 'malformed Markdown', input: 'unterminated `[[` at the end of the file', fixture: true, cli: true, expect: [{ file: 'notes/unterminated.md', code: 'GN004', line: 1, message: 'Malformed citation: unclosed `[[`: a citation ends with `]]` on the same line' }] },
+  { id: 'unterminated', class: 'malformed Markdown', input: 'unterminated `[[` at the end of the file', fixture: true, cli: true, expect: [{ file: 'notes/unterminated.md', code: 'GN004', line: 1, message: 'Malformed citation: unclosed `[[`: a link ends with `]]` on the same line' }] },
   // Size and depth
   {
     id: 'big-note',

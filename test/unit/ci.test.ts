@@ -109,7 +109,7 @@ describe('grounded-notes check --format github', function () {
       writeFileSync(join(dir, 'notes', 'a,b:c.md'), 'See [[x%0A::error::y]].\n');
       const r = cli(dir, 'check', '.', '--format', 'github');
       assert.deepEqual(r.stdout.trim().split('\n').length, 1);
-      assert.match(r.stdout, /^::error file=notes\/a%2Cb%3Ac\.md,line=1,col=7,endLine=1,endColumn=\d+,title=GN001 unknown-source::Unknown source `x%250A::error::y`/);
+      assert.match(r.stdout, /^::error file=notes\/a%2Cb%3Ac\.md,line=1,col=7,endLine=1,endColumn=\d+,title=GN001 unknown-source::No note or file `x%250A::error::y` in the workspace/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

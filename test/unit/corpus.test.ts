@@ -76,6 +76,9 @@ class CaseWorkspace implements Workspace {
   get folders() {
     return this.inner.folders;
   }
+  async exists(uri: DocUri): Promise<boolean> {
+    return this.inner.exists(uri);
+  }
   async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
     this.listed.push(folder);
     const files = await this.inner.listFiles(folder, extensions);
@@ -234,6 +237,7 @@ describe('bad-input corpus', function () {
         folders: inner.folders,
         listFiles: (f, e) => inner.listFiles(f, e),
         stat: (u) => inner.stat(u),
+        exists: (u) => inner.exists(u),
         readFile: async (u) => {
           if (locked && u.endsWith('/notes/base.md')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
           return inner.readFile(u);

@@ -17,6 +17,8 @@ import { effectiveSeverity, rules } from './rules/registry.js';
 import type { DocUri, Problem } from './types.js';
 import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
+import { detectConventions } from './links/style.js';
+import { isUnresolved } from './view.js';
 import type { FileChange, Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
@@ -28,7 +30,8 @@ export { rules, ruleByCode, effectiveSeverity, ruleDocAnchor } from './rules/reg
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
 const BATCH = 128;
-const EXTENSIONS = ['.md', '.txt', '.yaml'];
+/** Every file is listed: notes, sources and anchor files are read, the rest are attachments links may name. */
+const ALL_FILES: readonly string[] = [];
 
 function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
@@ -53,6 +56,17 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   let changedSinceScan = false;
   /** The disk text, as the scan read it, of files an editor had open. */
   const scanText = new Map<DocUri, string | undefined>();
+  /**
+   * Start-up: every file name is known once the listing is done; until the scan ends,
+   * documents opened in an editor are held (no problems computed for them) until the
+   * files their links name have been read on demand (`prepare`).
+   */
+  let listingDone!: () => void;
+  const listed = new Promise<void>((resolve) => (listingDone = resolve));
+  let scanning = true;
+  const held = new Set<DocUri>();
+  /** Files read on demand during the scan: the scan does not read them again. */
+  const loadedEarly = new Set<DocUri>();
 
   /** True when every open document's text is its disk text as the scan read it. */
   function openMatchesDisk(): boolean {
@@ -138,7 +152,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       }
     }
     if (note) {
-      if (note.citations.some((c) => ['unknownTarget', 'unknownHeading', 'ambiguous'].includes(index.resolve(note, c).kind))) unresolved.add(uri);
+      if (note.citations.some((c) => isUnresolved(index.resolve(note, c)))) unresolved.add(uri);
       else unresolved.delete(uri);
     }
     const out: Problem[] = [];
@@ -174,13 +188,34 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     unpublished.add(uri);
   }
 
-  /** Recomputes the problems of up to `limit` dirty documents (all by default). */
+  /** Recomputes the problems of up to `limit` dirty documents (all by default); held ones wait. */
   function refresh(limit = Infinity): void {
     collectDirty();
     let n = 0;
     for (const uri of pending) {
+      if (held.has(uri)) continue;
       if (n++ >= limit) break;
       recompute(uri);
+    }
+  }
+
+  /** Reads (on demand, during the scan) every file the links of a document may name that is not indexed yet. */
+  async function loadTargets(uri: DocUri): Promise<void> {
+    const note = index.note(uri);
+    if (!note) return;
+    for (const target of index.candidateTargets(note)) {
+      if (index.kindOf(target) !== undefined || index.skipped.has(target) || open.has(target)) continue;
+      const kind = index.classify(target);
+      if (!kind) continue;
+      loadedEarly.add(target);
+      store(target, kind, await read(target, kind));
+      // A source's anchor file says where its named anchors are.
+      const source = index.source(target);
+      const anchors = source ? index.anchorFileUriFor(source) : undefined;
+      if (anchors && index.files.get(anchors) && index.kindOf(anchors) === undefined) {
+        loadedEarly.add(anchors);
+        store(anchors, 'anchorFile', await read(anchors, 'anchorFile'));
+      }
     }
   }
 
@@ -201,19 +236,26 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     view: index,
     setConfig(next) {
+      const restyle = next.linkStyle !== config.linkStyle;
       config = next;
       index.config = next;
+      if (restyle) index.conventions = { ...index.conventions, style: next.linkStyle === 'auto' ? index.conventions.detected : next.linkStyle };
       allDirty = true;
     },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
+      index.conventions = await detectConventions(workspace, config.linkStyle);
       const files: { uri: DocUri; kind: DocKind }[] = [];
       for (const folder of workspace.folders) {
-        for (const uri of await workspace.listFiles(folder, EXTENSIONS)) {
+        for (const uri of await workspace.listFiles(folder, ALL_FILES)) {
+          if (!index.inWorkspace(uri)) continue;
+          // Every name is known before any file is read: a link is never judged against half a listing.
+          index.register(uri);
           const kind = index.classify(uri);
           if (kind) files.push({ uri, kind });
         }
         if (token?.isCancellationRequested) return;
       }
+      listingDone();
       // Sources and anchor files first: notes resolve against them.
       files.sort((a, b) => (a.kind === 'note' ? 1 : 0) - (b.kind === 'note' ? 1 : 0));
       let done = 0;
@@ -251,6 +293,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         });
         for (let j = 0; j < batch.length; j++) {
           const f = batch[j]!;
+          // Read already, on demand, for a document opened meanwhile.
+          if (loadedEarly.has(f.uri)) continue;
           // An editor may have opened the file while it was being read: its text wins.
           if (open.has(f.uri)) {
             const r = found[j];
@@ -267,7 +311,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         progress?.(done, files.length);
         if (token?.isCancellationRequested) return;
       }
-      const saved = openMatchesDisk() ? parser?.savedProblems?.() : undefined;
+      scanning = false;
+      held.clear();
+      const saved = openMatchesDisk() && loadedEarly.size === 0 ? parser?.savedProblems?.() : undefined;
       if (saved) {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {
@@ -298,6 +344,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       open.set(uri, version);
       const keys = index.set(uri, kind, text, version);
       touch(uri, keys, !wasIndexed);
+      // During the scan its problems wait for the files its links name (`prepare`).
+      if (scanning && kind === 'note') held.add(uri);
+    },
+    async prepare(uri) {
+      if (!scanning) return;
+      await listed;
+      await loadTargets(uri);
+      held.delete(uri);
+      dirty.add(uri);
     },
     async closeDocument(uri) {
       if (!open.delete(uri)) return;
@@ -311,7 +366,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       for (const change of changes) {
         if (open.has(change.uri) && change.kind !== 'deleted') continue;
         const kind = index.classify(change.uri);
-        if (!kind) continue;
+        if (!kind) {
+          // An attachment appeared or went: links to it change meaning.
+          if (!index.inWorkspace(change.uri)) continue;
+          const keys = change.kind === 'deleted' ? index.remove(change.uri) : index.register(change.uri);
+          if (keys.size > 0) touch(change.uri, keys, true);
+          continue;
+        }
         const wasIndexed = index.kindOf(change.uri) !== undefined;
         if (change.kind === 'deleted') {
           open.delete(change.uri);

@@ -78,8 +78,11 @@ export interface DocumentDate {
 }
 
 /**
- * A `[[…]]` in a note's prose. `target` is what stands before `#` (a source id or a
- * note name); `anchor` the raw text after `#` (quote anchors keep their quotes).
+ * A link in a note: a `[[…]]` citation or wiki link (`![[…]]` embeds too), a Markdown
+ * link `[t](dest#fragment)`, a link reference definition, or a front-matter property
+ * link. `target` is what stands before `#` (a source id, a note name or path, a file);
+ * `anchor` the raw text after `#` (quote anchors keep their quotes; Markdown
+ * fragments are decoded).
  */
 export interface Citation extends Span {
   raw: string;
@@ -89,11 +92,19 @@ export interface Citation extends Span {
   anchorSpan?: Span;
   label?: string;
   labelSpan?: Span;
-  /** Set when the citation cannot be read (GN004); the reason is user-facing. */
+  /** Set when the link cannot be read (GN004); the reason is user-facing. */
   malformed?: string;
-  /** The paragraph and sentence that hold the citation. */
+  /** How it is written; absent for `[[…]]`. */
+  form?: 'markdown' | 'definition' | 'property';
+  /** `![[…]]` or `![alt](…)`: the target is shown in place. */
+  embed?: boolean;
+  /** The prose block (paragraph, heading) that holds it; its sentence is found on demand. */
   paragraph: Span;
-  sentence: Span;
+}
+
+/** A block id: `^id` at the end of a paragraph or list item (Obsidian). */
+export interface BlockId extends Span {
+  id: string;
 }
 
 /** What a note holds, indexed once per version. */
@@ -107,8 +118,9 @@ export interface NoteIndex {
   date?: DocumentDate;
   citations: Citation[];
   headings: Heading[];
-  paragraphs: Block[];
-  /** The ranges of prose (not code, HTML comments, front matter), for later checks. */
+  /** Block ids (`^id`), in order. */
+  blockIds: BlockId[];
+  /** The ranges of prose (not code, HTML, comments, front matter, link destinations), for later checks. */
   prose: Span[];
 }
 

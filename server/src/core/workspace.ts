@@ -23,14 +23,17 @@ export interface Workspace {
   /** The workspace folders, as directory URIs without a trailing slash. */
   readonly folders: readonly DocUri[];
   /**
-   * Every file under `folder` (recursively) whose name ends in one of `extensions`,
-   * skipping dot-folders and `node_modules`, never leaving the folder.
+   * Every file under `folder` (recursively) whose name ends in one of `extensions`
+   * (every file when `extensions` is empty), skipping dot-folders and `node_modules`,
+   * never leaving the folder.
    */
   listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]>;
   /** The file's text, or undefined when it cannot be read (gone, unreadable, a directory). */
   readFile(uri: DocUri): Promise<string | undefined>;
   /** Size and modification time, or undefined when it does not exist. */
   stat(uri: DocUri): Promise<FileStat | undefined>;
+  /** True when a file or folder exists there (inside the workspace): marker folders such as `.obsidian/`. */
+  exists(uri: DocUri): Promise<boolean>;
 }
 
 /** Joins a folder URI and a relative path (forward slashes). */
@@ -100,7 +103,7 @@ export class MemoryWorkspace implements Workspace {
 
   async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
     return [...this.files.keys()]
-      .filter((uri) => isInside(uri, folder) && extensions.some((e) => uri.toLowerCase().endsWith(e)))
+      .filter((uri) => isInside(uri, folder) && (extensions.length === 0 || extensions.some((e) => uri.toLowerCase().endsWith(e))))
       .filter((uri) => !relativePath(folder, uri).split('/').some((s) => s.startsWith('.') || s === 'node_modules'))
       .sort();
   }
@@ -108,6 +111,12 @@ export class MemoryWorkspace implements Workspace {
   async readFile(uri: DocUri): Promise<string | undefined> {
     this.reads.push(uri);
     return this.files.get(uri);
+  }
+
+  async exists(uri: DocUri): Promise<boolean> {
+    if (this.files.has(uri)) return true;
+    for (const key of this.files.keys()) if (key.startsWith(uri + '/')) return true;
+    return false;
   }
 
   async stat(uri: DocUri): Promise<{ size: number; mtime: number } | undefined> {

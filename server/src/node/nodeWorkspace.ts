@@ -82,7 +82,7 @@ export class NodeWorkspace implements Workspace {
           }
         }
         if (isDir) await walk(path);
-        else if (isFile && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push(pathToUri(path));
+        else if (isFile && (extensions.length === 0 || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))) out.push(pathToUri(path));
       }
     };
     await walk(uriToPath(folder));
@@ -107,6 +107,15 @@ export class NodeWorkspace implements Workspace {
     } catch (e) {
       this.log(`Cannot read ${path}: ${(e as Error).message}`);
       return undefined;
+    }
+  }
+
+  async exists(uri: DocUri): Promise<boolean> {
+    try {
+      const real = await fs.realpath(uriToPath(uri));
+      return await this.insideWorkspace(real);
+    } catch {
+      return false;
     }
   }
 

@@ -23,7 +23,7 @@ function sentencesOver(analysis: DateAnalysis, span: Span): Span {
  * (`… at 5:00 P.M. ET. [[002#x]]`) belongs to the sentence before it. One pass over the
  * citations in order: only the text between a citation and the one before it is read.
  */
-function citingSentences(text: string, analysis: DateAnalysis, citations: readonly Citation[]): Span[] {
+function citingSentences(text: string, analysis: DateAnalysis, citations: readonly Citation[], fallback: (c: Citation) => Span): Span[] {
   const s = analysis.sentences;
   const out: Span[] = [];
   let sentence = -1;
@@ -33,7 +33,7 @@ function citingSentences(text: string, analysis: DateAnalysis, citations: readon
     const i = lastStartingAtOrBefore(s, c.start);
     const here = s[i];
     if (!here || c.start >= here.end) {
-      out.push(c.sentence);
+      out.push(fallback(c));
       continue;
     }
     if (i !== sentence) [sentence, leading, from] = [i, true, here.start];
@@ -93,7 +93,7 @@ export const dateContradictsSource: Rule = {
     const own = analysis.mentions.filter((m) => m.kind === 'date' && m.resolved);
     if (own.length === 0) return [];
     const out: Problem[] = [];
-    const sentences = citingSentences(text, analysis, note.citations);
+    const sentences = citingSentences(text, analysis, note.citations, (c) => view.sentenceOf(note, c));
     const flaggedIn = new Map<string, Set<number>>();
     for (const [k, c] of note.citations.entries()) {
       const r = view.resolve(note, c);

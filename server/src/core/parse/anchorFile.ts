@@ -4,10 +4,11 @@
  * Broken YAML and wrong shapes become GN006 problems at the offending line; the
  * entries that can be read still count.
  */
-import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { AnchorDefinition, AnchorFileIndex, Problem, Span } from '../types.js';
 import { LineIndex } from '../text.js';
 import { baseName } from '../workspace.js';
+import { MAX_YAML_NESTING, parseYamlBounded } from './yaml.js';
 
 export const ANCHOR_FILE_SUFFIX = '.anchors.yaml';
 /** YAML errors reported per file. */
@@ -42,7 +43,13 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
   try {
     // Duplicate keys are found below: the parser's own check compares every key with
     // every other one (100,000 keys took minutes).
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    const read = parseYamlBounded(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    if ('tooDeepAt' in read) {
+      const at = read.tooDeepAt;
+      report({ start: at, end: Math.min(text.length, at + 1) }, `Invalid YAML: collections nested more than ${MAX_YAML_NESTING} levels deep (an anchor file needs two); the file is not read`);
+      return file;
+    }
+    doc = read.doc;
   } catch (e) {
     report({ start: 0, end: Math.min(text.length, 1) }, `Invalid anchor file: ${(e as Error).message}`);
     return file;

@@ -1,6 +1,5 @@
 /** Indexes a note: citations with their sentences and paragraphs, headings, title, date. */
 import type { Nodes, Root } from 'mdast';
-import { parse as parseYaml } from 'yaml';
 import type { Block, Citation, DocumentDate, Heading, NoteIndex, Span } from '../types.js';
 import { lastStartingAtOrBefore, LineIndex } from '../text.js';
 import { baseName } from '../workspace.js';
@@ -11,6 +10,7 @@ import { parseMarkdown } from './markdown.js';
 import { plainStructure } from './plain.js';
 import { sentenceAround, sentencesIn } from './sentences.js';
 import { SlugCounter } from './slug.js';
+import { yamlValue } from './yaml.js';
 
 /** Node types whose text is not prose: citations there are not citations. */
 const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition']);
@@ -142,7 +142,7 @@ function frontMatterFields(fm: { value: string; span: Span } | undefined, text: 
   let data: unknown = simpleFrontMatter(fm.value);
   if (data === undefined) {
     try {
-      data = parseYaml(fm.value, { maxAliasCount: 10 });
+      data = yamlValue(fm.value);
     } catch {
       return {};
     }

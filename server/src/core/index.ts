@@ -14,6 +14,7 @@ import { references } from './features/references.js';
 import { prepareRename, rename } from './features/rename.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
+import { appendAll, capProblems, checkFailure } from './problemList.js';
 import type { DocUri, Problem } from './types.js';
 import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
@@ -129,12 +130,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     const file = index.anchorFile(uri);
     for (const rule of rules) {
       try {
-        if (note && rule.checkNote) raw.push(...rule.checkNote(note, index));
-        if (source && rule.checkSource) raw.push(...rule.checkSource(source, index));
-        if (file && rule.checkAnchorFile) raw.push(...rule.checkAnchorFile(file, index));
+        if (note && rule.checkNote) appendAll(raw, rule.checkNote(note, index));
+        if (source && rule.checkSource) appendAll(raw, rule.checkSource(source, index));
+        if (file && rule.checkAnchorFile) appendAll(raw, rule.checkAnchorFile(file, index));
       } catch (e) {
-        // One broken check must not take the others away.
+        // One broken check must not take the others away, nor pass for a clean file.
         logger.error(`Rule ${rule.code} failed on ${uri}: ${(e as Error).stack ?? e}`);
+        raw.push(checkFailure(uri, rule, e));
       }
     }
     if (note) {
@@ -149,7 +151,14 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       out.push({ ...p, severity });
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
-    return out;
+    const capped = capProblems(out);
+    const more = capped[capped.length - 1];
+    if (more?.code === 'GN009') {
+      const severity = effectiveSeverity('GN009', config, !!source || !!file, more.severity);
+      if (severity === 'off') capped.pop();
+      else more.severity = severity;
+    }
+    return capped;
   }
 
   const current = new Map<DocUri, Problem[]>();

@@ -1,6 +1,7 @@
 /** The command line's output formats: text lines, a JSON array, SARIF 2.1.0. */
 import type { Problem, Severity } from '../core/types.js';
 import { rules, ruleDocAnchor } from '../core/rules/registry.js';
+import { terminalSafe, terminalSafePath } from './terminal.js';
 
 export const DOCS_URL = 'https://github.com/grounded-notes/grounded-notes#';
 export const VERSION = '0.1.0';
@@ -37,9 +38,9 @@ export function toFindings(problems: Iterable<[string, Problem[]]>, relative: (u
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.code.localeCompare(b.code)));
 }
 
-/** `file:line:col severity code message`, one per line. */
+/** `file:line:col severity code message`, one per line, with control characters escaped (`terminal.ts`). */
 export function formatText(findings: readonly Finding[]): string {
-  return findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).join('\n');
+  return findings.map((f) => `${terminalSafePath(f.file)}:${f.line}:${f.column} ${f.severity} ${terminalSafe(f.code)} ${terminalSafe(f.message)}`).join('\n');
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

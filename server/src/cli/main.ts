@@ -9,6 +9,7 @@ import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { formatSarif, formatText, toFindings, VERSION } from './format.js';
+import { terminalSafe } from './terminal.js';
 
 const USAGE = `Usage:
   grounded-notes check [folder] [--format text|json|sarif] [--max-warnings N]
@@ -74,14 +75,14 @@ async function check(opts: CheckOptions): Promise<number> {
   const folder = resolve(opts.folder);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no such folder: ${opts.folder}`);
   const { config, errors } = await loadSettings(folder);
-  for (const e of errors) process.stderr.write(`grounded-notes: ${e}\n`);
+  for (const e of errors) process.stderr.write(`grounded-notes: ${terminalSafe(e)}\n`);
   const workspace = new NodeWorkspace([folder]);
   const pool = new ParsePool({
     ...(opts.threads !== 0 ? { workerScript: WORKER_SCRIPT } : {}),
     ...(opts.threads ? { threads: opts.threads } : {}),
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     stateKey: JSON.stringify(config),
-    log: (m) => process.stderr.write(`grounded-notes: ${m}\n`),
+    log: (m) => process.stderr.write(`grounded-notes: ${terminalSafe(m)}\n`),
   });
   const service = createNotesService({ workspace, config, parser: pool });
   try {

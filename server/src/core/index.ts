@@ -15,6 +15,7 @@ import { prepareRename, rename } from './features/rename.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
 import { appendAll, capProblems, checkFailure } from './problemList.js';
+import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, Problem } from './types.js';
 import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
@@ -30,10 +31,6 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
 const BATCH = 128;
 const EXTENSIONS = ['.md', '.txt', '.yaml'];
-
-function formatBytes(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** Creates the language service over an injected workspace. */
 export function createNotesService(options: NotesServiceOptions): NotesService {
@@ -82,9 +79,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   }
 
   /** Reads a file for indexing: its text, or why it is not indexed, or gone. */
-  async function read(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
+  async function read(uri: DocUri): Promise<{ text: string } | { skip: string } | undefined> {
     try {
-      return await readChecked(uri, kind);
+      return await readChecked(uri);
     } catch (e) {
       // A workspace that throws (permissions, a vanished mount) costs this file only.
       const message = (e as Error).message;
@@ -93,12 +90,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
   }
 
-  async function readChecked(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
+  async function readChecked(uri: DocUri): Promise<{ text: string } | { skip: string } | undefined> {
     const stat = await workspace.stat(uri);
     if (!stat) return undefined;
-    if (kind !== 'anchorFile' && stat.size > config.maxFileSize) {
+    // Anchor files too: a 53 MB one took 4.5 GB to parse.
+    if (stat.size > config.maxFileSize) {
       logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is over groundedNotes.maxFileSize`);
-      return { skip: `Not checked: the file is ${formatBytes(stat.size)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
+      return { skip: tooLargeMessage(stat.size, config.maxFileSize) };
     }
     const text = await workspace.readFile(uri);
     if (text === undefined) {
@@ -116,7 +114,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   }
 
   async function load(uri: DocUri, kind: DocKind): Promise<Set<string>> {
-    return store(uri, kind, await read(uri, kind));
+    return store(uri, kind, await read(uri));
   }
 
   function problemsOf(uri: DocUri): Problem[] {
@@ -230,7 +228,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
-        const found = await Promise.all(batch.map((f) => read(f.uri, f.kind)));
+        const found = await Promise.all(batch.map((f) => read(f.uri)));
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
@@ -303,9 +301,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (scanned && index.text(uri) !== text) changedSinceScan = true;
       // Opened during the scan after the scan read it: the disk text is what the index holds now.
       if (!scanned && !open.has(uri) && !scanText.has(uri) && index.kindOf(uri) !== undefined) scanText.set(uri, index.text(uri));
-      const wasIndexed = index.kindOf(uri) !== undefined;
+      const wasIndexed = index.kindOf(uri) !== undefined || index.skipped.has(uri);
       open.set(uri, version);
-      const keys = index.set(uri, kind, text, version);
+      // The same limit as on disk: a 20 MB note opened in the editor got no answer in 140 s.
+      const size = utf8Length(text);
+      const keys = size > config.maxFileSize ? index.skip(uri, tooLargeMessage(size, config.maxFileSize)) : index.set(uri, kind, text, version);
       touch(uri, keys, !wasIndexed);
     },
     async closeDocument(uri) {

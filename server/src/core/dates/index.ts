@@ -7,6 +7,7 @@ import { parseIso, iso, formatWithWeekday, formatDate, dayNumber, type CalendarD
 import { analyzeDates, type DateAnalysis, type Reference, type Timeline } from './analyze.js';
 import type { DocUri, NoteIndex, SourceIndex, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
+import { escapeMarkdown } from '../features/locate.js';
 
 export type { DateAnalysis, DateFinding } from './analyze.js';
 
@@ -80,8 +81,9 @@ export function dateHover(view: WorkspaceView, uri: DocUri, offset: number): { m
   const m = analysis?.mentions.find((x) => offset >= x.start && offset <= x.end);
   if (!m || !m.resolved) return undefined;
   const basis = m.year ? 'as written' : `resolved against ${m.basis ?? 'the context'}`;
-  const flagged = analysis!.findings.filter((f) => f.span.start <= m.start && f.span.end >= m.end - 1).map((f) => `⚠ ${f.message} (${f.code})`);
-  return { markdown: [`**${formatWithWeekday(m.resolved)}** — ${basis}`, ...flagged].join('\n\n'), span: { start: m.start, end: m.end } };
+  // The basis and the messages name sources by their file names: escaped like any text from the workspace.
+  const flagged = analysis!.findings.filter((f) => f.span.start <= m.start && f.span.end >= m.end - 1).map((f) => `⚠ ${escapeMarkdown(f.message)} (${f.code})`);
+  return { markdown: [`**${formatWithWeekday(m.resolved)}** — ${escapeMarkdown(basis)}`, ...flagged].join('\n\n'), span: { start: m.start, end: m.end } };
 }
 
 export interface TimelineEntry {

@@ -28,7 +28,7 @@ import { timelineData } from '../core/dates/index.js';
 import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
 import type { FileChange } from '../core/workspace.js';
 import { ClientToServer, ServerToClient } from '../protocol.js';
-import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
+import { NodeWorkspace, loadSettings, normalizeUri, uriToPath } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
 
@@ -62,10 +62,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const log = (m: string) => connection.console.log(m);
 
+  /** Rewrites the document URIs of a request's parameters into the form the core compares. */
+  function normalizeParams(params: unknown): void {
+    const p = params as { textDocument?: { uri?: unknown }; uri?: unknown } | undefined;
+    if (typeof p?.textDocument?.uri === 'string') p.textDocument.uri = normalizeUri(p.textDocument.uri);
+    if (typeof p?.uri === 'string') p.uri = normalizeUri(p.uri);
+  }
+
   /** Runs a handler; unexpected throws become a ResponseError and a log line. */
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       if (!service) return fallback;
+      normalizeParams(params);
       try {
         if (LONG_REQUESTS.has(name)) {
           // Lets a `$/cancelRequest` that is already on its way arrive first (the connection
@@ -190,7 +198,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         watchers: [{ globPattern: '**/*.{md,txt,yaml}' }],
       });
     }
-    for (const doc of documents.all()) service.openDocument(doc.uri, doc.getText(), doc.version);
+    for (const doc of documents.all()) service.openDocument(normalizeUri(doc.uri), doc.getText(), doc.version);
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Grounded Notes: indexing', 0, 'scanning the workspace', false);
     sendStatus();
@@ -215,18 +223,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   documents.onDidChangeContent((e) => {
-    service?.openDocument(e.document.uri, e.document.getText(), e.document.version);
+    service?.openDocument(normalizeUri(e.document.uri), e.document.getText(), e.document.version);
     schedulePublish();
   });
   documents.onDidClose(async (e) => {
-    await service?.closeDocument(e.document.uri);
+    await service?.closeDocument(normalizeUri(e.document.uri));
     schedulePublish();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
     if (!service) return;
     const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
-    const changes: FileChange[] = params.changes.map((c) => ({ uri: c.uri, kind: kinds[c.type as 1 | 2 | 3] }));
+    const changes: FileChange[] = params.changes.map((c) => ({ uri: normalizeUri(c.uri), kind: kinds[c.type as 1 | 2 | 3] }));
     try {
       await service.filesChanged(changes);
     } catch (e) {

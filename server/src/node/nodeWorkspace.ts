@@ -17,6 +17,19 @@ export function uriToPath(uri: DocUri): string {
   return URI.parse(uri).fsPath;
 }
 
+/**
+ * A URI in the one form the core compares, the form the scan gives files (`pathToUri`):
+ * clients spell the same file differently (Neovim and Helix send `(` where VS Code
+ * sends `%28`, `C:` where it sends `c%3A`), and two spellings were two documents.
+ */
+export function normalizeUri(uri: DocUri): DocUri {
+  try {
+    return URI.parse(uri).toString();
+  } catch {
+    return uri;
+  }
+}
+
 /** The `file://` URI of a path, in the form the core compares (no trailing slash). */
 export function pathToUri(path: string): DocUri {
   return URI.file(path).toString().replace(/\/+$/, '');

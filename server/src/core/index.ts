@@ -12,6 +12,7 @@ import { hover } from './features/hover.js';
 import { codeLenses } from './features/codeLens.js';
 import { references } from './features/references.js';
 import { prepareRename, rename } from './features/rename.js';
+import { createAnchor } from './features/createAnchor.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
 import { appendAll, capProblems, checkFailure } from './problemList.js';
@@ -19,7 +20,7 @@ import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, Problem } from './types.js';
 import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
-import type { FileChange, Workspace } from './workspace.js';
+import type { FileChange, FileStat, Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
 export { NotesError } from './api.js';
@@ -92,7 +93,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
 
   async function readChecked(uri: DocUri): Promise<{ text: string } | { skip: string } | undefined> {
     const stat = await workspace.stat(uri);
+    diskStats.delete(uri);
     if (!stat) return undefined;
+    diskStats.set(uri, stat);
     // Anchor files too: a 53 MB one took 4.5 GB to parse.
     if (stat.size > config.maxFileSize) {
       logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is over groundedNotes.maxFileSize`);
@@ -104,6 +107,40 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       return { skip: 'Not checked: the file could not be read as UTF-8 text (binary, unreadable, or removed while indexing)' };
     }
     return { text };
+  }
+
+  /** Size and time of each file as it was last read from disk: a change no event reported shows there. */
+  const diskStats = new Map<DocUri, FileStat>();
+
+  /**
+   * Re-reads the files among `uris` that the editor does not own and whose disk size or
+   * time changed since they were read (every one of them when `always`, for a change
+   * within one tick of a coarse clock); true when any text changed. Edits are computed
+   * after this: a client that does not watch files (Neovim on Linux) sends no events,
+   * and positions computed on old text write into the wrong places.
+   */
+  async function refreshFromDisk(uris: Iterable<DocUri>, always = false): Promise<boolean> {
+    const list = [...new Set(uris)].filter((uri) => !open.has(uri) && index.classify(uri));
+    let changed = false;
+    for (let i = 0; i < list.length; i += BATCH) {
+      await Promise.all(
+        list.slice(i, i + BATCH).map(async (uri) => {
+          const before = diskStats.get(uri);
+          if (!always && before) {
+            const now = await workspace.stat(uri);
+            if (now && now.size === before.size && now.mtime === before.mtime) return;
+          }
+          const kind = index.classify(uri)!;
+          const found = await read(uri);
+          if (found && 'text' in found && found.text === index.text(uri)) return;
+          const wasIndexed = index.kindOf(uri) !== undefined;
+          touch(uri, store(uri, kind, found), !wasIndexed || index.kindOf(uri) === undefined);
+          changed = true;
+        }),
+      );
+    }
+    if (changed) changedSinceScan = true;
+    return changed;
   }
 
   /** Indexes what `read` found; returns the citation keys whose meaning may have changed. */
@@ -352,7 +389,17 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     definition: (uri, position) => definition(index, uri, position),
     references: (uri, position, includeDeclaration) => references(index, uri, position, includeDeclaration),
     prepareRename: (uri, position) => prepareRename(index, uri, position),
-    rename: (uri, position, newName) => rename(index, uri, position, newName),
+    async rename(uri, position, newName) {
+      // Any note may have changed on disk unnoticed: citations there move with the text.
+      await refreshFromDisk([...index.notes(), ...index.anchorFiles()].map((d) => d.uri));
+      const result = rename(index, uri, position, newName);
+      // The files the edit writes are read again whatever their stat says.
+      return (await refreshFromDisk(result.edits.map((e) => e.uri), true)) ? rename(index, uri, position, newName) : result;
+    },
+    async createAnchor(uri, range, slug) {
+      const result = createAnchor(index, uri, range, slug);
+      return (await refreshFromDisk([result.anchorFileUri], true)) ? createAnchor(index, uri, range, slug) : result;
+    },
     documentLinks: (uri) => documentLinks(index, uri),
     documentSymbols: (uri) => documentSymbols(index, uri),
     workspaceSymbols: (query) => workspaceSymbols(index, query),

@@ -25,12 +25,12 @@ import { createNotesService } from '../core/index.js';
 import { listAnchors, listSources } from '../core/features/catalog.js';
 import { COMPLETION_LIMIT } from '../core/features/completion.js';
 import { timelineData } from '../core/dates/index.js';
-import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
+import { proposeAnchor } from '../core/features/createAnchor.js';
 import type { FileChange } from '../core/workspace.js';
 import { ClientToServer, ServerToClient } from '../protocol.js';
 import { NodeWorkspace, loadSettings, normalizeUri, uriToPath } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
-import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
+import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit, type VersionOf } from './convert.js';
 
 /** Edits that arrive in the same turn of the event loop are checked together; a re-check of one note takes milliseconds. */
 const PUBLISH_DELAY_MS = 0;
@@ -55,12 +55,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let pool: ParsePool | undefined;
   let canConfigure = false;
   let canWatch = false;
+  /** The client takes versioned `documentChanges` in workspace edits. */
+  let canVersionEdits = false;
   let indexing = true;
   let publishTimer: NodeJS.Timeout | undefined;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   const log = (m: string) => connection.console.log(m);
+
+  /** The version of each open document, for versioned edits (undefined when the client takes none). */
+  function editVersions(): VersionOf | undefined {
+    if (!canVersionEdits) return undefined;
+    const versions = new Map(documents.all().map((d) => [normalizeUri(d.uri), d.version]));
+    return (uri) => versions.get(uri) ?? null;
+  }
 
   /** Rewrites the document URIs of a request's parameters into the form the core compares. */
   function normalizeParams(params: unknown): void {
@@ -167,6 +176,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     folders = wf && wf.length > 0 ? wf : params.rootUri ? [uriToPath(params.rootUri)] : params.rootPath ? [params.rootPath] : [];
     canConfigure = !!params.capabilities.workspace?.configuration;
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canVersionEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const options = params.initializationOptions as { cacheDir?: unknown } | undefined;
     cacheDir = typeof options?.cacheDir === 'string' && options.cacheDir !== '' ? options.cacheDir : undefined;
     return {
@@ -255,13 +265,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDefinition(guard('definition', [], (p) => service!.definition(p.textDocument.uri, p.position)));
   connection.onReferences(guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(guard('prepareRename', null, (p) => service!.prepareRename(p.textDocument.uri, p.position) ?? null));
-  connection.onRenameRequest(guard('rename', null, (p) => toWorkspaceEdit(service!.rename(p.textDocument.uri, p.position, p.newName).edits)));
+  connection.onRenameRequest(guard('rename', null, async (p) => toWorkspaceEdit((await service!.rename(p.textDocument.uri, p.position, p.newName)).edits, editVersions())));
   connection.onDocumentLinks(guard('documentLinks', [], (p) => service!.documentLinks(p.textDocument.uri)));
   connection.onDocumentSymbol(guard('documentSymbol', [], (p) => service!.documentSymbols(p.textDocument.uri).map(toDocumentSymbol)));
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service!.workspaceSymbols(p.query).map(toSymbolInformation)));
   connection.onCodeAction(guard('codeAction', [], (p) => {
     const codes = p.context.diagnostics.filter((d) => d.source === 'grounded-notes').map((d) => String(d.code));
-    return service!.codeActions(p.textDocument.uri, p.range, codes).map((f) => toCodeAction(f, p.context.diagnostics));
+    const versionOf = editVersions();
+    return service!.codeActions(p.textDocument.uri, p.range, codes).map((f) => toCodeAction(f, p.context.diagnostics, versionOf));
   }));
   connection.onCodeLens(guard('codeLens', [], (p) =>
     service!.codeLenses(p.textDocument.uri).map((l) => ({
@@ -273,13 +284,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(ClientToServer.sources, guard('sources', [], () => listSources(service!.view)));
   connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p: ClientToServer.AnchorsParams) => listAnchors(service!.view, p.source)));
   connection.onRequest(ClientToServer.proposeAnchor, guard('proposeAnchor', null, (p: ClientToServer.ProposeAnchorParams) => proposeAnchor(service!.view, p.uri, p.range)));
-  connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, (p: ClientToServer.CreateAnchorParams): ClientToServer.CreateAnchorResult => {
-    const r = createAnchor(service!.view, p.uri, p.range, p.slug);
+  connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, async (p: ClientToServer.CreateAnchorParams): Promise<ClientToServer.CreateAnchorResult> => {
+    const r = await service!.createAnchor(p.uri, p.range, p.slug);
     // A new anchor file is created first, then written: one undoable workspace edit.
+    const version = r.create ? null : (editVersions()?.(r.anchorFileUri) ?? null);
     const edit = {
       documentChanges: [
         ...(r.create ? [{ kind: 'create' as const, uri: r.anchorFileUri, options: { ignoreIfExists: true } }] : []),
-        { textDocument: { uri: r.anchorFileUri, version: null }, edits: r.edits.map((e) => ({ range: e.range, newText: e.newText })) },
+        { textDocument: { uri: r.anchorFileUri, version }, edits: r.edits.map((e) => ({ range: e.range, newText: e.newText })) },
       ],
     };
     return { edit, citation: r.citation };

@@ -5,10 +5,10 @@
  * is never touched.
  */
 import { stringify } from 'yaml';
-import { NotesError } from '../api.js';
+import { NotesError, type CreateAnchorResult } from '../api.js';
 import { normalize } from '../normalize.js';
 import { ANCHOR_FILE_SUFFIX } from '../parse/anchorFile.js';
-import type { DocUri, Range, SourceIndex, TextEdit } from '../types.js';
+import type { DocUri, Range, SourceIndex } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 
 const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
@@ -49,7 +49,7 @@ export function proposeAnchor(view: WorkspaceView, uri: DocUri, range: Range): {
 }
 
 /** The edit that adds anchor `slug` for the selection, and the citation to copy. */
-export function createAnchor(view: WorkspaceView, uri: DocUri, range: Range, slug: string): { anchorFileUri: DocUri; create: boolean; edits: TextEdit[]; citation: string } {
+export function createAnchor(view: WorkspaceView, uri: DocUri, range: Range, slug: string): CreateAnchorResult {
   const { source, start, end, quote } = selection(view, uri, range);
   const name = slug.trim();
   if (!VALID_KEY.test(name)) throw new NotesError(`\`${slug}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`);

@@ -7,6 +7,7 @@
 import { isMap, isPair, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { AnchorDefinition, AnchorFileIndex, Problem, Span } from '../types.js';
 import { LineIndex } from '../text.js';
+import { builtInAnchorKind } from '../anchors.js';
 import { baseName } from '../workspace.js';
 import { MAX_YAML_NESTING, parseYamlBounded } from './yaml.js';
 
@@ -16,6 +17,18 @@ const MAX_YAML_ERRORS = 20;
 const FIELDS = new Set(['quote', 'prefix', 'suffix']);
 /** Keys are what a citation writes after `#`: no white space, `#`, `|`, `]` or quotes. */
 const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
+
+/**
+ * Why `name` cannot be given to a new or renamed anchor, or undefined when it can: it
+ * must be citable (no white space, `#`, `|`, brackets or quotes) and must not be a
+ * built-in anchor such as `L5`, `p1` or `page=3`, which a named anchor would take over.
+ */
+export function anchorNameError(name: string, sourceName: string): string | undefined {
+  if (!VALID_KEY.test(name)) return `\`${name}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`;
+  const kind = builtInAnchorKind(name);
+  if (kind) return `\`${name}\` is a ${kind} anchor: a named anchor of that name would take over every citation \`[[${sourceName}#${name}]]\`. Choose another name.`;
+  return undefined;
+}
 
 /** The source stem an anchor file belongs to (`002_a3f2.anchors.yaml` → `002_a3f2`). */
 export function anchorFileStem(uri: string): string {

@@ -1,5 +1,7 @@
 /**
- * YAML read with its nesting bounded. The `yaml` library composes nested collections
+ * YAML read with its nesting bounded, and scalars written so they read back as written.
+ *
+ * Reading: The `yaml` library composes nested collections
  * by recursion: about 1,000 levels deep (4,000 `[`), a regular expression it compiles
  * at that depth aborts the whole process (V8's fatal "RegExpCompiler Allocation
  * failed"), which no try/catch can stop, and short of that its errors depend on the
@@ -8,7 +10,7 @@
  * parser's stack of open collections, and a text nested deeper than any anchor file
  * or front matter needs is never composed.
  */
-import { Composer, isMap, isScalar, Lexer, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, isMap, isScalar, Lexer, parseDocument, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /** Collections nested deeper than this are refused (an anchor file needs 2, front matter a handful). */
 export const MAX_YAML_NESTING = 100;
@@ -94,4 +96,43 @@ export function yamlValue(text: string, maxAliasCount = 10): unknown {
     }
   }
   return doc.toJS({ maxAliasCount });
+}
+
+/** Characters YAML does not allow raw in a double-quoted scalar, which `JSON.stringify` leaves raw. */
+const NOT_PRINTABLE = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/g;
+
+/** `text` double-quoted: JSON's escapes are YAML's, plus `\u` for what YAML may not hold raw. */
+function doubleQuoted(text: string): string {
+  return JSON.stringify(text).replace(NOT_PRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The one key and its value of a one-pair map `source`, or undefined when it is anything else or has an error. */
+function onePair(source: string): { key: unknown; value: unknown } | undefined {
+  const doc = parseDocument(source, { logLevel: 'silent' });
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
+  const { key, value } = doc.contents.items[0]!;
+  return isScalar(key) && isScalar(value) ? { key: key.value, value: value.value } : undefined;
+}
+
+/** Candidates for a plain scalar: a letter or digit first, no line break, no flow character. */
+const PLAIN = /^[\p{L}\p{N}][^\r\n{}[\],]*$/u;
+
+/**
+ * `text` as a one-line YAML value that reads back as exactly `text` in a block map and
+ * in a flow map: plain where that is safe (`John Kirby clarified`), else double-quoted
+ * (`"true"`, `"123"`, `"a: b"`).
+ */
+export function yamlScalar(text: string): string {
+  if (PLAIN.test(text) && !/\s$/.test(text)) {
+    const block = onePair(`k: ${text}`);
+    const flow = onePair(`{k: ${text}}`);
+    if (block?.value === text && flow?.value === text) return text;
+  }
+  return doubleQuoted(text);
+}
+
+/** `name` as a YAML map key that reads back as exactly the string `name`, block or flow. */
+export function yamlKey(name: string): string {
+  const plain = !/\s/.test(name) && onePair(`${name}: x`)?.key === name && onePair(`{${name}: x}`)?.key === name;
+  return plain ? name : doubleQuoted(name);
 }

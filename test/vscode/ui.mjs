@@ -113,6 +113,25 @@ const uiTests = [
       assert.match(shown(await editorLine(page, '(GN020 and GN021)').innerText()), /The allies were briefed on Thursday, December 2,/);
     },
   },
+  {
+    title: 'clicking “N citations” over an anchor key opens the references to it',
+    async run(page) {
+      await quickOpen(page, '002_a3f28121737e2d7d.anchors.yaml');
+      await editorLine(page, 'kirby-briefing:').waitFor({ timeout: STEP_TIMEOUT });
+      const lens = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /^\d+ citations?$/ }).first();
+      await lens.waitFor({ timeout: STEP_TIMEOUT });
+      const title = shown(await lens.innerText());
+      await lens.click();
+      // The references peek lists every citing note, and the key itself (the declaration).
+      const peek = page.locator('.editor-group-container.active .peekview-widget');
+      await peek.locator('.monaco-list-row', { hasText: 'december-summit.md' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      const count = Number(title.split(' ')[0]);
+      const header = shown(await peek.locator('.peekview-title').innerText());
+      assert.match(header, new RegExp(`References \\(${count + 1}\\)`), `the lens says ${title}; the peek says: ${header}`);
+      await screenshot(page, 'code-lens-references.png');
+      await page.keyboard.press('Escape');
+    },
+  },
 ];
 
 /** An error without Playwright's call log, which repeats the same retry lines. */

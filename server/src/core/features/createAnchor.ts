@@ -71,7 +71,7 @@ export function createAnchor(view: WorkspaceView, uri: DocUri, range: Range, slu
     if (start - CONTEXT > 0) prefix = prefix.replace(/^\S*\s/, '');
     let suffix = source.text.slice(end, end + CONTEXT).replace(/\s+/g, ' ');
     if (end + CONTEXT < source.text.length) suffix = suffix.replace(/\s\S*$/, '');
-    suffix = suffix.replace(/\s+$/, '');
+    suffix = suffix.trimEnd();
     value = { quote, ...(prefix.trim() ? { prefix } : {}), ...(suffix.trim() ? { suffix } : {}) };
   }
   const anchorFileUri = source.uri.replace(/\.(txt|md)$/i, '') + ANCHOR_FILE_SUFFIX;

@@ -17,6 +17,9 @@ export const MAX_YAML_NESTING = 100;
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
+/** Stray error tokens kept outside the document; anchor files report 20 errors, front matter one. */
+const MAX_ERROR_TOKENS = 1000;
+
 /** Lexemes that stand for no source text (document, scalar and flow-error markers). */
 const MARKERS = new Set(['\u0002', '\u001f', '\u0018']);
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
@@ -48,16 +51,36 @@ function deeperThan(tokens: readonly CST.Token[], limit: number): number | undef
 }
 
 /**
- * The text's first YAML document, as `yaml`'s `parseDocument` reads it, or the offset
+ * The text's first YAML document, as `yaml`'s `parseDocument` reads it (with at most
+ * 1,000 stray errors after it), or the offset
  * of a collection nested deeper than `limit` (the composer recurses once per level;
  * its tree may be up to twice as deep, as it reads a pair in a flow sequence as a map).
  */
 export function parseYamlBounded(text: string, options: Options = {}, limit = MAX_YAML_NESTING): { doc: Document.Parsed } | { tooDeepAt: number } {
+  // The parser makes an Error per problem it finds, and capturing each one's stack cost
+  // more than all the rest (1 MB of `]]` took 34 s): only their positions are used.
+  const errors = Error as { stackTraceLimit?: number };
+  const stackTraceLimit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
+  try {
+    return parseBounded(text, options, limit);
+  } finally {
+    errors.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function parseBounded(text: string, options: Options, limit: number): { doc: Document.Parsed } | { tooDeepAt: number } {
   const parser = new Parser();
   const tokens: CST.Token[] = [];
   let offset = 0;
+  let errorTokens = 0;
   for (const lexeme of new Lexer().lex(text)) {
-    for (const token of parser.next(lexeme)) tokens.push(token);
+    for (const token of parser.next(lexeme)) {
+      // Text after the document that is nothing but errors (1 MB of `]]`): past the first
+      // ones, which come first by position too, they are dropped before becoming Errors.
+      if (token.type === 'error' && ++errorTokens > MAX_ERROR_TOKENS) continue;
+      tokens.push(token);
+    }
     // The stack also holds the document and the token being read: count only when it may matter.
     if (parser.stack.length > limit && openCollections(parser.stack) > limit) return { tooDeepAt: Math.min(offset, Math.max(0, text.length - 1)) };
     if (!MARKERS.has(lexeme)) offset += lexeme.length;

@@ -18,8 +18,12 @@ import { effectiveSeverity, rules } from './rules/registry.js';
 import { appendAll, capProblems, checkFailure } from './problemList.js';
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, Problem } from './types.js';
-import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
+import { parseDocument, type DocKind, type ParsedDocument, type ParseInput } from './parse/document.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
+import { detectConventions } from './links/style.js';
+import { isUnresolved } from './view.js';
+import { isExtractedFormat } from './formats.js';
+import type { ExtractedDocument } from './types.js';
 import type { FileChange, FileStat, Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
@@ -31,7 +35,13 @@ export { rules, ruleByCode, effectiveSeverity, ruleDocAnchor } from './rules/reg
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
 const BATCH = 128;
-const EXTENSIONS = ['.md', '.txt', '.yaml'];
+/** Every file is listed: notes, sources and anchor files are read, the rest are attachments links may name. */
+const ALL_FILES: readonly string[] = [];
+/**
+ * PDFs and saved web pages larger than this are not read. They are not held to
+ * `maxFileSize` (a report's PDF is often tens of megabytes); their extracted text is.
+ */
+export const MAX_EXTRACTED_FILE_BYTES = 200 * 1024 * 1024;
 
 /** Creates the language service over an injected workspace. */
 export function createNotesService(options: NotesServiceOptions): NotesService {
@@ -52,6 +62,17 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   let changedSinceScan = false;
   /** The disk text, as the scan read it, of files an editor had open. */
   const scanText = new Map<DocUri, string | undefined>();
+  /**
+   * Start-up: every file name is known once the listing is done; until the scan ends,
+   * documents opened in an editor are held (no problems computed for them) until the
+   * files their links name have been read on demand (`prepare`).
+   */
+  let listingDone!: () => void;
+  const listed = new Promise<void>((resolve) => (listingDone = resolve));
+  let scanning = true;
+  const held = new Set<DocUri>();
+  /** Files read on demand during the scan: the scan does not read them again. */
+  const loadedEarly = new Set<DocUri>();
 
   /** True when every open document's text is its disk text as the scan read it. */
   function openMatchesDisk(): boolean {
@@ -79,10 +100,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     if (structural) for (const f of index.anchorFiles()) dirty.add(f.uri);
   }
 
+  /** What `read` finds: the text (and, for a PDF or web page, its extracted form), why it is not indexed, or nothing. */
+  type Found = { text: string; extracted?: ExtractedDocument } | { skip: string } | undefined;
+
   /** Reads a file for indexing: its text, or why it is not indexed, or gone. */
-  async function read(uri: DocUri): Promise<{ text: string } | { skip: string } | undefined> {
+  async function read(uri: DocUri, kind: DocKind): Promise<Found> {
     try {
-      return await readChecked(uri);
+      return await readChecked(uri, kind);
     } catch (e) {
       // A workspace that throws (permissions, a vanished mount) costs this file only.
       const message = (e as Error).message;
@@ -91,11 +115,12 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
   }
 
-  async function readChecked(uri: DocUri): Promise<{ text: string } | { skip: string } | undefined> {
+  async function readChecked(uri: DocUri, kind: DocKind): Promise<Found> {
     const stat = await workspace.stat(uri);
     diskStats.delete(uri);
     if (!stat) return undefined;
     diskStats.set(uri, stat);
+    if (kind === 'source' && isExtractedFormat(uri)) return readExtracted(uri, stat.size);
     // Anchor files too: a 53 MB one took 4.5 GB to parse.
     if (stat.size > config.maxFileSize) {
       logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is over groundedNotes.maxFileSize`);
@@ -131,7 +156,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
             if (now && now.size === before.size && now.mtime === before.mtime) return;
           }
           const kind = index.classify(uri)!;
-          const found = await read(uri);
+          const found = await read(uri, kind);
           if (found && 'text' in found && found.text === index.text(uri)) return;
           const wasIndexed = index.kindOf(uri) !== undefined;
           touch(uri, store(uri, kind, found), !wasIndexed || index.kindOf(uri) === undefined);
@@ -143,15 +168,37 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     return changed;
   }
 
+  /** A PDF's or web page's extracted text, through the workspace (extraction is not the core's). */
+  async function readExtracted(uri: DocUri, size: number): Promise<Found> {
+    if (size > MAX_EXTRACTED_FILE_BYTES) return { skip: `Not checked: the file is ${formatBytes(size)}, over the ${formatBytes(MAX_EXTRACTED_FILE_BYTES)} read for a PDF or web page` };
+    if (!workspace.readExtracted) return { skip: 'Not checked: PDFs and web pages are not read here' };
+    const doc = await workspace.readExtracted(uri);
+    if (!doc) return { skip: 'Not checked: the file could not be read (unreadable, or removed while indexing)' };
+    if ('error' in doc) {
+      logger.warn(`Skipped ${uri}: ${doc.error}`);
+      return { skip: `Not checked: ${doc.error}` };
+    }
+    if (doc.text.length > config.maxFileSize) {
+      return { skip: `Not checked: its text is ${formatBytes(doc.text.length)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
+    }
+    return { text: doc.text, extracted: doc };
+  }
+
   /** Indexes what `read` found; returns the citation keys whose meaning may have changed. */
-  function store(uri: DocUri, kind: DocKind, found: Awaited<ReturnType<typeof read>>, parsed?: ParsedDocument): Set<string> {
+  function store(uri: DocUri, kind: DocKind, found: Found, parsed?: ParsedDocument): Set<string> {
     if (!found) return index.remove(uri);
     if ('skip' in found) return index.skip(uri, found.skip);
+    if (found.extracted) {
+      const keys = index.set(uri, kind, found.text, 0, parseDocument({ uri, kind, text: found.text, extracted: found.extracted }));
+      // A scanned PDF is indexed (it can be cited whole) and says why it has no text.
+      if (found.extracted.notice) index.notices.set(uri, found.extracted.notice);
+      return keys;
+    }
     return index.set(uri, kind, found.text, 0, parsed);
   }
 
   async function load(uri: DocUri, kind: DocKind): Promise<Set<string>> {
-    return store(uri, kind, await read(uri));
+    return store(uri, kind, await read(uri, kind));
   }
 
   function problemsOf(uri: DocUri): Problem[] {
@@ -160,6 +207,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       return [{ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: skipped.reason, severity: 'information' }];
     }
     const raw: Problem[] = [];
+    const notice = index.notices.get(uri);
+    if (notice) raw.push({ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: notice, severity: 'information' });
     const note = index.note(uri);
     const source = index.source(uri);
     const file = index.anchorFile(uri);
@@ -175,7 +224,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       }
     }
     if (note) {
-      if (note.citations.some((c) => ['unknownTarget', 'unknownHeading', 'ambiguous'].includes(index.resolve(note, c).kind))) unresolved.add(uri);
+      if (note.citations.some((c) => isUnresolved(index.resolve(note, c)))) unresolved.add(uri);
       else unresolved.delete(uri);
     }
     const out: Problem[] = [];
@@ -218,13 +267,34 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     unpublished.add(uri);
   }
 
-  /** Recomputes the problems of up to `limit` dirty documents (all by default). */
+  /** Recomputes the problems of up to `limit` dirty documents (all by default); held ones wait. */
   function refresh(limit = Infinity): void {
     collectDirty();
     let n = 0;
     for (const uri of pending) {
+      if (held.has(uri)) continue;
       if (n++ >= limit) break;
       recompute(uri);
+    }
+  }
+
+  /** Reads (on demand, during the scan) every file the links of a document may name that is not indexed yet. */
+  async function loadTargets(uri: DocUri): Promise<void> {
+    const note = index.note(uri);
+    if (!note) return;
+    for (const target of index.candidateTargets(note)) {
+      if (index.kindOf(target) !== undefined || index.skipped.has(target) || open.has(target)) continue;
+      const kind = index.classify(target);
+      if (!kind) continue;
+      loadedEarly.add(target);
+      store(target, kind, await read(target, kind));
+      // A source's anchor file says where its named anchors are.
+      const source = index.source(target);
+      const anchors = source ? index.anchorFileUriFor(source) : undefined;
+      if (anchors && index.files.get(anchors) && index.kindOf(anchors) === undefined) {
+        loadedEarly.add(anchors);
+        store(anchors, 'anchorFile', await read(anchors, 'anchorFile'));
+      }
     }
   }
 
@@ -245,19 +315,26 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     view: index,
     setConfig(next) {
+      const restyle = next.linkStyle !== config.linkStyle;
       config = next;
       index.config = next;
+      if (restyle) index.conventions = { ...index.conventions, style: next.linkStyle === 'auto' ? index.conventions.detected : next.linkStyle };
       allDirty = true;
     },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
+      index.conventions = await detectConventions(workspace, config.linkStyle);
       const files: { uri: DocUri; kind: DocKind }[] = [];
       for (const folder of workspace.folders) {
-        for (const uri of await workspace.listFiles(folder, EXTENSIONS)) {
+        for (const uri of await workspace.listFiles(folder, ALL_FILES)) {
+          if (!index.inWorkspace(uri)) continue;
+          // Every name is known before any file is read: a link is never judged against half a listing.
+          index.register(uri);
           const kind = index.classify(uri);
           if (kind) files.push({ uri, kind });
         }
         if (token?.isCancellationRequested) return;
       }
+      listingDone();
       // Sources and anchor files first: notes resolve against them.
       files.sort((a, b) => (a.kind === 'note' ? 1 : 0) - (b.kind === 'note' ? 1 : 0));
       let done = 0;
@@ -265,11 +342,12 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
-        const found = await Promise.all(batch.map((f) => read(f.uri)));
+        const found = await Promise.all(batch.map((f) => read(f.uri, f.kind)));
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
-          if (r && 'text' in r) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text });
+          // Extracted text is indexed here: it comes with its structure, and its cache is the extractor's.
+          if (r && 'text' in r && !r.extracted) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text });
         }
         let parsed: (ParsedDocument | undefined)[] = [];
         if (parser && inputs.length > 0) {
@@ -295,6 +373,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         });
         for (let j = 0; j < batch.length; j++) {
           const f = batch[j]!;
+          // Read already, on demand, for a document opened meanwhile.
+          if (loadedEarly.has(f.uri)) continue;
           // An editor may have opened the file while it was being read: its text wins.
           if (open.has(f.uri)) {
             const r = found[j];
@@ -311,7 +391,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         progress?.(done, files.length);
         if (token?.isCancellationRequested) return;
       }
-      const saved = openMatchesDisk() ? parser?.savedProblems?.() : undefined;
+      scanning = false;
+      held.clear();
+      const saved = openMatchesDisk() && loadedEarly.size === 0 ? parser?.savedProblems?.() : undefined;
       if (saved) {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {
@@ -334,7 +416,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     openDocument(uri, text, version) {
       const kind = index.classify(uri);
-      if (!kind) return;
+      // A PDF or web page is read as its extracted text from disk, never as an editor's text.
+      if (!kind || (kind === 'source' && isExtractedFormat(uri))) return;
       if (scanned && index.text(uri) !== text) changedSinceScan = true;
       // Opened during the scan after the scan read it: the disk text is what the index holds now.
       if (!scanned && !open.has(uri) && !scanText.has(uri) && index.kindOf(uri) !== undefined) scanText.set(uri, index.text(uri));
@@ -344,11 +427,20 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const size = utf8Length(text);
       const keys = size > config.maxFileSize ? index.skip(uri, tooLargeMessage(size, config.maxFileSize)) : index.set(uri, kind, text, version);
       touch(uri, keys, !wasIndexed);
+      // During the scan its problems wait for the files its links name (`prepare`).
+      if (scanning && kind === 'note') held.add(uri);
+    },
+    async prepare(uri) {
+      if (!scanning) return;
+      await listed;
+      await loadTargets(uri);
+      held.delete(uri);
+      dirty.add(uri);
     },
     async closeDocument(uri) {
       if (!open.delete(uri)) return;
       const kind = index.classify(uri);
-      if (!kind) return;
+      if (!kind || (kind === 'source' && isExtractedFormat(uri))) return;
       const keys = await load(uri, kind);
       touch(uri, keys, index.kindOf(uri) === undefined);
     },
@@ -357,7 +449,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       for (const change of changes) {
         if (open.has(change.uri) && change.kind !== 'deleted') continue;
         const kind = index.classify(change.uri);
-        if (!kind) continue;
+        if (!kind) {
+          // An attachment appeared or went: links to it change meaning.
+          if (!index.inWorkspace(change.uri)) continue;
+          const keys = change.kind === 'deleted' ? index.remove(change.uri) : index.register(change.uri);
+          if (keys.size > 0) touch(change.uri, keys, true);
+          continue;
+        }
         const wasIndexed = index.kindOf(change.uri) !== undefined;
         if (change.kind === 'deleted') {
           open.delete(change.uri);

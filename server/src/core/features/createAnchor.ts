@@ -13,6 +13,8 @@ import { builtInAnchorKind } from '../anchors.js';
 import { yamlKey, yamlScalar } from '../parse/yaml.js';
 import type { DocUri, Range, SourceIndex } from '../types.js';
 import type { WorkspaceView } from '../view.js';
+import { withoutSourceExtension } from '../formats.js';
+import { pageOf } from './passage.js';
 
 const CONTEXT = 32;
 
@@ -64,7 +66,7 @@ export function createAnchor(view: WorkspaceView, uri: DocUri, range: Range, slu
   const needle = normalize(quote);
   const first = n.text.indexOf(needle);
   const repeated = first >= 0 && n.text.indexOf(needle, first + 1) >= 0;
-  let value: string | Record<string, string> = quote;
+  let value: string | Record<string, string | number> = quote;
   if (repeated) {
     // Whole words only: drop a word the context window cut in half.
     let prefix = source.text.slice(Math.max(0, start - CONTEXT), start).replace(/\s+/g, ' ');
@@ -72,16 +74,17 @@ export function createAnchor(view: WorkspaceView, uri: DocUri, range: Range, slu
     let suffix = source.text.slice(end, end + CONTEXT).replace(/\s+/g, ' ');
     if (end + CONTEXT < source.text.length) suffix = suffix.replace(/\s\S*$/, '');
     suffix = suffix.trimEnd();
-    value = { quote, ...(prefix.trim() ? { prefix } : {}), ...(suffix.trim() ? { suffix } : {}) };
+    const page = pageOf(source, start);
+    value = { quote, ...(prefix.trim() ? { prefix } : {}), ...(suffix.trim() ? { suffix } : {}), ...(page !== undefined ? { page } : {}) };
   }
-  const anchorFileUri = source.uri.replace(/\.(txt|md)$/i, '') + ANCHOR_FILE_SUFFIX;
+  const anchorFileUri = withoutSourceExtension(source.uri) + ANCHOR_FILE_SUFFIX;
   const existing = view.anchorFileFor(source);
   const text = existing ? (view.text(existing.uri) ?? '') : '';
   const layout = fileLayout(text);
   if (layout.flow) throw new NotesError('This anchor file is written in flow style ({…}); add the anchor to it by hand.');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const key = yamlKey(name);
-  const entry = typeof value === 'string' ? [`${key}: ${yamlScalar(value)}`] : [`${key}:`, ...Object.entries(value).map(([k, v]) => `  ${k}: ${yamlScalar(v)}`)];
+  const entry = typeof value === 'string' ? [`${key}: ${yamlScalar(value)}`] : [`${key}:`, ...Object.entries(value).map(([k, v]) => `  ${k}: ${typeof v === 'number' ? String(v) : yamlScalar(v)}`)];
   const lines = entry.map((l) => layout.indent + l);
   const at = layout.insertAt;
   const before = at > 0 && text[at - 1] !== '\n' ? eol : '';

@@ -13,6 +13,20 @@ export const SEGMENT_WINDOW = 2000;
 
 /** The sentences of `text[span]`, trimmed, as document offsets. */
 export function sentencesIn(text: string, span: Span, window = SEGMENT_WINDOW): Span[] {
+  return segment(text, span, window, false);
+}
+
+/**
+ * The sentences of a source's `text[span]`. A line break inside the span is read as a
+ * space: the segmenter ends a sentence at every line break (Unicode's rule for
+ * paragraph separators), but a source's paragraph — a PDF's lines, a hard-wrapped
+ * text file — goes on across them. Same length, so offsets stand.
+ */
+export function sourceSentencesIn(text: string, span: Span, window = SEGMENT_WINDOW): Span[] {
+  return segment(text, span, window, true);
+}
+
+function segment(text: string, span: Span, window: number, joinLines: boolean): Span[] {
   const out: Span[] = [];
   const push = (slice: string, base: number, index: number, length: number) => {
     let a = index;
@@ -26,7 +40,7 @@ export function sentencesIn(text: string, span: Span, window = SEGMENT_WINDOW): 
   while (from < span.end) {
     const to = Math.min(span.end, from + size);
     const slice = text.slice(from, to);
-    const segments = [...segmenter.segment(slice)];
+    const segments = [...segmenter.segment(joinLines ? slice.replace(/[\r\n]/g, ' ') : slice)];
     if (to === span.end) {
       for (const seg of segments) push(slice, from, seg.index, seg.segment.length);
       break;

@@ -6,12 +6,14 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import * as protocol from '../../shared/protocol';
+import { codeLensMiddleware } from './codeLens';
 import { registerCommands } from './commands';
 import { createExampleWorkspace } from './exampleWorkspace';
 import { trackLastNote } from './lastNote';
 import { StatusBar } from './statusBar';
 import { showStatusMenu, STATUS_MENU_COMMAND } from './statusMenu';
 import { registerTasks } from './tasks';
+import { registerExtractedText } from './extractedText';
 
 let client: LanguageClient | undefined;
 
@@ -36,12 +38,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     ],
     synchronize: {
       configurationSection: 'groundedNotes',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt,yaml}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt,yaml,pdf,html,htm,mhtml,mht}'),
     },
     // Hover Markdown may run only the extension's own command that opens a source.
     markdown: { isTrusted: { enabledCommands: ['groundedNotes.openSourceAt'] }, supportHtml: false },
     // The persisted index goes to the editor's storage for this workspace, never among the user's files.
     initializationOptions: { cacheDir: context.storageUri?.fsPath },
+    // "N citations" lenses open the references: their arguments become a Uri and a Position.
+    middleware: codeLensMiddleware,
   };
   client = new LanguageClient('groundedNotes', 'Grounded Notes', serverOptions, clientOptions);
   const started = client;
@@ -54,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     vscode.commands.registerCommand('groundedNotes.showOutput', () => started.outputChannel.show()),
   );
   registerCommands(context, client);
+  registerExtractedText(context, client);
   await client.start();
   return { client, protocol };
 }

@@ -20,6 +20,11 @@ import { loadSettings, NodeWorkspace, pathToUri, uriToPath } from '../../server/
 import { BASE_FILES, BASE_PROBLEM, cases, type CorpusCase, type Expected } from '../corpus/cases.js';
 import { robustnessTable } from '../corpus/table.js';
 import { ensureBuilt, REPO } from '../helpers/lspClient.js';
+import { testExtractor } from '../helpers/extract.js';
+import type { Extractor } from '../../server/src/node/extract/extractor.js';
+
+/** PDFs and web pages are read as the server reads them: on the bundled extraction worker. */
+let extractor: Extractor;
 
 const FIXTURES = join(REPO, 'test/corpus/fixtures');
 /** A hang detector, not a timing assertion. */
@@ -53,6 +58,10 @@ function build(c: CorpusCase): Built {
     symlinkSync(join(dir, 'notes'), join(dir, 'notes/loop'));
     symlinkSync(join(dir, 'notes/l2.md'), join(dir, 'notes/l1.md'));
     symlinkSync(join(dir, 'notes/l1.md'), join(dir, 'notes/l2.md'));
+  }
+  if (c.id === 'settings-outside') {
+    mkdirSync(join(dir, '.vscode'));
+    symlinkSync('/etc/passwd', join(dir, '.vscode/settings.json'));
   }
   if (c.id === 'outside-roots') {
     // What `../..` would reach: files beside and above the workspace folder.
@@ -95,6 +104,10 @@ class CaseWorkspace implements Workspace {
     this.stated.push(uri);
     return this.inner.stat(uri);
   }
+  async readExtracted(uri: DocUri) {
+    this.read.push(uri);
+    return this.inner.readExtracted(uri);
+  }
 }
 
 interface Finding {
@@ -128,7 +141,7 @@ function findingsOf(problems: Map<DocUri, Problem[]>, dir: string): Finding[] {
 
 async function runService(c: CorpusCase, dir: string): Promise<{ service: NotesService; workspace: CaseWorkspace; errors: string[] }> {
   const { config } = await loadSettings(dir);
-  const workspace = new CaseWorkspace(new NodeWorkspace([dir]), c, dir);
+  const workspace = new CaseWorkspace(new NodeWorkspace([dir], () => {}, extractor), c, dir);
   const errors: string[] = [];
   const service = createNotesService({ workspace, config, logger: { info() {}, warn() {}, error: (m) => errors.push(m) } });
   const started = Date.now();
@@ -166,6 +179,8 @@ function assertInert(markdown: string, what: string): void {
 
 describe('bad-input corpus', function () {
   this.timeout(120_000);
+  before(() => (extractor = testExtractor()));
+  after(() => extractor.close());
   const built = new Map<string, Built>();
   const dirOf = (c: CorpusCase) => {
     let b = built.get(c.id);
@@ -198,9 +213,45 @@ describe('bad-input corpus', function () {
           );
         }
         if (c.id === 'front-matter-bomb') assert.equal(service.view.note(`${folder}/notes/bomb.md`)?.citations.length, 1, 'the note is read');
+        if (c.id === 'yaml-nesting') for (const n of ['deep-a', 'deep-b']) assert.equal(service.view.note(`${folder}/notes/${n}.md`)?.citations.length, 1, `${n} is read`);
+        if (c.id === 'big-anchor-file') assert.ok(!workspace.read.includes(`${folder}/sources/031_big.anchors.yaml`), 'the 20 MB anchor file is never read');
+        if (c.id === 'markdown-in-names') {
+          const text = readFileSync(join(dir, 'notes/names.md'), 'utf8');
+          const lines = new LineIndex(text);
+          for (let at = text.indexOf('October'); at >= 0; at = text.indexOf('October', at + 1)) {
+            const h = service.hover(`${folder}/notes/names.md`, lines.positionAt(at + 2));
+            assert.ok(h, 'a date hover');
+            assertInert(h.contents, 'the date hover');
+            assert.match(h.contents, /GN020/);
+          }
+        }
+        if (c.id === 'padded-anchor-file') {
+          const r = await service.createAnchor(`${folder}/sources/001_base.txt`, { start: { line: 2, character: 0 }, end: { line: 2, character: 17 } }, 'second');
+          assert.deepEqual(r.edits.map((e) => [e.range.start, e.newText]), [[{ line: 200_001, character: 0 }, 'second: Second paragraph.\n']]);
+        }
+        if (c.id === 'settings-outside') {
+          for (const target of ['/etc/passwd', '/proc/self/environ', '/dev/urandom', '/dev/stdin']) {
+            unlinkSync(join(dir, '.vscode/settings.json'));
+            symlinkSync(target, join(dir, '.vscode/settings.json'));
+            const { errors } = await loadSettings(dir);
+            assert.equal(errors.length, 1, target);
+            assert.match(errors[0]!, /^\.vscode\/settings\.json is not read: it (resolves outside the workspace folder|cannot be resolved \(a broken or looping link\)); the default settings are used$/, target);
+          }
+          unlinkSync(join(dir, '.vscode/settings.json'));
+          symlinkSync('/etc/passwd', join(dir, '.vscode/settings.json'));
+        }
         if (c.id === 'unreadable') {
           assert.ok(errors.some((e) => e.includes('locked.md') && e.includes('EACCES')), errors.join('\n'));
           assert.equal(service.view.note(`${folder}/notes/locked.md`), undefined);
+        }
+        if (c.id === 'hostile-html') {
+          const page = service.view.source(`${folder}/sources/040_hostile.html`)!;
+          assert.equal(page.title, 'Quarterly figures', 'the script that sets the title never ran');
+          assert.ok(page.text.startsWith('Revenue rose in the third quarter'), 'the script that replaces the body never ran');
+          assert.doesNotMatch(page.text, /alert\(1\)|alert\(2\)|alert\(3\)|steal|written by a script|svg text|noscript|template|typed|fetch/, page.text);
+          const uri = `${folder}/notes/hostile-page.md`;
+          const lines = new LineIndex(readFileSync(join(dir, 'notes/hostile-page.md'), 'utf8'));
+          for (const cit of service.view.note(uri)!.citations) assertInert(service.hover(uri, lines.positionAt(cit.start + 3))!.contents, `hover on ${cit.raw}`);
         }
         if (c.id === 'hostile-source') {
           const uri = `${folder}/notes/hostile.md`;
@@ -268,6 +319,10 @@ describe('bad-input corpus', function () {
         assert.ok(r.status === 0 || r.status === 1, `${c.id}: exit ${r.status}\n${r.stderr}`);
         const findings = (JSON.parse(r.stdout) as { file: string; line: number; code: string; message: string }[]).map((f) => ({ file: f.file, line: f.line, code: f.code, message: f.message }));
         assertOutcome(c, findings, 'CLI');
+        if (c.id === 'settings-outside') {
+          assert.doesNotMatch(r.stderr, /root:|PATH=/, 'nothing of the linked file is printed');
+          assert.match(r.stderr, /settings\.json is not read: it resolves outside the workspace folder/);
+        }
       });
     }
   });

@@ -140,7 +140,7 @@ describe('parsing anchor files', () => {
       [
         '3 Invalid YAML: Map keys must be unique: `a` is written twice',
         '2 Anchor `b` must be a quote or a map with `quote`, `prefix`, `suffix`',
-        '6 Unknown field `colour` in anchor `c`: expected `quote`, `prefix` or `suffix`',
+        '6 Unknown field `colour` in anchor `c`: expected `quote`, `prefix`, `suffix` or `page`',
       ],
     );
     assert.deepEqual(file.anchors.map((a) => a.key), ['a', 'c']);

@@ -12,6 +12,10 @@ import { countProblems } from '../core/counts.js';
 import { VERSION } from '../core/product.js';
 import { formatSarif, formatText, toFindings } from './format.js';
 import { formatGithub } from './github.js';
+import { terminalSafe } from './terminal.js';
+import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
+import { FileExtractedCache } from '../node/extract/extractedCache.js';
+import { pagePosition } from '../core/features/passage.js';
 
 const USAGE = `Usage:
   grounded-notes check [folder] [--format text|json|sarif|github] [--max-warnings N]
@@ -79,25 +83,37 @@ async function check(opts: CheckOptions): Promise<number> {
   const folder = resolve(opts.folder);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no such folder: ${opts.folder}`);
   const { config, errors } = await loadSettings(folder);
-  for (const e of errors) process.stderr.write(`grounded-notes: ${e}\n`);
-  const workspace = new NodeWorkspace([folder]);
+  for (const e of errors) process.stderr.write(`grounded-notes: ${terminalSafe(e)}\n`);
+  const log = (m: string) => process.stderr.write(`grounded-notes: ${terminalSafe(m)}\n`);
+  const extracted = opts.cacheDir ? new FileExtractedCache(opts.cacheDir, log) : undefined;
+  const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
+  const workspace = new NodeWorkspace([folder], () => {}, extractor);
   const pool = new ParsePool({
     ...(opts.threads !== 0 ? { workerScript: WORKER_SCRIPT } : {}),
     ...(opts.threads ? { threads: opts.threads } : {}),
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     stateKey: JSON.stringify(config),
-    log: (m) => process.stderr.write(`grounded-notes: ${m}\n`),
+    log,
   });
   const service = createNotesService({ workspace, config, parser: pool });
   try {
     await service.initialize();
   } finally {
     await pool.close();
+    await extractor.close();
   }
   service.saveProblems();
   pool.persist();
+  extracted?.persist();
+  // For the benchmark (bench/pdf.mjs): what reading PDFs and web pages cost in this run.
+  if (process.env.GROUNDED_NOTES_TIMING) process.stderr.write(`timing: ${JSON.stringify({ extract: extractor.stats, cacheLoadMs: extracted?.loadMs ?? 0 })}\n`);
   const root = workspace.folders[0]!;
-  const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri));
+  const view = service.view;
+  const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri), (uri, range) => {
+    const source = view.source(uri);
+    const lines = view.lines(uri);
+    return source && lines ? pagePosition(source, lines.offsetAt(range.start)) : undefined;
+  });
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
   else if (opts.format === 'github') {

@@ -78,6 +78,14 @@ export interface WorkspaceEditResult {
   edits: TextEdit[];
 }
 
+export interface CreateAnchorResult {
+  anchorFileUri: DocUri;
+  /** True when the anchor file does not exist yet. */
+  create: boolean;
+  edits: TextEdit[];
+  citation: string;
+}
+
 /** Raised for requests that cannot be answered here (rename outside an anchor, name taken). */
 export class NotesError extends Error {}
 
@@ -121,7 +129,16 @@ export interface NotesService {
   definition(uri: DocUri, position: Position): LocationLink[];
   references(uri: DocUri, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(uri: DocUri, position: Position): { range: Range; placeholder: string } | undefined;
-  rename(uri: DocUri, position: Position, newName: string): WorkspaceEditResult;
+  /**
+   * The edits that rename the named anchor at `position`, computed on the files as they
+   * are on disk now (notes changed on disk without a change event are read again).
+   */
+  rename(uri: DocUri, position: Position, newName: string): Promise<WorkspaceEditResult>;
+  /**
+   * The edit that adds anchor `slug` for the selected words of a source to its anchor
+   * file (read again from disk first), and the citation to copy.
+   */
+  createAnchor(uri: DocUri, range: Range, slug: string): Promise<CreateAnchorResult>;
   documentLinks(uri: DocUri): DocumentLink[];
   documentSymbols(uri: DocUri): SymbolItem[];
   workspaceSymbols(query: string): SymbolItem[];

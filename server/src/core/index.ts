@@ -12,14 +12,19 @@ import { hover } from './features/hover.js';
 import { codeLenses } from './features/codeLens.js';
 import { references } from './features/references.js';
 import { prepareRename, rename } from './features/rename.js';
+import { createAnchor } from './features/createAnchor.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
+import { appendAll, capProblems, checkFailure } from './problemList.js';
+import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, Problem } from './types.js';
-import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
+import { parseDocument, type DocKind, type ParsedDocument, type ParseInput } from './parse/document.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { detectConventions } from './links/style.js';
 import { isUnresolved } from './view.js';
-import type { FileChange, Workspace } from './workspace.js';
+import { isExtractedFormat } from './formats.js';
+import type { ExtractedDocument } from './types.js';
+import type { FileChange, FileStat, Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
 export { NotesError } from './api.js';
@@ -32,10 +37,11 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 const BATCH = 128;
 /** Every file is listed: notes, sources and anchor files are read, the rest are attachments links may name. */
 const ALL_FILES: readonly string[] = [];
-
-function formatBytes(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
+/**
+ * PDFs and saved web pages larger than this are not read. They are not held to
+ * `maxFileSize` (a report's PDF is often tens of megabytes); their extracted text is.
+ */
+export const MAX_EXTRACTED_FILE_BYTES = 200 * 1024 * 1024;
 
 /** Creates the language service over an injected workspace. */
 export function createNotesService(options: NotesServiceOptions): NotesService {
@@ -94,8 +100,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     if (structural) for (const f of index.anchorFiles()) dirty.add(f.uri);
   }
 
+  /** What `read` finds: the text (and, for a PDF or web page, its extracted form), why it is not indexed, or nothing. */
+  type Found = { text: string; extracted?: ExtractedDocument } | { skip: string } | undefined;
+
   /** Reads a file for indexing: its text, or why it is not indexed, or gone. */
-  async function read(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
+  async function read(uri: DocUri, kind: DocKind): Promise<Found> {
     try {
       return await readChecked(uri, kind);
     } catch (e) {
@@ -106,12 +115,16 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
   }
 
-  async function readChecked(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
+  async function readChecked(uri: DocUri, kind: DocKind): Promise<Found> {
     const stat = await workspace.stat(uri);
+    diskStats.delete(uri);
     if (!stat) return undefined;
-    if (kind !== 'anchorFile' && stat.size > config.maxFileSize) {
+    diskStats.set(uri, stat);
+    if (kind === 'source' && isExtractedFormat(uri)) return readExtracted(uri, stat.size);
+    // Anchor files too: a 53 MB one took 4.5 GB to parse.
+    if (stat.size > config.maxFileSize) {
       logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is over groundedNotes.maxFileSize`);
-      return { skip: `Not checked: the file is ${formatBytes(stat.size)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
+      return { skip: tooLargeMessage(stat.size, config.maxFileSize) };
     }
     const text = await workspace.readFile(uri);
     if (text === undefined) {
@@ -121,10 +134,66 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     return { text };
   }
 
+  /** Size and time of each file as it was last read from disk: a change no event reported shows there. */
+  const diskStats = new Map<DocUri, FileStat>();
+
+  /**
+   * Re-reads the files among `uris` that the editor does not own and whose disk size or
+   * time changed since they were read (every one of them when `always`, for a change
+   * within one tick of a coarse clock); true when any text changed. Edits are computed
+   * after this: a client that does not watch files (Neovim on Linux) sends no events,
+   * and positions computed on old text write into the wrong places.
+   */
+  async function refreshFromDisk(uris: Iterable<DocUri>, always = false): Promise<boolean> {
+    const list = [...new Set(uris)].filter((uri) => !open.has(uri) && index.classify(uri));
+    let changed = false;
+    for (let i = 0; i < list.length; i += BATCH) {
+      await Promise.all(
+        list.slice(i, i + BATCH).map(async (uri) => {
+          const before = diskStats.get(uri);
+          if (!always && before) {
+            const now = await workspace.stat(uri);
+            if (now && now.size === before.size && now.mtime === before.mtime) return;
+          }
+          const kind = index.classify(uri)!;
+          const found = await read(uri, kind);
+          if (found && 'text' in found && found.text === index.text(uri)) return;
+          const wasIndexed = index.kindOf(uri) !== undefined;
+          touch(uri, store(uri, kind, found), !wasIndexed || index.kindOf(uri) === undefined);
+          changed = true;
+        }),
+      );
+    }
+    if (changed) changedSinceScan = true;
+    return changed;
+  }
+
+  /** A PDF's or web page's extracted text, through the workspace (extraction is not the core's). */
+  async function readExtracted(uri: DocUri, size: number): Promise<Found> {
+    if (size > MAX_EXTRACTED_FILE_BYTES) return { skip: `Not checked: the file is ${formatBytes(size)}, over the ${formatBytes(MAX_EXTRACTED_FILE_BYTES)} read for a PDF or web page` };
+    if (!workspace.readExtracted) return { skip: 'Not checked: PDFs and web pages are not read here' };
+    const doc = await workspace.readExtracted(uri);
+    if (!doc) return { skip: 'Not checked: the file could not be read (unreadable, or removed while indexing)' };
+    if ('error' in doc) {
+      logger.warn(`Skipped ${uri}: ${doc.error}`);
+      return { skip: `Not checked: ${doc.error}` };
+    }
+    if (doc.text.length > config.maxFileSize) {
+      return { skip: `Not checked: its text is ${formatBytes(doc.text.length)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
+    }
+    return { text: doc.text, extracted: doc };
+  }
+
   /** Indexes what `read` found; returns the citation keys whose meaning may have changed. */
-  function store(uri: DocUri, kind: DocKind, found: Awaited<ReturnType<typeof read>>, parsed?: ParsedDocument): Set<string> {
+  function store(uri: DocUri, kind: DocKind, found: Found, parsed?: ParsedDocument): Set<string> {
     if (!found) return index.remove(uri);
     if ('skip' in found) return index.skip(uri, found.skip);
+    if (found.extracted) {
+      const keys = index.set(uri, kind, found.text, 0, parseDocument({ uri, kind, text: found.text, extracted: found.extracted }));
+      // A scanned PDF is indexed (it can be cited whole) and says why it has no text.
+      if (found.extracted.notice) index.notices.set(uri, found.extracted.notice);
+      return keys;
+    }
     return index.set(uri, kind, found.text, 0, parsed);
   }
 
@@ -138,17 +207,20 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       return [{ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: skipped.reason, severity: 'information' }];
     }
     const raw: Problem[] = [];
+    const notice = index.notices.get(uri);
+    if (notice) raw.push({ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: notice, severity: 'information' });
     const note = index.note(uri);
     const source = index.source(uri);
     const file = index.anchorFile(uri);
     for (const rule of rules) {
       try {
-        if (note && rule.checkNote) raw.push(...rule.checkNote(note, index));
-        if (source && rule.checkSource) raw.push(...rule.checkSource(source, index));
-        if (file && rule.checkAnchorFile) raw.push(...rule.checkAnchorFile(file, index));
+        if (note && rule.checkNote) appendAll(raw, rule.checkNote(note, index));
+        if (source && rule.checkSource) appendAll(raw, rule.checkSource(source, index));
+        if (file && rule.checkAnchorFile) appendAll(raw, rule.checkAnchorFile(file, index));
       } catch (e) {
-        // One broken check must not take the others away.
+        // One broken check must not take the others away, nor pass for a clean file.
         logger.error(`Rule ${rule.code} failed on ${uri}: ${(e as Error).stack ?? e}`);
+        raw.push(checkFailure(uri, rule, e));
       }
     }
     if (note) {
@@ -163,7 +235,14 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       out.push({ ...p, severity });
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
-    return out;
+    const capped = capProblems(out);
+    const more = capped[capped.length - 1];
+    if (more?.code === 'GN009') {
+      const severity = effectiveSeverity('GN009', config, !!source || !!file, more.severity);
+      if (severity === 'off') capped.pop();
+      else more.severity = severity;
+    }
+    return capped;
   }
 
   const current = new Map<DocUri, Problem[]>();
@@ -267,7 +346,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
-          if (r && 'text' in r) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text });
+          // Extracted text is indexed here: it comes with its structure, and its cache is the extractor's.
+          if (r && 'text' in r && !r.extracted) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text });
         }
         let parsed: (ParsedDocument | undefined)[] = [];
         if (parser && inputs.length > 0) {
@@ -336,13 +416,16 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     openDocument(uri, text, version) {
       const kind = index.classify(uri);
-      if (!kind) return;
+      // A PDF or web page is read as its extracted text from disk, never as an editor's text.
+      if (!kind || (kind === 'source' && isExtractedFormat(uri))) return;
       if (scanned && index.text(uri) !== text) changedSinceScan = true;
       // Opened during the scan after the scan read it: the disk text is what the index holds now.
       if (!scanned && !open.has(uri) && !scanText.has(uri) && index.kindOf(uri) !== undefined) scanText.set(uri, index.text(uri));
-      const wasIndexed = index.kindOf(uri) !== undefined;
+      const wasIndexed = index.kindOf(uri) !== undefined || index.skipped.has(uri);
       open.set(uri, version);
-      const keys = index.set(uri, kind, text, version);
+      // The same limit as on disk: a 20 MB note opened in the editor got no answer in 140 s.
+      const size = utf8Length(text);
+      const keys = size > config.maxFileSize ? index.skip(uri, tooLargeMessage(size, config.maxFileSize)) : index.set(uri, kind, text, version);
       touch(uri, keys, !wasIndexed);
       // During the scan its problems wait for the files its links name (`prepare`).
       if (scanning && kind === 'note') held.add(uri);
@@ -357,7 +440,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     async closeDocument(uri) {
       if (!open.delete(uri)) return;
       const kind = index.classify(uri);
-      if (!kind) return;
+      if (!kind || (kind === 'source' && isExtractedFormat(uri))) return;
       const keys = await load(uri, kind);
       touch(uri, keys, index.kindOf(uri) === undefined);
     },
@@ -404,7 +487,17 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     definition: (uri, position) => definition(index, uri, position),
     references: (uri, position, includeDeclaration) => references(index, uri, position, includeDeclaration),
     prepareRename: (uri, position) => prepareRename(index, uri, position),
-    rename: (uri, position, newName) => rename(index, uri, position, newName),
+    async rename(uri, position, newName) {
+      // Any note may have changed on disk unnoticed: citations there move with the text.
+      await refreshFromDisk([...index.notes(), ...index.anchorFiles()].map((d) => d.uri));
+      const result = rename(index, uri, position, newName);
+      // The files the edit writes are read again whatever their stat says.
+      return (await refreshFromDisk(result.edits.map((e) => e.uri), true)) ? rename(index, uri, position, newName) : result;
+    },
+    async createAnchor(uri, range, slug) {
+      const result = createAnchor(index, uri, range, slug);
+      return (await refreshFromDisk([result.anchorFileUri], true)) ? createAnchor(index, uri, range, slug) : result;
+    },
     documentLinks: (uri) => documentLinks(index, uri),
     documentSymbols: (uri) => documentSymbols(index, uri),
     workspaceSymbols: (query) => workspaceSymbols(index, query),

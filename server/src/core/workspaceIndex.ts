@@ -19,6 +19,7 @@ import { sentenceAround, sentencesIn } from './parse/sentences.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex, Span } from './types.js';
 import type { Resolution, WorkspaceView } from './view.js';
 import { isInside, joinUri } from './workspace.js';
+import { SOURCE_EXTENSIONS, sourceFormat, withoutSourceExtension } from './formats.js';
 
 export type { DocKind } from './parse/document.js';
 
@@ -65,7 +66,7 @@ export function nameKey(name: string): string {
 }
 
 function withoutExtension(uri: DocUri): string {
-  return uri.replace(/\.(txt|md)$/i, '').toLowerCase();
+  return withoutSourceExtension(uri).toLowerCase();
 }
 
 export class WorkspaceIndex implements WorkspaceView, LinkContext {
@@ -84,11 +85,13 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private readonly byName = new Map<string, NoteIndex[]>();
   /** `<source uri without extension>` → its anchor file. */
   private readonly anchorFileByBase = new Map<string, AnchorFileIndex>();
-  /** `<source uri without extension>` → the sources there (`.txt` and `.md` may both exist). */
+  /** `<source uri without extension>` → the sources there (`.txt`, `.md`, `.pdf`, … may all exist). */
   private readonly sourcesByBase = new Map<string, SourceIndex[]>();
   /** Citation target key → notes citing it. */
   private readonly citedBy = new Map<string, Set<DocUri>>();
   readonly skipped = new Map<DocUri, SkippedFile>();
+  /** Indexed files with something to say about how they were read (a PDF without a text layer). */
+  readonly notices = new Map<DocUri, string>();
   private readonly namedCache = new Map<DocUri, Map<string, Passage>>();
   private readonly normalizedCache = new Map<DocUri, NormalizedText>();
   private readonly memos = new Map<DocUri, Map<string, unknown>>();
@@ -137,8 +140,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     if (!this.inWorkspace(uri)) return undefined;
     if (this.sourceRoots().some((root) => isInside(uri, root))) {
       if (lower.endsWith(ANCHOR_FILE_SUFFIX)) return 'anchorFile';
-      if (lower.endsWith('.txt') || lower.endsWith('.md')) return 'source';
-      return undefined;
+      return sourceFormat(lower) ? 'source' : undefined;
     }
     return lower.endsWith('.md') ? 'note' : undefined;
   }
@@ -236,6 +238,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     this.memos.delete(uri);
     this.texts.delete(uri);
     this.skipped.delete(uri);
+    this.notices.delete(uri);
     const note = this.notesByUri.get(uri);
     if (note) {
       this.notesByUri.delete(uri);
@@ -416,11 +419,11 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   }
 
   /** Listed files in the source roots whose id or stem is `name` (whether read yet or not). */
-  private listedSources(name: string): DocUri[] {
+  listedSources(name: string): DocUri[] {
     const key = targetKey(name);
     if (key === '' || key.includes('/')) return [];
     const out: DocUri[] = [];
-    for (const ext of ['.txt', '.md']) {
+    for (const ext of SOURCE_EXTENSIONS) {
       for (const e of this.files.named(key + ext)) if (this.classify(e.uri) === 'source') out.push(e.uri);
     }
     // A source id is the name before the first `_`: `002` names `002_a3f2….txt`.
@@ -446,7 +449,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   /** The anchor file a source would have beside it (whether it exists or not). */
   anchorFileUriFor(source: SourceIndex): DocUri {
-    return source.uri.replace(/\.(txt|md)$/i, '') + ANCHOR_FILE_SUFFIX;
+    return withoutSourceExtension(source.uri) + ANCHOR_FILE_SUFFIX;
   }
 
   hasSources(): boolean {

@@ -38,16 +38,25 @@ export function toDiagnostic(p: Problem): Diagnostic {
   return d;
 }
 
-/** Edits grouped into one workspace edit (applied, and undone, as one step). */
-export function toWorkspaceEdit(edits: readonly TextEdit[]): WorkspaceEdit {
+/** The version of an open document as the server last saw it, or null for a file that is not open. */
+export type VersionOf = (uri: string) => number | null;
+
+/**
+ * Edits grouped into one workspace edit (applied, and undone, as one step). Given
+ * `versionOf` (for clients that take `documentChanges`), each file's edits name the
+ * version they were computed on, so a client whose document has changed since
+ * refuses the edit rather than writing it into the wrong places.
+ */
+export function toWorkspaceEdit(edits: readonly TextEdit[], versionOf?: VersionOf): WorkspaceEdit {
   const changes: Record<string, { range: TextEdit['range']; newText: string }[]> = {};
   for (const e of edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
-  return { changes };
+  if (!versionOf) return { changes };
+  return { documentChanges: Object.entries(changes).map(([uri, list]) => ({ textDocument: { uri, version: versionOf(uri) }, edits: list })) };
 }
 
 /** A fix as a quick-fix code action. */
-export function toCodeAction(fix: Fix, diagnostics: Diagnostic[]): CodeAction {
-  const action = CodeAction.create(fix.title, toWorkspaceEdit(fix.edits), CodeActionKind.QuickFix);
+export function toCodeAction(fix: Fix, diagnostics: Diagnostic[], versionOf?: VersionOf): CodeAction {
+  const action = CodeAction.create(fix.title, toWorkspaceEdit(fix.edits, versionOf), CodeActionKind.QuickFix);
   if (fix.isPreferred) action.isPreferred = true;
   action.diagnostics = diagnostics.filter((d) => d.source === 'grounded-notes');
   return action;

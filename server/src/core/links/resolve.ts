@@ -19,6 +19,8 @@ export interface LinkContext {
   source(uri: DocUri): SourceIndex | undefined;
   /** Sources whose id or stem is `name`. */
   sourcesById(name: string): SourceIndex[];
+  /** Files in the source roots whose id or stem is `name`, read or not (a source that could not be read still exists). */
+  listedSources(name: string): DocUri[];
   /** True when the workspace has sources (messages then speak of them). */
   hasSources(): boolean;
   /** A source citation's passage (or why there is none). */
@@ -205,6 +207,9 @@ export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation):
     }
     return ctx.resolveInSource(sources[0]!, parts.anchor, shadows);
   }
+  // A source that exists but could not be read (GN007 says why) is not unknown.
+  const unread = ctx.listedSources(target)[0];
+  if (unread) return { kind: 'file', uri: unread };
   const vault = parts.vault !== undefined ? ctx.conventions.vaults.find((v) => v.name.toLowerCase() === parts.vault!.toLowerCase()) : undefined;
   let found = filesFor(ctx, from, target, vault ? [vault.folder] : undefined);
   if (style === 'logseq') {

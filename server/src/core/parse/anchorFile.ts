@@ -1,20 +1,35 @@
 /**
  * Reads `<stem>.anchors.yaml`: a map from anchor names to text-quote selectors
- * (a plain string is the quote; a map has `quote` and optional `prefix`/`suffix`).
+ * (a plain string is the quote; a map has `quote` and optional `prefix`/`suffix`, and
+ * for a PDF `page`).
  * Broken YAML and wrong shapes become GN006 problems at the offending line; the
  * entries that can be read still count.
  */
-import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { AnchorDefinition, AnchorFileIndex, Problem, Span } from '../types.js';
 import { LineIndex } from '../text.js';
+import { builtInAnchorKind } from '../anchors.js';
 import { baseName } from '../workspace.js';
+import { MAX_YAML_NESTING, parseYamlBounded } from './yaml.js';
 
 export const ANCHOR_FILE_SUFFIX = '.anchors.yaml';
 /** YAML errors reported per file. */
 const MAX_YAML_ERRORS = 20;
-const FIELDS = new Set(['quote', 'prefix', 'suffix']);
+const FIELDS = new Set(['quote', 'prefix', 'suffix', 'page']);
 /** Keys are what a citation writes after `#`: no white space, `#`, `|`, `]` or quotes. */
 const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
+
+/**
+ * Why `name` cannot be given to a new or renamed anchor, or undefined when it can: it
+ * must be citable (no white space, `#`, `|`, brackets or quotes) and must not be a
+ * built-in anchor such as `L5`, `p1` or `page=3`, which a named anchor would take over.
+ */
+export function anchorNameError(name: string, sourceName: string): string | undefined {
+  if (!VALID_KEY.test(name)) return `\`${name}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`;
+  const kind = builtInAnchorKind(name);
+  if (kind) return `\`${name}\` is a ${kind} anchor: a named anchor of that name would take over every citation \`[[${sourceName}#${name}]]\`. Choose another name.`;
+  return undefined;
+}
 
 /** The source stem an anchor file belongs to (`002_a3f2.anchors.yaml` → `002_a3f2`). */
 export function anchorFileStem(uri: string): string {
@@ -42,7 +57,13 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
   try {
     // Duplicate keys are found below: the parser's own check compares every key with
     // every other one (100,000 keys took minutes).
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    const read = parseYamlBounded(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    if ('tooDeepAt' in read) {
+      const at = read.tooDeepAt;
+      report({ start: at, end: Math.min(text.length, at + 1) }, `Invalid YAML: collections nested more than ${MAX_YAML_NESTING} levels deep (an anchor file needs two); the file is not read`);
+      return file;
+    }
+    doc = read.doc;
   } catch (e) {
     report({ start: 0, end: Math.min(text.length, 1) }, `Invalid anchor file: ${(e as Error).message}`);
     return file;
@@ -101,6 +122,7 @@ function readEntry(
   }
   if (isMap(value)) {
     const fields: Record<string, string> = {};
+    let page: number | undefined;
     let ok = true;
     for (const item of value.items) {
       if (!isPair(item)) continue;
@@ -108,7 +130,16 @@ function readEntry(
       const vNode = item.value as YamlNode | null;
       const kSpan = span(item.key as YamlNode, valueSpan);
       if (!FIELDS.has(k)) {
-        report(kSpan, `Unknown field \`${k}\` in anchor \`${key}\`: expected \`quote\`, \`prefix\` or \`suffix\``);
+        report(kSpan, `Unknown field \`${k}\` in anchor \`${key}\`: expected \`quote\`, \`prefix\`, \`suffix\` or \`page\``);
+        continue;
+      }
+      if (k === 'page') {
+        // A PDF page number chooses among repeats of the quote (`page: 12`).
+        const n = isScalar(vNode) ? Number(vNode.value) : NaN;
+        if (!Number.isInteger(n) || n < 1) {
+          report(span(vNode, kSpan), `\`page\` of anchor \`${key}\` must be a page number (1, 2, …)`);
+          ok = false;
+        } else page = n;
         continue;
       }
       if (!isScalar(vNode) || typeof vNode.value !== 'string') {
@@ -127,6 +158,7 @@ function readEntry(
     const def: AnchorDefinition = { key, keySpan, quote: fields.quote, valueSpan: span(quoteNode, valueSpan) };
     if (fields.prefix) def.prefix = fields.prefix;
     if (fields.suffix) def.suffix = fields.suffix;
+    if (page !== undefined) def.page = page;
     return def;
   }
   report(valueSpan.end > valueSpan.start ? valueSpan : keySpan, `Anchor \`${key}\` must be a quote or a map with \`quote\`, \`prefix\`, \`suffix\``);

@@ -3,9 +3,10 @@
  * what worker threads call for it (the result is plain data, so it crosses threads
  * and can be persisted).
  */
-import type { AnchorFileIndex, DocUri, NoteIndex, Problem, SourceIndex } from '../types.js';
+import type { AnchorFileIndex, DocUri, ExtractedDocument, NoteIndex, Problem, SourceIndex } from '../types.js';
 import { parseAnchorFile } from './anchorFile.js';
 import { parseNote } from './note.js';
+import { parseExtracted } from './extracted.js';
 import { parseSource } from './source.js';
 
 export type DocKind = 'note' | 'source' | 'anchorFile';
@@ -21,6 +22,8 @@ export interface ParseInput {
   uri: DocUri;
   kind: DocKind;
   text: string;
+  /** A PDF or web page: its extracted form (`text` is then its extracted text). */
+  extracted?: ExtractedDocument;
 }
 
 /**
@@ -34,7 +37,7 @@ export function parseDocument(input: ParseInput, version = 0): ParsedDocument {
     case 'note':
       return { kind: 'note', index: parseNote(input.uri, input.text, version) };
     case 'source':
-      return { kind: 'source', index: parseSource(input.uri, input.text, version) };
+      return { kind: 'source', index: input.extracted ? parseExtracted(input.uri, input.extracted, version) : parseSource(input.uri, input.text, version) };
     default:
       return { kind: 'anchorFile', index: parseAnchorFile(input.uri, input.text, version) };
   }

@@ -1,5 +1,5 @@
 /** GN010: quoted words, in a sentence that cites a passage, that the passage does not hold. */
-import { sentencesIn } from '../parse/sentences.js';
+import { sourceSentencesIn } from '../parse/sentences.js';
 import { paragraphAt } from '../features/passage.js';
 import { closestWording, normalizedSpan, quotationsIn, quoteOccurs } from '../quotes/misquote.js';
 import { lastStartingAtOrBefore } from '../text.js';
@@ -11,7 +11,7 @@ function scopeOf(source: SourceIndex, passage: Passage): Span {
   if (passage.kind === 'whole') return { start: 0, end: source.text.length };
   const para = paragraphAt(source, passage.start);
   if (para && passage.kind !== 'paragraph') {
-    const sentences = sentencesIn(source.text, para).filter((s) => s.start < passage.end && passage.start < s.end);
+    const sentences = sourceSentencesIn(source.text, para).filter((s) => s.start < passage.end && passage.start < s.end);
     if (sentences.length <= 1) return { start: para.start, end: para.end };
   }
   return { start: passage.start, end: passage.end };

@@ -266,7 +266,7 @@ export const cases: CorpusCase[] = [
       write(dir, 'sources/033_title.md', `---\ntitle: a${spaces}b\n---\n\nText.\n`);
       write(dir, 'notes/unclosed.md', `See [[001${spaces}x\n`);
     },
-    expect: [{ file: 'notes/unclosed.md', code: 'GN004', line: 1, message: 'Malformed citation: unclosed `[[`: a citation ends with `]]` on the same line' }],
+    expect: [{ file: 'notes/unclosed.md', code: 'GN004', line: 1, message: 'Malformed citation: unclosed `[[`: a link ends with `]]` on the same line' }],
   },
   {
     id: 'long-paragraph',

@@ -36,7 +36,7 @@ describe('grounded-notes check on hostile workspaces', function () {
       const d = ws({ 'notes/a.md': 'Fine [[\u001b[2K\u001b[1A\u001b]0;pwned\u0007]].\n' });
       const r = cli('check', d);
       assert.equal(r.code, 1);
-      assert.equal(r.stdout, 'notes/a.md:1:8 error GN001 Unknown source `\\x1b[2K\\x1b[1A\\x1b]0;pwned\\x07`: no source has that id and no note that name\n');
+      assert.equal(r.stdout, 'notes/a.md:1:8 error GN001 No note or file `\\x1b[2K\\x1b[1A\\x1b]0;pwned\\x07` in the workspace\n');
     });
 
     it('a file name holding a line break cannot start a line a CI service reads as a command', () => {
@@ -48,9 +48,9 @@ describe('grounded-notes check on hostile workspaces', function () {
       const r = cli('check', d);
       assert.equal(r.code, 1);
       assert.deepEqual(r.stdout.split('\n'), [
-        './::warning::root.md:1:3 error GN001 Unknown source `997`: no source has that id and no note that name',
-        'notes/##vso\\x5btask.complete result=Succeeded]x.md:1:3 error GN001 Unknown source `996`: no source has that id and no note that name',
-        'notes/x\\n::error file=README.md,line=1::Forged.md:1:3 error GN001 Unknown source `998`: no source has that id and no note that name',
+        './::warning::root.md:1:3 error GN001 No note or file `997` in the workspace',
+        'notes/##vso\\x5btask.complete result=Succeeded]x.md:1:3 error GN001 No note or file `996` in the workspace',
+        'notes/x\\n::error file=README.md,line=1::Forged.md:1:3 error GN001 No note or file `998` in the workspace',
         '',
       ]);
     });

@@ -16,8 +16,8 @@ describe('problem lists', function () {
     const problems = f.service.allProblems().get(`${ROOT}/notes/n.md`)!;
     assert.equal(problems.length, 1000);
     assert.deepEqual(problems.slice(0, 2).map((p) => `${p.range.start.character} ${p.severity} ${p.code} ${p.message}`), [
-      '2 error GN001 Unknown source `999`: no source has that id and no note that name',
-      '10 error GN001 Unknown source `999`: no source has that id and no note that name',
+      '2 error GN001 No note or file `999` in the workspace',
+      '10 error GN001 No note or file `999` in the workspace',
     ]);
     const last = problems[999]!;
     assert.deepEqual(
@@ -51,7 +51,7 @@ describe('problem lists', function () {
       const f = await fixture('//- notes/n.md\nSee [[999]].\n');
       assert.deepEqual(problemsOf(f, 'notes/n.md'), [
         '1:1-1:1 GN008 Not fully checked: check GN010 (misquote) failed on this file (RangeError: Maximum call stack size exceeded); its problems may be missing',
-        '1:7-1:10 GN001 Unknown source `999`: no source has that id and no note that name',
+        '1:7-1:10 GN001 No note or file `999` in the workspace',
       ]);
       assert.equal(f.service.allProblems().get(`${ROOT}/notes/n.md`)![0]!.severity, 'error');
     } finally {

@@ -34,6 +34,9 @@ import { closestWording, quoteOccurs, quotePieces, quotationsIn } from '../../se
 import { fuzzyFindIn } from '../../server/src/core/quotes/fuzzy.js';
 import { reanchor } from '../../server/src/core/quotes/reanchor.js';
 import { findQuote, resolveAnchor } from '../../server/src/core/anchors.js';
+import { headingKey } from '../../server/src/core/links/headings.js';
+import { decodeHtml } from '../../server/src/node/extract/extractFile.js';
+import { joinHyphenation, Vocabulary } from '../../server/src/node/extract/layout.js';
 import { escapeMarkdown, shorten } from '../../server/src/core/features/locate.js';
 import { createNotesService, MemoryWorkspace } from '../../server/src/core/index.js';
 import { LineIndex } from '../../server/src/core/text.js';
@@ -110,6 +113,22 @@ const entryPoints: [string, (text: string) => unknown][] = [
       for (const anchor of ['L1-L99999', 'p99999', 'no-such-heading', '"John Kirby clarified"', t.slice(0, 2000)]) resolveAnchor(source, anchor, new Map(), () => n);
     },
   ],
+  [
+    'resolveAnchor (anchor text)',
+    (t) => {
+      const text = 'One paragraph.\n\nAnother.\n';
+      resolveAnchor(parseSource('memory:///ws/sources/001_a.txt', text), t, new Map(), () => normalizeWithMap(text));
+    },
+  ],
+  ['headingKey', (t) => headingKey(t)],
+  ['decodeHtml', (t) => decodeHtml(new TextEncoder().encode(t))],
+  [
+    'joinHyphenation',
+    (t) => {
+      const lines = [`con-`, t, `${t.slice(0, 1000)}-`, 'tinued'];
+      joinHyphenation(lines, new Vocabulary(lines), { pages: 0, twoColumnPages: 0, headerFooterLines: 0, hyphenJoins: 0, hyphenKept: 0, hyphenSamples: [], runningSamples: [] });
+    },
+  ],
   ['escapeMarkdown', (t) => escapeMarkdown(t)],
   ['shorten', (t) => shorten(t, 400)],
 ];
@@ -167,6 +186,11 @@ function shape(lead: string, run: string, tail: string): string {
  * such regex). A regex added to a file needs its token here.
  */
 const BACKTRACKING: Record<string, { via: string[]; leads: string[] }> = {
+  'server/src/core/anchors.ts': { via: ['resolveAnchor (anchor text)'], leads: ['page='] },
+  'server/src/core/parse/blockIds.ts': { via: ['parseNote'], leads: [' ^a'] },
+  'server/src/core/parse/blocks.ts': { via: ['parseNote'], leads: ['* * *', '- - -', '===', '<a:'] },
+  'server/src/node/extract/extractFile.ts': { via: ['decodeHtml'], leads: ['<meta charset='] },
+  'server/src/node/extract/layout.ts': { via: ['joinHyphenation'], leads: ['word', 'a-'] },
   'server/src/core/dates/en.ts': {
     via: ['english.extract', 'english.tense', 'analyzeDates'],
     leads: ['Monday, January', '12th of', '2021-12-07', 'December', 'of this', '10 days since', 'to', 'plans', 'said', 'January 5 -'],
@@ -176,7 +200,7 @@ const BACKTRACKING: Record<string, { via: string[]; leads: string[] }> = {
   'server/src/core/features/passage.ts': { via: ['hover on a citation'], leads: ['x'] },
   'server/src/core/parse/docDate.ts': { via: ['findFullDate', 'isDateOnlyLine'], leads: ['Monday, January', '12th of'] },
   'server/src/core/parse/lexical.ts': { via: ['parseNote (lexical reading)', 'lexicalExclusions'], leads: ['---\n', '```', '> - 1.'] },
-  'server/src/core/parse/note.ts': { via: ['parseNote'], leads: ['# x', '\n', '---\n', '---\nkey:', '---\ndate:', '#', '## x'] },
+  'server/src/core/parse/note.ts': { via: ['parseNote'], leads: ['# x', '\n', '---\n', '---\nkey:', '---\ndate:', '#', '## x', '---\ntitle: a'] },
   'server/src/core/parse/source.ts': { via: ['parseSource (.txt)', 'parseSource (.md)'], leads: ['#', '---\n', '# x', '---\ntitle: a'] },
 };
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { loadSettings } from '../../server/src/node/nodeWorkspace.js';
 import { ensureBuilt, REPO } from '../helpers/lspClient.js';
 
-const DEFAULTS = { sourceRoots: ['sources'], diagnostics: {}, maxFileSize: 5242880, exclude: ['node_modules', '.git'] };
+const DEFAULTS = { sourceRoots: ['sources'], diagnostics: {}, maxFileSize: 5242880, exclude: ['node_modules', '.git'], linkStyle: 'auto' };
 
 describe('settings from .vscode/settings.json', function () {
   this.timeout(60_000);

@@ -258,7 +258,7 @@ describe('vault links in the editor: rename', () => {
   it('a heading (from its line): the heading and every link to it, text in wiki links, slug in Markdown links, nested and same-note too', async () => {
     const f = await fixture(VAULT);
     assert.deepEqual(f.service.prepareRename(SETUP, { line: 6, character: 5 }), { range: { start: { line: 6, character: 3 }, end: { line: 6, character: 10 } }, placeholder: 'Install' });
-    const { edits, renames } = f.service.rename(SETUP, { line: 6, character: 5 }, 'Installing: it');
+    const { edits, renames } = (await f.service.rename(SETUP, { line: 6, character: 5 }, 'Installing: it'));
     assert.equal(renames, undefined);
     assert.deepEqual(edits.map(edit), [
       'Guides/Setup.md 6:3-6:10 Installing: it',
@@ -274,7 +274,7 @@ describe('vault links in the editor: rename', () => {
     const f = await fixture(VAULT);
     const at = pos(f, 'notes/a.md', '[[Setup#Install', 10);
     assert.deepEqual(f.service.prepareRename(A, at)?.placeholder, 'Install');
-    assert.deepEqual(f.service.rename(A, at, 'Installing').edits.map(edit), [
+    assert.deepEqual((await f.service.rename(A, at, 'Installing')).edits.map(edit), [
       'Guides/Setup.md 6:3-6:10 Installing',
       'Guides/Setup.md 12:7-12:14 Installing',
       'Guides/Setup.md 12:24-12:31 Installing',
@@ -285,14 +285,14 @@ describe('vault links in the editor: rename', () => {
 
   it('refuses a heading name the note already has', async () => {
     const f = await fixture(VAULT);
-    assert.throws(() => f.service.rename(SETUP, { line: 6, character: 5 }, 'other'), /Note `Setup` already has a heading `other`/);
+    await assert.rejects(async () => f.service.rename(SETUP, { line: 6, character: 5 }, 'other'), /Note `Setup` already has a heading `other`/);
   });
 
   it('a note (from a link to it): the file is renamed and every link follows in its own form, aliases, headings and blocks kept', async () => {
     const f = await fixture(VAULT);
     const at = pos(f, 'notes/a.md', '[[Setup#Install', 3);
     assert.deepEqual(f.service.prepareRename(A, at), { range: { start: { line: 3, character: 6 }, end: { line: 3, character: 11 } }, placeholder: 'Setup' });
-    const { edits, renames } = f.service.rename(A, at, 'Getting started');
+    const { edits, renames } = (await f.service.rename(A, at, 'Getting started'));
     assert.deepEqual(renames, [{ oldUri: SETUP, newUri: uri('Guides/Getting started.md') }]);
     assert.deepEqual(edits.map(edit), [
       'notes/a.md 1:12-1:17 Getting started',
@@ -307,27 +307,27 @@ describe('vault links in the editor: rename', () => {
   it('an attachment keeps its extension; a name taken or a path is refused', async () => {
     const f = await fixture(VAULT);
     const at = pos(f, 'notes/a.md', '![[Outline', 4);
-    assert.deepEqual(f.service.rename(A, at, 'Diagram'), {
+    assert.deepEqual((await f.service.rename(A, at, 'Diagram')), {
       edits: [{ uri: A, range: { start: { line: 3, character: 69 }, end: { line: 3, character: 80 } }, newText: 'Diagram.png' }],
       renames: [{ oldUri: uri('assets/Outline.png'), newUri: uri('assets/Diagram.png') }],
     });
     const note = pos(f, 'notes/a.md', '[[Setup#Install', 3);
-    assert.throws(() => f.service.rename(A, note, 'Other Setup'), /A file named `Other Setup.md` is already in that folder/);
-    assert.throws(() => f.service.rename(A, note, 'a/b'), /cannot be a file name here/);
+    await assert.rejects(async () => f.service.rename(A, note, 'Other Setup'), /A file named `Other Setup.md` is already in that folder/);
+    await assert.rejects(async () => f.service.rename(A, note, 'a/b'), /cannot be a file name here/);
   });
 
   it('in Dendron renames the hierarchy name after the label, prefixes kept, and a heading by its slug', async () => {
     const f = await fixture(`${DENDRON}//- vault/root.md\n[[the topic|product.topic#why-it-matters]] [[dendron://vault/product.topic]]\n`);
     const root = uri('vault/root.md');
-    const renamed = f.service.rename(root, { line: 0, character: 15 }, 'product.subject');
+    const renamed = (await f.service.rename(root, { line: 0, character: 15 }, 'product.subject'));
     assert.deepEqual(renamed.renames, [{ oldUri: uri('vault/product.topic.md'), newUri: uri('vault/product.subject.md') }]);
     assert.deepEqual(renamed.edits.map(edit), ['vault/root.md 0:12-0:25 product.subject', 'vault/root.md 0:45-0:74 dendron://vault/product.subject']);
-    assert.deepEqual(f.service.rename(root, { line: 0, character: 30 }, 'Why now').edits.map(edit), ['vault/product.topic.md 1:3-1:17 Why now', 'vault/root.md 0:26-0:40 why-now']);
+    assert.deepEqual((await f.service.rename(root, { line: 0, character: 30 }, 'Why now')).edits.map(edit), ['vault/product.topic.md 1:3-1:17 Why now', 'vault/root.md 0:26-0:40 why-now']);
   });
 
   it('a source anchor is still renamed as an anchor', async () => {
     const f = await fixture(`//- sources/002_abc.txt\nKirby spoke.\n//- sources/002_abc.anchors.yaml\nkirby: Kirby spoke\n//- notes/n.md\n[[002#kirby]]\n`);
-    assert.deepEqual(f.service.rename(uri('notes/n.md'), { line: 0, character: 8 }, 'kirby-2').edits.map(edit), [
+    assert.deepEqual((await f.service.rename(uri('notes/n.md'), { line: 0, character: 8 }, 'kirby-2')).edits.map(edit), [
       'sources/002_abc.anchors.yaml 0:0-0:5 kirby-2',
       'notes/n.md 0:6-0:11 kirby-2',
     ]);
@@ -337,7 +337,7 @@ describe('vault links in the editor: rename', () => {
 describe('vault links in the editor: files moved or renamed', () => {
   it('a note moved to another folder: path links follow, names stay names', async () => {
     const f = await fixture(VAULT);
-    assert.deepEqual(f.service.renameFiles([{ oldUri: SETUP, newUri: uri('Archive/Setup.md') }]).edits.map(edit), [
+    assert.deepEqual((await f.service.renameFiles([{ oldUri: SETUP, newUri: uri('Archive/Setup.md') }])).edits.map(edit), [
       'notes/a.md 3:38-3:56 ../Archive/Setup.md',
       'notes/a.md 4:8-4:20 Archive/Setup',
     ]);
@@ -345,7 +345,7 @@ describe('vault links in the editor: files moved or renamed', () => {
 
   it('a file renamed where its new name is taken is linked by its vault path; <…> destinations stay raw', async () => {
     const f = await fixture(VAULT);
-    assert.deepEqual(f.service.renameFiles([{ oldUri: uri('Guides/Other Setup.md'), newUri: uri('Guides/x/Setup.md') }]).edits.map(edit), [
+    assert.deepEqual((await f.service.renameFiles([{ oldUri: uri('Guides/Other Setup.md'), newUri: uri('Guides/x/Setup.md') }])).edits.map(edit), [
       'notes/a.md 5:2-5:13 Guides/x/Setup',
       'notes/a.md 7:6-7:30 ../Guides/x/Setup.md',
     ]);
@@ -353,7 +353,7 @@ describe('vault links in the editor: files moved or renamed', () => {
 
   it('a folder moved: relative links inside its notes are recomputed', async () => {
     const f = await fixture(VAULT);
-    assert.deepEqual(f.service.renameFiles([{ oldUri: uri('notes'), newUri: uri('deep/notes') }]).edits.map(edit), [
+    assert.deepEqual((await f.service.renameFiles([{ oldUri: uri('notes'), newUri: uri('deep/notes') }])).edits.map(edit), [
       'notes/a.md 3:38-3:56 ../../Guides/Setup.md',
       'notes/a.md 7:6-7:30 ../../Guides/Other Setup.md',
     ]);

@@ -80,6 +80,14 @@ export interface WorkspaceEditResult {
   renames?: FileRename[];
 }
 
+export interface CreateAnchorResult {
+  anchorFileUri: DocUri;
+  /** True when the anchor file does not exist yet. */
+  create: boolean;
+  edits: TextEdit[];
+  citation: string;
+}
+
 /** Raised for requests that cannot be answered here (rename outside an anchor, name taken). */
 export class NotesError extends Error {}
 
@@ -123,12 +131,17 @@ export interface NotesService {
   definition(uri: DocUri, position: Position): LocationLink[];
   references(uri: DocUri, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(uri: DocUri, position: Position): { range: Range; placeholder: string } | undefined;
-  rename(uri: DocUri, position: Position, newName: string): WorkspaceEditResult;
+  /**
+   * The edits that rename the named anchor, note, file or heading at `position`,
+   * computed on the files as they are on disk now (notes changed on disk without a
+   * change event are read again).
+   */
+  rename(uri: DocUri, position: Position, newName: string): Promise<WorkspaceEditResult>;
   /**
    * The edits that keep every link right when files or folders are about to be renamed
    * or moved (the editor's explorer): links to them, and path links inside moved notes.
    */
-  renameFiles(renames: readonly FileRename[]): WorkspaceEditResult;
+  renameFiles(renames: readonly FileRename[]): Promise<WorkspaceEditResult>;
   /** Files or folders were renamed or moved: the index follows them. */
   filesRenamed(renames: readonly FileRename[]): Promise<void>;
   /**
@@ -136,6 +149,11 @@ export interface NotesService {
    * an attachment a link there names); call it before `hover`.
    */
   prepareHover(uri: DocUri, position: Position): Promise<void>;
+  /**
+   * The edit that adds anchor `slug` for the selected words of a source to its anchor
+   * file (read again from disk first), and the citation to copy.
+   */
+  createAnchor(uri: DocUri, range: Range, slug: string): Promise<CreateAnchorResult>;
   documentLinks(uri: DocUri): DocumentLink[];
   documentSymbols(uri: DocUri): SymbolItem[];
   workspaceSymbols(query: string): SymbolItem[];

@@ -79,6 +79,8 @@ export interface DocumentDate {
   span: Span;
   /** ISO `YYYY-MM-DD`, or undefined when the line names no complete date. */
   iso?: string;
+  /** Set when the date comes from a daily note's file name (`2021-10-02.md`); `span` is then empty. */
+  fromFileName?: boolean;
 }
 
 /**

@@ -27,17 +27,17 @@ import { createNotesService } from '../core/index.js';
 import { listAnchors, listSources } from '../core/features/catalog.js';
 import { COMPLETION_LIMIT } from '../core/features/completion.js';
 import { sourceTimelines } from '../core/features/timeline.js';
-import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
+import { proposeAnchor } from '../core/features/createAnchor.js';
 import { locateQuote } from '../core/features/locateQuote.js';
 import type { FileChange } from '../core/workspace.js';
 import { countProblems } from '../core/counts.js';
 import { VERSION } from '../core/product.js';
 import { ClientToServer, ServerToClient } from '../../../shared/protocol.js';
-import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
+import { NodeWorkspace, loadSettings, normalizeUri, uriToPath } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
 import { FileExtractedCache } from '../node/extract/extractedCache.js';
-import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toRenameEdit, toSymbolInformation, toWorkspaceEdit } from './convert.js';
+import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toRenameEdit, toSymbolInformation, toWorkspaceEdit, type VersionOf } from './convert.js';
 
 /** Edits that arrive in the same turn of the event loop are checked together; a re-check of one note takes milliseconds. */
 const PUBLISH_DELAY_MS = 0;
@@ -70,6 +70,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canWatch = false;
   /** Whether the editor applies file renames inside a workspace edit (a note renamed from a link to it). */
   let canRenameFiles = false;
+  /** The client takes versioned `documentChanges` in workspace edits. */
+  let canVersionEdits = false;
   let indexing = true;
   let publishTimer: NodeJS.Timeout | undefined;
   let markReady!: () => void;
@@ -79,6 +81,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const created = new Promise<void>((resolve) => (markCreated = resolve));
 
   const log = (m: string) => connection.console.log(m);
+
+  /** The version of each open document, for versioned edits (undefined when the client takes none). */
+  function editVersions(): VersionOf | undefined {
+    if (!canVersionEdits) return undefined;
+    const versions = new Map(documents.all().map((d) => [normalizeUri(d.uri), d.version]));
+    return (uri) => versions.get(uri) ?? null;
+  }
+
+  /** Rewrites the document URIs of a request's parameters into the form the core compares. */
+  function normalizeParams(params: unknown): void {
+    const p = params as { textDocument?: { uri?: unknown }; uri?: unknown } | undefined;
+    if (typeof p?.textDocument?.uri === 'string') p.textDocument.uri = normalizeUri(p.textDocument.uri);
+    if (typeof p?.uri === 'string') p.uri = normalizeUri(p.uri);
+  }
 
   /** During the first scan, the files a document's links name are read before it is answered for. */
   async function prepared(uri: string): Promise<void> {
@@ -90,6 +106,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       if (!service) await Promise.race([created, new Promise((resolve) => setTimeout(resolve, CREATE_WAIT_MS))]);
       if (!service) return fallback;
+      normalizeParams(params);
       try {
         if (LONG_REQUESTS.has(name)) {
           // Lets a `$/cancelRequest` that is already on its way arrive first (the connection
@@ -178,6 +195,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     canConfigure = !!params.capabilities.workspace?.configuration;
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canRenameFiles = !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename');
+    canVersionEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const options = params.initializationOptions as { cacheDir?: unknown } | undefined;
     cacheDir = typeof options?.cacheDir === 'string' && options.cacheDir !== '' ? options.cacheDir : undefined;
     return {
@@ -213,8 +231,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       });
     }
     for (const doc of documents.all()) {
-      service.openDocument(doc.uri, doc.getText(), doc.version);
-      void prepareThenPublish(doc.uri);
+      const uri = normalizeUri(doc.uri);
+      service.openDocument(uri, doc.getText(), doc.version);
+      void prepareThenPublish(uri);
     }
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Grounded Notes: indexing', 0, 'scanning the workspace', false);
@@ -250,19 +269,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   documents.onDidChangeContent((e) => {
-    service?.openDocument(e.document.uri, e.document.getText(), e.document.version);
-    if (indexing) void prepareThenPublish(e.document.uri);
+    const uri = normalizeUri(e.document.uri);
+    service?.openDocument(uri, e.document.getText(), e.document.version);
+    if (indexing) void prepareThenPublish(uri);
     else schedulePublish();
   });
   documents.onDidClose(async (e) => {
-    await service?.closeDocument(e.document.uri);
+    await service?.closeDocument(normalizeUri(e.document.uri));
     schedulePublish();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
     if (!service) return;
     const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
-    const changes: FileChange[] = params.changes.map((c) => ({ uri: c.uri, kind: kinds[c.type as 1 | 2 | 3] }));
+    const changes: FileChange[] = params.changes.map((c) => ({ uri: normalizeUri(c.uri), kind: kinds[c.type as 1 | 2 | 3] }));
     try {
       await service.filesChanged(changes);
     } catch (e) {
@@ -286,22 +306,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDefinition(guard('definition', [], async (p) => (await prepared(p.textDocument.uri), service!.definition(p.textDocument.uri, p.position))));
   connection.onReferences(guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(guard('prepareRename', null, (p) => service!.prepareRename(p.textDocument.uri, p.position) ?? null));
-  connection.onRenameRequest(guard('rename', null, (p) => {
-    const result = service!.rename(p.textDocument.uri, p.position, p.newName);
+  connection.onRenameRequest(guard('rename', null, async (p) => {
+    const result = await service!.rename(p.textDocument.uri, p.position, p.newName);
     if (result.renames?.length && !canRenameFiles) {
       throw new NotesError('This editor cannot rename a file as part of a rename: rename the file itself, and the links to it follow.');
     }
-    return toRenameEdit(result);
+    return toRenameEdit(result, editVersions());
   }));
   // A file or folder renamed in the explorer: links to it (and relative links inside it) follow, as one undoable edit.
-  connection.onRequest(WillRenameFilesRequest.method, guard('willRenameFiles', null, (p: RenameFilesParams) => {
-    const edits = service!.renameFiles(p.files).edits;
-    return edits.length > 0 ? toWorkspaceEdit(edits) : null;
+  connection.onRequest(WillRenameFilesRequest.method, guard('willRenameFiles', null, async (p: RenameFilesParams) => {
+    const edits = (await service!.renameFiles(p.files.map((f) => ({ oldUri: normalizeUri(f.oldUri), newUri: normalizeUri(f.newUri) })))).edits;
+    return edits.length > 0 ? toWorkspaceEdit(edits, editVersions()) : null;
   }));
   connection.workspace.onDidRenameFiles(async (p) => {
     if (!service) return;
     try {
-      await service.filesRenamed(p.files);
+      await service.filesRenamed(p.files.map((f) => ({ oldUri: normalizeUri(f.oldUri), newUri: normalizeUri(f.newUri) })));
     } catch (e) {
       connection.console.error(`File renames failed: ${(e as Error).stack ?? e}`);
     }
@@ -312,7 +332,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service!.workspaceSymbols(p.query).map(toSymbolInformation)));
   connection.onCodeAction(guard('codeAction', [], (p) => {
     const codes = p.context.diagnostics.filter((d) => d.source === 'grounded-notes').map((d) => String(d.code));
-    return service!.codeActions(p.textDocument.uri, p.range, codes).map((f) => toCodeAction(f, p.context.diagnostics));
+    const versionOf = editVersions();
+    return service!.codeActions(p.textDocument.uri, p.range, codes).map((f) => toCodeAction(f, p.context.diagnostics, versionOf));
   }));
   connection.onCodeLens(guard('codeLens', [], (p) =>
     service!.codeLenses(p.textDocument.uri).map((l) => ({
@@ -324,13 +345,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(ClientToServer.sources, guard('sources', [], () => listSources(service!.view)));
   connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p) => listAnchors(service!.view, p.source)));
   connection.onRequest(ClientToServer.proposeAnchor, guard('proposeAnchor', null, (p) => proposeAnchor(service!.view, p.uri, p.range)));
-  connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, (p): ClientToServer.CreateAnchorResult => {
-    const r = createAnchor(service!.view, p.uri, p.range, p.slug);
+  connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, async (p): Promise<ClientToServer.CreateAnchorResult> => {
+    const r = await service!.createAnchor(p.uri, p.range, p.slug);
     // A new anchor file is created first, then written: one undoable workspace edit.
+    const version = r.create ? null : (editVersions()?.(r.anchorFileUri) ?? null);
     const edit = {
       documentChanges: [
         ...(r.create ? [{ kind: 'create' as const, uri: r.anchorFileUri, options: { ignoreIfExists: true } }] : []),
-        { textDocument: { uri: r.anchorFileUri, version: null }, edits: r.edits.map((e) => ({ range: e.range, newText: e.newText })) },
+        { textDocument: { uri: r.anchorFileUri, version }, edits: r.edits.map((e) => ({ range: e.range, newText: e.newText })) },
       ],
     };
     return { edit, citation: r.citation };

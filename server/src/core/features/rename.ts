@@ -6,8 +6,8 @@ import { anchorKeyAt } from './definition.js';
 import { citationAt } from './locate.js';
 import { allCitations } from './references.js';
 import { prepareLinkRename, renameLink } from './renameLinks.js';
-
-const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
+import { anchorNameError } from '../parse/anchorFile.js';
+import { yamlKey } from '../parse/yaml.js';
 
 interface Target {
   source: SourceIndex;
@@ -48,13 +48,15 @@ export function rename(view: WorkspaceView, uri: DocUri, position: Position, new
   const t = targetAt(view, uri, position);
   if (!t) return renameLink(view, uri, position, newName) ?? refuse();
   const name = newName.trim();
-  if (!VALID_KEY.test(name)) throw new NotesError(`\`${newName}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`);
+  const invalid = anchorNameError(name, view.sourcesById(t.source.id).length > 1 ? t.source.stem : t.source.id);
+  if (invalid) throw new NotesError(invalid);
   if (name === t.key) return { edits: [] };
   if (t.file.anchors.some((a) => a.key !== t.key && a.key.toLowerCase() === name.toLowerCase())) {
     throw new NotesError(`Source ${t.source.id} already has an anchor named \`${name}\`; choose another name.`);
   }
   const def = t.file.anchors.find((a) => a.key === t.key)!;
-  const edits: TextEdit[] = [{ uri: t.file.uri, range: view.lines(t.file.uri)!.range(def.keySpan), newText: name }];
+  // The key as YAML reads it back (`"true"`, not `true`); citations take the bare name.
+  const edits: TextEdit[] = [{ uri: t.file.uri, range: view.lines(t.file.uri)!.range(def.keySpan), newText: yamlKey(name) }];
   for (const { note, citation, resolution } of allCitations(view)) {
     if (resolution.kind !== 'source' || resolution.source.uri !== t.source.uri || resolution.passage.kind !== 'named') continue;
     if (!citation.anchorSpan || citation.anchor?.toLowerCase() !== t.key.toLowerCase()) continue;

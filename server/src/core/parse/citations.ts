@@ -125,7 +125,8 @@ export function scanCitations(text: string, excluded: readonly Span[]): RawCitat
         continue;
       }
       const end = nextOpen >= 0 && nextOpen < lineEnd ? nextOpen : lineEnd;
-      const raw = text.slice(start, end).replace(/\s+$/, '');
+      // trimEnd, not /\s+$/: that regex backtracks quadratically over a long run of spaces.
+      const raw = text.slice(start, end).trimEnd();
       found.push({
         raw,
         start,

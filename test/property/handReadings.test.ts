@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { atxHeading } from '../../server/src/core/parse/source.js';
 import { sentencesIn } from '../../server/src/core/parse/sentences.js';
 import { headingKey } from '../../server/src/core/links/headings.js';
-import { globMatches } from '../../server/src/core/links/resolve.js';
+import { globMatches, withoutRangeSuffix } from '../../server/src/core/links/resolve.js';
 import { PROPERTY_SEED } from './seed.js';
 
 /** The ATX heading expression `parse/source.ts` used before. */
@@ -62,6 +62,17 @@ describe('property: rewritten readings equal the slow ones they replace', () => 
         const name = n.join('');
         const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*')}$`);
         assert.equal(globMatches(pattern, name), re.test(name), JSON.stringify([pattern, name]));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 5000 },
+    );
+  });
+
+  it('the end of a Dendron reference part (`h,1:`), read from the end', () => {
+    const bits = fc.constantFrom(',', ':', ' ', '\t', '1', '23', 'a', 'h b', '#');
+    fc.assert(
+      fc.property(fc.array(bits, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(withoutRangeSuffix(text), text.replace(/(?:,\s*\d+)?:?\s*$/, ''), JSON.stringify(text));
       }),
       { seed: PROPERTY_SEED, numRuns: 5000 },
     );

@@ -51,9 +51,10 @@ describe('vault links over the protocol', function () {
   it('answers willRenameFiles with the link edits, each link in its own form', async () => {
     const edit = (await client.connection.sendRequest('workspace/willRenameFiles', {
       files: [{ oldUri: client.uri('Guides/Setup.md'), newUri: client.uri('Manual/Getting Started.md') }],
-    })) as { changes: Record<string, Edit[]> };
-    assert.deepEqual(Object.keys(edit.changes), [client.uri('notes/a.md')]);
-    assert.deepEqual(edit.changes[client.uri('notes/a.md')]!.map(at), ['0:6-0:11 Getting Started', '0:38-0:56 ../Manual/Getting%20Started.md']);
+    })) as { documentChanges: { textDocument: { uri: string; version: number | null }; edits: Edit[] }[] };
+    // One file's edits, with the version they were computed on (the client takes versioned edits).
+    assert.deepEqual(edit.documentChanges.map((d) => d.textDocument.uri), [client.uri('notes/a.md')]);
+    assert.deepEqual(edit.documentChanges[0]!.edits.map(at), ['0:6-0:11 Getting Started', '0:38-0:56 ../Manual/Getting%20Started.md']);
   });
 
   it('renames a note from a link to it: the links first, then the file, in one edit', async () => {

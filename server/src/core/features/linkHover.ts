@@ -10,6 +10,7 @@ import type { Resolution, WorkspaceView } from '../view.js';
 import { isImage } from '../links/write.js';
 import { relativePath } from '../workspace.js';
 import { escapeMarkdown } from './locate.js';
+import { atxHeading } from '../parse/source.js';
 
 /** At most this many lines of a note are shown, and this many characters. */
 const PREVIEW_LINES = 8;
@@ -116,8 +117,8 @@ export function previewLines(text: string, span: { start: number; end: number })
     const room = PREVIEW_CHARS - chars;
     const cut = line.length > room ? line.slice(0, room) + '…' : line;
     chars += cut.length;
-    const heading = /^#{1,6}\s+(.*?)(?:\s+#+)?$/.exec(cut);
-    lines.push(heading ? `**${escapeMarkdown(heading[1]!)}**` : escapeMarkdown(cut));
+    const heading = atxHeading(cut);
+    lines.push(heading ? `**${escapeMarkdown(heading.text)}**` : escapeMarkdown(cut));
   }
   return lines.length > 0 ? '> ' + lines.join('  \n> ') : undefined;
 }

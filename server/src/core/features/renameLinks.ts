@@ -14,6 +14,7 @@ import { expandMoves, moveEdits, siblingUri } from '../links/moves.js';
 import { linkSpans, wikiHeadingText } from '../links/write.js';
 import { SlugCounter } from '../parse/slug.js';
 import { headingAtLine, linkAt } from './linkTarget.js';
+import { withoutRangeSuffix } from '../links/resolve.js';
 
 type Renamable =
   | { kind: 'heading'; note: NoteIndex; heading: Heading; range: Range; placeholder: string }
@@ -45,7 +46,7 @@ function anchorParts(text: string, span: Span): { text: string; span: Span }[] {
     let s = from;
     let e = i;
     while (s < e && /\s/.test(text[s]!)) s++;
-    const part = text.slice(s, e).replace(/(?:,\s*\d+)?:?\s*$/, '');
+    const part = withoutRangeSuffix(text.slice(s, e));
     e = s + part.length;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) out.push({ text: text.slice(s, e), span: { start: s, end: e } });

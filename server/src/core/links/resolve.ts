@@ -131,7 +131,7 @@ function inNote(ctx: LinkContext, from: NoteIndex, note: NoteIndex, anchor: stri
     ...(note.uri === from.uri ? { sameNote: true } : {}),
   });
   const one = (part: string): Resolution | 'ok' => {
-    const p = withoutOffset(part.trim().replace(/:$/, '')); // Dendron's `,N` offset and an open range `#h,1:`
+    const p = withoutRangeSuffix(part.trim()); // Dendron's `,N` offset and an open range `#h,1:`
     if (p === '' || DENDRON_WHOLE.test(p)) return 'ok';
     if (p.startsWith('^')) {
       const block = findBlock(note.blockIds, p.slice(1));
@@ -293,6 +293,18 @@ export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citati
   }
   const file = looksLikeFile(ctx, target);
   return { kind: 'unknownTarget', what: file ? 'file' : 'note', suggestions: ctx.suggest(target, file ? 'file' : target.includes('/') ? 'path' : 'note') };
+}
+
+/**
+ * A heading part of a Dendron reference without what ends it: white space, the `:` of an
+ * open range and the `,N` line offset (`h,1:` → `h`). Read from the end, by hand: the
+ * expression `/(?:,\s*\d+)?:?\s*$/` is retried from every character of a run of spaces.
+ */
+export function withoutRangeSuffix(p: string): string {
+  let end = p.length;
+  while (end > 0 && /\s/.test(p[end - 1]!)) end--;
+  if (end > 0 && p[end - 1] === ':') end--;
+  return withoutOffset(p.slice(0, end));
 }
 
 /** A heading part without Dendron's `,N` line offset (`h,1` → `h`). */

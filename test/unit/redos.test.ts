@@ -103,7 +103,7 @@ const entryPoints: [string, (text: string) => unknown][] = [
   ['quoteOccurs (long quote)', (t) => quoteOccurs('short scope', t)],
   ['closestWording', (t) => closestWording(normalizeWithMap(t), { start: 0, end: t.length }, 'never urge the Ukrainians to make a compromise')],
   ['fuzzyFindIn', (t) => fuzzyFindIn(t, 'John Kirby clarified the comments')],
-  ['reanchor', (t) => reanchor(t, { quote: 'John Kirby clarified', prefix: 'spokesperson ', suffix: ' Biden' })],
+  ['reanchor', (t) => reanchor(normalizeWithMap(t), { quote: 'John Kirby clarified', prefix: 'spokesperson ', suffix: ' Biden' })],
   ['findQuote', (t) => findQuote(normalizeWithMap(t), { quote: 'John Kirby clarified', prefix: 'a', suffix: 'b' })],
   [
     'resolveAnchor',

@@ -2,7 +2,7 @@
  * Anchor resolution (SPEC §2): named, heading, paragraph, line and quote anchors,
  * tried in that order, each yielding a passage or a reason it does not exist.
  */
-import { normalize, normalizeWithMap, originalSpan, type NormalizedText } from './normalize.js';
+import { normalize, originalSpan, type NormalizedText } from './normalize.js';
 import type { AnchorDefinition, Passage, SourceIndex, Span } from './types.js';
 import { closest } from './suggest.js';
 
@@ -129,23 +129,26 @@ function slugLike(anchor: string): string {
   return anchor.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
 }
 
-/** Resolves every named anchor of a source exactly; those not found are returned for re-anchoring. */
+/**
+ * Resolves every named anchor of a source exactly; those not found are re-anchored.
+ * `normalized` is the source's one normalised text, shared with the re-anchoring.
+ */
 export function resolveNamed(
   source: SourceIndex,
   defs: readonly AnchorDefinition[],
-  reanchor?: (text: string, def: AnchorDefinition) => { start: number; end: number; similarity: number; lost: boolean } | undefined,
+  normalized: () => NormalizedText,
+  reanchor?: (hay: NormalizedText, def: AnchorDefinition) => { start: number; end: number; similarity: number; lost: boolean } | undefined,
 ): Map<string, Passage> {
   const out = new Map<string, Passage>();
-  let n: NormalizedText | undefined;
   for (const def of defs) {
-    n ??= normalizeWithMap(source.text);
+    const n = normalized();
     const page = def.page !== undefined ? source.pages?.[def.page - 1] : undefined;
     const span = findQuote(n, def, page);
     if (span) {
       out.set(def.key, { sourceUri: source.uri, start: span.start, end: span.end, kind: 'named', anchor: def.key });
       continue;
     }
-    const moved = reanchor?.(source.text, def);
+    const moved = reanchor?.(n, def);
     if (moved) {
       out.set(def.key, {
         sourceUri: source.uri,

@@ -4,6 +4,7 @@ import type { FileNames } from './links/files.js';
 import type { Conventions } from './links/style.js';
 import type { LineIndex } from './text.js';
 import type { NormalizedText } from './normalize.js';
+import type { SourceText } from './sourceText.js';
 import type { AnchorFileIndex, BlockId, Citation, DocUri, Heading, NoteIndex, Passage, SourceIndex, Span } from './types.js';
 
 /** What a citation points at. */
@@ -75,7 +76,13 @@ export interface WorkspaceView {
    * sentence before it), segmented on first use and kept per note version.
    */
   sentenceOf(note: NoteIndex, citation: Citation): Span;
-  /** A source's text normalised for quote matching (cached per version). */
+  /**
+   * What is derived from a source's current version (normalised text, paragraph and
+   * line lookups, sentences), built lazily once per version and shared by anchors,
+   * rules and features.
+   */
+  sourceText(source: SourceIndex): SourceText;
+  /** A source's text normalised for quote matching (`sourceText(source).normalized()`). */
   normalized(source: SourceIndex): NormalizedText;
   /** Every passage of every named anchor of a source, re-anchored if needed. */
   namedPassages(source: SourceIndex): Map<string, Passage>;

@@ -5,7 +5,7 @@
  */
 import { resolveAnchor, resolveNamed } from './anchors.js';
 import type { NotesConfig } from './config.js';
-import { normalizeWithMap, type NormalizedText } from './normalize.js';
+import type { NormalizedText } from './normalize.js';
 import { ANCHOR_FILE_SUFFIX } from './parse/anchorFile.js';
 import { parseDocument, type DocKind, type ParsedDocument } from './parse/document.js';
 import { sourceNames } from './parse/source.js';
@@ -16,6 +16,7 @@ import { resolveMarkdownLink, resolveWikiLink, type LinkContext } from './links/
 import { noConventions, type Conventions } from './links/style.js';
 import { LineIndex } from './text.js';
 import { sentenceAround, sentencesIn } from './parse/sentences.js';
+import { sourceText, type SourceText } from './sourceText.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex, Span } from './types.js';
 import type { Resolution, WorkspaceView } from './view.js';
 import { isInside, joinUri } from './workspace.js';
@@ -93,7 +94,6 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   /** Indexed files with something to say about how they were read (a PDF without a text layer). */
   readonly notices = new Map<DocUri, string>();
   private readonly namedCache = new Map<DocUri, Map<string, Passage>>();
-  private readonly normalizedCache = new Map<DocUri, NormalizedText>();
   private readonly memos = new Map<DocUri, Map<string, unknown>>();
   /** Resolutions stay valid until any file changes (then the whole cache is dropped). */
   private resolutions = new WeakMap<Citation, Resolution>();
@@ -253,7 +253,6 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
       pull(this.sourcesByBase, withoutExtension(uri), source);
       pull(this.byId, source.stem.toLowerCase(), source);
       this.namedCache.delete(uri);
-      this.normalizedCache.delete(uri);
       touched.add(source.id).add(source.stem.toLowerCase());
     }
     const file = this.anchorFilesByUri.get(uri);
@@ -347,21 +346,26 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     const text = this.texts.get(uri);
     if (text === undefined) return undefined;
     const source = this.sourcesByUri.get(uri);
-    return this.memo(uri, 'lines', () => new LineIndex(text, source?.lineStarts));
+    // A source's lines are part of its derived data (the same text: one index, not two).
+    if (source && source.text === text) return this.sourceText(source).lines();
+    return this.memo(uri, 'lines', () => new LineIndex(text));
   }
 
-  /** The normalised text of a source (for quote matching), cached per version. */
+  /** The derived data of a source's current version (built lazily, dropped when it changes). */
+  sourceText(source: SourceIndex): SourceText {
+    return this.memo(source.uri, 'sourceText', () => sourceText(source));
+  }
+
+  /** The normalised text of a source (for quote matching), once per version. */
   normalized(source: SourceIndex): NormalizedText {
-    let n = this.normalizedCache.get(source.uri);
-    if (!n) this.normalizedCache.set(source.uri, (n = normalizeWithMap(source.text)));
-    return n;
+    return this.sourceText(source).normalized();
   }
 
   namedPassages(source: SourceIndex): Map<string, Passage> {
     let named = this.namedCache.get(source.uri);
     if (!named) {
       const file = this.anchorFileFor(source);
-      named = file ? resolveNamed(source, file.anchors, reanchor) : new Map();
+      named = file ? resolveNamed(source, file.anchors, () => this.normalized(source), reanchor) : new Map();
       this.namedCache.set(source.uri, named);
     }
     return named;

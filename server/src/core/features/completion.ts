@@ -152,7 +152,7 @@ function anchors(view: WorkspaceView, source: SourceIndex, range: Range): Comple
       label: name,
       kind: 'anchor',
       detail: `named anchor · ${shorten(source.text.slice(passage.start, passage.end), 60)}`,
-      documentation: passage.stale?.lost ? 'Lost anchor: its quote is no longer in the source.' : passageQuote(source, passage),
+      documentation: passage.stale?.lost ? 'Lost anchor: its quote is no longer in the source.' : passageQuote(view.sourceText(source), passage),
       insertText: name,
       range,
       sortText: `0-${pad()}`,

@@ -71,7 +71,7 @@ export function hover(
         );
       }
       if (!passage.stale?.lost) {
-        parts.push(passageQuote(source, passage));
+        parts.push(passageQuote(view.sourceText(source), passage));
         parts.push(`${passageLocation(source, passage)} · ${openSourceLink(source, passage.start, passage.end)}`);
       }
     }

@@ -1,6 +1,6 @@
 /** How a passage is shown to a person: its words in context, its location. */
-import { sourceSentencesIn } from '../parse/sentences.js';
 import { paragraphsOfPage } from '../anchors.js';
+import { paragraphAt as blockAt, type SourceText } from '../sourceText.js';
 import { lastStartingAtOrBefore } from '../text.js';
 import type { Passage, SourceIndex, Span } from '../types.js';
 import { escapeMarkdown, shorten } from './locate.js';
@@ -8,9 +8,9 @@ import { escapeMarkdown, shorten } from './locate.js';
 const MAX_PASSAGE = 900;
 const MAX_CONTEXT = 300;
 
-/** The block (paragraph) holding an offset, if any. */
-export function paragraphAt(source: SourceIndex, offset: number): SourceIndex['paragraphs'][number] | undefined {
-  return source.paragraphs.find((p) => offset >= p.start && offset < p.end) ?? source.paragraphs.find((p) => p.start >= offset);
+/** The block (paragraph) holding an offset, else the next one. */
+function paragraphAt(source: SourceIndex, offset: number): SourceIndex['paragraphs'][number] | undefined {
+  return blockAt(source.paragraphs, offset);
 }
 
 /** The 1-based page of a PDF holding an offset (undefined for a source without pages). */
@@ -77,13 +77,13 @@ export function lineOf(source: SourceIndex, offset: number): number {
  * The passage as a Markdown quote: the anchored words in bold, with one sentence of
  * context either side (within its paragraph). All source text is escaped.
  */
-export function passageQuote(source: SourceIndex, passage: Passage): string {
-  const text = source.text;
-  const para = paragraphAt(source, passage.start);
+export function passageQuote(derived: SourceText, passage: Passage): string {
+  const text = derived.source.text;
+  const para = derived.paragraphAt(passage.start);
   let before = '';
   let after = '';
   if (para && passage.kind !== 'paragraph' && passage.kind !== 'whole' && passage.kind !== 'page') {
-    const sentences = sourceSentencesIn(text, para);
+    const sentences = derived.sentencesOf(para);
     const first = sentences.findIndex((s) => passage.start < s.end);
     const last = sentences.findIndex((s) => passage.end <= s.end);
     const s0 = sentences[first];

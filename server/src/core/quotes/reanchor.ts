@@ -3,7 +3,7 @@
  * Hypothesis does: the closest fuzzy match of the quote, preferring the place its
  * prefix and suffix still point to. Below `LOST_THRESHOLD` the anchor is lost.
  */
-import { normalize, normalizeWithMap } from '../normalize.js';
+import { normalize, type NormalizedText } from '../normalize.js';
 import { fuzzyFind } from './fuzzy.js';
 
 /** Similarity (1 − edits/length) below which a moved quote counts as lost. */
@@ -15,9 +15,11 @@ export interface Selector {
   suffix?: string;
 }
 
-/** Where the quote most likely went: span, similarity, and whether it is lost. */
-export function reanchor(sourceText: string, selector: Selector): { start: number; end: number; similarity: number; lost: boolean } | undefined {
-  const hay = normalizeWithMap(sourceText);
+/**
+ * Where the quote most likely went in a source (`hay`: its normalised text, built
+ * once per version and shared by every stale anchor): span, similarity, lost or not.
+ */
+export function reanchor(hay: NormalizedText, selector: Selector): { start: number; end: number; similarity: number; lost: boolean } | undefined {
   let hint: number | undefined;
   // The prefix (or suffix) that still matches exactly tells where to look first.
   if (selector.prefix) {

@@ -1,17 +1,16 @@
 /** GN010: quoted words, in a sentence that cites a passage, that the passage does not hold. */
-import { sourceSentencesIn } from '../parse/sentences.js';
-import { paragraphAt } from '../features/passage.js';
 import { closestWording, normalizedSpan, quotationsIn, quoteOccurs } from '../quotes/misquote.js';
 import { lastStartingAtOrBefore } from '../text.js';
-import type { Passage, Problem, SourceIndex, Span } from '../types.js';
+import type { SourceText } from '../sourceText.js';
+import type { Passage, Problem, Span } from '../types.js';
 import type { Rule } from './rule.js';
 
 /** Where a quotation citing `passage` must be found: the passage, its paragraph for one sentence, the whole source without an anchor. */
-function scopeOf(source: SourceIndex, passage: Passage): Span {
-  if (passage.kind === 'whole') return { start: 0, end: source.text.length };
-  const para = paragraphAt(source, passage.start);
+function scopeOf(derived: SourceText, passage: Passage): Span {
+  if (passage.kind === 'whole') return { start: 0, end: derived.source.text.length };
+  const para = derived.paragraphAt(passage.start);
   if (para && passage.kind !== 'paragraph') {
-    const sentences = sourceSentencesIn(source.text, para).filter((s) => s.start < passage.end && passage.start < s.end);
+    const sentences = derived.sentencesOf(para).filter((s) => s.start < passage.end && passage.start < s.end);
     if (sentences.length <= 1) return { start: para.start, end: para.end };
   }
   return { start: passage.start, end: passage.end };
@@ -62,14 +61,16 @@ export const misquote: Rule = {
         const quote = text.slice(q.start, q.end);
         if (quote.trim().split(/\s+/).length < 2) continue; // single words in quotes are scare quotes more often than quotations
         const found = targets.some(({ source, passage }) => {
-          const n = view.normalized(source);
-          const s = normalizedSpan(n, scopeOf(source, passage));
+          const derived = view.sourceText(source);
+          const n = derived.normalized();
+          const s = normalizedSpan(n, scopeOf(derived, passage));
           return quoteOccurs(n.text.slice(s.start, s.end), quote);
         });
         if (found) continue;
         const { source, passage } = targets[0]!;
-        const n = view.normalized(source);
-        const closest = closestWording(n, normalizedSpan(n, scopeOf(source, passage)), quote);
+        const derived = view.sourceText(source);
+        const n = derived.normalized();
+        const closest = closestWording(n, normalizedSpan(n, scopeOf(derived, passage)), quote);
         const words = closest ? source.text.slice(closest.span.start, closest.span.end).replace(/\s+/g, ' ') : undefined;
         const p: Problem = {
           uri: note.uri,

@@ -31,9 +31,33 @@ export type Resolution =
   | { kind: 'unknownAnchor'; source: SourceIndex; suggestions: string[]; reason?: string }
   | { kind: 'unknownHeading'; note: NoteIndex; suggestions: string[]; block?: boolean; sameNote?: boolean };
 
-/** The one definition of a link that does not resolve (GN001–GN003 report each of these kinds). */
+/**
+ * The one definition of a link that does not resolve: each such kind of resolution
+ * with the code that reports it. GN001–GN003 take their kinds from this table, and the
+ * service's set of notes with unresolved links (re-checked when files appear) reads it.
+ */
+const UNRESOLVED = {
+  unknownTarget: 'GN001',
+  unknownAnchor: 'GN002',
+  unknownHeading: 'GN002',
+  ambiguous: 'GN003',
+  ambiguousNote: 'GN003',
+} as const satisfies Partial<Record<Resolution['kind'], string>>;
+
+type UnresolvedKind = keyof typeof UNRESOLVED;
+/** The codes that report unresolved links. */
+export type UnresolvedCode = (typeof UNRESOLVED)[UnresolvedKind];
+/** The resolutions a code reports. */
+export type UnresolvedAs<C extends UnresolvedCode> = Extract<Resolution, { kind: { [K in UnresolvedKind]: (typeof UNRESOLVED)[K] extends C ? K : never }[UnresolvedKind] }>;
+
+/** True when a link does not resolve (one of the kinds GN001–GN003 report). */
 export function isUnresolved(r: Resolution): boolean {
-  return r.kind === 'unknownTarget' || r.kind === 'unknownAnchor' || r.kind === 'unknownHeading' || r.kind === 'ambiguous' || r.kind === 'ambiguousNote';
+  return Object.hasOwn(UNRESOLVED, r.kind);
+}
+
+/** The resolution if it is unresolved in the way `code` reports, else undefined. */
+export function unresolvedAs<C extends UnresolvedCode>(r: Resolution, code: C): UnresolvedAs<C> | undefined {
+  return Object.hasOwn(UNRESOLVED, r.kind) && UNRESOLVED[r.kind as UnresolvedKind] === code ? (r as UnresolvedAs<C>) : undefined;
 }
 
 export interface WorkspaceView {

@@ -1,6 +1,7 @@
 /** GN001: a link or citation names nothing in the workspace: no source, note or file. */
 import type { Rule } from './rule.js';
 import { eachCitation, listCode, replaceFix } from './citationRule.js';
+import { unresolvedAs } from '../view.js';
 
 export const unknownSource: Rule = {
   code: 'GN001',
@@ -10,8 +11,9 @@ export const unknownSource: Rule = {
     'A citation names a source id that no source has, or a link names a note or file the workspace does not have (by name, by path, or as an embed). In a workspace without sources the message speaks only of notes and files; suggestions are names of the same kind.',
   example: '`[[001#kirby-briefing]]` → Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?',
   checkNote(note, view) {
-    return eachCitation(note, view, (c, r, problem) => {
-      if (r.kind !== 'unknownTarget') return undefined;
+    return eachCitation(note, view, (c, resolution, problem) => {
+      const r = unresolvedAs(resolution, 'GN001');
+      if (!r) return undefined;
       // Dendron writes the target after the pipe.
       const span = view.conventions.style === 'dendron' && !c.form && c.labelSpan ? c.labelSpan : c.targetSpan;
       const shown = view.text(note.uri)!.slice(span.start, span.end);

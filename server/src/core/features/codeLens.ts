@@ -2,7 +2,7 @@
 import type { CodeLens } from '../api.js';
 import type { DocUri } from '../types.js';
 import type { WorkspaceView } from '../view.js';
-import { citationsOfSource } from '../links/backlinks.js';
+import { citationsOfSource, passageKey } from '../links/backlinks.js';
 
 const plural = (n: number) => `${n} citation${n === 1 ? '' : 's'}`;
 
@@ -15,18 +15,18 @@ export function codeLenses(view: WorkspaceView, uri: DocUri): CodeLens[] {
   if (!source) return [];
   const counts = new Map<string, number>();
   for (const { resolution: r } of citationsOfSource(view, source.uri)) {
-    if (r.kind !== 'source' || r.passage.kind === 'whole') continue;
-    const key = r.passage.kind === 'named' ? `named:${r.passage.anchor?.toLowerCase()}` : `span:${r.passage.start}:${r.passage.end}`;
+    const key = r.kind === 'source' ? passageKey(r.passage) : undefined;
+    if (key === undefined) continue;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   if (file) {
     return file.anchors.map((a) => {
       const range = lines.range(a.keySpan);
-      return { range, position: range.start, title: plural(counts.get(`named:${a.key.toLowerCase()}`) ?? 0) };
+      return { range, position: range.start, title: plural(counts.get(passageKey({ sourceUri: source.uri, start: 0, end: 0, kind: 'named', anchor: a.key })!) ?? 0) };
     });
   }
   return source.headings.map((h) => {
     const range = lines.range(h);
-    return { range, position: range.start, title: plural(counts.get(`span:${h.start}:${h.end}`) ?? 0) };
+    return { range, position: range.start, title: plural(counts.get(passageKey({ sourceUri: source.uri, start: h.start, end: h.end, kind: 'heading' })!) ?? 0) };
   });
 }

@@ -6,7 +6,7 @@
 import type { Location } from '../api.js';
 import type { Citation, DocUri, NoteIndex, Passage, Position } from '../types.js';
 import type { WorkspaceView } from '../view.js';
-import { citationsOfSource, linksToBlock, linksToFile, linksToHeading, type LinkRef } from '../links/backlinks.js';
+import { citationsOfPassage, citationsOfSource, linksToBlock, linksToFile, linksToHeading, type LinkRef } from '../links/backlinks.js';
 import { anchorKeyAt } from './definition.js';
 import { linkAt, targetInNote, targetOfLink, type LinkTarget } from './linkTarget.js';
 
@@ -25,7 +25,6 @@ function citationsOf(view: WorkspaceView, sourceUri: DocUri, test: (p: Passage) 
   return locations(view, citationsOfSource(view, sourceUri, test));
 }
 
-const samePassage = (a: Passage) => (b: Passage) => (a.kind === 'whole' ? true : b.kind !== 'whole' && b.start === a.start && b.end === a.end);
 
 /** The links to a note, heading, block or file; with the declaration, the heading or block itself first. */
 function linksTo(view: WorkspaceView, target: LinkTarget, includeDeclaration: boolean): Location[] {
@@ -46,7 +45,7 @@ export function references(view: WorkspaceView, uri: DocUri, position: Position,
     const target = targetOfLink(r, link.part === 'target');
     if (target) return linksTo(view, target, includeDeclaration);
     if (r.kind !== 'source') return [];
-    const out = citationsOf(view, r.source.uri, samePassage(r.passage));
+    const out = locations(view, citationsOfPassage(view, r.source.uri, r.passage));
     if (includeDeclaration && r.passage.kind === 'named') {
       const file = view.anchorFileFor(r.source);
       const def = file?.anchors.find((a) => a.key === r.passage.anchor || a.key.toLowerCase() === r.passage.anchor?.toLowerCase());
@@ -56,7 +55,7 @@ export function references(view: WorkspaceView, uri: DocUri, position: Position,
   }
   const key = anchorKeyAt(view, uri, position);
   if (key) {
-    const out = citationsOf(view, key.source.uri, samePassage(key.passage));
+    const out = locations(view, citationsOfPassage(view, key.source.uri, key.passage));
     if (includeDeclaration) out.unshift({ uri, range: key.range });
     return out;
   }

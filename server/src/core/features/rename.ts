@@ -4,7 +4,7 @@ import type { AnchorFileIndex, DocUri, Position, Range, SourceIndex, TextEdit } 
 import type { WorkspaceView } from '../view.js';
 import { anchorKeyAt } from './definition.js';
 import { citationAt } from './locate.js';
-import { allCitations } from './references.js';
+import { citationsOfPassage } from '../links/backlinks.js';
 import { prepareLinkRename, renameLink } from './renameLinks.js';
 import { anchorNameError } from '../parse/anchorFile.js';
 import { yamlKey } from '../parse/yaml.js';
@@ -57,9 +57,9 @@ export function rename(view: WorkspaceView, uri: DocUri, position: Position, new
   const def = t.file.anchors.find((a) => a.key === t.key)!;
   // The key as YAML reads it back (`"true"`, not `true`); citations take the bare name.
   const edits: TextEdit[] = [{ uri: t.file.uri, range: view.lines(t.file.uri)!.range(def.keySpan), newText: yamlKey(name) }];
-  for (const { note, citation, resolution } of allCitations(view)) {
-    if (resolution.kind !== 'source' || resolution.source.uri !== t.source.uri || resolution.passage.kind !== 'named') continue;
-    if (!citation.anchorSpan || citation.anchor?.toLowerCase() !== t.key.toLowerCase()) continue;
+  const named = { sourceUri: t.source.uri, start: 0, end: 0, kind: 'named', anchor: t.key } as const;
+  for (const { note, citation } of citationsOfPassage(view, t.source.uri, named)) {
+    if (!citation.anchorSpan) continue;
     edits.push({ uri: note.uri, range: view.lines(note.uri)!.range(citation.anchorSpan), newText: name });
   }
   return { edits };

@@ -67,3 +67,20 @@ export function linksToBlock(view: WorkspaceView, note: NoteIndex, block: BlockI
 export function citationsOfSource(view: WorkspaceView, sourceUri: DocUri, test: (p: Passage) => boolean = () => true): LinkRef[] {
   return linksToFile(view, sourceUri).filter((x) => x.resolution.kind === 'source' && test(x.resolution.passage));
 }
+
+/**
+ * What makes two citations cite the same passage, the one definition references, code
+ * lenses and rename share: a named anchor by its name (any case, even where its quote
+ * is lost and its span says nothing); any other passage by its span. Undefined for the
+ * whole source, which every citation of the source falls within.
+ */
+export function passageKey(p: Passage): string | undefined {
+  if (p.kind === 'whole') return undefined;
+  return p.kind === 'named' ? `named:${p.anchor?.toLowerCase()}` : `span:${p.start}:${p.end}`;
+}
+
+/** The citations of one passage of a source (of the whole source: every citation of it). */
+export function citationsOfPassage(view: WorkspaceView, sourceUri: DocUri, passage: Passage): LinkRef[] {
+  const key = passageKey(passage);
+  return citationsOfSource(view, sourceUri, (p) => key === undefined || passageKey(p) === key);
+}

@@ -1,37 +1,20 @@
 import { strict as assert } from 'node:assert';
 import { fixture, problemsOf, ROOT } from '../helpers/fixture.js';
 import type { Fixture } from '../helpers/fixture.js';
-import type { TextEdit } from '../../server/src/core/types.js';
-import { LineIndex } from '../../server/src/core/text.js';
+import { applyEdits } from '../helpers/edits.js';
+import { VOX_ANCHORS, VOX_SOURCE } from '../helpers/vox.js';
 
-const SOURCE = `Vox on the talks
-
-Perhaps more importantly, Macron clearly stated that \u201cwe will never urge the Ukrainians to make a compromise which will not be acceptable for them.\u201d Furthermore, he added more.
-
-\u201cRussia can exploit those disagreements, and they do. And they will,\u201d Donald Jensen told Vox.
-`;
-const ANCHORS = `# Named anchors for the Vox piece.
-macron: we will never urge the Ukrainians to make a compromise   # the key line
-jensen: Russia can exploit those disagreements
-`;
+const SOURCE = VOX_SOURCE;
+const ANCHORS = VOX_ANCHORS;
 const ws = (note: string, anchors = ANCHORS, source = SOURCE) =>
   fixture(`//- sources/002_vox.txt\n${source}//- sources/002_vox.anchors.yaml\n${anchors}//- notes/n.md\n${note}`);
-
-/** Applies edits to one file's text (as the editor would). */
-function apply(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
-  return out;
-}
 
 async function applyFix(f: Fixture, path: string, line: number, character: number, code: string): Promise<void> {
   const uri = `${ROOT}/${path}`;
   const [fix] = f.service.codeActions(uri, { start: { line, character }, end: { line, character } }, [code]);
   assert.ok(fix, `a ${code} fix at ${path}:${line + 1}:${character + 1}`);
   for (const target of new Set(fix.edits.map((e) => e.uri))) {
-    const next = apply(f.workspace.files.get(target)!, fix.edits.filter((e) => e.uri === target));
+    const next = applyEdits(f.workspace.files.get(target)!, fix.edits.filter((e) => e.uri === target));
     f.workspace.files.set(target, next);
     await f.service.filesChanged([{ uri: target, kind: 'changed' }]);
   }
@@ -97,68 +80,5 @@ describe('GN005 stale and lost anchors', () => {
     await f.service.filesChanged([{ uri: src, kind: 'changed' }]);
     const list = f.service.allProblems().get(`${ROOT}/notes/n.md`)!;
     assert.deepEqual(list.map((p) => [p.code, p.severity, p.message]), [['GN005', 'error', 'Anchor `jensen` is lost: its quote is no longer in source 002']]);
-  });
-});
-
-describe('Create Anchor from Selection', () => {
-  it('proposes a unique slug and appends the anchor, leaving comments and order byte-for-byte', async () => {
-    const f = await ws('x\n', ANCHORS + 'vox-on-the-talks: Vox on the talks\n');
-    const src = `${ROOT}/sources/002_vox.txt`;
-    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 16 } };
-    const proposal = f.service.view && (await import('../../server/src/core/features/createAnchor.js')).proposeAnchor(f.service.view, src, range);
-    assert.deepEqual(proposal, { sourceId: '002', slug: 'vox-on-the-talks-2', quote: 'Vox on the talks', existing: ['macron', 'jensen', 'vox-on-the-talks'] });
-    const { createAnchor } = await import('../../server/src/core/features/createAnchor.js');
-    const sel = { start: { line: 4, character: 1 }, end: { line: 4, character: 39 } };
-    const r = createAnchor(f.service.view, src, sel, 'exploit');
-    assert.equal(r.citation, '[[002#exploit]]');
-    assert.equal(r.create, false);
-    const before = f.workspace.files.get(`${ROOT}/sources/002_vox.anchors.yaml`)!;
-    const after = apply(before, r.edits);
-    assert.equal(after, before + 'exploit: Russia can exploit those disagreements\n');
-    assert.throws(() => createAnchor(f.service.view, src, sel, 'macron'), /already has an anchor named `macron`/);
-  });
-
-  it('adds a prefix and suffix only when the quote occurs more than once, and creates a missing anchor file', async () => {
-    const f = await fixture('//- sources/007_x.txt\nthe vote passed. Later, the vote passed again.\n');
-    const { createAnchor } = await import('../../server/src/core/features/createAnchor.js');
-    const r = createAnchor(f.service.view, `${ROOT}/sources/007_x.txt`, { start: { line: 0, character: 24 }, end: { line: 0, character: 39 } }, 'second-vote');
-    assert.equal(r.create, true);
-    assert.equal(r.anchorFileUri, `${ROOT}/sources/007_x.anchors.yaml`);
-    assert.equal(r.edits[0]!.newText, 'second-vote:\n  quote: the vote passed\n  prefix: "the vote passed. Later, "\n  suffix: " again."\n');
-  });
-});
-
-describe('references, rename and code lens', () => {
-  const notes = '//- notes/a.md\nFirst [[002#macron]] and [[002#jensen]].\n//- notes/b.md\nAgain [[002#Macron|label]].\n';
-
-  it('finds every citation of an anchor from a citation, from its key, and from inside the source', async () => {
-    const f = await fixture(`//- sources/002_vox.txt\n${SOURCE}//- sources/002_vox.anchors.yaml\n${ANCHORS}${notes}`);
-    const fromCitation = f.service.references(`${ROOT}/notes/a.md`, { line: 0, character: 10 }, false);
-    assert.deepEqual(fromCitation.map((l) => `${l.uri.slice(ROOT.length + 1)}:${l.range.start.character}`), ['notes/a.md:6', 'notes/b.md:6']);
-    const fromKey = f.service.references(`${ROOT}/sources/002_vox.anchors.yaml`, { line: 1, character: 2 }, true);
-    assert.deepEqual(fromKey.map((l) => `${l.uri.slice(ROOT.length + 1)}:${l.range.start.line}`), ['sources/002_vox.anchors.yaml:1', 'notes/a.md:0', 'notes/b.md:0']);
-    const fromSource = f.service.references(`${ROOT}/sources/002_vox.txt`, { line: 4, character: 10 }, false);
-    assert.deepEqual(fromSource.map((l) => `${l.uri.slice(ROOT.length + 1)}:${l.range.start.character}`), ['notes/a.md:25']);
-  });
-
-  it('renames the key and every citation in one edit, and refuses a name that exists', async () => {
-    const f = await fixture(`//- sources/002_vox.txt\n${SOURCE}//- sources/002_vox.anchors.yaml\n${ANCHORS}${notes}`);
-    assert.deepEqual(f.service.prepareRename(`${ROOT}/notes/b.md`, { line: 0, character: 14 }), {
-      range: { start: { line: 0, character: 12 }, end: { line: 0, character: 18 } },
-      placeholder: 'macron',
-    });
-    const { edits } = await f.service.rename(`${ROOT}/notes/b.md`, { line: 0, character: 14 }, 'macron-never');
-    assert.deepEqual(
-      edits.map((e) => `${e.uri.slice(ROOT.length + 1)}:${e.range.start.line}:${e.range.start.character}-${e.range.end.character} ${e.newText}`),
-      ['sources/002_vox.anchors.yaml:1:0-6 macron-never', 'notes/a.md:0:12-18 macron-never', 'notes/b.md:0:12-18 macron-never'],
-    );
-    await assert.rejects(f.service.rename(`${ROOT}/notes/a.md`, { line: 0, character: 10 }, 'jensen'), /Source 002 already has an anchor named `jensen`/);
-    assert.equal(f.service.prepareRename(`${ROOT}/notes/a.md`, { line: 0, character: 0 }), undefined);
-  });
-
-  it('shows “N citations” over each named anchor and source heading', async () => {
-    const f = await fixture(`//- sources/002_vox.txt\n${SOURCE}//- sources/002_vox.anchors.yaml\n${ANCHORS}${notes}//- notes/c.md\n[[002#vox-on-the-talks]]\n`);
-    assert.deepEqual(f.service.codeLenses(`${ROOT}/sources/002_vox.anchors.yaml`).map((l) => `${l.range.start.line} ${l.title}`), ['1 2 citations', '2 1 citation']);
-    assert.deepEqual(f.service.codeLenses(`${ROOT}/sources/002_vox.txt`).map((l) => `${l.range.start.line} ${l.title}`), ['0 1 citation']);
   });
 });

@@ -5,7 +5,7 @@
 import type { CancellationToken, Logger, NotesService, NotesServiceOptions } from './api.js';
 import { defaultConfig, type NotesConfig } from './config.js';
 import { codeActions } from './features/codeActions.js';
-import { completion } from './features/completion.js';
+import { completion, COMPLETION_LIMIT } from './features/completion.js';
 import { definition } from './features/definition.js';
 import { documentLinks } from './features/links.js';
 import { hover } from './features/hover.js';
@@ -14,7 +14,12 @@ import { references } from './features/references.js';
 import { prepareRename, rename } from './features/rename.js';
 import { citationAt } from './features/locate.js';
 import { expandMoves, moveEdits } from './links/moves.js';
-import { createAnchor } from './features/createAnchor.js';
+import { createAnchor, proposeAnchor } from './features/createAnchor.js';
+import { listAnchors, listSources } from './features/catalog.js';
+import { locateQuote } from './features/locateQuote.js';
+import { sourceTimelines } from './features/timeline.js';
+import { countProblems } from './counts.js';
+import { pagePosition } from './features/passage.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
 import { appendAll, capProblems, checkFailure } from './problemList.js';
@@ -497,6 +502,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (stat) sizes.set(r.uri, stat.size);
     },
     completion: (uri, position) => completion(index, uri, position),
+    completionLimit: COMPLETION_LIMIT,
     definition: (uri, position) => definition(index, uri, position),
     references: (uri, position, includeDeclaration) => references(index, uri, position, includeDeclaration),
     prepareRename: (uri, position) => prepareRename(index, uri, position),
@@ -522,6 +528,21 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     async createAnchor(uri, range, slug) {
       const result = createAnchor(index, uri, range, slug);
       return (await refreshFromDisk([result.anchorFileUri], true)) ? createAnchor(index, uri, range, slug) : result;
+    },
+    proposeAnchor: (uri, range) => proposeAnchor(index, uri, range),
+    sources: () => listSources(index),
+    anchors: (source) => listAnchors(index, source),
+    sourceText: (uri) => (index.source(uri) ? index.text(uri) : undefined),
+    locateQuote: (uri, selected, page) => locateQuote(index, uri, selected, page)?.range,
+    timeline: (options) => sourceTimelines(index, options),
+    pageOf(uri, position) {
+      const source = index.source(uri);
+      const lines = index.lines(uri);
+      return source && lines ? pagePosition(source, lines.offsetAt(position)) : undefined;
+    },
+    counts() {
+      const problems = countProblems(service.allProblems().values());
+      return { notes: [...index.notes()].length, sources: [...index.sources()].length, ...problems };
     },
     documentLinks: (uri) => documentLinks(index, uri),
     documentSymbols: (uri) => documentSymbols(index, uri),

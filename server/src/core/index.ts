@@ -21,7 +21,11 @@ import { sourceTimelines } from './features/timeline.js';
 import { countProblems } from './counts.js';
 import { pagePosition } from './features/passage.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
-import { effectiveSeverity, rules } from './rules/registry.js';
+import { effectiveSeverity, rules, type Code } from './rules/registry.js';
+import { unknownSource } from './rules/GN001-unknown-source.js';
+import { unknownAnchor } from './rules/GN002-unknown-anchor.js';
+import { ambiguousSource } from './rules/GN003-ambiguous-source.js';
+import { moreProblems } from './rules/GN009-more-problems.js';
 import { appendAll, capProblems, checkFailure } from './problemList.js';
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, Problem } from './types.js';
@@ -38,6 +42,9 @@ export { NotesError } from './api.js';
 export { MemoryWorkspace } from './workspace.js';
 export { defaultConfig, readConfig, fromSettingsJson } from './config.js';
 export { rules, ruleByCode, effectiveSeverity, ruleDocAnchor } from './rules/registry.js';
+
+/** The codes of a citation that resolves to nothing (a saved check's notes with one are re-checked when files appear). */
+const UNRESOLVED_CODES = new Set<Code>([unknownSource.code, unknownAnchor.code, ambiguousSource.code]);
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
@@ -209,18 +216,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   }
 
   function problemsOf(uri: DocUri): Problem[] {
-    const skipped = index.skipped.get(uri);
-    if (skipped) {
-      return [{ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: skipped.reason, severity: 'information' }];
-    }
+    // A file that was not read has only the problems of files as such (GN007), as they are.
+    const skipped = index.skipped.has(uri);
     const raw: Problem[] = [];
-    const notice = index.notices.get(uri);
-    if (notice) raw.push({ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: notice, severity: 'information' });
-    const note = index.note(uri);
-    const source = index.source(uri);
-    const file = index.anchorFile(uri);
+    const note = skipped ? undefined : index.note(uri);
+    const source = skipped ? undefined : index.source(uri);
+    const file = skipped ? undefined : index.anchorFile(uri);
     for (const rule of rules) {
       try {
+        if (rule.checkFile) appendAll(raw, rule.checkFile(uri, index));
         if (note && rule.checkNote) appendAll(raw, rule.checkNote(note, index));
         if (source && rule.checkSource) appendAll(raw, rule.checkSource(source, index));
         if (file && rule.checkAnchorFile) appendAll(raw, rule.checkAnchorFile(file, index));
@@ -230,6 +234,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         raw.push(checkFailure(uri, rule, e));
       }
     }
+    if (skipped) return raw;
     if (note) {
       if (note.citations.some((c) => isUnresolved(index.resolve(note, c)))) unresolved.add(uri);
       else unresolved.delete(uri);
@@ -244,8 +249,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
     const capped = capProblems(out);
     const more = capped[capped.length - 1];
-    if (more?.code === 'GN009') {
-      const severity = effectiveSeverity('GN009', config, !!source || !!file, more.severity);
+    if (more?.code === moreProblems.code) {
+      const severity = effectiveSeverity(moreProblems.code, config, !!source || !!file, more.severity);
       if (severity === 'off') capped.pop();
       else more.severity = severity;
     }
@@ -409,7 +414,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         for (const [uri, problems] of saved) {
           current.set(uri, problems);
           unpublished.add(uri);
-          if (problems.some((p) => p.code === 'GN001' || p.code === 'GN002' || p.code === 'GN003')) unresolved.add(uri);
+          if (problems.some((p) => UNRESOLVED_CODES.has(p.code))) unresolved.add(uri);
         }
         allDirty = false;
         dirty.clear();

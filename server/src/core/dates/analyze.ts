@@ -6,6 +6,7 @@
  * from cited sources.
  */
 import type { Span } from '../types.js';
+import type { Code } from '../rules/rule.js';
 import { lastStartingAtOrBefore } from '../text.js';
 import { addDays, dayNumber, daysInMonth, formatDate, formatSpan, formatWithWeekday, fromDayNumber, isValid, weekdayOf, WEEKDAY_NAMES, MONTH_NAMES, type CalendarDate } from './calendar.js';
 import { english } from './en.js';
@@ -23,7 +24,7 @@ export interface DateFix {
 }
 
 export interface DateFinding {
-  code: 'GN020' | 'GN021' | 'GN023' | 'GN024';
+  code: Extract<Code, 'GN020' | 'GN021' | 'GN023' | 'GN024'>;
   span: Span;
   message: string;
   fixes: DateFix[];

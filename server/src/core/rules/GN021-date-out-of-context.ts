@@ -9,6 +9,6 @@ export const dateOutOfContext: Rule = {
   sourceSeverity: 'information',
   description: 'A date whose weekday is wrong and that lies outside the span of the dates around it (the document\'s own timeline, or the cited sources\' timelines), while a date with the stated weekday lies inside: the message names the span and suggests that date.',
   example: '"Wednesday, October 8" amid a December 7–9, 2021 timeline → October 8 lies outside the timeline around it (December 7–9, 2021); did you mean Wednesday, December 8, 2021?',
-  checkNote: (note, view) => dateProblems(view, note.uri, 'GN021'),
-  checkSource: (source, view) => dateProblems(view, source.uri, 'GN021'),
+  checkNote: (note, view) => dateProblems(view, note.uri, dateOutOfContext.code),
+  checkSource: (source, view) => dateProblems(view, source.uri, dateOutOfContext.code),
 };

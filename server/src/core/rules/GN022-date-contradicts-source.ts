@@ -109,7 +109,7 @@ export const dateContradictsSource: Rule = {
         out.push({
           uri: note.uri,
           range: lines.range(n),
-          code: 'GN022',
+          code: dateContradictsSource.code,
           message: `The cited passage dates this to ${formatWithWeekday(p.resolved!)} (“${p.text.trim().replace(/\s+/g, " ")}” in source ${r.source.id}); the note says ${formatDate(n.resolved!)}`,
           fixes: [{ title: `Change to ${replacement}`, isPreferred: true, edits: [{ uri: note.uri, range: lines.range(n), newText: replacement }] }],
           related: [{ uri: r.source.uri, range: view.lines(r.source.uri)!.range(p), message: 'The date in the cited passage' }],

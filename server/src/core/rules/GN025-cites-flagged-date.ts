@@ -43,7 +43,7 @@ export const citesFlaggedDate: Rule = {
       out.push({
         uri: note.uri,
         range: lines.range(c),
-        code: 'GN025',
+        code: citesFlaggedDate.code,
         message: `The cited passage holds a date flagged in source ${r.source.id}: ${f.message} (${f.code})`,
         related: [{ uri: r.source.uri, range: view.lines(r.source.uri)!.range(f.span), message: f.message }],
       });

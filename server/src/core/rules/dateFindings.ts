@@ -1,11 +1,11 @@
 /** Turns date findings of a note or source into problems of one code. */
 import { datesOf } from '../dates/index.js';
-import type { DateFinding } from '../dates/analyze.js';
+import type { Code } from './rule.js';
 import type { DocUri, Problem, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 
 /** The problems of `code` in a document, with their fixes; `place` moves findings without a span (GN023). */
-export function dateProblems(view: WorkspaceView, uri: DocUri, code: DateFinding['code'], place?: () => Span | undefined): Problem[] {
+export function dateProblems(view: WorkspaceView, uri: DocUri, code: Code, place?: () => Span | undefined): Problem[] {
   const analysis = datesOf(view, uri);
   const lines = view.lines(uri);
   if (!analysis || !lines) return [];

@@ -6,6 +6,7 @@ import { sentenceAt } from '../dates/segment.js';
 import { lastStartingAtOrBefore } from '../text.js';
 import type { Citation, Passage, Problem, Span } from '../types.js';
 import type { Rule } from './rule.js';
+import { judgeDates } from './dateJudgments.js';
 
 /** The sentences (as the date checks split them) that a span touches, as one span. */
 function sentencesOver(analysis: DateAnalysis, span: Span): Span {
@@ -102,7 +103,7 @@ export const dateContradictsSource: Rule = {
       if (inSentence.length === 0) continue;
       const source = sourceDates(view, r.source);
       let flagged = flaggedIn.get(r.source.uri);
-      if (!flagged) flaggedIn.set(r.source.uri, (flagged = new Set(source.findings.map((f) => f.span.start))));
+      if (!flagged) flaggedIn.set(r.source.uri, (flagged = new Set(judgeDates(r.source.text, source).map((f) => f.span.start))));
       const theirs = passageDates(source, r.passage, flagged);
       for (const [n, p] of counterparts(text, sentences[k]!, { text: r.source.text, analysis: source }, inSentence, theirs)) {
         const replacement = n.weekday ? formatWithWeekday(p.resolved!, !!n.year) : formatDate(p.resolved!, !!n.year);

@@ -1,5 +1,5 @@
-// Writes server/src/core/rules/all.ts from the rule files beside it (`GN0xx-name.ts`, each
-// exporting one `Rule`): the list the registry reads and the `Code` union problems are typed
+// Writes server/src/core/rules/all.ts from the rule files (`GN0xx-name.ts`, each exporting
+// one `Rule`): the list the registry reads and the `Code` union problems are typed
 // with, so adding a rule touches only its file and its test.
 // `npx tsx scripts/rules-index.ts` rewrites it; `--check` exits 1 when it drifted (the tests run it).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 const dir = join(import.meta.dirname, '..', 'server', 'src', 'core', 'rules');
 const RULE_FILE = /^(GN\d{3})-[a-z0-9-]+\.ts$/;
-const EXPORT = /^export const (\w+): Rule\b/m;
+/** The rule's export: `export const name: Rule` (or a kind of rule, `DateRule`). */
+const EXPORT = /^export const (\w+): \w*Rule\b/m;
 
 /** The text of `all.ts` for the rule files in `dir`. */
 export function rulesIndex(): string {
@@ -16,7 +17,7 @@ export function rulesIndex(): string {
     .sort()
     .map((file) => {
       const name = EXPORT.exec(readFileSync(join(dir, file), 'utf8'))?.[1];
-      if (!name) throw new Error(`${file} exports no \`export const name: Rule\``);
+      if (!name) throw new Error(`${file} exports no \`export const name: Rule\` (or \`: DateRule\`)`);
       return { file, code: RULE_FILE.exec(file)![1]!, name };
     });
   return [
@@ -39,7 +40,7 @@ const next = rulesIndex();
 const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
 if (process.argv.includes('--check')) {
   if (next !== text) {
-    console.error('server/src/core/rules/all.ts does not match the rule files: run `npx tsx scripts/rules-index.ts`');
+    console.error('server/src/core/rules/all.ts does not match the rule files: run `npm run rules`');
     process.exit(1);
   }
   console.log('server/src/core/rules/all.ts is up to date');

@@ -496,7 +496,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   /**
    * True when a workspace without a marker is plain Markdown (a docs or GitBook
-   * repository): no sources, not one `[[…]]` names anything, and Markdown links do.
+   * repository): no sources, no embed `![[…]]`, not one `[[…]]` names anything, and
+   * Markdown links do.
    * There, as in VS Code and on GitHub, `[[…]]` is text, not a link.
    */
   plainMarkdown(): boolean {
@@ -509,6 +510,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
         for (const c of note.citations) {
           if (c.malformed) continue;
           const wiki = !c.form;
+          // An embed `![[…]]` is never text: its vault's tool renders it.
+          if (wiki && c.embed) return (this.plain = false);
           if (!wiki && markdownResolves) continue;
           const r = this.resolveUncached(note, c);
           const found = r.kind === 'note' || r.kind === 'file' || r.kind === 'folder' || r.kind === 'source';

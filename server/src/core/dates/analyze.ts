@@ -136,10 +136,12 @@ function contradicted(text: string, lang: DateLanguage, sentences: Span[], menti
 }
 
 /** The mentions (sorted) that lie inside `span`. */
-export function mentionsIn(mentions: readonly DateMention[], span: Span): DateMention[] {
+export function mentionsIn(mentions: readonly DateMention[], span: Span, limit = Infinity): DateMention[] {
   const out: DateMention[] = [];
   for (let i = Math.max(0, lastStartingAtOrBefore(mentions, span.start - 1) + 1); i < mentions.length && mentions[i]!.start < span.end; i++) {
     if (mentions[i]!.end <= span.end) out.push(mentions[i]!);
+    // Past the limit the caller only needs to know that there are more.
+    if (out.length > limit) break;
   }
   return out;
 }

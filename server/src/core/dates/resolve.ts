@@ -32,6 +32,7 @@ export interface ResolveInput {
   fallbackAt?: (offset: number) => Reference | undefined;
 }
 
+const YEAR_BEFORE_WINDOW = 300;
 const YEAR_BEFORE = /\b(?:a year (?:ago|earlier|before)|year-ago|year-earlier|last year|the (?:previous|prior) year|the year before)\b/i;
 /** Words before a date that put it in a subordinate clause or mention it in passing: it does not move the narrative. */
 const PASSING = /\b(?:since|when|after|before|until|till|while|because|although|though|unless|once|which|who|whom|whose|that|due|matur\w*|expir\w*|anniversary|born|died|founded|established|dated|began|begun|started|ended|signed|took effect|effective)\b/i;
@@ -191,7 +192,9 @@ function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvide
   for (const ym of recentYears(m, input)) candidates.push({ year: ym.value, from: `“${ym.value}” before it` });
   // "a year earlier", "the year-ago quarter": the year before the reference.
   const s = sentenceAt(input.sentences, m.start) ?? m;
-  if (YEAR_BEFORE.test(input.text.slice(s.start, m.start))) candidates.push({ year: ref.date.y - 1, from: 'the year before' });
+  // Read in the 300 characters before the date: the phrase stands in its clause, and a
+  // run-on "sentence" of thousands of dates must not be read again for each of them.
+  if (YEAR_BEFORE.test(input.text.slice(Math.max(s.start, m.start - YEAR_BEFORE_WINDOW), m.start))) candidates.push({ year: ref.date.y - 1, from: 'the year before' });
   // A past-tense date cannot lie after the text's own present, a future one not before it.
   const now = dayNumber(input.documentDate?.date ?? ref.date);
   for (const c of candidates) {

@@ -8,6 +8,13 @@ import type { Citation, Passage, Problem, Span } from '../types.js';
 import type { Rule } from './rule.js';
 import { judgeDates } from './dateJudgments.js';
 
+/**
+ * A note sentence holding more dates than this is a list or a table, not one statement:
+ * its dates are not paired with a passage's (each citation of a 1 MB run-on sentence of
+ * dates compared all of them: 7 s at 256 KB).
+ */
+const MAX_SENTENCE_DATES = 12;
+
 /** The sentences (as the date checks split them) that a span touches, as one span. */
 function sentencesOver(analysis: DateAnalysis, span: Span): Span {
   const s = analysis.sentences;
@@ -99,8 +106,8 @@ export const dateContradictsSource: Rule = {
     for (const [k, c] of note.citations.entries()) {
       const r = view.resolve(note, c);
       if (r.kind !== 'source' || r.passage.kind === 'whole' || r.passage.stale?.lost) continue;
-      const inSentence = mentionsIn(own, sentences[k]!);
-      if (inSentence.length === 0) continue;
+      const inSentence = mentionsIn(own, sentences[k]!, MAX_SENTENCE_DATES);
+      if (inSentence.length === 0 || inSentence.length > MAX_SENTENCE_DATES) continue;
       const source = sourceDates(view, r.source);
       let flagged = flaggedIn.get(r.source.uri);
       if (!flagged) flaggedIn.set(r.source.uri, (flagged = new Set(judgeDates(r.source.text, source).map((f) => f.span.start))));

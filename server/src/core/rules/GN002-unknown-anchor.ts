@@ -38,6 +38,6 @@ export const unknownAnchor: Rule = {
         );
       }
       return undefined;
-    }, 'GN002');
+    }, unknownAnchor.code);
   },
 };

@@ -1,12 +1,19 @@
 // Lint: typescript-eslint's recommended rules, plus the layering invariants (ARCHITECTURE.md):
 // the core imports neither the LSP runtime, VS Code, Node, nor the adapters around it; the
 // client reaches the server only through the shared protocol; method names of the custom
-// requests are written only in shared/protocol.ts.
+// requests are written only in shared/protocol.ts; the front ends (lsp/, cli/) reach the core only
+// through NotesService, and the language server does not import the command line.
 import tseslint from 'typescript-eslint';
 
 const methodLiteral = {
   selector: "Literal[value=/^groundedNotes\\u002F/]",
   message: 'Custom LSP methods are declared once, in shared/protocol.ts: import the RequestType/NotificationType from there.',
+};
+
+/** What the front ends (lsp/, cli/) may not import: the core's internals behind NotesService. */
+const coreInternals = {
+  group: ['**/core/features/*', '**/core/dates/*', '**/core/links/*', '**/core/quotes/*', '**/core/view.js', '**/core/workspaceIndex.js', '**/core/counts.js'],
+  message: 'Front ends ask the core through NotesService (core/api.ts): add a method there rather than reach its internals.',
 };
 
 export default tseslint.config(
@@ -40,6 +47,34 @@ export default tseslint.config(
             { group: ['node:*', 'fs', 'path', 'worker_threads'], message: 'The core reaches files only through the Workspace interface.' },
             { group: ['**/lsp/*', '**/cli/*', '**/node/*'], message: 'The core is used by the adapters (lsp/, cli/, node/), never the other way round.' },
             { group: ['**/shared/*'], message: 'The wire protocol belongs to the adapters: the core returns its own types and lsp/ sends them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The front ends reach the core through NotesService (core/api.ts), never its internals.
+    files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            coreInternals,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/src/lsp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            coreInternals,
+            { group: ['**/cli/*'], message: 'The language server does not depend on the command line (the command line starts the server, not the reverse).' },
           ],
         },
       ],

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyzeDates } from '../../server/src/core/dates/analyze.js';
+import { judgeDates } from '../../server/src/core/rules/dateJudgments.js';
 import { exampleFiles, fixture, fromFiles, problemsOf, ROOT } from '../helpers/fixture.js';
 
 const DATE_CODES = ['GN020', 'GN021', 'GN022', 'GN023', 'GN024', 'GN025'];
@@ -7,7 +8,7 @@ const DATE_CODES = ['GN020', 'GN021', 'GN022', 'GN023', 'GN024', 'GN025'];
 /** Findings of a text as `CODE “flagged text” message`. */
 function findings(text: string, date?: { y: number; m: number; d: number }) {
   const a = analyzeDates(text, date ? { documentDate: { date, basis: 'the document date' } } : {});
-  return a.findings.map((f) => `${f.code} “${text.slice(f.span.start, f.span.end)}” ${f.message}`);
+  return judgeDates(text, a).map((f) => `${f.code} “${text.slice(f.span.start, f.span.end)}” ${f.message}`);
 }
 
 describe('dates in the seed sources', () => {

@@ -5,7 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzeDates } from '../../server/src/core/dates/analyze.js';
-import { timelineData } from '../../server/src/core/dates/index.js';
+import { judgeDates } from '../../server/src/core/rules/dateJudgments.js';
+import { timelineData } from '../../server/src/core/features/timeline.js';
 import { exampleFiles, fixture, fromFiles, problemsOf, ROOT } from '../helpers/fixture.js';
 
 const DATE_CODES = ['GN020', 'GN021', 'GN022', 'GN023', 'GN024', 'GN025'];
@@ -14,7 +15,7 @@ const DATE_CODES = ['GN020', 'GN021', 'GN022', 'GN023', 'GN024', 'GN025'];
 function findings(text: string, dated?: string) {
   const [y, m, d] = (dated ?? '').split('-').map(Number);
   const a = analyzeDates(text, dated ? { documentDate: { date: { y: y!, m: m!, d: d! }, basis: 'the date line' }, isSource: true } : { isSource: true });
-  return a.findings.map((f) => `${f.code} “${f.span.start >= 0 ? text.slice(f.span.start, f.span.end) : ''}” ${f.message}`);
+  return judgeDates(text, a).map((f) => `${f.code} “${f.span.start >= 0 ? text.slice(f.span.start, f.span.end) : ''}” ${f.message}`);
 }
 
 /** The resolved date (ISO) of each mention whose text is in `texts`. */
@@ -98,7 +99,7 @@ describe('dates in announcements', () => {
     const text = 'The application period for the session will open on Monday, March 13 and close on Friday, April 9.';
     const a = analyzeDates(text, { documentDate: { date: { y: 2023, m: 3, d: 8 }, basis: 'the date line' }, isSource: true });
     assert.deepEqual(
-      a.findings.map((f) => [f.code, text.slice(f.span.start, f.span.end), f.message, f.fixes.map((x) => `${x.title} → ${x.newText}`)]),
+      judgeDates(text, a).map((f) => [f.code, text.slice(f.span.start, f.span.end), f.message, f.fixes.map((x) => `${x.title} → ${x.newText}`)]),
       [['GN020', 'Friday, April 9', 'April 9, 2023 was a Sunday, not a Friday (year from the date line)', ['Change the weekday to Sunday → Sunday', 'Change the date to Friday, April 7 → 7']]],
     );
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { timelineHtml } from '../../client/src/timelineHtml.js';
-import { timelineData } from '../../server/src/core/dates/index.js';
+import { timelineData } from '../../server/src/core/features/timeline.js';
 import { exampleFiles, fixture, fromFiles } from '../helpers/fixture.js';
 
 describe('source timelines', () => {

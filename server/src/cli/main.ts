@@ -8,14 +8,12 @@ import { createNotesService } from '../core/index.js';
 import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
-import { countProblems } from '../core/counts.js';
 import { VERSION } from '../core/product.js';
 import { formatSarif, formatText, toFindings } from './format.js';
 import { formatGithub } from './github.js';
 import { terminalSafe } from './terminal.js';
 import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
 import { FileExtractedCache } from '../node/extract/extractedCache.js';
-import { pagePosition } from '../core/features/passage.js';
 
 const USAGE = `Usage:
   grounded-notes check [folder] [--format text|json|sarif|github] [--max-warnings N]
@@ -108,12 +106,7 @@ async function check(opts: CheckOptions): Promise<number> {
   // For the benchmark (bench/pdf.mjs): what reading PDFs and web pages cost in this run.
   if (process.env.GROUNDED_NOTES_TIMING) process.stderr.write(`timing: ${JSON.stringify({ extract: extractor.stats, cacheLoadMs: extracted?.loadMs ?? 0 })}\n`);
   const root = workspace.folders[0]!;
-  const view = service.view;
-  const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri), (uri, range) => {
-    const source = view.source(uri);
-    const lines = view.lines(uri);
-    return source && lines ? pagePosition(source, lines.offsetAt(range.start)) : undefined;
-  });
+  const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri), (uri, range) => service.pageOf(uri, range.start));
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
   else if (opts.format === 'github') {
@@ -122,9 +115,7 @@ async function check(opts: CheckOptions): Promise<number> {
     if (findings.length > 0) process.stdout.write(formatGithub(findings, prefix) + '\n');
   }
   else if (findings.length > 0) process.stdout.write(formatText(findings) + '\n');
-  const { errors: errorsFound, warnings, infos } = countProblems(service.allProblems().values());
-  const notes = [...service.view.notes()].length;
-  const sources = [...service.view.sources()].length;
+  const { notes, sources, errors: errorsFound, warnings, infos } = service.counts();
   process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${infos} infos\n`);
   if (errorsFound > 0) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {

@@ -7,6 +7,13 @@ import type { FileChange, Workspace } from './workspace.js';
 import type { BatchParser } from './parse/document.js';
 import type { DocUri, FileRename, Fix, Position, Problem, Range, TextEdit } from './types.js';
 import type { WorkspaceView } from './view.js';
+import type { ProblemCounts } from './counts.js';
+import type { AnchorItem, SourceItem } from './features/catalog.js';
+import type { SourceTimelineView } from './features/timeline.js';
+
+export type { AnchorItem, SourceItem } from './features/catalog.js';
+export type { SourceTimelineView, TimelineCitation } from './features/timeline.js';
+export type { ProblemCounts } from './counts.js';
 
 export interface Logger {
   info(message: string): void;
@@ -88,12 +95,31 @@ export interface CreateAnchorResult {
   citation: string;
 }
 
+/** A named anchor proposed for words selected in a source (Create Anchor's input box). */
+export interface AnchorProposal {
+  sourceId: string;
+  /** The proposed name, not yet taken. */
+  slug: string;
+  quote: string;
+  /** The names the source's anchor file already has. */
+  existing: string[];
+}
+
+/** What the status bar, Check Workspace and the command line report. */
+export interface WorkspaceCounts extends ProblemCounts {
+  notes: number;
+  sources: number;
+}
+
 /** Raised for requests that cannot be answered here (rename outside an anchor, name taken). */
 export class NotesError extends Error {}
 
 export interface NotesService {
   readonly config: NotesConfig;
-  /** The read-only index (rules and tests). */
+  /**
+   * The read-only index, for tests and benchmarks. Front ends (server, command line)
+   * do not reach into it: every answer they need is a method below.
+   */
   readonly view: WorkspaceView;
   /** Replaces the settings and re-checks. */
   setConfig(config: NotesConfig): void;
@@ -128,6 +154,8 @@ export interface NotesService {
   allProblems(): Map<DocUri, Problem[]>;
   hover(uri: DocUri, position: Position): Hover | undefined;
   completion(uri: DocUri, position: Position): CompletionItem[];
+  /** Completion lists are cut at this length: a list that long is incomplete, and asked for again as the user types. */
+  readonly completionLimit: number;
   definition(uri: DocUri, position: Position): LocationLink[];
   references(uri: DocUri, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(uri: DocUri, position: Position): { range: Range; placeholder: string } | undefined;
@@ -154,6 +182,22 @@ export interface NotesService {
    * file (read again from disk first), and the citation to copy.
    */
   createAnchor(uri: DocUri, range: Range, slug: string): Promise<CreateAnchorResult>;
+  /** Proposes a named anchor for the words selected in a source. */
+  proposeAnchor(uri: DocUri, range: Range): AnchorProposal;
+  /** Every source, with title and date (Insert Citation's first list). */
+  sources(): SourceItem[];
+  /** One source's anchors (by id or stem): named first, then headings, then paragraphs. */
+  anchors(source: string): AnchorItem[];
+  /** The text Grounded Notes reads from a source (a PDF's or web page's extracted text); undefined when it is not a source. */
+  sourceText(uri: DocUri): string | undefined;
+  /** Where words selected in the PDF viewer stand in the source's extracted text, preferring 1-based `page`. */
+  locateQuote(uri: DocUri, selected: string, page?: number): Range | undefined;
+  /** Every source's timeline (or one source's, given `uri`), with the citations of the note `note` placed on each. */
+  timeline(options?: { uri?: DocUri; note?: DocUri }): SourceTimelineView[];
+  /** In a PDF source: the 1-based page a position falls on, and the 1-based line on that page. */
+  pageOf(uri: DocUri, position: Position): { page: number; line: number } | undefined;
+  /** How many notes and sources the workspace has, and its problems by severity (checks what is dirty first). */
+  counts(): WorkspaceCounts;
   documentLinks(uri: DocUri): DocumentLink[];
   documentSymbols(uri: DocUri): SymbolItem[];
   workspaceSymbols(query: string): SymbolItem[];

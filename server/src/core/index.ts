@@ -5,7 +5,7 @@
 import type { CancellationToken, Logger, NotesService, NotesServiceOptions } from './api.js';
 import { defaultConfig, type NotesConfig } from './config.js';
 import { codeActions } from './features/codeActions.js';
-import { completion } from './features/completion.js';
+import { completion, COMPLETION_LIMIT } from './features/completion.js';
 import { definition } from './features/definition.js';
 import { documentLinks } from './features/links.js';
 import { hover } from './features/hover.js';
@@ -14,9 +14,18 @@ import { references } from './features/references.js';
 import { prepareRename, rename } from './features/rename.js';
 import { citationAt } from './features/locate.js';
 import { expandMoves, moveEdits } from './links/moves.js';
-import { createAnchor } from './features/createAnchor.js';
+import { createAnchor, proposeAnchor } from './features/createAnchor.js';
+import { listAnchors, listSources } from './features/catalog.js';
+import { locateQuote } from './features/locateQuote.js';
+import { sourceTimelines } from './features/timeline.js';
+import { countProblems } from './counts.js';
+import { pagePosition } from './features/passage.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
-import { effectiveSeverity, rules } from './rules/registry.js';
+import { effectiveSeverity, rules, type Code } from './rules/registry.js';
+import { unknownSource } from './rules/GN001-unknown-source.js';
+import { unknownAnchor } from './rules/GN002-unknown-anchor.js';
+import { ambiguousSource } from './rules/GN003-ambiguous-source.js';
+import { moreProblems } from './rules/GN009-more-problems.js';
 import { appendAll, capProblems, checkFailure } from './problemList.js';
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, Problem } from './types.js';
@@ -33,6 +42,9 @@ export { NotesError } from './api.js';
 export { MemoryWorkspace } from './workspace.js';
 export { defaultConfig, readConfig, fromSettingsJson } from './config.js';
 export { rules, ruleByCode, effectiveSeverity, ruleDocAnchor } from './rules/registry.js';
+
+/** The codes of a citation that resolves to nothing (a saved check's notes with one are re-checked when files appear). */
+const UNRESOLVED_CODES = new Set<Code>([unknownSource.code, unknownAnchor.code, ambiguousSource.code]);
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
@@ -204,18 +216,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   }
 
   function problemsOf(uri: DocUri): Problem[] {
-    const skipped = index.skipped.get(uri);
-    if (skipped) {
-      return [{ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: skipped.reason, severity: 'information' }];
-    }
+    // A file that was not read has only the problems of files as such (GN007), as they are.
+    const skipped = index.skipped.has(uri);
     const raw: Problem[] = [];
-    const notice = index.notices.get(uri);
-    if (notice) raw.push({ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: notice, severity: 'information' });
-    const note = index.note(uri);
-    const source = index.source(uri);
-    const file = index.anchorFile(uri);
+    const note = skipped ? undefined : index.note(uri);
+    const source = skipped ? undefined : index.source(uri);
+    const file = skipped ? undefined : index.anchorFile(uri);
     for (const rule of rules) {
       try {
+        if (rule.checkFile) appendAll(raw, rule.checkFile(uri, index));
         if (note && rule.checkNote) appendAll(raw, rule.checkNote(note, index));
         if (source && rule.checkSource) appendAll(raw, rule.checkSource(source, index));
         if (file && rule.checkAnchorFile) appendAll(raw, rule.checkAnchorFile(file, index));
@@ -225,6 +234,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         raw.push(checkFailure(uri, rule, e));
       }
     }
+    if (skipped) return raw;
     if (note) {
       if (note.citations.some((c) => isUnresolved(index.resolve(note, c)))) unresolved.add(uri);
       else unresolved.delete(uri);
@@ -239,8 +249,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
     const capped = capProblems(out);
     const more = capped[capped.length - 1];
-    if (more?.code === 'GN009') {
-      const severity = effectiveSeverity('GN009', config, !!source || !!file, more.severity);
+    if (more?.code === moreProblems.code) {
+      const severity = effectiveSeverity(moreProblems.code, config, !!source || !!file, more.severity);
       if (severity === 'off') capped.pop();
       else more.severity = severity;
     }
@@ -404,7 +414,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         for (const [uri, problems] of saved) {
           current.set(uri, problems);
           unpublished.add(uri);
-          if (problems.some((p) => p.code === 'GN001' || p.code === 'GN002' || p.code === 'GN003')) unresolved.add(uri);
+          if (problems.some((p) => UNRESOLVED_CODES.has(p.code))) unresolved.add(uri);
         }
         allDirty = false;
         dirty.clear();
@@ -497,6 +507,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (stat) sizes.set(r.uri, stat.size);
     },
     completion: (uri, position) => completion(index, uri, position),
+    completionLimit: COMPLETION_LIMIT,
     definition: (uri, position) => definition(index, uri, position),
     references: (uri, position, includeDeclaration) => references(index, uri, position, includeDeclaration),
     prepareRename: (uri, position) => prepareRename(index, uri, position),
@@ -522,6 +533,21 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     async createAnchor(uri, range, slug) {
       const result = createAnchor(index, uri, range, slug);
       return (await refreshFromDisk([result.anchorFileUri], true)) ? createAnchor(index, uri, range, slug) : result;
+    },
+    proposeAnchor: (uri, range) => proposeAnchor(index, uri, range),
+    sources: () => listSources(index),
+    anchors: (source) => listAnchors(index, source),
+    sourceText: (uri) => (index.source(uri) ? index.text(uri) : undefined),
+    locateQuote: (uri, selected, page) => locateQuote(index, uri, selected, page)?.range,
+    timeline: (options) => sourceTimelines(index, options),
+    pageOf(uri, position) {
+      const source = index.source(uri);
+      const lines = index.lines(uri);
+      return source && lines ? pagePosition(source, lines.offsetAt(position)) : undefined;
+    },
+    counts() {
+      const problems = countProblems(service.allProblems().values());
+      return { notes: [...index.notes()].length, sources: [...index.sources()].length, ...problems };
     },
     documentLinks: (uri) => documentLinks(index, uri),
     documentSymbols: (uri) => documentSymbols(index, uri),

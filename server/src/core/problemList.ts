@@ -5,6 +5,8 @@
  * one GN009 entry that counts the rest.
  */
 import type { Rule } from './rules/rule.js';
+import { checkFailed } from './rules/GN008-check-failed.js';
+import { moreProblems } from './rules/GN009-more-problems.js';
 import type { DocUri, Problem, Severity } from './types.js';
 
 /** Problems listed per document; the rest are counted in one GN009 entry. */
@@ -32,7 +34,7 @@ export function checkFailure(uri: DocUri, rule: Rule, error: unknown): Problem {
   return {
     uri,
     range: START,
-    code: 'GN008',
+    code: checkFailed.code,
     severity: 'error',
     message: `Not fully checked: check ${rule.code} (${rule.name}) failed on this file (${message.split('\n')[0]!.slice(0, 200)}); its problems may be missing`,
   };
@@ -57,7 +59,7 @@ export function capProblems(problems: Problem[], limit = MAX_PROBLEMS_PER_DOCUME
   kept.push({
     uri: first.uri,
     range: { start: first.range.start, end: first.range.start },
-    code: 'GN009',
+    code: moreProblems.code,
     severity: severities[0]!,
     message: `${count(rest.length)} more problems in this file are not listed (${parts.join(', ')}): only the first ${count(limit - 1)} are`,
   });

@@ -4,6 +4,7 @@
  * threads and be persisted.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { Code } from './rules/all.js';
 
 export type { Position, Range };
 
@@ -46,11 +47,15 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** A problem as a parser finds it, before the rule that reports it stamps its code. */
+export type UncodedProblem = Omit<Problem, 'code'>;
+
 /** A diagnostic as the core sees it; it becomes an LSP Diagnostic only in `lsp/`. */
 export interface Problem {
   uri: DocUri;
   range: Range;
-  code: string;
+  /** The code of the rule that reports it (each rule stamps its own). */
+  code: Code;
   message: string;
   /** Overrides the rule's default severity for this occurrence (a lost anchor is an error). */
   severity?: Severity;
@@ -200,8 +205,8 @@ export interface AnchorFileIndex {
   sourceStem: string;
   version: number;
   anchors: AnchorDefinition[];
-  /** GN006 findings: syntax errors, wrong shapes, duplicate keys. */
-  problems: Problem[];
+  /** Syntax errors, wrong shapes, duplicate keys: the problems rule GN006 reports (it stamps their code). */
+  problems: UncodedProblem[];
 }
 
 export type AnchorKind = 'named' | 'id' | 'heading' | 'page' | 'paragraph' | 'line' | 'quote' | 'whole';

@@ -68,6 +68,8 @@ export interface WorkspaceView {
   readonly files: FileNames;
   /** True when the workspace has sources. */
   hasSources(): boolean;
+  /** Why a file was not read (`skipped`), or what to know about how it was read (a PDF without a text layer). */
+  readingNotice(uri: DocUri): { skipped: boolean; message: string } | undefined;
   notes(): Iterable<NoteIndex>;
   sources(): Iterable<SourceIndex>;
   anchorFiles(): Iterable<AnchorFileIndex>;

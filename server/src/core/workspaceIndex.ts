@@ -93,6 +93,13 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   readonly skipped = new Map<DocUri, SkippedFile>();
   /** Indexed files with something to say about how they were read (a PDF without a text layer). */
   readonly notices = new Map<DocUri, string>();
+
+  readingNotice(uri: DocUri): { skipped: boolean; message: string } | undefined {
+    const skipped = this.skipped.get(uri);
+    if (skipped) return { skipped: true, message: skipped.reason };
+    const notice = this.notices.get(uri);
+    return notice === undefined ? undefined : { skipped: false, message: notice };
+  }
   private readonly namedCache = new Map<DocUri, Map<string, Passage>>();
   private readonly memos = new Map<DocUri, Map<string, unknown>>();
   /** Resolutions stay valid until any file changes (then the whole cache is dropped). */

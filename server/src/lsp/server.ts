@@ -24,13 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NotesError, type NotesService } from '../core/api.js';
 import { readConfig, type NotesConfig } from '../core/config.js';
 import { createNotesService } from '../core/index.js';
-import { listAnchors, listSources } from '../core/features/catalog.js';
-import { COMPLETION_LIMIT } from '../core/features/completion.js';
-import { sourceTimelines } from '../core/features/timeline.js';
-import { proposeAnchor } from '../core/features/createAnchor.js';
-import { locateQuote } from '../core/features/locateQuote.js';
 import type { FileChange } from '../core/workspace.js';
-import { countProblems } from '../core/counts.js';
 import { VERSION } from '../core/product.js';
 import { ClientToServer, ServerToClient } from '../../../shared/protocol.js';
 import { NodeWorkspace, loadSettings, normalizeUri, uriToPath } from '../node/nodeWorkspace.js';
@@ -141,15 +135,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function sendStatus(): void {
     if (!service || service.pendingChecks > 0) return;
-    const { errors, warnings } = countProblems(service.allProblems().values());
-    const view = service.view;
-    const params: ServerToClient.StatusParams = {
-      state: indexing ? 'indexing' : 'ready',
-      notes: [...view.notes()].length,
-      sources: [...view.sources()].length,
-      errors,
-      warnings,
-    };
+    const { notes, sources, errors, warnings } = service.counts();
+    const params: ServerToClient.StatusParams = { state: indexing ? 'indexing' : 'ready', notes, sources, errors, warnings };
     void connection.sendNotification(ServerToClient.status, params);
   }
 
@@ -301,7 +288,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     await prepared(p.textDocument.uri);
     const items = service!.completion(p.textDocument.uri, p.position).map(toCompletion);
     // A list cut at the limit is narrowed again by the server as the user types.
-    return items.length >= COMPLETION_LIMIT ? { isIncomplete: true, items } : items;
+    return items.length >= service!.completionLimit ? { isIncomplete: true, items } : items;
   }));
   connection.onDefinition(guard('definition', [], async (p) => (await prepared(p.textDocument.uri), service!.definition(p.textDocument.uri, p.position))));
   connection.onReferences(guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
@@ -342,9 +329,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     })),
   ));
 
-  connection.onRequest(ClientToServer.sources, guard('sources', [], () => listSources(service!.view)));
-  connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p) => listAnchors(service!.view, p.source)));
-  connection.onRequest(ClientToServer.proposeAnchor, guard('proposeAnchor', null, (p) => proposeAnchor(service!.view, p.uri, p.range)));
+  connection.onRequest(ClientToServer.sources, guard('sources', [], () => service!.sources()));
+  connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p) => service!.anchors(p.source)));
+  connection.onRequest(ClientToServer.proposeAnchor, guard('proposeAnchor', null, (p) => service!.proposeAnchor(p.uri, p.range)));
   connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, async (p): Promise<ClientToServer.CreateAnchorResult> => {
     const r = await service!.createAnchor(p.uri, p.range, p.slug);
     // A new anchor file is created first, then written: one undoable workspace edit.
@@ -358,18 +345,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return { edit, citation: r.citation };
   }));
   connection.onRequest(ClientToServer.sourceText, guard('sourceText', null, (p) => {
-    const text = service!.view.source(p.uri) ? service!.view.text(p.uri) : undefined;
+    const text = service!.sourceText(p.uri);
     return text === undefined ? null : { text };
   }));
   connection.onRequest(ClientToServer.locateQuote, guard('locateQuote', null, (p) => {
-    const found = locateQuote(service!.view, p.uri, String(p.text ?? ''), typeof p.page === 'number' ? p.page : undefined);
-    return found ? { range: found.range } : null;
+    const range = service!.locateQuote(p.uri, String(p.text ?? ''), typeof p.page === 'number' ? p.page : undefined);
+    return range ? { range } : null;
   }));
-  connection.onRequest(ClientToServer.timeline, guard('timeline', [], (p) => sourceTimelines(service!.view, { ...(p?.uri ? { uri: p.uri } : {}), ...(p?.note ? { note: p.note } : {}) })));
+  connection.onRequest(ClientToServer.timeline, guard('timeline', [], (p) => service!.timeline({ ...(p?.uri ? { uri: p.uri } : {}), ...(p?.note ? { note: p.note } : {}) })));
   connection.onRequest(ClientToServer.checkWorkspace, guard('checkWorkspace', null, async (): Promise<ClientToServer.CheckWorkspaceResult> => {
     await ready;
-    const view = service!.view;
-    const counts = { notes: [...view.notes()].length, sources: [...view.sources()].length, ...countProblems(service!.allProblems().values()) };
+    const counts = service!.counts();
     publishNow();
     return counts;
   }));

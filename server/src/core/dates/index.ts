@@ -1,15 +1,13 @@
 /**
  * Dates in the workspace: each note's and source's date analysis (cached per version,
- * or per workspace state for notes, which depend on the sources they cite), the date
- * hover, and the source timelines.
+ * or per workspace state for notes, which depend on the sources they cite). The date
+ * rules judge it (`rules/`); the date hover and the timelines show it (`features/`).
  */
-import { parseIso, iso, formatWithWeekday, formatDate, dayNumber, weekdayOf, WEEKDAY_NAMES, type CalendarDate } from './calendar.js';
+import { parseIso, formatWithWeekday, formatDate, dayNumber, type CalendarDate } from './calendar.js';
 import { analyzeDates, type DateAnalysis, type Reference, type Timeline } from './analyze.js';
-import type { DateMention } from './types.js';
 import type { DocUri, NoteIndex, SourceIndex, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 import { lastStartingAtOrBefore } from '../text.js';
-import { escapeMarkdown } from '../features/locate.js';
 
 export type { DateAnalysis, DateFinding } from './analyze.js';
 export { mentionsIn } from './analyze.js';
@@ -91,102 +89,6 @@ export function datesOf(view: WorkspaceView, uri: DocUri): DateAnalysis | undefi
   if (note) return noteDates(view, note);
   const source = view.source(uri);
   return source ? sourceDates(view, source) : undefined;
-}
-
-const TENSE_WORDS = { '-1': 'past', '0': 'no tense', '1': 'future or scheduled' } as const;
-
-/** The evidence line of the date hover: the governing verb, the weekday. */
-function evidenceLine(m: DateMention): string | undefined {
-  const e = m.evidence;
-  if (!e) return undefined;
-  const parts: string[] = [];
-  if (e.verb?.verb) parts.push(`governing verb “${escapeMarkdown(e.verb.verb)}” (${TENSE_WORDS[String(e.verb.tense) as '-1' | '0' | '1']})`);
-  if (m.kind === 'date' && m.weekday && m.resolved) {
-    const written = WEEKDAY_NAMES[m.weekday.value]!;
-    if (e.weekday === 'agrees') parts.push(`the weekday ${written} agrees`);
-    else if (e.weekday === 'chose the year') parts.push(`the weekday ${written} agrees with ${m.resolved.y}, the year of ${escapeMarkdown(e.yearFrom ?? 'the context')}`);
-    else parts.push(`the weekday ${written} disagrees: it was a ${WEEKDAY_NAMES[weekdayOf(m.resolved)]}`);
-  }
-  return parts.length > 0 ? `Evidence: ${parts.join(' · ')}` : undefined;
-}
-
-/** Hover on a date: the absolute date, what it was resolved against, the evidence used. */
-export function dateHover(view: WorkspaceView, uri: DocUri, offset: number): { markdown: string; span: Span } | undefined {
-  const analysis = datesOf(view, uri);
-  if (!analysis) return undefined;
-  const m = analysis.mentions[lastStartingAtOrBefore(analysis.mentions, offset)];
-  if (!m || offset > m.end || !m.resolved) return undefined;
-  const reference = m.evidence?.reference ?? m.basis ?? 'the context';
-  const basis = m.year ? 'as written' : m.evidence?.yearFrom && m.evidence.weekday !== 'chose the year' ? `year from ${m.evidence.yearFrom}` : `resolved against ${reference}`;
-  const flagged = findingsOver(analysis, m).map((f) => `⚠ ${escapeMarkdown(f.message)} (${f.code})`);
-  const lines = [`**${formatWithWeekday(m.resolved)}** — ${escapeMarkdown(basis)}`, evidenceLine(m), ...flagged].filter((x): x is string => !!x);
-  return { markdown: lines.join('\n\n'), span: { start: m.start, end: m.end } };
-}
-
-/** The findings whose span covers the mention. */
-function findingsOver(analysis: DateAnalysis, m: Span): DateAnalysis['findings'] {
-  const out: DateAnalysis['findings'] = [];
-  // Findings are sorted by start and a finding covers at most a range of two dates.
-  const findings = analysis.findings;
-  let lo = 0;
-  let hi = findings.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid]!.span.start <= m.start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  for (let i = hi; i >= 0; i--) {
-    const f = analysis.findings[i]!;
-    if (f.span.start < 0 || m.start - f.span.start > 200) break;
-    if (f.span.end >= m.end - 1) out.unshift(f);
-  }
-  return out;
-}
-
-export interface TimelineEntry {
-  text: string;
-  date: string;
-  weekday: string;
-  line: number;
-  flagged: string[];
-}
-
-export interface SourceTimeline {
-  uri: DocUri;
-  id: string;
-  title?: string;
-  /** The date the source states (date line, front matter, title). */
-  stated?: string;
-  /** The date its own text implies, when that contradicts the stated date (GN023). */
-  implied?: string;
-  start?: string;
-  end?: string;
-  entries: TimelineEntry[];
-  problems: string[];
-}
-
-/** Each source's stated (and, when contradicted, implied) date, the span of its dates and every resolved mention. */
-export function timelineData(view: WorkspaceView, uri?: DocUri): SourceTimeline[] {
-  const out: SourceTimeline[] = [];
-  for (const source of view.sources()) {
-    if (uri && source.uri !== uri) continue;
-    const a = sourceDates(view, source);
-    const lines = view.lines(source.uri);
-    const entry: SourceTimeline = { uri: source.uri, id: source.id, entries: [], problems: [] };
-    if (source.title) entry.title = source.title;
-    if (source.date?.iso) entry.stated = source.date.iso;
-    if (a.implied) entry.implied = iso(a.implied.date);
-    if (a.timeline.start) entry.start = iso(a.timeline.start);
-    if (a.timeline.end) entry.end = iso(a.timeline.end);
-    for (const m of a.mentions) {
-      if (!m.resolved) continue;
-      const flagged = findingsOver(a, m).map((f) => `${f.code}: ${f.message}`);
-      entry.entries.push({ text: m.text, date: iso(m.resolved), weekday: formatWithWeekday(m.resolved).split(',')[0]!, line: (lines?.lineOf(m.start) ?? 0) + 1, flagged });
-    }
-    entry.problems = a.findings.filter((f) => f.code === 'GN023').map((f) => f.message);
-    out.push(entry);
-  }
-  return out.sort((x, y) => x.id.localeCompare(y.id));
 }
 
 /** Whether two dates are the same day. */

@@ -6,7 +6,7 @@
  * the file stays valid YAML with every other anchor intact. The source itself is
  * never touched.
  */
-import { NotesError, type CreateAnchorResult } from '../api.js';
+import { NotesError, type AnchorProposal, type CreateAnchorResult } from '../api.js';
 import { normalize } from '../normalize.js';
 import { ANCHOR_FILE_SUFFIX, anchorNameError } from '../parse/anchorFile.js';
 import { builtInAnchorKind } from '../anchors.js';
@@ -46,7 +46,7 @@ export function proposeSlug(quote: string, existing: readonly string[]): string 
 }
 
 /** The proposal shown in the input box. */
-export function proposeAnchor(view: WorkspaceView, uri: DocUri, range: Range): { sourceId: string; slug: string; quote: string; existing: string[] } {
+export function proposeAnchor(view: WorkspaceView, uri: DocUri, range: Range): AnchorProposal {
   const { source, quote } = selection(view, uri, range);
   const existing = existingKeys(view, source);
   return { sourceId: source.id, slug: proposeSlug(quote, existing), quote, existing };

@@ -2,7 +2,7 @@
 import type { Hover } from '../api.js';
 import type { DocUri, Position, Problem, SourceIndex } from '../types.js';
 import type { WorkspaceView } from '../view.js';
-import { dateHover } from '../dates/index.js';
+import { dateHover } from './dateHover.js';
 import { citationAt, escapeMarkdown, shorten } from './locate.js';
 import { linkHover } from './linkHover.js';
 import { lineOf, pageOf, passageLocation, passageQuote } from './passage.js';

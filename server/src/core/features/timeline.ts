@@ -5,10 +5,59 @@
  * speaks of: a date inside the passage, else the last date before it (the narrative's
  * reference time), else the source's stated date.
  */
-import { sourceDates, timelineData, type SourceTimeline } from '../dates/index.js';
-import { iso } from '../dates/calendar.js';
+import { sourceDates } from '../dates/index.js';
+import { formatWithWeekday, iso } from '../dates/calendar.js';
+import { dateFindings, findingsOver } from '../rules/dateJudgments.js';
 import type { DocUri, NoteIndex, SourceIndex, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
+
+export interface TimelineEntry {
+  text: string;
+  date: string;
+  weekday: string;
+  line: number;
+  flagged: string[];
+}
+
+export interface SourceTimeline {
+  uri: DocUri;
+  id: string;
+  title?: string;
+  /** The date the source states (date line, front matter, title). */
+  stated?: string;
+  /** The date its own text implies, when that contradicts the stated date (GN023). */
+  implied?: string;
+  start?: string;
+  end?: string;
+  entries: TimelineEntry[];
+  problems: string[];
+}
+
+/** Each source's stated (and, when contradicted, implied) date, the span of its dates and every resolved mention. */
+export function timelineData(view: WorkspaceView, uri?: DocUri): SourceTimeline[] {
+  const out: SourceTimeline[] = [];
+  for (const source of view.sources()) {
+    if (uri && source.uri !== uri) continue;
+    const a = sourceDates(view, source);
+    const findings = dateFindings(view, source.uri);
+    const lines = view.lines(source.uri);
+    const entry: SourceTimeline = { uri: source.uri, id: source.id, entries: [], problems: [] };
+    if (source.title) entry.title = source.title;
+    if (source.date?.iso) entry.stated = source.date.iso;
+    if (a.implied) entry.implied = iso(a.implied.date);
+    if (a.timeline.start) entry.start = iso(a.timeline.start);
+    if (a.timeline.end) entry.end = iso(a.timeline.end);
+    for (const m of a.mentions) {
+      if (!m.resolved) continue;
+      const flagged = findingsOver(findings, m).map((f) => `${f.code}: ${f.message}`);
+      entry.entries.push({ text: m.text, date: iso(m.resolved), weekday: formatWithWeekday(m.resolved).split(',')[0]!, line: (lines?.lineOf(m.start) ?? 0) + 1, flagged });
+    }
+    // Findings of the source as a whole (GN023) have no place on its line.
+    entry.problems = findings.filter((f) => f.span.start < 0).map((f) => f.message);
+    out.push(entry);
+  }
+  return out.sort((x, y) => x.id.localeCompare(y.id));
+}
 
 /** A citation of a source in the note the timeline was opened from. */
 export interface TimelineCitation {

@@ -6,7 +6,7 @@
  * entries that can be read still count.
  */
 import { isMap, isPair, isScalar, type Node as YamlNode, type Pair } from 'yaml';
-import type { AnchorDefinition, AnchorFileIndex, Problem, Span } from '../types.js';
+import type { AnchorDefinition, AnchorFileIndex, Span, UncodedProblem } from '../types.js';
 import { LineIndex } from '../text.js';
 import { builtInAnchorKind } from '../anchors.js';
 import { baseName } from '../workspace.js';
@@ -44,13 +44,13 @@ function span(node: YamlNode | null | undefined, fallback: Span): Span {
 /** Indexes one anchor file. Never throws. */
 export function parseAnchorFile(uri: string, text: string, version = 0): AnchorFileIndex {
   const lines = new LineIndex(text);
-  const problems: Problem[] = [];
+  const problems: UncodedProblem[] = [];
   const anchors: AnchorDefinition[] = [];
   const errorSpans: Span[] = [];
   const report = (s: Span, message: string) => {
     // A shape complaint about text the YAML parser already rejected is noise.
     if (errorSpans.some((e) => s.start <= e.end && e.start <= s.end)) return;
-    problems.push({ uri, range: lines.range(s), code: 'GN006', message });
+    problems.push({ uri, range: lines.range(s), message });
   };
   const file: AnchorFileIndex = { uri, sourceStem: anchorFileStem(uri), version, anchors, problems };
   let doc;
@@ -70,7 +70,7 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
   }
   const yamlError = (a: number, b: number, message: string) => {
     const at = errorSpan(text, a, b);
-    problems.push({ uri, range: lines.range(at), code: 'GN006', message: `Invalid YAML: ${firstLine(message)}` });
+    problems.push({ uri, range: lines.range(at), message: `Invalid YAML: ${firstLine(message)}` });
     errorSpans.push({ start: lines.offsetAt({ line: lines.lineOf(at.start), character: 0 }), end: at.end });
   };
   const errors: { pos: [number, number]; message: string }[] = doc.errors.map((e) => ({ pos: e.pos, message: e.message }));

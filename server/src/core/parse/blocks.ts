@@ -479,7 +479,8 @@ function frontMatter(text: string): { value: string; span: Span } | undefined {
     if (nl < 0) break;
     at = nl + 1;
   }
-  bail('unclosed front matter');
+  // Unclosed, it is not front matter: the `---` is a thematic break, as the parser reads it.
+  return undefined;
 }
 
 /**

@@ -25,6 +25,6 @@ export const unknownSource: Rule = {
             ? `No file \`${shown}\` in the workspace${hint}`
             : `No note or file \`${shown}\` in the workspace${hint}`;
       return problem(span, message, r.suggestions.map((s, i) => replaceFix(view, note.uri, span, s, `Change to \`${s}\``, i === 0)));
-    }, 'GN001');
+    }, unknownSource.code);
   },
 };

@@ -39,6 +39,6 @@ export const unknownAnchor: Rule = {
         `No ${what} \`${anchor}\` in ${where}${hint}`,
         r.suggestions.map((s, i) => replaceFix(view, note.uri, span, s, `Change to \`${s}\``, i === 0)),
       );
-    }, 'GN002');
+    }, unknownAnchor.code);
   },
 };

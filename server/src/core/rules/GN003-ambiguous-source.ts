@@ -28,6 +28,6 @@ export const ambiguousSource: Rule = {
         `Source id \`${c.target}\` is ambiguous: ${stems.length} sources share it (${listCode(stems)}); cite the whole stem`,
         stems.map((s) => replaceFix(view, note.uri, c.targetSpan, s, `Cite \`${s}\``)),
       );
-    }, 'GN003');
+    }, ambiguousSource.code);
   },
 };

@@ -15,6 +15,6 @@ export const malformedCitation: Rule = {
       // slip worth reporting only where `[[` cites sources.
       if (!c.form && !view.hasSources() && (!c.raw.endsWith(']]') || c.target === '')) return undefined;
       return problem(c, `Malformed ${view.hasSources() ? 'citation' : 'link'}: ${r.reason}`);
-    }, 'GN004');
+    }, malformedCitation.code);
   },
 };

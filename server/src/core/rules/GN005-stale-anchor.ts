@@ -32,14 +32,14 @@ export const staleAnchor: Rule = {
       if (!p?.stale) continue;
       const range = lines.range(def.valueSpan);
       if (p.stale.lost) {
-        out.push({ uri: file.uri, range, code: 'GN005', severity: 'error', message: `Anchor \`${def.key}\` is lost: nothing in source ${name} is close to its quote any more` });
+        out.push({ uri: file.uri, range, code: staleAnchor.code, severity: 'error', message: `Anchor \`${def.key}\` is lost: nothing in source ${name} is close to its quote any more` });
         continue;
       }
       const now = source.text.slice(p.start, p.end).replace(/\s+/g, ' ');
       out.push({
         uri: file.uri,
         range,
-        code: 'GN005',
+        code: staleAnchor.code,
         message: `Anchor \`${def.key}\` is stale: its quote is no longer in source ${name}; re-anchored to “${now}” (${Math.round(p.stale.similarity * 100)}% similar)`,
         fixes: [{ title: `Update the quote of \`${def.key}\` to the source's text`, isPreferred: true, edits: [{ uri: file.uri, range, newText: yamlScalar(now) + trailingSpace(view.text(file.uri) ?? '', def.valueSpan) }] }],
         related: [{ uri: source.uri, range: view.lines(source.uri)!.range(p), message: 'Where the anchor now points' }],
@@ -57,11 +57,11 @@ export const staleAnchor: Rule = {
       const key = r.passage.anchor ?? c.anchor;
       out.push(
         r.passage.stale.lost
-          ? { uri: note.uri, range: lines.range(c.anchorSpan), code: 'GN005', severity: 'error', message: `Anchor \`${key}\` is lost: its quote is no longer in source ${r.source.id}` }
+          ? { uri: note.uri, range: lines.range(c.anchorSpan), code: staleAnchor.code, severity: 'error', message: `Anchor \`${key}\` is lost: its quote is no longer in source ${r.source.id}` }
           : {
               uri: note.uri,
               range: lines.range(c.anchorSpan),
-              code: 'GN005',
+              code: staleAnchor.code,
               message: `Anchor \`${key}\` is stale: re-anchored to “${r.source.text.slice(r.passage.start, r.passage.end).replace(/\s+/g, ' ')}” (${Math.round(r.passage.stale.similarity * 100)}% similar); update the anchor file`,
             },
       );

@@ -9,14 +9,14 @@ export const invalidAnchorFile: Rule = {
   description: 'An anchor file whose YAML does not parse, whose shape is wrong (not a map of names to quotes), that repeats a name, or that has no source beside it. Reported at the offending line; the rest of the workspace still works.',
   example: '`kirby-briefing: [oops` in `002_….anchors.yaml` → Invalid YAML: …',
   checkAnchorFile(file, view) {
-    const problems: Problem[] = [...file.problems];
+    const problems: Problem[] = file.problems.map(({ uri, range, ...rest }) => ({ uri, range, code: invalidAnchorFile.code, ...rest }));
     const lines = view.lines(file.uri);
     const source = view.sourceForAnchorFile(file);
     if (!source && lines) {
       problems.push({
         uri: file.uri,
         range: lines.range({ start: 0, end: 0 }),
-        code: 'GN006',
+        code: invalidAnchorFile.code,
         message: `No source \`${file.sourceStem}.txt\` or \`${file.sourceStem}.md\` beside this anchor file: its anchors cannot be cited`,
       });
     }

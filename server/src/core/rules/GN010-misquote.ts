@@ -75,7 +75,7 @@ export const misquote: Rule = {
         const p: Problem = {
           uri: note.uri,
           range: lines.range(q),
-          code: 'GN010',
+          code: misquote.code,
           message: words
             ? `Misquote: “${quote}” is not in the cited passage of source ${source.id}; the source says “${words}”`
             : `Misquote: “${quote}” is not in the cited passage of source ${source.id}`,

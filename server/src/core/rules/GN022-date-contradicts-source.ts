@@ -6,6 +6,7 @@ import { sentenceAt } from '../dates/segment.js';
 import { lastStartingAtOrBefore } from '../text.js';
 import type { Citation, Passage, Problem, Span } from '../types.js';
 import type { Rule } from './rule.js';
+import { judgeDates } from './dateJudgments.js';
 
 /**
  * A note sentence holding more dates than this is a list or a table, not one statement:
@@ -109,14 +110,14 @@ export const dateContradictsSource: Rule = {
       if (inSentence.length === 0 || inSentence.length > MAX_SENTENCE_DATES) continue;
       const source = sourceDates(view, r.source);
       let flagged = flaggedIn.get(r.source.uri);
-      if (!flagged) flaggedIn.set(r.source.uri, (flagged = new Set(source.findings.map((f) => f.span.start))));
+      if (!flagged) flaggedIn.set(r.source.uri, (flagged = new Set(judgeDates(r.source.text, source).map((f) => f.span.start))));
       const theirs = passageDates(source, r.passage, flagged);
       for (const [n, p] of counterparts(text, sentences[k]!, { text: r.source.text, analysis: source }, inSentence, theirs)) {
         const replacement = n.weekday ? formatWithWeekday(p.resolved!, !!n.year) : formatDate(p.resolved!, !!n.year);
         out.push({
           uri: note.uri,
           range: lines.range(n),
-          code: 'GN022',
+          code: dateContradictsSource.code,
           message: `The cited passage dates this to ${formatWithWeekday(p.resolved!)} (“${p.text.trim().replace(/\s+/g, " ")}” in source ${r.source.id}); the note says ${formatDate(n.resolved!)}`,
           fixes: [{ title: `Change to ${replacement}`, isPreferred: true, edits: [{ uri: note.uri, range: lines.range(n), newText: replacement }] }],
           related: [{ uri: r.source.uri, range: view.lines(r.source.uri)!.range(p), message: 'The date in the cited passage' }],

@@ -1,6 +1,7 @@
 /** GN025: a citation of a passage that holds a date flagged in its source. */
 import { sourceDates } from '../dates/index.js';
 import type { DateFinding } from '../dates/index.js';
+import { judgeDates } from './dateJudgments.js';
 import type { Problem, Span } from '../types.js';
 
 /** A finding covers one date or one range: never more than this many characters. */
@@ -37,13 +38,14 @@ export const citesFlaggedDate: Rule = {
     for (const c of note.citations) {
       const r = view.resolve(note, c);
       if (r.kind !== 'source' || r.passage.kind === 'whole' || r.passage.stale?.lost) continue;
-      const found = findingsOverlapping(sourceDates(view, r.source).findings, r.passage).filter((f) => f.code !== 'GN023');
+      // Findings of the source as a whole (GN023, span -1) overlap no passage.
+      const found = findingsOverlapping(judgeDates(r.source.text, sourceDates(view, r.source)), r.passage);
       if (found.length === 0) continue;
       const f = found[0]!;
       out.push({
         uri: note.uri,
         range: lines.range(c),
-        code: 'GN025',
+        code: citesFlaggedDate.code,
         message: `The cited passage holds a date flagged in source ${r.source.id}: ${f.message} (${f.code})`,
         related: [{ uri: r.source.uri, range: view.lines(r.source.uri)!.range(f.span), message: f.message }],
       });

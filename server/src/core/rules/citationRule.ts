@@ -1,13 +1,14 @@
 /** Shared plumbing for rules that report on citations. */
 import type { Citation, Fix, NoteIndex, Problem, Span } from '../types.js';
 import type { Resolution, WorkspaceView } from '../view.js';
+import type { Code } from './rule.js';
 
 /** Runs `report` for each citation of `note` with its resolution; collects the problems. */
 export function eachCitation(
   note: NoteIndex,
   view: WorkspaceView,
   report: (citation: Citation, resolution: Resolution, problem: (span: Span, message: string, fixes?: Fix[]) => Problem) => Problem | undefined,
-  code: string,
+  code: Code,
 ): Problem[] {
   const lines = view.lines(note.uri);
   if (!lines) return [];

@@ -1,44 +1,15 @@
 /** Every rule, in one table: the README's diagnostic table and SARIF's rule list come from it. */
 import type { NotesConfig } from '../config.js';
 import type { Severity } from '../types.js';
-import { unknownSource } from './GN001-unknown-source.js';
-import { unknownAnchor } from './GN002-unknown-anchor.js';
-import { ambiguousSource } from './GN003-ambiguous-source.js';
-import { malformedCitation } from './GN004-malformed-citation.js';
-import { staleAnchor } from './GN005-stale-anchor.js';
-import { invalidAnchorFile } from './GN006-invalid-anchor-file.js';
-import { misquote } from './GN010-misquote.js';
-import { skippedFile } from './GN007-skipped-file.js';
-import { checkFailed } from './GN008-check-failed.js';
-import { moreProblems } from './GN009-more-problems.js';
-import { weekdayMismatch } from './GN020-weekday-mismatch.js';
-import { dateOutOfContext } from './GN021-date-out-of-context.js';
-import { dateContradictsSource } from './GN022-date-contradicts-source.js';
-import { sourceDateInconsistent } from './GN023-source-date-inconsistent.js';
-import { invalidDate } from './GN024-invalid-date.js';
-import { citesFlaggedDate } from './GN025-cites-flagged-date.js';
 import type { Rule } from './rule.js';
+import { allRules } from './all.js';
 
-export const rules: readonly Rule[] = [
-  unknownSource,
-  unknownAnchor,
-  ambiguousSource,
-  malformedCitation,
-  staleAnchor,
-  invalidAnchorFile,
-  misquote,
-  skippedFile,
-  checkFailed,
-  moreProblems,
-  weekdayMismatch,
-  dateOutOfContext,
-  dateContradictsSource,
-  sourceDateInconsistent,
-  invalidDate,
-  citesFlaggedDate,
-].sort((a, b) => a.code.localeCompare(b.code));
+export type { Code } from './all.js';
 
-const byCode = new Map(rules.map((r) => [r.code, r]));
+/** Every rule file's rule (`all.ts`, generated from this folder), by code. */
+export const rules: readonly Rule[] = [...allRules].sort((a, b) => a.code.localeCompare(b.code));
+
+const byCode = new Map<string, Rule>(rules.map((r) => [r.code, r]));
 
 /** The rule with this code. */
 export function ruleByCode(code: string): Rule | undefined {

@@ -1,10 +1,13 @@
 /** A check, ESLint-style: an id, a default severity, documentation and the check itself. */
 import type { WorkspaceView } from '../view.js';
-import type { AnchorFileIndex, NoteIndex, Problem, Severity, SourceIndex } from '../types.js';
+import type { AnchorFileIndex, DocUri, NoteIndex, Problem, Severity, SourceIndex } from '../types.js';
+import type { Code } from './all.js';
+
+export type { Code } from './all.js';
 
 export interface Rule {
-  /** Stable code, `GN002`. */
-  code: string;
+  /** Stable code, `GN002`: the one its file name starts with (its problems carry it). */
+  code: Code;
   /** Stable name, `unknown-anchor`. */
   name: string;
   defaultSeverity: Severity;
@@ -20,4 +23,6 @@ export interface Rule {
   checkSource?(source: SourceIndex, view: WorkspaceView): Problem[];
   /** Problems in one anchor file. */
   checkAnchorFile?(file: AnchorFileIndex, view: WorkspaceView): Problem[];
+  /** Problems of any file the workspace knows, checked or not (one that was not read, GN007). */
+  checkFile?(uri: DocUri, view: WorkspaceView): Problem[];
 }

@@ -103,7 +103,7 @@ describe('grounded-notes check', function () {
     const cached = () => cli('check', d, '--format', 'json', '--cache-dir', cache);
     const first = cached();
     assert.equal(first.stdout, fresh());
-    assert.deepEqual(readdirSync(cache), ['index-v1.bin']);
+    assert.deepEqual(readdirSync(cache), ['index.gnidx']);
     // The second run reuses every parse and the saved problems.
     assert.equal(cached().stdout, first.stdout);
     writeFileSync(join(d, 'notes/a.md'), 'Cites [[001#friday]] only.\n');

@@ -81,6 +81,7 @@ async function check(opts: CheckOptions): Promise<number> {
     ...(opts.threads ? { threads: opts.threads } : {}),
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     stateKey: JSON.stringify(config),
+    tool: VERSION,
     log: (m) => process.stderr.write(`grounded-notes: ${m}\n`),
   });
   const service = createNotesService({ workspace, config, parser: pool });

@@ -17,7 +17,7 @@ import { effectiveSeverity, rules } from './rules/registry.js';
 import type { DocUri, Problem } from './types.js';
 import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
-import type { FileChange, Workspace } from './workspace.js';
+import { sameStat, type FileChange, type FileStat, type Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
 export { NotesError } from './api.js';
@@ -80,10 +80,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     if (structural) for (const f of index.anchorFiles()) dirty.add(f.uri);
   }
 
+  /** What reading a file for indexing found: its text (or a parse remembered for its unchanged stat), why it is not indexed, or nothing (gone). */
+  type Found = { text: string; stat?: FileStat } | { remembered: ParsedDocument; stat: FileStat } | { skip: string } | undefined;
+
   /** Reads a file for indexing: its text, or why it is not indexed, or gone. */
-  async function read(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
+  async function read(uri: DocUri, kind: DocKind, remember = false): Promise<Found> {
     try {
-      return await readChecked(uri, kind);
+      return await readChecked(uri, kind, remember);
     } catch (e) {
       // A workspace that throws (permissions, a vanished mount) costs this file only.
       const message = (e as Error).message;
@@ -92,26 +95,43 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
   }
 
-  async function readChecked(uri: DocUri, kind: DocKind): Promise<{ text: string } | { skip: string } | undefined> {
+  async function readChecked(uri: DocUri, kind: DocKind, remember: boolean): Promise<Found> {
     const stat = await workspace.stat(uri);
     if (!stat) return undefined;
     if (kind !== 'anchorFile' && stat.size > config.maxFileSize) {
       logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is over groundedNotes.maxFileSize`);
       return { skip: `Not checked: the file is ${formatBytes(stat.size)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
     }
+    // A parse remembered for this very stat: the text is read only when a feature needs it.
+    const remembered = remember && workspace.readFileSync ? parser?.remembered?.(uri, kind, stat) : undefined;
+    if (remembered) return { remembered, stat };
     const text = await workspace.readFile(uri);
     if (text === undefined) {
       logger.warn(`Skipped ${uri}: not readable as UTF-8 text`);
       return { skip: 'Not checked: the file could not be read as UTF-8 text (binary, unreadable, or removed while indexing)' };
     }
-    return { text };
+    return { text, stat };
   }
 
   /** Indexes what `read` found; returns the citation keys whose meaning may have changed. */
-  function store(uri: DocUri, kind: DocKind, found: Awaited<ReturnType<typeof read>>, parsed?: ParsedDocument): Set<string> {
+  function store(uri: DocUri, kind: DocKind, found: Found, parsed?: ParsedDocument): Set<string> {
     if (!found) return index.remove(uri);
     if ('skip' in found) return index.skip(uri, found.skip);
+    if ('remembered' in found) return index.set(uri, kind, lazyText(uri, found.stat), 0, found.remembered);
     return index.set(uri, kind, found.text, 0, parsed);
+  }
+
+  /** Reads a remembered file's text when first needed; if it changed meanwhile, the index re-reads it from that text. */
+  function lazyText(uri: DocUri, stat: FileStat): () => { text: string; changed: boolean } | undefined {
+    return () => {
+      const r = workspace.readFileSync?.(uri);
+      return r && { text: r.text, changed: !sameStat(r.stat, stat) };
+    };
+  }
+
+  /** The files the scan skipped, and why (what saved problems must agree with). */
+  function skippedFiles(): Map<DocUri, string> {
+    return new Map([...index.skipped].map(([uri, s]) => [uri, s.reason]));
   }
 
   async function load(uri: DocUri, kind: DocKind): Promise<Set<string>> {
@@ -221,11 +241,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
-        const found = await Promise.all(batch.map((f) => read(f.uri, f.kind)));
+        const found = await Promise.all(batch.map((f) => read(f.uri, f.kind, !open.has(f.uri))));
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
-          if (r && 'text' in r) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text });
+          if (r && 'text' in r) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text, ...(r.stat ? { stat: r.stat } : {}) });
         }
         let parsed: (ParsedDocument | undefined)[] = [];
         if (parser && inputs.length > 0) {
@@ -254,7 +274,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
           // An editor may have opened the file while it was being read: its text wins.
           if (open.has(f.uri)) {
             const r = found[j];
-            scanText.set(f.uri, r && 'text' in r ? r.text : undefined);
+            scanText.set(f.uri, r && 'text' in r ? r.text : r && 'remembered' in r ? workspace.readFileSync?.(f.uri)?.text : undefined);
             continue;
           }
           try {
@@ -267,7 +287,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         progress?.(done, files.length);
         if (token?.isCancellationRequested) return;
       }
-      const saved = openMatchesDisk() ? parser?.savedProblems?.() : undefined;
+      const saved = openMatchesDisk() ? parser?.savedProblems?.(skippedFiles()) : undefined;
       if (saved) {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {
@@ -286,7 +306,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // Saved problems must be those of the files as the scan read them.
       if (!scanned || changedSinceScan || !parser?.saveProblems || !openMatchesDisk()) return;
       refresh();
-      parser.saveProblems(new Map(current));
+      parser.saveProblems(new Map(current), skippedFiles());
     },
     openDocument(uri, text, version) {
       const kind = index.classify(uri);

@@ -9,7 +9,7 @@ import { normalizeWithMap, type NormalizedText } from './normalize.js';
 import { ANCHOR_FILE_SUFFIX } from './parse/anchorFile.js';
 import { parseDocument, type DocKind, type ParsedDocument } from './parse/document.js';
 import { reanchor } from './quotes/reanchor.js';
-import { closest, NameIndex } from './suggest.js';
+import { NameIndex, nameIndexOf } from './suggest.js';
 import { LineIndex } from './text.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex } from './types.js';
 import type { Resolution, WorkspaceView } from './view.js';
@@ -22,6 +22,9 @@ export interface SkippedFile {
   uri: DocUri;
   reason: string;
 }
+
+/** Reads a file's text when first needed, saying whether the file changed since it was parsed. */
+export type TextLoader = () => { text: string; changed: boolean } | undefined;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -51,6 +54,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly sourcesByUri = new Map<DocUri, SourceIndex>();
   private readonly anchorFilesByUri = new Map<DocUri, AnchorFileIndex>();
   private readonly texts = new Map<DocUri, string>();
+  /** Texts not read yet (parses remembered by a persisted index): read on first use. */
+  private readonly textLoaders = new Map<DocUri, TextLoader>();
   private readonly byId = new Map<string, SourceIndex[]>();
   private readonly byName = new Map<string, NoteIndex[]>();
   /** `<source uri without extension>` → its anchor file. */
@@ -113,15 +118,18 @@ export class WorkspaceIndex implements WorkspaceView {
    * Indexes (or re-indexes) a file's text, or takes its index parsed elsewhere;
    * returns the citation keys whose meaning may have changed.
    */
-  set(uri: DocUri, kind: DocKind, text: string, version: number, parsed?: ParsedDocument): Set<string> {
-    const doc = parsed?.kind === kind && parsed.index.uri === uri ? parsed : parseDocument({ uri, kind, text }, version);
+  set(uri: DocUri, kind: DocKind, text: string | TextLoader, version: number, parsed?: ParsedDocument): Set<string> {
+    const usable = parsed?.kind === kind && parsed.index.uri === uri;
+    if (!usable && typeof text !== 'string') text = text()?.text ?? '';
+    const doc = usable ? parsed : parseDocument({ uri, kind, text: text as string }, version);
     doc.index.version = version;
     const isNew = this.kindOf(uri) === undefined;
     const touched = this.forget(uri);
     // Re-indexing a known file keeps the set of names, so the suggestions stand.
     if (isNew) this.clearSuggestions();
     this.skipped.delete(uri);
-    this.texts.set(uri, text);
+    if (typeof text === 'string') this.texts.set(uri, text);
+    else this.textLoaders.set(uri, text);
     if (doc.kind === 'note') {
       const note = doc.index;
       this.notesByUri.set(uri, note);
@@ -174,6 +182,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.derivedValues = new Map();
     this.memos.delete(uri);
     this.texts.delete(uri);
+    this.textLoaders.delete(uri);
     this.skipped.delete(uri);
     const note = this.notesByUri.get(uri);
     if (note) {
@@ -255,12 +264,22 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.byName.get(targetKey(name)) ?? [];
   }
   text(uri: DocUri): string | undefined {
-    return this.texts.get(uri);
+    const text = this.texts.get(uri);
+    if (text !== undefined) return text;
+    const load = this.textLoaders.get(uri);
+    if (!load) return undefined;
+    this.textLoaders.delete(uri);
+    const read = load();
+    if (!read) return undefined;
+    // Changed on disk since it was parsed: index what is there now (a watcher reports the change too).
+    if (read.changed) this.set(uri, this.kindOf(uri)!, read.text, 0);
+    else this.texts.set(uri, read.text);
+    return read.text;
   }
 
   /** Line/offset conversion for any indexed document. */
   lines(uri: DocUri): LineIndex | undefined {
-    const text = this.texts.get(uri);
+    const text = this.text(uri);
     if (text === undefined) return undefined;
     const source = this.sourcesByUri.get(uri);
     return this.memo(uri, 'lines', () => new LineIndex(text, source?.lineStarts));
@@ -323,7 +342,7 @@ export class WorkspaceIndex implements WorkspaceView {
       const slug = citation.anchor.toLowerCase();
       const heading = target.headings.find((h) => h.slug === slug || h.text.toLowerCase() === slug);
       if (heading) return { kind: 'note', note: target, heading };
-      return { kind: 'unknownHeading', note: target, suggestions: closest(citation.anchor, target.headings.map((h) => h.slug)) };
+      return { kind: 'unknownHeading', note: target, suggestions: nameIndexOf(target.headings, () => target.headings.map((h) => h.slug)).closest(citation.anchor) };
     }
     const key = targetKey(citation.target);
     let suggestions = this.suggestions.get(key);

@@ -4,6 +4,7 @@
  * and can be persisted).
  */
 import type { AnchorFileIndex, DocUri, NoteIndex, Problem, SourceIndex } from '../types.js';
+import type { FileStat } from '../workspace.js';
 import { parseAnchorFile } from './anchorFile.js';
 import { parseNote } from './note.js';
 import { parseSource } from './source.js';
@@ -21,6 +22,8 @@ export interface ParseInput {
   uri: DocUri;
   kind: DocKind;
   text: string;
+  /** The file's stat when it was read: a persisted index trusts an unchanged stat next time. */
+  stat?: FileStat;
 }
 
 /**
@@ -47,11 +50,18 @@ export function parseDocument(input: ParseInput, version = 0): ParsedDocument {
 export interface BatchParser {
   parse(inputs: readonly ParseInput[]): Promise<(ParsedDocument | undefined)[]>;
   /**
-   * The problems saved by an earlier run over exactly the files this scan parsed
-   * (same names, same contents, same settings), if any: a restart of an unchanged
-   * workspace then needs no checking at all.
+   * The parse of a file this parser remembers and trusts unchanged by its stat
+   * alone (size, times, inode), so the file need not be read; undefined means
+   * "read it". Sources are never remembered this way (their text is their index).
    */
-  savedProblems?(): Map<DocUri, Problem[]> | undefined;
-  /** Remembers the problems of the workspace as this scan found it. */
-  saveProblems?(problems: Map<DocUri, Problem[]>): void;
+  remembered?(uri: DocUri, kind: DocKind, stat: FileStat): ParsedDocument | undefined;
+  /**
+   * The problems saved by an earlier run over exactly the files of this scan (same
+   * names, same contents, the same files skipped for the same reasons, same
+   * settings and tool), if any: a restart of an unchanged workspace then needs no
+   * checking at all.
+   */
+  savedProblems?(skipped: ReadonlyMap<DocUri, string>): Map<DocUri, Problem[]> | undefined;
+  /** Remembers the problems of the workspace as this scan found it (with the files it skipped, and why). */
+  saveProblems?(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>): void;
 }

@@ -1,0 +1,373 @@
+/**
+ * The persisted index: what one run learned about the workspace's files, for the
+ * next run. Per file: its content key (a SHA-256 of kind, URI and text), the stat it
+ * had when read, and its parse; for the workspace: the problems of the last full
+ * check; and payloads other components derive from file contents (see `payload`).
+ *
+ * Trust rules (each has a test in test/unit/persistedIndex.test.ts):
+ * - The file is checksummed (`indexFile.ts`) and keyed by everything besides the
+ *   files that can change a result: the tool's build, the parser version, the rule
+ *   set, the settings, the runtime's Unicode data. Any mismatch drops it whole.
+ * - A parse is reused for the same content key; without reading the file only
+ *   when its size, times and inode are as recorded and it had not changed in the
+ *   moments before it was read (a write in the same clock tick could otherwise
+ *   hide behind an equal stat). Sources are always read.
+ * - Saved problems are reused only for the very same files (content keys), the
+ *   same files skipped for the same reasons, and the same key.
+ * - Whatever is read back is checked for shape; a parse that fails the check drops
+ *   the index and this run writes nothing, so a bad parse is never written back.
+ *
+ * The index lives in one file that each run replaces (write, then rename), holding
+ * only what that run used, so it never grows with deleted files. Texts are not
+ * stored: a remembered note's text is read when a feature first needs it.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { PARSER_VERSION, type DocKind, type ParsedDocument } from '../core/parse/document.js';
+import { rules } from '../core/rules/registry.js';
+import type { DocUri, Problem } from '../core/types.js';
+import type { FileStat } from '../core/workspace.js';
+import { encodeIndexFile, IndexFile } from './indexFile.js';
+import { pack, unpack } from './packed.js';
+import { plausibleParse, plausibleProblems } from './plausible.js';
+
+/** The index file's name in the cache folder. */
+export const INDEX_FILE = 'index.gnidx';
+
+/** What the index remembers of one file. */
+interface FileRecord {
+  uri: DocUri;
+  kind: DocKind;
+  /** SHA-256 of kind, URI and text. */
+  content: string;
+  /** The stat when read (size -1: unknown, never trusted by stat). */
+  size: number;
+  mtime: number;
+  ctime?: number;
+  ino?: number;
+  /** When the run that read it started (ms since the epoch): the file was read after this. */
+  seenAt: number;
+  /** Where its parse lies in the parses section. */
+  at: number;
+  length: number;
+}
+
+/** A file as this run used it: its record and its parse (or the stored bytes of it). */
+interface Used {
+  record: FileRecord;
+  parse?: ParsedDocument;
+  bytes?: Buffer;
+  fromStore: boolean;
+}
+
+interface SavedProblems {
+  fingerprint: string;
+  problems: Map<DocUri, Problem[]>;
+}
+
+export interface PersistedIndexOptions {
+  cacheDir: string;
+  /** The settings and anything else the caller's results depend on (JSON). */
+  stateKey: string;
+  /** The tool's version; the running build's own hash is added to it. */
+  tool?: string;
+  log?: (message: string) => void;
+}
+
+let buildHash: string | undefined;
+/** A hash of the running program (the bundle, or this module when run from source): a new build never reads an old index. */
+function runningBuild(): string {
+  if (buildHash === undefined) {
+    try {
+      buildHash = createHash('sha256').update(readFileSync(new URL(import.meta.url))).digest('hex');
+    } catch {
+      buildHash = 'unknown';
+    }
+  }
+  return buildHash;
+}
+
+/** The key of an index: everything besides the files that can change what it holds. */
+export function indexKey(stateKey: string, tool = ''): string {
+  const parts = {
+    format: 2,
+    tool,
+    build: runningBuild(),
+    parser: PARSER_VERSION,
+    rules: rules.map((r) => [r.code, r.name, r.defaultSeverity]),
+    settings: stateKey,
+    runtime: [process.versions.node, process.versions.v8, process.versions.icu, process.versions.unicode],
+  };
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** The content key of a file's text. */
+export function contentKey(kind: DocKind, uri: DocUri, text: string): string {
+  return createHash('sha256').update(`${PARSER_VERSION}\0${kind}\0${uri}\0`).update(text).digest('base64');
+}
+
+/** How long before a run a file must have last changed for its stat alone to be trusted. */
+function racyWindowMs(stat: FileStat): number {
+  // Whole-second times mean a coarse file system (FAT, HFS+): two seconds; else a
+  // kernel clock tick or two.
+  return stat.mtime % 1000 === 0 ? 2000 : 100;
+}
+
+export class PersistedIndex {
+  private readonly file: string;
+  private readonly key: string;
+  private readonly startedAt = Date.now();
+  private stored: { file: IndexFile; records: Map<DocUri, FileRecord> } | undefined;
+  private storedProblems: SavedProblems | null | undefined;
+  private storedPayloads: Map<string, Uint8Array> | undefined;
+  private readonly used = new Map<DocUri, Used>();
+  private readonly usedPayloads = new Map<string, Uint8Array>();
+  private payloadsChanged = false;
+  private problemsToSave: SavedProblems | undefined;
+  /** True once the stored problems matched this run's files (they are written back as they are). */
+  private problemsReused = false;
+  private fingerprintMemo: { size: number; skipped: string; value: string } | undefined;
+  /** Set when something read back failed its check after parts of it were used: this run writes nothing. */
+  private poisoned = false;
+  /** Counts for the log and the benchmark: parsed in this run, and reused from the index. */
+  readonly stats = { parsed: 0, reused: 0 };
+
+  constructor(private readonly options: PersistedIndexOptions) {
+    this.file = join(options.cacheDir, INDEX_FILE);
+    this.key = indexKey(options.stateKey, options.tool);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.file);
+    } catch {
+      return; // none yet
+    }
+    try {
+      const file = IndexFile.open(bytes);
+      if (file.key !== this.key) {
+        this.log('The persisted index was written by another version, rule set or settings: starting afresh');
+        return;
+      }
+      const records = new Map<DocUri, FileRecord>();
+      for (const r of asRecords(unpack(deserialize(file.section('files') ?? Buffer.alloc(0))))) records.set(r.uri, r);
+      this.stored = { file, records };
+    } catch (e) {
+      this.drop(e);
+    }
+  }
+
+  private log(message: string): void {
+    this.options.log?.(message);
+  }
+
+  /** Forgets the stored index (it failed a check); if parts of it were already used, this run writes nothing. */
+  private drop(e: unknown): void {
+    this.log(`Ignored the persisted index ${this.file}: ${(e as Error).message}`);
+    if ([...this.used.values()].some((u) => u.fromStore)) this.poisoned = true;
+    this.stored = undefined;
+    this.storedProblems = null;
+    this.storedPayloads = undefined;
+    try {
+      rmSync(this.file, { force: true });
+    } catch {
+      // A read-only cache folder: the next run checks the file again.
+    }
+  }
+
+  /** The stored parse of `record`, checked; undefined (and the index dropped) when it fails. */
+  private decode(record: FileRecord): { parse: ParsedDocument; bytes: Buffer } | undefined {
+    try {
+      const section = this.stored!.file.section('parses');
+      if (!section || record.at + record.length > section.length) throw new Error('a parse lies outside its section');
+      const bytes = section.subarray(record.at, record.at + record.length);
+      const parse = unpack(deserialize(bytes));
+      if (!plausibleParse(parse, record.uri, record.kind)) throw new Error(`the parse of ${record.uri} is malformed`);
+      return { parse, bytes };
+    } catch (e) {
+      this.drop(e);
+      return undefined;
+    }
+  }
+
+  /** The stored parse of a file whose stat is exactly as recorded (and was settled when read), without reading it. */
+  remembered(uri: DocUri, kind: DocKind, stat: FileStat): ParsedDocument | undefined {
+    const record = this.stored?.records.get(uri);
+    if (!record || record.kind !== kind || kind === 'source' || record.size < 0) return undefined;
+    if (record.size !== stat.size || record.mtime !== stat.mtime || record.ctime !== stat.ctime || record.ino !== stat.ino) return undefined;
+    if (Math.max(stat.mtime, stat.ctime ?? 0) + racyWindowMs(stat) >= record.seenAt) return undefined;
+    const found = this.decode(record);
+    if (!found) return undefined;
+    this.used.set(uri, { record, parse: found.parse, bytes: found.bytes, fromStore: true });
+    this.stats.reused++;
+    return found.parse;
+  }
+
+  /** The stored parse of this very content (the file was read), or undefined. */
+  reuse(uri: DocUri, kind: DocKind, content: string, text: string, stat: FileStat | undefined): ParsedDocument | undefined {
+    const record = this.stored?.records.get(uri);
+    if (!record || record.kind !== kind || record.content !== content) return undefined;
+    const found = this.decode(record);
+    if (!found) return undefined;
+    // A source's text is not stored (it is most of its index): it is the text just read.
+    const parse: ParsedDocument = found.parse.kind === 'source' ? { kind: 'source', index: { ...found.parse.index, text } } : found.parse;
+    this.used.set(uri, { record: this.recordFor(uri, kind, content, stat), parse, bytes: found.bytes, fromStore: true });
+    this.stats.reused++;
+    return parse;
+  }
+
+  /** Remembers a parse made in this run. */
+  add(uri: DocUri, kind: DocKind, content: string, stat: FileStat | undefined, parse: ParsedDocument): void {
+    this.used.set(uri, { record: this.recordFor(uri, kind, content, stat), parse, fromStore: false });
+    this.stats.parsed++;
+  }
+
+  private recordFor(uri: DocUri, kind: DocKind, content: string, stat: FileStat | undefined): FileRecord {
+    const record: FileRecord = { uri, kind, content, size: stat?.size ?? -1, mtime: stat?.mtime ?? 0, seenAt: this.startedAt, at: 0, length: 0 };
+    if (stat?.ctime !== undefined) record.ctime = stat.ctime;
+    if (stat?.ino !== undefined) record.ino = stat.ino;
+    return record;
+  }
+
+  /**
+   * The workspace state of this run: every used file's content key and the skipped
+   * files with their reasons. Files are only ever added, so the count tells whether
+   * the last value still holds.
+   */
+  private fingerprint(skipped: ReadonlyMap<DocUri, string>): string {
+    const skippedText = [...skipped].map(([uri, reason]) => `${uri}\0${reason}`).sort().join('\n');
+    if (this.fingerprintMemo?.size !== this.used.size || this.fingerprintMemo.skipped !== skippedText) {
+      const hash = createHash('sha256').update(this.key);
+      for (const uri of [...this.used.keys()].sort()) hash.update(`\n${uri}\0${this.used.get(uri)!.record.content}`);
+      hash.update('\nskipped\n').update(skippedText);
+      this.fingerprintMemo = { size: this.used.size, skipped: skippedText, value: hash.digest('base64') };
+    }
+    return this.fingerprintMemo.value;
+  }
+
+  private loadProblems(): SavedProblems | undefined {
+    if (this.storedProblems === undefined) {
+      this.storedProblems = null;
+      try {
+        const section = this.stored?.file.section('problems');
+        if (section) {
+          const data = deserialize(section) as { fingerprint?: unknown; problems?: unknown };
+          const entries = unpack(data.problems);
+          if (typeof data.fingerprint !== 'string' || !plausibleProblems(entries)) throw new Error('the saved problems are malformed');
+          this.storedProblems = { fingerprint: data.fingerprint, problems: new Map(entries) };
+        }
+      } catch (e) {
+        this.drop(e);
+      }
+    }
+    return this.storedProblems ?? undefined;
+  }
+
+  /** The problems saved for exactly this run's files and skipped files, if any. */
+  savedProblems(skipped: ReadonlyMap<DocUri, string>): Map<DocUri, Problem[]> | undefined {
+    const saved = this.loadProblems();
+    if (!saved || saved.fingerprint !== this.fingerprint(skipped)) return undefined;
+    this.problemsReused = true;
+    return saved.problems;
+  }
+
+  /** Remembers the problems of this run's files, to be written by `persist`. */
+  saveProblems(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>): void {
+    this.problemsToSave = { fingerprint: this.fingerprint(skipped), problems };
+  }
+
+  /**
+   * Bytes stored for content derived from a file, by `namespace` (the component's
+   * name, e.g. `pdf-text`) and the hash of the content it was derived from (e.g.
+   * the SHA-256 of a PDF's bytes): lets a slow derivation run once per content.
+   * Payloads read or set in a run are kept for the next; the others are dropped.
+   */
+  payload(namespace: string, contentHash: string): Uint8Array | undefined {
+    const key = `${namespace}\0${contentHash}`;
+    const used = this.usedPayloads.get(key);
+    if (used) return used;
+    if (this.storedPayloads === undefined && this.stored) {
+      try {
+        const section = this.stored.file.section('payloads');
+        const entries = section ? (deserialize(section) as unknown) : [];
+        if (!Array.isArray(entries) || !entries.every((e) => Array.isArray(e) && typeof e[0] === 'string' && e[1] instanceof Uint8Array)) throw new Error('malformed payloads');
+        this.storedPayloads = new Map(entries as [string, Uint8Array][]);
+      } catch (e) {
+        this.drop(e);
+      }
+    }
+    const stored = this.storedPayloads?.get(key);
+    if (stored) this.usedPayloads.set(key, stored);
+    return stored;
+  }
+
+  /** Stores a payload (see `payload`). */
+  setPayload(namespace: string, contentHash: string, bytes: Uint8Array): void {
+    this.usedPayloads.set(`${namespace}\0${contentHash}`, bytes);
+    this.payloadsChanged = true;
+  }
+
+  /** True when writing would store exactly what is stored already. */
+  private unchanged(): boolean {
+    const stored = this.stored;
+    if (!stored || this.stats.parsed > 0 || this.payloadsChanged || this.problemsToSave) return false;
+    if (this.used.size !== stored.records.size || this.usedPayloads.size !== (this.storedPayloads?.size ?? 0)) return false;
+    for (const [uri, u] of this.used) {
+      const r = stored.records.get(uri);
+      if (!r || r.content !== u.record.content || r.size !== u.record.size || r.mtime !== u.record.mtime || r.ctime !== u.record.ctime || r.ino !== u.record.ino) return false;
+    }
+    return true;
+  }
+
+  /** Writes what this run used, replacing the stored index (unless nothing changed or something read back was bad). */
+  persist(): void {
+    if (this.poisoned || this.used.size === 0 || this.unchanged()) return;
+    try {
+      const blobs: Buffer[] = [];
+      const records: FileRecord[] = [];
+      let at = 0;
+      for (const u of this.used.values()) {
+        const bytes = u.bytes ?? serialize(pack(forDisk(u.parse!)));
+        blobs.push(bytes);
+        records.push({ ...u.record, at, length: bytes.length });
+        at += bytes.length;
+      }
+      const problems = this.problemsToSave ?? (this.problemsReused ? this.loadProblems() : undefined);
+      const sections: Record<string, Uint8Array> = { files: serialize(pack(records)), parses: Buffer.concat(blobs) };
+      if (problems) {
+        sections.problems = serialize({ fingerprint: problems.fingerprint, problems: pack([...problems.problems]) });
+      }
+      if (this.usedPayloads.size > 0) sections.payloads = serialize([...this.usedPayloads]);
+      mkdirSync(this.options.cacheDir, { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, encodeIndexFile(this.key, Date.now(), sections));
+      renameSync(tmp, this.file);
+      // The format before this one (`index-v1.bin`) is never read again.
+      for (const name of readdirSync(this.options.cacheDir)) if (/^index-v\d+\.bin$/.test(name)) rmSync(join(this.options.cacheDir, name), { force: true });
+    } catch (e) {
+      this.log(`Could not write the persisted index ${this.file}: ${(e as Error).message}`);
+    }
+  }
+}
+
+/** A parse as stored: a source without its text. */
+function forDisk(parse: ParsedDocument): ParsedDocument {
+  return parse.kind === 'source' ? { kind: 'source', index: { ...parse.index, text: '' } } : parse;
+}
+
+function asRecords(value: unknown): FileRecord[] {
+  if (!Array.isArray(value)) throw new Error('malformed file records');
+  for (const r of value as Partial<FileRecord>[]) {
+    const ok =
+      typeof r === 'object' &&
+      r !== null &&
+      typeof r.uri === 'string' &&
+      (r.kind === 'note' || r.kind === 'source' || r.kind === 'anchorFile') &&
+      typeof r.content === 'string' &&
+      [r.size, r.mtime, r.seenAt, r.at, r.length].every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+      (r.ctime === undefined || typeof r.ctime === 'number') &&
+      (r.ino === undefined || typeof r.ino === 'number');
+    if (!ok) throw new Error('malformed file record');
+  }
+  return value as FileRecord[];
+}

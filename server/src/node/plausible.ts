@@ -1,0 +1,65 @@
+/**
+ * Shape checks for what the persisted index reads back. The file is checksummed,
+ * so these catch what a checksum cannot: data written by a build with a bug, or
+ * edited by hand with the checksum redone. They check what the core relies on
+ * (kinds, URIs, offsets inside the document, types of the fields it reads), not
+ * every field.
+ */
+import type { DocKind, ParsedDocument } from '../core/parse/document.js';
+import type { DocUri, Problem } from '../core/types.js';
+
+type Loose = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+function isSpanWithin(v: unknown, length: number): boolean {
+  return isObject(v) && isCount(v.start) && isCount(v.end) && v.start <= v.end && v.end <= length;
+}
+
+function spansWithin(list: unknown, length: number): boolean {
+  return Array.isArray(list) && list.every((s) => isSpanWithin(s, length));
+}
+
+function headingsWithin(list: unknown, length: number): boolean {
+  return Array.isArray(list) && list.every((h) => isSpanWithin(h, length) && typeof (h as Loose).slug === 'string' && typeof (h as Loose).text === 'string');
+}
+
+function citationsWithin(list: unknown, length: number): boolean {
+  return (
+    Array.isArray(list) &&
+    list.every((c) => {
+      if (!isSpanWithin(c, length)) return false;
+      const x = c as Loose;
+      return typeof x.target === 'string' && typeof x.raw === 'string' && isSpanWithin(x.targetSpan, length) && isSpanWithin(x.paragraph, length) && isSpanWithin(x.sentence, length);
+    })
+  );
+}
+
+/** True when `value` has the shape of the parse of `uri` as a `kind`, with every offset inside it. */
+export function plausibleParse(value: unknown, uri: DocUri, kind: DocKind): value is ParsedDocument {
+  if (!isObject(value) || value.kind !== kind || !isObject(value.index)) return false;
+  const index = value.index;
+  if (index.uri !== uri || typeof index.version !== 'number') return false;
+  if (kind === 'note') {
+    const length = index.length;
+    return isCount(length) && typeof index.stem === 'string' && citationsWithin(index.citations, length) && headingsWithin(index.headings, length) && spansWithin(index.paragraphs, length) && spansWithin(index.prose, length);
+  }
+  if (kind === 'source') {
+    return typeof index.id === 'string' && typeof index.stem === 'string' && Array.isArray(index.headings) && Array.isArray(index.paragraphs) && Array.isArray(index.lineStarts);
+  }
+  return typeof index.sourceStem === 'string' && Array.isArray(index.anchors) && Array.isArray(index.problems) && (index.problems as unknown[]).every((p) => plausibleProblem(p, uri));
+}
+
+function isPosition(v: unknown): boolean {
+  return isObject(v) && isCount(v.line) && isCount(v.character);
+}
+
+function plausibleProblem(p: unknown, uri: DocUri): p is Problem {
+  return isObject(p) && p.uri === uri && typeof p.code === 'string' && typeof p.message === 'string' && isObject(p.range) && isPosition(p.range.start) && isPosition(p.range.end);
+}
+
+/** True when `value` is a list of `[uri, problems of that uri]` pairs. */
+export function plausibleProblems(value: unknown): value is [DocUri, Problem[]][] {
+  return Array.isArray(value) && value.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1]) && (e[1] as unknown[]).every((p) => plausibleProblem(p, e[0] as string)));
+}

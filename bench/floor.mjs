@@ -3,7 +3,7 @@
  * the same Markdown files, as a process of its own (read every file, count matches).
  * Nothing a real check could skip is skipped: the walk, the reads, the decoding.
  *
- * Usage: node bench/floor.mjs <folder>   prints `<files> files, <links> links`
+ * Usage: node bench/floor.mjs <folder>   prints `<files> files, <links> links, <bytes> bytes`
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ function scan(dir, totals) {
     else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
       const text = readFileSync(path, 'utf8');
       totals.files++;
+      totals.bytes += Buffer.byteLength(text);
       for (const m of text.matchAll(LINK)) if (m[1] !== undefined) totals.links++;
     }
   }
@@ -28,6 +29,6 @@ if (!folder) {
   process.stderr.write('usage: node bench/floor.mjs <folder>\n');
   process.exit(2);
 }
-const totals = { files: 0, links: 0 };
+const totals = { files: 0, links: 0, bytes: 0 };
 scan(folder, totals);
-process.stdout.write(`${totals.files} files, ${totals.links} links\n`);
+process.stdout.write(`${totals.files} files, ${totals.links} links, ${totals.bytes} bytes\n`);

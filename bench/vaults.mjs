@@ -169,8 +169,10 @@ export function generateRealShape({ notes, folder, seed = 1 }) {
     const lines = [];
     let bytes = 0;
     let placed = 0;
+    let depth = 0;
     while (bytes < REAL_NOTE_BYTES - 200 || placed < links) {
-      const depth = r.chance(0.25) ? 1 + r.int(2) : 0;
+      // A child is one level under the item before it (an indented first line would be code).
+      depth = lines.length > 0 && r.chance(0.25) ? Math.min(depth + 1, 1 + r.int(2)) : 0;
       let line = `${'\t'.repeat(depth)}- ${prose(r, 12 + r.int(10))}`;
       // Spread the links over the lines, one or two where they fall.
       const here = placed < links ? Math.min(links - placed, r.chance(0.5) ? 2 : 1) : 0;

@@ -5,9 +5,10 @@
  * warm start reads no note whose stat is unchanged.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkFolder } from '../../server/src/cli/checkFolder.js';
 import { toFindings } from '../../server/src/cli/format.js';
 import { createNotesService } from '../../server/src/core/index.js';
 import { relativePath } from '../../server/src/core/workspace.js';
@@ -49,6 +50,7 @@ class CountingWorkspace extends NodeWorkspace {
 
 interface Run {
   output: string;
+  /** Parses taken from the index, or -1 for its saved result (nothing checked). */
   reused: number;
   reads: string[];
 }
@@ -58,14 +60,10 @@ async function check(dir: string, cacheDir?: string, tool?: string): Promise<Run
   const { config } = await loadSettings(dir);
   const workspace = new CountingWorkspace([dir]);
   const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}), ...(tool ? { tool } : {}) });
-  const service = createNotesService({ workspace, config, parser: pool });
-  await service.initialize();
-  service.saveProblems();
-  pool.persist();
-  await pool.close();
+  const result = await checkFolder(workspace, config, pool, !!cacheDir);
   const root = workspace.folders[0]!;
-  const output = JSON.stringify(toFindings(service.allProblems(), (uri) => relativePath(root, uri)), null, 1);
-  return { output, reused: pool.stats.reused, reads: workspace.reads.map((u) => relativePath(root, u)) };
+  const output = JSON.stringify(toFindings(result.problems, (uri) => relativePath(root, uri)), null, 1);
+  return { output, reused: result.saved ? -1 : pool.stats.reused, reads: workspace.reads.map((u) => relativePath(root, u)) };
 }
 
 /** The one file the persisted index keeps in its folder. */
@@ -148,7 +146,9 @@ describe('the persisted index', function () {
     const dir = temp(await settled(FILES));
     const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
     await check(dir, cache, '0.1.0');
-    assert.equal((await check(dir, cache, '0.1.0')).reused, 5);
+    assert.equal((await check(dir, cache, '0.1.0')).reused, -1);
+    writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
+    assert.equal((await check(dir, cache, '0.1.0')).reused, 4);
     const upgraded = await check(dir, cache, '0.2.0');
     assert.equal(upgraded.reused, 0);
     assert.equal(upgraded.output, (await check(dir)).output);
@@ -169,14 +169,34 @@ describe('the persisted index', function () {
     );
   });
 
-  it('a warm start reads no note or anchor file whose stat is unchanged, and reads their texts when a feature needs them', async () => {
+  it('a note added, deleted or renamed since the last run: exactly the output of a fresh check', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    await check(dir, cache);
+    const steps: [string, () => void][] = [
+      ['added', () => writeFileSync(join(dir, 'notes/zzz.md'), '# Z\n')],
+      ['deleted', () => rmSync(join(dir, 'notes/zzz.md'))],
+      ['renamed', () => renameSync(join(dir, 'notes/b.md'), join(dir, 'notes/qqq.md'))],
+    ];
+    for (const [what, step] of steps) {
+      step();
+      assert.equal((await check(dir, cache)).output, (await check(dir)).output, what);
+    }
+  });
+
+  it('a warm start reads nothing when nothing changed, no note or anchor file whose stat is unchanged otherwise, and their texts when a feature needs them', async () => {
     const dir = temp(await settled(FILES));
     const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
     const cold = await check(dir, cache);
     assert.equal(cold.reads.length, 5);
     const warm = await check(dir, cache);
     assert.equal(warm.output, cold.output);
-    assert.deepEqual(warm.reads, ['sources/000_talks.txt']);
+    assert.deepEqual(warm.reads, []);
+    // One note changed: it and the source are read; the other notes are checked from their remembered parses.
+    writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
+    const edited = await check(dir, cache);
+    assert.deepEqual(edited.reads.sort(), ['notes/b.md', 'sources/000_talks.txt']);
+    assert.equal(edited.output, (await check(dir)).output);
     // A hover needs the note's text: read then, from the disk.
     const { config } = await loadSettings(dir);
     const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify(config), cacheDir: cache });

@@ -4,10 +4,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createNotesService } from '../core/index.js';
 import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
+import { checkFolder } from './checkFolder.js';
 import { formatSarif, formatText, toFindings, VERSION } from './format.js';
 
 const USAGE = `Usage:
@@ -84,24 +84,16 @@ async function check(opts: CheckOptions): Promise<number> {
     tool: VERSION,
     log: (m) => process.stderr.write(`grounded-notes: ${m}\n`),
   });
-  const service = createNotesService({ workspace, config, parser: pool });
-  try {
-    await service.initialize();
-  } finally {
-    await pool.close();
-  }
-  service.saveProblems();
-  pool.persist();
+  const result = await checkFolder(workspace, config, pool, !!opts.cacheDir);
   const root = workspace.folders[0]!;
-  const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri));
+  const findings = toFindings(result.problems, (uri) => relativePath(root, uri));
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
   else if (findings.length > 0) process.stdout.write(formatText(findings) + '\n');
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   const errorsFound = count('error');
   const warnings = count('warning');
-  const notes = [...service.view.notes()].length;
-  const sources = [...service.view.sources()].length;
+  const { notes, sources } = result;
   process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${count('information') + count('hint')} infos\n`);
   if (errorsFound > 0) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {

@@ -16,6 +16,7 @@ import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
 import type { DocUri, Problem } from './types.js';
 import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
+import { scanFiles } from './scan.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { sameStat, type FileChange, type FileStat, type Workspace } from './workspace.js';
 
@@ -28,7 +29,6 @@ export { rules, ruleByCode, effectiveSeverity, ruleDocAnchor } from './rules/reg
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
 const BATCH = 128;
-const EXTENSIONS = ['.md', '.txt', '.yaml'];
 
 function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
@@ -226,16 +226,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       allDirty = true;
     },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
-      const files: { uri: DocUri; kind: DocKind }[] = [];
-      for (const folder of workspace.folders) {
-        for (const uri of await workspace.listFiles(folder, EXTENSIONS)) {
-          const kind = index.classify(uri);
-          if (kind) files.push({ uri, kind });
-        }
-        if (token?.isCancellationRequested) return;
-      }
-      // Sources and anchor files first: notes resolve against them.
-      files.sort((a, b) => (a.kind === 'note' ? 1 : 0) - (b.kind === 'note' ? 1 : 0));
+      const files = await scanFiles(workspace, (uri) => index.classify(uri), token);
+      if (!files) return;
       let done = 0;
       /** Reads a batch (reads overlap) and has it parsed, possibly on other threads. */
       const readAndParse = async (from: number) => {

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseDocument, type BatchParser, type DocKind, type ParsedDocument, type ParseInput } from '../core/parse/document.js';
+import type { ScannedFile } from '../core/scan.js';
 import type { DocUri, Problem } from '../core/types.js';
 import type { FileStat } from '../core/workspace.js';
 import type { ParseReply, ParseRequest } from './indexWorker.js';
@@ -131,6 +132,11 @@ export class ParsePool implements BatchParser {
 
   saveProblems(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>): void {
     this.store?.saveProblems(problems, skipped);
+  }
+
+  /** The saved result of an unchanged workspace, without reading or decoding anything (see `PersistedIndex.savedResult`). */
+  savedResult(files: readonly ScannedFile[]): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
+    return this.store?.savedResult(files);
   }
 
   /** Bytes derived from a file's content, kept in the persisted index (see `PersistedIndex.payload`). */

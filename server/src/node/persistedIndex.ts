@@ -22,15 +22,17 @@
  * stored: a remembered note's text is read when a feature first needs it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { PARSER_VERSION, type DocKind, type ParsedDocument } from '../core/parse/document.js';
 import { rules } from '../core/rules/registry.js';
 import type { DocUri, Problem } from '../core/types.js';
+import type { ScannedFile } from '../core/scan.js';
 import type { FileStat } from '../core/workspace.js';
 import { encodeIndexFile, IndexFile } from './indexFile.js';
 import { pack, unpack } from './packed.js';
+import { uriToPath } from './nodeWorkspace.js';
 import { plausibleParse, plausibleProblems } from './plausible.js';
 
 /** The index file's name in the cache folder. */
@@ -52,6 +54,23 @@ interface FileRecord {
   /** Where its parse lies in the parses section. */
   at: number;
   length: number;
+}
+
+/** A file the last run skipped (too large, binary, unreadable), with the stat it had then. */
+interface SkipRecord {
+  uri: DocUri;
+  reason: string;
+  size: number;
+  mtime: number;
+  ctime?: number;
+  ino?: number;
+  seenAt: number;
+}
+
+/** The files section: what was indexed, and what was skipped. */
+interface FilesSection {
+  files: FileRecord[];
+  skipped: SkipRecord[];
 }
 
 /** A file as this run used it: its record and its parse (or the stored bytes of it). */
@@ -115,17 +134,34 @@ function racyWindowMs(stat: FileStat): number {
   return stat.mtime % 1000 === 0 ? 2000 : 100;
 }
 
+/**
+ * True when a file's stat is the one recorded and the file had settled before the
+ * recording run read it: a write in the same clock tick as the one before could
+ * otherwise leave every field equal.
+ */
+function trusted(record: { size: number; mtime: number; ctime?: number; ino?: number; seenAt: number }, stat: FileStat): boolean {
+  if (record.size < 0 || record.size !== stat.size || record.mtime !== stat.mtime || record.ctime !== stat.ctime || record.ino !== stat.ino) return false;
+  return Math.max(stat.mtime, stat.ctime ?? 0) + racyWindowMs(stat) < record.seenAt;
+}
+
+/** The stat of a file on disk now, in the form the workspace gives (undefined when it is gone). */
+function statNow(uri: DocUri): FileStat | undefined {
+  const st = statSync(uriToPath(uri), { throwIfNoEntry: false });
+  return st ? { size: st.size, mtime: st.mtimeMs, ctime: st.ctimeMs, ino: st.ino } : undefined;
+}
+
 export class PersistedIndex {
   private readonly file: string;
   private readonly key: string;
   private readonly startedAt = Date.now();
-  private stored: { file: IndexFile; records: Map<DocUri, FileRecord> } | undefined;
+  private stored: { file: IndexFile; records: Map<DocUri, FileRecord>; skipped: Map<DocUri, SkipRecord> } | undefined;
   private storedProblems: SavedProblems | null | undefined;
   private storedPayloads: Map<string, Uint8Array> | undefined;
   private readonly used = new Map<DocUri, Used>();
   private readonly usedPayloads = new Map<string, Uint8Array>();
   private payloadsChanged = false;
   private problemsToSave: SavedProblems | undefined;
+  private skippedToSave: SkipRecord[] = [];
   /** True once the stored problems matched this run's files (they are written back as they are). */
   private problemsReused = false;
   private fingerprintMemo: { size: number; skipped: string; value: string } | undefined;
@@ -149,9 +185,8 @@ export class PersistedIndex {
         this.log('The persisted index was written by another version, rule set or settings: starting afresh');
         return;
       }
-      const records = new Map<DocUri, FileRecord>();
-      for (const r of asRecords(unpack(deserialize(file.section('files') ?? Buffer.alloc(0))))) records.set(r.uri, r);
-      this.stored = { file, records };
+      const section = asFilesSection(unpack(deserialize(file.section('files') ?? Buffer.alloc(0))));
+      this.stored = { file, records: new Map(section.files.map((r) => [r.uri, r])), skipped: new Map(section.skipped.map((r) => [r.uri, r])) };
     } catch (e) {
       this.drop(e);
     }
@@ -193,9 +228,7 @@ export class PersistedIndex {
   /** The stored parse of a file whose stat is exactly as recorded (and was settled when read), without reading it. */
   remembered(uri: DocUri, kind: DocKind, stat: FileStat): ParsedDocument | undefined {
     const record = this.stored?.records.get(uri);
-    if (!record || record.kind !== kind || kind === 'source' || record.size < 0) return undefined;
-    if (record.size !== stat.size || record.mtime !== stat.mtime || record.ctime !== stat.ctime || record.ino !== stat.ino) return undefined;
-    if (Math.max(stat.mtime, stat.ctime ?? 0) + racyWindowMs(stat) >= record.seenAt) return undefined;
+    if (!record || record.kind !== kind || kind === 'source' || !trusted(record, stat)) return undefined;
     const found = this.decode(record);
     if (!found) return undefined;
     this.used.set(uri, { record, parse: found.parse, bytes: found.bytes, fromStore: true });
@@ -235,12 +268,10 @@ export class PersistedIndex {
    * the last value still holds.
    */
   private fingerprint(skipped: ReadonlyMap<DocUri, string>): string {
-    const skippedText = [...skipped].map(([uri, reason]) => `${uri}\0${reason}`).sort().join('\n');
+    const skippedText = skippedList(skipped);
     if (this.fingerprintMemo?.size !== this.used.size || this.fingerprintMemo.skipped !== skippedText) {
-      const hash = createHash('sha256').update(this.key);
-      for (const uri of [...this.used.keys()].sort()) hash.update(`\n${uri}\0${this.used.get(uri)!.record.content}`);
-      hash.update('\nskipped\n').update(skippedText);
-      this.fingerprintMemo = { size: this.used.size, skipped: skippedText, value: hash.digest('base64') };
+      const contents = [...this.used].map(([uri, u]): [DocUri, string] => [uri, u.record.content]);
+      this.fingerprintMemo = { size: this.used.size, skipped: skippedText, value: fingerprintOf(this.key, contents, skippedText) };
     }
     return this.fingerprintMemo.value;
   }
@@ -251,10 +282,17 @@ export class PersistedIndex {
       try {
         const section = this.stored?.file.section('problems');
         if (section) {
-          const data = deserialize(section) as { fingerprint?: unknown; problems?: unknown };
-          const entries = unpack(data.problems);
-          if (typeof data.fingerprint !== 'string' || !plausibleProblems(entries)) throw new Error('the saved problems are malformed');
-          this.storedProblems = { fingerprint: data.fingerprint, problems: new Map(entries) };
+          const data = deserialize(section) as { fingerprint?: unknown; uris?: unknown; problems?: unknown };
+          const all = unpack(data.problems);
+          const uris = data.uris;
+          if (typeof data.fingerprint !== 'string' || !Array.isArray(uris) || !uris.every((u) => typeof u === 'string') || !plausibleProblems(all)) throw new Error('the saved problems are malformed');
+          const problems = new Map<DocUri, Problem[]>(uris.map((u: string) => [u, []]));
+          for (const p of all) {
+            const list = problems.get(p.uri);
+            if (!list) throw new Error('a saved problem names a document the check did not have');
+            list.push(p);
+          }
+          this.storedProblems = { fingerprint: data.fingerprint, problems };
         }
       } catch (e) {
         this.drop(e);
@@ -274,6 +312,41 @@ export class PersistedIndex {
   /** Remembers the problems of this run's files, to be written by `persist`. */
   saveProblems(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>): void {
     this.problemsToSave = { fingerprint: this.fingerprint(skipped), problems };
+    // Stat now, after the run started: a file skipped and then changed is never trusted by this stat.
+    this.skippedToSave = [...skipped].map(([uri, reason]) => {
+      const stat = statNow(uri);
+      const record: SkipRecord = { uri, reason, size: stat?.size ?? -1, mtime: stat?.mtime ?? 0, seenAt: this.startedAt };
+      if (stat?.ctime !== undefined) record.ctime = stat.ctime;
+      if (stat?.ino !== undefined) record.ino = stat.ino;
+      return record;
+    });
+  }
+
+  /**
+   * The saved problems, when every file of `files` (the scan's listing) is a file
+   * the last full check indexed or skipped, unchanged by its stat, and nothing else
+   * was there: the result of a check that reads and decodes nothing. With the count
+   * of notes and sources it had.
+   */
+  savedResult(files: readonly ScannedFile[]): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
+    const stored = this.stored;
+    if (!stored || files.length !== stored.records.size + stored.skipped.size) return undefined;
+    let notes = 0;
+    let sources = 0;
+    for (const f of files) {
+      const stat = statNow(f.uri);
+      if (!stat) return undefined;
+      const record = stored.records.get(f.uri);
+      const skip = record ? undefined : stored.skipped.get(f.uri);
+      if (record ? record.kind !== f.kind || !trusted(record, stat) : !skip || !trusted(skip, stat)) return undefined;
+      if (record?.kind === 'note') notes++;
+      if (record?.kind === 'source') sources++;
+    }
+    const saved = this.loadProblems();
+    const skippedText = skippedList(new Map([...stored.skipped.values()].map((r) => [r.uri, r.reason])));
+    const contents = [...stored.records.values()].map((r): [DocUri, string] => [r.uri, r.content]);
+    if (!saved || saved.fingerprint !== fingerprintOf(this.key, contents, skippedText)) return undefined;
+    return { problems: saved.problems, notes, sources };
   }
 
   /**
@@ -333,9 +406,11 @@ export class PersistedIndex {
         at += bytes.length;
       }
       const problems = this.problemsToSave ?? (this.problemsReused ? this.loadProblems() : undefined);
-      const sections: Record<string, Uint8Array> = { files: serialize(pack(records)), parses: Buffer.concat(blobs) };
+      const skipped = this.problemsToSave ? this.skippedToSave : this.problemsReused ? [...this.stored!.skipped.values()] : [];
+      const sections: Record<string, Uint8Array> = { files: serialize(pack({ files: records, skipped } satisfies FilesSection)), parses: Buffer.concat(blobs) };
       if (problems) {
-        sections.problems = serialize({ fingerprint: problems.fingerprint, problems: pack([...problems.problems]) });
+        // One table of every problem (URIs, codes and ranges pack far better than per document).
+        sections.problems = serialize({ fingerprint: problems.fingerprint, uris: [...problems.problems.keys()], problems: pack([...problems.problems.values()].flat()) });
       }
       if (this.usedPayloads.size > 0) sections.payloads = serialize([...this.usedPayloads]);
       mkdirSync(this.options.cacheDir, { recursive: true });
@@ -350,9 +425,31 @@ export class PersistedIndex {
   }
 }
 
+function skippedList(skipped: ReadonlyMap<DocUri, string>): string {
+  return [...skipped].map(([uri, reason]) => `${uri}\0${reason}`).sort().join('\n');
+}
+
+/** The digest of a workspace state: the index key, each file's content key, the skipped files and why. */
+function fingerprintOf(key: string, contents: [DocUri, string][], skippedText: string): string {
+  const hash = createHash('sha256').update(key);
+  for (const [uri, content] of contents.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) hash.update(`\n${uri}\0${content}`);
+  return hash.update('\nskipped\n').update(skippedText).digest('base64');
+}
+
 /** A parse as stored: a source without its text. */
 function forDisk(parse: ParsedDocument): ParsedDocument {
   return parse.kind === 'source' ? { kind: 'source', index: { ...parse.index, text: '' } } : parse;
+}
+
+function asFilesSection(value: unknown): FilesSection {
+  const section = value as Partial<FilesSection>;
+  if (typeof value !== 'object' || value === null || !Array.isArray(section.files) || !Array.isArray(section.skipped)) throw new Error('malformed files section');
+  for (const r of section.skipped as Partial<SkipRecord>[]) {
+    const ok = typeof r === 'object' && r !== null && typeof r.uri === 'string' && typeof r.reason === 'string' && [r.size, r.mtime, r.seenAt].every((n) => typeof n === 'number' && Number.isFinite(n));
+    if (!ok) throw new Error('malformed skipped file record');
+  }
+  asRecords(section.files);
+  return section as FilesSection;
 }
 
 function asRecords(value: unknown): FileRecord[] {

@@ -55,11 +55,23 @@ function isPosition(v: unknown): boolean {
   return isObject(v) && isCount(v.line) && isCount(v.character);
 }
 
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
+
 function plausibleProblem(p: unknown, uri: DocUri): p is Problem {
-  return isObject(p) && p.uri === uri && typeof p.code === 'string' && typeof p.message === 'string' && isObject(p.range) && isPosition(p.range.start) && isPosition(p.range.end);
+  return (
+    isObject(p) &&
+    p.uri === uri &&
+    typeof p.code === 'string' &&
+    typeof p.message === 'string' &&
+    (p.severity === undefined || SEVERITIES.has(p.severity as string)) &&
+    (p.fixes === undefined || Array.isArray(p.fixes)) &&
+    isObject(p.range) &&
+    isPosition(p.range.start) &&
+    isPosition(p.range.end)
+  );
 }
 
-/** True when `value` is a list of `[uri, problems of that uri]` pairs. */
-export function plausibleProblems(value: unknown): value is [DocUri, Problem[]][] {
-  return Array.isArray(value) && value.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1]) && (e[1] as unknown[]).every((p) => plausibleProblem(p, e[0] as string)));
+/** True when `value` is a list of problems. */
+export function plausibleProblems(value: unknown): value is Problem[] {
+  return Array.isArray(value) && value.every((p) => isObject(p) && typeof p.uri === 'string' && plausibleProblem(p, p.uri));
 }

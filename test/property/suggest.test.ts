@@ -22,24 +22,33 @@ function osa(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The definition, applied to every name: within the bound by distance, or a prefix either way at the bound. */
+const fold = (s: string) => s.toLowerCase().replace(/[-_]/g, ' ');
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The definition, applied to every name: compared lower-cased with `-` and `_` as
+ * spaces, within the bound by distance, or a prefix either way at the bound; ties
+ * by folded then lower-cased name.
+ */
 function scan(names: readonly string[], query: string, limit: number): string[] {
-  const q = query.toLowerCase();
+  const q = fold(query);
+  const self = query.toLowerCase();
   const max = maxEdits(q.length);
   const first = new Map<string, string>();
   for (const n of names) if (n !== '' && !first.has(n.toLowerCase())) first.set(n.toLowerCase(), n);
   const scored: [string, number][] = [];
   for (const lower of first.keys()) {
-    if (lower === q) continue;
-    const d = osa(q, lower);
+    if (lower === self) continue;
+    const key = fold(lower);
+    const d = osa(q, key);
     if (d <= max) scored.push([lower, d]);
-    else if (q.length >= 3 && (lower.startsWith(q) || q.startsWith(lower))) scored.push([lower, max]);
+    else if (q.length >= 3 && (key.startsWith(q) || q.startsWith(key))) scored.push([lower, max]);
   }
-  scored.sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  scored.sort((x, y) => x[1] - y[1] || byCodeUnits(fold(x[0]), fold(y[0])) || byCodeUnits(x[0], y[0]));
   return scored.slice(0, limit).map(([lower]) => first.get(lower)!);
 }
 
-const letter = fc.constantFrom('a', 'b', 'c', 'e', 'r', ' ', '-', '/', 'A', 'É', 'İ', 'ß');
+const letter = fc.constantFrom('a', 'b', 'c', 'e', 'r', ' ', '-', '_', '/', 'A', 'É', 'İ', 'ß');
 const word = fc.constantFrom('harbour', 'harbor', 'quiet', 'garden', 'gardens', 'people', 'someone', 'kirby', 'briefing', 'a', 'ab', '01 - community', '002');
 const shortName = fc.string({ unit: letter, maxLength: 8 });
 const wordsName = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));

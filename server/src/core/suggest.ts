@@ -4,11 +4,19 @@
  * answers from tables built the first time they pay (`editIndex.ts`), so a workspace
  * with thousands of unknown names costs milliseconds, not minutes.
  */
-import { boundedDistance, buildLongTable, buildShortTable, longCandidates, MAX_IDS, shortCandidates, tableCost, tableFor, type PairTable } from './editIndex.js';
+import { boundedDistance, buildLongTable, buildShortTable, longCandidates, MAX_IDS, piecesNeeded, shortCandidates, tableCost, tableFor, type PairTable } from './editIndex.js';
+
+/** Comparing one name while scanning costs about as much as this many table entries built. */
+const SCAN_TO_BUILD = 4;
 
 /** How many edits a suggestion may be from a name of this length: 1 up to three characters, else 2. */
 export function maxEdits(length: number): number {
   return length <= 3 ? 1 : 2;
+}
+
+/** The form names are compared in: lower case, with `-` and `_` read as spaces (`what-is-it` is `What is it` written as a slug). */
+export function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, ' ');
 }
 
 /** Damerau–Levenshtein distance (optimal string alignment), case-insensitive, bounded by `max` (over it: `max + 1`). */
@@ -20,13 +28,17 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 /**
  * Names to suggest from. `closest` ranks every name within `maxEdits` of the
  * unknown one by distance, and names it starts with or that start with it (three
- * characters or more) as if at the bound; ties go in code-unit order of the
- * lower-cased names. Lower-cased duplicates keep their first spelling; empty names are ignored.
+ * characters or more) as if at the bound; ties go in code-unit order. Names are
+ * compared by `nameKey` (so a slug is 0 edits from its heading). Lower-cased
+ * duplicates keep their first spelling; empty names are ignored.
  */
 export class NameIndex {
   private readonly spellings: string[] = [];
   private readonly lowers: string[] = [];
+  /** `nameKey` of each name: what distances, tables and prefixes compare. */
+  private readonly keys: string[] = [];
   private readonly idOf = new Map<string, number>();
+  private readonly byKey = new Map<string, number[]>();
   private readonly byLength = new Map<number, number[]>();
   private sorted: number[] | undefined;
   private readonly built: { short?: PairTable; long?: PairTable } = {};
@@ -34,6 +46,9 @@ export class NameIndex {
   private readonly scanned = { short: 0, long: 0 };
   private cost: { short: number; long: number } | undefined;
   private seen = new Uint32Array(0);
+  /** Per name, how many different pieces found it in the current long query, and the last one. */
+  private pieces = new Uint8Array(0);
+  private lastPiece = new Int8Array(0);
   private stamp = 0;
 
   /**
@@ -51,9 +66,10 @@ export class NameIndex {
       this.idOf.set(lower, id);
       this.spellings.push(name);
       this.lowers.push(lower);
-      const list = this.byLength.get(lower.length);
-      if (list) list.push(id);
-      else this.byLength.set(lower.length, [id]);
+      const key = nameKey(name);
+      this.keys.push(key);
+      push(this.byKey, key, id);
+      push(this.byLength, key.length, id);
     }
   }
 
@@ -65,46 +81,65 @@ export class NameIndex {
   /** Up to `limit` names nearest to `name` (see the class comment), nearest first. */
   closest(name: string, limit = 3): string[] {
     const lower = name.toLowerCase();
-    const max = maxEdits(lower.length);
+    const key = nameKey(name);
+    const max = maxEdits(key.length);
     const scored = new Map<number, number>();
-    this.withinEdits(lower, max, (id, d) => scored.set(id, d));
-    if (lower.length >= 3) {
-      this.startingWith(lower, limit, scored, max);
-      for (let k = 1; k < lower.length; k++) {
-        const id = this.idOf.get(lower.slice(0, k));
-        if (id !== undefined && !scored.has(id)) scored.set(id, max);
-      }
+    this.withinEdits(key, lower, max, (id, d) => scored.set(id, d));
+    if (key.length >= 3) {
+      this.startingWith(key, lower, limit, scored, max);
+      for (let k = 1; k < key.length; k++) for (const id of this.byKey.get(key.slice(0, k)) ?? []) if (!scored.has(id)) scored.set(id, max);
     }
     return [...scored]
-      .sort((x, y) => x[1] - y[1] || compare(this.lowers[x[0]]!, this.lowers[y[0]]!))
+      .sort((x, y) => x[1] - y[1] || this.order(x[0], y[0]))
       .slice(0, limit)
       .map(([id]) => this.spellings[id]!);
   }
 
-  /** Calls `found` with each other name within `max` edits of `lower`, and its distance. */
-  private withinEdits(lower: string, max: number, found: (id: number, distance: number) => void): void {
-    const which = tableFor(lower.length);
-    const table = this.table(which, lower.length, max);
+  /** Ties: by key, then by lower-cased spelling, in code-unit order. */
+  private order(a: number, b: number): number {
+    return compare(this.keys[a]!, this.keys[b]!) || compare(this.lowers[a]!, this.lowers[b]!);
+  }
+
+  /** Calls `found` with each name (other than `lower` itself) within `max` edits of `key`, and its distance. */
+  private withinEdits(key: string, lower: string, max: number, found: (id: number, distance: number) => void): void {
+    const which = tableFor(key.length);
+    const table = this.table(which, key.length, max);
     const check = (id: number) => {
-      const other = this.lowers[id]!;
-      if (other === lower) return;
-      const d = boundedDistance(lower, other, max);
+      if (this.lowers[id] === lower) return;
+      const d = boundedDistance(key, this.keys[id]!, max);
       if (d <= max) found(id, d);
     };
     if (!table) {
-      for (let len = Math.max(0, lower.length - max); len <= lower.length + max; len++) for (const id of this.byLength.get(len) ?? []) check(id);
+      for (let len = Math.max(0, key.length - max); len <= key.length + max; len++) for (const id of this.byLength.get(len) ?? []) check(id);
       return;
     }
-    // The tables give each candidate once per matching key: verify it once per query.
-    if (this.seen.length < this.lowers.length) this.seen = new Uint32Array(this.lowers.length);
+    // The tables give a candidate once per matching key: verify it once per query.
+    if (this.seen.length < this.lowers.length) {
+      this.seen = new Uint32Array(this.lowers.length);
+      this.pieces = new Uint8Array(this.lowers.length);
+      this.lastPiece = new Int8Array(this.lowers.length);
+    }
     const stamp = (this.stamp = (this.stamp + 1) >>> 0 || 1);
-    const visit = (id: number) => {
-      if (this.seen[id] === stamp) return;
-      this.seen[id] = stamp;
-      check(id);
-    };
-    if (which === 'short') shortCandidates(table, lower, max, visit);
-    else longCandidates(table, lower, max, visit);
+    if (which === 'short') {
+      shortCandidates(table, key, max, (id) => {
+        if (this.seen[id] === stamp) return;
+        this.seen[id] = stamp;
+        check(id);
+      });
+      return;
+    }
+    // Long names: compared once found by enough different pieces (a name's pieces come in increasing order).
+    const needed = piecesNeeded(max);
+    longCandidates(table, key, max, (id, piece) => {
+      if (this.seen[id] !== stamp) {
+        this.seen[id] = stamp;
+        this.pieces[id] = 0;
+        this.lastPiece[id] = -1;
+      }
+      if (this.lastPiece[id] === piece) return;
+      this.lastPiece[id] = piece;
+      if (++this.pieces[id]! === needed) check(id);
+    });
   }
 
   /**
@@ -117,32 +152,38 @@ export class NameIndex {
     let scan = 0;
     for (let len = Math.max(0, length - max); len <= length + max; len++) scan += this.byLength.get(len)?.length ?? 0;
     this.scanned[which] += scan;
-    this.cost ??= tableCost(this.lowers);
-    if (this.tables === 'lazy' && this.scanned[which] <= this.cost[which]) return undefined;
-    const table = which === 'short' ? buildShortTable(this.lowers) : buildLongTable(this.lowers);
+    this.cost ??= tableCost(this.keys);
+    if (this.tables === 'lazy' && this.scanned[which] * SCAN_TO_BUILD <= this.cost[which]) return undefined;
+    const table = which === 'short' ? buildShortTable(this.keys) : buildLongTable(this.keys);
     this.built[which] = table;
     return table;
   }
 
-  /** Adds to `scored`, at `score`, the first `limit` other names that start with `lower`. */
-  private startingWith(lower: string, limit: number, scored: Map<number, number>, score: number): void {
-    const sorted = (this.sorted ??= this.lowers.map((_, id) => id).sort((a, b) => compare(this.lowers[a]!, this.lowers[b]!)));
+  /** Adds to `scored`, at `score`, the first `limit` other names whose key starts with `key`. */
+  private startingWith(key: string, lower: string, limit: number, scored: Map<number, number>, score: number): void {
+    const sorted = (this.sorted ??= this.keys.map((_, id) => id).sort((a, b) => this.order(a, b)));
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.lowers[sorted[mid]!]! < lower) lo = mid + 1;
+      if (this.keys[sorted[mid]!]! < key) lo = mid + 1;
       else hi = mid;
     }
     let added = 0;
     for (let i = lo; i < sorted.length && added < limit; i++) {
       const id = sorted[i]!;
-      if (!this.lowers[id]!.startsWith(lower)) break;
+      if (!this.keys[id]!.startsWith(key)) break;
       if (this.lowers[id] === lower || scored.has(id)) continue;
       scored.set(id, score);
       added++;
     }
   }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, id: number): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
 }
 
 function compare(a: string, b: string): number {

@@ -66,7 +66,10 @@ for (const name of shapeNames) if (!SHAPES[name]) throw new Error(`unknown shape
 const plan = args.quick
   ? { sizes: [50, 100], checkRuns: () => 1, edits: 20, requests: 20, sideBySideNotes: 100, sideBySideRuns: 1, shapes: shapeNames.map((name) => ({ name, notes: Math.round(SHAPES[name].notes / 50) })) }
   : {
-      sizes: args.sizes.split(',').map((s) => Number(s.trim())),
+      sizes: args.sizes
+        .split(',')
+        .filter((s) => s.trim() !== '')
+        .map((s) => Number(s.trim())),
       checkRuns: () => 3,
       edits: 200,
       requests: 200,
@@ -647,9 +650,12 @@ async function main() {
       ratio: large.coldCheckMs / large.notes / (small.coldCheckMs / small.notes),
     };
   }
-  console.error(`[bench] side by side at ${plan.sideBySideNotes} notes`);
-  results.sideBySide = await measureSideBySide(plan.sideBySideNotes);
-  if (results.sideBySide.remarkBrokenLinksFound === 0) results.notes.push('remark-validate-links reported no broken link although the copy has some: its figure is not a real check.');
+  // `--sizes ''` measures the vault shapes only.
+  if (plan.sizes.length > 0) {
+    console.error(`[bench] side by side at ${plan.sideBySideNotes} notes`);
+    results.sideBySide = await measureSideBySide(plan.sideBySideNotes);
+    if (results.sideBySide.remarkBrokenLinksFound === 0) results.notes.push('remark-validate-links reported no broken link although the copy has some: its figure is not a real check.');
+  }
   results.machine.loadAverageAtEnd = round(loadavg()[0], 2);
   results.runSeconds = Math.round((performance.now() - began) / 1000);
   writeFileSync(args.out, JSON.stringify(results, (_, v) => (typeof v === 'number' ? round(v, 2) : v), 2) + '\n');

@@ -60,7 +60,7 @@ const ROWS = [
 ];
 
 describe('npm run bench --quick', function () {
-  this.timeout(90000);
+  this.timeout(180000);
   const dir = mkdtempSync(join(tmpdir(), 'gn-bench-test-'));
   before(() => ensureBuilt());
   after(() => rmSync(dir, { recursive: true, force: true }));

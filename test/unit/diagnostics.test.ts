@@ -79,6 +79,17 @@ describe('diagnostics on notes', () => {
     assert.deepEqual(problemsOf(f, 'notes/b.md'), ['1:5-1:18 GN002 No heading `alpha-sectoin` in note `a`; did you mean `alpha-section`?']);
   });
 
+  it('did you mean: a name written with spaces finds its hyphenated note, a long typo only its near names', async () => {
+    const f = await fixture(
+      '//- notes/a-b-c-d.md\n# A\n//- notes/quiet-harbour-view.md\n# Q\n//- notes/quiet-harvest.md\n# H\n//- notes/n.md\n[[a b c d]] [[quiet harbor view]] [[quiet hardware store]]\n',
+    );
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), [
+      '1:3-1:10 GN001 Unknown source `a b c d`: no source has that id and no note that name; did you mean `a-b-c-d`?',
+      '1:15-1:32 GN001 Unknown source `quiet harbor view`: no source has that id and no note that name; did you mean `quiet-harbour-view`?',
+      '1:37-1:57 GN001 Unknown source `quiet hardware store`: no source has that id and no note that name',
+    ]);
+  });
+
   it('severities follow groundedNotes.diagnostics, and `off` silences a code', async () => {
     const { files } = await import('../helpers/fixture.js').then((m) => m.parseFixture(`//- notes/n.md\n[[404]] [[002#]]\n`));
     const f = await fromFiles(files, { diagnostics: { GN001: 'off', GN004: 'warning' } });

@@ -206,6 +206,26 @@ describe('the persisted index', function () {
     assert.match(JSON.stringify(hover), /Kirby spoke on Friday/);
   });
 
+  it('a warm start in the editor offers the same quick fixes as a fresh one (they are saved with the problems)', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    const fixes = async (cacheDir?: string) => {
+      const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify((await loadSettings(dir)).config), ...(cacheDir ? { cacheDir } : {}) });
+      const service = createNotesService({ workspace: new NodeWorkspace([dir]), parser: pool });
+      await service.initialize();
+      service.saveProblems();
+      pool.persist();
+      const uri = pathToUri(join(dir, 'notes/c.md'));
+      return { reused: pool.stats.reused, fixes: service.codeActions(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 30 } }, []) };
+    };
+    const fresh = await fixes();
+    assert.ok(fresh.fixes.some((f) => f.title === 'Change to `b`'));
+    await fixes(cache);
+    const warm = await fixes(cache);
+    assert.equal(warm.reused, 5);
+    assert.deepEqual(warm.fixes, fresh.fixes);
+  });
+
   it('a note rewritten with the same size and modification time is read again', async () => {
     const dir = temp(await settled(FILES));
     const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));

@@ -27,7 +27,8 @@ export async function checkFolder(workspace: NodeWorkspace, config: NotesConfig,
 async function savedResult(workspace: NodeWorkspace, config: NotesConfig, pool: ParsePool): Promise<CheckResult | undefined> {
   const classifier = new WorkspaceIndex(config, workspace.folders);
   const files = await scanFiles(workspace, (uri) => classifier.classify(uri));
-  const saved = files && pool.savedResult(files);
+  // The command line prints no fixes or related places: they are not even read.
+  const saved = files && pool.savedResult(files, false);
   return saved && { ...saved, saved: true };
 }
 

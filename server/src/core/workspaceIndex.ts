@@ -89,6 +89,8 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** The source roots of every folder that stay inside it (a root such as `../..` is ignored). */
   sourceRoots(): DocUri[] {
+    // Asked once per file by `classify`: computed once per settings object.
+    if (this.roots?.config === this.config) return this.roots.uris;
     const roots: DocUri[] = [];
     for (const folder of this.folders) {
       for (const r of this.config.sourceRoots) {
@@ -96,8 +98,10 @@ export class WorkspaceIndex implements WorkspaceView {
         if (isInside(root, folder)) roots.push(root);
       }
     }
+    this.roots = { config: this.config, uris: roots };
     return roots;
   }
+  private roots: { config: NotesConfig; uris: DocUri[] } | undefined;
 
   /** What a file is to the workspace, or undefined when it is none of ours. */
   classify(uri: DocUri): DocKind | undefined {

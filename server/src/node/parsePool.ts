@@ -135,8 +135,8 @@ export class ParsePool implements BatchParser {
   }
 
   /** The saved result of an unchanged workspace, without reading or decoding anything (see `PersistedIndex.savedResult`). */
-  savedResult(files: readonly ScannedFile[]): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
-    return this.store?.savedResult(files);
+  savedResult(files: readonly ScannedFile[], details?: boolean): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
+    return this.store?.savedResult(files, details);
   }
 
   /** Bytes derived from a file's content, kept in the persisted index (see `PersistedIndex.payload`). */

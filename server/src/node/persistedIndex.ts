@@ -33,7 +33,7 @@ import type { FileStat } from '../core/workspace.js';
 import { encodeIndexFile, IndexFile } from './indexFile.js';
 import { pack, unpack } from './packed.js';
 import { uriToPath } from './nodeWorkspace.js';
-import { plausibleParse, plausibleProblems } from './plausible.js';
+import { plausibleDetails, plausibleParse, plausibleProblems } from './plausible.js';
 
 /** The index file's name in the cache folder. */
 export const INDEX_FILE = 'index.gnidx';
@@ -277,28 +277,35 @@ export class PersistedIndex {
   }
 
   private loadProblems(): SavedProblems | undefined {
-    if (this.storedProblems === undefined) {
-      this.storedProblems = null;
-      try {
-        const section = this.stored?.file.section('problems');
-        if (section) {
-          const data = deserialize(section) as { fingerprint?: unknown; uris?: unknown; problems?: unknown };
-          const all = unpack(data.problems);
-          const uris = data.uris;
-          if (typeof data.fingerprint !== 'string' || !Array.isArray(uris) || !uris.every((u) => typeof u === 'string') || !plausibleProblems(all)) throw new Error('the saved problems are malformed');
-          const problems = new Map<DocUri, Problem[]>(uris.map((u: string) => [u, []]));
-          for (const p of all) {
-            const list = problems.get(p.uri);
-            if (!list) throw new Error('a saved problem names a document the check did not have');
-            list.push(p);
-          }
-          this.storedProblems = { fingerprint: data.fingerprint, problems };
-        }
-      } catch (e) {
-        this.drop(e);
-      }
-    }
+    if (this.storedProblems === undefined) this.storedProblems = this.decodeProblems(true) ?? null;
     return this.storedProblems ?? undefined;
+  }
+
+  /**
+   * The saved problems, with their fixes and related places when `details` (they
+   * are a section of their own: the command line prints neither and never reads
+   * them); undefined (and the index dropped) when malformed.
+   */
+  private decodeProblems(details: boolean): SavedProblems | undefined {
+    try {
+      const section = this.stored?.file.section('problems');
+      if (!section) return undefined;
+      const data = deserialize(section) as { fingerprint?: unknown; uris?: unknown; problems?: unknown };
+      const all = unpack(data.problems);
+      const uris = data.uris;
+      if (typeof data.fingerprint !== 'string' || !Array.isArray(uris) || !uris.every((u) => typeof u === 'string') || !plausibleProblems(all)) throw new Error('the saved problems are malformed');
+      if (details) addDetails(all, unpack(deserialize(this.stored!.file.section('problem-details') ?? Buffer.alloc(0))));
+      const problems = new Map<DocUri, Problem[]>(uris.map((u: string) => [u, []]));
+      for (const p of all) {
+        const list = problems.get(p.uri);
+        if (!list) throw new Error('a saved problem names a document the check did not have');
+        list.push(p);
+      }
+      return { fingerprint: data.fingerprint, problems };
+    } catch (e) {
+      this.drop(e);
+      return undefined;
+    }
   }
 
   /** The problems saved for exactly this run's files and skipped files, if any. */
@@ -326,9 +333,10 @@ export class PersistedIndex {
    * The saved problems, when every file of `files` (the scan's listing) is a file
    * the last full check indexed or skipped, unchanged by its stat, and nothing else
    * was there: the result of a check that reads and decodes nothing. With the count
-   * of notes and sources it had.
+   * of notes and sources it had; the problems without fixes and related places
+   * unless `details`.
    */
-  savedResult(files: readonly ScannedFile[]): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
+  savedResult(files: readonly ScannedFile[], details = true): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
     const stored = this.stored;
     if (!stored || files.length !== stored.records.size + stored.skipped.size) return undefined;
     let notes = 0;
@@ -342,7 +350,7 @@ export class PersistedIndex {
       if (record?.kind === 'note') notes++;
       if (record?.kind === 'source') sources++;
     }
-    const saved = this.loadProblems();
+    const saved = this.decodeProblems(details);
     const skippedText = skippedList(new Map([...stored.skipped.values()].map((r) => [r.uri, r.reason])));
     const contents = [...stored.records.values()].map((r): [DocUri, string] => [r.uri, r.content]);
     if (!saved || saved.fingerprint !== fingerprintOf(this.key, contents, skippedText)) return undefined;
@@ -410,7 +418,10 @@ export class PersistedIndex {
       const sections: Record<string, Uint8Array> = { files: serialize(pack({ files: records, skipped } satisfies FilesSection)), parses: Buffer.concat(blobs) };
       if (problems) {
         // One table of every problem (URIs, codes and ranges pack far better than per document).
-        sections.problems = serialize({ fingerprint: problems.fingerprint, uris: [...problems.problems.keys()], problems: pack([...problems.problems.values()].flat()) });
+        const all = [...problems.problems.values()].flat();
+        const brief = all.map(({ fixes: _fixes, related: _related, ...rest }) => rest);
+        sections.problems = serialize({ fingerprint: problems.fingerprint, uris: [...problems.problems.keys()], problems: pack(brief) });
+        sections['problem-details'] = serialize(pack(all.map((p) => ({ fixes: p.fixes, related: p.related }))));
       }
       if (this.usedPayloads.size > 0) sections.payloads = serialize([...this.usedPayloads]);
       mkdirSync(this.options.cacheDir, { recursive: true });
@@ -423,6 +434,15 @@ export class PersistedIndex {
       this.log(`Could not write the persisted index ${this.file}: ${(e as Error).message}`);
     }
   }
+}
+
+/** Puts back each problem's fixes and related places (stored apart, in the same order). */
+function addDetails(problems: Problem[], details: unknown): void {
+  if (!plausibleDetails(details, problems.length)) throw new Error('the saved fixes are malformed');
+  details.forEach((d, i) => {
+    if (d.fixes) problems[i]!.fixes = d.fixes;
+    if (d.related) problems[i]!.related = d.related;
+  });
 }
 
 function skippedList(skipped: ReadonlyMap<DocUri, string>): string {

@@ -6,7 +6,7 @@
  * every field.
  */
 import type { DocKind, ParsedDocument } from '../core/parse/document.js';
-import type { DocUri, Problem } from '../core/types.js';
+import type { DocUri, Fix, Problem, RelatedLocation } from '../core/types.js';
 
 type Loose = Record<string, unknown>;
 
@@ -64,14 +64,33 @@ function plausibleProblem(p: unknown, uri: DocUri): p is Problem {
     typeof p.code === 'string' &&
     typeof p.message === 'string' &&
     (p.severity === undefined || SEVERITIES.has(p.severity as string)) &&
-    (p.fixes === undefined || Array.isArray(p.fixes)) &&
-    isObject(p.range) &&
-    isPosition(p.range.start) &&
-    isPosition(p.range.end)
+    isRange(p.range)
   );
 }
 
 /** True when `value` is a list of problems. */
 export function plausibleProblems(value: unknown): value is Problem[] {
   return Array.isArray(value) && value.every((p) => isObject(p) && typeof p.uri === 'string' && plausibleProblem(p, p.uri));
+}
+
+function isRange(v: unknown): boolean {
+  return isObject(v) && isPosition(v.start) && isPosition(v.end);
+}
+
+function plausibleFix(f: unknown): f is Fix {
+  return isObject(f) && typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.every((e) => isObject(e) && typeof e.uri === 'string' && typeof e.newText === 'string' && isRange(e.range));
+}
+
+/** True when `value` lists, for `count` problems, their fixes and related places. */
+export function plausibleDetails(value: unknown, count: number): value is { fixes?: Fix[]; related?: RelatedLocation[] }[] {
+  return (
+    Array.isArray(value) &&
+    value.length === count &&
+    value.every(
+      (d) =>
+        isObject(d) &&
+        (d.fixes === undefined || (Array.isArray(d.fixes) && d.fixes.every(plausibleFix))) &&
+        (d.related === undefined || (Array.isArray(d.related) && d.related.every((r) => isObject(r) && typeof r.uri === 'string' && typeof r.message === 'string' && isRange(r.range)))),
+    )
+  );
 }

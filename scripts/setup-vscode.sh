@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need: Debian's chromium, ripgrep, libkrb5-dev
-# (headers for a native module) and neovim, and code-server (VS Code served to a
+# (headers for a native module), neovim, emacs-nox and elpa-eglot, and code-server (VS Code served to a
 # browser) under .vscode-test/code-server. A stamp file makes a second run a no-op.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 CODE_SERVER_VERSION=4.100.3 # the last line that runs on Node 20
 PREFIX="$PWD/.vscode-test/code-server"
 STAMP="$PREFIX/.installed-$CODE_SERVER_VERSION"
-APT_PACKAGES=(chromium ripgrep libkrb5-dev neovim)
+APT_PACKAGES=(chromium ripgrep libkrb5-dev neovim emacs-nox elpa-eglot)
 export npm_config_update_notifier=false npm_config_audit=false npm_config_fund=false
 
 fail() {

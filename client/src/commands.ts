@@ -1,27 +1,11 @@
 /** The commands: Insert Citation, Check Workspace, Create Anchor from Selection, Show Source Timeline. */
 import * as vscode from 'vscode';
-import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClientToServer } from '../../shared/protocol';
+import { noteEditor } from './lastNote';
 import { showTimeline } from './timelineView';
 
-interface SourceItem {
-  id: string;
-  stem: string;
-  uri: string;
-  title?: string;
-  date?: string;
-}
-interface AnchorItem {
-  anchor: string;
-  kind: 'named' | 'heading' | 'paragraph';
-  preview: string;
-}
-interface CheckResult {
-  notes: number;
-  sources: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
+/** Where Open Source at Passage goes (hover links and the timeline pass it). */
 interface OpenArgs {
   uri: string;
   line: number;
@@ -35,9 +19,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   register('groundedNotes.insertCitation', async () => {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor) return;
-    const sources = await client.sendRequest<SourceItem[]>('groundedNotes/sources', {});
+    const editor = await noteEditor();
+    if (!editor) {
+      void vscode.window.showInformationMessage('Grounded Notes: open a note (a Markdown file) and place the cursor where the citation goes.');
+      return;
+    }
+    const sources = await client.sendRequest(ClientToServer.sources, {});
     if (sources.length === 0) {
       void vscode.window.showInformationMessage('Grounded Notes: no sources in this workspace (see groundedNotes.sourceRoots).');
       return;
@@ -47,7 +34,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       { title: 'Insert Citation: source', matchOnDescription: true },
     );
     if (!source) return;
-    const anchors = await client.sendRequest<AnchorItem[]>('groundedNotes/anchors', { source: source.source.id });
+    const anchors = await client.sendRequest(ClientToServer.anchors, { source: source.source.id });
     const whole = { label: '(whole source)', description: '', anchor: undefined as string | undefined };
     const anchor = await vscode.window.showQuickPick(
       [whole, ...anchors.map((a) => ({ label: a.anchor, description: a.kind, detail: a.preview, anchor: a.anchor as string | undefined }))],
@@ -59,7 +46,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   });
 
   register('groundedNotes.checkWorkspace', async () => {
-    const r = await client.sendRequest<CheckResult>('groundedNotes/checkWorkspace', {});
+    const r = await client.sendRequest(ClientToServer.checkWorkspace, {});
+    if (!r) return r;
     void vscode.commands.executeCommand('workbench.actions.view.problems');
     void vscode.window.showInformationMessage(
       `Grounded Notes: ${r.notes} notes, ${r.sources} sources — ${r.errors} errors, ${r.warnings} warnings, ${r.infos} infos.`,
@@ -87,7 +75,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     }
     const params = { uri: editor.document.uri.toString(), range: client.code2ProtocolConverter.asRange(editor.selection) };
     try {
-      const proposal = await client.sendRequest<{ sourceId: string; slug: string; existing: string[] }>('groundedNotes/proposeAnchor', params);
+      const proposal = await client.sendRequest(ClientToServer.proposeAnchor, params);
+      if (!proposal) return;
       const slug = await vscode.window.showInputBox({
         title: `New anchor in source ${proposal.sourceId}`,
         value: proposal.slug,
@@ -95,8 +84,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
           !/^[^\s#|\[\]"\u201c\u201d]+$/.test(v) ? 'No spaces, #, |, brackets or quotes' : proposal.existing.includes(v) ? `\`${v}\` already exists in this source` : undefined,
       });
       if (!slug) return;
-      const result = await client.sendRequest<{ edit: unknown; citation: string }>('groundedNotes/createAnchor', { ...params, slug });
-      const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit as WorkspaceEdit);
+      const result = await client.sendRequest(ClientToServer.createAnchor, { ...params, slug });
+      if (!result) return;
+      const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the anchor file could not be edited');
       await vscode.env.clipboard.writeText(result.citation);
       void vscode.window.showInformationMessage(`Grounded Notes: anchor created; ${result.citation} is on the clipboard.`);

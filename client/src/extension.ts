@@ -1,18 +1,25 @@
 /**
- * The VS Code client: starts the language server, registers the commands, shows the
- * server's state in the status bar. Everything else happens in the server.
+ * The VS Code client: starts the language server, registers the commands, the check task
+ * and the status bar item. Everything else happens in the server.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as protocol from '../../shared/protocol';
 import { registerCommands } from './commands';
+import { createExampleWorkspace } from './exampleWorkspace';
+import { trackLastNote } from './lastNote';
 import { StatusBar } from './statusBar';
+import { showStatusMenu, STATUS_MENU_COMMAND } from './statusMenu';
+import { registerTasks } from './tasks';
 
 let client: LanguageClient | undefined;
 
 /** What the extension exports (the extension-host tests reach the client through it). */
 export interface GroundedNotesApi {
   client: LanguageClient;
+  /** The custom requests and notifications, for callers of `client.sendRequest`. */
+  protocol: typeof protocol;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<GroundedNotesApi> {
@@ -37,11 +44,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     initializationOptions: { cacheDir: context.storageUri?.fsPath },
   };
   client = new LanguageClient('groundedNotes', 'Grounded Notes', serverOptions, clientOptions);
-  const status = new StatusBar(client);
-  context.subscriptions.push(status);
+  const started = client;
+  context.subscriptions.push(
+    new StatusBar(client),
+    trackLastNote(),
+    registerTasks(context.asAbsolutePath(path.join('dist', 'cli.js'))),
+    vscode.commands.registerCommand(STATUS_MENU_COMMAND, showStatusMenu),
+    vscode.commands.registerCommand('groundedNotes.createExampleWorkspace', createExampleWorkspace),
+    vscode.commands.registerCommand('groundedNotes.showOutput', () => started.outputChannel.show()),
+  );
   registerCommands(context, client);
   await client.start();
-  return { client };
+  return { client, protocol };
 }
 
 export async function deactivate(): Promise<void> {

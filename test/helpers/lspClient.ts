@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ServerToClient } from '../../shared/protocol.js';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -50,7 +51,7 @@ export class LspClient {
       this.diagnostics.set(p.uri, p.diagnostics);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
     });
-    for (const method of ['groundedNotes/status', '$/progress', 'window/logMessage']) {
+    for (const method of [ServerToClient.status.method, '$/progress', 'window/logMessage']) {
       this.connection.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
       });

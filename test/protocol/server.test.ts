@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
+import { ClientToServer, ServerToClient } from '../../shared/protocol.js';
 import { LspClient, REPO, tempCopy } from '../helpers/lspClient.js';
 
 /** The position of `needle` (plus `delta` characters) in a file's text. */
@@ -110,16 +111,16 @@ describe('the language server over stdio', function () {
   });
 
   it('serves the Insert Citation lists and Check Workspace counts', async () => {
-    const sources = (await client.connection.sendRequest('groundedNotes/sources', {})) as { id: string; title: string }[];
+    const sources = await client.connection.sendRequest(ClientToServer.sources, {});
     assert.deepEqual(sources.map((s) => s.id), ['000', '002', 'readout_draft', 'readout_final']);
-    const anchors = (await client.connection.sendRequest('groundedNotes/anchors', { source: '002' })) as { anchor: string; kind: string }[];
+    const anchors = await client.connection.sendRequest(ClientToServer.anchors, { source: '002' });
     assert.deepEqual(anchors.slice(0, 2), [
       { anchor: 'kirby-briefing', kind: 'named', preview: 'National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday' },
       { anchor: 'macron-no-compromise', kind: 'named', preview: 'we will never urge the Ukrainians to make a compromise' },
     ]);
-    const counts = (await client.connection.sendRequest('groundedNotes/checkWorkspace', {})) as { errors: number; notes: number };
-    assert.equal(counts.notes >= 4, true);
-    assert.equal(counts.errors >= 5, true);
-    assert.ok(client.notifications.some((n) => n.method === 'groundedNotes/status' && (n.params as { state: string }).state === 'ready'));
+    const counts = await client.connection.sendRequest(ClientToServer.checkWorkspace, {});
+    assert.equal(counts!.notes >= 4, true);
+    assert.equal(counts!.errors >= 5, true);
+    assert.ok(client.notifications.some((n) => n.method === ServerToClient.status.method && (n.params as { state: string }).state === 'ready'));
   });
 });

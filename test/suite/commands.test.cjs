@@ -11,7 +11,7 @@ describe('Commands', function () {
 
   it('registers every command of the manifest', async function () {
     const registered = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['groundedNotes.insertCitation', 'groundedNotes.checkWorkspace', 'groundedNotes.createAnchorFromSelection', 'groundedNotes.showSourceTimeline', 'groundedNotes.openSourceAt']) {
+    for (const id of ['groundedNotes.insertCitation', 'groundedNotes.checkWorkspace', 'groundedNotes.createAnchorFromSelection', 'groundedNotes.showSourceTimeline', 'groundedNotes.openSourceAt', 'groundedNotes.createExampleWorkspace', 'groundedNotes.showMenu', 'groundedNotes.showOutput']) {
       assert.ok(registered.has(id), `${id} is not registered`);
     }
   });
@@ -27,7 +27,7 @@ describe('Commands', function () {
     const editor = await vscode.window.showTextDocument(document);
     const end = document.lineAt(document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
-    const [first] = await api.client.sendRequest('groundedNotes/sources', {});
+    const [first] = await api.client.sendRequest(api.protocol.ClientToServer.sources, {});
 
     // The command asks for a source, then an anchor. Accepting the highlighted item of
     // each quick pick picks the first source and "(whole source)".

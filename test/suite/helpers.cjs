@@ -55,9 +55,11 @@ function describeDiagnostic(d) {
   return [String(code), SEVERITY[d.severity], d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1];
 }
 
-function diagnosticsOf(relativePath) {
+/** The language server's diagnostics of a file (a task's problem matcher adds others, with its own source). */
+function diagnosticsOf(relativePath, source = 'grounded-notes') {
   return vscode.languages
     .getDiagnostics(fileUri(relativePath))
+    .filter((d) => d.source === source)
     .map(describeDiagnostic)
     .sort((a, b) => a[2] - b[2] || a[3] - b[3] || a[0].localeCompare(b[0]));
 }

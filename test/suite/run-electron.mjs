@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the extension-host suite in a desktop VS Code through @vscode/test-electron:
-// VSCODE_EXECUTABLE_PATH names the VS Code to use (without it, runTests downloads the
-// latest stable release, which needs internet access). The suite runs on a temp copy of
+// VSCODE_EXECUTABLE_PATH names the VS Code to use; without it, runTests downloads
+// VSCODE_VERSION (`1.91.0`, `stable`, `insiders`; default stable), which needs internet
+// access (CI: .github/workflows/ci.yml). The suite runs on a temp copy of
 // examples/briefings and prints `N passed, N failed`.
 import { runTests } from '@vscode/test-electron';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ let exitCode = 1;
 try {
   exitCode = await runTests({
     vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH || undefined,
+    version: process.env.VSCODE_VERSION || undefined,
     extensionDevelopmentPath: repo,
     extensionTestsPath: join(repo, 'test/suite/index.cjs'),
     extensionTestsEnv: { GROUNDED_NOTES_TEST_REPORT: reportFile },

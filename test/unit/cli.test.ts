@@ -118,6 +118,6 @@ describe('grounded-notes check', function () {
 
   it('exits 2 with a clear message on usage errors', () => {
     assert.deepEqual([cli('check', 'no/such/folder').code, cli('check', '--format', 'xml').code, cli('check', '--frobnicate').code, cli('frob').code], [2, 2, 2, 2]);
-    assert.match(cli('check', '--format', 'xml').stderr, /unknown format "xml": use text, json or sarif/);
+    assert.match(cli('check', '--format', 'xml').stderr, /unknown format "xml": use text, json, sarif or github/);
   });
 });

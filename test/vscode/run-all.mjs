@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Tests Grounded Notes in real editors: the extension-host suite (test/suite) and UI tests
-// in VS Code (code-server in Debian's Chromium), and the language server in Neovim's LSP
-// client. Ends with `vscode: N passed, N failed`.
-// Arguments pick groups: `node test/vscode/run-all.mjs ui neovim` (default: all three).
+// in VS Code (code-server in Debian's Chromium), and the language server in the LSP
+// clients of Neovim and Emacs (Eglot). Ends with `vscode: N passed, N failed`.
+// Arguments pick groups: `node test/vscode/run-all.mjs ui neovim` (default: all four).
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,10 @@ import { launchBrowser } from './browser.mjs';
 import { runExtensionHostSuite } from './extensionHost.mjs';
 import { runUiTests } from './ui.mjs';
 import { runNeovimTests } from './neovim.mjs';
+import { runEmacsTests } from './emacs.mjs';
 import { endAll, endAllOnExit } from './processes.mjs';
 
-const GROUPS = ['extension-host', 'ui', 'neovim'];
+const GROUPS = ['extension-host', 'ui', 'neovim', 'emacs'];
 const selected = process.argv.slice(2);
 for (const group of selected) if (!GROUPS.includes(group)) throw new Error(`unknown group ${group}; the groups are ${GROUPS.join(', ')}`);
 const runs = (group) => selected.length === 0 || selected.includes(group);
@@ -85,6 +86,10 @@ try {
   if (runs('neovim')) {
     console.log('Neovim');
     await runNeovimTests({ record });
+  }
+  if (runs('emacs')) {
+    console.log('Emacs (Eglot)');
+    await runEmacsTests({ record });
   }
 } catch (e) {
   record('harness', 'set-up', false, e.stack ?? e);

@@ -4,15 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, workbenchUrl } from './codeServer.mjs';
+import { clipAround, editorLine, quickOpen, screenshot, shown, STEP_TIMEOUT } from './uiHelpers.mjs';
+import { workbenchTests } from './uiWorkbench.mjs';
 
-// Screenshots go to test-results/ on every run; `UPDATE_SCREENSHOTS=1` writes the README's
-// copies in docs/screenshots instead, so a plain test run leaves the checkout unchanged.
-const SCREENSHOTS = join(REPO, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
 const FAILURES = join(REPO, 'test-results/vscode'); // git-ignored
-const STEP_TIMEOUT = 30_000;
-
-/** The text of an editor line as shown (Monaco renders spaces as no-break spaces). */
-const shown = (text) => text.replace(/\u00a0/g, ' ');
 
 /** Loads the workbench on `folder` and waits until the language server has checked it. */
 async function openWorkbench(page, server, folder) {
@@ -23,26 +18,7 @@ async function openWorkbench(page, server, folder) {
   await page.locator('.statusbar-item', { hasText: /Grounded Notes: \d+ errors/ }).waitFor({ timeout: 90_000 });
 }
 
-/** Opens a file by typing its name into Quick Open (Ctrl+P). */
-async function quickOpen(page, fileName) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: STEP_TIMEOUT });
-  await input.fill(fileName);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: STEP_TIMEOUT });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: fileName }).waitFor({ timeout: STEP_TIMEOUT });
-}
-
-/** The rendered editor line that contains `text`. */
-const editorLine = (page, text) => page.locator('.editor-group-container.active .view-lines .view-line', { hasText: text }).first();
-
-async function screenshot(page, name) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, name) });
-}
-
-const uiTests = [
+const coreTests = [
   {
     title: 'hovering [[002#kirby-briefing]] shows the Kirby passage',
     async run(page) {
@@ -65,6 +41,7 @@ const uiTests = [
       }
       assert.match(shown(await hover.innerText()), /Source 002/);
       await screenshot(page, 'hover.png');
+      await screenshot(page, 'hover.png', { folder: 'media/walkthrough', clip: clipAround(page, await hover.boundingBox()) });
       await page.keyboard.press('Escape');
     },
   },
@@ -77,6 +54,8 @@ const uiTests = [
       const text = shown((await rows.allInnerTexts()).join('\n'));
       for (const expected of ['broken-citations.md', 'GN001', 'GN002', 'Unknown source']) assert.ok(text.includes(expected), `${expected} is not in the Problems panel:\n${text}`);
       await screenshot(page, 'problems.png');
+      const panel = await page.locator('.part.panel').boundingBox();
+      await screenshot(page, 'problems.png', { folder: 'media/walkthrough', clip: { x: panel.x, y: Math.max(0, panel.y + panel.height - 540), width: Math.min(panel.width, 900), height: Math.min(panel.y + panel.height, 540) } });
       await page.keyboard.press('Control+Shift+M'); // closes the panel again
     },
   },
@@ -115,6 +94,10 @@ const uiTests = [
   },
 ];
 
+// UI_ONLY=<regular expression> runs only the tests whose titles match (while working on one).
+const only = process.env.UI_ONLY ? new RegExp(process.env.UI_ONLY) : undefined;
+const uiTests = [...coreTests, ...workbenchTests].filter((t) => !only || only.test(t.title));
+
 /** An error without Playwright's call log, which repeats the same retry lines. */
 const brief = (e) => String(e.stack ?? e).replace(/\nCall log:[\s\S]*?(?=\n\s+at )/, '');
 
@@ -139,7 +122,7 @@ export async function runUiTests({ browser, server, folder, record }) {
     }
     for (const [index, test] of uiTests.entries()) {
       try {
-        await test.run(page);
+        await test.run(page, { folder });
         record('ui', test.title, true);
       } catch (e) {
         const shot = await failureScreenshot(page, `ui-${index + 1}`);

@@ -1,9 +1,7 @@
 /** The command line's output formats: text lines, a JSON array, SARIF 2.1.0. */
 import type { Problem, Severity } from '../core/types.js';
 import { rules, ruleDocAnchor } from '../core/rules/registry.js';
-
-export const DOCS_URL = 'https://github.com/grounded-notes/grounded-notes#';
-export const VERSION = '0.1.0';
+import { DOCS_URL, VERSION } from '../core/product.js';
 
 /** One problem as the CLI reports it: path relative to the checked folder, 1-based positions. */
 export interface Finding {

@@ -1,32 +1,37 @@
 /**
- * `grounded-notes check [folder] [--format text|json|sarif] [--max-warnings N]` and
+ * `grounded-notes check [folder] [--format text|json|sarif|github] [--max-warnings N]` and
  * `grounded-notes lsp`: the same engine as the language server, from a terminal or CI.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
+import { countProblems } from '../core/counts.js';
+import { VERSION } from '../core/product.js';
 import { checkFolder } from './checkFolder.js';
-import { formatSarif, formatText, toFindings, VERSION } from './format.js';
+import { formatSarif, formatText, toFindings } from './format.js';
+import { formatGithub } from './github.js';
 
 const USAGE = `Usage:
-  grounded-notes check [folder] [--format text|json|sarif] [--max-warnings N]
+  grounded-notes check [folder] [--format text|json|sarif|github] [--max-warnings N]
                        [--cache-dir DIR] [--threads N]
   grounded-notes lsp            start the language server on stdio
   grounded-notes --version | --help
 
 check prints file:line:col severity code message for every problem and exits
 1 when there is an error (or more warnings than --max-warnings), 2 on a usage
-error, 0 otherwise. --cache-dir keeps a persisted index there (never among your
-files), so the next check does not parse unchanged files again; --threads sets
-how many worker threads parse (default: one per core, 0 parses in one thread).`;
+error, 0 otherwise. --format github prints GitHub Actions annotations (paths
+relative to the directory it runs in). --cache-dir keeps a persisted index
+there (never among your files), so the next check does not parse unchanged
+files again; --threads sets how many worker threads parse (default: one per
+core, 0 parses in one thread).`;
 
 class UsageError extends Error {}
 
 interface CheckOptions {
   folder: string;
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'github';
   maxWarnings?: number;
   cacheDir?: string;
   threads?: number;
@@ -46,7 +51,7 @@ function parseCheckArgs(args: string[]): CheckOptions {
     };
     if (a === '--format' || a.startsWith('--format=')) {
       const f = value('--format');
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}": use text, json or sarif`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif' && f !== 'github') throw new UsageError(`unknown format "${f}": use text, json, sarif or github`);
       opts.format = f;
     } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
       const n = Number(value('--max-warnings'));
@@ -89,12 +94,16 @@ async function check(opts: CheckOptions): Promise<number> {
   const findings = toFindings(result.problems, (uri) => relativePath(root, uri));
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
+  else if (opts.format === 'github') {
+    // Annotations name files relative to the repository root, where the runner starts.
+    const prefix = relative(process.env.GITHUB_WORKSPACE || process.cwd(), folder).split(sep).join('/');
+    if (findings.length > 0) process.stdout.write(formatGithub(findings, prefix) + '\n');
+  }
   else if (findings.length > 0) process.stdout.write(formatText(findings) + '\n');
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  const errorsFound = count('error');
-  const warnings = count('warning');
+  const { errors: errorsFound, warnings, infos } = countProblems(result.problems.values());
   const { notes, sources } = result;
-  process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${count('information') + count('hint')} infos\n`);
+  process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${infos} infos
+`);
   if (errorsFound > 0) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
     process.stderr.write(`grounded-notes: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);

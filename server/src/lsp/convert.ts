@@ -15,7 +15,7 @@ import {
 import type { CompletionItem as CoreCompletion, SymbolItem } from '../core/api.js';
 import { ruleDocAnchor } from '../core/rules/registry.js';
 import type { Fix, Problem, TextEdit } from '../core/types.js';
-import { DOCS_URL } from '../cli/format.js';
+import { DOCS_URL } from '../core/product.js';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,

@@ -24,10 +24,12 @@ import { readConfig, type NotesConfig } from '../core/config.js';
 import { createNotesService } from '../core/index.js';
 import { listAnchors, listSources } from '../core/features/catalog.js';
 import { COMPLETION_LIMIT } from '../core/features/completion.js';
-import { timelineData } from '../core/dates/index.js';
+import { sourceTimelines } from '../core/features/timeline.js';
 import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
 import type { FileChange } from '../core/workspace.js';
-import { ClientToServer, ServerToClient } from '../protocol.js';
+import { countProblems } from '../core/counts.js';
+import { VERSION } from '../core/product.js';
+import { ClientToServer, ServerToClient } from '../../../shared/protocol.js';
 import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
@@ -100,14 +102,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function sendStatus(): void {
     if (!service || service.pendingChecks > 0) return;
-    let errors = 0;
-    let warnings = 0;
-    for (const list of service.allProblems().values()) {
-      for (const p of list) {
-        if (p.severity === 'error') errors++;
-        else if (p.severity === 'warning') warnings++;
-      }
-    }
+    const { errors, warnings } = countProblems(service.allProblems().values());
     const view = service.view;
     const params: ServerToClient.StatusParams = {
       state: indexing ? 'indexing' : 'ready',
@@ -176,7 +171,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true } },
       },
-      serverInfo: { name: 'grounded-notes', version: '0.1.0' },
+      serverInfo: { name: 'grounded-notes', version: VERSION },
     };
   });
 
@@ -263,9 +258,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   ));
 
   connection.onRequest(ClientToServer.sources, guard('sources', [], () => listSources(service!.view)));
-  connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p: ClientToServer.AnchorsParams) => listAnchors(service!.view, p.source)));
-  connection.onRequest(ClientToServer.proposeAnchor, guard('proposeAnchor', null, (p: ClientToServer.ProposeAnchorParams) => proposeAnchor(service!.view, p.uri, p.range)));
-  connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, (p: ClientToServer.CreateAnchorParams): ClientToServer.CreateAnchorResult => {
+  connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p) => listAnchors(service!.view, p.source)));
+  connection.onRequest(ClientToServer.proposeAnchor, guard('proposeAnchor', null, (p) => proposeAnchor(service!.view, p.uri, p.range)));
+  connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, (p): ClientToServer.CreateAnchorResult => {
     const r = createAnchor(service!.view, p.uri, p.range, p.slug);
     // A new anchor file is created first, then written: one undoable workspace edit.
     const edit = {
@@ -276,17 +271,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
     return { edit, citation: r.citation };
   }));
-  connection.onRequest(ClientToServer.timeline, guard('timeline', [], (p: ClientToServer.TimelineParams) => timelineData(service!.view, p?.uri)));
+  connection.onRequest(ClientToServer.timeline, guard('timeline', [], (p) => sourceTimelines(service!.view, { ...(p?.uri ? { uri: p.uri } : {}), ...(p?.note ? { note: p.note } : {}) })));
   connection.onRequest(ClientToServer.checkWorkspace, guard('checkWorkspace', null, async (): Promise<ClientToServer.CheckWorkspaceResult> => {
     await ready;
-    const counts = { notes: [...service!.view.notes()].length, sources: [...service!.view.sources()].length, errors: 0, warnings: 0, infos: 0 };
-    for (const list of service!.allProblems().values()) {
-      for (const p of list) {
-        if (p.severity === 'error') counts.errors++;
-        else if (p.severity === 'warning') counts.warnings++;
-        else counts.infos++;
-      }
-    }
+    const view = service!.view;
+    const counts = { notes: [...view.notes()].length, sources: [...view.sources()].length, ...countProblems(service!.allProblems().values()) };
     publishNow();
     return counts;
   }));

@@ -40,7 +40,7 @@ function power(n: number): number {
 }
 
 /** Prefix hashes of `s`: the hash of `s.slice(a, b)` is `sub(p, a, b)`. */
-function prefixHashes(s: string): Uint32Array {
+export function prefixHashes(s: string): Uint32Array {
   const p = new Uint32Array(s.length + 1);
   for (let i = 0; i < s.length; i++) p[i + 1] = (Math.imul(p[i]!, BASE) + s.charCodeAt(i)) >>> 0;
   return p;
@@ -133,6 +133,11 @@ class PairTable {
       return;
     }
   }
+}
+
+/** A 32-bit key for `s.slice(0, length)` from the prefix hashes of `s` (equal strings, equal keys). */
+export function prefixKey(p: Uint32Array, length: number): number {
+  return mix(p[length]!, length);
 }
 
 /** Which table serves a query of this length. */

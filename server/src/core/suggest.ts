@@ -4,7 +4,7 @@
  * answers from tables built the first time they pay (`editIndex.ts`), so a workspace
  * with thousands of unknown names costs milliseconds, not minutes.
  */
-import { boundedDistance, buildLongTable, buildShortTable, longCandidates, MAX_IDS, piecesNeeded, shortCandidates, tableCost, tableFor, type PairTable } from './editIndex.js';
+import { boundedDistance, buildLongTable, buildShortTable, longCandidates, MAX_IDS, piecesNeeded, prefixHashes, prefixKey, shortCandidates, tableCost, tableFor, type PairTable } from './editIndex.js';
 
 /** Comparing one name while scanning costs about as much as this many table entries built. */
 const SCAN_TO_BUILD = 4;
@@ -38,7 +38,8 @@ export class NameIndex {
   /** `nameKey` of each name: what distances, tables and prefixes compare. */
   private readonly keys: string[] = [];
   private readonly idOf = new Map<string, number>();
-  private readonly byKey = new Map<string, number[]>();
+  /** Names by `prefixKey` of their whole key, to find the names an unknown name starts with without slicing it. */
+  private byKeyHash: Map<number, number[]> | undefined;
   private readonly byLength = new Map<number, number[]>();
   private sorted: number[] | undefined;
   private readonly built: { short?: PairTable; long?: PairTable } = {};
@@ -68,7 +69,6 @@ export class NameIndex {
       this.lowers.push(lower);
       const key = nameKey(name);
       this.keys.push(key);
-      push(this.byKey, key, id);
       push(this.byLength, key.length, id);
     }
   }
@@ -87,7 +87,7 @@ export class NameIndex {
     this.withinEdits(key, lower, max, (id, d) => scored.set(id, d));
     if (key.length >= 3) {
       this.startingWith(key, lower, limit, scored, max);
-      for (let k = 1; k < key.length; k++) for (const id of this.byKey.get(key.slice(0, k)) ?? []) if (!scored.has(id)) scored.set(id, max);
+      this.startedBy(key, (id) => scored.has(id) || scored.set(id, max));
     }
     return [...scored]
       .sort((x, y) => x[1] - y[1] || this.order(x[0], y[0]))
@@ -157,6 +157,18 @@ export class NameIndex {
     const table = which === 'short' ? buildShortTable(this.keys) : buildLongTable(this.keys);
     this.built[which] = table;
     return table;
+  }
+
+  /** Calls `found` with each name whose key is a proper prefix of `key`. */
+  private startedBy(key: string, found: (id: number) => void): void {
+    if (!this.byKeyHash) {
+      this.byKeyHash = new Map();
+      this.keys.forEach((k, id) => push(this.byKeyHash!, prefixKey(prefixHashes(k), k.length), id));
+    }
+    const p = prefixHashes(key);
+    for (let length = 1; length < key.length; length++) {
+      for (const id of this.byKeyHash.get(prefixKey(p, length)) ?? []) if (this.keys[id]!.length === length && key.startsWith(this.keys[id]!)) found(id);
+    }
   }
 
   /** Adds to `scored`, at `score`, the first `limit` other names whose key starts with `key`. */

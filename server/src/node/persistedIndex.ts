@@ -21,57 +21,22 @@
  * only what that run used, so it never grows with deleted files. Texts are not
  * stored: a remembered note's text is read when a feature first needs it.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { PARSER_VERSION, type DocKind, type ParsedDocument } from '../core/parse/document.js';
-import { rules } from '../core/rules/registry.js';
+import type { DocKind, ParsedDocument } from '../core/parse/document.js';
 import type { DocUri, Problem } from '../core/types.js';
 import type { ScannedFile } from '../core/scan.js';
 import type { FileStat } from '../core/workspace.js';
 import { encodeIndexFile, IndexFile } from './indexFile.js';
+import { asFilesSection, fingerprintOf, indexKey, skippedList, statNow, trusted, type FileRecord, type FilesSection, type SkipRecord } from './indexRecords.js';
 import { pack, unpack } from './packed.js';
-import { uriToPath } from './nodeWorkspace.js';
 import { plausibleDetails, plausibleParse, plausibleProblems } from './plausible.js';
+
+export { contentKey } from './indexRecords.js';
 
 /** The index file's name in the cache folder. */
 export const INDEX_FILE = 'index.gnidx';
-
-/** What the index remembers of one file. */
-interface FileRecord {
-  uri: DocUri;
-  kind: DocKind;
-  /** SHA-256 of kind, URI and text. */
-  content: string;
-  /** The stat when read (size -1: unknown, never trusted by stat). */
-  size: number;
-  mtime: number;
-  ctime?: number;
-  ino?: number;
-  /** When the run that read it started (ms since the epoch): the file was read after this. */
-  seenAt: number;
-  /** Where its parse lies in the parses section. */
-  at: number;
-  length: number;
-}
-
-/** A file the last run skipped (too large, binary, unreadable), with the stat it had then. */
-interface SkipRecord {
-  uri: DocUri;
-  reason: string;
-  size: number;
-  mtime: number;
-  ctime?: number;
-  ino?: number;
-  seenAt: number;
-}
-
-/** The files section: what was indexed, and what was skipped. */
-interface FilesSection {
-  files: FileRecord[];
-  skipped: SkipRecord[];
-}
 
 /** A file as this run used it: its record and its parse (or the stored bytes of it). */
 interface Used {
@@ -93,61 +58,6 @@ export interface PersistedIndexOptions {
   /** The tool's version; the running build's own hash is added to it. */
   tool?: string;
   log?: (message: string) => void;
-}
-
-let buildHash: string | undefined;
-/** A hash of the running program (the bundle, or this module when run from source): a new build never reads an old index. */
-function runningBuild(): string {
-  if (buildHash === undefined) {
-    try {
-      buildHash = createHash('sha256').update(readFileSync(new URL(import.meta.url))).digest('hex');
-    } catch {
-      buildHash = 'unknown';
-    }
-  }
-  return buildHash;
-}
-
-/** The key of an index: everything besides the files that can change what it holds. */
-export function indexKey(stateKey: string, tool = ''): string {
-  const parts = {
-    format: 2,
-    tool,
-    build: runningBuild(),
-    parser: PARSER_VERSION,
-    rules: rules.map((r) => [r.code, r.name, r.defaultSeverity]),
-    settings: stateKey,
-    runtime: [process.versions.node, process.versions.v8, process.versions.icu, process.versions.unicode],
-  };
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
-}
-
-/** The content key of a file's text. */
-export function contentKey(kind: DocKind, uri: DocUri, text: string): string {
-  return createHash('sha256').update(`${PARSER_VERSION}\0${kind}\0${uri}\0`).update(text).digest('base64');
-}
-
-/** How long before a run a file must have last changed for its stat alone to be trusted. */
-function racyWindowMs(stat: FileStat): number {
-  // Whole-second times mean a coarse file system (FAT, HFS+): two seconds; else a
-  // kernel clock tick or two.
-  return stat.mtime % 1000 === 0 ? 2000 : 100;
-}
-
-/**
- * True when a file's stat is the one recorded and the file had settled before the
- * recording run read it: a write in the same clock tick as the one before could
- * otherwise leave every field equal.
- */
-function trusted(record: { size: number; mtime: number; ctime?: number; ino?: number; seenAt: number }, stat: FileStat): boolean {
-  if (record.size < 0 || record.size !== stat.size || record.mtime !== stat.mtime || record.ctime !== stat.ctime || record.ino !== stat.ino) return false;
-  return Math.max(stat.mtime, stat.ctime ?? 0) + racyWindowMs(stat) < record.seenAt;
-}
-
-/** The stat of a file on disk now, in the form the workspace gives (undefined when it is gone). */
-function statNow(uri: DocUri): FileStat | undefined {
-  const st = statSync(uriToPath(uri), { throwIfNoEntry: false });
-  return st ? { size: st.size, mtime: st.mtimeMs, ctime: st.ctimeMs, ino: st.ino } : undefined;
 }
 
 export class PersistedIndex {
@@ -172,7 +82,7 @@ export class PersistedIndex {
 
   constructor(private readonly options: PersistedIndexOptions) {
     this.file = join(options.cacheDir, INDEX_FILE);
-    this.key = indexKey(options.stateKey, options.tool);
+    this.key = indexKey(options.stateKey, options.tool, import.meta.url);
     let bytes: Buffer;
     try {
       bytes = readFileSync(this.file);
@@ -445,46 +355,7 @@ function addDetails(problems: Problem[], details: unknown): void {
   });
 }
 
-function skippedList(skipped: ReadonlyMap<DocUri, string>): string {
-  return [...skipped].map(([uri, reason]) => `${uri}\0${reason}`).sort().join('\n');
-}
-
-/** The digest of a workspace state: the index key, each file's content key, the skipped files and why. */
-function fingerprintOf(key: string, contents: [DocUri, string][], skippedText: string): string {
-  const hash = createHash('sha256').update(key);
-  for (const [uri, content] of contents.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) hash.update(`\n${uri}\0${content}`);
-  return hash.update('\nskipped\n').update(skippedText).digest('base64');
-}
-
 /** A parse as stored: a source without its text. */
 function forDisk(parse: ParsedDocument): ParsedDocument {
   return parse.kind === 'source' ? { kind: 'source', index: { ...parse.index, text: '' } } : parse;
-}
-
-function asFilesSection(value: unknown): FilesSection {
-  const section = value as Partial<FilesSection>;
-  if (typeof value !== 'object' || value === null || !Array.isArray(section.files) || !Array.isArray(section.skipped)) throw new Error('malformed files section');
-  for (const r of section.skipped as Partial<SkipRecord>[]) {
-    const ok = typeof r === 'object' && r !== null && typeof r.uri === 'string' && typeof r.reason === 'string' && [r.size, r.mtime, r.seenAt].every((n) => typeof n === 'number' && Number.isFinite(n));
-    if (!ok) throw new Error('malformed skipped file record');
-  }
-  asRecords(section.files);
-  return section as FilesSection;
-}
-
-function asRecords(value: unknown): FileRecord[] {
-  if (!Array.isArray(value)) throw new Error('malformed file records');
-  for (const r of value as Partial<FileRecord>[]) {
-    const ok =
-      typeof r === 'object' &&
-      r !== null &&
-      typeof r.uri === 'string' &&
-      (r.kind === 'note' || r.kind === 'source' || r.kind === 'anchorFile') &&
-      typeof r.content === 'string' &&
-      [r.size, r.mtime, r.seenAt, r.at, r.length].every((n) => typeof n === 'number' && Number.isFinite(n)) &&
-      (r.ctime === undefined || typeof r.ctime === 'number') &&
-      (r.ino === undefined || typeof r.ino === 'number');
-    if (!ok) throw new Error('malformed file record');
-  }
-  return value as FileRecord[];
 }

@@ -240,7 +240,7 @@ class Server {
     this.waiters = [];
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.allDiagnostics = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(this.failure(`${this.pendingNotes.size} notes without diagnostics after ${SERVER_TIMEOUT_MS} ms`)), SERVER_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(this.failure(`${this.pendingNotes.size} notes without diagnostics after ${SERVER_TIMEOUT_MS} ms (${[...this.pendingNotes].slice(0, 3).join(', ')})`)), SERVER_TIMEOUT_MS);
       this.connection.onNotification('textDocument/publishDiagnostics', (p) => {
         const at = performance.now();
         this.firstDiagnosticsAt ??= at;

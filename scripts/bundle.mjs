@@ -4,7 +4,8 @@
 // writes server/src/core/version.ts from package.json, and the extension bundle gets the
 // example workspace (examples/briefings) as the module `grounded-notes:example`.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,14 +35,26 @@ function filesUnder(dir) {
     .sort();
 }
 
-/** `import files from 'grounded-notes:example'`: the example workspace's files as strings. */
+/** A file's content for the example module: its text, or `{ base64 }` for a binary file (the example's PDFs). */
+function exampleContent(path) {
+  const bytes = readFileSync(path);
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  return text === undefined || text.includes('\0') ? { base64: bytes.toString('base64') } : text;
+}
+
+/** `import files from 'grounded-notes:example'`: the example workspace's files as strings (binary ones as base64). */
 const examplePlugin = {
   name: 'grounded-notes-example',
   setup(b) {
     const folder = join(root, 'examples/briefings');
     b.onResolve({ filter: /^grounded-notes:example$/ }, () => ({ path: folder, namespace: 'grounded-notes-example' }));
     b.onLoad({ filter: /.*/, namespace: 'grounded-notes-example' }, () => {
-      const files = Object.fromEntries(filesUnder(folder).map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
+      const files = Object.fromEntries(filesUnder(folder).map((f) => [f, exampleContent(join(folder, f))]));
       return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchFiles: filesUnder(folder).map((f) => join(folder, f)) };
     });
   },
@@ -52,6 +65,10 @@ const entries = [
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/node/indexWorker.ts', out: 'dist/indexWorker.js' },
+  // pdf.js is an ES module: the extraction worker is one too. Canvas is for drawing pages, not reading them.
+  { in: 'server/src/node/extract/extractWorker.ts', out: 'dist/extractWorker.mjs', format: 'esm', external: ['@napi-rs/canvas'] },
+  // The PDF viewer's page script, for the webview (a browser).
+  { in: 'client/webview/pdfViewer.ts', out: 'dist/webview/pdfViewer.js', format: 'esm', platform: 'browser', target: 'chrome120' },
 ];
 
 for (const e of entries) {
@@ -63,17 +80,24 @@ for (const e of entries) {
     entryPoints: [join(root, e.in)],
     outfile: join(root, e.out),
     bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    platform: e.platform ?? 'node',
+    format: e.format ?? 'cjs',
+    target: e.target ?? 'node20',
     external: e.external ?? [],
     plugins: e.plugins ?? [],
     minify: production,
     sourcemap: production ? false : 'linked',
     logLevel: 'warning',
     // ESM dependencies (unified, remark) may read import.meta.url; give CJS a value for it.
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    ...(e.format === 'esm'
+      ? {}
+      : { define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
   });
   console.log(`bundle: ${e.out}`);
 }
+
+// The viewer's style sheet, from pdf.js.
+const require = createRequire(import.meta.url);
+mkdirSync(join(root, 'dist/webview'), { recursive: true });
+copyFileSync(require.resolve('pdfjs-dist/legacy/web/pdf_viewer.css'), join(root, 'dist/webview/pdf_viewer.css'));
+console.log('bundle: dist/webview/pdf_viewer.css');

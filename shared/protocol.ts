@@ -69,6 +69,28 @@ export namespace ClientToServer {
   /** Creates a named anchor: returns the anchor-file edit for the client to apply. */
   export const createAnchor = new RequestType<CreateAnchorParams, CreateAnchorResult | null, void>('groundedNotes/createAnchor');
 
+  export interface SourceTextParams {
+    uri: string;
+  }
+  export interface SourceTextResult {
+    text: string;
+  }
+  /** The text Grounded Notes reads from a source: a PDF's or saved web page's extracted text. */
+  export const sourceText = new RequestType<SourceTextParams, SourceTextResult | null, void>('groundedNotes/sourceText');
+
+  export interface LocateQuoteParams {
+    uri: string;
+    /** The words selected in the PDF viewer, as its text layer gives them. */
+    text: string;
+    /** The 1-based page they were selected on: an occurrence there wins. */
+    page?: number;
+  }
+  export interface LocateQuoteResult {
+    range: Range;
+  }
+  /** Finds words selected in the PDF viewer in the PDF's extracted text (for Create Anchor from Selection). */
+  export const locateQuote = new RequestType<LocateQuoteParams, LocateQuoteResult | null, void>('groundedNotes/locateQuote');
+
   export interface TimelineParams {
     /** Limit to one source; all sources when absent. */
     uri?: string;

@@ -4,6 +4,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClientToServer } from '../../shared/protocol';
 import { noteEditor } from './lastNote';
 import { showTimeline } from './timelineView';
+import { openPdfAt, pdfViewerActive, pdfViewerSelection } from './pdfViewer';
+import { extractedTextUri, sourceUriOf } from './extractedText';
 
 /** Where Open Source at Passage goes (hover links and the timeline pass it). */
 interface OpenArgs {
@@ -12,6 +14,9 @@ interface OpenArgs {
   character: number;
   endLine: number;
   endCharacter: number;
+  /** A PDF: the page of the passage, and its words to highlight. */
+  page?: number;
+  quote?: string;
 }
 
 /** Registers every command of the extension. */
@@ -57,7 +62,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
 
   register('groundedNotes.openSourceAt', async (args: OpenArgs) => {
     if (!args || typeof args.uri !== 'string') return;
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+    const createAnchor = () => void vscode.commands.executeCommand('groundedNotes.createAnchorFromSelection');
+    if (/\.pdf$/i.test(args.uri) && typeof args.page === 'number') return openPdfAt(context, { uri: args.uri, page: args.page, ...(typeof args.quote === 'string' ? { quote: args.quote } : {}) }, createAnchor);
+    // A saved web page (or a PDF without a page to go to) opens as the text read from it, where the passage's lines are.
+    const target = /\.(pdf|html?|mht|mhtml)$/i.test(args.uri) ? extractedTextUri(args.uri) : vscode.Uri.parse(args.uri);
+    const doc = await vscode.workspace.openTextDocument(target);
     const selection = new vscode.Range(args.line, args.character, args.endLine, args.endCharacter);
     await vscode.window.showTextDocument(doc, { selection, preview: true });
   });
@@ -69,11 +78,22 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       return;
     }
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.selection.isEmpty) {
-      void vscode.window.showInformationMessage('Grounded Notes: select the words of a source to anchor first.');
-      return;
+    let params: ClientToServer.ProposeAnchorParams;
+    if (pdfViewerActive()) {
+      // In the PDF viewer: the selected words, found in the PDF's extracted text.
+      const found = await pdfViewerSelection(client);
+      if ('problem' in found) {
+        void vscode.window.showInformationMessage(`Grounded Notes: ${found.problem}`);
+        return;
+      }
+      params = found;
+    } else {
+      if (!editor || editor.selection.isEmpty) {
+        void vscode.window.showInformationMessage('Grounded Notes: select the words of a source to anchor first.');
+        return;
+      }
+      params = { uri: sourceUriOf(editor.document.uri), range: client.code2ProtocolConverter.asRange(editor.selection) };
     }
-    const params = { uri: editor.document.uri.toString(), range: client.code2ProtocolConverter.asRange(editor.selection) };
     try {
       const proposal = await client.sendRequest(ClientToServer.proposeAnchor, params);
       if (!proposal) return;

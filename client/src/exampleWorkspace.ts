@@ -21,8 +21,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 export async function writeExample(parent: vscode.Uri): Promise<vscode.Uri | undefined> {
   const folder = vscode.Uri.joinPath(parent, EXAMPLE_FOLDER);
   if (await exists(folder)) return undefined;
-  for (const [path, text] of Object.entries(files)) {
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...path.split('/')), new TextEncoder().encode(text));
+  for (const [path, content] of Object.entries(files)) {
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : Uint8Array.from(atob(content.base64), (c) => c.charCodeAt(0));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...path.split('/')), bytes);
   }
   return folder;
 }

@@ -12,6 +12,7 @@ import { trackLastNote } from './lastNote';
 import { StatusBar } from './statusBar';
 import { showStatusMenu, STATUS_MENU_COMMAND } from './statusMenu';
 import { registerTasks } from './tasks';
+import { registerExtractedText } from './extractedText';
 
 let client: LanguageClient | undefined;
 
@@ -36,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     ],
     synchronize: {
       configurationSection: 'groundedNotes',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt,yaml}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt,yaml,pdf,html,htm,mhtml,mht}'),
     },
     // Hover Markdown may run only the extension's own command that opens a source.
     markdown: { isTrusted: { enabledCommands: ['groundedNotes.openSourceAt'] }, supportHtml: false },
@@ -54,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     vscode.commands.registerCommand('groundedNotes.showOutput', () => started.outputChannel.show()),
   );
   registerCommands(context, client);
+  registerExtractedText(context, client);
   await client.start();
   return { client, protocol };
 }

@@ -71,6 +71,12 @@ class TimelinePanel implements vscode.Disposable {
     if (!isOpenMessage(message)) return;
     const timeline = this.timelines[message.source];
     if (!timeline) return;
+    if (/\.(pdf|html?|mht|mhtml)$/i.test(timeline.uri)) {
+      // A PDF or web page: its lines are those of its extracted text, which this command opens.
+      const at = { uri: timeline.uri, line: message.line - 1, character: 0, endLine: message.line, endCharacter: 0 };
+      await vscode.commands.executeCommand('groundedNotes.openSourceAt', at);
+      return;
+    }
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(timeline.uri));
     const line = document.lineAt(Math.min(message.line, document.lineCount) - 1).range;
     await vscode.window.showTextDocument(document, { selection: line, viewColumn: vscode.ViewColumn.One, preview: true });

@@ -5,6 +5,7 @@
  * Small inputs are checked in under `fixtures/<id>/`; large ones are generated here.
  * `test/unit/corpus.test.ts` runs them; `table.ts` prints the README's table.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -122,11 +123,45 @@ export const cases: CorpusCase[] = [
     also: 'nothing outside the workspace is read',
     wrapper: 'recordReads',
     expect: [
-      { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'Unknown source `../../etc/passwd`: no source has that id and no note that name' },
-      { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'Unknown source `/etc/passwd`: no source has that id and no note that name' },
+      { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'No note or file `../../etc/passwd` in the workspace' },
+      { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'No note or file `/etc/passwd` in the workspace' },
     ],
   },
-  { id: 'unterminated', class: 'malformed Markdown', input: 'unterminated `[[` at the end of the file', fixture: true, cli: true, expect: [{ file: 'notes/unterminated.md', code: 'GN004', line: 1, message: 'Malformed citation: unclosed `[[`: a citation ends with `]]` on the same line' }] },
+  {
+    id: 'hostile-html',
+    class: 'hostile content',
+    input: 'saved web page full of scripts, `javascript:` links, event handlers, frames, a meta refresh and remote styles',
+    fixture: true,
+    cli: true,
+    also: 'no script runs (its text is not in the page\'s text, its changes to the title and body never happen), nothing is fetched, hovers show plain text',
+    expect: [],
+  },
+  {
+    id: 'pdf-throws',
+    class: 'PDF',
+    input: 'a password-protected PDF, on which pdf.js throws, and an HTML page named `.pdf`',
+    fixture: true,
+    cli: true,
+    also: 'the rest is checked; citations of them are not reported again (the source exists; its GN007 says why it is not read)',
+    expect: [
+      { file: 'sources/030_password.pdf', code: 'GN007', line: 1, message: 'Not checked: the PDF could not be read (it is protected by a password)' },
+      { file: 'sources/031_misnamed.pdf', code: 'GN007', line: 1, message: 'Not checked: the PDF could not be read (Invalid PDF structure.)' },
+    ],
+  },
+  {
+    id: 'pdf-500-pages',
+    class: 'PDF',
+    input: 'a 500-page PDF (3.6 MB)',
+    cli: true,
+    also: 'its last page is read; the server stays free (it is read on a worker thread)',
+    generate: (dir) => {
+      const made = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'makePdf.ts'), join(dir, 'sources/050_long-report.pdf'), '500'], { encoding: 'utf8' });
+      if (made.status !== 0) throw new Error(`makePdf.ts failed: ${made.stderr}`);
+      write(dir, 'notes/long.md', 'The last page [[050#page=500]] and one past it [[050#page=501]].\n');
+    },
+    expect: [{ file: 'notes/long.md', code: 'GN002', line: 1, message: 'No anchor `page=501` in source 050: source 050 has 500 pages' }],
+  },
+  { id: 'unterminated', class: 'malformed Markdown', input: 'unterminated `[[` at the end of the file', fixture: true, cli: true, expect: [{ file: 'notes/unterminated.md', code: 'GN004', line: 1, message: 'Malformed citation: unclosed `[[`: a link ends with `]]` on the same line' }] },
   // Size and depth
   {
     id: 'big-note',

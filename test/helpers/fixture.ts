@@ -8,6 +8,8 @@ import type { NotesConfig } from '../../server/src/core/config.js';
 import { defaultConfig } from '../../server/src/core/config.js';
 import type { Position, Problem } from '../../server/src/core/types.js';
 import { LineIndex } from '../../server/src/core/text.js';
+import { isExtractedFormat } from '../../server/src/core/formats.js';
+import { extractedFixture } from './extracted.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -46,7 +48,10 @@ export async function fixture(text: string, config: Partial<NotesConfig> = {}): 
 
 /** Builds and indexes a workspace from a map of files. */
 export async function fromFiles(files: Record<string, string>, config: Partial<NotesConfig> = {}, cursor?: { path: string; offset: number }): Promise<Fixture> {
-  const workspace = new MemoryWorkspace([ROOT], files);
+  // PDFs and web pages are given as their extracted form (test/helpers/extracted.ts).
+  const extracted = Object.keys(files).filter((p) => isExtractedFormat(p) && !p.includes('.anchors.'));
+  const workspace = new MemoryWorkspace([ROOT], Object.fromEntries(Object.entries(files).filter(([p]) => !extracted.includes(p))));
+  for (const p of extracted) workspace.setExtracted(p, extractedFixture(p, files[p]!));
   const service = createNotesService({ workspace, config: { ...defaultConfig, ...config } });
   await service.initialize();
   const f: Fixture = { workspace, service };
@@ -65,7 +70,8 @@ export function exampleFiles(): Record<string, string> {
     for (const name of readdirSync(join(base, rel))) {
       const path = rel ? `${rel}/${name}` : name;
       if (statSync(join(base, path)).isDirectory()) walk(path);
-      else out[path] = readFileSync(join(base, path), 'utf8');
+      // PDFs and saved pages are read by the extractor (test/helpers/extract.ts), not as text.
+      else if (!isExtractedFormat(path)) out[path] = readFileSync(join(base, path), 'utf8');
     }
   };
   walk('');

@@ -4,7 +4,7 @@
  * time-out that fails with the server's stderr.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +38,8 @@ export function tempCopy(folder: string): string {
 export class LspClient {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every publishDiagnostics, in the order received. */
+  readonly published: PublishDiagnosticsParams[] = [];
   private stderr = '';
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
@@ -49,6 +51,7 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
+      this.published.push(p);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
     });
     for (const method of [ServerToClient.status.method, '$/progress', 'window/logMessage']) {
@@ -61,8 +64,12 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** Starts the server on `folder` and completes the initialize handshake. */
-  static async start(folder: string, capabilities: object = {}): Promise<LspClient> {
+  /**
+   * Starts the server on `folder` and completes the initialize handshake; `open` lists
+   * documents (relative paths) sent with didOpen right after `initialized`, as an editor
+   * restoring its tabs does.
+   */
+  static async start(folder: string, capabilities: object = {}, open: string[] = []): Promise<LspClient> {
     ensureBuilt();
     const child = spawn(process.execPath, [join(REPO, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, folder);
@@ -73,6 +80,11 @@ export class LspClient {
       capabilities: { window: { workDoneProgress: true }, ...capabilities },
     });
     client.connection.sendNotification('initialized', {});
+    for (const rel of open) {
+      client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: client.uri(rel), languageId: 'markdown', version: 1, text: readFileSync(join(folder, rel), 'utf8') },
+      });
+    }
     return client;
   }
 

@@ -112,7 +112,7 @@ describe('the language server over stdio', function () {
 
   it('serves the Insert Citation lists and Check Workspace counts', async () => {
     const sources = await client.connection.sendRequest(ClientToServer.sources, {});
-    assert.deepEqual(sources.map((s) => s.id), ['000', '002', 'readout_draft', 'readout_final']);
+    assert.deepEqual(sources.map((s) => s.id), ['000', '002', 'letter', 'readout_draft', 'readout_final', 'report', 'vox']);
     const anchors = await client.connection.sendRequest(ClientToServer.anchors, { source: '002' });
     assert.deepEqual(anchors.slice(0, 2), [
       { anchor: 'kirby-briefing', kind: 'named', preview: 'National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday' },

@@ -26,6 +26,15 @@ const EXPECTED = {
     ['GN025', 'information', 18, 75, 18, 98],
   ],
   'notes/december-summit.md': [],
+  'notes/pdf-and-web-sources.md': [
+    ['GN002', 'error', 22, 71, 22, 77],
+    ['GN004', 'error', 23, 49, 23, 68],
+    ['GN002', 'error', 24, 55, 24, 64],
+    ['GN005', 'warning', 25, 61, 25, 73],
+    ['GN010', 'warning', 26, 54, 26, 74],
+    ['GN022', 'warning', 27, 52, 27, 63],
+    ['GN025', 'information', 28, 75, 28, 101],
+  ],
   'notes/quotes.md': [['GN010', 'warning', 8, 42, 8, 85]],
   'notes/reading list.md': [],
   'sources/000_73692c68c32165cb.txt': [
@@ -42,6 +51,14 @@ const EXPECTED = {
     ['GN006', 'error', 6, 1, 6, 14],
   ],
   'sources/readouts/scan_page-1.txt': [['GN007', 'information', 1, 1, 1, 1]],
+  // A PDF's and a web page's positions are in their extracted text.
+  'sources/report_summit-2021.pdf': [
+    ['GN020', 'information', 135, 10, 135, 30],
+    ['GN021', 'information', 135, 10, 135, 30],
+  ],
+  'sources/report_summit-2021.anchors.yaml': [['GN005', 'warning', 10, 15, 10, 75]],
+  'sources/vox_legal-system.html': [['GN023', 'information', 1, 1, 1, 1]],
+  'sources/letter_scanned.pdf': [['GN007', 'information', 1, 1, 1, 1]],
 };
 
 describe('Diagnostics of the example workspace', function () {

@@ -6,7 +6,7 @@ const path = require('node:path');
 
 // Order matters: the edits in changes.test.cjs come after the tests that read the example as
 // shipped, and the server is killed last.
-const FILES = ['diagnostics.test.cjs', 'commands.test.cjs', 'features.test.cjs', 'workbench.test.cjs', 'changes.test.cjs', 'restart.test.cjs'];
+const FILES = ['diagnostics.test.cjs', 'commands.test.cjs', 'features.test.cjs', 'pdf.test.cjs', 'workbench.test.cjs', 'changes.test.cjs', 'restart.test.cjs'];
 
 async function run() {
   // Mocha is an ES module; import() loads it in every Node that VS Code ships.

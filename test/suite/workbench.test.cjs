@@ -26,6 +26,9 @@ describe('Workbench contributions', function () {
     const summit = path.join(tmp, 'briefings/notes/december-summit.md');
     assert.match(fs.readFileSync(summit, 'utf8'), /\[\[002#kirby-briefing\]\]/);
     assert.ok(fs.existsSync(path.join(tmp, 'briefings/sources/002_a3f28121737e2d7d.anchors.yaml')));
+    // The example's PDF is written byte for byte (it is binary, not text).
+    const pdf = 'sources/report_summit-2021.pdf';
+    assert.ok(fs.readFileSync(path.join(tmp, 'briefings', pdf)).equals(fs.readFileSync(vscode.Uri.joinPath(vscode.extensions.getExtension('grounded-notes.grounded-notes').extensionUri, 'examples/briefings', pdf).fsPath)));
     fs.writeFileSync(summit, 'my own words');
     assert.equal(await vscode.commands.executeCommand('groundedNotes.createExampleWorkspace', parent), undefined);
     assert.equal(fs.readFileSync(summit, 'utf8'), 'my own words', 'an existing example is left alone');

@@ -109,7 +109,7 @@ describe('grounded-notes check --format github', function () {
       writeFileSync(join(dir, 'notes', 'a,b:c.md'), 'See [[x%0A::error::y]].\n');
       const r = cli(dir, 'check', '.', '--format', 'github');
       assert.deepEqual(r.stdout.trim().split('\n').length, 1);
-      assert.match(r.stdout, /^::error file=notes\/a%2Cb%3Ac\.md,line=1,col=7,endLine=1,endColumn=\d+,title=GN001 unknown-source::Unknown source `x%250A::error::y`/);
+      assert.match(r.stdout, /^::error file=notes\/a%2Cb%3Ac\.md,line=1,col=7,endLine=1,endColumn=\d+,title=GN001 unknown-source::No note or file `x%250A::error::y` in the workspace/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -134,6 +134,7 @@ describe('the $grounded-notes problem matcher', function () {
       assert.ok(m, `the matcher misses: ${line}`);
       return { file: m[p.file as number], line: Number(m[p.line as number]), column: Number(m[p.column as number]), severity: m[p.severity as number], code: m[p.code as number], message: m[p.message as number] };
     });
-    assert.deepEqual(read, json.map((f) => ({ file: f.file, line: f.line, column: f.column, severity: severity[f.severity as string], code: f.code, message: f.message })));
+    // In a PDF the text output gives the page and the line on it (`report.pdf#page=2:52:10`): the matcher takes the file and that line.
+    assert.deepEqual(read, json.map((f) => ({ file: f.file, line: f.pageLine ?? f.line, column: f.column, severity: severity[f.severity as string], code: f.code, message: f.message })));
   });
 });

@@ -37,7 +37,7 @@ describe('grounded-notes check', function () {
       'notes/broken-citations.md:5:61 error GN001 Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?',
       'notes/broken-citations.md:6:86 error GN002 No anchor `kirby-brifing` in source 002; did you mean `kirby-briefing`?',
     ]);
-    assert.match(r.stderr, /notes, 4 sources: \d+ errors/);
+    assert.match(r.stderr, /notes, 7 sources: \d+ errors/);
   });
 
   it('--format json prints one array with 1-based positions and relative paths', () => {
@@ -71,6 +71,22 @@ describe('grounded-notes check', function () {
       artifactLocation: { uri: 'notes/broken-citations.md', uriBaseId: '%SRCROOT%' },
       region: { startLine: 6, startColumn: 86, endLine: 6, endColumn: 99 },
     });
+  });
+
+  it('reports positions in a PDF as page and line on the page (text), and the extracted text’s line plus the page (JSON, SARIF)', () => {
+    const text = cli('check', 'examples/briefings');
+    assert.ok(
+      text.stdout.includes('sources/report_summit-2021.pdf#page=2:52:10 information GN020 October 8, 2021 was a Friday, not a Wednesday (year from the date “December 7, 2021” before it)\n'),
+      text.stdout,
+    );
+    const json = JSON.parse(cli('check', 'examples/briefings', '--format', 'json').stdout) as Record<string, unknown>[];
+    assert.deepEqual(
+      json.find((f) => f.file === 'sources/report_summit-2021.pdf' && f.code === 'GN020'),
+      { file: 'sources/report_summit-2021.pdf', line: 135, column: 10, endLine: 135, endColumn: 30, severity: 'information', code: 'GN020', message: 'October 8, 2021 was a Friday, not a Wednesday (year from the date “December 7, 2021” before it)', page: 2, pageLine: 52 },
+    );
+    const sarif = JSON.parse(cli('check', 'examples/briefings', '--format', 'sarif').stdout);
+    const result = sarif.runs[0].results.find((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.ruleId === 'GN020' && r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('.pdf'));
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 135, startColumn: 10, endLine: 135, endColumn: 30, properties: { page: 2, pageLine: 52 } });
   });
 
   it('exits 0 on a clean workspace, and honours --max-warnings and settings', () => {

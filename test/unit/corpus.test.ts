@@ -20,6 +20,11 @@ import { loadSettings, NodeWorkspace, pathToUri, uriToPath } from '../../server/
 import { BASE_FILES, BASE_PROBLEM, cases, type CorpusCase, type Expected } from '../corpus/cases.js';
 import { robustnessTable } from '../corpus/table.js';
 import { ensureBuilt, REPO } from '../helpers/lspClient.js';
+import { testExtractor } from '../helpers/extract.js';
+import type { Extractor } from '../../server/src/node/extract/extractor.js';
+
+/** PDFs and web pages are read as the server reads them: on the bundled extraction worker. */
+let extractor: Extractor;
 
 const FIXTURES = join(REPO, 'test/corpus/fixtures');
 /** A hang detector, not a timing assertion. */
@@ -76,6 +81,9 @@ class CaseWorkspace implements Workspace {
   get folders() {
     return this.inner.folders;
   }
+  async exists(uri: DocUri): Promise<boolean> {
+    return this.inner.exists(uri);
+  }
   async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
     this.listed.push(folder);
     const files = await this.inner.listFiles(folder, extensions);
@@ -91,6 +99,10 @@ class CaseWorkspace implements Workspace {
   async stat(uri: DocUri) {
     this.stated.push(uri);
     return this.inner.stat(uri);
+  }
+  async readExtracted(uri: DocUri) {
+    this.read.push(uri);
+    return this.inner.readExtracted(uri);
   }
 }
 
@@ -125,7 +137,7 @@ function findingsOf(problems: Map<DocUri, Problem[]>, dir: string): Finding[] {
 
 async function runService(c: CorpusCase, dir: string): Promise<{ service: NotesService; workspace: CaseWorkspace; errors: string[] }> {
   const { config } = await loadSettings(dir);
-  const workspace = new CaseWorkspace(new NodeWorkspace([dir]), c, dir);
+  const workspace = new CaseWorkspace(new NodeWorkspace([dir], () => {}, extractor), c, dir);
   const errors: string[] = [];
   const service = createNotesService({ workspace, config, logger: { info() {}, warn() {}, error: (m) => errors.push(m) } });
   const started = Date.now();
@@ -163,6 +175,8 @@ function assertInert(markdown: string, what: string): void {
 
 describe('bad-input corpus', function () {
   this.timeout(120_000);
+  before(() => (extractor = testExtractor()));
+  after(() => extractor.close());
   const built = new Map<string, Built>();
   const dirOf = (c: CorpusCase) => {
     let b = built.get(c.id);
@@ -199,6 +213,15 @@ describe('bad-input corpus', function () {
           assert.ok(errors.some((e) => e.includes('locked.md') && e.includes('EACCES')), errors.join('\n'));
           assert.equal(service.view.note(`${folder}/notes/locked.md`), undefined);
         }
+        if (c.id === 'hostile-html') {
+          const page = service.view.source(`${folder}/sources/040_hostile.html`)!;
+          assert.equal(page.title, 'Quarterly figures', 'the script that sets the title never ran');
+          assert.ok(page.text.startsWith('Revenue rose in the third quarter'), 'the script that replaces the body never ran');
+          assert.doesNotMatch(page.text, /alert\(1\)|alert\(2\)|alert\(3\)|steal|written by a script|svg text|noscript|template|typed|fetch/, page.text);
+          const uri = `${folder}/notes/hostile-page.md`;
+          const lines = new LineIndex(readFileSync(join(dir, 'notes/hostile-page.md'), 'utf8'));
+          for (const cit of service.view.note(uri)!.citations) assertInert(service.hover(uri, lines.positionAt(cit.start + 3))!.contents, `hover on ${cit.raw}`);
+        }
         if (c.id === 'hostile-source') {
           const uri = `${folder}/notes/hostile.md`;
           const text = readFileSync(join(dir, 'notes/hostile.md'), 'utf8');
@@ -234,6 +257,7 @@ describe('bad-input corpus', function () {
         folders: inner.folders,
         listFiles: (f, e) => inner.listFiles(f, e),
         stat: (u) => inner.stat(u),
+        exists: (u) => inner.exists(u),
         readFile: async (u) => {
           if (locked && u.endsWith('/notes/base.md')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
           return inner.readFile(u);

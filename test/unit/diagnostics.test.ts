@@ -25,9 +25,9 @@ describe('diagnostics on notes', () => {
     assert.deepEqual(fixes.map((x) => [x.title, x.edits[0]!.newText]), [['Change to `002`', '002']]);
   });
 
-  it('GN001 is not raised for a note name, and `[[../../etc/passwd]]` is just an unknown source', async () => {
+  it('GN001 is not raised for a note name, and `[[../../etc/passwd]]` is just a missing file', async () => {
     const f = await ws('See [[n]] and [[../../etc/passwd]].\n');
-    assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:17-1:33 GN001 Unknown source `../../etc/passwd`: no source has that id and no note that name']);
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:17-1:33 GN001 No note or file `../../etc/passwd` in the workspace']);
   });
 
   it('GN002: an unknown anchor with did-you-mean and its quick fix', async () => {
@@ -70,7 +70,7 @@ describe('diagnostics on notes', () => {
     assert.deepEqual(problemsOf(f, 'notes/n.md'), [
       '1:1-1:9 GN004 Malformed citation: the anchor after `#` is empty',
       '1:10-1:23 GN004 Malformed citation: bad line range `L5-L2`: lines count from L1 and a range ends after it starts',
-      '2:1-2:12 GN004 Malformed citation: unclosed `[[`: a citation ends with `]]` on the same line',
+      '2:1-2:12 GN004 Malformed citation: unclosed `[[`: a link ends with `]]` on the same line',
     ]);
   });
 
@@ -84,14 +84,14 @@ describe('diagnostics on notes', () => {
       '//- notes/a-b-c-d.md\n# A\n//- notes/quiet-harbour-view.md\n# Q\n//- notes/quiet-harvest.md\n# H\n//- notes/n.md\n[[a b c d]] [[quiet harbor view]] [[quiet hardware store]]\n',
     );
     assert.deepEqual(problemsOf(f, 'notes/n.md'), [
-      '1:3-1:10 GN001 Unknown source `a b c d`: no source has that id and no note that name; did you mean `a-b-c-d`?',
-      '1:15-1:32 GN001 Unknown source `quiet harbor view`: no source has that id and no note that name; did you mean `quiet-harbour-view`?',
-      '1:37-1:57 GN001 Unknown source `quiet hardware store`: no source has that id and no note that name',
+      '1:3-1:10 GN001 No note or file `a b c d` in the workspace; did you mean `a-b-c-d`?',
+      '1:15-1:32 GN001 No note or file `quiet harbor view` in the workspace; did you mean `quiet-harbour-view`?',
+      '1:37-1:57 GN001 No note or file `quiet hardware store` in the workspace',
     ]);
   });
 
   it('severities follow groundedNotes.diagnostics, and `off` silences a code', async () => {
-    const { files } = await import('../helpers/fixture.js').then((m) => m.parseFixture(`//- notes/n.md\n[[404]] [[002#]]\n`));
+    const { files } = await import('../helpers/fixture.js').then((m) => m.parseFixture(`//- notes/n.md\n[[404]] [[]]\n//- sources/001_a.txt\nA source.\n`));
     const f = await fromFiles(files, { diagnostics: { GN001: 'off', GN004: 'warning' } });
     const list = f.service.allProblems().get(`${ROOT}/notes/n.md`)!;
     assert.deepEqual(list.map((p) => [p.code, p.severity]), [['GN004', 'warning']]);
@@ -129,7 +129,8 @@ describe('keeping diagnostics current', () => {
     const src = `${ROOT}/sources/002_abc.txt`;
     f.workspace.files.delete(src);
     await f.service.filesChanged([{ uri: src, kind: 'deleted' }]);
-    assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:3-1:6 GN001 Unknown source `002`: no source has that id and no note that name']);
+    // With no source left, the message speaks of notes and files only.
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:3-1:6 GN001 No note or file `002` in the workspace']);
     f.workspace.files.set(src, SOURCE);
     await f.service.filesChanged([{ uri: src, kind: 'created' }]);
     assert.deepEqual(problemsOf(f, 'notes/n.md'), []);
@@ -154,7 +155,7 @@ describe('the example workspace', () => {
       '7:72-7:75 GN002 No anchor `p99` in source 002: source 002 has 30 paragraphs (p1–p30)',
       '8:67-8:75 GN004 Malformed citation: the anchor after `#` is empty',
       '9:66-9:79 GN004 Malformed citation: bad line range `L9-L3`: lines count from L1 and a range ends after it starts',
-      '10:61-10:81 GN004 Malformed citation: unclosed `[[`: a citation ends with `]]` on the same line',
+      '10:61-10:81 GN004 Malformed citation: unclosed `[[`: a link ends with `]]` on the same line',
       '11:86-11:93 GN003 Source id `readout` is ambiguous: 2 sources share it (`readout_draft` or `readout_final`); cite the whole stem',
       '12:85-12:96 GN005 Anchor `key-passage` is stale: re-anchored to “the Kirby briefing is the key passage for the summary note” (93% similar); update the anchor file',
     ]);

@@ -8,9 +8,13 @@ import { zipEntries } from '../helpers/zip.js';
 const root = join(import.meta.dirname, '../..');
 const WALKTHROUGH = ['hover', 'insert-citation', 'problems', 'sources', 'timeline'].map((n) => `media/walkthrough/${n}.png`);
 /** What runs, and nothing else: the manifest, the bundles, the grammar, the icon, the walkthrough's pictures, the three documents. */
-const SHIPPED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', ...WALKTHROUGH, 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/indexWorker.js', 'syntaxes/citation.tmLanguage.json'].sort();
-/** The .vsix budget: the bundles are about 1.8 MB before compression. */
-const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
+const SHIPPED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', ...WALKTHROUGH, 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/indexWorker.js', 'dist/extractWorker.mjs', 'dist/webview/pdfViewer.js', 'dist/webview/pdf_viewer.css', 'syntaxes/citation.tmLanguage.json'].sort();
+/**
+ * The .vsix budget: the bundles are about 1.8 MB before compression, and pdf.js twice
+ * (the extraction worker's build for Node, the viewer's for the webview) about 0.9 MB
+ * compressed on top.
+ */
+const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 
 const vsce = (...args: string[]) => execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), ...args], { cwd: root, encoding: 'utf8' });
 
@@ -48,6 +52,6 @@ describe('packaging', function () {
   it('npm pack (what pre-commit installs) holds the command line and the server, bundled', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/grounded-notes.js', 'dist/cli.js', 'dist/indexWorker.js', 'dist/server.js', 'package.json']);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/grounded-notes.js', 'dist/cli.js', 'dist/extractWorker.mjs', 'dist/indexWorker.js', 'dist/server.js', 'package.json']);
   });
 });

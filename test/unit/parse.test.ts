@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parseNote } from '../../server/src/core/parse/note.js';
 import { parseSource } from '../../server/src/core/parse/source.js';
 import { parseAnchorFile } from '../../server/src/core/parse/anchorFile.js';
-import { exampleFiles } from '../helpers/fixture.js';
+import { exampleFiles, fromFiles, ROOT } from '../helpers/fixture.js';
 
 function cites(text: string) {
   return parseNote('memory:///ws/n.md', text).citations.map((c) => ({ raw: c.raw, target: c.target, anchor: c.anchor, label: c.label, malformed: c.malformed }));
@@ -25,10 +25,11 @@ describe('parsing notes', () => {
     assert.equal(text.slice(labelled.labelSpan!.start, labelled.labelSpan!.end), 'Kirby');
   });
 
-  it('finds no citations in code spans, code blocks, HTML comments or front matter', () => {
+  it('finds no citations in code spans, code blocks, HTML comments or front matter (but quoted property links)', () => {
     const text = [
       '---',
-      'see: "[[001#front]]"',
+      'see: [[001#front]]',
+      'related: "[[001#property]]"',
       '---',
       'Inline `[[002#code]]` and [[003#real]].',
       '',
@@ -42,7 +43,7 @@ describe('parsing notes', () => {
       '',
       'Text <!-- [[007#inline-comment]] --> and [[008]].',
     ].join('\n');
-    assert.deepEqual(cites(text).map((c) => c.raw), ['[[003#real]]', '[[008]]']);
+    assert.deepEqual(cites(text).map((c) => c.raw), ['[[001#property]]', '[[003#real]]', '[[008]]']);
   });
 
   it('reads quote anchors, including a `#` or `|` inside the quotes', () => {
@@ -52,30 +53,36 @@ describe('parsing notes', () => {
     ]);
   });
 
-  it('reports unclosed, empty-id and empty-anchor citations as malformed', () => {
+  it('reports an unclosed [[ as malformed; empty links, empty anchors and same-note links are read (resolution judges them)', () => {
     assert.deepEqual(
-      cites('a [[]] b [[002#]] c [[#x]] d [[002#kirby').map((c) => [c.raw, c.malformed]),
+      cites('a [[]] b [[002#]] c [[#x]] d [[|y]] e [[002#kirby').map((c) => [c.raw, c.target, c.anchor, c.malformed]),
       [
-        ['[[]]', 'the source id is empty'],
-        ['[[002#]]', 'the anchor after `#` is empty'],
-        ['[[#x]]', 'the source id is empty'],
-        ['[[002#kirby', 'unclosed `[[`: a citation ends with `]]` on the same line'],
+        ['[[]]', '', undefined, undefined],
+        ['[[002#]]', '002', '', undefined],
+        ['[[#x]]', '', 'x', undefined],
+        ['[[|y]]', '', undefined, undefined],
+        ['[[002#kirby', '', undefined, 'unclosed `[[`: a link ends with `]]` on the same line'],
       ],
     );
   });
 
-  it('keeps the sentence and paragraph around each citation', () => {
+  it('keeps the sentence and paragraph around each citation', async () => {
     const text = 'First sentence here. Kirby walked it back [[002#kirby-briefing]]. Third one.\n\nNext paragraph [[000]].';
-    const [a, b] = parseNote('memory:///ws/n.md', text).citations;
-    assert.equal(text.slice(a!.sentence.start, a!.sentence.end), 'Kirby walked it back [[002#kirby-briefing]].');
+    const f = await fromFiles({ 'n.md': text });
+    const note = f.service.view.note(`${ROOT}/n.md`)!;
+    const [a, b] = note.citations;
+    const sentence = f.service.view.sentenceOf(note, a!);
+    assert.equal(text.slice(sentence.start, sentence.end), 'Kirby walked it back [[002#kirby-briefing]].');
     assert.equal(text.slice(a!.paragraph.start, a!.paragraph.end), 'First sentence here. Kirby walked it back [[002#kirby-briefing]]. Third one.');
     assert.equal(text.slice(b!.paragraph.start, b!.paragraph.end), 'Next paragraph [[000]].');
   });
 
-  it('gives a citation after the full stop to the sentence before it', () => {
+  it('gives a citation after the full stop to the sentence before it', async () => {
     const text = 'Biden spoke on Thursday. [[002#kirby-briefing]] Then more.';
-    const [c] = parseNote('memory:///ws/n.md', text).citations;
-    assert.equal(text.slice(c!.sentence.start, c!.sentence.end), 'Biden spoke on Thursday. [[002#kirby-briefing]]');
+    const f = await fromFiles({ 'n.md': text });
+    const note = f.service.view.note(`${ROOT}/n.md`)!;
+    const sentence = f.service.view.sentenceOf(note, note.citations[0]!);
+    assert.equal(text.slice(sentence.start, sentence.end), 'Biden spoke on Thursday. [[002#kirby-briefing]]');
   });
 
   it('takes title and date from front matter', () => {
@@ -133,7 +140,7 @@ describe('parsing anchor files', () => {
       [
         '3 Invalid YAML: Map keys must be unique: `a` is written twice',
         '2 Anchor `b` must be a quote or a map with `quote`, `prefix`, `suffix`',
-        '6 Unknown field `colour` in anchor `c`: expected `quote`, `prefix` or `suffix`',
+        '6 Unknown field `colour` in anchor `c`: expected `quote`, `prefix`, `suffix` or `page`',
       ],
     );
     assert.deepEqual(file.anchors.map((a) => a.key), ['a', 'c']);

@@ -14,6 +14,7 @@ import { createNotesService } from '../../server/src/core/index.js';
 import { relativePath } from '../../server/src/core/workspace.js';
 import { loadSettings, NodeWorkspace, pathToUri } from '../../server/src/node/nodeWorkspace.js';
 import { ParsePool } from '../../server/src/node/parsePool.js';
+import { Extractor } from '../../server/src/node/extract/extractor.js';
 
 const FILES: Record<string, string> = {
   'sources/000_talks.txt': 'Kirby spoke on Friday.\n\nThe talks went on.\n',
@@ -39,11 +40,11 @@ async function settled(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-/** Counts the files a check reads. */
+/** Counts the notes, sources and anchor files a check reads (not the vault markers its link conventions look for). */
 class CountingWorkspace extends NodeWorkspace {
   readonly reads: string[] = [];
   override async readFile(uri: string): Promise<string | undefined> {
-    this.reads.push(uri);
+    if (/\/(notes|sources)\//.test(uri)) this.reads.push(uri);
     return super.readFile(uri);
   }
 }
@@ -60,7 +61,7 @@ async function check(dir: string, cacheDir?: string, tool?: string): Promise<Run
   const { config } = await loadSettings(dir);
   const workspace = new CountingWorkspace([dir]);
   const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}), ...(tool ? { tool } : {}) });
-  const result = await checkFolder(workspace, config, pool, !!cacheDir);
+  const result = await checkFolder(workspace, config, { pool, extractor: new Extractor(), extracted: undefined }, !!cacheDir);
   const root = workspace.folders[0]!;
   const output = JSON.stringify(toFindings(result.problems, (uri) => relativePath(root, uri)), null, 1);
   return { output, reused: result.saved ? -1 : pool.stats.reused, reads: workspace.reads.map((u) => relativePath(root, u)) };
@@ -219,11 +220,25 @@ describe('the persisted index', function () {
       return { reused: pool.stats.reused, fixes: service.codeActions(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 30 } }, []) };
     };
     const fresh = await fixes();
-    assert.ok(fresh.fixes.some((f) => f.title === 'Change to `b`'));
+    assert.ok(fresh.fixes.some((f) => f.title === 'Change to `B`'));
     await fixes(cache);
     const warm = await fixes(cache);
     assert.equal(warm.reused, 5);
     assert.deepEqual(warm.fixes, fresh.fixes);
+  });
+
+  it('an attachment added or removed since the last run (links may name it): exactly the output of a fresh check', async () => {
+    const dir = temp(await settled({ ...FILES, 'notes/d.md': 'A chart: ![[chart.png]]\n' }));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    const before = await check(dir, cache);
+    assert.match(before.output, /chart\.png/);
+    writeFileSync(join(dir, 'notes/chart.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const added = await check(dir, cache);
+    assert.equal(added.output, (await check(dir)).output);
+    assert.doesNotMatch(added.output, /chart\.png/);
+    rmSync(join(dir, 'notes/chart.png'));
+    const removed = await check(dir, cache);
+    assert.equal(removed.output, before.output);
   });
 
   it('a note rewritten with the same size and modification time is read again', async () => {

@@ -92,6 +92,61 @@ const coreTests = [
       assert.match(shown(await editorLine(page, '(GN020 and GN021)').innerText()), /The allies were briefed on Thursday, December 2,/);
     },
   },
+  {
+    title: 'the hover over a PDF citation opens the PDF at its page, the passage highlighted, and an anchor is made from the viewer’s selection',
+    async run(page) {
+      await quickOpen(page, 'pdf-and-web-sources.md');
+      // The editor wraps the long line: the citation stands on a view line of its own.
+      const line = editorLine(page, 'consultations-expert-level');
+      await line.waitFor({ timeout: STEP_TIMEOUT });
+      const target = line.locator('span', { hasText: /consultations-expert-level/ }).last();
+      const hover = page.locator('.monaco-editor .monaco-hover', { hasText: /Open PDF at page 2/ });
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(5, 5);
+        await target.hover();
+        try {
+          await hover.waitFor({ timeout: STEP_TIMEOUT / 3 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+        }
+      }
+      assert.match(shown(await hover.innerText()), /Source report[\s\S]*page 2, paragraph \d+/);
+      const logs = [];
+      page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+      await hover.locator('a', { hasText: 'Open PDF at page 2' }).click();
+      // The viewer is a webview: its page is an iframe inside an iframe.
+      const viewer = async () => {
+        for (const frame of page.frames()) if (await frame.locator('#viewerContainer').count().catch(() => 0)) return frame;
+        return undefined;
+      };
+      let frame;
+      for (let i = 0; i < 60 && !(frame = await viewer()); i++) await page.waitForTimeout(500);
+      assert.ok(frame, 'the PDF viewer opened');
+      const highlight = frame.locator('.page[data-page-number="2"] .textLayer .highlight');
+      await highlight
+        .first()
+        .waitFor({ timeout: STEP_TIMEOUT })
+        .catch(async (e) => assert.fail(`viewer status: ${await frame.locator('#status').innerText()}; console: ${logs.join(' | ')} — ${e.message.split('\n')[0]}`));
+      assert.match(await frame.locator('#status').innerText(), /Page 2 of 3/);
+      await screenshot(page, 'pdf-viewer.png');
+      // Select the words of one text-layer span on page 1 and make an anchor of them.
+      const words = frame.locator('.page[data-page-number="1"] .textLayer span', { hasText: /^Other issues on the agenda may have$/ });
+      await words.first().waitFor({ timeout: STEP_TIMEOUT });
+      await words.first().evaluate((span) => window.getSelection().selectAllChildren(span));
+      await frame.locator('#anchor').click();
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: STEP_TIMEOUT });
+      assert.equal(await input.inputValue(), 'other-issues-on-the');
+      await page.keyboard.press('Enter');
+      // The anchor is written (as an undoable edit) and its citation copied, as the message says.
+      await page.locator('.notification-toast', { hasText: 'anchor created; [[report#other-issues-on-the]] is on the clipboard' }).waitFor({ timeout: STEP_TIMEOUT });
+      // Leave the workbench as the next tests expect it: the viewer closed, no message open.
+      await page.keyboard.press('Escape');
+      await page.locator('.tab', { hasText: 'report_summit-2021.pdf' }).locator('.codicon-close').click();
+    },
+  },
 ];
 
 // UI_ONLY=<regular expression> runs only the tests whose titles match (while working on one).

@@ -161,7 +161,8 @@ export const workbenchTests = [
       const view = await page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'Source Timeline' }) }).boundingBox();
       await screenshot(page, 'timeline.png', { folder: WALKTHROUGH, clip: { x: view.x, y: view.y, width: Math.min(view.width, 900), height: 540 } });
       // The flagged "Wednesday, October 8" of source 000 is on its line 29.
-      await frame.locator('g.mark.flagged text', { hasText: 'Wednesday, October 8' }).click();
+      // (The example's PDF report, made from source 000, says it too: pick source 000's section.)
+      await frame.locator('section', { has: frame.locator('h2', { hasText: /^Source 000/ }) }).locator('g.mark.flagged text', { hasText: 'Wednesday, October 8' }).click();
       await page.locator('.tab.active', { hasText: '000_73692c68c32165cb.txt' }).waitFor({ timeout: STEP_TIMEOUT });
       await page.locator('.statusbar-item', { hasText: /Ln 29, Col/ }).waitFor({ timeout: STEP_TIMEOUT });
     },

@@ -1,11 +1,16 @@
 /** What `grounded-notes check` computes, apart from printing it. */
 import type { NotesConfig } from '../core/config.js';
+import { pagePosition } from '../core/features/passage.js';
 import { createNotesService } from '../core/index.js';
+import { detectConventions } from '../core/links/style.js';
 import { scanFiles } from '../core/scan.js';
 import type { Problem } from '../core/types.js';
 import { WorkspaceIndex } from '../core/workspaceIndex.js';
+import type { Extractor } from '../node/extract/extractor.js';
+import type { FileExtractedCache } from '../node/extract/extractedCache.js';
 import type { NodeWorkspace } from '../node/nodeWorkspace.js';
 import type { ParsePool } from '../node/parsePool.js';
+import type { PageLocator } from './format.js';
 
 export interface CheckResult {
   problems: Map<string, Problem[]>;
@@ -13,33 +18,57 @@ export interface CheckResult {
   sources: number;
   /** True when this is the persisted index's saved result (nothing was checked). */
   saved: boolean;
+  /** Where a problem in a PDF lies (page and line on it). */
+  pageOf?: PageLocator;
+}
+
+/** What reads the workspace's files: parses (and the persisted index), PDFs and web pages. */
+export interface Readers {
+  pool: ParsePool;
+  extractor: Extractor;
+  extracted: FileExtractedCache | undefined;
 }
 
 /**
  * Checks a folder: with a persisted index, its saved result when no file changed
  * since the check that saved it (nothing is read or parsed); otherwise a check that
- * reuses what the index still knows, saved for the next run.
+ * reuses what the index still knows, saved for the next run. Closes the readers.
  */
-export async function checkFolder(workspace: NodeWorkspace, config: NotesConfig, pool: ParsePool, persisted: boolean): Promise<CheckResult> {
-  return (persisted ? await savedResult(workspace, config, pool) : undefined) ?? (await freshResult(workspace, config, pool));
+export async function checkFolder(workspace: NodeWorkspace, config: NotesConfig, readers: Readers, persisted: boolean): Promise<CheckResult> {
+  try {
+    return (persisted ? await savedResult(workspace, config, readers.pool) : undefined) ?? (await freshResult(workspace, config, readers));
+  } finally {
+    await readers.pool.close();
+    await readers.extractor.close();
+  }
 }
 
 async function savedResult(workspace: NodeWorkspace, config: NotesConfig, pool: ParsePool): Promise<CheckResult | undefined> {
   const classifier = new WorkspaceIndex(config, workspace.folders);
-  const files = await scanFiles(workspace, (uri) => classifier.classify(uri));
+  const listing = await scanFiles(workspace, classifier);
+  if (!listing) return undefined;
+  const conventions = JSON.stringify(await detectConventions(workspace, config.linkStyle));
   // The command line prints no fixes or related places: they are not even read.
-  const saved = files && pool.savedResult(files, false);
+  const saved = pool.savedResult(listing, conventions, false);
   return saved && { ...saved, saved: true };
 }
 
-async function freshResult(workspace: NodeWorkspace, config: NotesConfig, pool: ParsePool): Promise<CheckResult> {
+async function freshResult(workspace: NodeWorkspace, config: NotesConfig, { pool, extractor, extracted }: Readers): Promise<CheckResult> {
   const service = createNotesService({ workspace, config, parser: pool });
   try {
     await service.initialize();
   } finally {
     await pool.close();
+    await extractor.close();
   }
   service.saveProblems();
   pool.persist();
-  return { problems: service.allProblems(), notes: [...service.view.notes()].length, sources: [...service.view.sources()].length, saved: false };
+  extracted?.persist();
+  const view = service.view;
+  const pageOf: PageLocator = (uri, range) => {
+    const source = view.source(uri);
+    const lines = view.lines(uri);
+    return source && lines ? pagePosition(source, lines.offsetAt(range.start)) : undefined;
+  };
+  return { problems: service.allProblems(), notes: [...view.notes()].length, sources: [...view.sources()].length, saved: false, pageOf };
 }

@@ -13,13 +13,20 @@ export interface Finding {
   severity: Severity;
   code: string;
   message: string;
+  /** In a PDF: the page, and the line on that page (`line` stays the line of the extracted text). */
+  page?: number;
+  pageLine?: number;
 }
 
+/** Where a problem in a PDF stands: its page and the line on the page. */
+export type PageLocator = (uri: string, range: Problem['range']) => { page: number; line: number } | undefined;
+
 /** Turns problems into sorted findings. */
-export function toFindings(problems: Iterable<[string, Problem[]]>, relative: (uri: string) => string): Finding[] {
+export function toFindings(problems: Iterable<[string, Problem[]]>, relative: (uri: string) => string, pageOf?: PageLocator): Finding[] {
   const out: Finding[] = [];
   for (const [uri, list] of problems) {
     for (const p of list) {
+      const onPage = pageOf?.(uri, p.range);
       out.push({
         file: relative(uri),
         line: p.range.start.line + 1,
@@ -29,15 +36,21 @@ export function toFindings(problems: Iterable<[string, Problem[]]>, relative: (u
         severity: p.severity ?? 'warning',
         code: p.code,
         message: p.message,
+        ...(onPage ? { page: onPage.page, pageLine: onPage.line } : {}),
       });
     }
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.code.localeCompare(b.code)));
 }
 
-/** `file:line:col severity code message`, one per line. */
+/**
+ * `file:line:col severity code message`, one per line. In a PDF the position is the
+ * page and the line on it, in the PDF open parameter's words: `report.pdf#page=12:7:5`.
+ */
 export function formatText(findings: readonly Finding[]): string {
-  return findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).join('\n');
+  return findings
+    .map((f) => `${f.file}${f.page !== undefined ? `#page=${f.page}:${f.pageLine}` : `:${f.line}`}:${f.column} ${f.severity} ${f.code} ${f.message}`)
+    .join('\n');
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -72,7 +85,8 @@ export function formatSarif(findings: readonly Finding[]): object {
             {
               physicalLocation: {
                 artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+                // In a PDF: lines of the extracted text, and the page as a property.
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn, ...(f.page !== undefined ? { properties: { page: f.page, pageLine: f.pageLine } } : {}) },
               },
             },
           ],

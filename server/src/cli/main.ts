@@ -12,6 +12,8 @@ import { VERSION } from '../core/product.js';
 import { checkFolder } from './checkFolder.js';
 import { formatSarif, formatText, toFindings } from './format.js';
 import { formatGithub } from './github.js';
+import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
+import { FileExtractedCache } from '../node/extract/extractedCache.js';
 
 const USAGE = `Usage:
   grounded-notes check [folder] [--format text|json|sarif|github] [--max-warnings N]
@@ -80,18 +82,23 @@ async function check(opts: CheckOptions): Promise<number> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no such folder: ${opts.folder}`);
   const { config, errors } = await loadSettings(folder);
   for (const e of errors) process.stderr.write(`grounded-notes: ${e}\n`);
-  const workspace = new NodeWorkspace([folder]);
+  const log = (m: string) => process.stderr.write(`grounded-notes: ${m}\n`);
+  const extracted = opts.cacheDir ? new FileExtractedCache(opts.cacheDir, log) : undefined;
+  const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
+  const workspace = new NodeWorkspace([folder], () => {}, extractor);
   const pool = new ParsePool({
     ...(opts.threads !== 0 ? { workerScript: WORKER_SCRIPT } : {}),
     ...(opts.threads ? { threads: opts.threads } : {}),
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     stateKey: JSON.stringify(config),
     tool: VERSION,
-    log: (m) => process.stderr.write(`grounded-notes: ${m}\n`),
+    log,
   });
-  const result = await checkFolder(workspace, config, pool, !!opts.cacheDir);
+  const result = await checkFolder(workspace, config, { pool, extractor, extracted }, !!opts.cacheDir);
+  // For the benchmark (bench/pdf.mjs): what reading PDFs and web pages cost in this run.
+  if (process.env.GROUNDED_NOTES_TIMING) process.stderr.write(`timing: ${JSON.stringify({ extract: extractor.stats, cacheLoadMs: extracted?.loadMs ?? 0 })}\n`);
   const root = workspace.folders[0]!;
-  const findings = toFindings(result.problems, (uri) => relativePath(root, uri));
+  const findings = toFindings(result.problems, (uri) => relativePath(root, uri), result.pageOf);
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
   else if (opts.format === 'github') {
@@ -102,8 +109,7 @@ async function check(opts: CheckOptions): Promise<number> {
   else if (findings.length > 0) process.stdout.write(formatText(findings) + '\n');
   const { errors: errorsFound, warnings, infos } = countProblems(result.problems.values());
   const { notes, sources } = result;
-  process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${infos} infos
-`);
+  process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${infos} infos\n`);
   if (errorsFound > 0) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
     process.stderr.write(`grounded-notes: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);

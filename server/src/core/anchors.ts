@@ -13,6 +13,8 @@ export type AnchorResult =
 const LINE = /^L(\d+)(?:-L?(\d+))?$/i;
 const PARAGRAPH = /^p(\d+)$/i;
 const QUOTE = /^(["\u201c])([\s\S]*)["\u201d]$/;
+/** The PDF open parameter `page=12`, optionally with a paragraph of that page: `page=12&p=3`. */
+const PAGE = /^page=([^&]*)(?:&p=?([^&]*))?$/i;
 
 /** Every occurrence of `needle` (already normalised) in the normalised source. */
 function occurrences(hay: string, needle: string): number[] {
@@ -26,9 +28,11 @@ function occurrences(hay: string, needle: string): number[] {
  * Finds a text-quote selector exactly (after normalisation). With a prefix or suffix,
  * the occurrence they surround wins; without, the first.
  */
-export function findQuote(n: NormalizedText, selector: { quote: string; prefix?: string; suffix?: string }): Span | undefined {
+export function findQuote(n: NormalizedText, selector: { quote: string; prefix?: string; suffix?: string }, within?: Span): Span | undefined {
   const quote = normalize(selector.quote);
-  const hits = occurrences(n.text, quote);
+  let hits = occurrences(n.text, quote);
+  // A page (named anchors' `page:` key) keeps the occurrences that start on it.
+  if (within) hits = hits.filter((at) => n.offsets[at]! >= within.start && n.offsets[at]! < Math.max(within.end, within.start + 1));
   if (hits.length === 0) return undefined;
   const prefix = selector.prefix ? normalize(selector.prefix) : '';
   const suffix = selector.suffix ? normalize(selector.suffix) : '';
@@ -62,6 +66,10 @@ export function resolveAnchor(
   });
   const namedHit = named.get(anchor) ?? named.get(anchor.toLowerCase());
   if (namedHit) return { ok: true, passage: { ...namedHit, anchor } };
+  const element = source.ids?.find((e) => e.id === anchor) ?? source.ids?.find((e) => e.id.toLowerCase() === anchor.toLowerCase());
+  if (element) return passage(element, 'id');
+  const page = PAGE.exec(anchor);
+  if (page) return pageAnchor(source, anchor, page[1]!, page[2]);
   const lower = anchor.toLowerCase();
   const heading = source.headings.find((h) => h.slug === lower) ?? source.headings.find((h) => h.slug === slugLike(anchor));
   if (heading) return passage(heading, 'heading');
@@ -92,8 +100,30 @@ export function resolveAnchor(
     return { ok: false, reason: `the words ${anchor} do not occur in source ${source.id}`, suggestions: [] };
   }
   // `named` is built once per version of the source and its anchor file.
-  const names = nameIndexOf(named, () => [...named.keys(), ...source.headings.map((h) => h.slug)]);
+  const names = nameIndexOf(named, () => [...named.keys(), ...(source.ids ?? []).map((e) => e.id), ...source.headings.map((h) => h.slug)]);
   return { ok: false, suggestions: names.closest(anchor) };
+}
+
+/** The paragraphs that start on a page (a paragraph never spans two pages: a page break ends one). */
+export function paragraphsOfPage(source: SourceIndex, page: Span): SourceIndex['paragraphs'] {
+  return source.paragraphs.filter((p) => p.start >= page.start && p.start < page.end);
+}
+
+/** `page=12` (the whole page) or `page=12&p=3` (its third paragraph). */
+function pageAnchor(source: SourceIndex, anchor: string, pageText: string, paragraphText: string | undefined): AnchorResult {
+  const ok = (span: Span, kind: Passage['kind']): AnchorResult => ({ ok: true, passage: { sourceUri: source.uri, start: span.start, end: span.end, kind, anchor } });
+  if (!source.pages) return { ok: false, reason: `source ${source.id} has no pages: \`page=\` anchors are for PDF sources`, suggestions: [] };
+  const n = /^\d+$/.test(pageText) ? Number(pageText) : NaN;
+  if (!(n >= 1)) return { ok: false, malformed: `bad page \`${anchor}\`: write \`page=12\` or \`page=12&p=3\` (pages count from 1)`, suggestions: [] };
+  const page = source.pages[n - 1];
+  if (!page) return { ok: false, reason: `source ${source.id} has ${source.pages.length} page${source.pages.length === 1 ? '' : 's'}`, suggestions: [] };
+  if (paragraphText === undefined) return ok(page, 'page');
+  const k = /^\d+$/.test(paragraphText) ? Number(paragraphText) : NaN;
+  if (!(k >= 1)) return { ok: false, malformed: `bad paragraph in \`${anchor}\`: write \`page=${n}&p=3\` (paragraphs count from 1)`, suggestions: [] };
+  const paragraphs = paragraphsOfPage(source, page);
+  const block = paragraphs[k - 1];
+  if (!block) return { ok: false, reason: `page ${n} of source ${source.id} has ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}`, suggestions: [] };
+  return ok(block, 'paragraph');
 }
 
 function slugLike(anchor: string): string {
@@ -110,7 +140,8 @@ export function resolveNamed(
   let n: NormalizedText | undefined;
   for (const def of defs) {
     n ??= normalizeWithMap(source.text);
-    const span = findQuote(n, def);
+    const page = def.page !== undefined ? source.pages?.[def.page - 1] : undefined;
+    const span = findQuote(n, def, page);
     if (span) {
       out.set(def.key, { sourceUri: source.uri, start: span.start, end: span.end, kind: 'named', anchor: def.key });
       continue;

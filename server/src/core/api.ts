@@ -96,6 +96,13 @@ export interface NotesService {
   saveProblems(): void;
   /** An editor opened or changed a document: its text wins over the disk. */
   openDocument(uri: DocUri, text: string, version: number): void;
+  /**
+   * Makes a document's answers right during the first scan: waits for the file listing,
+   * then reads on demand the files its links name that the scan has not reached. Until
+   * then an open note's problems are not computed (never judged against half an
+   * index); hovers and definitions call it first. Resolves at once after the scan.
+   */
+  prepare(uri: DocUri): Promise<void>;
   /** An editor closed a document: the disk's text counts again. */
   closeDocument(uri: DocUri): Promise<void>;
   /** Files changed on disk. */

@@ -1,5 +1,6 @@
 /** The `groundedNotes.*` settings, with their defaults. */
 import type { SeveritySetting } from './types.js';
+import type { LinkStyle } from './links/style.js';
 
 export interface NotesConfig {
   /** Folders (relative to each workspace folder) that hold sources. */
@@ -10,6 +11,8 @@ export interface NotesConfig {
   maxFileSize: number;
   /** Folders (relative to each workspace folder) never scanned for notes. */
   exclude: string[];
+  /** Whose link rules apply: detected from marker files (`auto`), or Obsidian's, Foam's, Dendron's. */
+  linkStyle: LinkStyle;
 }
 
 export const defaultConfig: NotesConfig = {
@@ -17,7 +20,10 @@ export const defaultConfig: NotesConfig = {
   diagnostics: {},
   maxFileSize: 5 * 1024 * 1024,
   exclude: ['node_modules', '.git'],
+  linkStyle: 'auto',
 };
+
+const linkStyles = new Set(['auto', 'obsidian', 'foam', 'dendron', 'logseq', 'markdown']);
 
 const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -51,6 +57,10 @@ export function readConfig(raw: unknown): { config: NotesConfig; errors: string[
   if (r.exclude !== undefined) {
     if (Array.isArray(r.exclude) && r.exclude.every((s) => typeof s === 'string')) config.exclude = r.exclude as string[];
     else errors.push('groundedNotes.exclude must be a list of folder names');
+  }
+  if (r.linkStyle !== undefined) {
+    if (typeof r.linkStyle === 'string' && linkStyles.has(r.linkStyle)) config.linkStyle = r.linkStyle as LinkStyle;
+    else errors.push('groundedNotes.linkStyle must be one of auto, obsidian, foam, dendron, logseq, markdown');
   }
   return { config, errors };
 }

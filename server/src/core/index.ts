@@ -15,9 +15,13 @@ import { prepareRename, rename } from './features/rename.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
 import type { DocUri, Problem } from './types.js';
-import type { DocKind, ParsedDocument, ParseInput } from './parse/document.js';
+import { parseDocument, type DocKind, type ParsedDocument, type ParseInput, type ScanState } from './parse/document.js';
 import { scanFiles } from './scan.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
+import { detectConventions } from './links/style.js';
+import { isUnresolved } from './view.js';
+import { isExtractedFormat } from './formats.js';
+import type { ExtractedDocument } from './types.js';
 import { sameStat, type FileChange, type FileStat, type Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
@@ -29,6 +33,11 @@ export { rules, ruleByCode, effectiveSeverity, ruleDocAnchor } from './rules/reg
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
 const BATCH = 128;
+/**
+ * PDFs and saved web pages larger than this are not read. They are not held to
+ * `maxFileSize` (a report's PDF is often tens of megabytes); their extracted text is.
+ */
+export const MAX_EXTRACTED_FILE_BYTES = 200 * 1024 * 1024;
 
 function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
@@ -53,6 +62,17 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   let changedSinceScan = false;
   /** The disk text, as the scan read it, of files an editor had open. */
   const scanText = new Map<DocUri, string | undefined>();
+  /**
+   * Start-up: every file name is known once the listing is done; until the scan ends,
+   * documents opened in an editor are held (no problems computed for them) until the
+   * files their links name have been read on demand (`prepare`).
+   */
+  let listingDone!: () => void;
+  const listed = new Promise<void>((resolve) => (listingDone = resolve));
+  let scanning = true;
+  const held = new Set<DocUri>();
+  /** Files read on demand during the scan: the scan does not read them again. */
+  const loadedEarly = new Set<DocUri>();
 
   /** True when every open document's text is its disk text as the scan read it. */
   function openMatchesDisk(): boolean {
@@ -80,8 +100,12 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     if (structural) for (const f of index.anchorFiles()) dirty.add(f.uri);
   }
 
-  /** What reading a file for indexing found: its text (or a parse remembered for its unchanged stat), why it is not indexed, or nothing (gone). */
-  type Found = { text: string; stat?: FileStat } | { remembered: ParsedDocument; stat: FileStat } | { skip: string } | undefined;
+  /**
+   * What reading a file for indexing found: its text (with, for a PDF or web page,
+   * its extracted form), a parse remembered for its unchanged stat, why it is not
+   * indexed, or nothing (gone).
+   */
+  type Found = { text: string; stat?: FileStat; extracted?: ExtractedDocument } | { remembered: ParsedDocument; stat: FileStat } | { skip: string } | undefined;
 
   /** Reads a file for indexing: its text, or why it is not indexed, or gone. */
   async function read(uri: DocUri, kind: DocKind, remember = false): Promise<Found> {
@@ -98,6 +122,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   async function readChecked(uri: DocUri, kind: DocKind, remember: boolean): Promise<Found> {
     const stat = await workspace.stat(uri);
     if (!stat) return undefined;
+    if (kind === 'source' && isExtractedFormat(uri)) return readExtracted(uri, stat.size);
     if (kind !== 'anchorFile' && stat.size > config.maxFileSize) {
       logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is over groundedNotes.maxFileSize`);
       return { skip: `Not checked: the file is ${formatBytes(stat.size)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
@@ -113,11 +138,35 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     return { text, stat };
   }
 
+  /** A PDF's or web page's extracted text, through the workspace (extraction is not the core's). */
+  async function readExtracted(uri: DocUri, size: number): Promise<Found> {
+    if (size > MAX_EXTRACTED_FILE_BYTES) return { skip: `Not checked: the file is ${formatBytes(size)}, over the ${formatBytes(MAX_EXTRACTED_FILE_BYTES)} read for a PDF or web page` };
+    if (!workspace.readExtracted) return { skip: 'Not checked: PDFs and web pages are not read here' };
+    const doc = await workspace.readExtracted(uri);
+    if (!doc) return { skip: 'Not checked: the file could not be read (unreadable, or removed while indexing)' };
+    if ('error' in doc) {
+      logger.warn(`Skipped ${uri}: ${doc.error}`);
+      return { skip: `Not checked: ${doc.error}` };
+    }
+    if (doc.text.length > config.maxFileSize) {
+      return { skip: `Not checked: its text is ${formatBytes(doc.text.length)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
+    }
+    return { text: doc.text, extracted: doc };
+  }
+
   /** Indexes what `read` found; returns the citation keys whose meaning may have changed. */
   function store(uri: DocUri, kind: DocKind, found: Found, parsed?: ParsedDocument): Set<string> {
+    if (!found || !('text' in found) || !found.extracted) extractedByUri.delete(uri);
     if (!found) return index.remove(uri);
     if ('skip' in found) return index.skip(uri, found.skip);
     if ('remembered' in found) return index.set(uri, kind, lazyText(uri, found.stat), 0, found.remembered);
+    if (found.extracted) {
+      extractedByUri.set(uri, found.extracted);
+      const keys = index.set(uri, kind, found.text, 0, parseDocument({ uri, kind, text: found.text, extracted: found.extracted }));
+      // A scanned PDF is indexed (it can be cited whole) and says why it has no text.
+      if (found.extracted.notice) index.notices.set(uri, found.extracted.notice);
+      return keys;
+    }
     return index.set(uri, kind, found.text, 0, parsed);
   }
 
@@ -127,6 +176,17 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const r = workspace.readFileSync?.(uri);
       return r && { text: r.text, changed: !sameStat(r.stat, stat) };
     };
+  }
+
+  /** Files listed by the scan that it does not read (attachments): links may name them. */
+  let others: readonly DocUri[] = [];
+  /** PDFs and web pages as extracted during the scan (their text is not the parser's to remember). */
+  const extractedByUri = new Map<DocUri, ExtractedDocument>();
+
+  /** What else the scan's results depend on (what saved problems must agree with). */
+  function scanState(): ScanState {
+    const extracted = [...extractedByUri].map(([uri, doc]) => [uri, JSON.stringify(doc)] as const);
+    return { conventions: JSON.stringify(index.conventions), others, extracted };
   }
 
   /** The files the scan skipped, and why (what saved problems must agree with). */
@@ -144,6 +204,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       return [{ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: skipped.reason, severity: 'information' }];
     }
     const raw: Problem[] = [];
+    const notice = index.notices.get(uri);
+    if (notice) raw.push({ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'GN007', message: notice, severity: 'information' });
     const note = index.note(uri);
     const source = index.source(uri);
     const file = index.anchorFile(uri);
@@ -158,7 +220,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       }
     }
     if (note) {
-      if (note.citations.some((c) => ['unknownTarget', 'unknownHeading', 'ambiguous'].includes(index.resolve(note, c).kind))) unresolved.add(uri);
+      if (note.citations.some((c) => isUnresolved(index.resolve(note, c)))) unresolved.add(uri);
       else unresolved.delete(uri);
     }
     const out: Problem[] = [];
@@ -194,13 +256,50 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     unpublished.add(uri);
   }
 
-  /** Recomputes the problems of up to `limit` dirty documents (all by default). */
+  /** Recomputes the problems of up to `limit` dirty documents (all by default); held ones wait. */
   function refresh(limit = Infinity): void {
     collectDirty();
     let n = 0;
     for (const uri of pending) {
+      if (held.has(uri)) continue;
       if (n++ >= limit) break;
       recompute(uri);
+    }
+  }
+
+  /** Files being read on demand: several requests may ask for the same file at once. */
+  const loading = new Map<DocUri, Promise<void>>();
+
+  /**
+   * Reads and indexes one file on demand during the scan, once however many ask. What
+   * it changes is marked: the scan may end while it is read, and then nothing else
+   * would check and publish it.
+   */
+  function loadEarly(uri: DocUri, kind: DocKind): Promise<void> {
+    let p = loading.get(uri);
+    if (!p) {
+      loadedEarly.add(uri);
+      p = read(uri, kind)
+        .then((found) => touch(uri, store(uri, kind, found), true))
+        .finally(() => loading.delete(uri));
+      loading.set(uri, p);
+    }
+    return p;
+  }
+
+  /** Reads (on demand, during the scan) every file the links of a document may name that is not indexed yet. */
+  async function loadTargets(uri: DocUri): Promise<void> {
+    const note = index.note(uri);
+    if (!note) return;
+    for (const target of index.candidateTargets(note)) {
+      if (index.kindOf(target) !== undefined || index.skipped.has(target) || open.has(target)) continue;
+      const kind = index.classify(target);
+      if (!kind) continue;
+      await loadEarly(target, kind);
+      // A source's anchor file says where its named anchors are.
+      const source = index.source(target);
+      const anchors = source ? index.anchorFileUriFor(source) : undefined;
+      if (anchors && index.files.get(anchors) && index.kindOf(anchors) === undefined) await loadEarly(anchors, 'anchorFile');
     }
   }
 
@@ -221,13 +320,20 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     view: index,
     setConfig(next) {
+      const restyle = next.linkStyle !== config.linkStyle;
       config = next;
       index.config = next;
+      if (restyle) index.conventions = { ...index.conventions, style: next.linkStyle === 'auto' ? index.conventions.detected : next.linkStyle };
       allDirty = true;
     },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
-      const files = await scanFiles(workspace, (uri) => index.classify(uri), token);
-      if (!files) return;
+      index.conventions = await detectConventions(workspace, config.linkStyle);
+      // Every name is known before any file is read: a link is never judged against half a listing.
+      const listing = await scanFiles(workspace, index, token, (uri) => index.register(uri));
+      if (!listing) return;
+      const files = listing.files;
+      others = listing.others;
+      listingDone();
       let done = 0;
       /** Reads a batch (reads overlap) and has it parsed, possibly on other threads. */
       const readAndParse = async (from: number) => {
@@ -237,7 +343,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
-          if (r && 'text' in r) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text, ...(r.stat ? { stat: r.stat } : {}) });
+          // Extracted text is indexed here: it comes with its structure, and its cache is the extractor's.
+          if (r && 'text' in r && !r.extracted) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text, ...(r.stat ? { stat: r.stat } : {}) });
         }
         let parsed: (ParsedDocument | undefined)[] = [];
         if (parser && inputs.length > 0) {
@@ -263,6 +370,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         });
         for (let j = 0; j < batch.length; j++) {
           const f = batch[j]!;
+          // Read already, on demand, for a document opened meanwhile.
+          if (loadedEarly.has(f.uri)) continue;
           // An editor may have opened the file while it was being read: its text wins.
           if (open.has(f.uri)) {
             const r = found[j];
@@ -279,7 +388,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         progress?.(done, files.length);
         if (token?.isCancellationRequested) return;
       }
-      const saved = openMatchesDisk() ? parser?.savedProblems?.(skippedFiles()) : undefined;
+      scanning = false;
+      held.clear();
+      const saved = openMatchesDisk() && loadedEarly.size === 0 ? parser?.savedProblems?.(skippedFiles(), scanState()) : undefined;
       if (saved) {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {
@@ -298,11 +409,12 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // Saved problems must be those of the files as the scan read them.
       if (!scanned || changedSinceScan || !parser?.saveProblems || !openMatchesDisk()) return;
       refresh();
-      parser.saveProblems(new Map(current), skippedFiles());
+      parser.saveProblems(new Map(current), skippedFiles(), scanState());
     },
     openDocument(uri, text, version) {
       const kind = index.classify(uri);
-      if (!kind) return;
+      // A PDF or web page is read as its extracted text from disk, never as an editor's text.
+      if (!kind || (kind === 'source' && isExtractedFormat(uri))) return;
       if (scanned && index.text(uri) !== text) changedSinceScan = true;
       // Opened during the scan after the scan read it: the disk text is what the index holds now.
       if (!scanned && !open.has(uri) && !scanText.has(uri) && index.kindOf(uri) !== undefined) scanText.set(uri, index.text(uri));
@@ -310,11 +422,20 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       open.set(uri, version);
       const keys = index.set(uri, kind, text, version);
       touch(uri, keys, !wasIndexed);
+      // During the scan its problems wait for the files its links name (`prepare`).
+      if (scanning && kind === 'note') held.add(uri);
+    },
+    async prepare(uri) {
+      if (!scanning) return;
+      await listed;
+      await loadTargets(uri);
+      held.delete(uri);
+      dirty.add(uri);
     },
     async closeDocument(uri) {
       if (!open.delete(uri)) return;
       const kind = index.classify(uri);
-      if (!kind) return;
+      if (!kind || (kind === 'source' && isExtractedFormat(uri))) return;
       const keys = await load(uri, kind);
       touch(uri, keys, index.kindOf(uri) === undefined);
     },
@@ -323,7 +444,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       for (const change of changes) {
         if (open.has(change.uri) && change.kind !== 'deleted') continue;
         const kind = index.classify(change.uri);
-        if (!kind) continue;
+        if (!kind) {
+          // An attachment appeared or went: links to it change meaning.
+          if (!index.inWorkspace(change.uri)) continue;
+          const keys = change.kind === 'deleted' ? index.remove(change.uri) : index.register(change.uri);
+          if (keys.size > 0) touch(change.uri, keys, true);
+          continue;
+        }
         const wasIndexed = index.kindOf(change.uri) !== undefined;
         if (change.kind === 'deleted') {
           open.delete(change.uri);

@@ -76,8 +76,11 @@ export interface DocumentDate {
 }
 
 /**
- * A `[[…]]` in a note's prose. `target` is what stands before `#` (a source id or a
- * note name); `anchor` the raw text after `#` (quote anchors keep their quotes).
+ * A link in a note: a `[[…]]` citation or wiki link (`![[…]]` embeds too), a Markdown
+ * link `[t](dest#fragment)`, a link reference definition, or a front-matter property
+ * link. `target` is what stands before `#` (a source id, a note name or path, a file);
+ * `anchor` the raw text after `#` (quote anchors keep their quotes; Markdown
+ * fragments are decoded).
  */
 export interface Citation extends Span {
   raw: string;
@@ -87,11 +90,19 @@ export interface Citation extends Span {
   anchorSpan?: Span;
   label?: string;
   labelSpan?: Span;
-  /** Set when the citation cannot be read (GN004); the reason is user-facing. */
+  /** Set when the link cannot be read (GN004); the reason is user-facing. */
   malformed?: string;
-  /** The paragraph and sentence that hold the citation. */
+  /** How it is written; absent for `[[…]]`. */
+  form?: 'markdown' | 'definition' | 'property';
+  /** `![[…]]` or `![alt](…)`: the target is shown in place. */
+  embed?: boolean;
+  /** The prose block (paragraph, heading) that holds it; its sentence is found on demand. */
   paragraph: Span;
-  sentence: Span;
+}
+
+/** A block id: `^id` at the end of a paragraph or list item (Obsidian). */
+export interface BlockId extends Span {
+  id: string;
 }
 
 /** What a note holds, indexed once per version. */
@@ -105,8 +116,9 @@ export interface NoteIndex {
   date?: DocumentDate;
   citations: Citation[];
   headings: Heading[];
-  paragraphs: Block[];
-  /** The ranges of prose (not code, HTML comments, front matter), for later checks. */
+  /** Block ids (`^id`), in order. */
+  blockIds: BlockId[];
+  /** The ranges of prose (not code, HTML, comments, front matter, link destinations), for later checks. */
   prose: Span[];
 }
 
@@ -125,6 +137,39 @@ export interface SourceIndex {
   paragraphs: Block[];
   /** Offsets where each line starts. */
   lineStarts: number[];
+  /** Set for sources read as extracted text (a PDF, a saved web page); absent for `.txt` and `.md`. */
+  format?: 'pdf' | 'html';
+  /** PDF: page `n` is `pages[n - 1]`, a span of `text` (running headers and footers left out). */
+  pages?: Span[];
+  /** Web page: each `id` attribute and the span of its element's text, as a URL fragment targets it. */
+  ids?: ElementId[];
+}
+
+/** An `id` attribute of a web page and the text of its element. */
+export interface ElementId extends Span {
+  id: string;
+}
+
+/**
+ * A PDF's or saved web page's text and structure, extracted outside the core
+ * (`server/src/node/extract/`) and handed to it as plain data. Offsets are into `text`.
+ */
+export interface ExtractedDocument {
+  format: 'pdf' | 'html';
+  /** The readable text: paragraphs separated by blank lines, lines by `\n`. */
+  text: string;
+  /** PDF: one span of `text` per page, in page order. */
+  pages?: Span[];
+  /** The outline (PDF bookmarks), clear heading lines, or a web page's `h1`–`h6`. */
+  headings: { start: number; end: number; text: string; level: number }[];
+  /** Web page: `id` attributes with their element's text. */
+  ids?: ElementId[];
+  /** PDF metadata `Title`, or the web page's `<title>`. */
+  title?: string;
+  /** The date the file's metadata states (PDF `CreationDate`, `article:published_time`, `<time datetime>`). */
+  date?: { text: string; iso: string };
+  /** Why there is no text (a scanned PDF: no text layer); reported as GN007 information. */
+  notice?: string;
 }
 
 /** One named anchor of an anchor file: a W3C TextQuoteSelector. */
@@ -134,6 +179,8 @@ export interface AnchorDefinition {
   quote: string;
   prefix?: string;
   suffix?: string;
+  /** PDF: the page the quote is on, to choose among repeats (`page: 12`). */
+  page?: number;
   /** Where the value (the quote) stands in the anchor file. */
   valueSpan: Span;
 }
@@ -149,7 +196,7 @@ export interface AnchorFileIndex {
   problems: Problem[];
 }
 
-export type AnchorKind = 'named' | 'heading' | 'paragraph' | 'line' | 'quote' | 'whole';
+export type AnchorKind = 'named' | 'id' | 'heading' | 'page' | 'paragraph' | 'line' | 'quote' | 'whole';
 
 /** The range of source text an anchor resolves to. */
 export interface Passage extends Span {

@@ -1,21 +1,48 @@
 /** The read-only view of the workspace index that rules and features query. */
 import type { NotesConfig } from './config.js';
+import type { FileNames } from './links/files.js';
+import type { Conventions } from './links/style.js';
 import type { LineIndex } from './text.js';
 import type { NormalizedText } from './normalize.js';
-import type { AnchorFileIndex, Citation, DocUri, Heading, NoteIndex, Passage, SourceIndex } from './types.js';
+import type { AnchorFileIndex, BlockId, Citation, DocUri, Heading, NoteIndex, Passage, SourceIndex, Span } from './types.js';
 
 /** What a citation points at. */
 export type Resolution =
   | { kind: 'source'; source: SourceIndex; passage: Passage; shadows?: NoteIndex }
-  | { kind: 'note'; note: NoteIndex; heading?: Heading }
+  /** A note, maybe at a heading or block; `alternatives`: other files of that name (the tool took this one). */
+  | { kind: 'note'; note: NoteIndex; heading?: Heading; block?: BlockId; sameNote?: boolean; alternatives?: DocUri[] }
+  /** Any other file that exists (an attachment, or a note that is not read): its fragment is not checked. */
+  | { kind: 'file'; uri: DocUri; alternatives?: DocUri[] }
+  /** A folder that holds files (a Markdown link to `dir/`). */
+  | { kind: 'folder'; uri: DocUri }
+  /** Dendron's `![[a.b.*]]`: the notes it takes in (none is not an error there). */
+  | { kind: 'wildcard'; pattern: string; notes: NoteIndex[] }
+  /** Not a link in this workspace's conventions (a property link outside Obsidian, `[[…]]` in plain Markdown). */
+  | { kind: 'notLink' }
+  /** A Markdown link out of the workspace folder: nothing there is read, so it is not checked. */
+  | { kind: 'outside' }
   | { kind: 'malformed'; reason: string }
-  | { kind: 'unknownTarget'; suggestions: string[] }
+  /** Nothing of that name: `what` says which kind of target the link looks for. */
+  | { kind: 'unknownTarget'; what: 'source' | 'note' | 'file'; suggestions: string[] }
   | { kind: 'ambiguous'; sources: SourceIndex[] }
+  /** Several notes of that name, in a workspace whose tool reports it (Foam). */
+  | { kind: 'ambiguousNote'; notes: NoteIndex[] }
   | { kind: 'unknownAnchor'; source: SourceIndex; suggestions: string[]; reason?: string }
-  | { kind: 'unknownHeading'; note: NoteIndex; suggestions: string[] };
+  | { kind: 'unknownHeading'; note: NoteIndex; suggestions: string[]; block?: boolean; sameNote?: boolean };
+
+/** The one definition of a link that does not resolve (GN001–GN003 report each of these kinds). */
+export function isUnresolved(r: Resolution): boolean {
+  return r.kind === 'unknownTarget' || r.kind === 'unknownAnchor' || r.kind === 'unknownHeading' || r.kind === 'ambiguous' || r.kind === 'ambiguousNote';
+}
 
 export interface WorkspaceView {
   readonly config: NotesConfig;
+  /** The link conventions the workspace follows (Obsidian, Foam, Dendron, or their superset). */
+  readonly conventions: Conventions;
+  /** Every file of the workspace by the names links use. */
+  readonly files: FileNames;
+  /** True when the workspace has sources. */
+  hasSources(): boolean;
   notes(): Iterable<NoteIndex>;
   sources(): Iterable<SourceIndex>;
   anchorFiles(): Iterable<AnchorFileIndex>;
@@ -36,6 +63,13 @@ export interface WorkspaceView {
   lines(uri: DocUri): LineIndex | undefined;
   /** What a citation resolves to. */
   resolve(note: NoteIndex, citation: Citation): Resolution;
+  /** What each of a note's citations resolves to, in order (computed once until a file changes). */
+  resolutionsOf(note: NoteIndex): readonly Resolution[];
+  /**
+   * The sentence that holds a citation (a citation after a full stop belongs to the
+   * sentence before it), segmented on first use and kept per note version.
+   */
+  sentenceOf(note: NoteIndex, citation: Citation): Span;
   /** A source's text normalised for quote matching (cached per version). */
   normalized(source: SourceIndex): NormalizedText;
   /** Every passage of every named anchor of a source, re-anchored if needed. */

@@ -3,7 +3,7 @@
  * `NodeWorkspace` (node/nodeWorkspace.ts) serves the server and the CLI;
  * `MemoryWorkspace` serves tests.
  */
-import type { DocUri } from './types.js';
+import type { DocUri, ExtractedDocument } from './types.js';
 
 export interface FileStat {
   size: number;
@@ -32,8 +32,9 @@ export interface Workspace {
   /** The workspace folders, as directory URIs without a trailing slash. */
   readonly folders: readonly DocUri[];
   /**
-   * Every file under `folder` (recursively) whose name ends in one of `extensions`,
-   * skipping dot-folders and `node_modules`, never leaving the folder.
+   * Every file under `folder` (recursively) whose name ends in one of `extensions`
+   * (every file when `extensions` is empty), skipping dot-folders and `node_modules`,
+   * never leaving the folder.
    */
   listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]>;
   /** The file's text, or undefined when it cannot be read (gone, unreadable, a directory). */
@@ -46,6 +47,15 @@ export interface Workspace {
    * needs it. Without it, every file is read during the scan.
    */
   readFileSync?(uri: DocUri): { text: string; stat: FileStat } | undefined;
+  /** True when a file or folder exists there (inside the workspace): marker folders such as `.obsidian/`. */
+  exists(uri: DocUri): Promise<boolean>;
+  /**
+   * The extracted text and structure of a PDF or saved web page (`isExtractedFormat`),
+   * `{ error }` when it cannot be extracted (damaged, encrypted, too slow), undefined
+   * when it cannot be read at all. Extraction runs outside the core (node/extract/);
+   * a workspace without this method has no PDF or web-page sources.
+   */
+  readExtracted?(uri: DocUri): Promise<ExtractedDocument | { error: string } | undefined>;
 }
 
 /** Joins a folder URI and a relative path (forward slashes). */
@@ -91,6 +101,8 @@ export function relativePath(folder: DocUri, uri: DocUri): string {
 /** An in-memory workspace for tests: files keyed by URI. */
 export class MemoryWorkspace implements Workspace {
   readonly files = new Map<DocUri, string>();
+  /** PDFs and web pages as their extracted form (tests need no extractor), or an extraction error. */
+  readonly extracted = new Map<DocUri, ExtractedDocument | { error: string }>();
   readonly reads: DocUri[] = [];
   constructor(
     readonly folders: readonly DocUri[] = ['memory:///ws'],
@@ -106,16 +118,24 @@ export class MemoryWorkspace implements Workspace {
     return uri;
   }
 
+  /** Sets a PDF or web page by path, as its extracted form (or an extraction error). */
+  setExtracted(path: string, doc: ExtractedDocument | { error: string }): DocUri {
+    const uri = joinUri(this.folders[0]!, path);
+    this.extracted.set(uri, doc);
+    return uri;
+  }
+
   /** Deletes a file by path relative to the first folder. */
   delete(path: string): DocUri {
     const uri = joinUri(this.folders[0]!, path);
     this.files.delete(uri);
+    this.extracted.delete(uri);
     return uri;
   }
 
   async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
-    return [...this.files.keys()]
-      .filter((uri) => isInside(uri, folder) && extensions.some((e) => uri.toLowerCase().endsWith(e)))
+    return [...this.files.keys(), ...this.extracted.keys()]
+      .filter((uri) => isInside(uri, folder) && (extensions.length === 0 || extensions.some((e) => uri.toLowerCase().endsWith(e))))
       .filter((uri) => !relativePath(folder, uri).split('/').some((s) => s.startsWith('.') || s === 'node_modules'))
       .sort();
   }
@@ -125,8 +145,20 @@ export class MemoryWorkspace implements Workspace {
     return this.files.get(uri);
   }
 
+  async exists(uri: DocUri): Promise<boolean> {
+    if (this.files.has(uri) || this.extracted.has(uri)) return true;
+    for (const key of [...this.files.keys(), ...this.extracted.keys()]) if (key.startsWith(uri + '/')) return true;
+    return false;
+  }
+
   async stat(uri: DocUri): Promise<{ size: number; mtime: number } | undefined> {
-    const text = this.files.get(uri);
+    const doc = this.extracted.get(uri);
+    const text = this.files.get(uri) ?? (doc && 'text' in doc ? doc.text : doc ? '' : undefined);
     return text === undefined ? undefined : { size: text.length, mtime: 0 };
+  }
+
+  async readExtracted(uri: DocUri): Promise<ExtractedDocument | { error: string } | undefined> {
+    this.reads.push(uri);
+    return this.extracted.get(uri);
   }
 }

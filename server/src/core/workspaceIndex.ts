@@ -8,12 +8,18 @@ import type { NotesConfig } from './config.js';
 import { normalizeWithMap, type NormalizedText } from './normalize.js';
 import { ANCHOR_FILE_SUFFIX } from './parse/anchorFile.js';
 import { parseDocument, type DocKind, type ParsedDocument } from './parse/document.js';
+import { sourceNames } from './parse/source.js';
 import { reanchor } from './quotes/reanchor.js';
-import { NameIndex, nameIndexOf } from './suggest.js';
+import { closest, NameIndex } from './suggest.js';
+import { FileNames } from './links/files.js';
+import { resolveMarkdownLink, resolveWikiLink, type LinkContext } from './links/resolve.js';
+import { noConventions, type Conventions } from './links/style.js';
 import { LineIndex } from './text.js';
-import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex } from './types.js';
+import { sentenceAround, sentencesIn } from './parse/sentences.js';
+import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex, Span } from './types.js';
 import type { Resolution, WorkspaceView } from './view.js';
 import { isInside, joinUri } from './workspace.js';
+import { SOURCE_EXTENSIONS, sourceFormat, withoutSourceExtension } from './formats.js';
 
 export type { DocKind } from './parse/document.js';
 
@@ -45,11 +51,35 @@ export function targetKey(target: string): string {
   return target.trim().toLowerCase();
 }
 
-function withoutExtension(uri: DocUri): string {
-  return uri.replace(/\.(txt|md)$/i, '').toLowerCase();
+/**
+ * The keys under which a link is filed in the reverse index: the last segment of
+ * what it names, lower-cased, without `.md` — `[[dir/Note]]`, `[t](../dir/note.md)` and
+ * `[[note]]` all file under `note`. A change to a file touches the same key.
+ */
+export function linkKeys(c: Citation): string[] {
+  const keys = [nameKey(c.target)];
+  if (c.label !== undefined && !c.form) keys.push(nameKey(c.label.split('#')[0]!)); // Dendron writes the target after `|`
+  return keys;
 }
 
-export class WorkspaceIndex implements WorkspaceView {
+/** The reverse-index key of a target or file name (see `linkKeys`). */
+export function nameKey(name: string): string {
+  const last = name.trim().replace(/\\/g, '/').replace(/^dendron:\/\/[^/]*\//i, '').split('/').pop() ?? '';
+  return last.toLowerCase().replace(/\.md$/, '');
+}
+
+function withoutExtension(uri: DocUri): string {
+  return withoutSourceExtension(uri).toLowerCase();
+}
+
+export class WorkspaceIndex implements WorkspaceView, LinkContext {
+  /** Every file of the workspace by the names links use (notes, sources, attachments). */
+  readonly files: FileNames;
+  /** The link conventions (Obsidian, Foam, Dendron) the workspace follows. */
+  conventions: Conventions = noConventions;
+  /** Did-you-mean indexes per kind of target, for one generation of file names. */
+  private nameIndexes = new Map<string, NameIndex>();
+  private nameGeneration = -1;
   private readonly notesByUri = new Map<DocUri, NoteIndex>();
   private readonly sourcesByUri = new Map<DocUri, SourceIndex>();
   private readonly anchorFilesByUri = new Map<DocUri, AnchorFileIndex>();
@@ -60,11 +90,13 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byName = new Map<string, NoteIndex[]>();
   /** `<source uri without extension>` → its anchor file. */
   private readonly anchorFileByBase = new Map<string, AnchorFileIndex>();
-  /** `<source uri without extension>` → the sources there (`.txt` and `.md` may both exist). */
+  /** `<source uri without extension>` → the sources there (`.txt`, `.md`, `.pdf`, … may all exist). */
   private readonly sourcesByBase = new Map<string, SourceIndex[]>();
   /** Citation target key → notes citing it. */
   private readonly citedBy = new Map<string, Set<DocUri>>();
   readonly skipped = new Map<DocUri, SkippedFile>();
+  /** Indexed files with something to say about how they were read (a PDF without a text layer). */
+  readonly notices = new Map<DocUri, string>();
   private readonly namedCache = new Map<DocUri, Map<string, Passage>>();
   private readonly normalizedCache = new Map<DocUri, NormalizedText>();
   private readonly memos = new Map<DocUri, Map<string, unknown>>();
@@ -74,18 +106,18 @@ export class WorkspaceIndex implements WorkspaceView {
   private derivedValues = new Map<string, unknown>();
   /** Did-you-mean suggestions per unknown target, valid until a file is added or removed. */
   private suggestions = new Map<string, string[]>();
-  /** The source ids and note names suggestions are drawn from; rebuilt with `suggestions`. */
-  private names: NameIndex | undefined;
 
   private clearSuggestions(): void {
     this.suggestions = new Map();
-    this.names = undefined;
+    this.nameIndexes = new Map();
   }
 
   constructor(
     public config: NotesConfig,
     readonly folders: readonly DocUri[],
-  ) {}
+  ) {
+    this.files = new FileNames(folders);
+  }
 
   /** The source roots of every folder that stay inside it (a root such as `../..` is ignored). */
   sourceRoots(): DocUri[] {
@@ -103,17 +135,21 @@ export class WorkspaceIndex implements WorkspaceView {
   }
   private roots: { config: NotesConfig; uris: DocUri[] } | undefined;
 
-  /** What a file is to the workspace, or undefined when it is none of ours. */
+  /** True when a file belongs to the workspace: inside a folder, not in a dot-folder or an excluded one. */
+  inWorkspace(uri: DocUri): boolean {
+    const folder = this.folders.find((f) => isInside(uri, f));
+    if (!folder || uri === folder) return false;
+    const rel = uri.slice(folder.length + 1).split('/');
+    return !rel.slice(0, -1).some((seg) => seg.startsWith('.') || this.config.exclude.includes(seg));
+  }
+
+  /** What a file is to the workspace (a note, source or anchor file to read), or undefined: an attachment or none of ours. */
   classify(uri: DocUri): DocKind | undefined {
     const lower = uri.toLowerCase();
-    const folder = this.folders.find((f) => isInside(uri, f));
-    if (!folder) return undefined;
-    const rel = uri.slice(folder.length + 1).split('/');
-    if (rel.slice(0, -1).some((seg) => seg.startsWith('.') || this.config.exclude.includes(seg))) return undefined;
+    if (!this.inWorkspace(uri)) return undefined;
     if (this.sourceRoots().some((root) => isInside(uri, root))) {
       if (lower.endsWith(ANCHOR_FILE_SUFFIX)) return 'anchorFile';
-      if (lower.endsWith('.txt') || lower.endsWith('.md')) return 'source';
-      return undefined;
+      return sourceFormat(lower) ? 'source' : undefined;
     }
     return lower.endsWith('.md') ? 'note' : undefined;
   }
@@ -134,15 +170,17 @@ export class WorkspaceIndex implements WorkspaceView {
     this.skipped.delete(uri);
     if (typeof text === 'string') this.texts.set(uri, text);
     else this.textLoaders.set(uri, text);
+    this.files.add(uri);
     if (doc.kind === 'note') {
       const note = doc.index;
       this.notesByUri.set(uri, note);
       push(this.byName, note.stem.toLowerCase(), note);
       for (const c of note.citations) {
-        const key = targetKey(c.target);
-        let set = this.citedBy.get(key);
-        if (!set) this.citedBy.set(key, (set = new Set()));
-        set.add(uri);
+        for (const key of linkKeys(c)) {
+          let set = this.citedBy.get(key);
+          if (!set) this.citedBy.set(key, (set = new Set()));
+          set.add(uri);
+        }
       }
       touched.add(note.stem.toLowerCase());
     } else if (doc.kind === 'source') {
@@ -165,34 +203,60 @@ export class WorkspaceIndex implements WorkspaceView {
     return touched;
   }
 
-  /** Marks a file as not indexed (too large, binary, unreadable). */
+  /** Marks a file as not indexed (too large, binary, unreadable); it still exists for links. */
   skip(uri: DocUri, reason: string): Set<string> {
     const touched = this.remove(uri);
     this.clearSuggestions();
+    this.files.add(uri);
     this.skipped.set(uri, { uri, reason });
+    return touched;
+  }
+
+  /**
+   * Registers a file that links may name but that is not read (an attachment), or
+   * that is listed before it is read; returns the keys links to it are filed under.
+   */
+  register(uri: DocUri): Set<string> {
+    const touched = new Set<string>();
+    if (this.files.get(uri)) return touched;
+    this.files.add(uri);
+    this.clearSuggestions();
+    this.resolutions = new WeakMap();
+    this.shared = new Map();
+    this.plain = undefined;
+    this.derivedValues = new Map();
+    const name = this.files.get(uri)?.name;
+    if (name) touched.add(nameKey(name)).add(name);
     return touched;
   }
 
   /** Forgets a file; returns the citation keys whose meaning may have changed. */
   remove(uri: DocUri): Set<string> {
-    if (this.kindOf(uri) !== undefined) this.clearSuggestions();
-    return this.forget(uri);
+    if (this.kindOf(uri) !== undefined || this.files.get(uri)) this.clearSuggestions();
+    const name = this.files.get(uri)?.name;
+    this.files.remove(uri);
+    const touched = this.forget(uri);
+    if (name) touched.add(nameKey(name)).add(name);
+    return touched;
   }
 
   /** Drops a file from every map (without judging whether names changed). */
   private forget(uri: DocUri): Set<string> {
     const touched = new Set<string>();
     this.resolutions = new WeakMap();
+    this.shared = new Map();
+    this.plain = undefined;
     this.derivedValues = new Map();
     this.memos.delete(uri);
     this.texts.delete(uri);
     this.textLoaders.delete(uri);
     this.skipped.delete(uri);
+    this.notices.delete(uri);
     const note = this.notesByUri.get(uri);
     if (note) {
       this.notesByUri.delete(uri);
       pull(this.byName, note.stem.toLowerCase(), note);
-      for (const c of note.citations) this.citedBy.get(targetKey(c.target))?.delete(uri);
+      for (const c of note.citations) for (const key of linkKeys(c)) this.citedBy.get(key)?.delete(uri);
       touched.add(note.stem.toLowerCase());
     }
     const source = this.sourcesByUri.get(uri);
@@ -323,47 +387,182 @@ export class WorkspaceIndex implements WorkspaceView {
     return value;
   }
 
+  sentenceOf(note: NoteIndex, citation: Citation): Span {
+    const text = this.texts.get(note.uri);
+    if (text === undefined) return citation.paragraph;
+    const memo = this.memo(note.uri, 'sentences', () => ({ paragraphs: new Map<number, Span[]>(), seen: new Map<number, { from: number; end: number }>() }));
+    let sentences = memo.paragraphs.get(citation.paragraph.start);
+    if (!sentences) memo.paragraphs.set(citation.paragraph.start, (sentences = sentencesIn(text, citation.paragraph)));
+    return sentenceAround(text, citation.paragraph, citation, sentences, memo.seen);
+  }
+
   resolve(note: NoteIndex, citation: Citation): Resolution {
     let r = this.resolutions.get(citation);
-    if (!r) this.resolutions.set(citation, (r = this.resolveUncached(note, citation)));
+    if (r) return r;
+    // Links to the same target from the same folder resolve alike: a vault's ~19 links
+    // per page are resolved once (links into the note itself are not shared).
+    const dir = note.uri.slice(0, note.uri.lastIndexOf('/'));
+    const plainLink = citation.form === undefined && citation.anchor === undefined && citation.label === undefined && citation.malformed === undefined;
+    const key = plainLink
+      ? `${dir}\u0000${citation.target}`
+      : `${dir}\u0000${citation.target}\u0000${citation.form ?? ''}\u0000${citation.anchor ?? '\u0001'}\u0000${citation.label ?? '\u0001'}\u0000${citation.malformed ?? ''}`;
+    const isOwn = (x: Resolution) => (x.kind === 'note' || x.kind === 'unknownHeading') && x.note.uri === note.uri;
+    r = this.shared.get(key);
+    if (!r || isOwn(r)) {
+      r = this.resolveUncached(note, citation);
+      if (!isOwn(r) && citation.target !== '') this.shared.set(key, r);
+    }
+    this.resolutions.set(citation, r);
     return r;
+  }
+
+  /**
+   * Every listed file a note's links may name (by id, name, path or path suffix), read
+   * or not: what must be indexed for the note's links to resolve as they will once the
+   * whole workspace is read.
+   */
+  candidateTargets(note: NoteIndex): Set<DocUri> {
+    const out = new Set<DocUri>();
+    const from = this.files.get(note.uri);
+    for (const c of note.citations) {
+      for (const name of [c.target, c.label?.split('#')[0]]) {
+        if (!name) continue;
+        const t = name.replace(/\\/g, '/').replace(/^dendron:\/\/[^/]*\//i, '').trim();
+        const last = t.slice(t.lastIndexOf('/') + 1);
+        for (const e of [...this.files.named(last), ...this.files.named(last + '.md')]) out.add(e.uri);
+        for (const e of this.listedSources(t)) out.add(e);
+        if (from && c.form) {
+          const dir = from.rel.includes('/') ? from.rel.slice(0, from.rel.lastIndexOf('/')) : '';
+          const e = this.files.atPath(from.folder, dir ? `${dir}/${t}` : t) ?? this.files.atPath(from.folder, t.replace(/^\//, ''));
+          if (e) out.add(e.uri);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Listed files in the source roots whose id or stem is `name` (whether read yet or not). */
+  listedSources(name: string): DocUri[] {
+    const key = targetKey(name);
+    if (key === '' || key.includes('/')) return [];
+    const out: DocUri[] = [];
+    for (const ext of SOURCE_EXTENSIONS) {
+      for (const e of this.files.named(key + ext)) if (this.classify(e.uri) === 'source') out.push(e.uri);
+    }
+    // A source id is the name before the first `_`: `002` names `002_a3f2….txt`.
+    for (const uri of this.sourceIdIndex().get(key) ?? []) out.push(uri);
+    return out;
+  }
+
+  /** Listed source files by id, for the generation of file names it was built for. */
+  private sourceIds: { generation: number; byId: Map<string, DocUri[]> } | undefined;
+  private sourceIdIndex(): Map<string, DocUri[]> {
+    if (this.sourceIds?.generation === this.files.generation) return this.sourceIds.byId;
+    const byId = new Map<string, DocUri[]>();
+    for (const e of this.files.all()) {
+      if (this.classify(e.uri) !== 'source') continue;
+      const { id } = sourceNames(e.uri);
+      const list = byId.get(id);
+      if (list) list.push(e.uri);
+      else byId.set(id, [e.uri]);
+    }
+    this.sourceIds = { generation: this.files.generation, byId };
+    return byId;
+  }
+
+  /** The anchor file a source would have beside it (whether it exists or not). */
+  anchorFileUriFor(source: SourceIndex): DocUri {
+    return withoutSourceExtension(source.uri) + ANCHOR_FILE_SUFFIX;
+  }
+
+  hasSources(): boolean {
+    return this.sourcesByUri.size > 0 || this.sourceIdIndex().size > 0;
+  }
+
+  resolutionsOf(note: NoteIndex): readonly Resolution[] {
+    return this.derived(note.uri, 'resolutions', () => note.citations.map((c) => this.resolve(note, c)));
+  }
+
+  /** Resolutions shared by links alike (see `resolve`); dropped with the resolutions. */
+  private shared = new Map<string, Resolution>();
+
+  /** Whether `[[…]]` is text here (see `plainMarkdown`); dropped with the resolutions. */
+  private plain: boolean | undefined;
+  private judgingPlain = false;
+
+  /**
+   * True when a workspace without a marker is plain Markdown (a docs or GitBook
+   * repository): no sources, not one `[[…]]` names anything, and Markdown links do.
+   * There, as in VS Code and on GitHub, `[[…]]` is text, not a link.
+   */
+  plainMarkdown(): boolean {
+    if (this.conventions.style !== 'auto' || this.judgingPlain || this.hasSources()) return false;
+    if (this.plain !== undefined) return this.plain;
+    this.judgingPlain = true;
+    try {
+      let markdownResolves = false;
+      for (const note of this.notesByUri.values()) {
+        for (const c of note.citations) {
+          if (c.malformed) continue;
+          const wiki = !c.form;
+          if (!wiki && markdownResolves) continue;
+          const r = this.resolveUncached(note, c);
+          const found = r.kind === 'note' || r.kind === 'file' || r.kind === 'folder' || r.kind === 'source';
+          if (found && wiki) return (this.plain = false);
+          if (found) markdownResolves = true;
+        }
+      }
+      return (this.plain = markdownResolves);
+    } finally {
+      this.judgingPlain = false;
+    }
   }
 
   private resolveUncached(note: NoteIndex, citation: Citation): Resolution {
     if (citation.malformed) return { kind: 'malformed', reason: citation.malformed };
-    const sources = this.sourcesById(citation.target);
-    const notes = this.notesByName(citation.target);
-    if (sources.length > 1) {
-      // The whole stem is unique even where ids repeat.
-      const exact = sources.filter((s) => s.stem.toLowerCase() === targetKey(citation.target));
-      if (exact.length !== 1) return { kind: 'ambiguous', sources };
-      return this.resolveInSource(exact[0]!, citation, notes[0]);
-    }
-    if (sources.length === 1) return this.resolveInSource(sources[0]!, citation, notes[0]);
-    const target = notes.find((n) => n.uri !== note.uri) ?? notes[0];
-    if (target) {
-      if (!citation.anchor) return { kind: 'note', note: target };
-      const slug = citation.anchor.toLowerCase();
-      const heading = target.headings.find((h) => h.slug === slug || h.text.toLowerCase() === slug);
-      if (heading) return { kind: 'note', note: target, heading };
-      return { kind: 'unknownHeading', note: target, suggestions: nameIndexOf(target.headings, () => target.headings.map((h) => h.slug)).closest(citation.anchor) };
-    }
-    const key = targetKey(citation.target);
-    let suggestions = this.suggestions.get(key);
-    if (!suggestions) {
-      this.names ??= new NameIndex([...this.byId.keys(), ...[...this.byName.values()].map((list) => list[0]!.stem)]);
-      suggestions = this.names.closest(citation.target);
-      this.suggestions.set(key, suggestions);
-    }
-    return { kind: 'unknownTarget', suggestions };
+    if (!citation.form && this.plainMarkdown()) return { kind: 'notLink' };
+    return citation.form === 'markdown' || citation.form === 'definition' ? resolveMarkdownLink(this, note, citation) : resolveWikiLink(this, note, citation);
   }
 
-  private resolveInSource(source: SourceIndex, citation: Citation, shadows: NoteIndex | undefined): Resolution {
+  closest(name: string, names: readonly string[]): string[] {
+    return closest(name, names);
+  }
+
+  /** Did-you-mean names of one kind: sources and notes, attachments, or note paths. */
+  suggest(name: string, kind: 'source' | 'note' | 'file' | 'path'): string[] {
+    const key = `${kind}\u0000${targetKey(name)}`;
+    let found = this.suggestions.get(key);
+    if (found) return found;
+    if (this.nameGeneration !== this.files.generation) {
+      this.nameIndexes = new Map();
+      this.nameGeneration = this.files.generation;
+    }
+    let names = this.nameIndexes.get(kind);
+    if (!names) {
+      const candidates: string[] = [];
+      if (kind === 'source') candidates.push(...this.byId.keys());
+      for (const e of this.files.all()) {
+        if (this.sourcesByUri.has(e.uri) || this.anchorFilesByUri.has(e.uri)) continue;
+        if (kind === 'file') {
+          if (!e.markdown) candidates.push(e.rel.slice(e.rel.lastIndexOf('/') + 1));
+        } else if (e.markdown) candidates.push(kind === 'path' ? e.rel.replace(/\.md$/i, '') : e.rel.slice(e.rel.lastIndexOf('/') + 1).replace(/\.md$/i, ''));
+      }
+      this.nameIndexes.set(kind, (names = new NameIndex(candidates)));
+    }
+    const lookup = kind === 'file' ? name.slice(name.replace(/\\/g, '/').lastIndexOf('/') + 1) : kind === 'path' ? name.replace(/\.md$/i, '') : name.replace(/\.md$/i, '');
+    found = names.closest(lookup);
+    this.suggestions.set(key, found);
+    return found;
+  }
+
+  /** A source citation's passage; an empty anchor after `#` cannot be read there. */
+  resolveInSource(source: SourceIndex, anchor: string | undefined, shadows?: NoteIndex): Resolution {
+    if (anchor !== undefined && anchor.trim() === '') return { kind: 'malformed', reason: 'the anchor after `#` is empty' };
     const base = shadows ? { shadows } : {};
-    if (!citation.anchor) {
+    if (anchor === undefined) {
       return { kind: 'source', source, passage: { sourceUri: source.uri, start: 0, end: source.text.length, kind: 'whole' }, ...base };
     }
-    const result = resolveAnchor(source, citation.anchor, this.namedPassages(source), () => this.normalized(source));
+    const result = resolveAnchor(source, anchor, this.namedPassages(source), () => this.normalized(source));
     if (result.ok) return { kind: 'source', source, passage: result.passage, ...base };
     if (result.malformed) return { kind: 'malformed', reason: result.malformed };
     const out: Resolution = { kind: 'unknownAnchor', source, suggestions: result.suggestions };

@@ -26,12 +26,15 @@ import { listAnchors, listSources } from '../core/features/catalog.js';
 import { COMPLETION_LIMIT } from '../core/features/completion.js';
 import { sourceTimelines } from '../core/features/timeline.js';
 import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
+import { locateQuote } from '../core/features/locateQuote.js';
 import type { FileChange } from '../core/workspace.js';
 import { countProblems } from '../core/counts.js';
 import { VERSION } from '../core/product.js';
 import { ClientToServer, ServerToClient } from '../../../shared/protocol.js';
 import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
+import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
+import { FileExtractedCache } from '../node/extract/extractedCache.js';
 import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
 
 /** Edits that arrive in the same turn of the event loop are checked together; a re-check of one note takes milliseconds. */
@@ -41,6 +44,8 @@ const PUBLISH_DELAY_MS = 0;
  * between turns, one per turn, so a turn must be short for a hover never to wait long.
  */
 const CHECK_BUDGET_MS = 4;
+/** How long a request that arrives before the service exists waits for it. */
+const CREATE_WAIT_MS = 5000;
 /** How long a long request waits for its cancellation before it starts. */
 const CANCEL_GRACE_MS = 10;
 /** Requests that may walk the whole workspace: they honour cancellation before they start. */
@@ -55,18 +60,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let cacheDir: string | undefined;
   /** The scan's parser and persisted index, until the first full check is saved. */
   let pool: ParsePool | undefined;
+  /** Extracted text of PDFs and web pages by content hash, persisted with the index. */
+  let extracted: FileExtractedCache | undefined;
   let canConfigure = false;
   let canWatch = false;
   let indexing = true;
   let publishTimer: NodeJS.Timeout | undefined;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  /** Resolves once the service exists (requests that arrive while settings are read wait for it). */
+  let markCreated!: () => void;
+  const created = new Promise<void>((resolve) => (markCreated = resolve));
 
   const log = (m: string) => connection.console.log(m);
+
+  /** During the first scan, the files a document's links name are read before it is answered for. */
+  async function prepared(uri: string): Promise<void> {
+    if (indexing) await service?.prepare(uri);
+  }
 
   /** Runs a handler; unexpected throws become a ResponseError and a log line. */
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      if (!service) await Promise.race([created, new Promise((resolve) => setTimeout(resolve, CREATE_WAIT_MS))]);
       if (!service) return fallback;
       try {
         if (LONG_REQUESTS.has(name)) {
@@ -139,6 +155,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         // The first full check after the scan: saved with the persisted index for the next start.
         service.saveProblems();
         pool.persist();
+        extracted?.persist();
         pool = undefined;
       }
       sendStatus();
@@ -177,15 +194,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(async () => {
     const config = await loadConfig();
-    const workspace = new NodeWorkspace(folders, log);
+    extracted = cacheDir ? new FileExtractedCache(cacheDir, log) : undefined;
+    const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
+    const workspace = new NodeWorkspace(folders, log, extractor);
     pool = new ParsePool({ workerScript: WORKER_SCRIPT, log, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}) });
     service = createNotesService({ workspace, config, parser: pool, logger: { info: log, warn: log, error: (m) => connection.console.error(m) } });
+    markCreated();
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,txt,yaml}' }],
+        watchers: [{ globPattern: '**/*.{md,txt,yaml,pdf,html,htm,mhtml,mht}' }],
       });
     }
-    for (const doc of documents.all()) service.openDocument(doc.uri, doc.getText(), doc.version);
+    for (const doc of documents.all()) {
+      service.openDocument(doc.uri, doc.getText(), doc.version);
+      void prepareThenPublish(doc.uri);
+    }
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Grounded Notes: indexing', 0, 'scanning the workspace', false);
     sendStatus();
@@ -209,9 +232,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     schedulePublish();
   });
 
+  /** During the first scan, reads what a document's links name before its problems are published. */
+  async function prepareThenPublish(uri: string): Promise<void> {
+    try {
+      if (indexing) await service?.prepare(uri);
+    } catch (e) {
+      connection.console.error(`Preparing ${uri} failed: ${(e as Error).stack ?? e}`);
+    }
+    schedulePublish();
+  }
+
   documents.onDidChangeContent((e) => {
     service?.openDocument(e.document.uri, e.document.getText(), e.document.version);
-    schedulePublish();
+    if (indexing) void prepareThenPublish(e.document.uri);
+    else schedulePublish();
   });
   documents.onDidClose(async (e) => {
     await service?.closeDocument(e.document.uri);
@@ -230,20 +264,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     schedulePublish();
   });
 
-  connection.onHover(guard('hover', null, (p) => {
+  connection.onHover(guard('hover', null, async (p) => {
+    await prepared(p.textDocument.uri);
     const h = service!.hover(p.textDocument.uri, p.position);
     return h ? { contents: { kind: 'markdown', value: h.contents }, range: h.range } : null;
   }));
-  connection.onCompletion(guard('completion', [], (p) => {
+  connection.onCompletion(guard('completion', [], async (p) => {
+    await prepared(p.textDocument.uri);
     const items = service!.completion(p.textDocument.uri, p.position).map(toCompletion);
     // A list cut at the limit is narrowed again by the server as the user types.
     return items.length >= COMPLETION_LIMIT ? { isIncomplete: true, items } : items;
   }));
-  connection.onDefinition(guard('definition', [], (p) => service!.definition(p.textDocument.uri, p.position)));
+  connection.onDefinition(guard('definition', [], async (p) => (await prepared(p.textDocument.uri), service!.definition(p.textDocument.uri, p.position))));
   connection.onReferences(guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(guard('prepareRename', null, (p) => service!.prepareRename(p.textDocument.uri, p.position) ?? null));
   connection.onRenameRequest(guard('rename', null, (p) => toWorkspaceEdit(service!.rename(p.textDocument.uri, p.position, p.newName).edits)));
-  connection.onDocumentLinks(guard('documentLinks', [], (p) => service!.documentLinks(p.textDocument.uri)));
+  connection.onDocumentLinks(guard('documentLinks', [], async (p) => (await prepared(p.textDocument.uri), service!.documentLinks(p.textDocument.uri))));
   connection.onDocumentSymbol(guard('documentSymbol', [], (p) => service!.documentSymbols(p.textDocument.uri).map(toDocumentSymbol)));
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service!.workspaceSymbols(p.query).map(toSymbolInformation)));
   connection.onCodeAction(guard('codeAction', [], (p) => {
@@ -270,6 +306,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       ],
     };
     return { edit, citation: r.citation };
+  }));
+  connection.onRequest(ClientToServer.sourceText, guard('sourceText', null, (p) => {
+    const text = service!.view.source(p.uri) ? service!.view.text(p.uri) : undefined;
+    return text === undefined ? null : { text };
+  }));
+  connection.onRequest(ClientToServer.locateQuote, guard('locateQuote', null, (p) => {
+    const found = locateQuote(service!.view, p.uri, String(p.text ?? ''), typeof p.page === 'number' ? p.page : undefined);
+    return found ? { range: found.range } : null;
   }));
   connection.onRequest(ClientToServer.timeline, guard('timeline', [], (p) => sourceTimelines(service!.view, { ...(p?.uri ? { uri: p.uri } : {}), ...(p?.note ? { note: p.note } : {}) })));
   connection.onRequest(ClientToServer.checkWorkspace, guard('checkWorkspace', null, async (): Promise<ClientToServer.CheckWorkspaceResult> => {

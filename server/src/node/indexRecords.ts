@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { PARSER_VERSION, type DocKind } from '../core/parse/document.js';
+import { PARSER_VERSION, type DocKind, type ScanState } from '../core/parse/document.js';
 import { rules } from '../core/rules/registry.js';
 import type { DocUri } from '../core/types.js';
 import type { FileStat } from '../core/workspace.js';
@@ -70,7 +70,7 @@ function runningBuild(callerUrl: string): string {
 /** The key of an index: everything besides the files that can change what it holds (callerUrl: the index module's own URL). */
 export function indexKey(stateKey: string, tool = '', callerUrl = import.meta.url): string {
   const parts = {
-    format: 2,
+    format: 3,
     tool,
     build: runningBuild(callerUrl),
     parser: PARSER_VERSION,
@@ -114,11 +114,16 @@ export function skippedList(skipped: ReadonlyMap<DocUri, string>): string {
   return [...skipped].map(([uri, reason]) => `${uri}\0${reason}`).sort().join('\n');
 }
 
-/** The digest of a workspace state: the index key, each file's content key, the skipped files and why. */
-export function fingerprintOf(key: string, contents: [DocUri, string][], skippedText: string): string {
+/** The digest of a workspace state: the index key, each file's content key, the skipped files and why, and the rest of its state. */
+export function fingerprintOf(key: string, contents: [DocUri, string][], skippedText: string, state: ScanState): string {
   const hash = createHash('sha256').update(key);
   for (const [uri, content] of contents.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) hash.update(`\n${uri}\0${content}`);
-  return hash.update('\nskipped\n').update(skippedText).digest('base64');
+  hash.update('\nskipped\n').update(skippedText);
+  hash.update('\nconventions\n').update(state.conventions);
+  hash.update('\nothers\n').update(state.others.join('\n'));
+  const extracted = [...state.extracted].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [uri, doc] of extracted) hash.update(`\nextracted\n${uri}\0`).update(doc);
+  return hash.digest('base64');
 }
 
 /** The files section read back, checked for shape (throws when it is malformed). */

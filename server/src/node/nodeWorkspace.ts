@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { fromSettingsJson, type NotesConfig } from '../core/config.js';
 import type { FileStat, Workspace } from '../core/workspace.js';
-import type { DocUri } from '../core/types.js';
+import type { DocUri, ExtractedDocument } from '../core/types.js';
+import { sourceFormat } from '../core/formats.js';
+import type { Extractor } from './extract/extractor.js';
 
 /** The file-system path of a `file://` URI. */
 export function uriToPath(uri: DocUri): string {
@@ -37,7 +39,12 @@ export class NodeWorkspace implements Workspace {
   private readonly realFolders: Promise<string[]>;
   private realFoldersNow: string[] | undefined;
 
-  constructor(private readonly folderPaths: readonly string[], private readonly log: (message: string) => void = () => {}) {
+  constructor(
+    private readonly folderPaths: readonly string[],
+    private readonly log: (message: string) => void = () => {},
+    /** Reads PDFs and web pages (on its worker thread); without it they are not read. */
+    private readonly extractor?: Extractor,
+  ) {
     this.folders = folderPaths.map(pathToUri);
     this.realFolders = Promise.all(folderPaths.map((p) => fs.realpath(p).catch(() => p)));
   }
@@ -87,22 +94,44 @@ export class NodeWorkspace implements Workspace {
           }
         }
         if (isDir) await walk(path);
-        else if (isFile && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push(pathToUri(path));
+        else if (isFile && (extensions.length === 0 || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))) out.push(pathToUri(path));
       }
     };
     await walk(uriToPath(folder));
     return out.sort();
   }
 
+  /** The file's bytes, when it lies inside the workspace folders. */
+  private async readBytes(uri: DocUri): Promise<Buffer | undefined> {
+    const path = uriToPath(uri);
+    const real = await fs.realpath(path);
+    if (!(await this.insideWorkspace(real))) {
+      this.log(`Not read ${path}: outside the workspace folders`);
+      return undefined;
+    }
+    return fs.readFile(real);
+  }
+
+  async readExtracted(uri: DocUri): Promise<ExtractedDocument | { error: string } | undefined> {
+    const format = sourceFormat(uri);
+    if (format !== 'pdf' && format !== 'html') return undefined;
+    let bytes: Buffer | undefined;
+    try {
+      bytes = await this.readBytes(uri);
+    } catch (e) {
+      this.log(`Cannot read ${uriToPath(uri)}: ${(e as Error).message}`);
+      return undefined;
+    }
+    if (!bytes) return undefined;
+    if (!this.extractor) return { error: 'PDFs and web pages are not read by this program' };
+    return this.extractor.extract(format === 'pdf' ? 'pdf' : /\.mht(ml)?$/i.test(uri) ? 'mhtml' : 'html', bytes);
+  }
+
   async readFile(uri: DocUri): Promise<string | undefined> {
     const path = uriToPath(uri);
     try {
-      const real = await fs.realpath(path);
-      if (!(await this.insideWorkspace(real))) {
-        this.log(`Not read ${path}: outside the workspace folders`);
-        return undefined;
-      }
-      const buf = await fs.readFile(real);
+      const buf = await this.readBytes(uri);
+      if (!buf) return undefined;
       if (looksBinary(buf)) {
         this.log(`Skipped ${path}: binary file`);
         return undefined;
@@ -112,6 +141,15 @@ export class NodeWorkspace implements Workspace {
     } catch (e) {
       this.log(`Cannot read ${path}: ${(e as Error).message}`);
       return undefined;
+    }
+  }
+
+  async exists(uri: DocUri): Promise<boolean> {
+    try {
+      const real = await fs.realpath(uriToPath(uri));
+      return await this.insideWorkspace(real);
+    } catch {
+      return false;
     }
   }
 

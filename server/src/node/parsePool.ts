@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseDocument, type BatchParser, type DocKind, type ParsedDocument, type ParseInput } from '../core/parse/document.js';
-import type { ScannedFile } from '../core/scan.js';
+import { parseDocument, type BatchParser, type DocKind, type ParsedDocument, type ParseInput, type ScanState } from '../core/parse/document.js';
+import type { Listing } from '../core/scan.js';
 import type { DocUri, Problem } from '../core/types.js';
 import type { FileStat } from '../core/workspace.js';
 import type { ParseReply, ParseRequest } from './indexWorker.js';
@@ -126,17 +126,17 @@ export class ParsePool implements BatchParser {
     });
   }
 
-  savedProblems(skipped: ReadonlyMap<DocUri, string>): Map<DocUri, Problem[]> | undefined {
-    return this.store?.savedProblems(skipped);
+  savedProblems(skipped: ReadonlyMap<DocUri, string>, state: ScanState): Map<DocUri, Problem[]> | undefined {
+    return this.store?.savedProblems(skipped, state);
   }
 
-  saveProblems(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>): void {
-    this.store?.saveProblems(problems, skipped);
+  saveProblems(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>, state: ScanState): void {
+    this.store?.saveProblems(problems, skipped, state);
   }
 
   /** The saved result of an unchanged workspace, without reading or decoding anything (see `PersistedIndex.savedResult`). */
-  savedResult(files: readonly ScannedFile[], details?: boolean): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
-    return this.store?.savedResult(files, details);
+  savedResult(listing: Listing, conventions: string, details?: boolean): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
+    return this.store?.savedResult(listing, conventions, details);
   }
 
   /** Bytes derived from a file's content, kept in the persisted index (see `PersistedIndex.payload`). */

@@ -24,9 +24,9 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { DocKind, ParsedDocument } from '../core/parse/document.js';
+import type { DocKind, ParsedDocument, ScanState } from '../core/parse/document.js';
 import type { DocUri, Problem } from '../core/types.js';
-import type { ScannedFile } from '../core/scan.js';
+import type { Listing } from '../core/scan.js';
 import type { FileStat } from '../core/workspace.js';
 import { encodeIndexFile, IndexFile } from './indexFile.js';
 import { asFilesSection, fingerprintOf, indexKey, skippedList, statNow, trusted, type FileRecord, type FilesSection, type SkipRecord } from './indexRecords.js';
@@ -74,7 +74,7 @@ export class PersistedIndex {
   private skippedToSave: SkipRecord[] = [];
   /** True once the stored problems matched this run's files (they are written back as they are). */
   private problemsReused = false;
-  private fingerprintMemo: { size: number; skipped: string; value: string } | undefined;
+  private fingerprintMemo: { size: number; skipped: string; state: ScanState; value: string } | undefined;
   /** Set when something read back failed its check after parts of it were used: this run writes nothing. */
   private poisoned = false;
   /** Counts for the log and the benchmark: parsed in this run, and reused from the index. */
@@ -177,13 +177,14 @@ export class PersistedIndex {
    * files with their reasons. Files are only ever added, so the count tells whether
    * the last value still holds.
    */
-  private fingerprint(skipped: ReadonlyMap<DocUri, string>): string {
+  private fingerprint(skipped: ReadonlyMap<DocUri, string>, state: ScanState): string {
     const skippedText = skippedList(skipped);
-    if (this.fingerprintMemo?.size !== this.used.size || this.fingerprintMemo.skipped !== skippedText) {
+    const memo = this.fingerprintMemo;
+    if (memo?.size !== this.used.size || memo.skipped !== skippedText || memo.state !== state) {
       const contents = [...this.used].map(([uri, u]): [DocUri, string] => [uri, u.record.content]);
-      this.fingerprintMemo = { size: this.used.size, skipped: skippedText, value: fingerprintOf(this.key, contents, skippedText) };
+      this.fingerprintMemo = { size: this.used.size, skipped: skippedText, state, value: fingerprintOf(this.key, contents, skippedText, state) };
     }
-    return this.fingerprintMemo.value;
+    return this.fingerprintMemo!.value;
   }
 
   private loadProblems(): SavedProblems | undefined {
@@ -219,16 +220,16 @@ export class PersistedIndex {
   }
 
   /** The problems saved for exactly this run's files and skipped files, if any. */
-  savedProblems(skipped: ReadonlyMap<DocUri, string>): Map<DocUri, Problem[]> | undefined {
+  savedProblems(skipped: ReadonlyMap<DocUri, string>, state: ScanState): Map<DocUri, Problem[]> | undefined {
     const saved = this.loadProblems();
-    if (!saved || saved.fingerprint !== this.fingerprint(skipped)) return undefined;
+    if (!saved || saved.fingerprint !== this.fingerprint(skipped, state)) return undefined;
     this.problemsReused = true;
     return saved.problems;
   }
 
   /** Remembers the problems of this run's files, to be written by `persist`. */
-  saveProblems(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>): void {
-    this.problemsToSave = { fingerprint: this.fingerprint(skipped), problems };
+  saveProblems(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>, state: ScanState): void {
+    this.problemsToSave = { fingerprint: this.fingerprint(skipped, state), problems };
     // Stat now, after the run started: a file skipped and then changed is never trusted by this stat.
     this.skippedToSave = [...skipped].map(([uri, reason]) => {
       const stat = statNow(uri);
@@ -240,14 +241,16 @@ export class PersistedIndex {
   }
 
   /**
-   * The saved problems, when every file of `files` (the scan's listing) is a file
-   * the last full check indexed or skipped, unchanged by its stat, and nothing else
-   * was there: the result of a check that reads and decodes nothing. With the count
-   * of notes and sources it had; the problems without fixes and related places
-   * unless `details`.
+   * The saved problems, when every file of the scan's listing is a file the last
+   * full check indexed or skipped, unchanged by its stat, nothing else was there,
+   * and the other files and link conventions are the same: the result of a check
+   * that reads and decodes nothing. With the count of notes and sources it had; the
+   * problems without fixes and related places unless `details`. A listing with a
+   * PDF or web page read last time never matches (their text is not in the index).
    */
-  savedResult(files: readonly ScannedFile[], details = true): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
+  savedResult(listing: Listing, conventions: string, details = true): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
     const stored = this.stored;
+    const files = listing.files;
     if (!stored || files.length !== stored.records.size + stored.skipped.size) return undefined;
     let notes = 0;
     let sources = 0;
@@ -263,7 +266,8 @@ export class PersistedIndex {
     const saved = this.decodeProblems(details);
     const skippedText = skippedList(new Map([...stored.skipped.values()].map((r) => [r.uri, r.reason])));
     const contents = [...stored.records.values()].map((r): [DocUri, string] => [r.uri, r.content]);
-    if (!saved || saved.fingerprint !== fingerprintOf(this.key, contents, skippedText)) return undefined;
+    const state: ScanState = { conventions, others: listing.others, extracted: [] };
+    if (!saved || saved.fingerprint !== fingerprintOf(this.key, contents, skippedText, state)) return undefined;
     return { problems: saved.problems, notes, sources };
   }
 

@@ -25,13 +25,27 @@ function headingsWithin(list: unknown, length: number): boolean {
   return Array.isArray(list) && list.every((h) => isSpanWithin(h, length) && typeof (h as Loose).slug === 'string' && typeof (h as Loose).text === 'string');
 }
 
+const FORMS = new Set(['markdown', 'definition', 'property']);
+
+function blockIdsWithin(list: unknown, length: number): boolean {
+  return Array.isArray(list) && list.every((b) => isSpanWithin(b, length) && typeof (b as Loose).id === 'string');
+}
+
 function citationsWithin(list: unknown, length: number): boolean {
   return (
     Array.isArray(list) &&
     list.every((c) => {
       if (!isSpanWithin(c, length)) return false;
       const x = c as Loose;
-      return typeof x.target === 'string' && typeof x.raw === 'string' && isSpanWithin(x.targetSpan, length) && isSpanWithin(x.paragraph, length) && isSpanWithin(x.sentence, length);
+      return (
+        typeof x.target === 'string' &&
+        typeof x.raw === 'string' &&
+        isSpanWithin(x.targetSpan, length) &&
+        isSpanWithin(x.paragraph, length) &&
+        (x.form === undefined || FORMS.has(x.form as string)) &&
+        (x.anchorSpan === undefined || isSpanWithin(x.anchorSpan, length)) &&
+        (x.labelSpan === undefined || isSpanWithin(x.labelSpan, length))
+      );
     })
   );
 }
@@ -43,7 +57,7 @@ export function plausibleParse(value: unknown, uri: DocUri, kind: DocKind): valu
   if (index.uri !== uri || typeof index.version !== 'number') return false;
   if (kind === 'note') {
     const length = index.length;
-    return isCount(length) && typeof index.stem === 'string' && citationsWithin(index.citations, length) && headingsWithin(index.headings, length) && spansWithin(index.paragraphs, length) && spansWithin(index.prose, length);
+    return isCount(length) && typeof index.stem === 'string' && citationsWithin(index.citations, length) && headingsWithin(index.headings, length) && blockIdsWithin(index.blockIds, length) && spansWithin(index.prose, length);
   }
   if (kind === 'source') {
     return typeof index.id === 'string' && typeof index.stem === 'string' && Array.isArray(index.headings) && Array.isArray(index.paragraphs) && Array.isArray(index.lineStarts);

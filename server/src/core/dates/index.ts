@@ -16,7 +16,8 @@ function documentReference(doc: NoteIndex | SourceIndex, label: string): Referen
 }
 
 function sourceLabel(source: SourceIndex): string {
-  const whereDate = source.date && source.title?.includes(source.date.text) ? 'title' : 'date line';
+  // A PDF's or web page's metadata date stands nowhere in its text (an empty span).
+  const whereDate = source.date && source.date.span.end === source.date.span.start ? 'metadata date' : source.date && source.title?.includes(source.date.text) ? 'title' : 'date line';
   return `source ${source.id}'s ${whereDate}`;
 }
 

@@ -10,6 +10,8 @@ import { normalize } from '../normalize.js';
 import { ANCHOR_FILE_SUFFIX } from '../parse/anchorFile.js';
 import type { DocUri, Range, SourceIndex, TextEdit } from '../types.js';
 import type { WorkspaceView } from '../view.js';
+import { withoutSourceExtension } from '../formats.js';
+import { pageOf } from './passage.js';
 
 const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
 const CONTEXT = 32;
@@ -61,7 +63,7 @@ export function createAnchor(view: WorkspaceView, uri: DocUri, range: Range, slu
   const needle = normalize(quote);
   const first = n.text.indexOf(needle);
   const repeated = first >= 0 && n.text.indexOf(needle, first + 1) >= 0;
-  let value: string | Record<string, string> = quote;
+  let value: string | Record<string, string | number> = quote;
   if (repeated) {
     // Whole words only: drop a word the context window cut in half.
     let prefix = source.text.slice(Math.max(0, start - CONTEXT), start).replace(/\s+/g, ' ');
@@ -69,10 +71,11 @@ export function createAnchor(view: WorkspaceView, uri: DocUri, range: Range, slu
     let suffix = source.text.slice(end, end + CONTEXT).replace(/\s+/g, ' ');
     if (end + CONTEXT < source.text.length) suffix = suffix.replace(/\s\S*$/, '');
     suffix = suffix.replace(/\s+$/, '');
-    value = { quote, ...(prefix.trim() ? { prefix } : {}), ...(suffix.trim() ? { suffix } : {}) };
+    const page = pageOf(source, start);
+    value = { quote, ...(prefix.trim() ? { prefix } : {}), ...(suffix.trim() ? { suffix } : {}), ...(page !== undefined ? { page } : {}) };
   }
   const entry = stringify({ [name]: value }, { lineWidth: 0 });
-  const anchorFileUri = source.uri.replace(/\.(txt|md)$/i, '') + ANCHOR_FILE_SUFFIX;
+  const anchorFileUri = withoutSourceExtension(source.uri) + ANCHOR_FILE_SUFFIX;
   const existing = view.anchorFileFor(source);
   const text = existing ? (view.text(existing.uri) ?? '') : '';
   if (/^\s*[{\[]/m.test(text.replace(/^\s*#.*$/gm, ''))) {

@@ -4,7 +4,7 @@ import type { DocUri, Position, Problem, SourceIndex } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 import { dateHover } from '../dates/index.js';
 import { citationAt, escapeMarkdown, shorten } from './locate.js';
-import { lineOf, passageLocation, passageQuote } from './passage.js';
+import { lineOf, pageOf, passageLocation, passageQuote } from './passage.js';
 
 /** The heading line of a source hover: id, title, date. */
 export function sourceHeader(source: SourceIndex): string {
@@ -13,12 +13,24 @@ export function sourceHeader(source: SourceIndex): string {
   return `**Source ${escapeMarkdown(source.id)}**${title}${date}`;
 }
 
-/** A command link that opens the source with the passage selected. */
+/** Characters of a passage sent to the PDF viewer to highlight: enough to find it on its page. */
+const HIGHLIGHT_CHARS = 400;
+
+/**
+ * A command link that opens the source with the passage selected. For a PDF it names
+ * the page and the passage's words, which the viewer finds and highlights on that page.
+ */
 export function openSourceLink(source: SourceIndex, start: number, end: number, label = 'Open source at passage'): string {
   const s = lineOf(source, start);
   const e = lineOf(source, end);
-  const args = [{ uri: source.uri, line: s, character: start - source.lineStarts[s]!, endLine: e, endCharacter: end - source.lineStarts[e]! }];
-  return `[${label}](command:groundedNotes.openSourceAt?${encodeURIComponent(JSON.stringify(args))})`;
+  const arg: Record<string, unknown> = { uri: source.uri, line: s, character: start - source.lineStarts[s]!, endLine: e, endCharacter: end - source.lineStarts[e]! };
+  const page = pageOf(source, start);
+  if (page !== undefined) {
+    arg.page = page;
+    arg.quote = source.text.slice(start, Math.min(end, start + HIGHLIGHT_CHARS)).replace(/\s+/g, ' ').trim();
+    label = `Open PDF at page ${page}`;
+  }
+  return `[${label}](command:groundedNotes.openSourceAt?${encodeURIComponent(JSON.stringify([arg]))})`;
 }
 
 /** Hover text for the citation under `position`. */
@@ -38,7 +50,8 @@ export function hover(view: WorkspaceView, uri: DocUri, position: Position, prob
     if (passage.kind === 'whole') {
       const first = source.paragraphs.find((p) => !source.headings.some((h) => h.start === p.start) && p.start !== source.date?.span.start);
       if (first) parts.push('> ' + escapeMarkdown(shorten(source.text.slice(first.start, first.end), 400)));
-      parts.push(`The whole source · ${source.paragraphs.length} paragraphs · ${openSourceLink(source, 0, 0, 'Open source')}`);
+      const size = source.pages ? `${source.pages.length} pages` : `${source.paragraphs.length} paragraphs`;
+      parts.push(`The whole source · ${size} · ${openSourceLink(source, 0, 0, 'Open source')}`);
     } else {
       if (passage.stale) {
         parts.push(

@@ -1,5 +1,7 @@
 /** How a passage is shown to a person: its words in context, its location. */
-import { sentencesIn } from '../parse/sentences.js';
+import { sourceSentencesIn } from '../parse/sentences.js';
+import { paragraphsOfPage } from '../anchors.js';
+import { lastStartingAtOrBefore } from '../text.js';
 import type { Passage, SourceIndex, Span } from '../types.js';
 import { escapeMarkdown, shorten } from './locate.js';
 
@@ -11,8 +13,44 @@ export function paragraphAt(source: SourceIndex, offset: number): SourceIndex['p
   return source.paragraphs.find((p) => offset >= p.start && offset < p.end) ?? source.paragraphs.find((p) => p.start >= offset);
 }
 
-/** `p7 · L12–14`: where a passage stands in its source. */
+/** The 1-based page of a PDF holding an offset (undefined for a source without pages). */
+export function pageOf(source: SourceIndex, offset: number): number | undefined {
+  if (!source.pages || source.pages.length === 0) return undefined;
+  return Math.max(0, lastStartingAtOrBefore(source.pages, offset)) + 1;
+}
+
+/**
+ * Where an offset of a PDF's text stands on its page: the page and the line on it
+ * (1-based, counting the page's lines of text; blank lines between paragraphs and
+ * the running headers left out of the text do not count). Undefined for other sources.
+ */
+export function pagePosition(source: SourceIndex, offset: number): { page: number; line: number } | undefined {
+  const page = pageOf(source, offset);
+  if (page === undefined) return undefined;
+  const span = source.pages![page - 1]!;
+  const text = source.text;
+  let line = 1;
+  for (let i = span.start; i < Math.min(offset, span.end); i++) {
+    if (text.charCodeAt(i) === 10 && text.charCodeAt(i + 1) !== 10) line++;
+  }
+  return { page, line };
+}
+
+/** `page 12, paragraph 3` (or `pages 12–13`): where a passage stands in a PDF, as `#page=12&p=3` cites it. */
+function pdfLocation(source: SourceIndex, passage: Span): string {
+  const first = pageOf(source, passage.start)!;
+  const last = pageOf(source, Math.max(passage.start, passage.end - 1))!;
+  if (first !== last) return `pages ${first}–${last}`;
+  const page = source.pages![first - 1]!;
+  if (passage.start === page.start && passage.end === page.end) return `page ${first}`;
+  const paragraphs = paragraphsOfPage(source, page);
+  const k = paragraphs.findIndex((p) => passage.start >= p.start && passage.start < p.end);
+  return k >= 0 ? `page ${first}, paragraph ${k + 1}` : `page ${first}`;
+}
+
+/** `p7 · L12–14` (a PDF: `page 12, paragraph 3`): where a passage stands in its source. */
 export function passageLocation(source: SourceIndex, passage: Span): string {
+  if (source.pages) return pdfLocation(source, passage);
   const first = lineOf(source, passage.start) + 1;
   const last = lineOf(source, Math.max(passage.start, passage.end - 1)) + 1;
   const lines = first === last ? `L${first}` : `L${first}–${last}`;
@@ -44,8 +82,8 @@ export function passageQuote(source: SourceIndex, passage: Passage): string {
   const para = paragraphAt(source, passage.start);
   let before = '';
   let after = '';
-  if (para && passage.kind !== 'paragraph' && passage.kind !== 'whole') {
-    const sentences = sentencesIn(text, para);
+  if (para && passage.kind !== 'paragraph' && passage.kind !== 'whole' && passage.kind !== 'page') {
+    const sentences = sourceSentencesIn(text, para);
     const first = sentences.findIndex((s) => passage.start < s.end);
     const last = sentences.findIndex((s) => passage.end <= s.end);
     const s0 = sentences[first];

@@ -1,6 +1,7 @@
 /**
  * Reads `<stem>.anchors.yaml`: a map from anchor names to text-quote selectors
- * (a plain string is the quote; a map has `quote` and optional `prefix`/`suffix`).
+ * (a plain string is the quote; a map has `quote` and optional `prefix`/`suffix`, and
+ * for a PDF `page`).
  * Broken YAML and wrong shapes become GN006 problems at the offending line; the
  * entries that can be read still count.
  */
@@ -12,7 +13,7 @@ import { baseName } from '../workspace.js';
 export const ANCHOR_FILE_SUFFIX = '.anchors.yaml';
 /** YAML errors reported per file. */
 const MAX_YAML_ERRORS = 20;
-const FIELDS = new Set(['quote', 'prefix', 'suffix']);
+const FIELDS = new Set(['quote', 'prefix', 'suffix', 'page']);
 /** Keys are what a citation writes after `#`: no white space, `#`, `|`, `]` or quotes. */
 const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
 
@@ -101,6 +102,7 @@ function readEntry(
   }
   if (isMap(value)) {
     const fields: Record<string, string> = {};
+    let page: number | undefined;
     let ok = true;
     for (const item of value.items) {
       if (!isPair(item)) continue;
@@ -108,7 +110,16 @@ function readEntry(
       const vNode = item.value as YamlNode | null;
       const kSpan = span(item.key as YamlNode, valueSpan);
       if (!FIELDS.has(k)) {
-        report(kSpan, `Unknown field \`${k}\` in anchor \`${key}\`: expected \`quote\`, \`prefix\` or \`suffix\``);
+        report(kSpan, `Unknown field \`${k}\` in anchor \`${key}\`: expected \`quote\`, \`prefix\`, \`suffix\` or \`page\``);
+        continue;
+      }
+      if (k === 'page') {
+        // A PDF page number chooses among repeats of the quote (`page: 12`).
+        const n = isScalar(vNode) ? Number(vNode.value) : NaN;
+        if (!Number.isInteger(n) || n < 1) {
+          report(span(vNode, kSpan), `\`page\` of anchor \`${key}\` must be a page number (1, 2, …)`);
+          ok = false;
+        } else page = n;
         continue;
       }
       if (!isScalar(vNode) || typeof vNode.value !== 'string') {
@@ -127,6 +138,7 @@ function readEntry(
     const def: AnchorDefinition = { key, keySpan, quote: fields.quote, valueSpan: span(quoteNode, valueSpan) };
     if (fields.prefix) def.prefix = fields.prefix;
     if (fields.suffix) def.suffix = fields.suffix;
+    if (page !== undefined) def.page = page;
     return def;
   }
   report(valueSpan.end > valueSpan.start ? valueSpan : keySpan, `Anchor \`${key}\` must be a quote or a map with \`quote\`, \`prefix\`, \`suffix\``);

@@ -1,12 +1,17 @@
 /**
- * Finds `[[…]]` citations in text, outside excluded spans (code, HTML comments,
- * front matter). Linear in the text: one pass over `[[` occurrences.
+ * Finds `[[…]]` citations and wiki links (and `![[…]]` embeds) in text, outside
+ * excluded spans (code, HTML, comments, front matter). Linear in the text: one pass
+ * over `[[` occurrences.
  */
 import { lastStartingAtOrBefore } from '../text.js';
+import { markdownLinkEnd } from './mdLinks.js';
 import type { Citation, Span } from '../types.js';
 
-/** A citation before its paragraph and sentence are known. */
-export type RawCitation = Omit<Citation, 'paragraph' | 'sentence'>;
+/** How far past an unclosed `[[` a Markdown link's `](…)` is looked for. */
+const MD_LINK_WINDOW = 2048;
+
+/** A citation before its paragraph is known. */
+export type RawCitation = Omit<Citation, 'paragraph'>;
 
 const OPEN_QUOTES = new Map([
   ['"', '"'],
@@ -20,11 +25,17 @@ export function readCitation(raw: string, start: number): RawCitation {
   const innerStart = start + 2;
   const citation: RawCitation = { raw, start, end: start + raw.length, target: '', targetSpan: { start: innerStart, end: innerStart } };
   const hash = inner.indexOf('#');
-  const bar = inner.indexOf('|');
+  let bar = inner.indexOf('|');
+  // In a table cell the pipe is escaped (`[[a\|b]]`): the backslash is not part of the target.
+  let barWidth = 1;
+  if (bar > 0 && inner[bar - 1] === '\\') {
+    bar--;
+    barWidth = 2;
+  }
   const targetEnd = hash >= 0 && (bar < 0 || hash < bar) ? hash : bar >= 0 ? bar : inner.length;
   citation.targetSpan = trimmedSpan(inner, 0, targetEnd, innerStart);
   citation.target = inner.slice(citation.targetSpan.start - innerStart, citation.targetSpan.end - innerStart);
-  let labelFrom = bar >= 0 && bar < targetEnd + 1 ? bar : -1;
+  let labelFrom = bar >= 0 && bar < targetEnd + 1 ? bar + barWidth - 1 : -1;
   if (hash >= 0 && targetEnd === hash) {
     const anchorFrom = hash + 1;
     let anchorEnd: number;
@@ -39,25 +50,25 @@ export function readCitation(raw: string, start: number): RawCitation {
       } else {
         anchorEnd = closeAt + 1;
         const after = inner.slice(anchorEnd);
-        const nextBar = after.indexOf('|');
+        let nextBar = after.indexOf('|');
+        if (nextBar > 0 && after[nextBar - 1] === '\\') nextBar--;
         if (after.slice(0, nextBar < 0 ? after.length : nextBar).trim() !== '') {
           citation.malformed = 'unexpected text after the quote anchor';
         }
       }
       labelFrom = inner.indexOf('|', anchorEnd);
+      if (labelFrom > 0 && inner[labelFrom - 1] === '\\') anchorEnd = Math.min(anchorEnd, labelFrom - 1);
     } else {
       anchorEnd = bar > hash ? bar : inner.length;
-      labelFrom = bar > hash ? bar : -1;
+      labelFrom = bar > hash ? bar + barWidth - 1 : -1;
     }
     citation.anchorSpan = trimmedSpan(inner, anchorFrom, anchorEnd, innerStart);
     citation.anchor = inner.slice(citation.anchorSpan.start - innerStart, citation.anchorSpan.end - innerStart);
-    if (citation.anchor === '' && !citation.malformed) citation.malformed = 'the anchor after `#` is empty';
   }
   if (labelFrom >= 0) {
     citation.labelSpan = trimmedSpan(inner, labelFrom + 1, inner.length, innerStart);
     citation.label = inner.slice(citation.labelSpan.start - innerStart, citation.labelSpan.end - innerStart);
   }
-  if (citation.target === '' && !citation.malformed) citation.malformed = 'the source id is empty';
   return citation;
 }
 
@@ -97,6 +108,7 @@ export function scanCitations(text: string, excluded: readonly Span[]): RawCitat
     // Runs of brackets: the citation starts at the last `[[` of `[[[…`.
     let start = open;
     while (text.charCodeAt(start + 2) === 91 /* [ */) start++;
+    const embed = start > 0 && text.charCodeAt(start - 1) === 33; /* ! */
     if (lineEnd < start) {
       lineEnd = text.indexOf('\n', start);
       if (lineEnd < 0) lineEnd = text.length;
@@ -104,6 +116,14 @@ export function scanCitations(text: string, excluded: readonly Span[]): RawCitat
     if (close !== -1 && close < start + 2) close = text.indexOf(']]', start + 2);
     const nextOpen = text.indexOf('[[', start + 2);
     if (close < 0 || close > lineEnd || (nextOpen >= 0 && nextOpen < close)) {
+      // `[[FR]: Export fails](https://…)`: a Markdown link whose text starts with a bracket.
+      // `[[x](url)]`: the second bracket opens a Markdown link inside brackets. Looked for
+      // within a window, so a line of thousands of unclosed `[[` stays linear.
+      const window = Math.min(lineEnd, start + MD_LINK_WINDOW);
+      if (markdownLinkEnd(text, start, window) > 0 || markdownLinkEnd(text, start + 1, window) > 0) {
+        from = start + 2;
+        continue;
+      }
       const end = nextOpen >= 0 && nextOpen < lineEnd ? nextOpen : lineEnd;
       const raw = text.slice(start, end).replace(/\s+$/, '');
       found.push({
@@ -112,13 +132,15 @@ export function scanCitations(text: string, excluded: readonly Span[]): RawCitat
         end: start + raw.length,
         target: '',
         targetSpan: { start: start + 2, end: start + 2 },
-        malformed: 'unclosed `[[`: a citation ends with `]]` on the same line',
+        malformed: 'unclosed `[[`: a link ends with `]]` on the same line',
       });
       from = start + 2;
       continue;
     }
     const raw = text.slice(start, close + 2);
-    found.push(readCitation(raw, start));
+    const citation = readCitation(raw, start);
+    if (embed) citation.embed = true;
+    found.push(citation);
     from = close + 2;
   }
   return found;

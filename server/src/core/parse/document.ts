@@ -3,10 +3,11 @@
  * what worker threads call for it (the result is plain data, so it crosses threads
  * and can be persisted).
  */
-import type { AnchorFileIndex, DocUri, NoteIndex, Problem, SourceIndex } from '../types.js';
+import type { AnchorFileIndex, DocUri, ExtractedDocument, NoteIndex, Problem, SourceIndex } from '../types.js';
 import type { FileStat } from '../workspace.js';
 import { parseAnchorFile } from './anchorFile.js';
 import { parseNote } from './note.js';
+import { parseExtracted } from './extracted.js';
 import { parseSource } from './source.js';
 
 export type DocKind = 'note' | 'source' | 'anchorFile';
@@ -24,6 +25,8 @@ export interface ParseInput {
   text: string;
   /** The file's stat when it was read: a persisted index trusts an unchanged stat next time. */
   stat?: FileStat;
+  /** A PDF or web page: its extracted form (`text` is then its extracted text). */
+  extracted?: ExtractedDocument;
 }
 
 /**
@@ -37,7 +40,7 @@ export function parseDocument(input: ParseInput, version = 0): ParsedDocument {
     case 'note':
       return { kind: 'note', index: parseNote(input.uri, input.text, version) };
     case 'source':
-      return { kind: 'source', index: parseSource(input.uri, input.text, version) };
+      return { kind: 'source', index: input.extracted ? parseExtracted(input.uri, input.extracted, version) : parseSource(input.uri, input.text, version) };
     default:
       return { kind: 'anchorFile', index: parseAnchorFile(input.uri, input.text, version) };
   }
@@ -57,11 +60,23 @@ export interface BatchParser {
   remembered?(uri: DocUri, kind: DocKind, stat: FileStat): ParsedDocument | undefined;
   /**
    * The problems saved by an earlier run over exactly the files of this scan (same
-   * names, same contents, the same files skipped for the same reasons, same
-   * settings and tool), if any: a restart of an unchanged workspace then needs no
-   * checking at all.
+   * names, same contents, the same files skipped for the same reasons, the same
+   * `state`, same settings and tool), if any: a restart of an unchanged workspace
+   * then needs no checking at all. `state` is what else results depend on (see
+   * `ScanState`).
    */
-  savedProblems?(skipped: ReadonlyMap<DocUri, string>): Map<DocUri, Problem[]> | undefined;
-  /** Remembers the problems of the workspace as this scan found it (with the files it skipped, and why). */
-  saveProblems?(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>): void;
+  savedProblems?(skipped: ReadonlyMap<DocUri, string>, state: ScanState): Map<DocUri, Problem[]> | undefined;
+  /** Remembers the problems of the workspace as this scan found it (with the files it skipped, and why, and its `state`). */
+  saveProblems?(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>, state: ScanState): void;
+}
+
+/**
+ * What a check's results depend on besides the files parsed and skipped: the link
+ * conventions, the other files links may name (attachments), and the text of PDFs
+ * and web pages (extracted outside the parser).
+ */
+export interface ScanState {
+  conventions: string;
+  others: readonly DocUri[];
+  extracted: readonly (readonly [DocUri, string])[];
 }

@@ -1,80 +1,28 @@
-/** Indexes a note: citations with their sentences and paragraphs, headings, title, date. */
-import type { Nodes, Root } from 'mdast';
+/** Indexes a note: its links and citations with their paragraphs, headings, block ids, title, date. */
 import { parse as parseYaml } from 'yaml';
 import type { Block, Citation, DocumentDate, Heading, NoteIndex, Span } from '../types.js';
 import { lastStartingAtOrBefore, LineIndex } from '../text.js';
 import { baseName } from '../workspace.js';
-import { scanCitations } from './citations.js';
+import { readBlocks } from './blocks.js';
+import { findBlockIds } from './blockIds.js';
+import { scanCitations, type RawCitation } from './citations.js';
+import { commentSpans, mergeSpans } from './comments.js';
 import { findFullDate, isDateOnlyLine } from './docDate.js';
 import { lexicalExclusions, MAX_NESTING, maxNesting } from './lexical.js';
-import { parseMarkdown } from './markdown.js';
-import { plainStructure } from './plain.js';
-import { sentenceAround, sentencesIn } from './sentences.js';
+import { definitionLinks, scanMarkdownLinks } from './mdLinks.js';
+import { propertyLinks } from './propertyLinks.js';
 import { SlugCounter } from './slug.js';
-
-/** Node types whose text is not prose: citations there are not citations. */
-const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition']);
-/** Blocks that hold prose directly: a citation's paragraph is the nearest of these. */
-const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+import { markdownStructure, type Structure } from './tree.js';
 
 /** The stem of a note's file name (`minds suffer.md` → `minds suffer`). */
 export function noteStem(uri: string): string {
   return baseName(uri).replace(/\.md$/i, '');
 }
 
-export interface Collected {
-  excluded: Span[];
-  blocks: Span[];
-  headings: { span: Span; text: string; level: number }[];
-  frontMatter?: { value: string; span: Span };
-}
-
-function offsets(node: Nodes): Span | undefined {
-  const s = node.position?.start.offset;
-  const e = node.position?.end.offset;
-  return s === undefined || e === undefined ? undefined : { start: s, end: e };
-}
-
-function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.type === 'inlineCode' ? node.value : node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  return '';
-}
-
-/** Walks the tree without recursion (lists nested thousands deep must not overflow the stack). */
-function collect(root: Root): Collected {
-  const out: Collected = { excluded: [], blocks: [], headings: [] };
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const span = offsets(node);
-    if (NOT_PROSE.has(node.type)) {
-      if (span) out.excluded.push(span);
-      if (node.type === 'yaml' && span && !out.frontMatter) out.frontMatter = { value: (node as { value: string }).value, span };
-      continue;
-    }
-    if (span && PROSE_BLOCKS.has(node.type)) out.blocks.push(span);
-    if (node.type === 'heading' && span) out.headings.push({ span, text: plainText(node).trim(), level: node.depth });
-    if ('children' in node) {
-      const children = node.children as Nodes[];
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    }
-  }
-  out.excluded.sort((a, b) => a.start - b.start);
-  out.blocks.sort((a, b) => a.start - b.start);
-  out.headings.sort((a, b) => a.span.start - b.span.start);
-  return out;
-}
-
-/** The structure the Markdown parser finds, as the index needs it (exported for the property test). */
-export function markdownStructure(text: string): Collected {
-  return collect(parseMarkdown(text));
-}
-
 /** What the lexical reading finds, for text the parser is not given (see `lexical.ts`). */
-function lexicalCollect(text: string): Collected {
+function lexicalStructure(text: string): Structure {
   const { excluded, frontMatter } = lexicalExclusions(text);
-  const out: Collected = { excluded, blocks: [], headings: [] };
+  const out: Structure = { excluded, blocks: [], headings: [] };
   if (frontMatter) out.frontMatter = frontMatter;
   const atx = /^ {0,3}(#{1,6})[ \t]+([^\n]*)/gm;
   let m: RegExpExecArray | null;
@@ -92,6 +40,24 @@ function lexicalCollect(text: string): Collected {
   return out;
 }
 
+/**
+ * The note's Markdown structure: read line by line where that reading is exact (most
+ * notes), else by the Markdown parser, else — for containers nested too deep for the
+ * parser to finish — by the lexical reading.
+ */
+export function noteStructure(text: string): Structure {
+  const fast = readBlocks(text);
+  if (fast) return fast;
+  if (maxNesting(text) <= MAX_NESTING) {
+    try {
+      return markdownStructure(text);
+    } catch {
+      // fall through to the lexical reading
+    }
+  }
+  return lexicalStructure(text);
+}
+
 /** The prose block holding `offset` (blocks sorted by start; prose blocks do not nest). */
 function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
   const b = blocks[lastStartingAtOrBefore(blocks, offset)];
@@ -101,22 +67,61 @@ function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
 /** Paragraphs as blank-line separated blocks (the same numbering sources use). */
 export function blankLineBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  const re = /\n[ \t]*(?:\r?\n[ \t]*)+/g;
-  let start = 0;
+  const isSpace = (i: number) => {
+    const ch = text.charCodeAt(i);
+    return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 12 || ch === 11 || ch === 0xa0;
+  };
   const push = (s: number, e: number) => {
     let a = s;
     let b = e;
-    while (a < b && /\s/.test(text[a]!)) a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    while (a < b && (isSpace(a) || /\s/.test(text[a]!))) a++;
+    while (b > a && (isSpace(b - 1) || /\s/.test(text[b - 1]!))) b--;
     if (b > a) blocks.push({ start: a, end: b, index: blocks.length + 1 });
   };
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    push(start, m.index);
-    start = m.index + m[0].length;
+  let start = 0;
+  let lineStart = 0;
+  let blankRun = -1; // where the current run of blank lines began (its preceding line break)
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const end = nl < 0 ? text.length : nl;
+    // Blank: spaces and tabs only, and at most a `\r` before the line break.
+    const last = end > lineStart && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    let blank = true;
+    for (let i = lineStart; i < last; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch !== 32 && ch !== 9) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank && lineStart > 0 && nl >= 0) {
+      if (blankRun < 0) blankRun = lineStart - 1;
+    } else if (!blank && blankRun >= 0) {
+      push(start, blankRun);
+      start = lineStart;
+      blankRun = -1;
+    }
+    if (nl < 0) break;
+    lineStart = nl + 1;
   }
   push(start, text.length);
   return blocks;
+}
+
+/**
+ * The top-level `title:` and `date:` lines alone, when every other top-level key's
+ * value starts on a line of its own or is plain (so those two lines are read as the
+ * YAML parser reads them); '' otherwise, which `simpleFrontMatter` refuses.
+ */
+function wantedLines(value: string): string {
+  const lines = value.split('\n');
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (WANTED_KEY.test(line)) kept.push(line);
+    // Anything but a key, a list item, an indented continuation or a comment: let the parser decide.
+    else if (!/^(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t].*)?|[ \t]+.*|-(?:[ \t].*)?|#.*|[ \t]*)\r?$/.test(line)) return '';
+  }
+  return kept.join('\n');
 }
 
 /**
@@ -137,9 +142,13 @@ function simpleFrontMatter(value: string): Record<string, string> | undefined {
   return out;
 }
 
+/** Front matter keys the index reads. */
+const WANTED_KEY = /^(?:title|date)[ \t]*:/m;
+
 function frontMatterFields(fm: { value: string; span: Span } | undefined, text: string): { title?: string; date?: DocumentDate } {
-  if (!fm) return {};
-  let data: unknown = simpleFrontMatter(fm.value);
+  // Most front matter (tags, aliases, lists) says nothing the index reads: not parsed at all.
+  if (!fm || !WANTED_KEY.test(fm.value)) return {};
+  let data: unknown = simpleFrontMatter(fm.value) ?? simpleFrontMatter(wantedLines(fm.value));
   if (data === undefined) {
     try {
       data = parseYaml(fm.value, { maxAliasCount: 10 });
@@ -162,45 +171,46 @@ function frontMatterFields(fm: { value: string; span: Span } | undefined, text: 
   return out;
 }
 
-/** Indexes one note. Never throws: unparsable Markdown yields what could be read. */
-export function parseNote(uri: string, text: string, version = 0): NoteIndex {
-  const plain = plainStructure(text);
-  if (plain) return indexNote(uri, text, version, plain);
-  let tree: Root | undefined;
-  if (maxNesting(text) <= MAX_NESTING) {
-    try {
-      tree = parseMarkdown(text);
-    } catch {
-      tree = undefined;
-    }
-  }
-  return indexNote(uri, text, version, tree ? collect(tree) : lexicalCollect(text));
+/** True when `span` overlaps one of the sorted, disjoint `spans`. */
+function overlapsAny(spans: readonly Span[], span: Span): boolean {
+  const i = lastStartingAtOrBefore(spans, span.end - 1);
+  const s = spans[i];
+  return s !== undefined && s.end > span.start;
 }
 
-/** The note's index from the structure the parser (or a cheaper reading) found. */
-function indexNote(uri: string, text: string, version: number, c: Collected): NoteIndex {
-  const paragraphs = blankLineBlocks(text);
+/** Every link of a note, in document order: wiki links, Markdown links, definitions, property links. */
+function allLinks(text: string, s: Structure, excluded: readonly Span[]): RawCitation[] {
+  const wiki = scanCitations(text, excluded);
+  // A Markdown link overlapping a wiki link (`[[x [a](b)` unclosed) is part of that one.
+  const markdown = text.includes('](') ? scanMarkdownLinks(text, s.blocks, excluded).filter((m) => !overlapsAny(wiki, m)) : [];
+  const defs = s.definitions ? definitionLinks(text, s.definitions) : [];
+  const props = s.frontMatter ? propertyLinks(text, s.frontMatter.span) : [];
+  if (markdown.length === 0 && defs.length === 0 && props.length === 0) return wiki;
+  return [...props, ...wiki, ...markdown, ...defs].sort((a, b) => a.start - b.start);
+}
+
+/** Indexes one note. Never throws: unparsable Markdown yields what could be read. */
+export function parseNote(uri: string, text: string, version = 0): NoteIndex {
+  const s = noteStructure(text);
+  const comments = text.includes('%%') ? commentSpans(text, s.excluded) : [];
+  const excluded = mergeSpans(s.excluded, comments);
+  // Blank-line paragraphs hold links only where no prose block does (the lexical reading).
+  let paragraphs: Block[] | undefined;
   const slugs = new SlugCounter();
-  const lines = c.headings.length > 0 ? new LineIndex(text) : undefined;
-  const headings: Heading[] = c.headings.map((h) => ({
-    start: h.span.start,
-    end: h.span.end,
-    text: h.text,
-    level: h.level,
-    slug: slugs.next(h.text),
-    line: lines!.lineOf(h.span.start),
-  }));
-  // Sentences are segmented once per paragraph, however many citations it holds.
-  const sentencesOf = new Map<number, Span[]>();
-  const seen = new Map<number, { from: number; end: number }>();
-  const citations: Citation[] = scanCitations(text, c.excluded).map((raw) => {
-    const paragraph = blockAt(c.blocks, raw.start) ?? blockAt(paragraphs, raw.start) ?? { start: raw.start, end: raw.end };
-    const para = { start: paragraph.start, end: paragraph.end };
-    let sentences = sentencesOf.get(para.start);
-    if (!sentences) sentencesOf.set(para.start, (sentences = sentencesIn(text, para)));
-    return { ...raw, paragraph: para, sentence: sentenceAround(text, para, raw, sentences, seen) };
-  });
-  const fm = frontMatterFields(c.frontMatter, text);
+  const lines = s.headings.length > 0 ? new LineIndex(text) : undefined;
+  const headings: Heading[] = [];
+  for (const h of s.headings) {
+    const c = comments[lastStartingAtOrBefore(comments, h.span.start)];
+    if (c && h.span.start < c.end) continue; // a heading inside a comment
+    headings.push({ start: h.span.start, end: h.span.end, text: h.text, level: h.level, slug: slugs.next(h.text), line: lines!.lineOf(h.span.start) });
+  }
+  const citations = allLinks(text, s, excluded) as Citation[];
+  for (const c of citations) {
+    const paragraph = blockAt(s.blocks, c.start) ?? blockAt((paragraphs ??= blankLineBlocks(text)), c.start) ?? c;
+    c.paragraph = { start: paragraph.start, end: paragraph.end };
+  }
+  const destinations = citations.filter((c) => c.form === 'markdown' || c.form === 'definition').map((c) => ({ start: c.targetSpan.start, end: c.anchorSpan?.end ?? c.targetSpan.end }));
+  const fm = frontMatterFields(s.frontMatter, text);
   const note: NoteIndex = {
     uri,
     stem: noteStem(uri),
@@ -208,15 +218,18 @@ function indexNote(uri: string, text: string, version: number, c: Collected): No
     length: text.length,
     citations,
     headings,
-    paragraphs,
-    prose: proseSpans(text.length, c.excluded),
+    blockIds: findBlockIds(text, excluded),
+    prose: proseSpans(text.length, mergeSpans(excluded, destinations)),
   };
   const title = fm.title ?? headings[0]?.text;
   if (title) note.title = title;
-  const date = fm.date ?? topDateLine(text, c.frontMatter?.span.end ?? 0);
+  const date = fm.date ?? topDateLine(text, s.frontMatter?.span.end ?? 0);
   if (date) note.date = date;
   return note;
 }
+
+/** A date-only line is short: longer lines are not searched for one. */
+const MAX_DATE_LINE = 120;
 
 /** A date-only line among the first lines after the front matter. */
 export function topDateLine(text: string, from: number): DocumentDate | undefined {
@@ -224,7 +237,7 @@ export function topDateLine(text: string, from: number): DocumentDate | undefine
   for (let i = 0; i < 4 && offset < text.length; i++) {
     const nl = text.indexOf('\n', offset);
     const end = nl < 0 ? text.length : nl;
-    const line = text.slice(offset, end).replace(/\r$/, '');
+    const line = end - offset > MAX_DATE_LINE ? '' : text.slice(offset, end).replace(/\r$/, '');
     if (line.trim() !== '') {
       const found = isDateOnlyLine(line.replace(/^#+\s*/, ''));
       if (found) {

@@ -6,9 +6,23 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** The sentences of `text[span]`, trimmed, as document offsets. */
 export function sentencesIn(text: string, span: Span): Span[] {
+  return segment(text, span, text.slice(span.start, span.end));
+}
+
+/**
+ * The sentences of a source's `text[span]`. A line break inside the span is read as a
+ * space: the segmenter ends a sentence at every line break (Unicode's rule for
+ * paragraph separators), but a source's paragraph — a PDF's lines, a hard-wrapped
+ * text file — goes on across them. Same length, so offsets stand.
+ */
+export function sourceSentencesIn(text: string, span: Span): Span[] {
+  return segment(text, span, text.slice(span.start, span.end).replace(/[\r\n]/g, ' '));
+}
+
+function segment(text: string, span: Span, segmented: string): Span[] {
   const out: Span[] = [];
   const slice = text.slice(span.start, span.end);
-  for (const seg of segmenter.segment(slice)) {
+  for (const seg of segmenter.segment(segmented)) {
     let a = seg.index;
     let b = seg.index + seg.segment.length;
     while (a < b && /\s/.test(slice[a]!)) a++;

@@ -5,6 +5,7 @@
  */
 import type { Block, DocumentDate, Heading, SourceIndex } from '../types.js';
 import { computeLineStarts } from '../text.js';
+import { withoutSourceExtension } from '../formats.js';
 import { baseName } from '../workspace.js';
 import { findFullDate, isDateOnlyLine } from './docDate.js';
 import { blankLineBlocks, topDateLine } from './note.js';
@@ -12,7 +13,7 @@ import { SlugCounter } from './slug.js';
 
 /** The source id and stem of a source file name (`002_a3f2.txt` → `002`, `002_a3f2`). */
 export function sourceNames(uri: string): { id: string; stem: string } {
-  const stem = baseName(uri).replace(/\.(txt|md)$/i, '');
+  const stem = withoutSourceExtension(baseName(uri));
   const underscore = stem.indexOf('_');
   const id = (underscore > 0 ? stem.slice(0, underscore) : stem).toLowerCase();
   return { id, stem };

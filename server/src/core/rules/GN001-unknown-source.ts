@@ -1,4 +1,4 @@
-/** GN001: a citation names neither a source nor a note. */
+/** GN001: a link or citation names nothing in the workspace: no source, note or file. */
 import type { Rule } from './rule.js';
 import { eachCitation, listCode, replaceFix } from './citationRule.js';
 
@@ -6,17 +6,23 @@ export const unknownSource: Rule = {
   code: 'GN001',
   name: 'unknown-source',
   defaultSeverity: 'error',
-  description: 'A citation names a source id that no source has, and no note has that name either.',
+  description:
+    'A citation names a source id that no source has, or a link names a note or file the workspace does not have (by name, by path, or as an embed). In a workspace without sources the message speaks only of notes and files; suggestions are names of the same kind.',
   example: '`[[001#kirby-briefing]]` → Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?',
   checkNote(note, view) {
     return eachCitation(note, view, (c, r, problem) => {
       if (r.kind !== 'unknownTarget') return undefined;
+      // Dendron writes the target after the pipe.
+      const span = view.conventions.style === 'dendron' && !c.form && c.labelSpan ? c.labelSpan : c.targetSpan;
+      const shown = view.text(note.uri)!.slice(span.start, span.end);
       const hint = r.suggestions.length > 0 ? `; did you mean ${listCode(r.suggestions)}?` : '';
-      return problem(
-        c.targetSpan,
-        `Unknown source \`${c.target}\`: no source has that id and no note that name${hint}`,
-        r.suggestions.map((s, i) => replaceFix(view, note.uri, c.targetSpan, s, `Change to \`${s}\``, i === 0)),
-      );
+      const message =
+        r.what === 'source'
+          ? `Unknown source \`${shown}\`: no source has that id and no note that name${hint}`
+          : r.what === 'file'
+            ? `No file \`${shown}\` in the workspace${hint}`
+            : `No note or file \`${shown}\` in the workspace${hint}`;
+      return problem(span, message, r.suggestions.map((s, i) => replaceFix(view, note.uri, span, s, `Change to \`${s}\``, i === 0)));
     }, 'GN001');
   },
 };

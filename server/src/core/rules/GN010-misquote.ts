@@ -1,5 +1,5 @@
 /** GN010: quoted words, in a sentence that cites a passage, that the passage does not hold. */
-import { sentencesIn } from '../parse/sentences.js';
+import { sourceSentencesIn } from '../parse/sentences.js';
 import { paragraphAt } from '../features/passage.js';
 import { closestWording, normalizedSpan, quotationsIn, quoteOccurs } from '../quotes/misquote.js';
 import { lastStartingAtOrBefore } from '../text.js';
@@ -11,7 +11,7 @@ function scopeOf(source: SourceIndex, passage: Passage): Span {
   if (passage.kind === 'whole') return { start: 0, end: source.text.length };
   const para = paragraphAt(source, passage.start);
   if (para && passage.kind !== 'paragraph') {
-    const sentences = sentencesIn(source.text, para).filter((s) => s.start < passage.end && passage.start < s.end);
+    const sentences = sourceSentencesIn(source.text, para).filter((s) => s.start < passage.end && passage.start < s.end);
     if (sentences.length <= 1) return { start: para.start, end: para.end };
   }
   return { start: passage.start, end: passage.end };
@@ -40,14 +40,17 @@ export const misquote: Rule = {
     // rescanned per citation (that was cubic).
     const bySentence = new Map<string, typeof note.citations>();
     for (const c of note.citations) {
-      const key = `${c.sentence.start}:${c.sentence.end}`;
+      // Only citations of sources carry quotations to check; a sentence is segmented only for them.
+      if (view.resolve(note, c).kind !== 'source') continue;
+      const sentence = view.sentenceOf(note, c);
+      const key = `${sentence.start}:${sentence.end}`;
       const group = bySentence.get(key);
       if (group) group.push(c);
       else bySentence.set(key, [c]);
     }
     for (const cited of bySentence.values()) {
       const c = cited[0]!;
-      const quotes = quotationsIn(text, c.sentence).filter((q) => !seen.has(q.start) && !overlapsCitation(note.citations, q));
+      const quotes = quotationsIn(text, view.sentenceOf(note, c)).filter((q) => !seen.has(q.start) && !overlapsCitation(note.citations, q));
       if (quotes.length === 0) continue;
       // Every citation in the sentence may be the one the quotation comes from.
       const targets = cited

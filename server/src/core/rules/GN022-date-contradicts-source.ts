@@ -1,7 +1,7 @@
 /** GN022: a note dates a statement differently from the passage it cites. */
 import { formatDate, formatWithWeekday, sameDay, sourceDates, noteDates } from '../dates/index.js';
 import type { DateMention } from '../dates/types.js';
-import { sentencesIn } from '../parse/sentences.js';
+import { sourceSentencesIn } from '../parse/sentences.js';
 import { paragraphAt } from '../features/passage.js';
 import type { Passage, Problem, SourceIndex } from '../types.js';
 import type { Rule } from './rule.js';
@@ -9,7 +9,7 @@ import type { Rule } from './rule.js';
 /** The explicit, weekday-consistent dates in the sentences a passage covers. */
 function passageDates(source: SourceIndex, passage: Passage, mentions: DateMention[]): DateMention[] {
   const para = paragraphAt(source, passage.start);
-  const sentences = para ? sentencesIn(source.text, para).filter((s) => s.start < passage.end && passage.start < s.end) : [];
+  const sentences = para ? sourceSentencesIn(source.text, para).filter((s) => s.start < passage.end && passage.start < s.end) : [];
   const from = Math.min(passage.start, sentences[0]?.start ?? passage.start);
   const to = Math.max(passage.end, sentences[sentences.length - 1]?.end ?? passage.end);
   return mentions.filter((m) => m.kind === 'date' && m.resolved && m.start >= from && m.end <= to);
@@ -32,7 +32,8 @@ export const dateContradictsSource: Rule = {
     for (const c of note.citations) {
       const r = view.resolve(note, c);
       if (r.kind !== 'source' || r.passage.kind === 'whole' || r.passage.stale?.lost) continue;
-      const inSentence = own.filter((m) => m.start >= c.sentence.start && m.end <= c.sentence.end);
+      const sentence = view.sentenceOf(note, c);
+      const inSentence = own.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
       if (inSentence.length !== 1) continue;
       const n = inSentence[0]!;
       const analysis = sourceDates(view, r.source);
@@ -45,7 +46,7 @@ export const dateContradictsSource: Rule = {
         uri: note.uri,
         range: lines.range(n),
         code: 'GN022',
-        message: `The cited passage dates this to ${formatWithWeekday(p.resolved!)} (“${p.text.trim()}” in source ${r.source.id}); the note says ${formatDate(n.resolved!)}`,
+        message: `The cited passage dates this to ${formatWithWeekday(p.resolved!)} (“${p.text.trim().replace(/\s+/g, ' ')}” in source ${r.source.id}); the note says ${formatDate(n.resolved!)}`,
         fixes: [{ title: `Change to ${replacement}`, isPreferred: true, edits: [{ uri: note.uri, range: lines.range(n), newText: replacement }] }],
         related: [{ uri: r.source.uri, range: view.lines(r.source.uri)!.range(p), message: 'The date in the cited passage' }],
       });

@@ -12,13 +12,14 @@ export function eachCitation(
   const lines = view.lines(note.uri);
   if (!lines) return [];
   const out: Problem[] = [];
-  for (const c of note.citations) {
-    const make = (span: Span, message: string, fixes?: Fix[]): Problem => {
-      const p: Problem = { uri: note.uri, range: lines.range(span), code, message };
-      if (fixes && fixes.length > 0) p.fixes = fixes;
-      return p;
-    };
-    const p = report(c, view.resolve(note, c), make);
+  const make = (span: Span, message: string, fixes?: Fix[]): Problem => {
+    const p: Problem = { uri: note.uri, range: lines.range(span), code, message };
+    if (fixes && fixes.length > 0) p.fixes = fixes;
+    return p;
+  };
+  const resolutions = view.resolutionsOf(note);
+  for (let i = 0; i < note.citations.length; i++) {
+    const p = report(note.citations[i]!, resolutions[i]!, make);
     if (p) out.push(p);
   }
   return out;

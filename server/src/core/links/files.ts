@@ -1,0 +1,147 @@
+/**
+ * Every file of the workspace by the names links use for it: its path relative to its
+ * workspace folder, its file name, and (for notes) its name without `.md` — all
+ * case-insensitive, as Obsidian, Foam and Dendron match them. Attachments (images,
+ * PDFs, audio, canvases, …) are listed here without being read.
+ */
+import type { DocUri } from '../types.js';
+import { isInside, relativePath } from '../workspace.js';
+
+/** One file as links name it. */
+export interface FileEntry {
+  uri: DocUri;
+  /** The workspace folder holding it. */
+  folder: DocUri;
+  /** Its path relative to that folder, decoded, with forward slashes (`notes/A b.md`). */
+  rel: string;
+  /** The file name, lower-cased (`a b.md`). */
+  name: string;
+  /** True for Markdown files. */
+  markdown: boolean;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(value);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+/** The file name's extension, lower-cased, with its dot (`.png`), or '' without one. */
+export function extensionOf(name: string): string {
+  const slash = name.lastIndexOf('/');
+  const dot = name.lastIndexOf('.');
+  return dot > slash + 1 ? name.slice(dot).toLowerCase() : '';
+}
+
+/** The files of the workspace, looked up by path, file name and note name. */
+export class FileNames {
+  private readonly byUri = new Map<DocUri, FileEntry>();
+  /** `<folder>\0<lower-cased relative path>` → the file. */
+  private readonly byPath = new Map<string, FileEntry>();
+  /** Lower-cased file name → files. */
+  private readonly byName = new Map<string, FileEntry[]>();
+  /** Lower-cased folder paths (`<folder>\0a/b`) that hold files, for links to folders. */
+  private readonly folderCounts = new Map<string, number>();
+  /** Bumped on every change, so caches built from the names know when to go. */
+  generation = 0;
+
+  constructor(private readonly folders: readonly DocUri[]) {}
+
+  /** The workspace folder of a URI, if any. */
+  folderOf(uri: DocUri): DocUri | undefined {
+    let best: DocUri | undefined;
+    for (const f of this.folders) if (isInside(uri, f) && (!best || f.length > best.length)) best = f;
+    return best;
+  }
+
+  /** Adds a file (once). */
+  add(uri: DocUri): FileEntry | undefined {
+    const known = this.byUri.get(uri);
+    if (known) return known;
+    const folder = this.folderOf(uri);
+    if (!folder || uri === folder) return undefined;
+    const rel = relativePath(folder, uri);
+    const name = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
+    const entry: FileEntry = { uri, folder, rel, name, markdown: name.endsWith('.md') };
+    this.byUri.set(uri, entry);
+    this.byPath.set(`${folder}\0${rel.toLowerCase()}`, entry);
+    push(this.byName, name, entry);
+    for (let i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) {
+      const key = `${folder}\0${rel.slice(0, i).toLowerCase()}`;
+      this.folderCounts.set(key, (this.folderCounts.get(key) ?? 0) + 1);
+    }
+    this.generation++;
+    return entry;
+  }
+
+  /** Removes a file. */
+  remove(uri: DocUri): void {
+    const entry = this.byUri.get(uri);
+    if (!entry) return;
+    this.byUri.delete(uri);
+    this.byPath.delete(`${entry.folder}\0${entry.rel.toLowerCase()}`);
+    pull(this.byName, entry.name, entry);
+    for (let i = entry.rel.indexOf('/'); i >= 0; i = entry.rel.indexOf('/', i + 1)) {
+      const key = `${entry.folder}\0${entry.rel.slice(0, i).toLowerCase()}`;
+      const n = (this.folderCounts.get(key) ?? 1) - 1;
+      if (n <= 0) this.folderCounts.delete(key);
+      else this.folderCounts.set(key, n);
+    }
+    this.generation++;
+  }
+
+  /** The entry of a known file. */
+  get(uri: DocUri): FileEntry | undefined {
+    return this.byUri.get(uri);
+  }
+
+  /** Every file. */
+  all(): IterableIterator<FileEntry> {
+    return this.byUri.values();
+  }
+
+  /** The file at a path relative to a workspace folder (case-insensitive). */
+  atPath(folder: DocUri, rel: string): FileEntry | undefined {
+    return this.byPath.get(`${folder}\0${rel.toLowerCase()}`);
+  }
+
+  /** True when a folder (relative to a workspace folder) holds files. */
+  isFolder(folder: DocUri, rel: string): boolean {
+    return rel === '' || this.folderCounts.has(`${folder}\0${rel.toLowerCase().replace(/\/+$/, '')}`);
+  }
+
+  /** Files with this file name (case-insensitive). */
+  named(name: string): readonly FileEntry[] {
+    return this.byName.get(name.toLowerCase()) ?? [];
+  }
+}
+
+/**
+ * Normalises a relative path: drops `.` segments, applies `..` (never above the root:
+ * undefined then), collapses repeated slashes.
+ */
+export function normalizePath(path: string): string | undefined {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** The folder part of a relative path (`a/b/c.md` → `a/b`, `c.md` → ``). */
+export function dirOf(rel: string): string {
+  const i = rel.lastIndexOf('/');
+  return i < 0 ? '' : rel.slice(0, i);
+}

@@ -1,0 +1,268 @@
+/**
+ * What a link names, by the rules the vault's own tool follows (SPEC §1a): a source by
+ * id, a note or any other file by name, by path from the vault root or from the note,
+ * or by a unique end of its path; headings by text or slug, block ids, Dendron's
+ * hierarchy names, vault prefixes, note-reference ranges and wildcards, Markdown links
+ * relative to the note as VS Code checks them. Case-insensitive throughout.
+ */
+import type { Citation, DocUri, NoteIndex, SourceIndex } from '../types.js';
+import type { Resolution } from '../view.js';
+import { dirOf, extensionOf, normalizePath, type FileEntry, type FileNames } from './files.js';
+import { findBlock, findHeading } from './headings.js';
+import type { Conventions } from './style.js';
+
+/** What resolution needs from the index. */
+export interface LinkContext {
+  readonly files: FileNames;
+  readonly conventions: Conventions;
+  note(uri: DocUri): NoteIndex | undefined;
+  source(uri: DocUri): SourceIndex | undefined;
+  /** Sources whose id or stem is `name`. */
+  sourcesById(name: string): SourceIndex[];
+  /** Files in the source roots whose id or stem is `name`, read or not (a source that could not be read still exists). */
+  listedSources(name: string): DocUri[];
+  /** True when the workspace has sources (messages then speak of them). */
+  hasSources(): boolean;
+  /** A source citation's passage (or why there is none). */
+  resolveInSource(source: SourceIndex, anchor: string | undefined, shadows?: NoteIndex): Resolution;
+  /** Did-you-mean suggestions for a missing target, from the workspace's names of that kind. */
+  suggest(name: string, kind: 'source' | 'note' | 'file' | 'path'): string[];
+  /** Up to three of `names` nearest `name`. */
+  closest(name: string, names: readonly string[]): string[];
+}
+
+/** The target, anchor and their spans of a link, read by the workspace's conventions. */
+export interface LinkParts {
+  target: string;
+  anchor?: string;
+}
+
+/** The parts of a wiki link: Dendron writes the label first (`[[label|target]]`) and may prefix `dendron://vault/`. */
+export function linkParts(c: Citation, conventions: Conventions): LinkParts & { vault?: string } {
+  let target = c.target;
+  let anchor = c.anchor;
+  if (conventions.style === 'dendron' && !c.form && c.label !== undefined) {
+    const hash = c.label.indexOf('#');
+    target = (hash < 0 ? c.label : c.label.slice(0, hash)).trim();
+    anchor = hash < 0 ? undefined : c.label.slice(hash + 1).trim();
+  }
+  const prefix = /^dendron:\/\/([^/]*)\//i.exec(target);
+  if (prefix) return { target: target.slice(prefix[0].length), ...(anchor !== undefined ? { anchor } : {}), vault: prefix[1]! };
+  return { target, ...(anchor !== undefined ? { anchor } : {}) };
+}
+
+/** Chooses among files of the same name as Obsidian does: the note's own folder first, then the shortest path. */
+function pick(candidates: readonly FileEntry[], from: FileEntry | undefined): { chosen: FileEntry; alternatives: DocUri[] } | undefined {
+  if (candidates.length === 0) return undefined;
+  const here = from ? dirOf(from.rel).toLowerCase() : undefined;
+  const sorted = [...candidates].sort((a, b) => {
+    const ah = here !== undefined && a.folder === from!.folder && dirOf(a.rel).toLowerCase() === here ? 0 : 1;
+    const bh = here !== undefined && b.folder === from!.folder && dirOf(b.rel).toLowerCase() === here ? 0 : 1;
+    return ah - bh || a.rel.split('/').length - b.rel.split('/').length || a.rel.localeCompare(b.rel);
+  });
+  return { chosen: sorted[0]!, alternatives: sorted.slice(1).map((e) => e.uri) };
+}
+
+/** Files a wiki-link target names: by path (from the vault root, from the note, or a unique end of a path), or by name. */
+function filesFor(ctx: LinkContext, from: FileEntry | undefined, target: string, folders?: readonly DocUri[]): FileEntry[] {
+  const t = target.replace(/\\/g, '/').trim();
+  const withMd = extensionOf(t) === '.md' ? [t] : [t + '.md', t];
+  const inScope = (e: FileEntry) => !folders || folders.some((f) => e.uri === f || e.uri.startsWith(f + '/'));
+  if (t.includes('/')) {
+    const found: FileEntry[] = [];
+    const add = (e: FileEntry | undefined) => {
+      if (e && inScope(e) && !found.includes(e)) found.push(e);
+    };
+    if (from) {
+      const relative = t.startsWith('/') ? undefined : normalizePath(`${dirOf(from.rel)}/${t}`);
+      const rooted = normalizePath(t);
+      for (const p of withMd) {
+        // From the vault root, or from any folder above the note (a vault inside the workspace folder).
+        const parts = dirOf(from.rel).split('/').filter(Boolean);
+        for (let i = parts.length; i >= 0; i--) {
+          const base = parts.slice(0, i).join('/');
+          const path = normalizePath(base ? `${base}/${p}` : p);
+          if (path !== undefined) add(ctx.files.atPath(from.folder, path));
+        }
+        if (relative !== undefined) add(ctx.files.atPath(from.folder, normalizePath(`${dirOf(from.rel)}/${p}`) ?? ''));
+        if (rooted !== undefined) add(ctx.files.atPath(from.folder, normalizePath(p) ?? ''));
+      }
+      if (found.length > 0) return found;
+    }
+    // A unique end of a path: `People/someone` for `02 - Topics/People/someone.md`.
+    const tail = normalizePath(t.replace(/^(\.\.?\/)+/, ''));
+    if (tail === undefined || tail === '') return [];
+    for (const p of withMd.map((x) => normalizePath(x.replace(/^(\.\.?\/)+/, '')) ?? x)) {
+      const name = p.slice(p.lastIndexOf('/') + 1);
+      for (const e of ctx.files.named(name)) if (inScope(e) && (e.rel.toLowerCase() === p.toLowerCase() || e.rel.toLowerCase().endsWith('/' + p.toLowerCase()))) add(e);
+    }
+    return found;
+  }
+  const out: FileEntry[] = [];
+  for (const p of withMd) for (const e of ctx.files.named(p)) if (inScope(e) && !out.includes(e)) out.push(e);
+  return out;
+}
+
+/** The resolution of a file that a link reached, with its heading, block or Dendron range. */
+function toFile(ctx: LinkContext, from: NoteIndex, entry: FileEntry, anchor: string | undefined, alternatives: DocUri[], markdown: boolean): Resolution {
+  const source = ctx.source(entry.uri);
+  if (source) return ctx.resolveInSource(source, anchor);
+  const note = ctx.note(entry.uri);
+  if (!note) {
+    // An attachment, or a note not read (skipped, or not indexed yet): it exists; its fragment is not checked.
+    return alternatives.length > 0 ? { kind: 'file', uri: entry.uri, alternatives } : { kind: 'file', uri: entry.uri };
+  }
+  return inNote(ctx, from, note, anchor, alternatives, markdown);
+}
+
+const DENDRON_WHOLE = /^(?:\*|\^begin|\^end)$/i;
+
+/** Resolves the part after `#` inside a note: a heading (nested), a block id, or a Dendron range. */
+function inNote(ctx: LinkContext, from: NoteIndex, note: NoteIndex, anchor: string | undefined, alternatives: DocUri[], markdown: boolean): Resolution {
+  const base: Resolution = { kind: 'note', note, ...(note.uri === from.uri ? { sameNote: true } : {}), ...(alternatives.length > 0 ? { alternatives } : {}) };
+  if (anchor === undefined || anchor.trim() === '') return base;
+  const a = anchor.trim();
+  if (markdown && /^L\d+(?:-L?\d+)?$/i.test(a)) return base; // a line fragment, as VS Code opens it
+  const missing = (suggestions: string[], block = false): Resolution => ({
+    kind: 'unknownHeading',
+    note,
+    suggestions,
+    ...(block ? { block: true } : {}),
+    ...(note.uri === from.uri ? { sameNote: true } : {}),
+  });
+  const one = (part: string): Resolution | 'ok' => {
+    const p = part.trim().replace(/:$/, '').replace(/,\s*\d+$/, ''); // Dendron's `,N` offset and an open range `#h,1:`
+    if (p === '' || DENDRON_WHOLE.test(p)) return 'ok';
+    if (p.startsWith('^')) {
+      const block = findBlock(note.blockIds, p.slice(1));
+      return block ? { ...base, block } : missing(note.blockIds.map((b) => `^${b.id}`), true);
+    }
+    const heading = findHeading(note.headings, p);
+    return heading ? { ...base, heading } : missing(headingSuggestions(ctx, note, p, markdown));
+  };
+  const whole = one(a);
+  if (whole !== 'ok' && whole.kind !== 'unknownHeading') return whole;
+  // Dendron note references: `#h1:#h2`, `#^begin:#^end`, `#h1,1:#*`.
+  if (a.includes(':#') || /:\s*(?:\*|\^)/.test(a)) {
+    const parts = a.split(/:(?=\s*#|\s*\*|\s*\^)/).map((x) => x.replace(/^\s*#/, ''));
+    let first: Resolution | undefined;
+    for (const part of parts) {
+      const r = one(part);
+      if (r !== 'ok' && r.kind === 'unknownHeading') return r;
+      if (r !== 'ok') first ??= r;
+    }
+    return first ?? base;
+  }
+  return whole === 'ok' ? base : whole;
+}
+
+/** Headings to suggest, written as the link writes them: slugs for Markdown links and slug-like anchors, else the heading text. */
+function headingSuggestions(ctx: LinkContext, note: NoteIndex, anchor: string, markdown: boolean): string[] {
+  const slugLike = markdown || /^[a-z0-9-]+$/.test(anchor);
+  return ctx.closest(anchor, note.headings.map((h) => (slugLike ? h.slug : h.text)));
+}
+
+/** Extensions of the files vaults embed and link besides notes. */
+const ATTACHMENT = /^\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp3|wav|ogg|m4a|flac|webm|mp4|mov|mkv|avi|canvas|excalidraw|base|csv|json|zip|txt|html?|docx?|xlsx?|pptx?|epub)$/i;
+
+/** True when a target names a file other than a note: a known attachment type, or (outside Dendron, whose names hold dots) any short extension. */
+function looksLikeFile(ctx: LinkContext, target: string): boolean {
+  const ext = extensionOf(target);
+  if (ext === '' || ext === '.md') return false;
+  if (ATTACHMENT.test(ext)) return true;
+  return ctx.conventions.style !== 'dendron' && /^\.[A-Za-z0-9]{1,5}$/.test(ext);
+}
+
+/** The kind of thing a missing target names, for the message and the suggestions. */
+function missingKind(ctx: LinkContext, target: string): 'source' | 'note' | 'file' | 'path' {
+  if (looksLikeFile(ctx, target)) return 'file';
+  if (target.includes('/')) return 'path';
+  return ctx.hasSources() ? 'source' : 'note';
+}
+
+/** Resolves a `[[…]]` link (or `![[…]]`, or a front-matter property link). */
+export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation): Resolution {
+  const style = ctx.conventions.style;
+  // Front-matter property links are Obsidian's; `[[…]]` is text where only Markdown links are links.
+  if (c.form === 'property' && style !== 'auto' && style !== 'obsidian') return { kind: 'notLink' };
+  if (style === 'markdown') return { kind: 'notLink' };
+  const parts = linkParts(c, ctx.conventions);
+  const from = ctx.files.get(note.uri);
+  const target = parts.target;
+  if (target === '') {
+    if (parts.anchor !== undefined) return inNote(ctx, note, note, parts.anchor, [], false);
+    // Dendron embeds the note itself with `![[]]`.
+    if (style === 'dendron' && c.embed && c.label === undefined) return { kind: 'note', note, sameNote: true };
+    return { kind: 'malformed', reason: 'the link names nothing' };
+  }
+  // A source id wins over a note name (SPEC §1).
+  const sources = ctx.sourcesById(target);
+  if (sources.length > 0) {
+    const named = filesFor(ctx, from, target).find((e) => e.markdown && !ctx.source(e.uri));
+    const shadows = named ? ctx.note(named.uri) : undefined;
+    if (sources.length > 1) {
+      const exact = sources.filter((s) => s.stem.toLowerCase() === target.toLowerCase());
+      if (exact.length !== 1) return { kind: 'ambiguous', sources };
+      return ctx.resolveInSource(exact[0]!, parts.anchor, shadows);
+    }
+    return ctx.resolveInSource(sources[0]!, parts.anchor, shadows);
+  }
+  // A source that exists but could not be read (GN007 says why) is not unknown.
+  const unread = ctx.listedSources(target)[0];
+  if (unread) return { kind: 'file', uri: unread };
+  const vault = parts.vault !== undefined ? ctx.conventions.vaults.find((v) => v.name.toLowerCase() === parts.vault!.toLowerCase()) : undefined;
+  let found = filesFor(ctx, from, target, vault ? [vault.folder] : undefined);
+  if (style === 'logseq') {
+    // A namespaced page `a/b` is the file `a___b.md`; a page without a file is one Logseq creates on use.
+    if (found.length === 0 && target.includes('/')) found = filesFor(ctx, from, target.replace(/\//g, '___'));
+    if (found.length === 0) return { kind: 'notLink' };
+  }
+  if (found.length > 1 && ctx.conventions.style === 'foam' && found.filter((e) => e.markdown).length > 1) {
+    // Foam reports a name that several notes answer to; Obsidian and Dendron take one.
+    const notes = found.map((e) => ctx.note(e.uri)).filter((n): n is NoteIndex => n !== undefined);
+    if (notes.length > 1) return { kind: 'ambiguousNote', notes };
+  }
+  const chosen = pick(found, from);
+  if (chosen) return toFile(ctx, note, chosen.chosen, parts.anchor, chosen.alternatives, false);
+  if (/\*/.test(target) && style !== 'obsidian' && style !== 'foam') return wildcard(ctx, target);
+  const kind = missingKind(ctx, target);
+  return { kind: 'unknownTarget', what: kind === 'path' ? 'note' : kind, suggestions: ctx.suggest(target, kind) };
+}
+
+/** Dendron's wildcard note references (`![[a.b.*]]`): every note the pattern matches; none is not an error there. */
+function wildcard(ctx: LinkContext, pattern: string): Resolution {
+  const re = new RegExp(`^${pattern.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}\\.md$`);
+  const notes: NoteIndex[] = [];
+  for (const e of ctx.files.all()) {
+    if (!re.test(e.name)) continue;
+    const n = ctx.note(e.uri);
+    if (n) notes.push(n);
+  }
+  return { kind: 'wildcard', pattern, notes };
+}
+
+/** Resolves a Markdown link or reference definition: relative to the note (or the root for `/…`), as VS Code checks it. */
+export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citation): Resolution {
+  const from = ctx.files.get(note.uri);
+  const target = c.target.replace(/\\/g, '/');
+  if (target === '') return inNote(ctx, note, note, c.anchor, [], true);
+  // `[text](((uuid)))`: a Logseq block reference, not a file.
+  if (/^\(\(.*\)\)$/.test(target)) return { kind: 'notLink' };
+  if (!from) return { kind: 'unknownTarget', what: 'file', suggestions: [] };
+  const path = target.startsWith('/') ? normalizePath(target) : normalizePath(`${dirOf(from.rel)}/${target}`);
+  // A link that leaves the workspace folder names a file that is never read: not checked.
+  if (path === undefined) return { kind: 'outside' };
+  if (path !== undefined) {
+    const exact = ctx.files.atPath(from.folder, path) ?? (extensionOf(path) === '' ? ctx.files.atPath(from.folder, path + '.md') : undefined);
+    if (exact) return toFile(ctx, note, exact, c.anchor, [], true);
+    if (ctx.files.isFolder(from.folder, path)) return { kind: 'folder', uri: from.folder + '/' + path };
+  }
+  if (ctx.conventions.style === 'auto' || ctx.conventions.style === 'obsidian') {
+    // Obsidian finds a Markdown link's file by name as it finds a wiki link's.
+    const found = filesFor(ctx, from, target.replace(/^\//, ''));
+    const chosen = pick(found, from);
+    if (chosen) return toFile(ctx, note, chosen.chosen, c.anchor, chosen.alternatives, true);
+  }
+  const file = looksLikeFile(ctx, target);
+  return { kind: 'unknownTarget', what: file ? 'file' : 'note', suggestions: ctx.suggest(target, file ? 'file' : target.includes('/') ? 'path' : 'note') };
+}

@@ -1,0 +1,644 @@
+/**
+ * The structure of a note without the Markdown parser, for the Markdown most notes
+ * are written in: front matter, `#` and setext headings, paragraphs, bullet and
+ * ordered lists nested by spaces or tabs, block quotes, fenced code, thematic breaks,
+ * code spans and autolinks. It follows CommonMark's block algorithm (containers
+ * matched line by line, lazy continuation, which blocks may interrupt a paragraph)
+ * for exactly these constructs, and gives up — returning undefined, so the note goes
+ * to the parser — on anything else (HTML, indented code, link reference
+ * definitions, markup in headings, fences that end with their container, CR line
+ * ends). The parser is a note's largest cost (2 MB/s against this reading's ~100);
+ * a property test holds this reading equal to the parser's on every text it accepts.
+ */
+import type { Span } from '../types.js';
+import { markdownStructure } from './tree.js';
+
+/** What a note's checks need from its Markdown structure. */
+export interface BlockStructure {
+  /** Spans that are not prose (code, HTML, front matter, definitions), sorted and disjoint. */
+  excluded: Span[];
+  /** Prose blocks (paragraphs and headings), sorted. */
+  blocks: Span[];
+  headings: { span: Span; text: string; level: number }[];
+  frontMatter?: { value: string; span: Span };
+}
+
+/** Thrown inside the reader when the text needs the real parser; never escapes `readBlocks`. */
+class NeedsParser extends Error {}
+
+const SP = 32;
+const TAB = 9;
+
+/** A position inside one line: its offset and its column, tabs expanded to stops of 4. */
+interface Cursor {
+  offset: number;
+  column: number;
+  /** Columns of a tab at `offset` that a container already consumed. */
+  partialTab: number;
+}
+
+/** An item's `width`: the columns from where its line's prefix started to its content (marker, spaces). */
+type Container = { kind: 'quote' } | { kind: 'item'; width: number };
+
+/** Set by `indentAt`: the columns of white space at the cursor, and the offset after it. */
+let indentColumns = 0;
+let indentNext = 0;
+
+/** Measures the white space at the cursor (without moving it) into `indentColumns` and `indentNext`. */
+function indentAt(text: string, c: Cursor, lineEnd: number): void {
+  let column = c.column;
+  let i = c.offset;
+  while (i < lineEnd) {
+    const ch = text.charCodeAt(i);
+    if (ch === SP) column++;
+    else if (ch === TAB) column += 4 - (column % 4);
+    else break;
+    i++;
+  }
+  indentColumns = column - c.column;
+  indentNext = i;
+}
+
+/** Moves the cursor `columns` columns to the right over white space (a tab may be split). */
+function advanceColumns(text: string, c: Cursor, columns: number): void {
+  let left = columns;
+  while (left > 0) {
+    const ch = text.charCodeAt(c.offset);
+    if (ch === SP) {
+      c.offset++;
+      c.column++;
+      left--;
+    } else if (ch === TAB) {
+      const tabWidth = 4 - (c.column % 4);
+      if (tabWidth <= left) {
+        c.offset++;
+        c.column += tabWidth;
+        c.partialTab = 0;
+        left -= tabWidth;
+      } else {
+        c.column += left;
+        c.partialTab += left;
+        left = 0;
+      }
+    } else return;
+  }
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch !== SP && ch !== TAB) return false;
+  }
+  return true;
+}
+
+/** A list marker at `i`: its end offset, whether it is ordered and its number. */
+function listMarker(text: string, i: number, lineEnd: number): { end: number; ordered: boolean; start: number } | undefined {
+  const ch = text.charCodeAt(i);
+  if (ch === 45 || ch === 43 || ch === 42 /* - + * */) {
+    const after = text.charCodeAt(i + 1);
+    if (i + 1 === lineEnd || after === SP || after === TAB) return { end: i + 1, ordered: false, start: 0 };
+    return undefined;
+  }
+  let j = i;
+  while (j < lineEnd && j - i < 10 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  if (j === i || j - i > 9) return undefined;
+  const d = text.charCodeAt(j);
+  if (d !== 46 && d !== 41 /* . ) */) return undefined;
+  const after = text.charCodeAt(j + 1);
+  if (j + 1 === lineEnd || after === SP || after === TAB) return { end: j + 1, ordered: true, start: Number(text.slice(i, j)) };
+  return undefined;
+}
+
+/** Deeper nesting than this is left to the other readings (see `lexical.ts`). */
+const MAX_DEPTH = 100;
+const THEMATIC_CHARS = new Set([42, 45, 95, 32, 9]);
+const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const ATX = /^(#{1,6})(?:[ \t]+|$)/;
+const FENCE = /^(`{3,}|~{3,})/;
+const SETEXT = /^(?:=+|-+)[ \t]*$/;
+/** The start of a link reference definition, which this reading leaves to the parser. */
+const DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
+/** Heading text this reading takes as written: no inline markup, escapes or entities. */
+const PLAIN_HEADING = /^(?:[^*_`\\&<]|&(?![#A-Za-z0-9]+;))*$/;
+
+/** Reads the structure of `text`, or undefined when the Markdown parser must. */
+export function readBlocks(text: string): BlockStructure | undefined {
+  const r = readBlocksOrWhyNot(text);
+  return typeof r === 'string' ? undefined : r;
+}
+
+/** The structure of `text`, or the construct that sends it to the parser (for measuring coverage). */
+export function readBlocksOrWhyNot(text: string): BlockStructure | string {
+  if (text.includes('\r')) return 'CR line ends';
+  try {
+    return read(text);
+  } catch (e) {
+    if (e instanceof NeedsParser) return e.message;
+    throw e;
+  }
+}
+
+function bail(why: string): never {
+  throw new NeedsParser(why);
+}
+
+function read(text: string): BlockStructure {
+  specials.reset(text);
+  const out: BlockStructure = { excluded: [], blocks: [], headings: [] };
+  let lineStart = 0;
+  const fm = frontMatter(text);
+  if (fm) {
+    out.excluded.push(fm.span);
+    out.frontMatter = fm;
+    lineStart = fm.span.end + 1;
+  }
+  const stack: Container[] = [];
+  const marked: MarkedHeading[] = [];
+  /** The open paragraph: where it starts, where its last line ends, how many lines, in how many containers. */
+  let para: { start: number; end: number; lines: number; depth: number } | undefined;
+  /** The open fenced code block. */
+  let fence: { char: number; length: number; start: number; depth: number } | undefined;
+  /** The open HTML block: its kind (CommonMark's conditions 1–7), where it starts and ends. */
+  let html: { kind: number; start: number; end: number; depth: number } | undefined;
+
+  const closeParagraph = () => {
+    if (!para) return;
+    out.blocks.push({ start: para.start, end: para.end });
+    inlineExclusions(text, para.start, para.end, out.excluded, para.depth > 0);
+    para = undefined;
+  };
+
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const c: Cursor = { offset: lineStart, column: 0, partialTab: 0 };
+    // A thematic break holds only `-`, `*`, `_`, spaces and tabs: past the last other
+    // character the rest of the line may be one, before it never (tested once, not per marker).
+    let lastNotThematic = lineEnd - 1;
+    while (lastNotThematic >= lineStart && THEMATIC_CHARS.has(text.charCodeAt(lastNotThematic))) lastNotThematic--;
+    // 1. Which open containers does this line continue?
+    let matched = 0;
+    for (const container of stack) {
+      if (container.kind === 'quote') {
+        indentAt(text, c, lineEnd);
+        if (indentColumns <= 3 && text.charCodeAt(indentNext) === 62 /* > */) {
+          advanceColumns(text, c, indentColumns);
+          c.offset++;
+          c.column++;
+          c.partialTab = 0;
+          const after = text.charCodeAt(c.offset);
+          if (after === SP) {
+            c.offset++;
+            c.column++;
+          } else if (after === TAB) advanceColumns(text, c, 1);
+          matched++;
+        } else break;
+      } else {
+        if (isBlank(text, c.offset, lineEnd)) {
+          matched++;
+          continue;
+        }
+        indentAt(text, c, lineEnd);
+        if (indentColumns >= container.width) {
+          advanceColumns(text, c, container.width);
+          matched++;
+        } else break;
+      }
+    }
+
+    if (fence) {
+      if (matched < fence.depth) bail('a fence that ends with its container');
+      indentAt(text, c, lineEnd);
+      const next = indentNext;
+      const m = indentColumns <= 3 && text.charCodeAt(next) === fence.char ? FENCE.exec(text.slice(next, lineEnd)) : null;
+      if (m && m[1]!.charCodeAt(0) === fence.char && m[1]!.length >= fence.length && isBlank(text, next + m[1]!.length, lineEnd)) {
+        out.excluded.push({ start: fence.start, end: lineEnd });
+        fence = undefined;
+      } else if (nl < 0) {
+        if (fence.depth > 0) bail('a fence that ends with its container');
+        out.excluded.push({ start: fence.start, end: lineEnd });
+        fence = undefined;
+      }
+      if (nl < 0) break;
+      lineStart = nl + 1;
+      continue;
+    }
+
+    if (html) {
+      const blankHere = isBlank(text, c.offset, lineEnd);
+      if (matched < html.depth && html.kind <= 5) bail('an HTML block that ends with its container');
+      if (matched < html.depth || (html.kind >= 6 && blankHere)) {
+        // The block ends with its container, or (kinds 6 and 7) at a blank line.
+        out.excluded.push({ start: html.start, end: html.end });
+        html = undefined;
+      } else {
+        html.end = lineEnd;
+        if (nl < 0 && html.kind <= 5 && html.depth > 0 && !htmlBlockEnds(html.kind, text.slice(c.offset, lineEnd))) {
+          bail('an HTML block that ends with its container');
+        }
+        if ((html.kind <= 5 && htmlBlockEnds(html.kind, text.slice(c.offset, lineEnd))) || nl < 0) {
+          out.excluded.push({ start: html.start, end: html.end });
+          html = undefined;
+        }
+        if (nl < 0) break;
+        lineStart = nl + 1;
+        continue;
+      }
+    }
+
+    const rest = () => {
+      indentAt(text, c, lineEnd);
+      return { columns: indentColumns, next: indentNext, line: text.slice(indentNext, lineEnd) };
+    };
+
+    // 2. A line that does not continue every container may still continue the paragraph (lazily).
+    let blank = isBlank(text, c.offset, lineEnd);
+    if (matched < stack.length) {
+      const r = rest();
+      if (para && !blank && !interruptsParagraph(text, r.columns, r.next, lineEnd, r.line)) {
+        para.end = lineEnd;
+        para.lines++;
+        if (nl < 0) break;
+        lineStart = nl + 1;
+        continue;
+      }
+      if (para && para.depth > matched) closeParagraph();
+      stack.length = matched;
+    }
+
+    // 3. New containers.
+    for (;;) {
+      const r = rest();
+      if (r.columns >= 4) {
+        if (para && para.depth === stack.length && !blank) break; // an indented paragraph line
+        if (blank) break;
+        bail('indented code');
+      }
+      if (text.charCodeAt(r.next) === 62 /* > */) {
+        closeParagraph();
+        advanceColumns(text, c, r.columns);
+        c.offset++;
+        c.column++;
+        const after = text.charCodeAt(c.offset);
+        if (after === SP) {
+          c.offset++;
+          c.column++;
+        } else if (after === TAB) advanceColumns(text, c, 1);
+        stack.push({ kind: 'quote' });
+        blank = isBlank(text, c.offset, lineEnd);
+        continue;
+      }
+      const marker = listMarker(text, r.next, lineEnd);
+      if (!marker || (lastNotThematic < r.next && THEMATIC.test(r.line))) break;
+      if (stack.length >= MAX_DEPTH) bail('containers nested too deep');
+      const empty = isBlank(text, marker.end, lineEnd);
+      if (para && para.depth === stack.length && (empty || (marker.ordered && marker.start !== 1))) break;
+      if (empty) bail('an item that starts with a blank line');
+      closeParagraph();
+      const base = c.column;
+      advanceColumns(text, c, r.columns);
+      const markerColumn = c.column + (marker.end - c.offset);
+      c.column = markerColumn;
+      c.offset = marker.end;
+      indentAt(text, c, lineEnd);
+      if (indentColumns >= 5) bail('indented code right after the marker');
+      advanceColumns(text, c, indentColumns);
+      stack.push({ kind: 'item', width: c.column - base });
+    }
+
+    // 4. The leaf.
+    const r = rest();
+    const inPara = para !== undefined && para.depth === stack.length;
+    let paragraphLine = false;
+    if (blank) {
+      closeParagraph();
+    } else if (r.columns >= 4) {
+      paragraphLine = true; // only reached with a paragraph open (see above)
+    } else {
+      const first = r.line.charCodeAt(0);
+      const atx = first === 35 /* # */ ? ATX.exec(r.line) : null;
+      const fenceOpen = (first === 96 || first === 126) /* ` ~ */ && isFence(r.line) ? FENCE.exec(r.line) : null;
+      if (atx) {
+        closeParagraph();
+        heading(text, r.next, lineEnd, atx[1]!.length, out, marked);
+      } else if (fenceOpen) {
+        closeParagraph();
+        if (r.columns > 0) bail('an indented fence');
+        fence = { char: fenceOpen[1]!.charCodeAt(0), length: fenceOpen[1]!.length, start: r.next, depth: stack.length };
+        if (nl < 0) {
+          if (fence.depth > 0) bail('a fence that ends with its container');
+          out.excluded.push({ start: fence.start, end: lineEnd });
+          fence = undefined;
+        }
+      } else if (inPara && (first === 61 || first === 45) /* = - */ && SETEXT.test(r.line)) {
+        if (para!.lines > 1) bail('a setext heading of several lines');
+        const title = text.slice(para!.start, para!.end).trim();
+        const span = { start: para!.start, end: lineEnd };
+        inlineExclusions(text, span.start, para!.end, out.excluded, para!.depth > 0);
+        out.blocks.push(span);
+        const h = { span, text: title, level: r.line[0] === '=' ? 1 : 2 };
+        if (!PLAIN_HEADING.test(title)) marked.push({ heading: h, source: `${title}\n${r.line}` });
+        out.headings.push(h);
+        para = undefined;
+      } else if ((first === 42 || first === 45 || first === 95) /* * - _ */ && lastNotThematic < r.next && THEMATIC.test(r.line)) {
+        closeParagraph();
+      } else if (first === 60 /* < */ && htmlBlockStart(r.line, inPara) > 0) {
+        closeParagraph();
+        if (c.partialTab > 0) bail('an HTML block after a split tab');
+        const kind = htmlBlockStart(r.line, inPara);
+        html = { kind, start: c.offset, end: lineEnd, depth: stack.length };
+        if (nl < 0 && kind <= 5 && stack.length > 0 && !htmlBlockEnds(kind, r.line)) bail('an HTML block that ends with its container');
+        if ((kind <= 5 && htmlBlockEnds(kind, r.line)) || nl < 0) {
+          out.excluded.push({ start: html.start, end: html.end });
+          html = undefined;
+        }
+      } else if (!inPara && first === 91 /* [ */ && DEFINITION_START.test(r.line)) {
+        bail('a link reference definition');
+      } else {
+        paragraphLine = true;
+      }
+    }
+    if (paragraphLine) {
+      if (para && para.depth === stack.length) {
+        para.end = lineEnd;
+        para.lines++;
+      } else {
+        closeParagraph();
+        para = { start: r.next, end: lineEnd, lines: 1, depth: stack.length };
+      }
+    }
+
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  closeParagraph();
+  if (fence) bail('a fence that ends with its container');
+  readMarkedHeadings(marked);
+  if (html) out.excluded.push({ start: html.start, end: html.end });
+  out.excluded.sort((a, b) => a.start - b.start);
+  out.blocks.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** True when a line (without its indentation) opens a fenced code block: no backtick in a backtick fence's info. */
+function isFence(line: string): boolean {
+  const m = FENCE.exec(line);
+  return m !== null && !(m[1]![0] === '`' && line.includes('`', m[1]!.length));
+}
+
+/** True when the rest of a line starts a block that ends an open paragraph. */
+function interruptsParagraph(text: string, columns: number, next: number, lineEnd: number, line: string): boolean {
+  if (columns >= 4) return false;
+  const ch = text.charCodeAt(next);
+  if (ch === 62 /* > */) return true;
+  if (ATX.test(line) || isFence(line) || THEMATIC.test(line)) return true;
+  const html = htmlBlockStart(line, false);
+  if (html === 7) bail('a lone HTML tag after a lazy line');
+  if (html > 0) return true;
+  // Not every container matched, so no paragraph is the container here: any list item interrupts.
+  return listMarker(text, next, lineEnd) !== undefined;
+}
+
+/** A heading whose text holds markup, with the Markdown that the parser reads it from. */
+interface MarkedHeading {
+  heading: { text: string };
+  source: string;
+}
+
+/**
+ * Reads the text of headings that hold markup (emphasis, escapes, entities, code) with
+ * the parser: all of a note's such headings at once, each on its own lines.
+ */
+function readMarkedHeadings(marked: readonly MarkedHeading[]): void {
+  if (marked.length === 0) return;
+  const texts = markdownStructure(marked.map((m) => m.source).join('\n\n')).headings;
+  if (texts.length !== marked.length) bail('a heading the parser reads differently');
+  marked.forEach((m, i) => (m.heading.text = texts[i]!.text));
+}
+
+/** An ATX heading from the first `#` at `from` to the end of its line. */
+function heading(text: string, from: number, lineEnd: number, level: number, out: BlockStructure, marked: MarkedHeading[]): void {
+  let content = text.slice(from + level, lineEnd);
+  // The closing sequence: `#`s preceded by white space (or the whole content), then white space.
+  let end = content.length;
+  while (end > 0 && (content.charCodeAt(end - 1) === SP || content.charCodeAt(end - 1) === TAB)) end--;
+  let hashes = end;
+  while (hashes > 0 && content.charCodeAt(hashes - 1) === 35 /* # */) hashes--;
+  if (hashes < end && (hashes === 0 || content.charCodeAt(hashes - 1) === SP || content.charCodeAt(hashes - 1) === TAB)) end = hashes;
+  content = content.slice(0, end).trim();
+  const span = { start: from, end: lineEnd };
+  inlineExclusions(text, from, lineEnd, out.excluded);
+  out.blocks.push(span);
+  const h = { span, text: content, level };
+  // Markup (emphasis, escapes, entities, code) is read by the parser, from the heading's line alone.
+  if (!PLAIN_HEADING.test(content)) marked.push({ heading: h, source: text.slice(from, lineEnd) });
+  out.headings.push(h);
+}
+
+/** YAML front matter at the very top: `---` lines around it. */
+function frontMatter(text: string): { value: string; span: Span } | undefined {
+  if (!text.startsWith('---')) return undefined;
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd < 0 || !isBlank(text, 3, firstEnd)) return undefined;
+  let at = firstEnd + 1;
+  while (at <= text.length) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    if (text.startsWith('---', at) && isBlank(text, at + 3, end)) {
+      return { value: text.slice(firstEnd + 1, Math.max(firstEnd + 1, at - 1)), span: { start: 0, end } };
+    }
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  bail('unclosed front matter');
+}
+
+/**
+ * Code spans inside a prose block `text[from, to)`, and the inline constructs that
+ * decide where they may start (backslash escapes, autolinks); raw HTML sends the note
+ * to the parser.
+ */
+function inlineExclusions(text: string, from: number, to: number, out: Span[], inContainer = false): void {
+  // Backtick run lengths known to have no closing run further on.
+  let unclosed: Set<number> | undefined;
+  // HTML openers (`<!--`, `<?`, `<![CDATA[`) known to have no closing sequence further on.
+  let unclosedHtml: Set<string> | undefined;
+  let i = from;
+  while (i < to) {
+    i = specials.next(text, i);
+    if (i >= to) return;
+    const ch = text.charCodeAt(i);
+    if (ch === 92 /* \ */) {
+      i += 2;
+      continue;
+    }
+    if (ch === 60 /* < */) {
+      const auto = autolinkEnd(text, i, to);
+      if (auto > 0) {
+        i = auto;
+        continue;
+      }
+      const end = inlineHtmlEnd(text, i, to, (unclosedHtml ??= new Set()));
+      // Across lines in a list or quote, the line prefixes take part: left to the parser.
+      if (end > 0 && inContainer && text.lastIndexOf('\n', end) > i) bail('inline HTML across lines in a container');
+      if (end > 0) {
+        out.push({ start: i, end });
+        i = end;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    let runEnd = i;
+    while (runEnd < to && text.charCodeAt(runEnd) === 96) runEnd++;
+    const run = runEnd - i;
+    let closed = -1;
+    if (!unclosed?.has(run)) {
+      let search = runEnd;
+      while (search < to) {
+        const t = text.indexOf('`', search);
+        if (t < 0 || t >= to) break;
+        let e = t;
+        while (e < to && text.charCodeAt(e) === 96) e++;
+        if (e - t === run) {
+          closed = e;
+          break;
+        }
+        search = e;
+      }
+    }
+    if (closed < 0) {
+      (unclosed ??= new Set()).add(run);
+      i = runEnd;
+      continue;
+    }
+    out.push({ start: i, end: closed });
+    i = closed;
+  }
+}
+
+/**
+ * The next backtick, `<` or backslash at or after a position, from three cursors that
+ * only move forward (the reading asks in document order), so a text is searched for
+ * each character once however many paragraphs it has.
+ */
+class Specials {
+  private text = '';
+  private from = 0;
+  private tick = -1;
+  private lt = -1;
+  private bs = -1;
+
+  /** Starts over for another text. */
+  reset(text: string): void {
+    this.text = text;
+    this.from = 0;
+    this.tick = this.lt = this.bs = -1;
+  }
+
+  /** The first of the three characters at or after `i` (the text's length when none is left). */
+  next(text: string, i: number): number {
+    if (text !== this.text || i < this.from) this.reset(text);
+    this.from = i;
+    // -1: not searched yet; a position below `i`: passed; text.length: none left.
+    if (this.tick < i) this.tick = found(text.indexOf('`', i), text);
+    if (this.lt < i) this.lt = found(text.indexOf('<', i), text);
+    if (this.bs < i) this.bs = found(text.indexOf('\\', i), text);
+    return Math.min(this.tick, this.lt, this.bs);
+  }
+}
+
+function found(at: number, text: string): number {
+  return at < 0 ? text.length : at;
+}
+
+const specials = new Specials();
+
+/** Raw-text HTML elements: CommonMark's condition 1. */
+const HTML_RAW = /^<(?:pre|script|style|textarea)(?:[ \t>]|$)/i;
+const HTML_RAW_END = /<\/(?:pre|script|style|textarea)>/i;
+const HTML_BLOCK_NAMES =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const HTML_KNOWN_BLOCK = new RegExp(`^</?(?:${HTML_BLOCK_NAMES})(?:[ \\t>]|/>|$)`, 'i');
+const TAG_NAME = '[A-Za-z][A-Za-z0-9-]*';
+const ATTRIBUTE = `(?:[ \\t\\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t\\n]*=[ \\t\\n]*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+const OPEN_TAG = `<${TAG_NAME}${ATTRIBUTE}*[ \\t\\n]*/?>`;
+const CLOSE_TAG = `</${TAG_NAME}[ \\t\\n]*>`;
+/** A whole line that is one open or closing tag: condition 7. */
+const HTML_LONE_TAG = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})[ \\t]*$`);
+/** An open or closing tag at the start of a string. */
+const HTML_TAG_AT = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})`);
+const HTML_TAG_WINDOW = 4096;
+const AUTOLINK_AT = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*>/y;
+const EMAIL_AUTOLINK_AT = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/y;
+
+/** The kind (1–7) of HTML block a line (without its indentation) opens, or 0. Kind 7 never interrupts a paragraph. */
+function htmlBlockStart(line: string, inParagraph: boolean): number {
+  if (line.charCodeAt(0) !== 60 /* < */) return 0;
+  if (HTML_RAW.test(line)) return 1;
+  if (line.startsWith('<!--')) return 2;
+  if (line.startsWith('<?')) return 3;
+  if (line.startsWith('<![CDATA[')) return 5;
+  if (/^<![A-Za-z]/.test(line)) return 4;
+  if (HTML_KNOWN_BLOCK.test(line)) return 6;
+  if (!inParagraph && HTML_LONE_TAG.test(line)) return 7;
+  return 0;
+}
+
+/** True when a line ends an HTML block of kind 1–5. */
+function htmlBlockEnds(kind: number, line: string): boolean {
+  switch (kind) {
+    case 1:
+      return HTML_RAW_END.test(line);
+    case 2:
+      return line.includes('-->');
+    case 3:
+      return line.includes('?>');
+    case 4:
+      return line.includes('>');
+    default:
+      return line.includes(']]>');
+  }
+}
+
+/** The end of an autolink (`<https://…>`, `<a@b.c>`) at `i`, or 0. */
+function autolinkEnd(text: string, i: number, to: number): number {
+  for (const re of [AUTOLINK_AT, EMAIL_AUTOLINK_AT]) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m && i + m[0].length <= to) return i + m[0].length;
+  }
+  return 0;
+}
+
+/**
+ * The end of raw inline HTML at `i` (a tag, comment, processing instruction,
+ * declaration or CDATA section that closes before `to`), or 0. Openers seen without
+ * a close are remembered, so a paragraph full of them is scanned once.
+ */
+function inlineHtmlEnd(text: string, i: number, to: number, unclosed: Set<string>): number {
+  const closing = (open: string, close: string, minEnd: number): number => {
+    if (unclosed.has(open)) return 0;
+    const at = text.indexOf(close, minEnd);
+    if (at < 0 || at + close.length > to) {
+      unclosed.add(open);
+      return 0;
+    }
+    return at + close.length;
+  };
+  if (text.startsWith('<!--', i)) {
+    if (text.startsWith('<!-->', i)) return i + 5;
+    if (text.startsWith('<!--->', i)) return i + 6;
+    return closing('<!--', '-->', i + 4);
+  }
+  if (text.startsWith('<?', i)) return closing('<?', '?>', i + 2);
+  if (text.startsWith('<![CDATA[', i)) return closing('<![CDATA[', ']]>', i + 9);
+  if (text.startsWith('<!', i)) return /[A-Za-z]/.test(text[i + 2] ?? '') ? closing('<!', '>', i + 2) : 0;
+  // A tag is matched within a window, so a paragraph of unclosed quotes is not rescanned per `<`.
+  const windowEnd = Math.min(to, i + HTML_TAG_WINDOW);
+  const m = HTML_TAG_AT.exec(text.slice(i, windowEnd));
+  if (m) return i + m[0].length;
+  if (windowEnd < to) bail('a very long HTML tag');
+  return 0;
+}

@@ -1,0 +1,79 @@
+/**
+ * The line reading of a note's Markdown (`parse/blocks.ts`) skips the Markdown parser
+ * for the constructs most notes are written in: lists nested by spaces or tabs, block
+ * quotes, fences, headings, HTML, code spans. Wherever it accepts a text, it must find
+ * exactly what the parser finds: the same excluded spans, prose blocks, headings and
+ * front matter.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { readBlocks } from '../../server/src/core/parse/blocks.js';
+import { markdownStructure } from '../../server/src/core/parse/tree.js';
+import { citation, note } from './gen.js';
+import { PROPERTY_SEED } from './seed.js';
+
+const indent = fc.constantFrom('', '', '', ' ', '  ', '   ', '    ', '\t', '\t\t', '  \t', ' \t', '      ');
+const marker = fc.constantFrom('', '', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '> ', '> > ', '>', '-\t', '1.  ', '-    ', '- - ', '> - ', '- > ');
+const piece = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('alpha', 'Beta', 'é', '😀', '  ', '\t', '|a|b|', '1.', '-', '>', '!', 'x:', '&amp;', '*em*', '#', '##') },
+  { weight: 2, arbitrary: citation },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '`code`', '``a`b``', '`', '\\`', '<https://a.b>', '<a@b.c>', '<b>', 'a<b', '<!-- c -->', '<!--', '-->', '<div>', '</div>',
+      '<span class="x">', '<br/>', '<script>', '</script>', '<?x?>', '<!X >', '<a\nb>', '---', '===', '***', '```', '~~~', '```js',
+      '[ref]: x', '[t](x.md)', '%% c %%', '^block-id',
+    ),
+  },
+);
+const content = fc.array(piece, { maxLength: 5 }).map((w) => w.join(' '));
+const line = fc.tuple(indent, marker, content).map(([i, m, c]) => i + m + c);
+const frontMatter = fc.constantFrom('', '---\ntitle: x\n---\n', '---\n---\n', '---\ntags:\n  - a\n---\n');
+const markdown = fc.tuple(frontMatter, fc.array(line, { maxLength: 12 }), fc.boolean()).map(([fm, ls, nl]) => fm + ls.join('\n') + (nl ? '\n' : ''));
+
+/** Asserts the two readings agree on `text`; false when the line reading declined it. */
+function agree(text: string): boolean {
+  const fast = readBlocks(text);
+  if (!fast) return false;
+  const parsed = markdownStructure(text);
+  assert.deepEqual(fast.excluded, parsed.excluded, `excluded spans of ${JSON.stringify(text)}`);
+  assert.deepEqual(fast.blocks, parsed.blocks, `prose blocks of ${JSON.stringify(text)}`);
+  assert.deepEqual(fast.headings, parsed.headings, `headings of ${JSON.stringify(text)}`);
+  assert.deepEqual(fast.frontMatter, parsed.frontMatter, `front matter of ${JSON.stringify(text)}`);
+  return true;
+}
+
+describe('property: the line reading equals the Markdown parser where it applies', function () {
+  this.timeout(120000);
+
+  it('on lists, quotes, fences, headings, HTML and code spans, nested by spaces and tabs', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(markdown, (text) => {
+        if (agree(text)) accepted++;
+      }),
+      { seed: PROPERTY_SEED, numRuns: 3000 },
+    );
+    // The generator is deliberately hostile, but the reading must not pass vacuously.
+    assert.ok(accepted > 400, `only ${accepted} of 3000 texts were read without the parser`);
+  });
+
+  it('on the general Markdown generator', () => {
+    fc.assert(
+      fc.property(note(), ({ text }) => {
+        agree(text);
+      }),
+      { seed: PROPERTY_SEED, numRuns: 300 },
+    );
+  });
+
+  it('reads the shapes of real notes: bullet lists of prose and links, tabs, callouts, comments', () => {
+    const texts = [
+      '- quiet harbour [[old mill]] and more\n  - nested [[a b]]\n\t- tab nested\n- next',
+      '> [!note] Callout\n> with [[link]] inside\n\n1. one\n2. two [[x|y]]',
+      '# Title\n\nSome text ^abc123\n\n<!-- hidden [[x]] -->\n\n- item ^item-1\n',
+      '## Heading with **bold** and `code`\n\nText `[[not]]` here.',
+    ];
+    for (const t of texts) assert.ok(agree(t), JSON.stringify(t));
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Right from the first second: a note open when the server starts is never told that a
+ * source or note that exists is unknown, and a hover sent right after didOpen answers
+ * with the passage — on the example and on a generated workspace of 2,000 notes.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LspClient, REPO, tempCopy } from '../helpers/lspClient.js';
+
+/** The position of `needle` (plus `delta` characters) in a text. */
+function positionOf(text: string, needle: string, delta = 0) {
+  const offset = text.indexOf(needle) + delta;
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Every GN001 message published so far, as `file:line message`. */
+function unknowns(client: LspClient): string[] {
+  const out: string[] = [];
+  for (const p of client.published) for (const d of p.diagnostics) if (d.code === 'GN001') out.push(`${p.uri.slice(p.uri.lastIndexOf('/') + 1)}:${d.range.start.line + 1} ${d.message}`);
+  return out;
+}
+
+/** A workspace of `n` notes citing 20 sources and linking each other; only `missing` names nothing. */
+function generated(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gn-start-'));
+  mkdirSync(join(dir, 'sources'));
+  mkdirSync(join(dir, 'notes'));
+  for (let s = 0; s < 20; s++) {
+    const id = String(s).padStart(3, '0');
+    writeFileSync(join(dir, `sources/${id}_report.txt`), `Report ${id}\n\nThe council met on Tuesday, December 7, 2021.\n\nIt agreed to meet again.\n`);
+  }
+  for (let i = 0; i < n; i++) {
+    const id = String(i % 20).padStart(3, '0');
+    writeFileSync(join(dir, `notes/note ${i}.md`), `# Note ${i}\n\n- The council met [[${id}#p2]] and [[note ${(i * 7) % n}]].\n- See [[${id}]] and [[missing ${i % 3}]].\n`);
+  }
+  return dir;
+}
+
+describe('the language server at start-up', function () {
+  this.timeout(120000);
+
+  it('answers a hover sent right after didOpen with the passage, and never reports a source that exists (the example)', async () => {
+    const folder = tempCopy(join(REPO, 'examples/briefings'));
+    const note = 'notes/december-summit.md';
+    const client = await LspClient.start(folder, {}, [note]);
+    try {
+      const text = readFileSync(join(folder, note), 'utf8');
+      const hover = (await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: client.uri(note) },
+        position: positionOf(text, '[[002#kirby-briefing]]', 5),
+      })) as { contents: { value: string } } | null;
+      assert.ok(hover, 'a hover right after didOpen answers');
+      assert.ok(hover.contents.value.includes('John Kirby clarified'), hover.contents.value);
+      await client.waitForDiagnostics(client.uri('notes/broken-citations.md'), (d) => d.length > 0, 60000);
+      // The one GN001 of the example is its labelled `[[001#…]]`: source 001 does not exist.
+      assert.deepEqual([...new Set(unknowns(client))], ['broken-citations.md:5 Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('publishes no GN001 for a citation or link whose target exists, on 2,000 notes with one open at start', async () => {
+    const folder = generated(2000);
+    const client = await LspClient.start(folder, {}, ['notes/note 1.md', 'notes/note 2.md']);
+    try {
+      const text = readFileSync(join(folder, 'notes/note 1.md'), 'utf8');
+      const hover = (await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: client.uri('notes/note 1.md') },
+        position: positionOf(text, '[[001#p2]]', 4),
+      })) as { contents: { value: string } } | null;
+      assert.ok(hover?.contents.value.includes('The council met on Tuesday'), JSON.stringify(hover));
+      // Until every note has had its problems published.
+      const deadline = Date.now() + 110000;
+      while (new Set(client.published.map((p) => p.uri)).size < 2000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      const wrong = unknowns(client).filter((u) => !/No note or file `missing [0-2]`|Unknown source `missing [0-2]`/.test(u));
+      assert.deepEqual(wrong, []);
+      assert.ok(unknowns(client).length >= 2000, 'the missing links are reported');
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -1,0 +1,290 @@
+/**
+ * Links as vaults write them (SPEC §1a): each shape that real Obsidian, Foam, Dendron
+ * and Logseq vaults showed, in a small fixture of its own; what is fine in the vault's
+ * tool reports nothing, and what is broken there is reported with a message about
+ * notes and files.
+ */
+import { strict as assert } from 'node:assert';
+import { fixture, problemsOf } from '../helpers/fixture.js';
+
+const links = (f: Awaited<ReturnType<typeof fixture>>, path: string) => problemsOf(f, path, ['GN001', 'GN002', 'GN003', 'GN004']);
+
+describe('vault links: targets by name and by path', () => {
+  it('finds a note by name anywhere, by vault-relative path, relative path, path suffix, with or without .md, in any case', async () => {
+    const f = await fixture(`//- .obsidian/app.json
+{}
+//- 02 - Topics/People/Someone Else.md
+# Someone Else
+//- Guides/Backups.md
+# Backups
+//- notes/a.md
+[[someone else]] [[02 - Topics/People/Someone Else|them]] [[People/someone else]] [[../Guides/Backups.md]] [[Guides/Backups|Backups]] [[BACKUPS]]
+`);
+    assert.deepEqual(links(f, 'notes/a.md'), []);
+  });
+
+  it('reports a missing note as a note or file, with names of notes as suggestions, never speaking of sources', async () => {
+    const f = await fixture(`//- notes/quiet harbour.md
+x
+//- notes/b.md
+[[quiet harbor]] and [[nothing like it]]
+`);
+    assert.deepEqual(links(f, 'notes/b.md'), [
+      '1:3-1:15 GN001 No note or file `quiet harbor` in the workspace; did you mean `quiet harbour`?',
+      '1:24-1:39 GN001 No note or file `nothing like it` in the workspace',
+    ]);
+  });
+
+  it('takes the note in the same folder, then the shortest path, when several share a name (Obsidian reports nothing)', async () => {
+    const f = await fixture(`//- a/Index.md
+# In a
+//- b/deep/Index.md
+# In b
+//- b/note.md
+[[Index#In a]] [[Index#In b]]
+`);
+    // From b/note.md the shortest path is a/Index.md: its heading `In a` exists, `In b` does not.
+    assert.deepEqual(links(f, 'b/note.md'), ['1:24-1:28 GN002 No heading `In b` in note `Index`; did you mean `In a`?']);
+  });
+});
+
+describe('vault links: attachments and embeds', () => {
+  it('any file is a link and embed target, with sizes and fragments', async () => {
+    const f = await fixture(`//- assets/Outline.png
+PNG
+//- assets/arrow.svg
+<svg/>
+//- docs/Manual.pdf
+%PDF
+//- board.canvas
+{}
+//- notes/n.md
+![[Outline.png]] ![[arrow.svg#icon]] ![[Outline.png|100]] ![[Outline.png|100x200]] [[Manual.pdf#page=3]] [[board.canvas]] ![img](../assets/Outline.png)
+`);
+    assert.deepEqual(links(f, 'notes/n.md'), []);
+  });
+
+  it('a missing attachment is GN001 with attachments as suggestions', async () => {
+    const f = await fixture(`//- assets/Outline.png
+PNG
+//- notes/Outline.md
+x
+//- notes/n.md
+![[Outlines.png]]
+`);
+    assert.deepEqual(links(f, 'notes/n.md'), ['1:4-1:16 GN001 No file `Outlines.png` in the workspace; did you mean `Outline.png`?']);
+  });
+});
+
+describe('vault links: headings, blocks and same-note links', () => {
+  const vault = `//- Options.md
+# Options
+## Editor
+### Spelling
+## Search \`path:\` operator
+## What is the Hub?
+## D&D WOTC
+Some text ^data-regions
+
+- an item ^item-1
+![[Outline.png]]^fig
+//- Outline.png
+PNG
+`;
+
+  it('matches headings by text as Obsidian does (case, punctuation and markup ignored), nested, by slug too, and block ids', async () => {
+    const f = await fixture(`${vault}//- n.md
+[[Options#editor]] [[Options#Editor#Spelling]] [[Options#Search path: operator]] [[Options#what is the hub]] [[Options#D D WOTC]] [[Options#search-path-operator]] [[Options#^data-regions]] ![[Options#^item-1]] [[Options#^fig]]
+`);
+    assert.deepEqual(links(f, 'n.md'), []);
+  });
+
+  it('reports a missing heading or block as GN002 naming the note, with headings as the vault writes them', async () => {
+    const f = await fixture(`${vault}//- n.md
+[[Options#Editr]] [[Options#Spelling#Editor]] [[Options#^nope]]
+`);
+    assert.deepEqual(links(f, 'n.md'), [
+      '1:11-1:16 GN002 No heading `Editr` in note `Options`; did you mean `Editor`?',
+      '1:29-1:44 GN002 No heading `Spelling#Editor` in note `Options`; did you mean `Spelling`?',
+      '1:57-1:62 GN002 No block `^nope` in note `Options`; did you mean `^data-regions`, `^item-1` or `^fig`?',
+    ]);
+  });
+
+  it('same-note links resolve in the note; a missing one is GN002 in this note, never GN004', async () => {
+    const f = await fixture(`//- n.md
+# Installation
+## See also
+[[#Installation]] [[#See also|see below]] [[#Instalation]]
+`);
+    assert.deepEqual(links(f, 'n.md'), ['3:46-3:57 GN002 No heading `Instalation` in this note; did you mean `Installation`?']);
+  });
+});
+
+describe('vault links: what is not a link', () => {
+  it('ignores %% comments %%, inline and over blocks, and reads escaped pipes in table cells', async () => {
+    const f = await fixture(`//- Board view.md
+x
+//- n.md
+%% [[gone]] %% text %%
+[[also gone]]
+
+still comment %%
+
+| a | b |
+|---|---|
+| [[Board view\\|Board]] | [[Board view\\|x]] |
+`);
+    assert.deepEqual(links(f, 'n.md'), []);
+  });
+
+  it('a Markdown link whose text starts with a bracket is a link, not an unclosed [[', async () => {
+    const f = await fixture(`//- n.md
+- [[FR]: Export fails](https://example.org/issues/1)
+- [[Code](https://example.org/code)]
+`);
+    assert.deepEqual(links(f, 'n.md'), []);
+  });
+
+  it('an unclosed [[ and an empty [[]] are text in a vault without sources', async () => {
+    const f = await fixture(`//- n.md
+Type \`[[\` then [[some.note# to get headings, or [[]].
+`);
+    assert.deepEqual(links(f, 'n.md'), []);
+  });
+});
+
+describe('vault links: Markdown links and property links', () => {
+  it('checks Markdown links as VS Code does: relative, root-relative, <…>, %20, #heading, reference definitions; ignores URLs', async () => {
+    const f = await fixture(`//- dir/other.md
+# A Heading
+//- dir/name with spaces.md
+x
+//- n.md
+# Here
+[a](dir/other.md) [b](dir/other.md#a-heading) [c](<dir/name with spaces.md>) [d](dir/name%20with%20spaces.md) [e](#here) [f](/dir/other.md) [g](https://example.org/x.md) [h][ref]
+
+[ref]: dir/other.md
+`);
+    assert.deepEqual(links(f, 'n.md'), []);
+  });
+
+  it('reports a missing file (GN001) and a missing heading (GN002) of a Markdown link', async () => {
+    const f = await fixture(`//- dir/other.md
+# A Heading
+//- n.md
+[a](dir/missing.md) [b](dir/other.md#b-heading) [c](#nowhere)
+
+[ref]: gone.md
+`);
+    assert.deepEqual(links(f, 'n.md'), [
+      '1:5-1:19 GN001 No note or file `dir/missing.md` in the workspace',
+      '1:38-1:47 GN002 No heading `b-heading` in note `other`; did you mean `a-heading`?',
+      '1:54-1:61 GN002 No heading `nowhere` in this note',
+      '3:8-3:15 GN001 No note or file `gone.md` in the workspace',
+    ]);
+  });
+
+  it('a link that leaves the workspace folder is not checked', async () => {
+    const f = await fixture(`//- n.md
+[contributing](../../CONTRIBUTING.md)
+`);
+    assert.deepEqual(links(f, 'n.md'), []);
+  });
+
+  it('reads quoted [[links]] in front matter properties as links', async () => {
+    const f = await fixture(`//- n.md
+---
+related: "[[other]]"
+up:
+  - "[[missing one]]"
+---
+text
+//- other.md
+x
+`);
+    assert.deepEqual(links(f, 'n.md'), ['4:8-4:19 GN001 No note or file `missing one` in the workspace']);
+  });
+});
+
+describe('vault links: Dendron', () => {
+  const dendron = `//- dendron.yml
+version: 5
+workspace:
+  vaults:
+    - fsPath: vault
+      name: site
+//- vault/product.topic.intro.md
+# Why
+## Details
+//- vault/a.b.one.md
+x
+//- vault/a.b.two.md
+y
+`;
+
+  it('reads label-first links, vault prefixes, hierarchy names, note-reference ranges and wildcard embeds', async () => {
+    const f = await fixture(`${dendron}//- vault/n.md
+[[guide|product.topic.intro]] [[docs|dendron://site/product.topic.intro#why]] ![[product.topic.intro#why,1:#*]] ![[product.topic.intro#^begin:#^end]] ![[product.topic.intro#why:#details]] ![[a.b.*]] [[product.topic.intro]]
+`);
+    assert.deepEqual(links(f, 'vault/n.md'), []);
+  });
+
+  it('reports a missing target after the pipe, naming the target', async () => {
+    const f = await fixture(`${dendron}//- vault/n.md
+[[docs|product.topic.intr]] [[x|product.topic.intro#whyy]]
+`);
+    assert.deepEqual(links(f, 'vault/n.md'), [
+      '1:8-1:26 GN001 No note or file `product.topic.intr` in the workspace; did you mean `product.topic.intro`?',
+      '1:53-1:57 GN002 No heading `whyy` in note `product.topic.intro`; did you mean `why`?',
+    ]);
+  });
+});
+
+describe('vault links: Foam, Logseq and plain Markdown', () => {
+  it('Foam reports a name that several notes answer to', async () => {
+    const f = await fixture(`//- .foam/config.json
+{}
+//- a/todo.md
+x
+//- b/todo.md
+y
+//- n.md
+[[todo]] [[a/todo]]
+`);
+    assert.deepEqual(links(f, 'n.md'), ['1:3-1:7 GN003 `todo` names 2 notes (`a/todo` or `b/todo`); write the path to say which']);
+  });
+
+  it('in a Logseq graph a linked page without a file is not broken; a missing asset is', async () => {
+    const f = await fixture(`//- logseq/config.edn
+{}
+//- pages/setting___theme modes.md
+- x
+//- pages/n.md
+- [[Developer mode]] [[setting/theme modes]] ![gif](../assets/missing.gif) [intro](((63bc6201-53b1-47a4-834f-83934b69ad49)))
+`);
+    assert.deepEqual(links(f, 'pages/n.md'), ['1:53-1:74 GN001 No file `../assets/missing.gif` in the workspace']);
+  });
+
+  it('in a plain Markdown repository (Markdown links only, no [[…]] names anything) [[…]] is text', async () => {
+    const f = await fixture(`//- docs/a.md
+A tool with bidirectional [[link]]s. See [b](b.md).
+//- docs/b.md
+x
+`);
+    assert.deepEqual(links(f, 'docs/a.md'), []);
+  });
+
+  it('groundedNotes.linkStyle overrides what the markers say', async () => {
+    const f = await fixture(
+      `//- .obsidian/app.json
+{}
+//- n.md
+[[label|target]]
+//- target.md
+x
+`,
+      { linkStyle: 'dendron' },
+    );
+    assert.deepEqual(links(f, 'n.md'), []);
+  });
+});

@@ -33,6 +33,8 @@ export { rules, ruleByCode, effectiveSeverity, ruleDocAnchor } from './rules/reg
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
 const BATCH = 128;
+/** Indexing work done between two turns for waiting requests during the scan (ms). */
+const SLICE_MS = 8;
 /**
  * PDFs and saved web pages larger than this are not read. They are not held to
  * `maxFileSize` (a report's PDF is often tens of megabytes); their extracted text is.
@@ -360,6 +362,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // disk nor the parsing threads wait; indexing stays on this thread, in order.
       const inflight = [readAndParse(0)];
       if (BATCH < files.length) inflight.push(readAndParse(BATCH));
+      const yieldToRequests = options.yieldToRequests;
+      let sliceStart = Date.now();
       for (let i = 0; i < files.length; i += BATCH) {
         const { batch, found, inputs, parsed } = await inflight.shift()!;
         if (i + 2 * BATCH < files.length) inflight.push(readAndParse(i + 2 * BATCH));
@@ -382,6 +386,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
             store(f.uri, f.kind, found[j], byUri.get(f.uri));
           } catch (e) {
             logger.error(`Could not index ${f.uri}: ${(e as Error).message}`);
+          }
+          if (yieldToRequests && Date.now() - sliceStart >= SLICE_MS) {
+            // A hover waiting behind this batch is answered now, from what is indexed so far.
+            await yieldToRequests();
+            sliceStart = Date.now();
           }
         }
         done = Math.min(files.length, i + BATCH);
@@ -429,8 +438,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (!scanning) return;
       await listed;
       await loadTargets(uri);
-      held.delete(uri);
-      dirty.add(uri);
+      // Checked once released (files read on demand mark what they change themselves):
+      // a request every few milliseconds must not re-check the note each time.
+      if (held.delete(uri)) dirty.add(uri);
     },
     async closeDocument(uri) {
       if (!open.delete(uri)) return;

@@ -165,8 +165,9 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     doc.index.version = version;
     const isNew = this.kindOf(uri) === undefined;
     const touched = this.forget(uri);
-    // Re-indexing a known file keeps the set of names, so the suggestions stand.
-    if (isNew) this.clearSuggestions();
+    // Re-indexing a known file keeps the set of names, so the suggestions stand; so
+    // does indexing a listed note (did-you-mean names notes by their listed paths).
+    if (isNew && (kind !== 'note' || !this.files.get(uri))) this.clearSuggestions();
     this.skipped.delete(uri);
     if (typeof text === 'string') this.texts.set(uri, text);
     else this.textLoaders.set(uri, text);

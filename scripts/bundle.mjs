@@ -92,6 +92,8 @@ for (const e of entries) {
     ...(e.format === 'esm'
       ? {}
       : { define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
+    // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ES module build bundles.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   });
   console.log(`bundle: ${e.out}`);
 }

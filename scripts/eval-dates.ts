@@ -3,6 +3,8 @@
 // LanguageTool-style weekday cases (test/fixtures/dates/external.json), and (d)
 // generated note/source pairs for GN022. Prints a table; exits 1 when a target is missed.
 // Run: npm run eval:dates
+// Real text (kept outside the repository; see the README's "Measured"):
+//   npm run eval:dates -- --timeml DIR [--timeml DIR…] [--announcements DIR…] [--verbose]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNotesService, MemoryWorkspace } from '../server/src/core/index.js';
@@ -120,6 +122,18 @@ const TARGETS: Record<string, { precision?: number; recall?: number }> = {
   GN021: { precision: 0.9 },
   GN022: { precision: 0.9 },
 };
+
+const args = process.argv.slice(2);
+const dirsAfter = (flag: string) => args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1]!] : []));
+const timemlDirs = dirsAfter('--timeml');
+const announcementDirs = dirsAfter('--announcements');
+if (timemlDirs.length > 0 || announcementDirs.length > 0) {
+  const { timemlReport, announcementsReport } = await import('./dates-eval/report.js');
+  const verbose = args.includes('--verbose');
+  if (timemlDirs.length > 0) await timemlReport(timemlDirs, verbose);
+  if (announcementDirs.length > 0) await announcementsReport(announcementDirs, verbose);
+  process.exit(0);
+}
 
 const fmt = (x: number | undefined) => (x === undefined ? '   –' : x.toFixed(2));
 const sets: [string, Counts][] = [

@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import * as protocol from '../../shared/protocol';
+import { codeLensMiddleware } from './codeLens';
 import { registerCommands } from './commands';
 import { createExampleWorkspace } from './exampleWorkspace';
 import { trackLastNote } from './lastNote';
@@ -43,6 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     markdown: { isTrusted: { enabledCommands: ['groundedNotes.openSourceAt'] }, supportHtml: false },
     // The persisted index goes to the editor's storage for this workspace, never among the user's files.
     initializationOptions: { cacheDir: context.storageUri?.fsPath },
+    // "N citations" lenses open the references: their arguments become a Uri and a Position.
+    middleware: codeLensMiddleware,
   };
   client = new LanguageClient('groundedNotes', 'Grounded Notes', serverOptions, clientOptions);
   const started = client;

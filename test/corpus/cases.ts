@@ -52,6 +52,7 @@ export interface CorpusCase {
 }
 
 const write = (dir: string, path: string, text: string | Buffer) => writeFileSync(join(dir, path), text);
+const TOO_DEEP = 'Invalid YAML: collections nested more than 100 levels deep (an anchor file needs two); the file is not read';
 const NOT_UTF8 = 'Not checked: the file could not be read as UTF-8 text (binary, unreadable, or removed while indexing)';
 
 export const cases: CorpusCase[] = [
@@ -91,7 +92,7 @@ export const cases: CorpusCase[] = [
       .concat([{ file: 'sources/015_bomb.anchors.yaml', code: 'GN006', line: 10, message: 'Anchor `bomb` must be a quote or a map with `quote`, `prefix`, `suffix`' }]),
   },
   {
-    id: 'big-anchor-file',
+    id: 'many-anchor-keys',
     class: 'anchor file',
     input: '100,000 keys, all resolving',
     cli: true,
@@ -104,6 +105,37 @@ export const cases: CorpusCase[] = [
     expect: [{ file: 'notes/keys.md', code: 'GN002', line: 1, message: 'No anchor `k100000` in source 001; did you mean `k10000`, `k1` or `k10`?' }],
   },
   { id: 'front-matter-bomb', class: 'anchor file', input: 'alias bomb in a note\'s front matter', fixture: true, also: 'the note is still read', expect: [] },
+  {
+    id: 'yaml-nesting',
+    class: 'anchor file',
+    input: 'two anchor files of 4,000 `[` and of 3,000 `- `, two notes whose front matter is `x: ` and 4,000 `[` or `{` (the process aborted)',
+    cli: true,
+    also: 'the notes are still read; the same on worker threads',
+    generate: (dir) => {
+      write(dir, 'sources/030_deep.txt', 'Deep.\n');
+      write(dir, 'sources/030_deep.anchors.yaml', '['.repeat(4000));
+      write(dir, 'sources/001_base.anchors.yaml', '- '.repeat(3000) + 'x\n');
+      write(dir, 'notes/deep-a.md', `---\nx: ${'['.repeat(4000)}\n---\nStill read [[001#p1]].\n`);
+      write(dir, 'notes/deep-b.md', `---\nx: ${'{'.repeat(4000)}\n---\nStill read [[030]].\n`);
+    },
+    expect: [
+      { file: 'sources/030_deep.anchors.yaml', code: 'GN006', line: 1, message: TOO_DEEP },
+      { file: 'sources/001_base.anchors.yaml', code: 'GN006', line: 1, message: TOO_DEEP },
+    ],
+  },
+  {
+    id: 'big-anchor-file',
+    class: 'anchor file',
+    input: '20 MB anchor file (it took 1.7 GB and 9 s)',
+    cli: true,
+    wrapper: 'recordReads',
+    also: 'the file is never read',
+    generate: (dir) => {
+      write(dir, 'sources/031_big.txt', 'Big.\n');
+      write(dir, 'sources/031_big.anchors.yaml', 'k: Big\n'.repeat((20 * 1024 * 1024) / 7));
+    },
+    expect: [{ file: 'sources/031_big.anchors.yaml', code: 'GN007', line: 1, message: 'Not checked: the file is 20.0 MB, over groundedNotes.maxFileSize (5.0 MB)' }],
+  },
   // Hostile content
   {
     id: 'hostile-source',
@@ -126,6 +158,21 @@ export const cases: CorpusCase[] = [
       { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'No note or file `../../etc/passwd` in the workspace' },
       { file: 'notes/traversal.md', code: 'GN001', line: 1, message: 'No note or file `/etc/passwd` in the workspace' },
     ],
+  },
+  {
+    id: 'markdown-in-names',
+    class: 'hostile content',
+    input: 'sources named `x![i](https:127.0.0.1:9)_y.txt` and `<https:127.0.0.1:9>_z.txt`, dated, cited beside a wrong weekday',
+    also: 'the date hovers and their GN020 text show the names escaped: no link, image or HTML',
+    generate: (dir) => {
+      write(dir, 'sources/x![i](https:127.0.0.1:9)_y.txt', 'December 7, 2021\n\nThe summit was on Tuesday, December 7.\n');
+      write(dir, 'sources/<https:127.0.0.1:9>_z.txt', 'December 7, 2021\n\nThe summit was on Tuesday, December 7.\n');
+      write(dir, 'notes/names.md', 'It was on Wednesday, October 8 [[x![i](https:127.0.0.1:9)]].\n\nAnd on Wednesday, October 8 [[<https:127.0.0.1:9>]].\n');
+    },
+    expect: [0, 1].flatMap((i) => [
+      { file: 'notes/names.md', code: 'GN020', line: 1 + 2 * i, message: `October 8, 2021 was a Friday, not a Wednesday (year from source ${['x![i](https:127.0.0.1:9)', '<https:127.0.0.1:9>'][i]}'s date line)` },
+      { file: 'notes/names.md', code: 'GN021', line: 1 + 2 * i, message: 'October 8 lies outside the timeline around it (December 7, 2021); did you mean Wednesday, December 8, 2021?' },
+    ]),
   },
   {
     id: 'hostile-html',
@@ -197,6 +244,57 @@ export const cases: CorpusCase[] = [
     generate: (dir) => write(dir, 'notes/quotes.md', '>'.repeat(5_000) + ' deep <!-- [[996#comment]] --> [[996]]\n'),
     expect: [{ file: 'notes/quotes.md', code: 'GN001', line: 1, message: 'Unknown source `996`: no source has that id and no note that name' }],
   },
+  {
+    id: 'dated-citations',
+    class: 'size and depth',
+    input: '1 MB note of dated sentences, each citing a source, one weekday wrong at the end',
+    cli: true,
+    generate: (dir) => {
+      const paragraph = 'On Wednesday, March 3 the board met [[001#p1]]. It voted on Friday, March 5 and adjourned (see https://example.org/2019-03-04-notes) [[001#p2]].\n\n';
+      write(dir, 'notes/dated.md', '---\ndate: 2021-03-10\n---\n' + paragraph.repeat(Math.ceil((1024 * 1024) / paragraph.length)) + 'On Tuesday, March 3 the board met again [[001#p1]].\n');
+    },
+    expect: [{ file: 'notes/dated.md', code: 'GN020', message: "March 3, 2021 was a Wednesday, not a Tuesday (year from the note's date)" }],
+  },
+  {
+    id: 'long-runs',
+    class: 'size and depth',
+    input: 'a source heading `# x`, 100,000 spaces, `y`; a source title `title: a`, 100,000 spaces, `b`; an unclosed `[[001`, 100,000 spaces, `x` (8–10 s each)',
+    cli: true,
+    generate: (dir) => {
+      const spaces = ' '.repeat(100_000);
+      write(dir, 'sources/032_heading.md', `# x${spaces}y\n\nText.\n`);
+      write(dir, 'sources/033_title.md', `---\ntitle: a${spaces}b\n---\n\nText.\n`);
+      write(dir, 'notes/unclosed.md', `See [[001${spaces}x\n`);
+    },
+    expect: [{ file: 'notes/unclosed.md', code: 'GN004', line: 1, message: 'Malformed citation: unclosed `[[`: a link ends with `]]` on the same line' }],
+  },
+  {
+    id: 'long-paragraph',
+    class: 'size and depth',
+    input: 'one 960 KB paragraph (`See x here. ` × 80,000) ending in a misquote with a citation (48 s)',
+    cli: true,
+    generate: (dir) => write(dir, 'notes/paragraph.md', 'See x here. '.repeat(80_000) + 'He said "Hello where" [[001#p1]].\n'),
+    expect: [{ file: 'notes/paragraph.md', code: 'GN010', line: 1, message: 'Misquote: “Hello where” is not in the cited passage of source 001; the source says “Hello there”' }],
+  },
+  {
+    id: 'many-errors',
+    class: 'size and depth',
+    input: '130,000 `[[999]]` on one line (it gave `0 errors`, exit 0)',
+    cli: true,
+    generate: (dir) => write(dir, 'notes/errors.md', '[[999]] '.repeat(130_000) + '\n'),
+    expect: [
+      ...Array.from({ length: 999 }, () => ({ file: 'notes/errors.md', code: 'GN001', line: 1, message: 'Unknown source `999`: no source has that id and no note that name' })),
+      { file: 'notes/errors.md', code: 'GN009', line: 1, message: '129,001 more problems in this file are not listed (129,001 errors): only the first 999 are' },
+    ],
+  },
+  {
+    id: 'padded-anchor-file',
+    class: 'size and depth',
+    input: 'an anchor file padded with 200,000 blank lines (Create Anchor took 8.7 s)',
+    also: 'Create Anchor on it answers and appends after the last line',
+    generate: (dir) => write(dir, 'sources/001_base.anchors.yaml', 'hello: Hello there\n' + '\n'.repeat(200_000)),
+    expect: [],
+  },
   // File system
   {
     id: 'symlinks',
@@ -232,6 +330,14 @@ export const cases: CorpusCase[] = [
       { file: 'notes/locked.md', code: 'GN007', line: 1, message: "Not checked: the file could not be read (EACCES: permission denied)" },
       { file: 'sources/007_locked.txt', code: 'GN007', line: 1, message: "Not checked: the file could not be read (EACCES: permission denied)" },
     ],
+  },
+  {
+    id: 'settings-outside',
+    class: 'file system',
+    input: '`.vscode/settings.json` linked to `/etc/passwd`, `/proc/self/environ`, `/dev/urandom` or `/dev/stdin` (it echoed them, took 1.2 GB, or blocked)',
+    cli: true,
+    also: 'the defaults are used and nothing of the file is printed (created at test time)',
+    expect: [],
   },
   {
     id: 'outside-roots',

@@ -43,6 +43,8 @@ export class LspClient {
   private stderr = '';
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** The server's answer to `initialize` (its capabilities). */
+  initializeResult: unknown;
   private constructor(
     readonly child: ChildProcess,
     readonly folder: string,
@@ -73,7 +75,7 @@ export class LspClient {
     ensureBuilt();
     const child = spawn(process.execPath, [join(REPO, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, folder);
-    await client.connection.sendRequest('initialize', {
+    client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: client.uri(''),
       workspaceFolders: [{ uri: client.uri(''), name: 'ws' }],

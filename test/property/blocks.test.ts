@@ -58,6 +58,17 @@ describe('property: the line reading equals the Markdown parser where it applies
     assert.ok(accepted > 400, `only ${accepted} of 3000 texts were read without the parser`);
   });
 
+  it('on notes with CRLF line ends (written on Windows)', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(markdown, (text) => {
+        if (agree(text.replace(/\n/g, '\r\n'))) accepted++;
+      }),
+      { seed: PROPERTY_SEED, numRuns: 3000 },
+    );
+    assert.ok(accepted > 400, `only ${accepted} of 3000 texts were read without the parser`);
+  });
+
   it('on the general Markdown generator', () => {
     fc.assert(
       fc.property(note(), ({ text }) => {

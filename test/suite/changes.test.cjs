@@ -50,4 +50,24 @@ describe('Changes to sources and anchor files', function () {
     }
     await waitFor('[[000#what-next]] to resolve again', () => codesOn('notes/anchor-kinds.md', 4), (codes) => codes.length === 0);
   });
+
+  it('renaming a note as the explorer does rewrites the links to it, and renaming it back restores them', async function () {
+    const summit = await vscode.workspace.openTextDocument(fileUri('notes/december-summit.md'));
+    const linkLine = () => summit.getText().split('\n').find((l) => l.startsWith('See also '));
+    assert.equal(linkLine(), 'See also [[reading list]] for what to read next.');
+    const rename = async (from, to) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(fileUri(from), fileUri(to));
+      // Like the explorer, applyEdit asks the server (willRenameFiles) for the link edits first.
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    await rename('notes/reading list.md', 'notes/reading notes.md');
+    try {
+      await waitFor('the link to follow the rename', linkLine, (l) => l === 'See also [[reading notes]] for what to read next.');
+    } finally {
+      await rename('notes/reading notes.md', 'notes/reading list.md');
+    }
+    await waitFor('the link to follow back', linkLine, (l) => l === 'See also [[reading list]] for what to read next.');
+    await summit.save();
+  });
 });

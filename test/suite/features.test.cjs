@@ -3,7 +3,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const vscode = require('vscode');
-const { activate, fileUri, positionOf } = require('./helpers.cjs');
+const { activate, fileUri, positionOf, waitFor } = require('./helpers.cjs');
 
 const KIRBY = 'John Kirby clarified Biden';
 
@@ -67,6 +67,28 @@ describe('Language features', function () {
     const source = await vscode.workspace.openTextDocument(uri);
     assert.equal(range.start.line, 13);
     assert.match(source.getText(range), /^National Security Council spokesperson John Kirby clarified Biden.s comments in a press briefing Friday/);
+  });
+
+  it('the "N citations" lens over an anchor key runs Find References with a Uri and a Position', async function () {
+    const document = await vscode.workspace.openTextDocument(fileUri('sources/002_a3f28121737e2d7d.anchors.yaml'));
+    await vscode.window.showTextDocument(document);
+    const keyLine = positionOf(document, 'kirby-briefing:').line;
+    const lens = await waitFor(
+      'the code lens over kirby-briefing',
+      async () => ((await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri)) || []).find((l) => l.range.start.line === keyLine && l.command),
+      (l) => !!l,
+    );
+    assert.match(lens.command.title, /^[1-9]\d* citations?$/);
+    assert.equal(lens.command.command, 'editor.action.findReferences');
+    const [uri, position] = lens.command.arguments;
+    assert.ok(uri instanceof vscode.Uri, `the first argument is a ${typeof uri}: ${JSON.stringify(uri)}`);
+    assert.equal(uri.toString(), document.uri.toString());
+    assert.ok(position instanceof vscode.Position, `the second argument is ${JSON.stringify(position)}`);
+    assert.equal(position.line, keyLine);
+    // What clicking the lens runs: the command with its arguments. With a string and an
+    // LSP position it failed ("Invalid argument"), and the click did nothing.
+    await vscode.commands.executeCommand(lens.command.command, ...lens.command.arguments);
+    await vscode.commands.executeCommand('closeReferenceSearch');
   });
 
   it('quick fixes for GN002 offer the anchor it meant', async function () {

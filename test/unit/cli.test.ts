@@ -76,13 +76,13 @@ describe('grounded-notes check', function () {
   it('reports positions in a PDF as page and line on the page (text), and the extracted text’s line plus the page (JSON, SARIF)', () => {
     const text = cli('check', 'examples/briefings');
     assert.ok(
-      text.stdout.includes('sources/report_summit-2021.pdf#page=2:52:10 information GN020 October 8, 2021 was a Friday, not a Wednesday (year from the date “December 7, 2021” before it)\n'),
+      text.stdout.includes('sources/report_summit-2021.pdf#page=2:52:10 information GN020 October 8, 2021 was a Friday, not a Wednesday (year from source report\'s metadata date)\n'),
       text.stdout,
     );
     const json = JSON.parse(cli('check', 'examples/briefings', '--format', 'json').stdout) as Record<string, unknown>[];
     assert.deepEqual(
       json.find((f) => f.file === 'sources/report_summit-2021.pdf' && f.code === 'GN020'),
-      { file: 'sources/report_summit-2021.pdf', line: 135, column: 10, endLine: 135, endColumn: 30, severity: 'information', code: 'GN020', message: 'October 8, 2021 was a Friday, not a Wednesday (year from the date “December 7, 2021” before it)', page: 2, pageLine: 52 },
+      { file: 'sources/report_summit-2021.pdf', line: 135, column: 10, endLine: 135, endColumn: 30, severity: 'information', code: 'GN020', message: 'October 8, 2021 was a Friday, not a Wednesday (year from source report\'s metadata date)', page: 2, pageLine: 52 },
     );
     const sarif = JSON.parse(cli('check', 'examples/briefings', '--format', 'sarif').stdout);
     const result = sarif.runs[0].results.find((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.ruleId === 'GN020' && r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('.pdf'));

@@ -59,6 +59,10 @@ function build(c: CorpusCase): Built {
     symlinkSync(join(dir, 'notes/l2.md'), join(dir, 'notes/l1.md'));
     symlinkSync(join(dir, 'notes/l1.md'), join(dir, 'notes/l2.md'));
   }
+  if (c.id === 'settings-outside') {
+    mkdirSync(join(dir, '.vscode'));
+    symlinkSync('/etc/passwd', join(dir, '.vscode/settings.json'));
+  }
   if (c.id === 'outside-roots') {
     // What `../..` would reach: files beside and above the workspace folder.
     mkdirSync(join(parent, 'sources'));
@@ -209,6 +213,33 @@ describe('bad-input corpus', function () {
           );
         }
         if (c.id === 'front-matter-bomb') assert.equal(service.view.note(`${folder}/notes/bomb.md`)?.citations.length, 1, 'the note is read');
+        if (c.id === 'yaml-nesting') for (const n of ['deep-a', 'deep-b']) assert.equal(service.view.note(`${folder}/notes/${n}.md`)?.citations.length, 1, `${n} is read`);
+        if (c.id === 'big-anchor-file') assert.ok(!workspace.read.includes(`${folder}/sources/031_big.anchors.yaml`), 'the 20 MB anchor file is never read');
+        if (c.id === 'markdown-in-names') {
+          const text = readFileSync(join(dir, 'notes/names.md'), 'utf8');
+          const lines = new LineIndex(text);
+          for (let at = text.indexOf('October'); at >= 0; at = text.indexOf('October', at + 1)) {
+            const h = service.hover(`${folder}/notes/names.md`, lines.positionAt(at + 2));
+            assert.ok(h, 'a date hover');
+            assertInert(h.contents, 'the date hover');
+            assert.match(h.contents, /GN020/);
+          }
+        }
+        if (c.id === 'padded-anchor-file') {
+          const r = await service.createAnchor(`${folder}/sources/001_base.txt`, { start: { line: 2, character: 0 }, end: { line: 2, character: 17 } }, 'second');
+          assert.deepEqual(r.edits.map((e) => [e.range.start, e.newText]), [[{ line: 200_001, character: 0 }, 'second: Second paragraph.\n']]);
+        }
+        if (c.id === 'settings-outside') {
+          for (const target of ['/etc/passwd', '/proc/self/environ', '/dev/urandom', '/dev/stdin']) {
+            unlinkSync(join(dir, '.vscode/settings.json'));
+            symlinkSync(target, join(dir, '.vscode/settings.json'));
+            const { errors } = await loadSettings(dir);
+            assert.equal(errors.length, 1, target);
+            assert.match(errors[0]!, /^\.vscode\/settings\.json is not read: it (resolves outside the workspace folder|cannot be resolved \(a broken or looping link\)); the default settings are used$/, target);
+          }
+          unlinkSync(join(dir, '.vscode/settings.json'));
+          symlinkSync('/etc/passwd', join(dir, '.vscode/settings.json'));
+        }
         if (c.id === 'unreadable') {
           assert.ok(errors.some((e) => e.includes('locked.md') && e.includes('EACCES')), errors.join('\n'));
           assert.equal(service.view.note(`${folder}/notes/locked.md`), undefined);
@@ -288,6 +319,10 @@ describe('bad-input corpus', function () {
         assert.ok(r.status === 0 || r.status === 1, `${c.id}: exit ${r.status}\n${r.stderr}`);
         const findings = (JSON.parse(r.stdout) as { file: string; line: number; code: string; message: string }[]).map((f) => ({ file: f.file, line: f.line, code: f.code, message: f.message }));
         assertOutcome(c, findings, 'CLI');
+        if (c.id === 'settings-outside') {
+          assert.doesNotMatch(r.stderr, /root:|PATH=/, 'nothing of the linked file is printed');
+          assert.match(r.stderr, /settings\.json is not read: it resolves outside the workspace folder/);
+        }
       });
     }
   });

@@ -46,10 +46,10 @@ describe('hover', () => {
     assert.ok(h.contents.includes('\\[click\\]\\(command\\:workbench\\.action\\.quit\\) &lt;script&gt;'), h.contents);
   });
 
-  it('on a note link shows the note’s first lines', async () => {
+  it('on a note link shows the note’s title and first lines', async () => {
     const f = await fixture('//- notes/a b.md\n# Alpha\nFirst line of a.\n//- notes/c.md\nSee [[a b$0]].\n');
     const h = f.service.hover(f.cursor!.uri, f.cursor!.position)!;
-    assert.equal(h.contents, '**Note a b**\n\n> \\# Alpha First line of a\\.');
+    assert.equal(h.contents, '**Note a b** — Alpha\n\n> First line of a\\.');
   });
 
   it('says nothing outside citations', async () => {
@@ -64,7 +64,7 @@ describe('completion', () => {
     const items = f.service.completion(f.cursor!.uri, f.cursor!.position);
     assert.deepEqual(items.map((i) => [i.label, i.kind, i.detail]), [
       ['002', 'source', 'Kirby Briefing Story'],
-      ['other', 'note', 'Other'],
+      ['other', 'note', 'Other · notes/other.md'],
     ]);
     assert.deepEqual(items[0]!.range, { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } });
   });

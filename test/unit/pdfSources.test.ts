@@ -170,7 +170,7 @@ describe('Create Anchor from Selection in the PDF viewer', () => {
     const found = locateQuote(f.service.view, pdf, 'the phrase of record', 2)!;
     const r = createAnchor(f.service.view, pdf, found.range, 'record');
     assert.equal(r.anchorFileUri, `${ROOT}/sources/r1_report.anchors.yaml`);
-    assert.equal(r.edits[0]!.newText, 'record:\n  quote: the phrase of record\n  prefix: "paragraph on page two repeats "\n  suffix: . A third paragraph, with the\n  page: 2\n');
+    assert.equal(r.edits[0]!.newText, 'record:\n  quote: the phrase of record\n  prefix: "paragraph on page two repeats "\n  suffix: ". A third paragraph, with the"\n  page: 2\n');
     assert.equal(r.citation, '[[r1#record]]');
   });
 });

@@ -147,12 +147,12 @@ describe('references, rename and code lens', () => {
       range: { start: { line: 0, character: 12 }, end: { line: 0, character: 18 } },
       placeholder: 'macron',
     });
-    const { edits } = f.service.rename(`${ROOT}/notes/b.md`, { line: 0, character: 14 }, 'macron-never');
+    const { edits } = await f.service.rename(`${ROOT}/notes/b.md`, { line: 0, character: 14 }, 'macron-never');
     assert.deepEqual(
       edits.map((e) => `${e.uri.slice(ROOT.length + 1)}:${e.range.start.line}:${e.range.start.character}-${e.range.end.character} ${e.newText}`),
       ['sources/002_vox.anchors.yaml:1:0-6 macron-never', 'notes/a.md:0:12-18 macron-never', 'notes/b.md:0:12-18 macron-never'],
     );
-    assert.throws(() => f.service.rename(`${ROOT}/notes/a.md`, { line: 0, character: 10 }, 'jensen'), /Source 002 already has an anchor named `jensen`/);
+    await assert.rejects(f.service.rename(`${ROOT}/notes/a.md`, { line: 0, character: 10 }, 'jensen'), /Source 002 already has an anchor named `jensen`/);
     assert.equal(f.service.prepareRename(`${ROOT}/notes/a.md`, { line: 0, character: 0 }), undefined);
   });
 

@@ -274,6 +274,18 @@ x
     assert.deepEqual(links(f, 'docs/a.md'), []);
   });
 
+  it('an embed ![[…]] makes a vault of it even when none of its links resolves (a vault without a marker whose links all broke)', async () => {
+    const f = await fixture(`//- docs/a.md
+![[Pasted image 1.png]] and [[Launch notes]]. See [b](b.md).
+//- docs/b.md
+x
+`);
+    assert.deepEqual(problemsOf(f, 'docs/a.md'), [
+      '1:4-1:22 GN001 No file `Pasted image 1.png` in the workspace',
+      '1:31-1:43 GN001 No note or file `Launch notes` in the workspace',
+    ]);
+  });
+
   it('groundedNotes.linkStyle overrides what the markers say', async () => {
     const f = await fixture(
       `//- .obsidian/app.json

@@ -149,9 +149,32 @@ const coreTests = [
   },
 ];
 
+// Last: opening a source reveals its folder in the explorer, which the walkthrough's steps click open.
+const lensTests = [
+  {
+    title: 'clicking “N citations” over an anchor key opens the references to it',
+    async run(page) {
+      await quickOpen(page, '002_a3f28121737e2d7d.anchors.yaml');
+      await editorLine(page, 'kirby-briefing:').waitFor({ timeout: STEP_TIMEOUT });
+      const lens = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /^\d+ citations?$/ }).first();
+      await lens.waitFor({ timeout: STEP_TIMEOUT });
+      const title = shown(await lens.innerText());
+      await lens.click();
+      // The references peek lists every citing note, and the key itself (the declaration).
+      const peek = page.locator('.editor-group-container.active .peekview-widget');
+      await peek.locator('.monaco-list-row', { hasText: 'december-summit.md' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      const count = Number(title.split(' ')[0]);
+      const header = shown(await peek.locator('.peekview-title').innerText());
+      assert.match(header, new RegExp(`References \\(${count + 1}\\)`), `the lens says ${title}; the peek says: ${header}`);
+      await page.keyboard.press('Escape');
+    },
+  },
+];
+
 // UI_ONLY=<regular expression> runs only the tests whose titles match (while working on one).
 const only = process.env.UI_ONLY ? new RegExp(process.env.UI_ONLY) : undefined;
-const uiTests = [...coreTests, ...workbenchTests].filter((t) => !only || only.test(t.title));
+
+const uiTests = [...coreTests, ...workbenchTests, ...lensTests].filter((t) => !only || only.test(t.title));
 
 /** An error without Playwright's call log, which repeats the same retry lines. */
 const brief = (e) => String(e.stack ?? e).replace(/\nCall log:[\s\S]*?(?=\n\s+at )/, '');

@@ -2,6 +2,7 @@
 import type { Problem, Severity } from '../core/types.js';
 import { rules, ruleDocAnchor } from '../core/rules/registry.js';
 import { DOCS_URL, VERSION } from '../core/product.js';
+import { terminalSafe, terminalSafePath } from './terminal.js';
 
 /** One problem as the CLI reports it: path relative to the checked folder, 1-based positions. */
 export interface Finding {
@@ -44,12 +45,16 @@ export function toFindings(problems: Iterable<[string, Problem[]]>, relative: (u
 }
 
 /**
- * `file:line:col severity code message`, one per line. In a PDF the position is the
- * page and the line on it, in the PDF open parameter's words: `report.pdf#page=12:7:5`.
+ * `file:line:col severity code message`, one per line, with control characters escaped
+ * (`terminal.ts`). In a PDF the position is the page and the line on it, in the PDF open
+ * parameter's words: `report.pdf#page=12:7:5`.
  */
 export function formatText(findings: readonly Finding[]): string {
   return findings
-    .map((f) => `${f.file}${f.page !== undefined ? `#page=${f.page}:${f.pageLine}` : `:${f.line}`}:${f.column} ${f.severity} ${f.code} ${f.message}`)
+    .map(
+      (f) =>
+        `${terminalSafePath(f.file)}${f.page !== undefined ? `#page=${f.page}:${f.pageLine}` : `:${f.line}`}:${f.column} ${f.severity} ${terminalSafe(f.code)} ${terminalSafe(f.message)}`,
+    )
     .join('\n');
 }
 

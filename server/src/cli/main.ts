@@ -12,6 +12,7 @@ import { VERSION } from '../core/product.js';
 import { checkFolder } from './checkFolder.js';
 import { formatSarif, formatText, toFindings } from './format.js';
 import { formatGithub } from './github.js';
+import { terminalSafe } from './terminal.js';
 import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
 import { FileExtractedCache } from '../node/extract/extractedCache.js';
 
@@ -81,8 +82,8 @@ async function check(opts: CheckOptions): Promise<number> {
   const folder = resolve(opts.folder);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no such folder: ${opts.folder}`);
   const { config, errors } = await loadSettings(folder);
-  for (const e of errors) process.stderr.write(`grounded-notes: ${e}\n`);
-  const log = (m: string) => process.stderr.write(`grounded-notes: ${m}\n`);
+  for (const e of errors) process.stderr.write(`grounded-notes: ${terminalSafe(e)}\n`);
+  const log = (m: string) => process.stderr.write(`grounded-notes: ${terminalSafe(m)}\n`);
   const extracted = opts.cacheDir ? new FileExtractedCache(opts.cacheDir, log) : undefined;
   const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
   const workspace = new NodeWorkspace([folder], () => {}, extractor);

@@ -162,3 +162,15 @@ export function resolveNamed(
   }
   return out;
 }
+
+/**
+ * The built-in anchor kind a name would be read as (`L5`, `L5-L7`: a line; `p1`: a
+ * paragraph; `page=3`: a page), if any. A named anchor of that name would win over it
+ * and silently re-target every existing citation such as `[[002#p1]]`.
+ */
+export function builtInAnchorKind(name: string): 'line' | 'paragraph' | 'page' | undefined {
+  if (LINE.test(name)) return 'line';
+  if (PARAGRAPH.test(name)) return 'paragraph';
+  if (/^page=/i.test(name)) return 'page';
+  return undefined;
+}

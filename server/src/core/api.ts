@@ -5,7 +5,7 @@
 import type { NotesConfig } from './config.js';
 import type { FileChange, Workspace } from './workspace.js';
 import type { BatchParser } from './parse/document.js';
-import type { DocUri, Fix, Position, Problem, Range, TextEdit } from './types.js';
+import type { DocUri, FileRename, Fix, Position, Problem, Range, TextEdit } from './types.js';
 import type { WorkspaceView } from './view.js';
 
 export interface Logger {
@@ -27,7 +27,7 @@ export interface Hover {
 
 export interface CompletionItem {
   label: string;
-  kind: 'source' | 'note' | 'anchor' | 'heading' | 'paragraph';
+  kind: 'source' | 'note' | 'file' | 'anchor' | 'heading' | 'block' | 'paragraph';
   detail?: string;
   /** Markdown documentation. */
   documentation?: string;
@@ -76,6 +76,16 @@ export interface CodeLens {
 
 export interface WorkspaceEditResult {
   edits: TextEdit[];
+  /** Files renamed after the edits apply (a note renamed from a link to it); the edits name the files as they were. */
+  renames?: FileRename[];
+}
+
+export interface CreateAnchorResult {
+  anchorFileUri: DocUri;
+  /** True when the anchor file does not exist yet. */
+  create: boolean;
+  edits: TextEdit[];
+  citation: string;
 }
 
 /** Raised for requests that cannot be answered here (rename outside an anchor, name taken). */
@@ -121,7 +131,29 @@ export interface NotesService {
   definition(uri: DocUri, position: Position): LocationLink[];
   references(uri: DocUri, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(uri: DocUri, position: Position): { range: Range; placeholder: string } | undefined;
-  rename(uri: DocUri, position: Position, newName: string): WorkspaceEditResult;
+  /**
+   * The edits that rename the named anchor, note, file or heading at `position`,
+   * computed on the files as they are on disk now (notes changed on disk without a
+   * change event are read again).
+   */
+  rename(uri: DocUri, position: Position, newName: string): Promise<WorkspaceEditResult>;
+  /**
+   * The edits that keep every link right when files or folders are about to be renamed
+   * or moved (the editor's explorer): links to them, and path links inside moved notes.
+   */
+  renameFiles(renames: readonly FileRename[]): Promise<WorkspaceEditResult>;
+  /** Files or folders were renamed or moved: the index follows them. */
+  filesRenamed(renames: readonly FileRename[]): Promise<void>;
+  /**
+   * Reads what the hover at `position` shows that the index does not hold (the size of
+   * an attachment a link there names); call it before `hover`.
+   */
+  prepareHover(uri: DocUri, position: Position): Promise<void>;
+  /**
+   * The edit that adds anchor `slug` for the selected words of a source to its anchor
+   * file (read again from disk first), and the citation to copy.
+   */
+  createAnchor(uri: DocUri, range: Range, slug: string): Promise<CreateAnchorResult>;
   documentLinks(uri: DocUri): DocumentLink[];
   documentSymbols(uri: DocUri): SymbolItem[];
   workspaceSymbols(query: string): SymbolItem[];

@@ -12,8 +12,13 @@ import { hover } from './features/hover.js';
 import { codeLenses } from './features/codeLens.js';
 import { references } from './features/references.js';
 import { prepareRename, rename } from './features/rename.js';
+import { citationAt } from './features/locate.js';
+import { expandMoves, moveEdits } from './links/moves.js';
+import { createAnchor } from './features/createAnchor.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { effectiveSeverity, rules } from './rules/registry.js';
+import { appendAll, capProblems, checkFailure } from './problemList.js';
+import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, Problem } from './types.js';
 import { parseDocument, type DocKind, type ParsedDocument, type ParseInput, type ScanState } from './parse/document.js';
 import { scanFiles } from './scan.js';
@@ -40,10 +45,6 @@ const SLICE_MS = 8;
  * `maxFileSize` (a report's PDF is often tens of megabytes); their extracted text is.
  */
 export const MAX_EXTRACTED_FILE_BYTES = 200 * 1024 * 1024;
-
-function formatBytes(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** Creates the language service over an injected workspace. */
 export function createNotesService(options: NotesServiceOptions): NotesService {
@@ -123,11 +124,14 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
 
   async function readChecked(uri: DocUri, kind: DocKind, remember: boolean): Promise<Found> {
     const stat = await workspace.stat(uri);
+    diskStats.delete(uri);
     if (!stat) return undefined;
+    diskStats.set(uri, stat);
     if (kind === 'source' && isExtractedFormat(uri)) return readExtracted(uri, stat.size);
-    if (kind !== 'anchorFile' && stat.size > config.maxFileSize) {
+    // Anchor files too: a 53 MB one took 4.5 GB to parse.
+    if (stat.size > config.maxFileSize) {
       logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is over groundedNotes.maxFileSize`);
-      return { skip: `Not checked: the file is ${formatBytes(stat.size)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
+      return { skip: tooLargeMessage(stat.size, config.maxFileSize) };
     }
     // A parse remembered for this very stat: the text is read only when a feature needs it.
     const remembered = remember && workspace.readFileSync ? parser?.remembered?.(uri, kind, stat) : undefined;
@@ -138,6 +142,40 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       return { skip: 'Not checked: the file could not be read as UTF-8 text (binary, unreadable, or removed while indexing)' };
     }
     return { text, stat };
+  }
+
+  /** Size and time of each file as it was last read from disk: a change no event reported shows there. */
+  const diskStats = new Map<DocUri, FileStat>();
+
+  /**
+   * Re-reads the files among `uris` that the editor does not own and whose disk size or
+   * time changed since they were read (every one of them when `always`, for a change
+   * within one tick of a coarse clock); true when any text changed. Edits are computed
+   * after this: a client that does not watch files (Neovim on Linux) sends no events,
+   * and positions computed on old text write into the wrong places.
+   */
+  async function refreshFromDisk(uris: Iterable<DocUri>, always = false): Promise<boolean> {
+    const list = [...new Set(uris)].filter((uri) => !open.has(uri) && index.classify(uri));
+    let changed = false;
+    for (let i = 0; i < list.length; i += BATCH) {
+      await Promise.all(
+        list.slice(i, i + BATCH).map(async (uri) => {
+          const before = diskStats.get(uri);
+          if (!always && before) {
+            const now = await workspace.stat(uri);
+            if (now && now.size === before.size && now.mtime === before.mtime) return;
+          }
+          const kind = index.classify(uri)!;
+          const found = await read(uri, kind);
+          if (found && 'text' in found && found.text === index.text(uri)) return;
+          const wasIndexed = index.kindOf(uri) !== undefined;
+          touch(uri, store(uri, kind, found), !wasIndexed || index.kindOf(uri) === undefined);
+          changed = true;
+        }),
+      );
+    }
+    if (changed) changedSinceScan = true;
+    return changed;
   }
 
   /** A PDF's or web page's extracted text, through the workspace (extraction is not the core's). */
@@ -213,12 +251,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     const file = index.anchorFile(uri);
     for (const rule of rules) {
       try {
-        if (note && rule.checkNote) raw.push(...rule.checkNote(note, index));
-        if (source && rule.checkSource) raw.push(...rule.checkSource(source, index));
-        if (file && rule.checkAnchorFile) raw.push(...rule.checkAnchorFile(file, index));
+        if (note && rule.checkNote) appendAll(raw, rule.checkNote(note, index));
+        if (source && rule.checkSource) appendAll(raw, rule.checkSource(source, index));
+        if (file && rule.checkAnchorFile) appendAll(raw, rule.checkAnchorFile(file, index));
       } catch (e) {
-        // One broken check must not take the others away.
+        // One broken check must not take the others away, nor pass for a clean file.
         logger.error(`Rule ${rule.code} failed on ${uri}: ${(e as Error).stack ?? e}`);
+        raw.push(checkFailure(uri, rule, e));
       }
     }
     if (note) {
@@ -233,7 +272,14 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       out.push({ ...p, severity });
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
-    return out;
+    const capped = capProblems(out);
+    const more = capped[capped.length - 1];
+    if (more?.code === 'GN009') {
+      const severity = effectiveSeverity('GN009', config, !!source || !!file, more.severity);
+      if (severity === 'off') capped.pop();
+      else more.severity = severity;
+    }
+    return capped;
   }
 
   const current = new Map<DocUri, Problem[]>();
@@ -315,6 +361,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   function allUris(): DocUri[] {
     return [...index.notes(), ...index.sources(), ...index.anchorFiles()].map((d) => d.uri).concat([...index.skipped.keys()]);
   }
+
+  /** Sizes of attachments, read for hovers, until the file changes. */
+  const sizes = new Map<DocUri, number>();
 
   const service: NotesService = {
     get config() {
@@ -427,9 +476,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (scanned && index.text(uri) !== text) changedSinceScan = true;
       // Opened during the scan after the scan read it: the disk text is what the index holds now.
       if (!scanned && !open.has(uri) && !scanText.has(uri) && index.kindOf(uri) !== undefined) scanText.set(uri, index.text(uri));
-      const wasIndexed = index.kindOf(uri) !== undefined;
+      const wasIndexed = index.kindOf(uri) !== undefined || index.skipped.has(uri);
       open.set(uri, version);
-      const keys = index.set(uri, kind, text, version);
+      // The same limit as on disk: a 20 MB note opened in the editor got no answer in 140 s.
+      const size = utf8Length(text);
+      const keys = size > config.maxFileSize ? index.skip(uri, tooLargeMessage(size, config.maxFileSize)) : index.set(uri, kind, text, version);
       touch(uri, keys, !wasIndexed);
       // During the scan its problems wait for the files its links name (`prepare`).
       if (scanning && kind === 'note') held.add(uri);
@@ -452,6 +503,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     async filesChanged(changes: FileChange[]) {
       if (changes.length > 0) changedSinceScan = true;
       for (const change of changes) {
+        sizes.delete(change.uri);
         if (open.has(change.uri) && change.kind !== 'deleted') continue;
         const kind = index.classify(change.uri);
         if (!kind) {
@@ -487,12 +539,41 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       collectDirty();
       return pending.size;
     },
-    hover: (uri, position) => hover(index, uri, position, problemsFor),
+    hover: (uri, position) => hover(index, uri, position, problemsFor, (u) => sizes.get(u)),
+    async prepareHover(uri, position) {
+      const at = citationAt(index, uri, position);
+      const r = at ? index.resolve(at.note, at.citation) : undefined;
+      if (r?.kind !== 'file' || sizes.has(r.uri)) return;
+      const stat = await workspace.stat(r.uri).catch(() => undefined);
+      if (stat) sizes.set(r.uri, stat.size);
+    },
     completion: (uri, position) => completion(index, uri, position),
     definition: (uri, position) => definition(index, uri, position),
     references: (uri, position, includeDeclaration) => references(index, uri, position, includeDeclaration),
     prepareRename: (uri, position) => prepareRename(index, uri, position),
-    rename: (uri, position, newName) => rename(index, uri, position, newName),
+    async rename(uri, position, newName) {
+      // Any note may have changed on disk unnoticed: citations and links there move with the text.
+      await refreshFromDisk([...index.notes(), ...index.anchorFiles()].map((d) => d.uri));
+      const result = rename(index, uri, position, newName);
+      // The files the edit writes are read again whatever their stat says.
+      return (await refreshFromDisk(result.edits.map((e) => e.uri), true)) ? rename(index, uri, position, newName) : result;
+    },
+    async renameFiles(renames) {
+      await refreshFromDisk([...index.notes()].map((d) => d.uri));
+      const edits = () => ({ edits: moveEdits(index, expandMoves(index, renames)) });
+      const result = edits();
+      return (await refreshFromDisk(result.edits.map((e) => e.uri), true)) ? edits() : result;
+    },
+    async filesRenamed(renames) {
+      // A folder's files move with it; the index learns each file's new place.
+      const changes: FileChange[] = [];
+      for (const [from, to] of expandMoves(index, renames)) changes.push({ uri: from, kind: 'deleted' }, { uri: to, kind: 'created' });
+      await service.filesChanged(changes);
+    },
+    async createAnchor(uri, range, slug) {
+      const result = createAnchor(index, uri, range, slug);
+      return (await refreshFromDisk([result.anchorFileUri], true)) ? createAnchor(index, uri, range, slug) : result;
+    },
     documentLinks: (uri) => documentLinks(index, uri),
     documentSymbols: (uri) => documentSymbols(index, uri),
     workspaceSymbols: (query) => workspaceSymbols(index, query),

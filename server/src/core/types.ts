@@ -26,6 +26,12 @@ export interface TextEdit {
   newText: string;
 }
 
+/** A file (or folder) renamed or moved by an edit: `oldUri` becomes `newUri`. */
+export interface FileRename {
+  oldUri: DocUri;
+  newUri: DocUri;
+}
+
 /** A repair offered for a problem; every fix is applied as one undoable workspace edit. */
 export interface Fix {
   title: string;
@@ -73,6 +79,8 @@ export interface DocumentDate {
   span: Span;
   /** ISO `YYYY-MM-DD`, or undefined when the line names no complete date. */
   iso?: string;
+  /** Set when the date comes from a daily note's file name (`2021-10-02.md`); `span` is then empty. */
+  fromFileName?: boolean;
 }
 
 /**

@@ -57,6 +57,11 @@ export interface WorkspaceView {
   sourcesById(id: string): SourceIndex[];
   /** Notes whose file stem matches (case-insensitive). */
   notesByName(name: string): NoteIndex[];
+  /**
+   * The notes whose links may lead to the file `uri` (by the reverse index: every link
+   * that names it by id, name or path is among theirs), the note itself included.
+   */
+  notesLinkingTo(uri: DocUri): NoteIndex[];
   /** The current text of a note, source or anchor file (open editor text wins). */
   text(uri: DocUri): string | undefined;
   /** Offset ↔ position conversion for an indexed document. */

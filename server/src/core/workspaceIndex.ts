@@ -294,6 +294,26 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return out;
   }
 
+  notesLinkingTo(uri: DocUri): NoteIndex[] {
+    const keys = new Set<string>();
+    const name = this.files.get(uri)?.name;
+    if (name) {
+      keys.add(nameKey(name)).add(name);
+      // Logseq names `a___b.md` as `[[a/b]]`.
+      if (name.includes('___')) keys.add(nameKey(name.slice(name.lastIndexOf('___') + 3)));
+    }
+    const source = this.sourcesByUri.get(uri);
+    if (source) keys.add(source.id).add(source.stem.toLowerCase());
+    const uris = this.notesCiting(keys);
+    if (this.notesByUri.has(uri)) uris.add(uri);
+    const out: NoteIndex[] = [];
+    for (const u of uris) {
+      const n = this.notesByUri.get(u);
+      if (n) out.push(n);
+    }
+    return out;
+  }
+
   kindOf(uri: DocUri): DocKind | undefined {
     if (this.notesByUri.has(uri)) return 'note';
     if (this.sourcesByUri.has(uri)) return 'source';
@@ -493,7 +513,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   /**
    * True when a workspace without a marker is plain Markdown (a docs or GitBook
-   * repository): no sources, not one `[[…]]` names anything, and Markdown links do.
+   * repository): no sources, no embed `![[…]]`, not one `[[…]]` names anything, and
+   * Markdown links do.
    * There, as in VS Code and on GitHub, `[[…]]` is text, not a link.
    */
   plainMarkdown(): boolean {
@@ -506,6 +527,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
         for (const c of note.citations) {
           if (c.malformed) continue;
           const wiki = !c.form;
+          // An embed `![[…]]` is never text: its vault's tool renders it.
+          if (wiki && c.embed) return (this.plain = false);
           if (!wiki && markdownResolves) continue;
           const r = this.resolveUncached(note, c);
           const found = r.kind === 'note' || r.kind === 'file' || r.kind === 'folder' || r.kind === 'source';

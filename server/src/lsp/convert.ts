@@ -6,15 +6,17 @@ import {
   DiagnosticSeverity,
   DocumentSymbol,
   MarkupKind,
+  RenameFile,
   SymbolInformation,
   SymbolKind,
+  TextDocumentEdit,
   type CompletionItem,
   type Diagnostic,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { CompletionItem as CoreCompletion, SymbolItem } from '../core/api.js';
 import { ruleDocAnchor } from '../core/rules/registry.js';
-import type { Fix, Problem, TextEdit } from '../core/types.js';
+import type { FileRename, Fix, Problem, TextEdit } from '../core/types.js';
 import { DOCS_URL } from '../core/product.js';
 
 const SEVERITY = {
@@ -38,16 +40,41 @@ export function toDiagnostic(p: Problem): Diagnostic {
   return d;
 }
 
-/** Edits grouped into one workspace edit (applied, and undone, as one step). */
-export function toWorkspaceEdit(edits: readonly TextEdit[]): WorkspaceEdit {
+/** The version of an open document as the server last saw it, or null for a file that is not open. */
+export type VersionOf = (uri: string) => number | null;
+
+/**
+ * Edits grouped into one workspace edit (applied, and undone, as one step). Given
+ * `versionOf` (for clients that take `documentChanges`), each file's edits name the
+ * version they were computed on, so a client whose document has changed since
+ * refuses the edit rather than writing it into the wrong places.
+ */
+export function toWorkspaceEdit(edits: readonly TextEdit[], versionOf?: VersionOf): WorkspaceEdit {
   const changes: Record<string, { range: TextEdit['range']; newText: string }[]> = {};
   for (const e of edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
-  return { changes };
+  if (!versionOf) return { changes };
+  return { documentChanges: Object.entries(changes).map(([uri, list]) => ({ textDocument: { uri, version: versionOf(uri) }, edits: list })) };
+}
+
+/**
+ * Edits and file renames as one workspace edit: the text edits first (they name the files
+ * as they were), then the renames; without renames, the plain form every client reads.
+ */
+export function toRenameEdit(result: { edits: readonly TextEdit[]; renames?: readonly FileRename[] }, versionOf?: VersionOf): WorkspaceEdit {
+  if (!result.renames || result.renames.length === 0) return toWorkspaceEdit(result.edits, versionOf);
+  const byUri = new Map<string, { range: TextEdit['range']; newText: string }[]>();
+  for (const e of result.edits) {
+    const list = byUri.get(e.uri) ?? [];
+    if (list.length === 0) byUri.set(e.uri, list);
+    list.push({ range: e.range, newText: e.newText });
+  }
+  const texts = [...byUri].map(([uri, edits]) => TextDocumentEdit.create({ uri, version: versionOf?.(uri) ?? null }, edits));
+  return { documentChanges: [...texts, ...result.renames.map((r) => RenameFile.create(r.oldUri, r.newUri))] };
 }
 
 /** A fix as a quick-fix code action. */
-export function toCodeAction(fix: Fix, diagnostics: Diagnostic[]): CodeAction {
-  const action = CodeAction.create(fix.title, toWorkspaceEdit(fix.edits), CodeActionKind.QuickFix);
+export function toCodeAction(fix: Fix, diagnostics: Diagnostic[], versionOf?: VersionOf): CodeAction {
+  const action = CodeAction.create(fix.title, toWorkspaceEdit(fix.edits, versionOf), CodeActionKind.QuickFix);
   if (fix.isPreferred) action.isPreferred = true;
   action.diagnostics = diagnostics.filter((d) => d.source === 'grounded-notes');
   return action;
@@ -56,6 +83,8 @@ export function toCodeAction(fix: Fix, diagnostics: Diagnostic[]): CodeAction {
 const COMPLETION_KIND = {
   source: CompletionItemKind.File,
   note: CompletionItemKind.Reference,
+  file: CompletionItemKind.File,
+  block: CompletionItemKind.Reference,
   anchor: CompletionItemKind.Reference,
   heading: CompletionItemKind.Module,
   paragraph: CompletionItemKind.Text,

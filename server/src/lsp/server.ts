@@ -17,6 +17,8 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type RenameFilesParams,
+  WillRenameFilesRequest,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NotesError, type NotesService } from '../core/api.js';
@@ -25,17 +27,17 @@ import { createNotesService } from '../core/index.js';
 import { listAnchors, listSources } from '../core/features/catalog.js';
 import { COMPLETION_LIMIT } from '../core/features/completion.js';
 import { sourceTimelines } from '../core/features/timeline.js';
-import { createAnchor, proposeAnchor } from '../core/features/createAnchor.js';
+import { proposeAnchor } from '../core/features/createAnchor.js';
 import { locateQuote } from '../core/features/locateQuote.js';
 import type { FileChange } from '../core/workspace.js';
 import { countProblems } from '../core/counts.js';
 import { VERSION } from '../core/product.js';
 import { ClientToServer, ServerToClient } from '../../../shared/protocol.js';
-import { NodeWorkspace, loadSettings, uriToPath } from '../node/nodeWorkspace.js';
+import { NodeWorkspace, loadSettings, normalizeUri, uriToPath } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
 import { FileExtractedCache } from '../node/extract/extractedCache.js';
-import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toSymbolInformation, toWorkspaceEdit } from './convert.js';
+import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toRenameEdit, toSymbolInformation, toWorkspaceEdit, type VersionOf } from './convert.js';
 
 /** Edits that arrive in the same turn of the event loop are checked together; a re-check of one note takes milliseconds. */
 const PUBLISH_DELAY_MS = 0;
@@ -49,7 +51,9 @@ const CREATE_WAIT_MS = 5000;
 /** How long a long request waits for its cancellation before it starts. */
 const CANCEL_GRACE_MS = 10;
 /** Requests that may walk the whole workspace: they honour cancellation before they start. */
-const LONG_REQUESTS = new Set(['references', 'rename', 'workspaceSymbol', 'checkWorkspace', 'timeline']);
+const LONG_REQUESTS = new Set(['references', 'rename', 'willRenameFiles', 'workspaceSymbol', 'checkWorkspace', 'timeline']);
+/** Files and folders whose renames the editor announces: every file and folder, as any of them can be a link target. */
+const RENAME_FILTERS = { filters: [{ pattern: { glob: '**/*' } }] };
 
 /** Starts the server on the connection chosen by the command line (`--stdio`, `--node-ipc`). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -64,6 +68,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let extracted: FileExtractedCache | undefined;
   let canConfigure = false;
   let canWatch = false;
+  /** Whether the editor applies file renames inside a workspace edit (a note renamed from a link to it). */
+  let canRenameFiles = false;
+  /** The client takes versioned `documentChanges` in workspace edits. */
+  let canVersionEdits = false;
   let indexing = true;
   let publishTimer: NodeJS.Timeout | undefined;
   let markReady!: () => void;
@@ -73,6 +81,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const created = new Promise<void>((resolve) => (markCreated = resolve));
 
   const log = (m: string) => connection.console.log(m);
+
+  /** The version of each open document, for versioned edits (undefined when the client takes none). */
+  function editVersions(): VersionOf | undefined {
+    if (!canVersionEdits) return undefined;
+    const versions = new Map(documents.all().map((d) => [normalizeUri(d.uri), d.version]));
+    return (uri) => versions.get(uri) ?? null;
+  }
+
+  /** Rewrites the document URIs of a request's parameters into the form the core compares. */
+  function normalizeParams(params: unknown): void {
+    const p = params as { textDocument?: { uri?: unknown }; uri?: unknown } | undefined;
+    if (typeof p?.textDocument?.uri === 'string') p.textDocument.uri = normalizeUri(p.textDocument.uri);
+    if (typeof p?.uri === 'string') p.uri = normalizeUri(p.uri);
+  }
 
   /** During the first scan, the files a document's links name are read before it is answered for. */
   async function prepared(uri: string): Promise<void> {
@@ -84,6 +106,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       if (!service) await Promise.race([created, new Promise((resolve) => setTimeout(resolve, CREATE_WAIT_MS))]);
       if (!service) return fallback;
+      normalizeParams(params);
       try {
         if (LONG_REQUESTS.has(name)) {
           // Lets a `$/cancelRequest` that is already on its way arrive first (the connection
@@ -171,6 +194,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     folders = wf && wf.length > 0 ? wf : params.rootUri ? [uriToPath(params.rootUri)] : params.rootPath ? [params.rootPath] : [];
     canConfigure = !!params.capabilities.workspace?.configuration;
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canRenameFiles = !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename');
+    canVersionEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const options = params.initializationOptions as { cacheDir?: unknown } | undefined;
     cacheDir = typeof options?.cacheDir === 'string' && options.cacheDir !== '' ? options.cacheDir : undefined;
     return {
@@ -186,7 +211,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         codeLensProvider: { resolveProvider: false },
-        workspace: { workspaceFolders: { supported: true } },
+        workspace: { workspaceFolders: { supported: true }, fileOperations: { willRename: RENAME_FILTERS, didRename: RENAME_FILTERS } },
       },
       serverInfo: { name: 'grounded-notes', version: VERSION },
     };
@@ -213,8 +238,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       });
     }
     for (const doc of documents.all()) {
-      service.openDocument(doc.uri, doc.getText(), doc.version);
-      void prepareThenPublish(doc.uri);
+      const uri = normalizeUri(doc.uri);
+      service.openDocument(uri, doc.getText(), doc.version);
+      void prepareThenPublish(uri);
     }
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Grounded Notes: indexing', 0, 'scanning the workspace', false);
@@ -250,19 +276,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   documents.onDidChangeContent((e) => {
-    service?.openDocument(e.document.uri, e.document.getText(), e.document.version);
-    if (indexing) void prepareThenPublish(e.document.uri);
+    const uri = normalizeUri(e.document.uri);
+    service?.openDocument(uri, e.document.getText(), e.document.version);
+    if (indexing) void prepareThenPublish(uri);
     else schedulePublish();
   });
   documents.onDidClose(async (e) => {
-    await service?.closeDocument(e.document.uri);
+    await service?.closeDocument(normalizeUri(e.document.uri));
     schedulePublish();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
     if (!service) return;
     const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
-    const changes: FileChange[] = params.changes.map((c) => ({ uri: c.uri, kind: kinds[c.type as 1 | 2 | 3] }));
+    const changes: FileChange[] = params.changes.map((c) => ({ uri: normalizeUri(c.uri), kind: kinds[c.type as 1 | 2 | 3] }));
     try {
       await service.filesChanged(changes);
     } catch (e) {
@@ -273,6 +300,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onHover(guard('hover', null, async (p) => {
     await prepared(p.textDocument.uri);
+    await service!.prepareHover(p.textDocument.uri, p.position);
     const h = service!.hover(p.textDocument.uri, p.position);
     return h ? { contents: { kind: 'markdown', value: h.contents }, range: h.range } : null;
   }));
@@ -285,13 +313,34 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDefinition(guard('definition', [], async (p) => (await prepared(p.textDocument.uri), service!.definition(p.textDocument.uri, p.position))));
   connection.onReferences(guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(guard('prepareRename', null, (p) => service!.prepareRename(p.textDocument.uri, p.position) ?? null));
-  connection.onRenameRequest(guard('rename', null, (p) => toWorkspaceEdit(service!.rename(p.textDocument.uri, p.position, p.newName).edits)));
+  connection.onRenameRequest(guard('rename', null, async (p) => {
+    const result = await service!.rename(p.textDocument.uri, p.position, p.newName);
+    if (result.renames?.length && !canRenameFiles) {
+      throw new NotesError('This editor cannot rename a file as part of a rename: rename the file itself, and the links to it follow.');
+    }
+    return toRenameEdit(result, editVersions());
+  }));
+  // A file or folder renamed in the explorer: links to it (and relative links inside it) follow, as one undoable edit.
+  connection.onRequest(WillRenameFilesRequest.method, guard('willRenameFiles', null, async (p: RenameFilesParams) => {
+    const edits = (await service!.renameFiles(p.files.map((f) => ({ oldUri: normalizeUri(f.oldUri), newUri: normalizeUri(f.newUri) })))).edits;
+    return edits.length > 0 ? toWorkspaceEdit(edits, editVersions()) : null;
+  }));
+  connection.workspace.onDidRenameFiles(async (p) => {
+    if (!service) return;
+    try {
+      await service.filesRenamed(p.files.map((f) => ({ oldUri: normalizeUri(f.oldUri), newUri: normalizeUri(f.newUri) })));
+    } catch (e) {
+      connection.console.error(`File renames failed: ${(e as Error).stack ?? e}`);
+    }
+    schedulePublish();
+  });
   connection.onDocumentLinks(guard('documentLinks', [], async (p) => (await prepared(p.textDocument.uri), service!.documentLinks(p.textDocument.uri))));
   connection.onDocumentSymbol(guard('documentSymbol', [], (p) => service!.documentSymbols(p.textDocument.uri).map(toDocumentSymbol)));
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service!.workspaceSymbols(p.query).map(toSymbolInformation)));
   connection.onCodeAction(guard('codeAction', [], (p) => {
     const codes = p.context.diagnostics.filter((d) => d.source === 'grounded-notes').map((d) => String(d.code));
-    return service!.codeActions(p.textDocument.uri, p.range, codes).map((f) => toCodeAction(f, p.context.diagnostics));
+    const versionOf = editVersions();
+    return service!.codeActions(p.textDocument.uri, p.range, codes).map((f) => toCodeAction(f, p.context.diagnostics, versionOf));
   }));
   connection.onCodeLens(guard('codeLens', [], (p) =>
     service!.codeLenses(p.textDocument.uri).map((l) => ({
@@ -303,13 +352,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(ClientToServer.sources, guard('sources', [], () => listSources(service!.view)));
   connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p) => listAnchors(service!.view, p.source)));
   connection.onRequest(ClientToServer.proposeAnchor, guard('proposeAnchor', null, (p) => proposeAnchor(service!.view, p.uri, p.range)));
-  connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, (p): ClientToServer.CreateAnchorResult => {
-    const r = createAnchor(service!.view, p.uri, p.range, p.slug);
+  connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, async (p): Promise<ClientToServer.CreateAnchorResult> => {
+    const r = await service!.createAnchor(p.uri, p.range, p.slug);
     // A new anchor file is created first, then written: one undoable workspace edit.
+    const version = r.create ? null : (editVersions()?.(r.anchorFileUri) ?? null);
     const edit = {
       documentChanges: [
         ...(r.create ? [{ kind: 'create' as const, uri: r.anchorFileUri, options: { ignoreIfExists: true } }] : []),
-        { textDocument: { uri: r.anchorFileUri, version: null }, edits: r.edits.map((e) => ({ range: e.range, newText: e.newText })) },
+        { textDocument: { uri: r.anchorFileUri, version }, edits: r.edits.map((e) => ({ range: e.range, newText: e.newText })) },
       ],
     };
     return { edit, citation: r.citation };

@@ -5,16 +5,31 @@
  */
 import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { URI } from 'vscode-uri';
 import { fromSettingsJson, type NotesConfig } from '../core/config.js';
 import type { FileStat, Workspace } from '../core/workspace.js';
 import type { DocUri, ExtractedDocument } from '../core/types.js';
 import { sourceFormat } from '../core/formats.js';
 import type { Extractor } from './extract/extractor.js';
+import { readContained } from './containedFile.js';
 
 /** The file-system path of a `file://` URI. */
 export function uriToPath(uri: DocUri): string {
   return URI.parse(uri).fsPath;
+}
+
+/**
+ * A URI in the one form the core compares, the form the scan gives files (`pathToUri`):
+ * clients spell the same file differently (Neovim and Helix send `(` where VS Code
+ * sends `%28`, `C:` where it sends `c%3A`), and two spellings were two documents.
+ */
+export function normalizeUri(uri: DocUri): DocUri {
+  try {
+    return URI.parse(uri).toString();
+  } catch {
+    return uri;
+  }
 }
 
 /** The `file://` URI of a path, in the form the core compares (no trailing slash). */
@@ -195,46 +210,36 @@ function inside(real: string, folders: readonly string[]): boolean {
   return folders.some((f) => real === f || real.startsWith(f.endsWith('/') ? f : f + '/'));
 }
 
-/**
- * Strips `//` and `/* *\/` comments and trailing commas from JSONC (VS Code's settings
- * format), leaving strings intact.
- */
-export function stripJsonComments(text: string): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (ch === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (ch === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 2;
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return out.replace(/,(\s*[}\]])/g, '$1');
-}
+/** Settings files larger than this are not read (VS Code's are a few kilobytes). */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+const SETTINGS = '.vscode/settings.json';
 
-/** Reads `groundedNotes.*` from `<folder>/.vscode/settings.json`; problems are reported, defaults used. */
+/**
+ * Reads `groundedNotes.*` from `<folder>/.vscode/settings.json`; problems are reported,
+ * defaults used. The file is read with the same containment, regular-file and size
+ * checks as notes (it may be a link to `/etc/passwd` or `/dev/stdin` in a cloned
+ * workspace), and an error says where the file is wrong, never what it contains.
+ */
 export async function loadSettings(folderPath: string): Promise<{ config: NotesConfig; errors: string[] }> {
+  const read = await readContained(join(folderPath, '.vscode', 'settings.json'), folderPath, MAX_SETTINGS_BYTES);
+  if ('missing' in read) return fromSettingsJson({});
+  const defaults = (why: string) => ({ ...fromSettingsJson({}), errors: [`${SETTINGS} is not read: ${why}; the default settings are used`] });
+  if ('refused' in read) return defaults(read.refused);
   let text: string;
   try {
-    text = await fs.readFile(join(folderPath, '.vscode', 'settings.json'), 'utf8');
+    text = decoder.decode(read.bytes);
   } catch {
-    return fromSettingsJson({});
+    return defaults('it is not UTF-8 text');
   }
-  try {
-    const parsed = JSON.parse(stripJsonComments(text)) as unknown;
-    if (!parsed || typeof parsed !== 'object') return { ...fromSettingsJson({}), errors: ['.vscode/settings.json is not a JSON object'] };
-    return fromSettingsJson(parsed as Record<string, unknown>);
-  } catch (e) {
-    return { ...fromSettingsJson({}), errors: [`.vscode/settings.json: ${(e as Error).message}`] };
+  const errors: ParseError[] = [];
+  const parsed = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
+  const first = errors[0];
+  if (first) {
+    const before = text.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    return defaults(`invalid JSON at line ${line}, column ${column} (${printParseErrorCode(first.error)})`);
   }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return defaults('it is not a JSON object');
+  return fromSettingsJson(parsed as Record<string, unknown>);
 }

@@ -26,12 +26,26 @@ export function isValid(c: CalendarDate): boolean {
 
 /** Days since 1970-01-01 (proleptic Gregorian). */
 export function dayNumber(c: CalendarDate): number {
-  return Math.floor(Date.UTC(c.y, c.m - 1, c.d) / 86400000);
+  // Days from civil (H. Hinnant's algorithm): plain arithmetic, no Date object.
+  const y = c.m <= 2 ? c.y - 1 : c.y;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (c.m + (c.m > 2 ? -3 : 9)) + 2) / 5) + c.d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function fromDayNumber(n: number): CalendarDate {
-  const t = new Date(n * 86400000);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  // Civil from days (H. Hinnant's algorithm), the inverse of `dayNumber`.
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 /** 0 = Sunday … 6 = Saturday. */

@@ -15,6 +15,29 @@ export type MentionKind =
   /** A month with a year, no day: "December 2021". */
   | 'month';
 
+/** -1 past, 1 future (or scheduled), 0 unknown. */
+export type Tense = -1 | 0 | 1;
+
+/** The verb group that governs a date, and the tense it gives. */
+export interface TenseEvidence {
+  tense: Tense;
+  /** The words of the verb group as written ("will be paid"). */
+  verb?: string;
+  span?: Span;
+}
+
+/** Why a mention resolved as it did: shown in the date hover. */
+export interface DateEvidence {
+  /** The reference time, in words with its date: "source 000's date line (December 7, 2021)". */
+  reference?: string;
+  /** The governing verb group, when the tense decided the year or the day. */
+  verb?: TenseEvidence;
+  /** The written weekday: agrees with the date, disagrees, or chose the year among the text's years. */
+  weekday?: 'agrees' | 'disagrees' | 'chose the year';
+  /** Where the year came from when not from the reference: "the range “June 3–5, 1994”", "“August 1908” before it". */
+  yearFrom?: string;
+}
+
 export interface DateMention extends Span {
   kind: MentionKind;
   text: string;
@@ -24,10 +47,13 @@ export interface DateMention extends Span {
   year?: Part<number>;
   /** "of this year", "last year": the year is given relative to the reference. */
   relativeYear?: number;
+  /** "last Friday" (-1), "next Friday" (1), "this Friday" (0). */
+  modifier?: Tense;
   /** The resolved date (day precision), when it could be resolved. */
   resolved?: CalendarDate;
   /** What the mention was resolved against, in words ("source 000's date line"). */
   basis?: string;
+  evidence?: DateEvidence;
 }
 
 /** "nearly 10 months since Russia illegally invaded Ukraine". */
@@ -36,23 +62,47 @@ export interface ElapsedMention extends Span {
   amount: number;
   unit: 'day' | 'week' | 'month' | 'year';
   approximate: boolean;
+  /** "since" counts to the text's own present; "after" counts to another event. */
+  relation: 'since' | 'after';
   /** The words after "since"/"after". */
   event: string;
 }
 
-/** A date range as written ("March 5–2"), whose end may come before its start. */
+/** A date range as written ("March 5–2", "from June 3 to June 5, 1994"), whose end may come before its start. */
 export interface RangeMention extends Span {
   from: DateMention;
   to: DateMention;
+  /** "May 4 and 5", "June 29 and June 30, 2002": two dates sharing a year, not a span that could run backwards. */
+  list?: boolean;
+}
+
+/** A year written on its own ("in 1908", "the 1998 budget"): context for year-less dates. */
+export interface YearMention extends Span {
+  value: number;
+}
+
+export interface Extracted {
+  mentions: DateMention[];
+  elapsed: ElapsedMention[];
+  ranges: RangeMention[];
+  years: YearMention[];
 }
 
 /** The words of one language that date extraction needs. */
 export interface DateLanguage {
   /** Cheap test: can this text hold a date at all? */
   mayHoldDates(text: string): boolean;
-  extract(text: string): { mentions: DateMention[]; elapsed: ElapsedMention[]; ranges: RangeMention[] };
-  /** -1 past, 1 future, 0 unknown, for the clause around a mention. */
-  tense(sentence: string): -1 | 0 | 1;
+  /** Date mentions outside `masked` (sorted, disjoint spans never searched). */
+  extract(text: string, masked?: readonly Span[]): Extracted;
+  /** Sentence boundaries for dates (abbreviations do not end sentences). */
+  sentences(text: string): Span[];
+  /**
+   * A reader of tenses for one text (its words are indexed once): the tense of the verb
+   * group that governs the date at `at` in `sentence`.
+   */
+  tenses(text: string): (sentence: Span, at: Span) => TenseEvidence;
+  /** Whether the words right before an elapsed phrase tie it to the text's own present ("now", "today"). */
+  anchoredToNow(before: string): boolean;
   weekdayName(n: number): string;
   monthName(n: number): string;
 }

@@ -2,7 +2,7 @@
 import type { CodeLens } from '../api.js';
 import type { DocUri } from '../types.js';
 import type { WorkspaceView } from '../view.js';
-import { allCitations } from './references.js';
+import { citationsOfSource } from '../links/backlinks.js';
 
 const plural = (n: number) => `${n} citation${n === 1 ? '' : 's'}`;
 
@@ -14,8 +14,8 @@ export function codeLenses(view: WorkspaceView, uri: DocUri): CodeLens[] {
   const source = file ? view.sourceForAnchorFile(file) : view.source(uri);
   if (!source) return [];
   const counts = new Map<string, number>();
-  for (const { resolution: r } of allCitations(view)) {
-    if (r.kind !== 'source' || r.source.uri !== source.uri || r.passage.kind === 'whole') continue;
+  for (const { resolution: r } of citationsOfSource(view, source.uri)) {
+    if (r.kind !== 'source' || r.passage.kind === 'whole') continue;
     const key = r.passage.kind === 'named' ? `named:${r.passage.anchor?.toLowerCase()}` : `span:${r.passage.start}:${r.passage.end}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

@@ -1,20 +1,68 @@
-/** Completion after `[[` (sources, then notes) and after `[[ID#` (that source's anchors). */
+/**
+ * Completion after `[[` (sources, then notes, then for `![[` attachments), after `[[ID#`
+ * (that source's anchors), after `[[note#` and `[[#` (headings), `[[note#^` (block ids),
+ * and inside Markdown links `[t](` (relative paths) and `[t](x.md#` (heading slugs).
+ */
 import type { CompletionItem } from '../api.js';
-import type { DocUri, Position, Range, SourceIndex } from '../types.js';
+import type { DocUri, NoteIndex, Position, Range, SourceIndex } from '../types.js';
 import type { WorkspaceView } from '../view.js';
+import { isExternal } from '../parse/mdLinks.js';
+import { markdownFileItems, noteAnchorItems, noteNamed, wikiFileItems } from './completionLinks.js';
 import { escapeMarkdown, shorten } from './locate.js';
 import { passageQuote } from './passage.js';
 
-/** What is being typed: the id part after `[[`, or the anchor part after `[[ID#`. */
-function context(line: string, character: number): { target: string; anchor?: string; from: number } | undefined {
-  const before = line.slice(0, character);
+/** What is being typed in a wiki link: the target after `[[` (or, in Dendron, after the pipe), or the anchor after `#`. */
+interface WikiContext {
+  target: string;
+  anchor?: string;
+  /** Where the replaced text starts on the line. */
+  from: number;
+  embed: boolean;
+}
+
+function wikiContext(before: string, dendron: boolean): WikiContext | undefined {
   const open = before.lastIndexOf('[[');
   if (open < 0) return undefined;
-  const fragment = before.slice(open + 2);
-  if (fragment.includes(']]') || fragment.includes('|')) return undefined;
+  let fragment = before.slice(open + 2);
+  let from = open + 2;
+  if (fragment.includes(']]')) return undefined;
+  const bar = fragment.lastIndexOf('|');
+  if (bar >= 0) {
+    // Dendron writes the target after the label; elsewhere the label is free text.
+    if (!dendron) return undefined;
+    from += bar + 1;
+    fragment = fragment.slice(bar + 1);
+  }
+  const embed = open > 0 && before[open - 1] === '!';
   const hash = fragment.indexOf('#');
-  if (hash < 0) return { target: fragment, from: open + 2 };
-  return { target: fragment.slice(0, hash).trim(), anchor: fragment.slice(hash + 1), from: open + 2 + hash + 1 };
+  if (hash < 0) return { target: fragment, from, embed };
+  // Nested headings (`#h1#h2`): the part after the last `#` is replaced.
+  const last = fragment.lastIndexOf('#');
+  return { target: fragment.slice(0, hash).trim(), anchor: fragment.slice(last + 1), from: from + last + 1, embed };
+}
+
+/** What is being typed as a Markdown link destination (`[t](dest` or `[x]: dest`): the path, or the fragment after `#`. */
+interface MarkdownContext {
+  path: string;
+  fragment?: string;
+  from: number;
+  angle: boolean;
+}
+
+function markdownContext(before: string): MarkdownContext | undefined {
+  // The destination being typed follows the line's last `](` (or a definition's `]:`).
+  const open = before.lastIndexOf('](');
+  const def = open < 0 ? /^ {0,3}\[[^\]]+\]:[ \t]*/.exec(before) : null;
+  if (open < 0 && !def) return undefined;
+  const raw = open >= 0 ? before.slice(open + 2) : before.slice(def![0].length);
+  const angle = raw.startsWith('<');
+  const dest = angle ? raw.slice(1) : raw;
+  if (angle ? /[<>]/.test(dest) : /[\s()<>]/.test(dest)) return undefined;
+  const at = before.length - dest.length;
+  if (isExternal(dest)) return undefined;
+  const hash = dest.indexOf('#');
+  if (hash < 0) return { path: dest, from: at, angle };
+  return { path: dest.slice(0, hash), fragment: dest.slice(hash + 1), from: at + hash + 1, angle };
 }
 
 function sourceDetail(s: SourceIndex): string {
@@ -25,27 +73,39 @@ function sourceDetail(s: SourceIndex): string {
 export function completion(view: WorkspaceView, uri: DocUri, position: Position): CompletionItem[] {
   const lines = view.lines(uri);
   const text = view.text(uri);
-  if (!lines || text === undefined || !view.note(uri)) return [];
+  const note = view.note(uri);
+  if (!lines || text === undefined || !note) return [];
   const lineStart = lines.offsetAt({ line: position.line, character: 0 });
   const offset = lines.offsetAt(position);
-  const ctx = context(text.slice(lineStart, offset + 0), offset - lineStart);
-  if (!ctx) return [];
-  const range: Range = { start: { line: position.line, character: ctx.from }, end: position };
-  if (ctx.anchor === undefined) return targets(view, uri, range, ctx.target);
+  const before = text.slice(lineStart, offset);
+  const rangeFrom = (from: number): Range => ({ start: { line: position.line, character: from }, end: position });
+  const md = markdownContext(before);
+  if (md) {
+    if (md.fragment === undefined) return markdownFileItems(view, note, md.path, md.angle, rangeFrom(md.from), COMPLETION_LIMIT);
+    const target = noteNamed(view, note, md.path, true);
+    return target ? noteAnchorItems(view, target, md.fragment, true, rangeFrom(md.from)) : [];
+  }
+  const ctx = wikiContext(before, view.conventions.style === 'dendron');
+  if (!ctx || view.conventions.style === 'markdown') return [];
+  const range = rangeFrom(ctx.from);
+  if (ctx.anchor === undefined) return targets(view, note, range, ctx.target, ctx.embed);
   if (/^["\u201c]/.test(ctx.anchor)) return [];
-  const sources = view.sourcesById(ctx.target);
-  if (sources.length !== 1) return [];
-  return anchors(view, sources[0]!, range);
+  const sources = ctx.target === '' ? [] : view.sourcesById(ctx.target);
+  if (sources.length === 1) return anchors(view, sources[0]!, range);
+  if (sources.length > 1) return [];
+  const target = noteNamed(view, note, ctx.target, false);
+  return target ? noteAnchorItems(view, target, ctx.anchor, false, range) : [];
 }
 
 /**
- * At most this many sources and notes are offered after `[[`: in a large workspace
- * the list is narrowed by what has been typed, and the editor asks again as typing
- * goes on (the LSP layer marks such a list incomplete).
+ * At most this many sources, notes and files are offered after `[[`: in a large
+ * workspace the list is narrowed by what has been typed, and the editor asks again as
+ * typing goes on (the LSP layer marks such a list incomplete).
  */
 export const COMPLETION_LIMIT = 200;
 
-function targets(view: WorkspaceView, uri: DocUri, range: Range, typed: string): CompletionItem[] {
+/** After `[[`: sources first (with title and date), then notes, then (for `![[`) attachments. */
+function targets(view: WorkspaceView, note: NoteIndex, range: Range, typed: string, embed: boolean): CompletionItem[] {
   const items: CompletionItem[] = [];
   const wanted = typed.trim().toLowerCase();
   const matches = (label: string, title: string | undefined) =>
@@ -77,13 +137,9 @@ function targets(view: WorkspaceView, uri: DocUri, range: Range, typed: string):
       items.push(item);
     }
   }
-  for (const n of view.notes()) {
-    if (n.uri === uri || !matches(n.stem, n.title) || view.sourcesById(n.stem).length > 0) continue;
-    if (items.length >= COMPLETION_LIMIT) return items;
-    const item: CompletionItem = { label: n.stem, kind: 'note', insertText: n.stem, range, sortText: `1-${n.stem}` };
-    if (n.title) item.detail = n.title;
-    items.push(item);
-  }
+  // A note whose name is a source id is reached as the source: it is not offered.
+  const files = wikiFileItems(view, note, typed, embed, range, COMPLETION_LIMIT - items.length);
+  for (const f of files) if (f.kind !== 'note' || view.sourcesById(f.insertText).length === 0) items.push(f);
   return items;
 }
 

@@ -1,7 +1,7 @@
 /** Go to definition: a citation → its passage; an anchor key in an anchor file → its passage. */
 import type { LocationLink } from '../api.js';
 import type { DocUri, Position, Range, SourceIndex, Span } from '../types.js';
-import type { WorkspaceView } from '../view.js';
+import type { Resolution, WorkspaceView } from '../view.js';
 import { citationAt } from './locate.js';
 
 function sourceRange(view: WorkspaceView, source: SourceIndex, span: Span): Range | undefined {
@@ -18,18 +18,33 @@ export function definition(view: WorkspaceView, uri: DocUri, position: Position)
       const target = sourceRange(view, r.source, r.passage);
       return target ? [{ originSelectionRange: origin, targetUri: r.source.uri, targetRange: target, targetSelectionRange: target }] : [];
     }
-    if (r.kind === 'note') {
-      const lines = view.lines(r.note.uri);
-      if (!lines) return [];
-      const target = r.heading ? lines.range(r.heading) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      return [{ originSelectionRange: origin, targetUri: r.note.uri, targetRange: target, targetSelectionRange: target }];
-    }
-    return [];
+    return linkTargets(view, r).map((t) => ({ originSelectionRange: origin, targetUri: t.uri, targetRange: t.range, targetSelectionRange: t.range }));
   }
   const key = anchorKeyAt(view, uri, position);
   if (!key) return [];
   const target = sourceRange(view, key.source, key.passage);
   return target ? [{ originSelectionRange: key.range, targetUri: key.source.uri, targetRange: target, targetSelectionRange: target }] : [];
+}
+
+const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Where a link that is not a citation leads: a note at its heading or block (the top
+ * when the heading is missing), any other file, a folder, the notes of a wildcard.
+ */
+export function linkTargets(view: WorkspaceView, r: Resolution): { uri: DocUri; range: Range }[] {
+  if (r.kind === 'note' || r.kind === 'unknownHeading') {
+    const lines = view.lines(r.note.uri);
+    const at = r.kind === 'note' ? (r.heading ?? r.block) : undefined;
+    if (!lines || !at) return [{ uri: r.note.uri, range: TOP }];
+    // A block: the whole line that ends with its id.
+    const line = lines.lineOf(at.start);
+    const range = r.kind === 'note' && r.block && !r.heading ? { start: { line, character: 0 }, end: lines.range(at).end } : lines.range(at);
+    return [{ uri: r.note.uri, range }];
+  }
+  if (r.kind === 'file' || r.kind === 'folder') return [{ uri: r.uri, range: TOP }];
+  if (r.kind === 'wildcard') return r.notes.map((n) => ({ uri: n.uri, range: TOP }));
+  return [];
 }
 
 /** The anchor key under `position` in an anchor file, with its source and passage. */

@@ -4,6 +4,7 @@ import type { DocUri, Position, Problem, SourceIndex } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 import { dateHover } from '../dates/index.js';
 import { citationAt, escapeMarkdown, shorten } from './locate.js';
+import { linkHover } from './linkHover.js';
 import { lineOf, pageOf, passageLocation, passageQuote } from './passage.js';
 
 /** The heading line of a source hover: id, title, date. */
@@ -33,8 +34,17 @@ export function openSourceLink(source: SourceIndex, start: number, end: number, 
   return `[${label}](command:groundedNotes.openSourceAt?${encodeURIComponent(JSON.stringify([arg]))})`;
 }
 
-/** Hover text for the citation under `position`. */
-export function hover(view: WorkspaceView, uri: DocUri, position: Position, problemsOf?: (uri: DocUri) => readonly Problem[]): Hover | undefined {
+/**
+ * Hover text for the citation or link under `position` (a date elsewhere); `sizeOf`
+ * gives the size of files that are not read (attachments), when known.
+ */
+export function hover(
+  view: WorkspaceView,
+  uri: DocUri,
+  position: Position,
+  problemsOf?: (uri: DocUri) => readonly Problem[],
+  sizeOf?: (uri: DocUri) => number | undefined,
+): Hover | undefined {
   const at = citationAt(view, uri, position);
   if (!at) {
     const lines = view.lines(uri);
@@ -77,15 +87,6 @@ export function hover(view: WorkspaceView, uri: DocUri, position: Position, prob
     if (r.shadows) parts.push(`Source ${escapeMarkdown(source.id)} shadows the note \`${escapeMarkdown(r.shadows.stem)}\`.`);
     return { contents: parts.join('\n\n'), range };
   }
-  if (r.kind === 'note') {
-    const target = r.note;
-    const text = view.text(target.uri) ?? '';
-    const from = r.heading ? r.heading.start : 0;
-    const preview = shorten(text.slice(from, from + 600).replace(/^---[\s\S]*?---\s*/, ''), 400);
-    return {
-      contents: `**Note ${escapeMarkdown(target.stem)}**${r.heading ? ` › ${escapeMarkdown(r.heading.text)}` : ''}\n\n> ${escapeMarkdown(preview)}`,
-      range,
-    };
-  }
-  return undefined;
+  const link = linkHover(view, citation, r, sizeOf);
+  return link === undefined ? undefined : { contents: link, range };
 }

@@ -1,40 +1,50 @@
-/** Find references: every citation of a passage, from a citation, an anchor key, or a place in a source. */
+/**
+ * Find references: every citation of a passage (from a citation, an anchor key, or a
+ * place in a source), and every link to a note, heading, block or file (from a link to
+ * it, from a heading line, or from anywhere else in a note).
+ */
 import type { Location } from '../api.js';
 import type { Citation, DocUri, NoteIndex, Passage, Position } from '../types.js';
-import type { Resolution, WorkspaceView } from '../view.js';
+import type { WorkspaceView } from '../view.js';
+import { citationsOfSource, linksToBlock, linksToFile, linksToHeading, type LinkRef } from '../links/backlinks.js';
 import { anchorKeyAt } from './definition.js';
-import { citationAt } from './locate.js';
+import { linkAt, targetInNote, targetOfLink, type LinkTarget } from './linkTarget.js';
 
-/** Every citation in the workspace with what it resolves to. */
-export function* allCitations(view: WorkspaceView): Generator<{ note: NoteIndex; citation: Citation; resolution: Resolution }> {
-  for (const note of view.notes()) for (const citation of note.citations) yield { note, citation, resolution: view.resolve(note, citation) };
-}
+export { allCitations } from '../links/backlinks.js';
 
 function location(view: WorkspaceView, note: NoteIndex, c: Citation): Location {
   return { uri: note.uri, range: view.lines(note.uri)!.range(c) };
 }
 
+function locations(view: WorkspaceView, refs: readonly LinkRef[]): Location[] {
+  return refs.map((x) => location(view, x.note, x.citation));
+}
+
 /** The citations whose passage matches `test`. */
 function citationsOf(view: WorkspaceView, sourceUri: DocUri, test: (p: Passage) => boolean): Location[] {
-  const out: Location[] = [];
-  for (const { note, citation, resolution } of allCitations(view)) {
-    if (resolution.kind === 'source' && resolution.source.uri === sourceUri && test(resolution.passage)) out.push(location(view, note, citation));
-  }
-  return out;
+  return locations(view, citationsOfSource(view, sourceUri, test));
 }
 
 const samePassage = (a: Passage) => (b: Passage) => (a.kind === 'whole' ? true : b.kind !== 'whole' && b.start === a.start && b.end === a.end);
 
+/** The links to a note, heading, block or file; with the declaration, the heading or block itself first. */
+function linksTo(view: WorkspaceView, target: LinkTarget, includeDeclaration: boolean): Location[] {
+  if (target.kind === 'file') return locations(view, linksToFile(view, target.uri));
+  const refs = target.kind === 'heading' ? linksToHeading(view, target.note, target.heading) : linksToBlock(view, target.note, target.block);
+  const out = locations(view, refs);
+  const lines = view.lines(target.note.uri);
+  if (includeDeclaration && lines) out.unshift({ uri: target.note.uri, range: lines.range(target.kind === 'heading' ? target.heading : target.block) });
+  return out;
+}
+
 /** References at `position` in a note, anchor file or source. */
 export function references(view: WorkspaceView, uri: DocUri, position: Position, includeDeclaration: boolean): Location[] {
-  const at = citationAt(view, uri, position);
-  if (at) {
-    const r = view.resolve(at.note, at.citation);
-    if (r.kind === 'note') {
-      const out: Location[] = [];
-      for (const x of allCitations(view)) if (x.resolution.kind === 'note' && x.resolution.note.uri === r.note.uri) out.push(location(view, x.note, x.citation));
-      return out;
-    }
+  const link = linkAt(view, uri, position);
+  if (link) {
+    const r = link.resolution;
+    // On `note` of `[[note#Heading]]`: links to the note; elsewhere on it, links to the heading.
+    const target = targetOfLink(r, link.part === 'target');
+    if (target) return linksTo(view, target, includeDeclaration);
     if (r.kind !== 'source') return [];
     const out = citationsOf(view, r.source.uri, samePassage(r.passage));
     if (includeDeclaration && r.passage.kind === 'named') {
@@ -50,6 +60,8 @@ export function references(view: WorkspaceView, uri: DocUri, position: Position,
     if (includeDeclaration) out.unshift({ uri, range: key.range });
     return out;
   }
+  const note = view.note(uri);
+  if (note) return linksTo(view, targetInNote(note, position), includeDeclaration);
   const source = view.source(uri);
   const lines = view.lines(uri);
   if (source && lines) {

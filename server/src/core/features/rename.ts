@@ -1,18 +1,23 @@
 /** Rename a named anchor: its key in the anchor file and every citation of it, in one edit. */
-import { NotesError } from '../api.js';
+import { NotesError, type WorkspaceEditResult } from '../api.js';
 import type { AnchorFileIndex, DocUri, Position, Range, SourceIndex, TextEdit } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 import { anchorKeyAt } from './definition.js';
 import { citationAt } from './locate.js';
 import { allCitations } from './references.js';
-
-const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
+import { prepareLinkRename, renameLink } from './renameLinks.js';
+import { anchorNameError } from '../parse/anchorFile.js';
+import { yamlKey } from '../parse/yaml.js';
 
 interface Target {
   source: SourceIndex;
   file: AnchorFileIndex;
   key: string;
   range: Range;
+}
+
+function refuse(): never {
+  throw new NotesError('Nothing to rename here: place the cursor on a named anchor (its key or a citation of it), a link to a note or file, or a heading.');
 }
 
 function targetAt(view: WorkspaceView, uri: DocUri, position: Position): Target | undefined {
@@ -32,24 +37,26 @@ function targetAt(view: WorkspaceView, uri: DocUri, position: Position): Target 
   return { source: k.source, file, key: k.def.key, range: k.range };
 }
 
-/** The range and current name of the anchor at `position`, if it can be renamed. */
+/** The range and current name of the anchor, note, file or heading at `position`, if it can be renamed. */
 export function prepareRename(view: WorkspaceView, uri: DocUri, position: Position): { range: Range; placeholder: string } | undefined {
   const t = targetAt(view, uri, position);
-  return t ? { range: t.range, placeholder: t.key } : undefined;
+  return t ? { range: t.range, placeholder: t.key } : prepareLinkRename(view, uri, position);
 }
 
-/** The edits that rename the anchor at `position` to `newName`. */
-export function rename(view: WorkspaceView, uri: DocUri, position: Position, newName: string): { edits: TextEdit[] } {
+/** The edits that rename the anchor (or note, file, heading: `renameLinks.ts`) at `position` to `newName`. */
+export function rename(view: WorkspaceView, uri: DocUri, position: Position, newName: string): WorkspaceEditResult {
   const t = targetAt(view, uri, position);
-  if (!t) throw new NotesError('Only a named anchor can be renamed: place the cursor on its key in the anchor file or on a citation of it.');
+  if (!t) return renameLink(view, uri, position, newName) ?? refuse();
   const name = newName.trim();
-  if (!VALID_KEY.test(name)) throw new NotesError(`\`${newName}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`);
+  const invalid = anchorNameError(name, view.sourcesById(t.source.id).length > 1 ? t.source.stem : t.source.id);
+  if (invalid) throw new NotesError(invalid);
   if (name === t.key) return { edits: [] };
   if (t.file.anchors.some((a) => a.key !== t.key && a.key.toLowerCase() === name.toLowerCase())) {
     throw new NotesError(`Source ${t.source.id} already has an anchor named \`${name}\`; choose another name.`);
   }
   const def = t.file.anchors.find((a) => a.key === t.key)!;
-  const edits: TextEdit[] = [{ uri: t.file.uri, range: view.lines(t.file.uri)!.range(def.keySpan), newText: name }];
+  // The key as YAML reads it back (`"true"`, not `true`); citations take the bare name.
+  const edits: TextEdit[] = [{ uri: t.file.uri, range: view.lines(t.file.uri)!.range(def.keySpan), newText: yamlKey(name) }];
   for (const { note, citation, resolution } of allCitations(view)) {
     if (resolution.kind !== 'source' || resolution.source.uri !== t.source.uri || resolution.passage.kind !== 'named') continue;
     if (!citation.anchorSpan || citation.anchor?.toLowerCase() !== t.key.toLowerCase()) continue;

@@ -131,7 +131,7 @@ function inNote(ctx: LinkContext, from: NoteIndex, note: NoteIndex, anchor: stri
     ...(note.uri === from.uri ? { sameNote: true } : {}),
   });
   const one = (part: string): Resolution | 'ok' => {
-    const p = part.trim().replace(/:$/, '').replace(/,\s*\d+$/, ''); // Dendron's `,N` offset and an open range `#h,1:`
+    const p = withoutRangeSuffix(part.trim()); // Dendron's `,N` offset and an open range `#h,1:`
     if (p === '' || DENDRON_WHOLE.test(p)) return 'ok';
     if (p.startsWith('^')) {
       const block = findBlock(note.blockIds, p.slice(1));
@@ -143,8 +143,9 @@ function inNote(ctx: LinkContext, from: NoteIndex, note: NoteIndex, anchor: stri
   const whole = one(a);
   if (whole !== 'ok' && whole.kind !== 'unknownHeading') return whole;
   // Dendron note references: `#h1:#h2`, `#^begin:#^end`, `#h1,1:#*`.
-  if (a.includes(':#') || /:\s*(?:\*|\^)/.test(a)) {
-    const parts = a.split(/:(?=\s*#|\s*\*|\s*\^)/).map((x) => x.replace(/^\s*#/, ''));
+  const range = rangeParts(a);
+  if (range.length > 1) {
+    const parts = range.map((x) => x.replace(/^\s*#/, ''));
     let first: Resolution | undefined;
     for (const part of parts) {
       const r = one(part);
@@ -229,12 +230,39 @@ export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation):
   return { kind: 'unknownTarget', what: kind === 'path' ? 'note' : kind, suggestions: ctx.suggest(target, kind) };
 }
 
+/**
+ * Whether `name` matches `pattern`, where `*` stands for any run of characters. Each `*`
+ * is tried at as few places as needed (the last one only moves forward), so the work is
+ * at most the product of the lengths: a pattern of many `*` turned into `.*` regular
+ * expressions backtracks exponentially.
+ */
+export function globMatches(pattern: string, name: string): boolean {
+  let p = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = n;
+    } else if (p < pattern.length && pattern[p] === name[n]) {
+      p++;
+      n++;
+    } else if (star >= 0) {
+      p = star + 1;
+      n = ++resume;
+    } else return false;
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
 /** Dendron's wildcard note references (`![[a.b.*]]`): every note the pattern matches; none is not an error there. */
 function wildcard(ctx: LinkContext, pattern: string): Resolution {
-  const re = new RegExp(`^${pattern.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}\\.md$`);
+  const glob = `${pattern.toLowerCase()}.md`;
   const notes: NoteIndex[] = [];
   for (const e of ctx.files.all()) {
-    if (!re.test(e.name)) continue;
+    if (!globMatches(glob, e.name)) continue;
     const n = ctx.note(e.uri);
     if (n) notes.push(n);
   }
@@ -265,4 +293,45 @@ export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citati
   }
   const file = looksLikeFile(ctx, target);
   return { kind: 'unknownTarget', what: file ? 'file' : 'note', suggestions: ctx.suggest(target, file ? 'file' : target.includes('/') ? 'path' : 'note') };
+}
+
+/**
+ * A heading part of a Dendron reference without what ends it: white space, the `:` of an
+ * open range and the `,N` line offset (`h,1:` → `h`). Read from the end, by hand: the
+ * expression `/(?:,\s*\d+)?:?\s*$/` is retried from every character of a run of spaces.
+ */
+export function withoutRangeSuffix(p: string): string {
+  let end = p.length;
+  while (end > 0 && /\s/.test(p[end - 1]!)) end--;
+  if (end > 0 && p[end - 1] === ':') end--;
+  return withoutOffset(p.slice(0, end));
+}
+
+/** A heading part without Dendron's `,N` line offset (`h,1` → `h`). */
+function withoutOffset(p: string): string {
+  let end = p.length;
+  while (end > 0 && p.charCodeAt(end - 1) >= 48 && p.charCodeAt(end - 1) <= 57) end--;
+  if (end === p.length) return p;
+  let comma = end;
+  while (comma > 0 && /\s/.test(p[comma - 1]!)) comma--;
+  return comma > 0 && p[comma - 1] === ',' ? p.slice(0, comma - 1) : p;
+}
+
+/**
+ * The parts of a Dendron note-reference range (`h1:#h2`, `^begin:#^end`, `h,1:*`): split
+ * at each `:` that white space and then `#`, `*` or `^` follow. One part when none does.
+ */
+function rangeParts(a: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = a.indexOf(':'); i >= 0; i = a.indexOf(':', i + 1)) {
+    let j = i + 1;
+    while (j < a.length && /\s/.test(a[j]!)) j++;
+    if (a[j] === '#' || a[j] === '*' || a[j] === '^') {
+      parts.push(a.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(a.slice(from));
+  return parts;
 }

@@ -5,10 +5,12 @@
  * Broken YAML and wrong shapes become GN006 problems at the offending line; the
  * entries that can be read still count.
  */
-import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { AnchorDefinition, AnchorFileIndex, Problem, Span } from '../types.js';
 import { LineIndex } from '../text.js';
+import { builtInAnchorKind } from '../anchors.js';
 import { baseName } from '../workspace.js';
+import { MAX_YAML_NESTING, parseYamlBounded } from './yaml.js';
 
 export const ANCHOR_FILE_SUFFIX = '.anchors.yaml';
 /** YAML errors reported per file. */
@@ -16,6 +18,18 @@ const MAX_YAML_ERRORS = 20;
 const FIELDS = new Set(['quote', 'prefix', 'suffix', 'page']);
 /** Keys are what a citation writes after `#`: no white space, `#`, `|`, `]` or quotes. */
 const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
+
+/**
+ * Why `name` cannot be given to a new or renamed anchor, or undefined when it can: it
+ * must be citable (no white space, `#`, `|`, brackets or quotes) and must not be a
+ * built-in anchor such as `L5`, `p1` or `page=3`, which a named anchor would take over.
+ */
+export function anchorNameError(name: string, sourceName: string): string | undefined {
+  if (!VALID_KEY.test(name)) return `\`${name}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`;
+  const kind = builtInAnchorKind(name);
+  if (kind) return `\`${name}\` is a ${kind} anchor: a named anchor of that name would take over every citation \`[[${sourceName}#${name}]]\`. Choose another name.`;
+  return undefined;
+}
 
 /** The source stem an anchor file belongs to (`002_a3f2.anchors.yaml` → `002_a3f2`). */
 export function anchorFileStem(uri: string): string {
@@ -43,7 +57,13 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
   try {
     // Duplicate keys are found below: the parser's own check compares every key with
     // every other one (100,000 keys took minutes).
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    const read = parseYamlBounded(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    if ('tooDeepAt' in read) {
+      const at = read.tooDeepAt;
+      report({ start: at, end: Math.min(text.length, at + 1) }, `Invalid YAML: collections nested more than ${MAX_YAML_NESTING} levels deep (an anchor file needs two); the file is not read`);
+      return file;
+    }
+    doc = read.doc;
   } catch (e) {
     report({ start: 0, end: Math.min(text.length, 1) }, `Invalid anchor file: ${(e as Error).message}`);
     return file;

@@ -98,6 +98,8 @@ export function scanCitations(text: string, excluded: readonly Span[]): RawCitat
   let lineEnd = -1;
   // Likewise the next `]]` (-1 once there is none left): searches only move forward.
   let close = -2;
+  // And the next `]` (-1 once there is none left): without one nearby there is no Markdown link.
+  let bracket = -2;
   for (;;) {
     const open = text.indexOf('[[', from);
     if (open < 0) break;
@@ -120,12 +122,15 @@ export function scanCitations(text: string, excluded: readonly Span[]): RawCitat
       // `[[x](url)]`: the second bracket opens a Markdown link inside brackets. Looked for
       // within a window, so a line of thousands of unclosed `[[` stays linear.
       const window = Math.min(lineEnd, start + MD_LINK_WINDOW);
-      if (markdownLinkEnd(text, start, window) > 0 || markdownLinkEnd(text, start + 1, window) > 0) {
+      if (bracket !== -1 && bracket < start) bracket = text.indexOf(']', start);
+      const maybeLink = bracket >= 0 && bracket < window;
+      if (maybeLink && (markdownLinkEnd(text, start, window) > 0 || markdownLinkEnd(text, start + 1, window) > 0)) {
         from = start + 2;
         continue;
       }
       const end = nextOpen >= 0 && nextOpen < lineEnd ? nextOpen : lineEnd;
-      const raw = text.slice(start, end).replace(/\s+$/, '');
+      // trimEnd, not /\s+$/: that regex backtracks quadratically over a long run of spaces.
+      const raw = text.slice(start, end).trimEnd();
       found.push({
         raw,
         start,

@@ -3,6 +3,7 @@
  * "2021-12-07") for document date lines and front matter. The date checks have
  * their own, fuller extractor; this one only needs to be cheap and exact.
  */
+import { baseName } from '../workspace.js';
 
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
@@ -61,4 +62,25 @@ export function isDateOnlyLine(line: string): FoundDate | undefined {
   if (!found) return undefined;
   const rest = (line.slice(0, found.start) + line.slice(found.end)).replace(/[\s.,:;–—-]/g, '');
   return rest === '' ? found : undefined;
+}
+
+/** The leading date of a daily note's file name: `2021-10-02.md`, `2021-10-02 Saturday.md`, `2021_10_02-journal.md`. */
+const FILE_NAME_DATE = /^(\d{4})([-_.])(\d{2})\2(\d{2})(?![\d])/;
+
+/** A note's date from its file name (daily notes), as a document date with an empty span. */
+export function fileNameDate(uri: string): { text: string; span: { start: number; end: number }; iso: string; fromFileName: true } | undefined {
+  const name = baseName(uri).replace(/\.md$/i, '');
+  const m = FILE_NAME_DATE.exec(name);
+  const iso = m ? isoOf(Number(m[1]), Number(m[3]), Number(m[4])) : undefined;
+  return m && iso ? { text: name, span: { start: 0, end: 0 }, iso, fromFileName: true } : undefined;
+}
+
+/** The `date:` of a front matter block ending at `end` (0: none), when it names a complete date. */
+export function frontMatterDate(text: string, end: number): { text: string; span: { start: number; end: number }; iso: string } | undefined {
+  if (end === 0) return undefined;
+  const m = /^date[ \t]*:[ \t]*["']?([^"'\r\n]*)/m.exec(text.slice(0, end));
+  const found = m ? findFullDate(m[1]!) : undefined;
+  if (!m || !found) return undefined;
+  const start = m.index + m[0].length - m[1]!.length;
+  return { text: m[1]!.trim(), span: { start, end: start + m[1]!.trimEnd().length }, iso: found.iso };
 }

@@ -33,7 +33,7 @@ export interface ParseInput {
  * Bumped whenever a parser's output changes shape or meaning, so persisted parses
  * from an older version are never reused.
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export function parseDocument(input: ParseInput, version = 0): ParsedDocument {
   switch (input.kind) {

@@ -1,5 +1,4 @@
 /** Indexes a note: its links and citations with their paragraphs, headings, block ids, title, date. */
-import { parse as parseYaml } from 'yaml';
 import type { Block, Citation, DocumentDate, Heading, NoteIndex, Span } from '../types.js';
 import { lastStartingAtOrBefore, LineIndex } from '../text.js';
 import { baseName } from '../workspace.js';
@@ -7,12 +6,13 @@ import { readBlocks } from './blocks.js';
 import { findBlockIds } from './blockIds.js';
 import { scanCitations, type RawCitation } from './citations.js';
 import { commentSpans, mergeSpans } from './comments.js';
-import { findFullDate, isDateOnlyLine } from './docDate.js';
+import { fileNameDate, findFullDate, isDateOnlyLine } from './docDate.js';
 import { lexicalExclusions, MAX_NESTING, maxNesting } from './lexical.js';
 import { definitionLinks, scanMarkdownLinks } from './mdLinks.js';
 import { propertyLinks } from './propertyLinks.js';
 import { SlugCounter } from './slug.js';
 import { markdownStructure, type Structure } from './tree.js';
+import { yamlValue } from './yaml.js';
 
 /** The stem of a note's file name (`minds suffer.md` → `minds suffer`). */
 export function noteStem(uri: string): string {
@@ -151,7 +151,7 @@ function frontMatterFields(fm: { value: string; span: Span } | undefined, text: 
   let data: unknown = simpleFrontMatter(fm.value) ?? simpleFrontMatter(wantedLines(fm.value));
   if (data === undefined) {
     try {
-      data = parseYaml(fm.value, { maxAliasCount: 10 });
+      data = yamlValue(fm.value);
     } catch {
       return {};
     }
@@ -223,7 +223,7 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
   };
   const title = fm.title ?? headings[0]?.text;
   if (title) note.title = title;
-  const date = fm.date ?? topDateLine(text, s.frontMatter?.span.end ?? 0);
+  const date = fm.date ?? topDateLine(text, s.frontMatter?.span.end ?? 0) ?? fileNameDate(uri);
   if (date) note.date = date;
   return note;
 }

@@ -4,9 +4,16 @@ import type { Span } from '../types.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/**
+ * How much text the segmenter sees at once. V8's segmenter slows down quadratically
+ * with the length of a paragraph (one 480 KB paragraph took 12 s), so a long one is
+ * segmented in windows of this size.
+ */
+export const SEGMENT_WINDOW = 2000;
+
 /** The sentences of `text[span]`, trimmed, as document offsets. */
-export function sentencesIn(text: string, span: Span): Span[] {
-  return segment(text, span, text.slice(span.start, span.end));
+export function sentencesIn(text: string, span: Span, window = SEGMENT_WINDOW): Span[] {
+  return segment(text, span, window, false);
 }
 
 /**
@@ -15,19 +22,38 @@ export function sentencesIn(text: string, span: Span): Span[] {
  * paragraph separators), but a source's paragraph — a PDF's lines, a hard-wrapped
  * text file — goes on across them. Same length, so offsets stand.
  */
-export function sourceSentencesIn(text: string, span: Span): Span[] {
-  return segment(text, span, text.slice(span.start, span.end).replace(/[\r\n]/g, ' '));
+export function sourceSentencesIn(text: string, span: Span, window = SEGMENT_WINDOW): Span[] {
+  return segment(text, span, window, true);
 }
 
-function segment(text: string, span: Span, segmented: string): Span[] {
+function segment(text: string, span: Span, window: number, joinLines: boolean): Span[] {
   const out: Span[] = [];
-  const slice = text.slice(span.start, span.end);
-  for (const seg of segmenter.segment(segmented)) {
-    let a = seg.index;
-    let b = seg.index + seg.segment.length;
+  const push = (slice: string, base: number, index: number, length: number) => {
+    let a = index;
+    let b = index + length;
     while (a < b && /\s/.test(slice[a]!)) a++;
     while (b > a && /\s/.test(slice[b - 1]!)) b--;
-    if (b > a) out.push({ start: span.start + a, end: span.start + b });
+    if (b > a) out.push({ start: base + a, end: base + b });
+  };
+  let from = span.start;
+  let size = window;
+  while (from < span.end) {
+    const to = Math.min(span.end, from + size);
+    const slice = text.slice(from, to);
+    const segments = [...segmenter.segment(joinLines ? slice.replace(/[\r\n]/g, ' ') : slice)];
+    if (to === span.end) {
+      for (const seg of segments) push(slice, from, seg.index, seg.segment.length);
+      break;
+    }
+    // The last two sentences of a window may end where they do only because the window
+    // ends: they are segmented again at the start of the next one.
+    if (segments.length < 3) {
+      size *= 2;
+      continue;
+    }
+    for (const seg of segments.slice(0, -2)) push(slice, from, seg.index, seg.segment.length);
+    from += segments[segments.length - 2]!.index;
+    size = window;
   }
   return out;
 }

@@ -7,7 +7,7 @@ import type { Block, DocumentDate, Heading, SourceIndex } from '../types.js';
 import { computeLineStarts } from '../text.js';
 import { withoutSourceExtension } from '../formats.js';
 import { baseName } from '../workspace.js';
-import { findFullDate, isDateOnlyLine } from './docDate.js';
+import { findFullDate, frontMatterDate, isDateOnlyLine } from './docDate.js';
 import { blankLineBlocks, topDateLine } from './note.js';
 import { SlugCounter } from './slug.js';
 
@@ -30,6 +30,35 @@ export function isHeadingLine(block: string): boolean {
   return t.split(/\s+/).length <= 12;
 }
 
+const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t';
+
+/**
+ * An ATX heading line (`## Title ##`): its level and text without the closing `#`s.
+ * Read by hand: the regular expression it replaces backtracked quadratically on
+ * `# x`, a long run of spaces, then `y` (8 s at 100 KB).
+ */
+export function atxHeading(line: string): { level: number; text: string } | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let j = i;
+  while (j < line.length && line[j] === '#' && j - i <= 6) j++;
+  const level = j - i;
+  if (level < 1 || level > 6 || (j < line.length && !isBlank(line[j]))) return undefined;
+  // A line break other than the final one is not part of a heading line.
+  if (/[\r\u2028\u2029]/.test(line.slice(j))) return undefined;
+  while (j < line.length && isBlank(line[j])) j++;
+  let end = line.length;
+  while (end > j && isBlank(line[end - 1])) end--;
+  // A closing run of `#` counts only after white space, and only after some text.
+  let hashes = end;
+  while (hashes > j && line[hashes - 1] === '#') hashes--;
+  if (hashes < end && hashes > j && isBlank(line[hashes - 1])) {
+    end = hashes;
+    while (end > j && isBlank(line[end - 1])) end--;
+  }
+  return { level, text: line.slice(j, end).trim() };
+}
+
 /** ATX headings of a Markdown source, skipping fenced code. */
 function markdownHeadings(text: string, lineStarts: readonly number[]): { start: number; end: number; text: string; level: number; line: number }[] {
   const out: { start: number; end: number; text: string; level: number; line: number }[] = [];
@@ -45,8 +74,8 @@ function markdownHeadings(text: string, lineStarts: readonly number[]): { start:
       continue;
     }
     if (fence) continue;
-    const h = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(content);
-    if (h) out.push({ start, end: start + content.length, text: (h[2] ?? '').trim(), level: h[1]!.length, line });
+    const h = atxHeading(content);
+    if (h) out.push({ start, end: start + content.length, text: h.text, level: h.level, line });
   }
   return out;
 }
@@ -62,7 +91,7 @@ export function parseSource(uri: string, text: string, version = 0): SourceIndex
   let date: DocumentDate | undefined;
   if (isMarkdown) {
     headings = markdownHeadings(text, lineStarts).map((h) => ({ ...h, slug: slugs.next(h.text) }));
-    date = topDateLine(text, frontMatterEnd(text));
+    date = frontMatterDate(text, frontMatterEnd(text)) ?? topDateLine(text, frontMatterEnd(text));
   } else {
     headings = [];
     for (const p of paragraphs) {
@@ -112,9 +141,22 @@ function frontMatterEnd(text: string): number {
   return m ? m[0].length : 0;
 }
 
+/**
+ * The `title:` line of the front matter, one quotation mark trimmed from each end. Read
+ * line by line: the regular expression it replaces backtracked quadratically on
+ * `title: a`, a long run of spaces, then `b` (10 s at 100 KB).
+ */
 function frontMatterTitle(text: string): string | undefined {
   const end = frontMatterEnd(text);
   if (!end) return undefined;
-  const m = /^title\s*:\s*["']?(.*?)["']?\s*$/m.exec(text.slice(0, end));
-  return m?.[1] || undefined;
+  for (const line of text.slice(0, end).split('\n')) {
+    if (!line.startsWith('title')) continue;
+    const rest = line.slice(5).trimStart();
+    if (!rest.startsWith(':')) continue;
+    let value = rest.slice(1).trim();
+    if (value.startsWith('"') || value.startsWith("'")) value = value.slice(1);
+    if (value.endsWith('"') || value.endsWith("'")) value = value.slice(0, -1);
+    return value || undefined;
+  }
+  return undefined;
 }

@@ -1,10 +1,16 @@
 /** GN005: a named anchor whose quote is no longer in its source: re-anchored (stale) or lost. */
-import type { Problem } from '../types.js';
+import type { Problem, Span } from '../types.js';
 import type { Rule } from './rule.js';
+import { yamlScalar } from '../parse/yaml.js';
 
-/** A one-line YAML scalar for a quote (double-quoted JSON is valid YAML). */
-function yamlString(s: string): string {
-  return /^[A-Za-z0-9][^:#'"\n{}\[\],&*!|>%@`]*$/.test(s) && !/\s$/.test(s) ? s : JSON.stringify(s);
+/**
+ * The white space that ends a value's span: a block scalar's (`|-`) includes its line
+ * break, which the one-line replacement must keep, or the next line joins the value.
+ */
+function trailingSpace(text: string, span: Span): string {
+  let at = span.end;
+  while (at > span.start && /\s/.test(text[at - 1]!)) at--;
+  return text.slice(at, span.end);
 }
 
 export const staleAnchor: Rule = {
@@ -35,7 +41,7 @@ export const staleAnchor: Rule = {
         range,
         code: 'GN005',
         message: `Anchor \`${def.key}\` is stale: its quote is no longer in source ${name}; re-anchored to “${now}” (${Math.round(p.stale.similarity * 100)}% similar)`,
-        fixes: [{ title: `Update the quote of \`${def.key}\` to the source's text`, isPreferred: true, edits: [{ uri: file.uri, range, newText: yamlString(now) }] }],
+        fixes: [{ title: `Update the quote of \`${def.key}\` to the source's text`, isPreferred: true, edits: [{ uri: file.uri, range, newText: yamlScalar(now) + trailingSpace(view.text(file.uri) ?? '', def.valueSpan) }] }],
         related: [{ uri: source.uri, range: view.lines(source.uri)!.range(p), message: 'Where the anchor now points' }],
       });
     }

@@ -1,6 +1,27 @@
 /** GN025: a citation of a passage that holds a date flagged in its source. */
 import { sourceDates } from '../dates/index.js';
-import type { Problem } from '../types.js';
+import type { DateFinding } from '../dates/index.js';
+import type { Problem, Span } from '../types.js';
+
+/** A finding covers one date or one range: never more than this many characters. */
+const LONGEST_FINDING = 400;
+
+/** The findings (sorted by start) that overlap `span`, found by binary search: a note citing thousands of passages stays linear. */
+function findingsOverlapping(findings: readonly DateFinding[], span: Span): DateFinding[] {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (findings[mid]!.span.start < span.start - LONGEST_FINDING) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DateFinding[] = [];
+  for (let i = lo; i < findings.length && findings[i]!.span.start < span.end; i++) {
+    const f = findings[i]!;
+    if (f.span.start >= 0 && span.start < f.span.end) out.push(f);
+  }
+  return out;
+}
 import type { Rule } from './rule.js';
 
 export const citesFlaggedDate: Rule = {
@@ -16,9 +37,7 @@ export const citesFlaggedDate: Rule = {
     for (const c of note.citations) {
       const r = view.resolve(note, c);
       if (r.kind !== 'source' || r.passage.kind === 'whole' || r.passage.stale?.lost) continue;
-      const found = sourceDates(view, r.source).findings.filter(
-        (f) => f.code !== 'GN023' && f.span.start < r.passage.end && r.passage.start < f.span.end,
-      );
+      const found = findingsOverlapping(sourceDates(view, r.source).findings, r.passage).filter((f) => f.code !== 'GN023');
       if (found.length === 0) continue;
       const f = found[0]!;
       out.push({

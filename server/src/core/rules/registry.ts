@@ -9,6 +9,8 @@ import { staleAnchor } from './GN005-stale-anchor.js';
 import { invalidAnchorFile } from './GN006-invalid-anchor-file.js';
 import { misquote } from './GN010-misquote.js';
 import { skippedFile } from './GN007-skipped-file.js';
+import { checkFailed } from './GN008-check-failed.js';
+import { moreProblems } from './GN009-more-problems.js';
 import { weekdayMismatch } from './GN020-weekday-mismatch.js';
 import { dateOutOfContext } from './GN021-date-out-of-context.js';
 import { dateContradictsSource } from './GN022-date-contradicts-source.js';
@@ -26,6 +28,8 @@ export const rules: readonly Rule[] = [
   invalidAnchorFile,
   misquote,
   skippedFile,
+  checkFailed,
+  moreProblems,
   weekdayMismatch,
   dateOutOfContext,
   dateContradictsSource,

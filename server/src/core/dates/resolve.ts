@@ -1,0 +1,219 @@
+/**
+ * Resolution of year-less dates and bare weekdays (SPEC §4, as temporal taggers do for
+ * news): against the document's date unless the narrative clearly moves (an explicit
+ * date of another year, in a main clause, earlier in the same paragraph); with the tense
+ * of the verb group that governs the date; and with a written weekday as evidence for
+ * the year. Fills `resolved`, `basis` and `evidence` of each mention, in document order.
+ */
+import type { Span } from '../types.js';
+import { lastStartingAtOrBefore } from '../text.js';
+import { addDays, dayNumber, daysInMonth, formatDate, isValid, weekdayOf, type CalendarDate } from './calendar.js';
+import { sentenceAt } from './segment.js';
+import type { DateLanguage, DateMention, RangeMention, Tense, TenseEvidence, YearMention } from './types.js';
+
+export interface Reference {
+  date: CalendarDate;
+  /** In words: "source 000's date line", "the date “December 7, 2021” before it". */
+  basis: string;
+}
+
+export interface ResolveInput {
+  text: string;
+  lang: DateLanguage;
+  /** The tense of the verb group governing a date (`lang.tenses(text)`, made once per text). */
+  tense: (sentence: Span, at: Span) => TenseEvidence;
+  mentions: DateMention[];
+  ranges: RangeMention[];
+  years: YearMention[];
+  sentences: Span[];
+  /** Offsets of blank lines (paragraph breaks), sorted. */
+  breaks: Span[];
+  documentDate?: Reference;
+  fallbackAt?: (offset: number) => Reference | undefined;
+}
+
+const YEAR_BEFORE_WINDOW = 300;
+const YEAR_BEFORE = /\b(?:a year (?:ago|earlier|before)|year-ago|year-earlier|last year|the (?:previous|prior) year|the year before)\b/i;
+/** Words before a date that put it in a subordinate clause or mention it in passing: it does not move the narrative. */
+const PASSING = /\b(?:since|when|after|before|until|till|while|because|although|though|unless|once|which|who|whom|whose|that|due|matur\w*|expir\w*|anniversary|born|died|founded|established|dated|began|begun|started|ended|signed|took effect|effective)\b/i;
+
+/**
+ * The year a year-less month/day takes: the candidate year nearest the reference, where
+ * past tense cannot reach beyond the text's own "now" (its document date, else the
+ * reference) and future tense cannot fall before the reference (a week's slack each way).
+ */
+export function yearFor(month: number, day: number, ref: CalendarDate, tense: Tense, now: CalendarDate = ref): number {
+  const refDay = dayNumber(ref);
+  const nowDay = Math.max(dayNumber(now), refDay);
+  let best = ref.y;
+  let bestDistance = Infinity;
+  for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
+    if (day > daysInMonth(month, y)) continue;
+    const at = dayNumber({ y, m: month, d: day });
+    if (tense < 0 && at > nowDay + 7) continue;
+    if (tense > 0 && at < refDay - 7) continue;
+    const distance = Math.abs(at - refDay);
+    if (distance < bestDistance) [best, bestDistance] = [y, distance];
+  }
+  return best;
+}
+
+/** The date a bare weekday names, relative to a reference and tense ("last"/"next" exclude the reference day). */
+export function weekdayNear(weekday: number, ref: CalendarDate, tense: Tense, modifier?: Tense): CalendarDate {
+  const delta = (weekday - weekdayOf(ref) + 7) % 7; // days forward to that weekday (0 = same day)
+  if (modifier === -1) return addDays(ref, delta === 0 ? -7 : delta - 7);
+  if (modifier === 1) return addDays(ref, delta === 0 ? 7 : delta);
+  if (modifier === 0 || tense > 0) return addDays(ref, delta);
+  if (tense < 0) return addDays(ref, delta === 0 ? 0 : delta - 7);
+  return addDays(ref, delta <= 3 ? delta : delta - 7);
+}
+
+function describe(m: DateMention): string {
+  return `“${m.text.trim()}”`;
+}
+
+const described = new WeakMap<Reference, string>();
+
+/** "source 000's date line (December 7, 2021)", formatted once per reference. */
+function withDate(r: Reference): string {
+  let s = described.get(r);
+  if (s === undefined) described.set(r, (s = `${r.basis} (${formatDate(r.date)})`));
+  return s;
+}
+
+/** Resolves every mention in place. */
+export function resolveMentions(input: ResolveInput): void {
+  const { text, documentDate } = input;
+  const paragraphOf = (offset: number) => lastStartingAtOrBefore(input.breaks, offset);
+  const rangeStart = new Map<DateMention, RangeMention>();
+  for (const r of input.ranges) if (!r.from.year && r.to.year) rangeStart.set(r.from, r);
+  let narrative: (Reference & { at: number }) | undefined;
+  // The latest explicit full date of each month: "Tuesday, March 12, 2024 … Wednesday, March 13".
+  const sameMonth = new Map<number, Reference>();
+  let lastExplicit: Reference | undefined;
+  for (const m of input.mentions) {
+    const sentence = sentenceAt(input.sentences, m.start) ?? { start: m.start, end: m.end };
+    // The narrative moves only within its paragraph, and only away from the document's year.
+    const moved = narrative && (!documentDate || (paragraphOf(narrative.at) === paragraphOf(m.start) && narrative.date.y !== documentDate.date.y)) ? narrative : undefined;
+    const ref = moved ?? documentDate ?? narrative ?? input.fallbackAt?.(m.start);
+    if (m.kind === 'date' && m.month && m.day) {
+      const anchors = [narrative, sameMonth.get(m.month.value)].filter((r): r is Reference => !!r);
+      const resolved = resolveDate(m, ref, sentence, input, rangeStart.get(m), anchors);
+      if (!resolved) continue;
+      const consistent = !m.weekday || m.weekday.value === weekdayOf(resolved);
+      if (!consistent) continue;
+      const here = { date: resolved, basis: `the date ${describe(m)} before it` };
+      lastExplicit = here;
+      if (m.year) sameMonth.set(m.month.value, here);
+      if (m.year && movesNarrative(text, sentence, m, !!documentDate)) narrative = { ...here, at: m.start };
+    } else if (m.kind === 'month' && m.month && m.year && movesNarrative(text, sentence, m, !!documentDate)) {
+      // "In August 1908, …": a month with its year moves the narrative to that month.
+      narrative = { date: { y: m.year.value, m: m.month.value, d: 15 }, basis: `${describe(m)} before it`, at: m.start };
+    } else if (m.kind === 'weekday' && m.weekday) {
+      const r = moved ?? documentDate ?? lastExplicit ?? input.fallbackAt?.(m.start);
+      if (!r) continue;
+      const verb = m.modifier === undefined ? input.tense(sentence, m) : undefined;
+      m.resolved = weekdayNear(m.weekday.value, r.date, verb?.tense ?? 0, m.modifier);
+      m.basis = r.basis;
+      m.evidence = { reference: withDate(r), ...(verb?.verb ? { verb } : {}) };
+    }
+  }
+}
+
+/**
+ * Whether an explicit date sets the narrative's time: not in a subordinate clause or in
+ * passing, and, in a dated document, fronted ("On March 20, 2003, …", "In August 1908, …").
+ */
+function movesNarrative(text: string, sentence: Span, m: Span, dated: boolean): boolean {
+  if (inPassing(text, sentence, m)) return false;
+  return !dated || /^[^\p{L}\d]*(?:[\p{L}'’-]+[^\p{L}\d]+){0,2}$/u.test(text.slice(sentence.start, m.start));
+}
+
+/** Whether a date stands in a subordinate clause or is mentioned in passing ("since the war began on …"). */
+function inPassing(text: string, sentence: Span, m: Span): boolean {
+  const before = text.slice(Math.max(sentence.start, m.start - 60), m.start);
+  if (PASSING.test(before)) return true;
+  const open = before.lastIndexOf('(');
+  return open >= 0 && before.indexOf(')', open) < 0;
+}
+
+/** The year of a month-day date, with its evidence; undefined when nothing gives a year. */
+function resolveDate(m: DateMention, ref: Reference | undefined, sentence: Span, input: ResolveInput, range: RangeMention | undefined, anchors: Reference[]): CalendarDate | undefined {
+  const month = m.month!.value;
+  const day = m.day!.value;
+  let y: number | undefined;
+  if (m.year) {
+    y = m.year.value;
+    m.basis = 'its own year';
+    m.evidence = {};
+  } else if (range) {
+    // "from June 3 to June 5, 1994", "December 28 to January 3, 2022": the range's year.
+    const to = range.to;
+    y = to.year!.value - (month > to.month!.value ? 1 : 0);
+    m.basis = `the range ${describe({ ...range.from, text: input.text.slice(range.start, range.end) })}`;
+    m.evidence = { yearFrom: m.basis };
+  } else if (ref && m.relativeYear !== undefined) {
+    y = ref.date.y + m.relativeYear;
+    m.basis = ref.basis;
+    m.evidence = { reference: withDate(ref) };
+  } else if (ref) {
+    const verb = input.tense(sentence, m);
+    y = yearFor(month, day, ref.date, verb.tense, input.documentDate?.date);
+    m.basis = ref.basis;
+    m.evidence = { reference: withDate(ref), ...(verb.verb ? { verb } : {}) };
+    if (m.weekday) y = weekdayYear(m, y, ref, verb, input, anchors);
+  }
+  if (y === undefined) return undefined;
+  const c = { y, m: month, d: day };
+  if (!isValid(c)) return undefined;
+  m.resolved = c;
+  if (m.weekday) m.evidence!.weekday ??= m.weekday.value === weekdayOf(c) ? 'agrees' : 'disagrees';
+  return c;
+}
+
+/**
+ * A written weekday is evidence for the year: when it disagrees with the tense's choice
+ * but agrees with the date in the year of the document date, the reference, the narrative
+ * ("In August 1908, …"), the last full date of the same month ("Tuesday, March 12, 2024 …
+ * Wednesday, March 13"), or a year the text names just before (same paragraph, this or the
+ * previous two sentences) — never against the tense — that year is taken. Otherwise the
+ * tense's choice stands and the weekday is flagged.
+ */
+function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvidence, input: ResolveInput, anchors: Reference[]): number {
+  const wd = m.weekday!.value;
+  const month = m.month!.value;
+  const day = m.day!.value;
+  const agrees = (year: number) => day <= daysInMonth(month, year) && weekdayOf({ y: year, m: month, d: day }) === wd;
+  if (agrees(y)) return y;
+  const candidates: { year: number; from: string }[] = [];
+  if (input.documentDate) candidates.push({ year: input.documentDate.date.y, from: withDate(input.documentDate) });
+  candidates.push({ year: ref.date.y, from: withDate(ref) });
+  for (const a of anchors) candidates.push({ year: a.date.y, from: a.basis });
+  for (const ym of recentYears(m, input)) candidates.push({ year: ym.value, from: `“${ym.value}” before it` });
+  // "a year earlier", "the year-ago quarter": the year before the reference.
+  const s = sentenceAt(input.sentences, m.start) ?? m;
+  // Read in the 300 characters before the date: the phrase stands in its clause, and a
+  // run-on "sentence" of thousands of dates must not be read again for each of them.
+  if (YEAR_BEFORE.test(input.text.slice(Math.max(s.start, m.start - YEAR_BEFORE_WINDOW), m.start))) candidates.push({ year: ref.date.y - 1, from: 'the year before' });
+  // A past-tense date cannot lie after the text's own present, a future one not before it.
+  const now = dayNumber(input.documentDate?.date ?? ref.date);
+  for (const c of candidates) {
+    if (c.year === y || !agrees(c.year)) continue;
+    const at = dayNumber({ y: c.year, m: month, d: day });
+    if ((verb.tense < 0 && at > now + 7) || (verb.tense > 0 && at < now - 7)) continue;
+    m.evidence = { ...m.evidence, weekday: 'chose the year', yearFrom: c.from };
+    return c.year;
+  }
+  return y;
+}
+
+/** Years written in the mention's sentence or the two sentences before it, in the same paragraph. */
+function recentYears(m: DateMention, input: ResolveInput): YearMention[] {
+  const s = lastStartingAtOrBefore(input.sentences, m.start);
+  const from = input.sentences[Math.max(0, s - 2)]?.start ?? m.start;
+  const paragraphStart = input.breaks[lastStartingAtOrBefore(input.breaks, m.start)]?.end ?? 0;
+  const lo = Math.max(from, paragraphStart);
+  const out: YearMention[] = [];
+  for (let i = lastStartingAtOrBefore(input.years, m.start); i >= 0 && input.years[i]!.start >= lo && out.length < 6; i--) out.push(input.years[i]!);
+  return out;
+}

@@ -12,11 +12,13 @@
  * - `links`: the same references as Markdown links to headings
  *   (`[s12](../../sources/s12.md#section-3)`), the form remark-validate-links checks.
  *
- * Usage: node bench/generate.mjs <notes> <folder> [citations|links] [--seed N]
+ * Usage: node bench/generate.mjs <notes> <folder> [citations|links|real|paths] [--seed N]
+ * (`real` and `paths`: the vault shapes of `vaults.mjs`.)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generatePathShape, generateRealShape } from './vaults.mjs';
 
 /** A small, fast PRNG with a 32-bit state (mulberry32). */
 function mulberry32(seed) {
@@ -279,11 +281,12 @@ export function generateWorkspace({ notes, folder, style = 'citations', seed = 1
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [count, folder, style = 'citations'] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--seed');
   const seedAt = process.argv.indexOf('--seed');
-  if (!count || !folder || !['citations', 'links'].includes(style)) {
-    process.stderr.write('usage: node bench/generate.mjs <notes> <folder> [citations|links] [--seed N]\n');
+  if (!count || !folder || !['citations', 'links', 'real', 'paths'].includes(style)) {
+    process.stderr.write('usage: node bench/generate.mjs <notes> <folder> [citations|links|real|paths] [--seed N]\n');
     process.exit(2);
   }
   const seed = seedAt > 0 ? Number(process.argv[seedAt + 1]) : 1;
-  const made = generateWorkspace({ notes: Number(count), folder, style, seed });
+  const options = { notes: Number(count), folder, seed };
+  const made = style === 'real' ? generateRealShape(options) : style === 'paths' ? generatePathShape(options) : generateWorkspace({ ...options, style });
   process.stdout.write(`${made.notes.length} notes, ${made.sources} sources in ${folder}\n`);
 }

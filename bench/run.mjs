@@ -1,9 +1,13 @@
 /**
  * The performance benchmark: measures the `grounded-notes check` command line and
  * the language server (over stdio, as an editor would) on generated workspaces of
- * several sizes, and compares `check` with remark-validate-links at 2,000 notes.
+ * several sizes, and on the two vault shapes measured on real vaults (`vaults.mjs`:
+ * the real shape, Markdown lists with ~19 `[[page]]` links per note, and the
+ * path-link shape); compares `check` with remark-validate-links at 2,000 notes; and
+ * times the floor on every workspace: a bare `[[…]]` regex scan of the same files
+ * (`floor.mjs`), to which each check is compared.
  *
- *   node bench/run.mjs [--sizes 1000,2000,10000] [--quick] [--out file] [--workdir dir]
+ *   node bench/run.mjs [--sizes 1000,2000,10000] [--shapes real,paths] [--quick] [--out file] [--workdir dir]
  *   node bench/run.mjs --readme     rewrites README's bench block from the results file
  *
  * It prints a table and writes the figures to bench/results.json (or --out).
@@ -17,14 +21,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { EDIT_NOTE, generateWorkspace } from './generate.mjs';
+import { generatePathShape, generateRealShape } from './vaults.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const REPO = join(BENCH, '..');
 const CLI = join(REPO, 'bin/grounded-notes.js');
 const SERVER = join(REPO, 'dist/server.js');
 const REMARK = join(REPO, 'node_modules/remark-cli/cli.js');
+const FLOOR = join(BENCH, 'floor.mjs');
 const SEED = 1;
 const SIDE_BY_SIDE_NOTES = 2000;
+/** While the server indexes, the open note is hovered this often (a user pointing at citation after citation). */
+const HOVER_EVERY_MS = 50;
 /** A server that has not published every note by then is stuck, not slow. */
 const SERVER_TIMEOUT_MS = 5 * 60 * 1000;
 
@@ -33,6 +41,7 @@ const SERVER_TIMEOUT_MS = 5 * 60 * 1000;
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,2000,10000' },
+    shapes: { type: 'string', default: 'real,paths' },
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: join(BENCH, 'results.json') },
     workdir: { type: 'string', default: join(BENCH, 'workspaces') },
@@ -44,15 +53,31 @@ const { values: args } = parseArgs({
  * How many times each figure is taken. The full plan keeps `npm run bench` under ten
  * minutes on two cores: the 10,000-note `check` runs once.
  */
+/** The vault shapes and their sizes (notes) in a full run; a quick run takes a fiftieth. */
+const SHAPES = {
+  real: { notes: 10000, label: 'real shape', generate: generateRealShape },
+  paths: { notes: 6500, label: 'path-link shape', generate: generatePathShape },
+};
+
+const shapeNames = args.shapes
+  .split(',')
+  .map((s) => s.trim())
+  .filter((s) => s !== '');
+for (const name of shapeNames) if (!SHAPES[name]) throw new Error(`unknown shape "${name}": use ${Object.keys(SHAPES).join(', ')}`);
+
 const plan = args.quick
-  ? { sizes: [50, 100], checkRuns: () => 1, edits: 20, requests: 20, sideBySideNotes: 100, sideBySideRuns: 1 }
+  ? { sizes: [50, 100], checkRuns: () => 1, edits: 20, requests: 20, sideBySideNotes: 100, sideBySideRuns: 1, shapes: shapeNames.map((name) => ({ name, notes: Math.round(SHAPES[name].notes / 50) })) }
   : {
-      sizes: args.sizes.split(',').map((s) => Number(s.trim())),
+      sizes: args.sizes
+        .split(',')
+        .filter((s) => s.trim() !== '')
+        .map((s) => Number(s.trim())),
       checkRuns: () => 3,
       edits: 200,
       requests: 200,
       sideBySideNotes: SIDE_BY_SIDE_NOTES,
       sideBySideRuns: 3,
+      shapes: shapeNames.map((name) => ({ name, notes: SHAPES[name].notes })),
     };
 
 // ---- statistics --------------------------------------------------------------------
@@ -79,12 +104,13 @@ const round = (x, digits = 1) => (x === undefined ? undefined : Math.round(x * 1
 function workspace(notes, style) {
   const folder = join(args.workdir, `${style}-${notes}`);
   const stampFile = `${folder}.json`;
-  const generatorHash = hashText(readFileSync(join(BENCH, 'generate.mjs'), 'utf8'));
+  const generatorHash = hashText(['generate.mjs', 'vaults.mjs'].map((f) => readFileSync(join(BENCH, f), 'utf8')).join('\n'));
   if (existsSync(stampFile) && existsSync(folder)) {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
     if (stamp.generatorHash === generatorHash && stamp.seed === SEED) return stamp;
   }
-  const made = { ...generateWorkspace({ notes, folder, style, seed: SEED }), seed: SEED, generatorHash };
+  const generate = SHAPES[style]?.generate ?? ((o) => generateWorkspace({ ...o, style }));
+  const made = { ...generate({ notes, folder, seed: SEED }), seed: SEED, generatorHash };
   writeFileSync(stampFile, JSON.stringify(made));
   return made;
 }
@@ -142,23 +168,62 @@ function peakRssKB(pid) {
 /** Passed to every `check` when the CLI has it, so each run is cold. */
 const noCacheFlags = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout.includes('--no-cache') ? ['--no-cache'] : [];
 
-async function runCheck(folder) {
-  const r = await measureProcess(process.execPath, [CLI, 'check', folder, '--format', 'json', ...noCacheFlags], REPO);
+async function runCheck(folder, cacheDir) {
+  const cacheFlags = cacheDir ? ['--cache-dir', cacheDir] : noCacheFlags;
+  const r = await measureProcess(process.execPath, [CLI, 'check', folder, '--format', 'json', ...cacheFlags], REPO);
   if (r.code !== 0 && r.code !== 1) throw new Error(`grounded-notes check failed (${r.code}):\n${r.stderr}`);
   const findings = JSON.parse(r.stdout);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { ms: r.ms, peakRssMB: r.peakRssMB, findings: findings.length, brokenFound: findings.filter((f) => f.code === 'GN001' || f.code === 'GN002').length, errors };
 }
 
+/** The floor: a bare `[[…]]` regex scan of the same Markdown files, in a process of its own. */
+async function runFloor(folder) {
+  const r = await measureProcess(process.execPath, [FLOOR, folder], REPO);
+  if (r.code !== 0) throw new Error(`the floor scan failed (${r.code}):\n${r.stderr}`);
+  return r;
+}
+
+/**
+ * Cold checks and floor scans of a workspace, alternately (so load on the machine
+ * weighs on both alike); medians, and the check's as a multiple of the floor's.
+ */
 async function measureCheck(folder, runs) {
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(await runCheck(folder));
+  const floors = [];
+  for (let i = 0; i < runs; i++) {
+    floors.push(await runFloor(folder));
+    results.push(await runCheck(folder));
+  }
+  const coldCheckMs = median(results.map((r) => r.ms));
+  const floorMs = median(floors.map((r) => r.ms));
+  const [, files, links, bytes] = /(\d+) files, (\d+) links, (\d+) bytes/.exec(floors[0].stdout).map(Number);
   return {
-    coldCheckMs: median(results.map((r) => r.ms)),
+    markdownFiles: files,
+    markdownMB: bytes / 2 ** 20,
+    links,
+    coldCheckMs,
     coldCheckRuns: runs,
     checkPeakRssMB: Math.max(...results.map((r) => r.peakRssMB)),
     checkFindings: results[0].findings,
+    floorMs,
+    floorPeakRssMB: Math.max(...floors.map((r) => r.peakRssMB)),
+    checkOverFloor: coldCheckMs / floorMs,
   };
+}
+
+/** `check --cache-dir` run once to fill the persisted index, then again (median): the CLI's warm start. */
+async function measureWarmCheck(folder, runs) {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'gn-bench-cli-cache-'));
+  try {
+    const first = await runCheck(folder, cacheDir);
+    const warm = [];
+    for (let i = 0; i < runs; i++) warm.push(await runCheck(folder, cacheDir));
+    if (warm.some((r) => r.findings !== first.findings)) throw new Error('a warm check printed other findings than the cold one');
+    return { warmCheckMs: median(warm.map((r) => r.ms)), warmCheckRuns: runs };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 }
 
 // ---- the language server -----------------------------------------------------------
@@ -172,21 +237,23 @@ class Server {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.child.stderr.on('data', (d) => (this.stderr = (this.stderr + d).slice(-4000)));
-    this.pendingNotes = new Set(notes.map((rel) => this.uri(rel)));
+    // Compared as paths: servers and clients encode characters such as `&` or `,` in URIs differently.
+    this.pendingNotes = new Set(notes.map((rel) => join(this.folder, rel)));
     this.waiters = [];
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.allDiagnostics = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(this.failure(`${this.pendingNotes.size} notes without diagnostics after ${SERVER_TIMEOUT_MS} ms`)), SERVER_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(this.failure(`${this.pendingNotes.size} notes without diagnostics after ${SERVER_TIMEOUT_MS} ms (${[...this.pendingNotes].slice(0, 3).join(', ')})`)), SERVER_TIMEOUT_MS);
       this.connection.onNotification('textDocument/publishDiagnostics', (p) => {
         const at = performance.now();
         this.firstDiagnosticsAt ??= at;
-        this.pendingNotes.delete(p.uri);
+        const path = fileURLToPath(p.uri);
+        this.pendingNotes.delete(path);
         if (this.pendingNotes.size === 0 && this.allDiagnosticsAt === undefined) {
           this.allDiagnosticsAt = at;
           clearTimeout(timer);
           resolve(at);
         }
-        this.waiters = this.waiters.filter((w) => (w.uri === p.uri ? (w.resolve(at), false) : true));
+        this.waiters = this.waiters.filter((w) => (fileURLToPath(w.uri) === path ? (w.resolve(at), false) : true));
       });
     });
     // An editor answers these; the benchmark has nothing to register or show.
@@ -253,15 +320,15 @@ function citationPositions(text) {
 
 /**
  * A cold start of the server: the time to the first and to all notes' diagnostics,
- * with the edit note opened at once and hovered every 20 ms until all diagnostics
+ * with the edit note opened at once and hovered every 50 ms until all diagnostics
  * are out (an editor that restores a note and a user who points at a citation);
  * then, on the indexed workspace, re-check after one-character edits, hover and
  * completion latency, and the server's peak RSS.
  */
-async function measureColdServer(stamp, cacheDir) {
+async function measureColdServer(stamp, cacheDir, openNote = EDIT_NOTE) {
   const server = new Server(stamp.folder, stamp.notes, cacheDir);
-  const editUri = server.uri(EDIT_NOTE);
-  const text = readFileSync(join(stamp.folder, EDIT_NOTE), 'utf8');
+  const editUri = server.uri(openNote);
+  const text = readFileSync(join(stamp.folder, openNote), 'utf8');
   const positions = citationPositions(text);
   try {
     await server.initialize();
@@ -272,22 +339,27 @@ async function measureColdServer(stamp, cacheDir) {
     let indexed = false;
     const hoverNow = () => {
       const position = positions.hover[hoverCount++ % positions.hover.length];
-      duringIndex.push(server.timeRequest('textDocument/hover', { textDocument: { uri: editUri }, position }).then((r) => r.ms));
+      duringIndex.push(server.timeRequest('textDocument/hover', { textDocument: { uri: editUri }, position }));
     };
     hoverNow();
-    const ticker = setInterval(() => !indexed && hoverNow(), 20);
+    const ticker = setInterval(() => !indexed && hoverNow(), HOVER_EVERY_MS);
     const allAt = await server.allDiagnostics;
     indexed = true;
     clearInterval(ticker);
-    const duringIndexMs = await Promise.all(duringIndex);
+    const duringIndexAnswers = await Promise.all(duringIndex);
+    const duringIndexMs = duringIndexAnswers.map((a) => a.ms);
 
     // Alternately type and delete one character, so the note ends as it began.
-    const bodyLine = text.split('\n').findIndex((l, i) => i > 5 && /^[A-Z]/.test(l));
+    const lines = text.split('\n');
+    const prose = lines.findIndex((l, i) => i > 5 && /^[A-Z]/.test(l));
+    const bodyLine = prose >= 0 ? prose : Math.max(0, lines.findIndex((l) => l.length > 2));
+    // Inside a list item's text, so the edit changes words, not the structure.
+    const column = /^\s*- /.test(lines[bodyLine]) ? lines[bodyLine].indexOf('- ') + 3 : 1;
     let version = 1;
     const recheckMs = [];
     for (let i = 0; i < plan.edits; i++) {
-      const at = { line: bodyLine, character: 1 };
-      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: bodyLine, character: 2 } }, text: '' };
+      const at = { line: bodyLine, character: column };
+      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: bodyLine, character: column + 1 } }, text: '' };
       const published = server.nextDiagnostics(editUri);
       const sent = performance.now();
       server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: editUri, version: ++version }, contentChanges: [change] });
@@ -325,7 +397,9 @@ async function measureColdServer(stamp, cacheDir) {
       completionAnswered: completions.answered,
       hoverDuringIndexP50Ms: percentile(duringIndexMs, 50),
       hoverDuringIndexP95Ms: percentile(duringIndexMs, 95),
+      hoverDuringIndexMaxMs: percentile(duringIndexMs, 100),
       hoverDuringIndexSamples: duringIndexMs.length,
+      hoverDuringIndexAnswered: duringIndexAnswers.filter((a) => a.result).length,
       serverPeakRssMB,
     };
   } finally {
@@ -387,10 +461,13 @@ const format = (x) => (x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? M
 
 /** Rows of the per-size table: label, unit, figure key, SPEC target at 10,000 notes. */
 const ROWS = [
-  ['cold check, CLI (median)', 'ms', 'coldCheckMs', { max: 10000 }],
+  ['cold check, CLI (median)', 'ms', 'coldCheckMs', { max: 5000 }],
   ['check runs', '', 'coldCheckRuns'],
+  ['regex floor (median)', 'ms', 'floorMs'],
+  ['cold check / floor', '×', 'checkOverFloor'],
   ['peak RSS of check', 'MB', 'checkPeakRssMB', { max: 600 }],
   ['findings of check', '', 'checkFindings'],
+  ['warm check, CLI (median)', 'ms', 'warmCheckMs', { max: 1000 }],
   ['first diagnostics, LSP', 'ms', 'firstDiagnosticsMs'],
   ['all notes diagnosed, LSP', 'ms', 'allDiagnosticsMs'],
   ['re-check after edit p50', 'ms', 'recheckP50Ms'],
@@ -400,8 +477,30 @@ const ROWS = [
   ['completion p50', 'ms', 'completionP50Ms'],
   ['completion p95', 'ms', 'completionP95Ms', { max: 10 }],
   ['hover during indexing p50', 'ms', 'hoverDuringIndexP50Ms'],
-  ['hover during indexing p95', 'ms', 'hoverDuringIndexP95Ms', { max: 100 }],
-  ['warm start, all diagnosed', 'ms', 'warmStartMs', { max: 2000 }],
+  ['hover during indexing p95', 'ms', 'hoverDuringIndexP95Ms', { max: 50 }],
+  ['warm start, all diagnosed', 'ms', 'warmStartMs', { max: 1000 }],
+  ['server peak RSS', 'MB', 'serverPeakRssMB'],
+];
+/** Rows of the vault-shape table: label, unit, figure key, targets per shape (SPEC §6, issue targets). */
+const SHAPE_ROWS = [
+  ['Markdown files', '', 'markdownFiles'],
+  ['Markdown', 'MB', 'markdownMB'],
+  ['[[…]] links', '', 'links'],
+  ['cold check, CLI (median)', 'ms', 'coldCheckMs', { real: { max: 3000 }, paths: { max: 2000 } }],
+  ['regex floor (median)', 'ms', 'floorMs'],
+  ['cold check / floor', '×', 'checkOverFloor', { real: { max: 5 } }],
+  ['peak RSS of check', 'MB', 'checkPeakRssMB', { real: { max: 400 } }],
+  ['peak RSS of floor', 'MB', 'floorPeakRssMB'],
+  ['findings of check', '', 'checkFindings'],
+  ['warm check, CLI (median)', 'ms', 'warmCheckMs', { real: { max: 1000 }, paths: { max: 1000 } }],
+  ['all notes diagnosed, LSP', 'ms', 'allDiagnosticsMs'],
+  ['hover during indexing p50', 'ms', 'hoverDuringIndexP50Ms'],
+  ['hover during indexing p95', 'ms', 'hoverDuringIndexP95Ms', { real: { max: 50 } }],
+  ['hover during indexing max', 'ms', 'hoverDuringIndexMaxMs', { real: { max: 200 } }],
+  ['hovers during indexing, answered', '', 'hoverDuringIndexAnswered'],
+  ['hovers during indexing, sent', '', 'hoverDuringIndexSamples'],
+  ['re-check after edit p95', 'ms', 'recheckP95Ms'],
+  ['warm start, all diagnosed', 'ms', 'warmStartMs', { real: { max: 1000 }, paths: { max: 1000 } }],
   ['server peak RSS', 'MB', 'serverPeakRssMB'],
 ];
 const TARGET_NOTES = 10000;
@@ -440,15 +539,24 @@ function reportTables(results) {
     summary.push(['check speed-up over remark-validate-links', `${round(s.speedup, 1)}×`, targetText(SPEED_UP_TARGET, '×'), verdict(s.speedup, SPEED_UP_TARGET)]);
     summary.push([`broken references found (of ${s.brokenReferences}): remark / check`, `${s.remarkBrokenLinksFound} / ${s.checkBrokenCitationsFound}`, '', '']);
   }
-  return { perSize, summary: [['comparison', 'value', 'target', 'met?'], summary] };
+  const shapes = results.shapes ?? [];
+  const perShape = [
+    ['figure', 'unit', ...shapes.flatMap((s) => [`${SHAPES[s.shape].label}, ${s.notes.toLocaleString('en-US')} notes`, 'target', 'met?'])],
+    SHAPE_ROWS.map(([label, unit, key, targets]) => [label, unit, ...shapes.flatMap((s) => [format(s[key]), targetText(targets?.[s.shape]), verdict(s[key], targets?.[s.shape])])]),
+  ];
+  return { perSize, perShape, summary: [['comparison', 'value', 'target', 'met?'], summary] };
 }
 
 function printReport(results) {
   const m = results.machine;
-  const { perSize, summary } = reportTables(results);
+  const { perSize, perShape, summary } = reportTables(results);
   console.log(`\nGrounded Notes benchmark: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.date}, load average ${m.loadAverageAtStart} → ${m.loadAverageAtEnd}\n`);
   console.log(textTable(...perSize));
   console.log('');
+  if (perShape[1].length > 0 && results.shapes?.length) {
+    console.log(textTable(...perShape));
+    console.log('');
+  }
   console.log(textTable(...summary));
   for (const note of results.notes) console.log(`note: ${note}`);
 }
@@ -460,13 +568,14 @@ const README_END = '<!-- bench:end -->';
 function rewriteReadme(resultsFile) {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
   const m = results.machine;
-  const { perSize, summary } = reportTables(results);
+  const { perSize, perShape, summary } = reportTables(results);
   const block = [
     README_START,
     `Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, Node ${m.node}, load average ${m.loadAverageAtStart} → ${m.loadAverageAtEnd}; \`npm run bench\` took ${results.runSeconds} s.`,
     '',
     markdownTable(...perSize),
     '',
+    ...(results.shapes?.length ? [markdownTable(...perShape), ''] : []),
     markdownTable(...summary),
     ...(results.notes.length > 0 ? ['', ...results.notes.map((n) => `- ${n}`)] : []),
     README_END,
@@ -505,6 +614,7 @@ async function main() {
     const stamp = workspace(notes, 'citations');
     console.error(`[bench] ${notes} notes: workspace ready in ${Math.round(performance.now() - t)} ms; running check`);
     const check = await measureCheck(stamp.folder, plan.checkRuns(notes));
+    const warmCheck = await measureWarmCheck(stamp.folder, plan.checkRuns(notes));
     console.error(`[bench] ${notes} notes: language server, cold`);
     const cacheDir = mkdtempSync(join(tmpdir(), 'gn-bench-cache-'));
     try {
@@ -512,7 +622,23 @@ async function main() {
       cacheWritten &&= readdirSync(cacheDir).length > 0;
       console.error(`[bench] ${notes} notes: language server, warm`);
       const warmStartMs = await measureWarmServer(stamp, cacheDir);
-      results.sizes.push({ notes: stamp.notes.length, sources: stamp.sources, ...check, ...cold, warmStartMs });
+      results.sizes.push({ notes: stamp.notes.length, sources: stamp.sources, ...check, ...warmCheck, ...cold, warmStartMs });
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }
+  results.shapes = [];
+  for (const { name, notes } of plan.shapes) {
+    const stamp = workspace(notes, name);
+    console.error(`[bench] ${SHAPES[name].label}, ${notes} notes: check and floor`);
+    const check = await measureCheck(stamp.folder, plan.checkRuns(notes));
+    const warmCheck = await measureWarmCheck(stamp.folder, plan.checkRuns(notes));
+    console.error(`[bench] ${SHAPES[name].label}, ${notes} notes: language server, cold and warm`);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'gn-bench-cache-'));
+    try {
+      const cold = await measureColdServer(stamp, cacheDir, stamp.notes[0]);
+      const warmStartMs = await measureWarmServer(stamp, cacheDir);
+      results.shapes.push({ shape: name, notes: stamp.notes.length, brokenLinks: stamp.brokenReferences, ...check, ...warmCheck, ...cold, warmStartMs });
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
@@ -531,9 +657,12 @@ async function main() {
       ratio: large.coldCheckMs / large.notes / (small.coldCheckMs / small.notes),
     };
   }
-  console.error(`[bench] side by side at ${plan.sideBySideNotes} notes`);
-  results.sideBySide = await measureSideBySide(plan.sideBySideNotes);
-  if (results.sideBySide.remarkBrokenLinksFound === 0) results.notes.push('remark-validate-links reported no broken link although the copy has some: its figure is not a real check.');
+  // `--sizes ''` measures the vault shapes only.
+  if (plan.sizes.length > 0) {
+    console.error(`[bench] side by side at ${plan.sideBySideNotes} notes`);
+    results.sideBySide = await measureSideBySide(plan.sideBySideNotes);
+    if (results.sideBySide.remarkBrokenLinksFound === 0) results.notes.push('remark-validate-links reported no broken link although the copy has some: its figure is not a real check.');
+  }
   results.machine.loadAverageAtEnd = round(loadavg()[0], 2);
   results.runSeconds = Math.round((performance.now() - began) / 1000);
   writeFileSync(args.out, JSON.stringify(results, (_, v) => (typeof v === 'number' ? round(v, 2) : v), 2) + '\n');

@@ -8,6 +8,9 @@ import { ensureBuilt, REPO } from '../helpers/lspClient.js';
 /** Every figure the benchmark takes per workspace size, by its key in the results file. */
 const FIGURES = [
   'coldCheckMs',
+  'floorMs',
+  'checkOverFloor',
+  'warmCheckMs',
   'checkPeakRssMB',
   'firstDiagnosticsMs',
   'allDiagnosticsMs',
@@ -23,9 +26,17 @@ const FIGURES = [
   'serverPeakRssMB',
 ];
 
+/** Every figure the benchmark takes per vault shape. */
+const SHAPE_FIGURES = ['coldCheckMs', 'floorMs', 'checkOverFloor', 'checkPeakRssMB', 'floorPeakRssMB', 'links', 'warmCheckMs', 'allDiagnosticsMs', 'hoverDuringIndexP95Ms', 'warmStartMs'];
+
 /** The rows of the printed tables. */
 const ROWS = [
   'cold check, CLI (median)',
+  'regex floor (median)',
+  'cold check / floor',
+  'warm check, CLI (median)',
+  'real shape, 200 notes',
+  'path-link shape, 130 notes',
   'check runs',
   'peak RSS of check',
   'findings of check',
@@ -49,7 +60,7 @@ const ROWS = [
 ];
 
 describe('npm run bench --quick', function () {
-  this.timeout(90000);
+  this.timeout(180000);
   const dir = mkdtempSync(join(tmpdir(), 'gn-bench-test-'));
   before(() => ensureBuilt());
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,6 +74,11 @@ describe('npm run bench --quick', function () {
     assert.deepEqual(results.sizes.map((s: { notes: number }) => s.notes), [50, 100]);
     for (const size of results.sizes) {
       for (const key of FIGURES) assert.equal(typeof size[key], 'number', `${key} at ${size.notes} notes`);
+    }
+    assert.deepEqual(results.shapes.map((s: { shape: string; notes: number }) => [s.shape, s.notes]), [['real', 200], ['paths', 130]]);
+    for (const shape of results.shapes) {
+      for (const key of SHAPE_FIGURES) assert.equal(typeof shape[key], 'number', `${key} of the ${shape.shape} shape`);
+      assert.ok(shape.links > 0 && shape.checkFindings >= shape.brokenLinks, `the ${shape.shape} shape has links and its broken ones are reported`);
     }
     assert.equal(typeof results.sideBySide.speedup, 'number');
     assert.ok(results.sideBySide.remarkBrokenLinksFound > 0, 'remark-validate-links must find the broken links');

@@ -80,6 +80,17 @@ describe('diagnostics on notes', () => {
     assert.deepEqual(problemsOf(f, 'notes/b.md'), ['1:5-1:18 GN002 No heading `alpha-sectoin` in note `a`; did you mean `alpha-section`?']);
   });
 
+  it('did you mean: a name written with spaces finds its hyphenated note, a long typo only its near names', async () => {
+    const f = await fixture(
+      '//- notes/a-b-c-d.md\n# A\n//- notes/quiet-harbour-view.md\n# Q\n//- notes/quiet-harvest.md\n# H\n//- notes/n.md\n[[a b c d]] [[quiet harbor view]] [[quiet hardware store]]\n',
+    );
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), [
+      '1:3-1:10 GN001 No note or file `a b c d` in the workspace; did you mean `a-b-c-d`?',
+      '1:15-1:32 GN001 No note or file `quiet harbor view` in the workspace; did you mean `quiet-harbour-view`?',
+      '1:37-1:57 GN001 No note or file `quiet hardware store` in the workspace',
+    ]);
+  });
+
   it('severities follow groundedNotes.diagnostics, and `off` silences a code', async () => {
     const { files } = await import('../helpers/fixture.js').then((m) => m.parseFixture(`//- notes/n.md\n[[404]] [[]]\n//- sources/001_a.txt\nA source.\n`));
     const f = await fromFiles(files, { diagnostics: { GN001: 'off', GN004: 'warning' } });

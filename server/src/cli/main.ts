@@ -4,11 +4,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { createNotesService } from '../core/index.js';
 import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
+import { countProblems } from '../core/index.js';
 import { VERSION } from '../core/product.js';
+import { checkFolder } from './checkFolder.js';
 import { formatSarif, formatText, toFindings } from './format.js';
 import { formatGithub } from './github.js';
 import { terminalSafe } from './terminal.js';
@@ -91,22 +92,14 @@ async function check(opts: CheckOptions): Promise<number> {
     ...(opts.threads ? { threads: opts.threads } : {}),
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     stateKey: JSON.stringify(config),
+    tool: VERSION,
     log,
   });
-  const service = createNotesService({ workspace, config, parser: pool });
-  try {
-    await service.initialize();
-  } finally {
-    await pool.close();
-    await extractor.close();
-  }
-  service.saveProblems();
-  pool.persist();
-  extracted?.persist();
+  const result = await checkFolder(workspace, config, { pool, extractor, extracted }, !!opts.cacheDir);
   // For the benchmark (bench/pdf.mjs): what reading PDFs and web pages cost in this run.
   if (process.env.GROUNDED_NOTES_TIMING) process.stderr.write(`timing: ${JSON.stringify({ extract: extractor.stats, cacheLoadMs: extracted?.loadMs ?? 0 })}\n`);
   const root = workspace.folders[0]!;
-  const findings = toFindings(service.allProblems(), (uri) => relativePath(root, uri), (uri, range) => service.pageOf(uri, range.start));
+  const findings = toFindings(result.problems, (uri) => relativePath(root, uri), result.pageOf);
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
   else if (opts.format === 'github') {
@@ -115,7 +108,8 @@ async function check(opts: CheckOptions): Promise<number> {
     if (findings.length > 0) process.stdout.write(formatGithub(findings, prefix) + '\n');
   }
   else if (findings.length > 0) process.stdout.write(formatText(findings) + '\n');
-  const { notes, sources, errors: errorsFound, warnings, infos } = service.counts();
+  const { errors: errorsFound, warnings, infos } = countProblems(result.problems.values());
+  const { notes, sources } = result;
   process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${infos} infos\n`);
   if (errorsFound > 0) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {

@@ -4,7 +4,7 @@
  */
 import { normalize, originalSpan, type NormalizedText } from './normalize.js';
 import type { AnchorDefinition, Passage, SourceIndex, Span } from './types.js';
-import { closest } from './suggest.js';
+import { nameIndexOf } from './suggest.js';
 
 export type AnchorResult =
   | { ok: true; passage: Passage }
@@ -99,8 +99,9 @@ export function resolveAnchor(
     if (span) return passage(span, 'quote');
     return { ok: false, reason: `the words ${anchor} do not occur in source ${source.id}`, suggestions: [] };
   }
-  const names = [...named.keys(), ...(source.ids ?? []).map((e) => e.id), ...source.headings.map((h) => h.slug)];
-  return { ok: false, suggestions: closest(anchor, names) };
+  // `named` is built once per version of the source and its anchor file.
+  const names = nameIndexOf(named, () => [...named.keys(), ...(source.ids ?? []).map((e) => e.id), ...source.headings.map((h) => h.slug)]);
+  return { ok: false, suggestions: names.closest(anchor) };
 }
 
 /** The paragraphs that start on a page (a paragraph never spans two pages: a page break ends one). */

@@ -211,4 +211,10 @@ export interface NotesServiceOptions {
   logger?: Logger;
   /** Parses the files of a workspace scan elsewhere (worker threads, a persisted cache). */
   parser?: BatchParser;
+  /**
+   * Resolves after requests waiting on this thread had their turn (a server passes a
+   * macrotask, e.g. `setImmediate`): the scan calls it between slices of indexing work,
+   * so hovers answer while it runs. Without it the scan yields only at its reads.
+   */
+  yieldToRequests?: () => Promise<void>;
 }

@@ -29,13 +29,14 @@ import { moreProblems } from './rules/GN009-more-problems.js';
 import { appendAll, capProblems, checkFailure } from './problemList.js';
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, Problem } from './types.js';
-import { parseDocument, type DocKind, type ParsedDocument, type ParseInput } from './parse/document.js';
+import { parseDocument, type DocKind, type ParsedDocument, type ParseInput, type ScanState } from './parse/document.js';
+import { scanFiles, type Listing } from './scan.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { detectConventions } from './links/style.js';
 import { isUnresolved } from './view.js';
 import { isExtractedFormat } from './formats.js';
 import type { ExtractedDocument } from './types.js';
-import type { FileChange, FileStat, Workspace } from './workspace.js';
+import { sameStat, type FileChange, type FileStat, type Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
 export { NotesError } from './api.js';
@@ -49,13 +50,26 @@ const UNRESOLVED_CODES = new Set<Code>([unknownSource.code, unknownAnchor.code, 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
 const BATCH = 128;
-/** Every file is listed: notes, sources and anchor files are read, the rest are attachments links may name. */
-const ALL_FILES: readonly string[] = [];
+/** Indexing work done between two turns for waiting requests during the scan (ms). */
+const SLICE_MS = 8;
 /**
  * PDFs and saved web pages larger than this are not read. They are not held to
  * `maxFileSize` (a report's PDF is often tens of megabytes); their extracted text is.
  */
 export const MAX_EXTRACTED_FILE_BYTES = 200 * 1024 * 1024;
+export { countProblems } from './counts.js';
+export type { Listing } from './scan.js';
+
+/**
+ * What a persisted result of a whole check is keyed by besides the files' contents: the
+ * workspace's listing (every file, classified as the service would) and its link
+ * conventions. Undefined when the listing was cancelled.
+ */
+export async function resultKey(workspace: Workspace, config: NotesConfig): Promise<{ listing: Listing; conventions: string } | undefined> {
+  const listing = await scanFiles(workspace, new WorkspaceIndex(config, workspace.folders));
+  if (!listing) return undefined;
+  return { listing, conventions: JSON.stringify(await detectConventions(workspace, config.linkStyle)) };
+}
 
 /** Creates the language service over an injected workspace. */
 export function createNotesService(options: NotesServiceOptions): NotesService {
@@ -114,13 +128,17 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     if (structural) for (const f of index.anchorFiles()) dirty.add(f.uri);
   }
 
-  /** What `read` finds: the text (and, for a PDF or web page, its extracted form), why it is not indexed, or nothing. */
-  type Found = { text: string; extracted?: ExtractedDocument } | { skip: string } | undefined;
+  /**
+   * What reading a file for indexing found: its text (with, for a PDF or web page,
+   * its extracted form), a parse remembered for its unchanged stat, why it is not
+   * indexed, or nothing (gone).
+   */
+  type Found = { text: string; stat?: FileStat; extracted?: ExtractedDocument } | { remembered: ParsedDocument; stat: FileStat } | { skip: string } | undefined;
 
   /** Reads a file for indexing: its text, or why it is not indexed, or gone. */
-  async function read(uri: DocUri, kind: DocKind): Promise<Found> {
+  async function read(uri: DocUri, kind: DocKind, remember = false): Promise<Found> {
     try {
-      return await readChecked(uri, kind);
+      return await readChecked(uri, kind, remember);
     } catch (e) {
       // A workspace that throws (permissions, a vanished mount) costs this file only.
       const message = (e as Error).message;
@@ -129,7 +147,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
   }
 
-  async function readChecked(uri: DocUri, kind: DocKind): Promise<Found> {
+  async function readChecked(uri: DocUri, kind: DocKind, remember: boolean): Promise<Found> {
     const stat = await workspace.stat(uri);
     diskStats.delete(uri);
     if (!stat) return undefined;
@@ -140,12 +158,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is over groundedNotes.maxFileSize`);
       return { skip: tooLargeMessage(stat.size, config.maxFileSize) };
     }
+    // A parse remembered for this very stat: the text is read only when a feature needs it.
+    const remembered = remember && workspace.readFileSync ? parser?.remembered?.(uri, kind, stat) : undefined;
+    if (remembered) return { remembered, stat };
     const text = await workspace.readFile(uri);
     if (text === undefined) {
       logger.warn(`Skipped ${uri}: not readable as UTF-8 text`);
       return { skip: 'Not checked: the file could not be read as UTF-8 text (binary, unreadable, or removed while indexing)' };
     }
-    return { text };
+    return { text, stat };
   }
 
   /** Size and time of each file as it was last read from disk: a change no event reported shows there. */
@@ -200,15 +221,42 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
 
   /** Indexes what `read` found; returns the citation keys whose meaning may have changed. */
   function store(uri: DocUri, kind: DocKind, found: Found, parsed?: ParsedDocument): Set<string> {
+    if (!found || !('text' in found) || !found.extracted) extractedByUri.delete(uri);
     if (!found) return index.remove(uri);
     if ('skip' in found) return index.skip(uri, found.skip);
+    if ('remembered' in found) return index.set(uri, kind, lazyText(uri, found.stat), 0, found.remembered);
     if (found.extracted) {
+      extractedByUri.set(uri, found.extracted);
       const keys = index.set(uri, kind, found.text, 0, parseDocument({ uri, kind, text: found.text, extracted: found.extracted }));
       // A scanned PDF is indexed (it can be cited whole) and says why it has no text.
       if (found.extracted.notice) index.notices.set(uri, found.extracted.notice);
       return keys;
     }
     return index.set(uri, kind, found.text, 0, parsed);
+  }
+
+  /** Reads a remembered file's text when first needed; if it changed meanwhile, the index re-reads it from that text. */
+  function lazyText(uri: DocUri, stat: FileStat): () => { text: string; changed: boolean } | undefined {
+    return () => {
+      const r = workspace.readFileSync?.(uri);
+      return r && { text: r.text, changed: !sameStat(r.stat, stat) };
+    };
+  }
+
+  /** Files listed by the scan that it does not read (attachments): links may name them. */
+  let others: readonly DocUri[] = [];
+  /** PDFs and web pages as extracted during the scan (their text is not the parser's to remember). */
+  const extractedByUri = new Map<DocUri, ExtractedDocument>();
+
+  /** What else the scan's results depend on (what saved problems must agree with). */
+  function scanState(): ScanState {
+    const extracted = [...extractedByUri].map(([uri, doc]) => [uri, JSON.stringify(doc)] as const);
+    return { conventions: JSON.stringify(index.conventions), others, extracted };
+  }
+
+  /** The files the scan skipped, and why (what saved problems must agree with). */
+  function skippedFiles(): Map<DocUri, string> {
+    return new Map([...index.skipped].map(([uri, s]) => [uri, s.reason]));
   }
 
   async function load(uri: DocUri, kind: DocKind): Promise<Set<string>> {
@@ -290,6 +338,26 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
   }
 
+  /** Files being read on demand: several requests may ask for the same file at once. */
+  const loading = new Map<DocUri, Promise<void>>();
+
+  /**
+   * Reads and indexes one file on demand during the scan, once however many ask. What
+   * it changes is marked: the scan may end while it is read, and then nothing else
+   * would check and publish it.
+   */
+  function loadEarly(uri: DocUri, kind: DocKind): Promise<void> {
+    let p = loading.get(uri);
+    if (!p) {
+      loadedEarly.add(uri);
+      p = read(uri, kind)
+        .then((found) => touch(uri, store(uri, kind, found), true))
+        .finally(() => loading.delete(uri));
+      loading.set(uri, p);
+    }
+    return p;
+  }
+
   /** Reads (on demand, during the scan) every file the links of a document may name that is not indexed yet. */
   async function loadTargets(uri: DocUri): Promise<void> {
     const note = index.note(uri);
@@ -298,15 +366,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (index.kindOf(target) !== undefined || index.skipped.has(target) || open.has(target)) continue;
       const kind = index.classify(target);
       if (!kind) continue;
-      loadedEarly.add(target);
-      store(target, kind, await read(target, kind));
+      await loadEarly(target, kind);
       // A source's anchor file says where its named anchors are.
       const source = index.source(target);
       const anchors = source ? index.anchorFileUriFor(source) : undefined;
-      if (anchors && index.files.get(anchors) && index.kindOf(anchors) === undefined) {
-        loadedEarly.add(anchors);
-        store(anchors, 'anchorFile', await read(anchors, 'anchorFile'));
-      }
+      if (anchors && index.files.get(anchors) && index.kindOf(anchors) === undefined) await loadEarly(anchors, 'anchorFile');
     }
   }
 
@@ -338,31 +402,23 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
       index.conventions = await detectConventions(workspace, config.linkStyle);
-      const files: { uri: DocUri; kind: DocKind }[] = [];
-      for (const folder of workspace.folders) {
-        for (const uri of await workspace.listFiles(folder, ALL_FILES)) {
-          if (!index.inWorkspace(uri)) continue;
-          // Every name is known before any file is read: a link is never judged against half a listing.
-          index.register(uri);
-          const kind = index.classify(uri);
-          if (kind) files.push({ uri, kind });
-        }
-        if (token?.isCancellationRequested) return;
-      }
+      // Every name is known before any file is read: a link is never judged against half a listing.
+      const listing = await scanFiles(workspace, index, token, (uri) => index.register(uri));
+      if (!listing) return;
+      const files = listing.files;
+      others = listing.others;
       listingDone();
-      // Sources and anchor files first: notes resolve against them.
-      files.sort((a, b) => (a.kind === 'note' ? 1 : 0) - (b.kind === 'note' ? 1 : 0));
       let done = 0;
       /** Reads a batch (reads overlap) and has it parsed, possibly on other threads. */
       const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
-        const found = await Promise.all(batch.map((f) => read(f.uri, f.kind)));
+        const found = await Promise.all(batch.map((f) => read(f.uri, f.kind, !open.has(f.uri))));
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
           // Extracted text is indexed here: it comes with its structure, and its cache is the extractor's.
-          if (r && 'text' in r && !r.extracted) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text });
+          if (r && 'text' in r && !r.extracted) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text, ...(r.stat ? { stat: r.stat } : {}) });
         }
         let parsed: (ParsedDocument | undefined)[] = [];
         if (parser && inputs.length > 0) {
@@ -378,6 +434,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // disk nor the parsing threads wait; indexing stays on this thread, in order.
       const inflight = [readAndParse(0)];
       if (BATCH < files.length) inflight.push(readAndParse(BATCH));
+      const yieldToRequests = options.yieldToRequests;
+      let sliceStart = Date.now();
       for (let i = 0; i < files.length; i += BATCH) {
         const { batch, found, inputs, parsed } = await inflight.shift()!;
         if (i + 2 * BATCH < files.length) inflight.push(readAndParse(i + 2 * BATCH));
@@ -393,13 +451,18 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
           // An editor may have opened the file while it was being read: its text wins.
           if (open.has(f.uri)) {
             const r = found[j];
-            scanText.set(f.uri, r && 'text' in r ? r.text : undefined);
+            scanText.set(f.uri, r && 'text' in r ? r.text : r && 'remembered' in r ? workspace.readFileSync?.(f.uri)?.text : undefined);
             continue;
           }
           try {
             store(f.uri, f.kind, found[j], byUri.get(f.uri));
           } catch (e) {
             logger.error(`Could not index ${f.uri}: ${(e as Error).message}`);
+          }
+          if (yieldToRequests && Date.now() - sliceStart >= SLICE_MS) {
+            // A hover waiting behind this batch is answered now, from what is indexed so far.
+            await yieldToRequests();
+            sliceStart = Date.now();
           }
         }
         done = Math.min(files.length, i + BATCH);
@@ -408,7 +471,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       }
       scanning = false;
       held.clear();
-      const saved = openMatchesDisk() && loadedEarly.size === 0 ? parser?.savedProblems?.() : undefined;
+      const saved = openMatchesDisk() && loadedEarly.size === 0 ? parser?.savedProblems?.(skippedFiles(), scanState()) : undefined;
       if (saved) {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {
@@ -427,7 +490,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // Saved problems must be those of the files as the scan read them.
       if (!scanned || changedSinceScan || !parser?.saveProblems || !openMatchesDisk()) return;
       refresh();
-      parser.saveProblems(new Map(current));
+      parser.saveProblems(new Map(current), skippedFiles(), scanState());
     },
     openDocument(uri, text, version) {
       const kind = index.classify(uri);
@@ -449,8 +512,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (!scanning) return;
       await listed;
       await loadTargets(uri);
-      held.delete(uri);
-      dirty.add(uri);
+      // Checked once released (files read on demand mark what they change themselves):
+      // a request every few milliseconds must not re-check the note each time.
+      if (held.delete(uri)) dirty.add(uri);
     },
     async closeDocument(uri) {
       if (!open.delete(uri)) return;

@@ -1,95 +1,221 @@
-/** "Did you mean …?": the closest names by edit distance. */
+/**
+ * "Did you mean …?": the names nearest to an unknown one. A `NameIndex` holds the
+ * names of one kind (note names, source ids, attachments, anchors of a source) and
+ * answers from tables built the first time they pay (`editIndex.ts`), so a workspace
+ * with thousands of unknown names costs milliseconds, not minutes.
+ */
+import { boundedDistance, buildLongTable, buildShortTable, longCandidates, MAX_IDS, piecesNeeded, prefixHashes, prefixKey, shortCandidates, tableCost, tableFor, type PairTable } from './editIndex.js';
 
-/** Damerau–Levenshtein distance (optimal string alignment), case-insensitive, bounded by `max`. */
+/** Comparing one name while scanning costs about as much as this many table entries built. */
+const SCAN_TO_BUILD = 4;
+
+/** How many edits a suggestion may be from a name of this length: 1 up to three characters, else 2. */
+export function maxEdits(length: number): number {
+  return length <= 3 ? 1 : 2;
+}
+
+/** The form names are compared in: lower case, with `-` and `_` read as spaces (`what-is-it` is `What is it` written as a slug). */
+export function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, ' ');
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment), case-insensitive, bounded by `max` (over it: `max + 1`). */
 export function editDistance(a: string, b: string, max = Infinity): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      row.push(v);
-      best = Math.min(best, v);
-    }
-    rows.push(row);
-    if (i > 0 && best > max) return max + 1;
-  }
-  return rows[a.length]![b.length]!;
+  const bound = Number.isFinite(max) ? max : Math.max(a.length, b.length);
+  return boundedDistance(a.toLowerCase(), b.toLowerCase(), bound);
 }
 
 /**
- * Names to suggest from, indexed by length and prefix so that a suggestion compares
- * only the names that can be close, not every name in a large workspace.
+ * Names to suggest from. `closest` ranks every name within `maxEdits` of the
+ * unknown one by distance, and names it starts with or that start with it (three
+ * characters or more) as if at the bound; ties go in code-unit order. Names are
+ * compared by `nameKey` (so a slug is 0 edits from its heading). Lower-cased
+ * duplicates keep their first spelling; empty names are ignored.
  */
 export class NameIndex {
-  private readonly byLength = new Map<number, { name: string; lower: string }[]>();
-  /** Lower-cased names, sorted, for prefix ranges; and lower-cased → first spelling. */
-  private readonly sorted: string[];
-  private readonly spelling = new Map<string, string>();
+  private readonly spellings: string[] = [];
+  private readonly lowers: string[] = [];
+  /** `nameKey` of each name: what distances, tables and prefixes compare. */
+  private readonly keys: string[] = [];
+  private readonly idOf = new Map<string, number>();
+  /** Names by `prefixKey` of their whole key, to find the names an unknown name starts with without slicing it. */
+  private byKeyHash: Map<number, number[]> | undefined;
+  private readonly byLength = new Map<number, number[]>();
+  private sorted: number[] | undefined;
+  private readonly built: { short?: PairTable; long?: PairTable } = {};
+  /** Names compared by scanning so far, per table; a table is built once scanning has cost as much. */
+  private readonly scanned = { short: 0, long: 0 };
+  private cost: { short: number; long: number } | undefined;
+  private seen = new Uint32Array(0);
+  /** Per name, how many different pieces found it in the current long query, and the last one. */
+  private pieces = new Uint8Array(0);
+  private lastPiece = new Int8Array(0);
+  private stamp = 0;
 
-  constructor(candidates: Iterable<string>) {
+  /**
+   * `tables`: `'lazy'` (default) builds a table once scanning has cost as much;
+   * `'now'` builds both at once; `'never'` always scans (the plain edit-distance scan).
+   */
+  constructor(
+    candidates: Iterable<string>,
+    private readonly tables: 'lazy' | 'now' | 'never' = 'lazy',
+  ) {
     for (const name of candidates) {
       const lower = name.toLowerCase();
-      if (this.spelling.has(lower)) continue;
-      this.spelling.set(lower, name);
-      let list = this.byLength.get(lower.length);
-      if (!list) this.byLength.set(lower.length, (list = []));
-      list.push({ name, lower });
+      if (lower === '' || this.idOf.has(lower)) continue;
+      const id = this.lowers.length;
+      this.idOf.set(lower, id);
+      this.spellings.push(name);
+      this.lowers.push(lower);
+      const key = nameKey(name);
+      this.keys.push(key);
+      push(this.byLength, key.length, id);
     }
-    this.sorted = [...this.spelling.keys()].sort();
+  }
+
+  /** How many distinct (case-insensitive) names the index holds. */
+  get size(): number {
+    return this.lowers.length;
+  }
+
+  /** Up to `limit` names nearest to `name` (see the class comment), nearest first. */
+  closest(name: string, limit = 3): string[] {
+    const lower = name.toLowerCase();
+    const key = nameKey(name);
+    const max = maxEdits(key.length);
+    const scored = new Map<number, number>();
+    this.withinEdits(key, lower, max, (id, d) => scored.set(id, d));
+    if (key.length >= 3) {
+      this.startingWith(key, lower, limit, scored, max);
+      this.startedBy(key, (id) => scored.has(id) || scored.set(id, max));
+    }
+    return [...scored]
+      .sort((x, y) => x[1] - y[1] || this.order(x[0], y[0]))
+      .slice(0, limit)
+      .map(([id]) => this.spellings[id]!);
+  }
+
+  /** Ties: by key, then by lower-cased spelling, in code-unit order. */
+  private order(a: number, b: number): number {
+    return compare(this.keys[a]!, this.keys[b]!) || compare(this.lowers[a]!, this.lowers[b]!);
+  }
+
+  /** Calls `found` with each name (other than `lower` itself) within `max` edits of `key`, and its distance. */
+  private withinEdits(key: string, lower: string, max: number, found: (id: number, distance: number) => void): void {
+    const which = tableFor(key.length);
+    const table = this.table(which, key.length, max);
+    const check = (id: number) => {
+      if (this.lowers[id] === lower) return;
+      const d = boundedDistance(key, this.keys[id]!, max);
+      if (d <= max) found(id, d);
+    };
+    if (!table) {
+      for (let len = Math.max(0, key.length - max); len <= key.length + max; len++) for (const id of this.byLength.get(len) ?? []) check(id);
+      return;
+    }
+    // The tables give a candidate once per matching key: verify it once per query.
+    if (this.seen.length < this.lowers.length) {
+      this.seen = new Uint32Array(this.lowers.length);
+      this.pieces = new Uint8Array(this.lowers.length);
+      this.lastPiece = new Int8Array(this.lowers.length);
+    }
+    const stamp = (this.stamp = (this.stamp + 1) >>> 0 || 1);
+    if (which === 'short') {
+      shortCandidates(table, key, max, (id) => {
+        if (this.seen[id] === stamp) return;
+        this.seen[id] = stamp;
+        check(id);
+      });
+      return;
+    }
+    // Long names: compared once found by enough different pieces (a name's pieces come in increasing order).
+    const needed = piecesNeeded(max);
+    longCandidates(table, key, max, (id, piece) => {
+      if (this.seen[id] !== stamp) {
+        this.seen[id] = stamp;
+        this.pieces[id] = 0;
+        this.lastPiece[id] = -1;
+      }
+      if (this.lastPiece[id] === piece) return;
+      this.lastPiece[id] = piece;
+      if (++this.pieces[id]! === needed) check(id);
+    });
   }
 
   /**
-   * Up to `limit` names close to `name`: within a third of its length (at least 2
-   * edits), or sharing a prefix of three or more characters, nearest first.
+   * The table for a query, once scanning would have cost more than building it (a
+   * handful of queries scan; thousands use the table); undefined means scan.
    */
-  closest(name: string, limit = 3): string[] {
-    const lower = name.toLowerCase();
-    const max = Math.max(2, Math.floor(name.length / 3));
-    const scored = new Map<string, number>();
-    for (let len = Math.max(0, lower.length - max); len <= lower.length + max; len++) {
-      for (const c of this.byLength.get(len) ?? []) {
-        if (c.lower === lower) continue;
-        const d = editDistance(lower, c.lower, max);
-        if (d <= max) scored.set(c.name, d);
-      }
-    }
-    if (lower.length >= 3) {
-      // Names that start with `name`: a contiguous range of the sorted names.
-      let lo = 0;
-      let hi = this.sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.sorted[mid]! < lower) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < this.sorted.length && this.sorted[i]!.startsWith(lower); i++) {
-        const c = this.sorted[i]!;
-        if (c !== lower && !scored.has(this.spelling.get(c)!)) scored.set(this.spelling.get(c)!, max);
-      }
-      // Names that `name` starts with.
-      for (let k = 1; k < lower.length; k++) {
-        const c = this.spelling.get(lower.slice(0, k));
-        if (c !== undefined && !scored.has(c)) scored.set(c, max);
-      }
-    }
-    return [...scored]
-      .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))
-      .slice(0, limit)
-      .map(([c]) => c);
+  private table(which: 'short' | 'long', length: number, max: number): PairTable | undefined {
+    const built = this.built[which];
+    if (built || this.tables === 'never' || this.lowers.length >= MAX_IDS) return built;
+    let scan = 0;
+    for (let len = Math.max(0, length - max); len <= length + max; len++) scan += this.byLength.get(len)?.length ?? 0;
+    this.scanned[which] += scan;
+    this.cost ??= tableCost(this.keys);
+    if (this.tables === 'lazy' && this.scanned[which] * SCAN_TO_BUILD <= this.cost[which]) return undefined;
+    const table = which === 'short' ? buildShortTable(this.keys) : buildLongTable(this.keys);
+    this.built[which] = table;
+    return table;
   }
+
+  /** Calls `found` with each name whose key is a proper prefix of `key`. */
+  private startedBy(key: string, found: (id: number) => void): void {
+    if (!this.byKeyHash) {
+      this.byKeyHash = new Map();
+      this.keys.forEach((k, id) => push(this.byKeyHash!, prefixKey(prefixHashes(k), k.length), id));
+    }
+    const p = prefixHashes(key);
+    for (let length = 1; length < key.length; length++) {
+      for (const id of this.byKeyHash.get(prefixKey(p, length)) ?? []) if (this.keys[id]!.length === length && key.startsWith(this.keys[id]!)) found(id);
+    }
+  }
+
+  /** Adds to `scored`, at `score`, the first `limit` other names whose key starts with `key`. */
+  private startingWith(key: string, lower: string, limit: number, scored: Map<number, number>, score: number): void {
+    const sorted = (this.sorted ??= this.keys.map((_, id) => id).sort((a, b) => this.order(a, b)));
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[sorted[mid]!]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    let added = 0;
+    for (let i = lo; i < sorted.length && added < limit; i++) {
+      const id = sorted[i]!;
+      if (!this.keys[id]!.startsWith(key)) break;
+      if (this.lowers[id] === lower || scored.has(id)) continue;
+      scored.set(id, score);
+      added++;
+    }
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, id: number): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Up to `limit` of `candidates` close to `name` (see `NameIndex.closest`). */
 export function closest(name: string, candidates: Iterable<string>, limit = 3): string[] {
   return new NameIndex(candidates).closest(name, limit);
+}
+
+const indexes = new WeakMap<object, NameIndex>();
+
+/**
+ * The `NameIndex` of the names `owner` stands for (a note's headings, a source's
+ * anchors), built once per owner object: pass an object that is replaced whenever
+ * its names change (a document's index for one version).
+ */
+export function nameIndexOf(owner: object, names: () => Iterable<string>): NameIndex {
+  let index = indexes.get(owner);
+  if (!index) indexes.set(owner, (index = new NameIndex(names())));
+  return index;
 }

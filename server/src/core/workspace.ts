@@ -9,6 +9,15 @@ export interface FileStat {
   size: number;
   /** Modification time in ms, used to notice changes on disk. */
   mtime: number;
+  /** Status change time in ms (any write or `touch` moves it; no user can set it back), when known. */
+  ctime?: number;
+  /** The file's inode (or file id), when known: a file replaced by another has a new one. */
+  ino?: number;
+}
+
+/** True when two stats describe the same version of a file (every field either has must agree). */
+export function sameStat(a: FileStat, b: FileStat): boolean {
+  return a.size === b.size && a.mtime === b.mtime && a.ctime === b.ctime && a.ino === b.ino;
 }
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -32,6 +41,12 @@ export interface Workspace {
   readFile(uri: DocUri): Promise<string | undefined>;
   /** Size and modification time, or undefined when it does not exist. */
   stat(uri: DocUri): Promise<FileStat | undefined>;
+  /**
+   * Reads a file at once (same checks as `readFile`), with its stat: lets the index
+   * keep no text for files whose parse it remembers, and read one when a feature
+   * needs it. Without it, every file is read during the scan.
+   */
+  readFileSync?(uri: DocUri): { text: string; stat: FileStat } | undefined;
   /** True when a file or folder exists there (inside the workspace): marker folders such as `.obsidian/`. */
   exists(uri: DocUri): Promise<boolean>;
   /**

@@ -30,6 +30,9 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** Reads a file's text when first needed, saying whether the file changed since it was parsed. */
+export type TextLoader = () => { text: string; changed: boolean } | undefined;
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -82,6 +85,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private readonly sourcesByUri = new Map<DocUri, SourceIndex>();
   private readonly anchorFilesByUri = new Map<DocUri, AnchorFileIndex>();
   private readonly texts = new Map<DocUri, string>();
+  /** Texts not read yet (parses remembered by a persisted index): read on first use. */
+  private readonly textLoaders = new Map<DocUri, TextLoader>();
   private readonly byId = new Map<string, SourceIndex[]>();
   private readonly byName = new Map<string, NoteIndex[]>();
   /** `<source uri without extension>` → its anchor file. */
@@ -123,6 +128,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   /** The source roots of every folder that stay inside it (a root such as `../..` is ignored). */
   sourceRoots(): DocUri[] {
+    // Asked once per file by `classify`: computed once per settings object.
+    if (this.roots?.config === this.config) return this.roots.uris;
     const roots: DocUri[] = [];
     for (const folder of this.folders) {
       for (const r of this.config.sourceRoots) {
@@ -130,8 +137,10 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
         if (isInside(root, folder)) roots.push(root);
       }
     }
+    this.roots = { config: this.config, uris: roots };
     return roots;
   }
+  private roots: { config: NotesConfig; uris: DocUri[] } | undefined;
 
   /** True when a file belongs to the workspace: inside a folder, not in a dot-folder or an excluded one. */
   inWorkspace(uri: DocUri): boolean {
@@ -156,15 +165,19 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
    * Indexes (or re-indexes) a file's text, or takes its index parsed elsewhere;
    * returns the citation keys whose meaning may have changed.
    */
-  set(uri: DocUri, kind: DocKind, text: string, version: number, parsed?: ParsedDocument): Set<string> {
-    const doc = parsed?.kind === kind && parsed.index.uri === uri ? parsed : parseDocument({ uri, kind, text }, version);
+  set(uri: DocUri, kind: DocKind, text: string | TextLoader, version: number, parsed?: ParsedDocument): Set<string> {
+    const usable = parsed?.kind === kind && parsed.index.uri === uri;
+    if (!usable && typeof text !== 'string') text = text()?.text ?? '';
+    const doc = usable ? parsed : parseDocument({ uri, kind, text: text as string }, version);
     doc.index.version = version;
     const isNew = this.kindOf(uri) === undefined;
     const touched = this.forget(uri);
-    // Re-indexing a known file keeps the set of names, so the suggestions stand.
-    if (isNew) this.clearSuggestions();
+    // Re-indexing a known file keeps the set of names, so the suggestions stand; so
+    // does indexing a listed note (did-you-mean names notes by their listed paths).
+    if (isNew && (kind !== 'note' || !this.files.get(uri))) this.clearSuggestions();
     this.skipped.delete(uri);
-    this.texts.set(uri, text);
+    if (typeof text === 'string') this.texts.set(uri, text);
+    else this.textLoaders.set(uri, text);
     this.files.add(uri);
     if (doc.kind === 'note') {
       const note = doc.index;
@@ -244,6 +257,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     this.derivedValues = new Map();
     this.memos.delete(uri);
     this.texts.delete(uri);
+    this.textLoaders.delete(uri);
     this.skipped.delete(uri);
     this.notices.delete(uri);
     const note = this.notesByUri.get(uri);
@@ -345,12 +359,22 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return this.byName.get(targetKey(name)) ?? [];
   }
   text(uri: DocUri): string | undefined {
-    return this.texts.get(uri);
+    const text = this.texts.get(uri);
+    if (text !== undefined) return text;
+    const load = this.textLoaders.get(uri);
+    if (!load) return undefined;
+    this.textLoaders.delete(uri);
+    const read = load();
+    if (!read) return undefined;
+    // Changed on disk since it was parsed: index what is there now (a watcher reports the change too).
+    if (read.changed) this.set(uri, this.kindOf(uri)!, read.text, 0);
+    else this.texts.set(uri, read.text);
+    return read.text;
   }
 
   /** Line/offset conversion for any indexed document. */
   lines(uri: DocUri): LineIndex | undefined {
-    const text = this.texts.get(uri);
+    const text = this.text(uri);
     if (text === undefined) return undefined;
     const source = this.sourcesByUri.get(uri);
     // A source's lines are part of its derived data (the same text: one index, not two).

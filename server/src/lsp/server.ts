@@ -210,7 +210,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
     const workspace = new NodeWorkspace(folders, log, extractor);
     pool = new ParsePool({ workerScript: WORKER_SCRIPT, log, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}) });
-    service = createNotesService({ workspace, config, parser: pool, logger: { info: log, warn: log, error: (m) => connection.console.error(m) } });
+    service = createNotesService({
+      workspace,
+      config,
+      parser: pool,
+      logger: { info: log, warn: log, error: (m) => connection.console.error(m) },
+      // Between slices of the scan, requests that arrived meanwhile are answered.
+      yieldToRequests: () => new Promise((resolve) => setImmediate(resolve)),
+    });
     markCreated();
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {

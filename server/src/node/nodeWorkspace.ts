@@ -3,7 +3,7 @@
  * never leaving them (symlinks are followed only when their target stays inside a
  * folder, and each real directory is walked once, so loops end).
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { URI } from 'vscode-uri';
@@ -44,12 +44,18 @@ function looksBinary(buf: Buffer): boolean {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** The stat fields the index compares to tell whether a file changed. */
+function fileStat(st: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): FileStat {
+  return { size: st.size, mtime: st.mtimeMs, ctime: st.ctimeMs, ino: st.ino };
+}
+
 export class NodeWorkspace implements Workspace {
   readonly folders: readonly DocUri[];
   private readonly realFolders: Promise<string[]>;
+  private realFoldersNow: string[] | undefined;
 
   constructor(
-    folderPaths: readonly string[],
+    private readonly folderPaths: readonly string[],
     private readonly log: (message: string) => void = () => {},
     /** Reads PDFs and web pages (on its worker thread); without it they are not read. */
     private readonly extractor?: Extractor,
@@ -60,8 +66,7 @@ export class NodeWorkspace implements Workspace {
 
   /** True when a real path lies inside one of the real workspace folders. */
   private async insideWorkspace(real: string): Promise<boolean> {
-    const folders = await this.realFolders;
-    return folders.some((f) => real === f || real.startsWith(f.endsWith('/') ? f : f + '/'));
+    return inside(real, await this.realFolders);
   }
 
   async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
@@ -166,11 +171,43 @@ export class NodeWorkspace implements Workspace {
   async stat(uri: DocUri): Promise<FileStat | undefined> {
     try {
       const st = await fs.stat(uriToPath(uri));
-      return st.isFile() ? { size: st.size, mtime: st.mtimeMs } : undefined;
+      return st.isFile() ? fileStat(st) : undefined;
     } catch {
       return undefined;
     }
   }
+
+  readFileSync(uri: DocUri): { text: string; stat: FileStat } | undefined {
+    const path = uriToPath(uri);
+    try {
+      const real = realpathSync(path);
+      this.realFoldersNow ??= this.folderPaths.map((p) => {
+        try {
+          return realpathSync(p);
+        } catch {
+          return p;
+        }
+      });
+      if (!inside(real, this.realFoldersNow)) {
+        this.log(`Not read ${path}: outside the workspace folders`);
+        return undefined;
+      }
+      if (!statSync(real).isFile()) return undefined;
+      const buf = readFileSync(real);
+      // Taken after reading: a write meanwhile makes the stat newer than the text, never older.
+      const st = statSync(real);
+      if (looksBinary(buf)) return undefined;
+      const text = decoder.decode(buf);
+      return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, stat: fileStat(st) };
+    } catch (e) {
+      this.log(`Cannot read ${path}: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+}
+
+function inside(real: string, folders: readonly string[]): boolean {
+  return folders.some((f) => real === f || real.startsWith(f.endsWith('/') ? f : f + '/'));
 }
 
 /** Settings files larger than this are not read (VS Code's are a few kilobytes). */

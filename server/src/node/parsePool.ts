@@ -1,19 +1,19 @@
 /**
  * Parses a workspace scan's files on worker threads, one per core, and remembers
- * parses by content hash in a persisted index so a restart does not parse unchanged
- * files again. The cache lives where the caller says (the editor's workspace
- * storage, or `--cache-dir`), never among the user's files.
+ * parses in a persisted index (`persistedIndex.ts`) so a restart does not read or
+ * parse unchanged files again. The cache lives where the caller says (the editor's
+ * workspace storage, or `--cache-dir`), never among the user's files.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { parseDocument, PARSER_VERSION, type BatchParser, type ParsedDocument, type ParseInput } from '../core/parse/document.js';
+import { parseDocument, type BatchParser, type DocKind, type ParsedDocument, type ParseInput, type ScanState } from '../core/parse/document.js';
+import type { Listing } from '../core/scan.js';
 import type { DocUri, Problem } from '../core/types.js';
+import type { FileStat } from '../core/workspace.js';
 import type { ParseReply, ParseRequest } from './indexWorker.js';
+import { contentKey, PersistedIndex } from './persistedIndex.js';
 
 /** The bundled worker beside the bundle that runs this code (`dist/indexWorker.js`). */
 export const WORKER_SCRIPT = fileURLToPath(new URL('./indexWorker.js', import.meta.url));
@@ -30,14 +30,9 @@ export interface ParsePoolOptions {
   cacheDir?: string;
   /** What else the saved problems depend on (the settings, as JSON). */
   stateKey?: string;
+  /** The tool's version, part of the persisted index's key. */
+  tool?: string;
   log?: (message: string) => void;
-}
-
-/** The persisted index's file: parses by content key, and the problems of the last full check. */
-interface PersistedIndex {
-  parses: Map<string, ParsedDocument>;
-  fingerprint?: string;
-  problems?: Map<DocUri, Problem[]>;
 }
 
 interface Pending {
@@ -51,31 +46,20 @@ export class ParsePool implements BatchParser {
   private nextId = 1;
   private turn = 0;
   private started = false;
-  private readonly cacheFile: string | undefined;
-  /** Parses read from the persisted index, by content key. */
-  private readonly stored = new Map<string, ParsedDocument>();
-  /** Parses of this run, by content key: what gets persisted. */
-  private readonly fresh = new Map<string, ParsedDocument>();
-  /** The problems saved with the persisted index, and the workspace state they belong to. */
-  private storedProblems: { fingerprint: string; problems: Map<DocUri, Problem[]> } | undefined;
-  private problemsToSave: { fingerprint: string; problems: Map<DocUri, Problem[]> } | undefined;
-  private lastFingerprint: { keys: number; value: string } | undefined;
-  /** Counts for the log and the benchmark: parsed here or on workers, and reused. */
-  readonly stats = { parsed: 0, reused: 0 };
+  /** The persisted index, when the caller gave a folder for it. */
+  private readonly store: PersistedIndex | undefined;
 
   constructor(private readonly options: ParsePoolOptions = {}) {
-    const log = options.log ?? (() => {});
-    this.cacheFile = options.cacheDir ? join(options.cacheDir, `index-v${PARSER_VERSION}.bin`) : undefined;
-    if (this.cacheFile && existsSync(this.cacheFile)) {
-      try {
-        const data = deserialize(readFileSync(this.cacheFile)) as Partial<PersistedIndex>;
-        if (data.parses instanceof Map) for (const [k, v] of data.parses) this.stored.set(k, v);
-        if (typeof data.fingerprint === 'string' && data.problems instanceof Map) this.storedProblems = { fingerprint: data.fingerprint, problems: data.problems };
-      } catch (e) {
-        log(`Ignored the persisted index ${this.cacheFile}: ${(e as Error).message}`);
-      }
+    if (options.cacheDir) {
+      this.store = new PersistedIndex({ cacheDir: options.cacheDir, stateKey: options.stateKey ?? '', ...(options.tool ? { tool: options.tool } : {}), ...(options.log ? { log: options.log } : {}) });
     }
   }
+
+  /** Counts for the log and the benchmark: files parsed in this run, and reused from the persisted index. */
+  get stats(): { parsed: number; reused: number } {
+    return this.store?.stats ?? this.counts;
+  }
+  private readonly counts = { parsed: 0, reused: 0 };
 
   /** Starts the worker threads the first time something must be parsed (a warm start needs none). */
   private startWorkers(): void {
@@ -100,34 +84,26 @@ export class ParsePool implements BatchParser {
     }
   }
 
-  /** The content key of a file: the parser version, its kind, its URI and its text. */
-  private key(input: ParseInput): string {
-    return createHash('sha1').update(`${PARSER_VERSION}\0${input.kind}\0${input.uri}\0`).update(input.text).digest('base64');
+  remembered(uri: DocUri, kind: DocKind, stat: FileStat): ParsedDocument | undefined {
+    return this.store?.remembered(uri, kind, stat);
   }
 
   async parse(inputs: readonly ParseInput[]): Promise<(ParsedDocument | undefined)[]> {
-    const keys = inputs.map((i) => this.key(i));
-    const results: (ParsedDocument | undefined)[] = keys.map((k, i) => {
-      const known = this.fresh.get(k) ?? this.stored.get(k);
-      // A source's text is not persisted (it is most of a source's index): it is the text just read.
-      return known?.kind === 'source' && known.index.text === '' ? { kind: 'source', index: { ...known.index, text: inputs[i]!.text } } : known;
-    });
+    const store = this.store;
+    const keys = store ? inputs.map((i) => contentKey(i.kind, i.uri, i.text)) : [];
+    const results: (ParsedDocument | undefined)[] = inputs.map((input, i) => store?.reuse(input.uri, input.kind, keys[i]!, input.text, input.stat));
     const missing: number[] = [];
-    results.forEach((r, i) => {
-      if (r) {
-        this.fresh.set(keys[i]!, r);
-        this.stats.reused++;
-      } else missing.push(i);
-    });
+    results.forEach((r, i) => r || missing.push(i));
     if (missing.length === 0) return results;
+    const done = (i: number, r: ParsedDocument) => {
+      results[i] = r;
+      const input = inputs[i]!;
+      if (store) store.add(input.uri, input.kind, keys[i]!, input.stat, r);
+      else this.counts.parsed++;
+    };
     this.startWorkers();
     if (this.workers.length === 0) {
-      for (const i of missing) {
-        const r = parseDocument(inputs[i]!);
-        results[i] = r;
-        this.fresh.set(keys[i]!, r);
-        this.stats.parsed++;
-      }
+      for (const i of missing) done(i, parseDocument(inputs[i]!));
       return results;
     }
     const chunks = this.workers.length === 1 || missing.length <= SPLIT_ABOVE ? [missing] : split(missing, this.workers.length);
@@ -135,11 +111,7 @@ export class ParsePool implements BatchParser {
     chunks.forEach((chunk, c) => {
       chunk.forEach((i, j) => {
         const r = replies[c]![j];
-        results[i] = r;
-        if (r) {
-          this.fresh.set(keys[i]!, r);
-          this.stats.parsed++;
-        }
+        if (r) done(i, r);
       });
     });
     return results;
@@ -154,46 +126,32 @@ export class ParsePool implements BatchParser {
     });
   }
 
-  /**
-   * The workspace state of this scan: every parsed file's content key, and the settings.
-   * Keys are only ever added, so the count tells whether the last value still holds.
-   */
-  private fingerprint(): string {
-    if (this.lastFingerprint?.keys !== this.fresh.size) {
-      const hash = createHash('sha1').update(this.options.stateKey ?? '');
-      for (const key of [...this.fresh.keys()].sort()) hash.update(key);
-      this.lastFingerprint = { keys: this.fresh.size, value: hash.digest('base64') };
-    }
-    return this.lastFingerprint.value;
+  savedProblems(skipped: ReadonlyMap<DocUri, string>, state: ScanState): Map<DocUri, Problem[]> | undefined {
+    return this.store?.savedProblems(skipped, state);
   }
 
-  savedProblems(): Map<DocUri, Problem[]> | undefined {
-    const saved = this.storedProblems;
-    return saved && saved.fingerprint === this.fingerprint() ? saved.problems : undefined;
+  saveProblems(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>, state: ScanState): void {
+    this.store?.saveProblems(problems, skipped, state);
   }
 
-  saveProblems(problems: Map<DocUri, Problem[]>): void {
-    this.problemsToSave = { fingerprint: this.fingerprint(), problems };
+  /** The saved result of an unchanged workspace, without reading or decoding anything (see `PersistedIndex.savedResult`). */
+  savedResult(listing: Listing, conventions: string, details?: boolean): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
+    return this.store?.savedResult(listing, conventions, details);
+  }
+
+  /** Bytes derived from a file's content, kept in the persisted index (see `PersistedIndex.payload`). */
+  payload(namespace: string, contentHash: string): Uint8Array | undefined {
+    return this.store?.payload(namespace, contentHash);
+  }
+
+  /** Keeps bytes derived from a file's content in the persisted index (see `PersistedIndex.payload`). */
+  setPayload(namespace: string, contentHash: string, bytes: Uint8Array): void {
+    this.store?.setPayload(namespace, contentHash, bytes);
   }
 
   /** Writes this run's parses (and saved problems) to the persisted index, replacing it so it never grows stale. */
   persist(): void {
-    if (!this.cacheFile || this.fresh.size === 0) return;
-    // Nothing new: every file was reused and no new problems were saved (or they came from the index).
-    const unchanged = this.stats.parsed === 0 && this.fresh.size === this.stored.size && !this.problemsToSave && this.savedProblems() !== undefined;
-    if (unchanged) return;
-    try {
-      mkdirSync(join(this.cacheFile, '..'), { recursive: true });
-      const tmp = `${this.cacheFile}.${process.pid}.tmp`;
-      const saved = this.problemsToSave ?? this.storedProblems;
-      const parses = new Map<string, ParsedDocument>();
-      for (const [k, p] of this.fresh) parses.set(k, p.kind === 'source' ? { kind: 'source', index: { ...p.index, text: '' } } : p);
-      const data: PersistedIndex = { parses, ...(saved && saved.fingerprint === this.fingerprint() ? saved : {}) };
-      writeFileSync(tmp, serialize(data));
-      renameSync(tmp, this.cacheFile);
-    } catch (e) {
-      this.options.log?.(`Could not write the persisted index ${this.cacheFile}: ${(e as Error).message}`);
-    }
+    this.store?.persist();
   }
 
   /** Ends the worker threads. */

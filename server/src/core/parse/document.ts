@@ -4,6 +4,7 @@
  * and can be persisted).
  */
 import type { AnchorFileIndex, DocUri, ExtractedDocument, NoteIndex, Problem, SourceIndex } from '../types.js';
+import type { FileStat } from '../workspace.js';
 import { parseAnchorFile } from './anchorFile.js';
 import { parseNote } from './note.js';
 import { parseExtracted } from './extracted.js';
@@ -22,6 +23,8 @@ export interface ParseInput {
   uri: DocUri;
   kind: DocKind;
   text: string;
+  /** The file's stat when it was read: a persisted index trusts an unchanged stat next time. */
+  stat?: FileStat;
   /** A PDF or web page: its extracted form (`text` is then its extracted text). */
   extracted?: ExtractedDocument;
 }
@@ -50,11 +53,30 @@ export function parseDocument(input: ParseInput, version = 0): ParsedDocument {
 export interface BatchParser {
   parse(inputs: readonly ParseInput[]): Promise<(ParsedDocument | undefined)[]>;
   /**
-   * The problems saved by an earlier run over exactly the files this scan parsed
-   * (same names, same contents, same settings), if any: a restart of an unchanged
-   * workspace then needs no checking at all.
+   * The parse of a file this parser remembers and trusts unchanged by its stat
+   * alone (size, times, inode), so the file need not be read; undefined means
+   * "read it". Sources are never remembered this way (their text is their index).
    */
-  savedProblems?(): Map<DocUri, Problem[]> | undefined;
-  /** Remembers the problems of the workspace as this scan found it. */
-  saveProblems?(problems: Map<DocUri, Problem[]>): void;
+  remembered?(uri: DocUri, kind: DocKind, stat: FileStat): ParsedDocument | undefined;
+  /**
+   * The problems saved by an earlier run over exactly the files of this scan (same
+   * names, same contents, the same files skipped for the same reasons, the same
+   * `state`, same settings and tool), if any: a restart of an unchanged workspace
+   * then needs no checking at all. `state` is what else results depend on (see
+   * `ScanState`).
+   */
+  savedProblems?(skipped: ReadonlyMap<DocUri, string>, state: ScanState): Map<DocUri, Problem[]> | undefined;
+  /** Remembers the problems of the workspace as this scan found it (with the files it skipped, and why, and its `state`). */
+  saveProblems?(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>, state: ScanState): void;
+}
+
+/**
+ * What a check's results depend on besides the files parsed and skipped: the link
+ * conventions, the other files links may name (attachments), and the text of PDFs
+ * and web pages (extracted outside the parser).
+ */
+export interface ScanState {
+  conventions: string;
+  others: readonly DocUri[];
+  extracted: readonly (readonly [DocUri, string])[];
 }

@@ -1,0 +1,64 @@
+/** What `grounded-notes check` computes, apart from printing it. */
+import type { NotesConfig } from '../core/config.js';
+import { createNotesService, resultKey } from '../core/index.js';
+import type { Problem } from '../core/types.js';
+import type { Extractor } from '../node/extract/extractor.js';
+import type { FileExtractedCache } from '../node/extract/extractedCache.js';
+import type { NodeWorkspace } from '../node/nodeWorkspace.js';
+import type { ParsePool } from '../node/parsePool.js';
+import type { PageLocator } from './format.js';
+
+export interface CheckResult {
+  problems: Map<string, Problem[]>;
+  notes: number;
+  sources: number;
+  /** True when this is the persisted index's saved result (nothing was checked). */
+  saved: boolean;
+  /** Where a problem in a PDF lies (page and line on it). */
+  pageOf?: PageLocator;
+}
+
+/** What reads the workspace's files: parses (and the persisted index), PDFs and web pages. */
+export interface Readers {
+  pool: ParsePool;
+  extractor: Extractor;
+  extracted: FileExtractedCache | undefined;
+}
+
+/**
+ * Checks a folder: with a persisted index, its saved result when no file changed
+ * since the check that saved it (nothing is read or parsed); otherwise a check that
+ * reuses what the index still knows, saved for the next run. Closes the readers.
+ */
+export async function checkFolder(workspace: NodeWorkspace, config: NotesConfig, readers: Readers, persisted: boolean): Promise<CheckResult> {
+  try {
+    return (persisted ? await savedResult(workspace, config, readers.pool) : undefined) ?? (await freshResult(workspace, config, readers));
+  } finally {
+    await readers.pool.close();
+    await readers.extractor.close();
+  }
+}
+
+async function savedResult(workspace: NodeWorkspace, config: NotesConfig, pool: ParsePool): Promise<CheckResult | undefined> {
+  const key = await resultKey(workspace, config);
+  if (!key) return undefined;
+  // The command line prints no fixes or related places: they are not even read.
+  const saved = pool.savedResult(key.listing, key.conventions, false);
+  return saved && { ...saved, saved: true };
+}
+
+async function freshResult(workspace: NodeWorkspace, config: NotesConfig, { pool, extractor, extracted }: Readers): Promise<CheckResult> {
+  const service = createNotesService({ workspace, config, parser: pool });
+  try {
+    await service.initialize();
+  } finally {
+    await pool.close();
+    await extractor.close();
+  }
+  service.saveProblems();
+  pool.persist();
+  extracted?.persist();
+  const pageOf: PageLocator = (uri, range) => service.pageOf(uri, range.start);
+  const { notes, sources } = service.counts();
+  return { problems: service.allProblems(), notes, sources, saved: false, pageOf };
+}

@@ -1,0 +1,274 @@
+/**
+ * Candidate generation for "did you mean": finds every name within a few edits
+ * (optimal string alignment distance) of a query without comparing it with every
+ * name. Two exact filters, each where it is cheap:
+ *
+ * - short names (symmetric delete): a name within k edits of the query shares with
+ *   it a string reachable by at most k deletions on each side (a substitution or a
+ *   transposition is one deletion on each side, an insertion one on one side). Each
+ *   name is indexed under its variants with up to two deletions.
+ * - long names (partition, as in Pass-Join): a name cut into 2k + 2 pieces keeps two
+ *   pieces intact under k edits (an edit spoils at most two, a transposition across
+ *   a cut), each found in the query shifted by at most k. Each name is indexed under
+ *   its six pieces; the query looks its substrings up near each piece's place, and
+ *   only names found by two different pieces are compared.
+ *
+ * Tables hold 32-bit hashes, not strings: a collision only adds a candidate, and
+ * every candidate is verified with the bounded distance, so answers are exact.
+ */
+
+/** The largest edit bound the tables serve. */
+export const MAX_EDITS = 2;
+/** Queries up to this length use the deletion table, longer ones the piece table. */
+export const SHORT_QUERY = 13;
+const SHORT_NAME = SHORT_QUERY + MAX_EDITS;
+const LONG_NAME = SHORT_QUERY + 1 - MAX_EDITS;
+const PIECES = 2 * MAX_EDITS + 2;
+/** Names per table: ids are packed below the key in one float64 while a table is built. */
+export const MAX_IDS = 2 ** 21;
+const BASE = 0x01000193;
+
+let powers = new Uint32Array([1]);
+function power(n: number): number {
+  if (n >= powers.length) {
+    const next = new Uint32Array(Math.max(n + 1, powers.length * 2));
+    next.set(powers);
+    for (let i = powers.length; i < next.length; i++) next[i] = Math.imul(next[i - 1]!, BASE) >>> 0;
+    powers = next;
+  }
+  return powers[n]!;
+}
+
+/** Prefix hashes of `s`: the hash of `s.slice(a, b)` is `sub(p, a, b)`. */
+export function prefixHashes(s: string): Uint32Array {
+  const p = new Uint32Array(s.length + 1);
+  for (let i = 0; i < s.length; i++) p[i + 1] = (Math.imul(p[i]!, BASE) + s.charCodeAt(i)) >>> 0;
+  return p;
+}
+
+function sub(p: Uint32Array, a: number, b: number): number {
+  return (p[b]! - Math.imul(p[a]!, power(b - a))) >>> 0;
+}
+
+/** The hash of `x + y` from the hashes of `x` and `y`. */
+function concat(hx: number, hy: number, lengthY: number): number {
+  return (Math.imul(hx, power(lengthY)) + hy) >>> 0;
+}
+
+/** Mixes a hash with small integers (a length, a piece number) into one 32-bit key. */
+function mix(h: number, tag: number): number {
+  let x = (h ^ Math.imul(tag + 1, 0x9e3779b1)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** Calls `emit` with the key of every variant of `s` with at most `k` (≤ 2) deletions. */
+function deletionKeys(s: string, k: number, emit: (key: number) => void): void {
+  const n = s.length;
+  const p = prefixHashes(s);
+  emit(mix(p[n]!, n));
+  if (k < 1) return;
+  for (let i = 0; i < n; i++) {
+    emit(mix(concat(sub(p, 0, i), sub(p, i + 1, n), n - i - 1), n - 1));
+    if (k < 2) continue;
+    for (let j = i + 1; j < n; j++) {
+      const left = concat(sub(p, 0, i), sub(p, i + 1, j), j - i - 1);
+      emit(mix(concat(left, sub(p, j + 1, n), n - j - 1), n - 2));
+    }
+  }
+}
+
+/** Where piece `j` of a name of length `length` starts, and its length. */
+function piece(length: number, j: number): { start: number; size: number } {
+  const start = Math.floor((j * length) / PIECES);
+  return { start, size: Math.floor(((j + 1) * length) / PIECES) - start };
+}
+
+/**
+ * Ids by 32-bit key: the ids grouped by key in one array, and an open-addressing
+ * hash table from key to its group (a lookup touches one or two cache lines, where
+ * a binary search over a large sorted array would miss the cache at every step).
+ */
+class PairTable {
+  private readonly ids: Int32Array;
+  private readonly slotKeys: Uint32Array;
+  private readonly slotFrom: Int32Array;
+  private readonly slotTo: Int32Array;
+  private readonly mask: number;
+
+  /** `pairs` holds `key * MAX_IDS + id` for every pair (it is sorted in place). */
+  constructor(pairs: Float64Array) {
+    pairs.sort();
+    this.ids = new Int32Array(pairs.length);
+    let groups = 0;
+    for (let i = 0; i < pairs.length; i++) {
+      this.ids[i] = pairs[i]! % MAX_IDS;
+      if (i === 0 || Math.floor(pairs[i]! / MAX_IDS) !== Math.floor(pairs[i - 1]! / MAX_IDS)) groups++;
+    }
+    let capacity = 16;
+    while (capacity < groups * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.slotKeys = new Uint32Array(capacity);
+    this.slotFrom = new Int32Array(capacity).fill(-1);
+    this.slotTo = new Int32Array(capacity);
+    for (let from = 0; from < pairs.length; ) {
+      const key = Math.floor(pairs[from]! / MAX_IDS);
+      let to = from + 1;
+      while (to < pairs.length && Math.floor(pairs[to]! / MAX_IDS) === key) to++;
+      let slot = key & this.mask;
+      while (this.slotFrom[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.slotKeys[slot] = key;
+      this.slotFrom[slot] = from;
+      this.slotTo[slot] = to;
+      from = to;
+    }
+  }
+
+  /** Calls `visit` with every id stored under `key`. */
+  each(key: number, visit: (id: number) => void): void {
+    for (let slot = key & this.mask; this.slotFrom[slot] !== -1; slot = (slot + 1) & this.mask) {
+      if (this.slotKeys[slot] !== key) continue;
+      for (let i = this.slotFrom[slot]!; i < this.slotTo[slot]!; i++) visit(this.ids[i]!);
+      return;
+    }
+  }
+}
+
+/** A 32-bit key for `s.slice(0, length)` from the prefix hashes of `s` (equal strings, equal keys). */
+export function prefixKey(p: Uint32Array, length: number): number {
+  return mix(p[length]!, length);
+}
+
+/** Which table serves a query of this length. */
+export function tableFor(queryLength: number): 'short' | 'long' {
+  return queryLength <= SHORT_QUERY ? 'short' : 'long';
+}
+
+function shortEntries(length: number): number {
+  return length <= SHORT_NAME ? 1 + length + (length * (length - 1)) / 2 : 0;
+}
+
+function longEntries(length: number): number {
+  return length >= LONG_NAME ? PIECES : 0;
+}
+
+/** How many entries each table would hold for these names (the cost of building it). */
+export function tableCost(names: readonly string[]): { short: number; long: number } {
+  let short = 0;
+  let long = 0;
+  for (const s of names) {
+    short += shortEntries(s.length);
+    long += longEntries(s.length);
+  }
+  return { short, long };
+}
+
+/** The deletion table over the names short enough to meet a short query. */
+export function buildShortTable(names: readonly string[]): PairTable {
+  const pairs = new Float64Array(tableCost(names).short);
+  let at = 0;
+  names.forEach((s, id) => {
+    if (s.length <= SHORT_NAME) deletionKeys(s, MAX_EDITS, (key) => (pairs[at++] = key * MAX_IDS + id));
+  });
+  return new PairTable(pairs);
+}
+
+/** The piece table over the names long enough to meet a long query. */
+export function buildLongTable(names: readonly string[]): PairTable {
+  const pairs = new Float64Array(tableCost(names).long);
+  let at = 0;
+  names.forEach((s, id) => {
+    if (s.length < LONG_NAME) return;
+    const p = prefixHashes(s);
+    for (let j = 0; j < PIECES; j++) {
+      const { start, size } = piece(s.length, j);
+      pairs[at++] = mix(sub(p, start, start + size), s.length * PIECES + j) * MAX_IDS + id;
+    }
+  });
+  return new PairTable(pairs);
+}
+
+/** Calls `visit` with every id that may lie within `k` edits of a short query (a superset). */
+export function shortCandidates(table: PairTable, query: string, k: number, visit: (id: number) => void): void {
+  deletionKeys(query, Math.min(k, MAX_EDITS), (key) => table.each(key, visit));
+}
+
+/**
+ * Calls `hit(id, piece)` for every piece of a name that occurs where it may in a long
+ * query. A name within `k` (≤ 2) edits of the query is hit by at least
+ * `PIECES - 2k` different pieces (`piecesNeeded`); the hits of one name come together,
+ * pieces in increasing order.
+ */
+export function longCandidates(table: PairTable, query: string, k: number, hit: (id: number, piece: number) => void): void {
+  const n = query.length;
+  const p = prefixHashes(query);
+  for (let length = Math.max(LONG_NAME, n - k); length <= n + k; length++) {
+    const delta = n - length;
+    for (let j = 0; j < PIECES; j++) {
+      const { start, size } = piece(length, j);
+      const visit = (id: number) => hit(id, j);
+      for (let shift = -k; shift <= k; shift++) {
+        // Edits before the piece shift it; the ones after must still make up the lengths.
+        if (Math.abs(shift) + Math.abs(delta - shift) > k) continue;
+        const at = start + shift;
+        if (at < 0 || at + size > n) continue;
+        table.each(mix(sub(p, at, at + size), length * PIECES + j), visit);
+      }
+    }
+  }
+}
+
+/** How many different pieces of a name within `k` edits of a long query occur in it. */
+export function piecesNeeded(k: number): number {
+  return PIECES - 2 * k;
+}
+
+export type { PairTable };
+
+let rows: Int32Array[] = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+
+/**
+ * The optimal string alignment distance of `a` and `b` (Damerau–Levenshtein where no
+ * substring is edited twice) when it is at most `max`, else `max + 1`. Only the band
+ * of width 2·max + 1 around the diagonal is computed, after the common prefix and
+ * suffix (which change no distance).
+ */
+export function boundedDistance(a: string, b: string, max: number): number {
+  const over = max + 1;
+  if (Math.abs(a.length - b.length) > max) return over;
+  // A common prefix and suffix cost nothing (names in one folder share long ones).
+  let from = 0;
+  while (from < a.length && from < b.length && a.charCodeAt(from) === b.charCodeAt(from)) from++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > from && endB > from && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  const n = endA - from;
+  const m = endB - from;
+  if (n === 0 || m === 0) return Math.max(n, m);
+  if (rows[0]!.length < m + 1) rows = rows.map(() => new Int32Array(m + 1));
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= m; j++) previous[j] = j <= max ? j : over;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(m, i + max);
+    current[lo - 1] = lo === 1 && i <= max ? i : over;
+    let rowMin = current[lo - 1]!;
+    const ai = a.charCodeAt(from + i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(from + i - 2) : -1;
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(from + j - 1);
+      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (j > 1 && ai === b.charCodeAt(from + j - 2) && aPrev === bj) v = Math.min(v, before[j - 2]! + 1);
+      current[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (hi < m) current[hi + 1] = over;
+    if (rowMin > max) return over;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(previous[m]!, over);
+}

@@ -1,0 +1,41 @@
+/**
+ * Start-up: a note opened during the scan has the files its links name read on
+ * demand. However the reads and the scan interleave, every file ends up checked
+ * and its problems published once.
+ */
+import { strict as assert } from 'node:assert';
+import { createNotesService, MemoryWorkspace } from '../../server/src/core/index.js';
+import type { DocUri } from '../../server/src/core/types.js';
+
+/** A workspace whose second read of `slow` takes `ms` (the on-demand read, after the scan's own). */
+class SlowSecondRead extends MemoryWorkspace {
+  private count = 0;
+  constructor(private readonly slow: DocUri, private readonly ms: number, files: Record<string, string>) {
+    super(['memory:///ws'], files);
+  }
+  override async readFile(uri: DocUri): Promise<string | undefined> {
+    if (uri === this.slow && ++this.count === 2) await new Promise((r) => setTimeout(r, this.ms));
+    return super.readFile(uri);
+  }
+}
+
+describe('files read on demand during the scan', () => {
+  it('a link target whose on-demand read ends after the scan is still checked and published', async () => {
+    const target = 'memory:///ws/notes/target.md';
+    const note = 'memory:///ws/notes/open.md';
+    const files = { 'notes/open.md': 'See [[target]].\n', 'notes/target.md': 'Links to [[nowhere]].\n' };
+    const ws = new SlowSecondRead(target, 100, files);
+    const service = createNotesService({ workspace: ws });
+    service.openDocument(note, files['notes/open.md'], 1);
+    const prepared = service.prepare(note);
+    await service.initialize();
+    const published = new Map(service.takeChangedProblems());
+    await prepared;
+    for (const [uri, problems] of service.takeChangedProblems()) published.set(uri, problems);
+    assert.deepEqual(
+      published.get(target)?.map((p) => `${p.code} ${p.message}`),
+      ['GN001 No note or file `nowhere` in the workspace'],
+    );
+    assert.deepEqual(published.get(note), []);
+  });
+});

@@ -1,0 +1,277 @@
+/**
+ * The persisted index (`--cache-dir`, the editor's workspace storage) never changes
+ * what a check reports: a damaged, edited or outdated index gives exactly the output
+ * of a fresh check, skipped files are part of what it is checked against, and a
+ * warm start reads no note whose stat is unchanged.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkFolder } from '../../server/src/cli/checkFolder.js';
+import { toFindings } from '../../server/src/cli/format.js';
+import { createNotesService } from '../../server/src/core/index.js';
+import { relativePath } from '../../server/src/core/workspace.js';
+import { loadSettings, NodeWorkspace, pathToUri } from '../../server/src/node/nodeWorkspace.js';
+import { ParsePool } from '../../server/src/node/parsePool.js';
+import { Extractor } from '../../server/src/node/extract/extractor.js';
+
+const FILES: Record<string, string> = {
+  'sources/000_talks.txt': 'Kirby spoke on Friday.\n\nThe talks went on.\n',
+  'sources/000_talks.anchors.yaml': 'friday: Kirby spoke on Friday\n',
+  'notes/a.md': 'Cites [[000#friday]], [[zzz]] and [[000#thursday]].\n',
+  'notes/b.md': '# B\n\nSee [[a]] and [[qqq]].\n',
+  'notes/c.md': '- first [[000#p2]]\n- then [[b#B]] and [[b#C]]\n',
+};
+
+function makeWorkspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gn-persist-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** A workspace whose files have settled: a stat is trusted only for files that had not just changed. */
+async function settled(files: Record<string, string>): Promise<string> {
+  const dir = makeWorkspace(files);
+  await new Promise((r) => setTimeout(r, 250));
+  return dir;
+}
+
+/** Counts the notes, sources and anchor files a check reads (not the vault markers its link conventions look for). */
+class CountingWorkspace extends NodeWorkspace {
+  readonly reads: string[] = [];
+  override async readFile(uri: string): Promise<string | undefined> {
+    if (/\/(notes|sources)\//.test(uri)) this.reads.push(uri);
+    return super.readFile(uri);
+  }
+}
+
+interface Run {
+  output: string;
+  /** Parses taken from the index, or -1 for its saved result (nothing checked). */
+  reused: number;
+  reads: string[];
+}
+
+/** `grounded-notes check --format json` in this process, with a persisted index in `cacheDir` if given. */
+async function check(dir: string, cacheDir?: string, tool?: string): Promise<Run> {
+  const { config } = await loadSettings(dir);
+  const workspace = new CountingWorkspace([dir]);
+  const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}), ...(tool ? { tool } : {}) });
+  const result = await checkFolder(workspace, config, { pool, extractor: new Extractor(), extracted: undefined }, !!cacheDir);
+  const root = workspace.folders[0]!;
+  const output = JSON.stringify(toFindings(result.problems, (uri) => relativePath(root, uri)), null, 1);
+  return { output, reused: result.saved ? -1 : pool.stats.reused, reads: workspace.reads.map((u) => relativePath(root, u)) };
+}
+
+/** The one file the persisted index keeps in its folder. */
+function indexFile(cacheDir: string): string {
+  const files = readdirSync(cacheDir);
+  assert.equal(files.length, 1, `one index file in ${files.join(', ')}`);
+  return join(cacheDir, files[0]!);
+}
+
+/** A copy of `bytes` with every occurrence of `from` replaced by `to` (same length). */
+function replaceBytes(bytes: Buffer, from: string, to: string): Buffer {
+  assert.equal(from.length, to.length);
+  const out = Buffer.from(bytes);
+  const needle = Buffer.from(from, 'latin1');
+  let count = 0;
+  for (let i = out.indexOf(needle); i >= 0; i = out.indexOf(needle, i + 1)) {
+    out.write(to, i, 'latin1');
+    count++;
+  }
+  assert.ok(count > 0, `"${from}" is in the index`);
+  return out;
+}
+
+describe('the persisted index', function () {
+  this.timeout(120000);
+  const dirs: string[] = [];
+  const temp = (d: string) => (dirs.push(d), d);
+  after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('a byte flipped or the file cut anywhere (80 places): exactly the output of a fresh check', async () => {
+    const dir = temp(await settled(FILES));
+    const fresh = (await check(dir)).output;
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    assert.equal((await check(dir, cache)).output, fresh);
+    const good = readFileSync(indexFile(cache));
+    const variants: [string, Buffer][] = [];
+    for (let i = 0; i < 40; i++) {
+      const at = Math.floor((i * good.length) / 40);
+      const flipped = Buffer.from(good);
+      flipped[at] = flipped[at]! ^ 0x55;
+      variants.push([`byte ${at} flipped`, flipped]);
+      variants.push([`cut at ${at}`, good.subarray(0, at)]);
+    }
+    const wrong: string[] = [];
+    for (const [what, bytes] of variants) {
+      const damaged = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+      writeFileSync(join(damaged, readdirSync(cache)[0]!), bytes);
+      if ((await check(dir, damaged)).output !== fresh) wrong.push(what);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('an edited problems section is ignored: the output is a fresh check', async () => {
+    const dir = temp(await settled(FILES));
+    const fresh = (await check(dir)).output;
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    await check(dir, cache);
+    const file = indexFile(cache);
+    writeFileSync(file, replaceBytes(readFileSync(file), 'Unknown source `zzz`', 'Everything is fine. '));
+    const warm = await check(dir, cache);
+    assert.ok(fresh.includes('Unknown source `zzz`'));
+    assert.equal(warm.output, fresh);
+  });
+
+  it('a poisoned parse is not believed, and not written back', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    await check(dir, cache);
+    // The parse of a.md now says it cites 000 where it cites zzz; b.md changes, so the
+    // saved problems do not apply and a.md's parse is what the check would use.
+    const file = indexFile(cache);
+    writeFileSync(file, replaceBytes(readFileSync(file), 'zzz', '000'));
+    writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
+    const fresh = (await check(dir)).output;
+    assert.equal((await check(dir, cache)).output, fresh);
+    assert.equal((await check(dir, cache)).output, fresh, 'the next run, from what the last one wrote');
+  });
+
+  it('after an upgrade (another version of the tool) nothing is reused', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    await check(dir, cache, '0.1.0');
+    assert.equal((await check(dir, cache, '0.1.0')).reused, -1);
+    writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
+    assert.equal((await check(dir, cache, '0.1.0')).reused, 4);
+    const upgraded = await check(dir, cache, '0.2.0');
+    assert.equal(upgraded.reused, 0);
+    assert.equal(upgraded.output, (await check(dir)).output);
+  });
+
+  it('a file skipped since the last run (binary, over the size limit) gets its GN007 although nothing else changed', async () => {
+    const dir = temp(await settled({ ...FILES, '.vscode/settings.json': '{ "groundedNotes.maxFileSize": 2000 }' }));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    const before = await check(dir, cache);
+    assert.ok(!before.output.includes('GN007'));
+    writeFileSync(join(dir, 'notes/binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
+    writeFileSync(join(dir, 'notes/large.md'), 'Long. '.repeat(1000));
+    const warm = await check(dir, cache);
+    assert.equal(warm.output, (await check(dir)).output);
+    assert.deepEqual(
+      (JSON.parse(warm.output) as { file: string; code: string }[]).filter((f) => f.code === 'GN007').map((f) => f.file),
+      ['notes/binary.md', 'notes/large.md'],
+    );
+  });
+
+  it('a note added, deleted or renamed since the last run: exactly the output of a fresh check', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    await check(dir, cache);
+    const steps: [string, () => void][] = [
+      ['added', () => writeFileSync(join(dir, 'notes/zzz.md'), '# Z\n')],
+      ['deleted', () => rmSync(join(dir, 'notes/zzz.md'))],
+      ['renamed', () => renameSync(join(dir, 'notes/b.md'), join(dir, 'notes/qqq.md'))],
+    ];
+    for (const [what, step] of steps) {
+      step();
+      assert.equal((await check(dir, cache)).output, (await check(dir)).output, what);
+    }
+  });
+
+  it('a warm start reads nothing when nothing changed, no note or anchor file whose stat is unchanged otherwise, and their texts when a feature needs them', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    const cold = await check(dir, cache);
+    assert.equal(cold.reads.length, 5);
+    const warm = await check(dir, cache);
+    assert.equal(warm.output, cold.output);
+    assert.deepEqual(warm.reads, []);
+    // One note changed: it and the source are read; the other notes are checked from their remembered parses.
+    writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
+    const edited = await check(dir, cache);
+    assert.deepEqual(edited.reads.sort(), ['notes/b.md', 'sources/000_talks.txt']);
+    assert.equal(edited.output, (await check(dir)).output);
+    // A hover needs the note's text: read then, from the disk.
+    const { config } = await loadSettings(dir);
+    const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify(config), cacheDir: cache });
+    const service = createNotesService({ workspace: new NodeWorkspace([dir]), config, parser: pool });
+    await service.initialize();
+    const hover = service.hover(pathToUri(join(dir, 'notes/a.md')), { line: 0, character: 9 });
+    assert.match(JSON.stringify(hover), /Kirby spoke on Friday/);
+  });
+
+  it('a warm start in the editor offers the same quick fixes as a fresh one (they are saved with the problems)', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    const fixes = async (cacheDir?: string) => {
+      const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify((await loadSettings(dir)).config), ...(cacheDir ? { cacheDir } : {}) });
+      const service = createNotesService({ workspace: new NodeWorkspace([dir]), parser: pool });
+      await service.initialize();
+      service.saveProblems();
+      pool.persist();
+      const uri = pathToUri(join(dir, 'notes/c.md'));
+      return { reused: pool.stats.reused, fixes: service.codeActions(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 30 } }, []) };
+    };
+    const fresh = await fixes();
+    assert.ok(fresh.fixes.some((f) => f.title === 'Change to `B`'));
+    await fixes(cache);
+    const warm = await fixes(cache);
+    assert.equal(warm.reused, 5);
+    assert.deepEqual(warm.fixes, fresh.fixes);
+  });
+
+  it('an attachment added or removed since the last run (links may name it): exactly the output of a fresh check', async () => {
+    const dir = temp(await settled({ ...FILES, 'notes/d.md': 'A chart: ![[chart.png]]\n' }));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    const before = await check(dir, cache);
+    assert.match(before.output, /chart\.png/);
+    writeFileSync(join(dir, 'notes/chart.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const added = await check(dir, cache);
+    assert.equal(added.output, (await check(dir)).output);
+    assert.doesNotMatch(added.output, /chart\.png/);
+    rmSync(join(dir, 'notes/chart.png'));
+    const removed = await check(dir, cache);
+    assert.equal(removed.output, before.output);
+  });
+
+  it('a note rewritten with the same size and modification time is read again', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    await check(dir, cache);
+    const path = join(dir, 'notes/a.md');
+    const old = readFileSync(path, 'utf8');
+    const mtime = new Date(Math.floor(Date.now() / 1000 - 60) * 1000);
+    utimesSync(path, mtime, mtime);
+    await check(dir, cache);
+    writeFileSync(path, old.replace('[[zzz]]', '[[yyy]]'));
+    utimesSync(path, mtime, mtime);
+    const warm = await check(dir, cache);
+    assert.ok(warm.reads.includes('notes/a.md'));
+    assert.equal(warm.output, (await check(dir)).output);
+    assert.match(warm.output, /Unknown source `yyy`/);
+  });
+
+  it('keeps payloads (e.g. text extracted from a PDF) by content hash while runs use them', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    const pool = (): ParsePool => new ParsePool({ threads: 0, cacheDir: cache, stateKey: '' });
+    const run = async (use: (p: ParsePool) => void) => {
+      const p = pool();
+      const service = createNotesService({ workspace: new NodeWorkspace([dir]), parser: p });
+      await service.initialize();
+      use(p);
+      p.persist();
+    };
+    await run((p) => p.setPayload('pdf-text', 'sha256-of-the-pdf', Buffer.from('Page one.')));
+    await run((p) => assert.equal(Buffer.from(p.payload('pdf-text', 'sha256-of-the-pdf') ?? []).toString(), 'Page one.'));
+    await run((p) => assert.equal(p.payload('pdf-text', 'another'), undefined));
+    await run((p) => assert.equal(p.payload('pdf-text', 'sha256-of-the-pdf'), undefined, 'unused in the last run: dropped'));
+  });
+});

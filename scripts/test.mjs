@@ -38,6 +38,7 @@ function counts(out) {
 const suites = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-b'], single: true },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.'], single: true },
+  { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.'], single: true },
   { name: 'bundle', cmd: 'node', args: ['scripts/bundle.mjs'], single: true, when: () => existsSync(join(root, 'scripts/bundle.mjs')) },
   { name: 'mocha', cmd: 'npx', args: ['mocha', '--reporter', 'spec'], mocha: true },
   { name: 'grammar', cmd: 'npm', args: ['run', '--silent', 'test:grammar'], when: () => existsSync(join(root, 'test/grammar')) },

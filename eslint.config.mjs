@@ -6,18 +6,39 @@
 import tseslint from 'typescript-eslint';
 
 const methodLiteral = {
-  selector: "Literal[value=/^groundedNotes\\u002F/]",
+  selector: 'Literal[value=/^groundedNotes\\u002F/]',
   message: 'Custom LSP methods are declared once, in shared/protocol.ts: import the RequestType/NotificationType from there.',
 };
 
 /** What the front ends (lsp/, cli/) may not import: the core's internals behind NotesService. */
 const coreInternals = {
-  group: ['**/core/features/*', '**/core/dates/*', '**/core/links/*', '**/core/quotes/*', '**/core/view.js', '**/core/workspaceIndex.js', '**/core/counts.js'],
+  group: [
+    '**/core/features/*',
+    '**/core/dates/*',
+    '**/core/links/*',
+    '**/core/quotes/*',
+    '**/core/view.js',
+    '**/core/workspaceIndex.js',
+    '**/core/counts.js',
+  ],
   message: 'Front ends ask the core through NotesService (core/api.ts): add a method there rather than reach its internals.',
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/out/**', 'dist/**', '.vscode-test/**', 'bench/workspaces/**', 'test-results/**', 'test/corpus/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/out/**',
+      'dist/**',
+      '.vscode-test/**',
+      'bench/workspaces/**',
+      'test-results/**',
+      'test/corpus/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -40,13 +61,22 @@ export default tseslint.config(
             { name: 'vscode', message: 'The core never imports the vscode API.' },
             { name: 'vscode-languageserver', message: 'The core uses protocol types only; adapt in server/src/lsp/.' },
             { name: 'vscode-languageserver/node', message: 'The core uses protocol types only; adapt in server/src/lsp/.' },
-            { name: 'vscode-languageserver-protocol', message: 'The core uses protocol types only (vscode-languageserver-types); the transport is the adapters\' business.' },
-            { name: 'vscode-jsonrpc', message: 'The core uses protocol types only; the transport is the adapters\' business.' },
+            {
+              name: 'vscode-languageserver-protocol',
+              message: "The core uses protocol types only (vscode-languageserver-types); the transport is the adapters' business.",
+            },
+            { name: 'vscode-jsonrpc', message: "The core uses protocol types only; the transport is the adapters' business." },
           ],
           patterns: [
             { group: ['node:*', 'fs', 'path', 'worker_threads'], message: 'The core reaches files only through the Workspace interface.' },
-            { group: ['**/lsp/*', '**/cli/*', '**/node/*'], message: 'The core is used by the adapters (lsp/, cli/, node/), never the other way round.' },
-            { group: ['**/shared/*'], message: 'The wire protocol belongs to the adapters: the core returns its own types and lsp/ sends them.' },
+            {
+              group: ['**/lsp/*', '**/cli/*', '**/node/*'],
+              message: 'The core is used by the adapters (lsp/, cli/, node/), never the other way round.',
+            },
+            {
+              group: ['**/shared/*'],
+              message: 'The wire protocol belongs to the adapters: the core returns its own types and lsp/ sends them.',
+            },
           ],
         },
       ],
@@ -59,9 +89,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            coreInternals,
-          ],
+          patterns: [coreInternals],
         },
       ],
     },
@@ -74,7 +102,10 @@ export default tseslint.config(
         {
           patterns: [
             coreInternals,
-            { group: ['**/cli/*'], message: 'The language server does not depend on the command line (the command line starts the server, not the reverse).' },
+            {
+              group: ['**/cli/*'],
+              message: 'The language server does not depend on the command line (the command line starts the server, not the reverse).',
+            },
           ],
         },
       ],
@@ -86,7 +117,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['**/server/src/**', '**/server/out/**'], message: 'The client talks to the server over LSP only: share types through shared/protocol.ts.' }],
+          patterns: [
+            {
+              group: ['**/server/src/**', '**/server/out/**'],
+              message: 'The client talks to the server over LSP only: share types through shared/protocol.ts.',
+            },
+          ],
         },
       ],
     },

@@ -8,7 +8,8 @@ import { createNotesService, MemoryWorkspace } from '../server/src/core/index.js
 import { defaultConfig } from '../server/src/core/config.js';
 
 const MB = 1024 * 1024;
-const FLOOR = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
+const FLOOR =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
 
 function cpuMs(f: () => unknown): number {
   const c = process.cpuUsage();
@@ -31,13 +32,18 @@ const shapes: [string, string][] = [
   ['every word a month-day date ("Jan. 5 Jan. 5 …")', 'Jan. 5 '],
   ['every word a weekday ("Monday, Monday, …")', 'Monday, '],
   ['news sentences ("He said on Friday that it was over.")', 'He said on Friday that it was over. '],
-  ['a note dating and citing every sentence', 'On Wednesday, March 3 the board met [[001#p1]]. It voted on Friday, March 5 (see https://example.org/2019-03-04-notes) [[001#p2]].\n\n'],
+  [
+    'a note dating and citing every sentence',
+    'On Wednesday, March 3 the board met [[001#p1]]. It voted on Friday, March 5 (see https://example.org/2019-03-04-notes) [[001#p2]].\n\n',
+  ],
 ];
 
 console.log('shape                                                        analysis ms/MB   floor ms/MB   ratio');
 for (const [name, unit] of shapes) {
   const text = unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
-  const ms = measure(() => analyzeDates(text, { isSource: true, documentDate: { date: { y: 2021, m: 3, d: 10 }, basis: 'the date line' } }));
+  const ms = measure(() =>
+    analyzeDates(text, { isSource: true, documentDate: { date: { y: 2021, m: 3, d: 10 }, basis: 'the date line' } }),
+  );
   const floor = measure(() => [...text.matchAll(FLOOR)].length);
   console.log(`${name.padEnd(60)} ${ms.toFixed(0).padStart(14)} ${floor.toFixed(0).padStart(13)} ${(ms / floor).toFixed(1).padStart(7)}×`);
 }
@@ -55,5 +61,9 @@ for (let i = 0; i < 4; i++) {
   const d = process.cpuUsage(c);
   runs.push((d.user + d.system) / 1000);
 }
-console.log(`\nwhole check of that 1 MB note: first run ${runs[0]!.toFixed(0)} ms CPU, then median ${median(runs.slice(1)).toFixed(0)} ms (budget 2,000 ms)`);
-console.log(`(CPU time; the machine's load average was ${(await import('node:os')).loadavg()[0]!.toFixed(1)} — figures on a busy machine are noisy, repeat runs)`);
+console.log(
+  `\nwhole check of that 1 MB note: first run ${runs[0]!.toFixed(0)} ms CPU, then median ${median(runs.slice(1)).toFixed(0)} ms (budget 2,000 ms)`,
+);
+console.log(
+  `(CPU time; the machine's load average was ${(await import('node:os')).loadavg()[0]!.toFixed(1)} — figures on a busy machine are noisy, repeat runs)`,
+);

@@ -65,7 +65,9 @@ const WORDS = `
   this its their new old early late local rural urban northern southern eastern
   western central coastal public private modest large small steady sharp quiet
   formal informal
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -287,6 +289,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const seed = seedAt > 0 ? Number(process.argv[seedAt + 1]) : 1;
   const options = { notes: Number(count), folder, seed };
-  const made = style === 'real' ? generateRealShape(options) : style === 'paths' ? generatePathShape(options) : generateWorkspace({ ...options, style });
+  const made =
+    style === 'real'
+      ? generateRealShape(options)
+      : style === 'paths'
+        ? generatePathShape(options)
+        : generateWorkspace({ ...options, style });
   process.stdout.write(`${made.notes.length} notes, ${made.sources} sources in ${folder}\n`);
 }

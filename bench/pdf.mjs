@@ -51,10 +51,15 @@ function workspaces(pages) {
   mkdirSync(join(notesOnly, 'notes'), { recursive: true });
   mkdirSync(join(notesOnly, 'sources'), { recursive: true });
   writeFileSync(join(notesOnly, 'notes/trade.md'), NOTE);
-  for (let i = 0; i < 200; i++) writeFileSync(join(notesOnly, `notes/n${i}.md`), `# Note ${i}\n\nSee [[trade]] and [[n${(i + 1) % 200}]].\n`);
+  for (let i = 0; i < 200; i++)
+    writeFileSync(join(notesOnly, `notes/n${i}.md`), `# Note ${i}\n\nSee [[trade]] and [[n${(i + 1) % 200}]].\n`);
   const withPdf = join(root, 'with-pdf');
   cpSync(notesOnly, withPdf, { recursive: true });
-  const made = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'test/corpus/makePdf.ts'), join(withPdf, 'sources/r300_trade-review.pdf'), String(pages)], { cwd: REPO, encoding: 'utf8' });
+  const made = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(REPO, 'test/corpus/makePdf.ts'), join(withPdf, 'sources/r300_trade-review.pdf'), String(pages)],
+    { cwd: REPO, encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new Error(`makePdf.ts failed: ${made.stderr}`);
   return { root, notesOnly, withPdf };
 }
@@ -62,7 +67,11 @@ function workspaces(pages) {
 /** One `grounded-notes check` in a new process: wall time and the extraction timing it reports. */
 function check(folder, extra = []) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'check', folder, '--format', 'json', ...extra], { encoding: 'utf8', env: { ...process.env, GROUNDED_NOTES_TIMING: '1' }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, 'check', folder, '--format', 'json', ...extra], {
+    encoding: 'utf8',
+    env: { ...process.env, GROUNDED_NOTES_TIMING: '1' },
+    maxBuffer: 64 << 20,
+  });
   const ms = performance.now() - started;
   if (r.status !== 0 && r.status !== 1) throw new Error(`check failed (${r.status}): ${r.stderr}`);
   const timing = /timing: (.*)/.exec(r.stderr);
@@ -88,7 +97,12 @@ async function hovers(folder, count) {
   connection.listen();
   const root = pathToFileURL(folder).toString();
   const started = performance.now();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: {} });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: root,
+    workspaceFolders: [{ uri: root, name: 'bench' }],
+    capabilities: {},
+  });
   connection.sendNotification('initialized', {});
   await diagnosed;
   const indexedMs = performance.now() - started;
@@ -169,7 +183,8 @@ const TARGETS = { extractMs: 3000, warmCacheMs: 50, hoverP95Ms: 10 };
 
 function table(r) {
   const f = r.figures;
-  const row = (name, value, target) => `| ${name} | ${round(value).toLocaleString('en-US')} | ${target ? `≤ ${target.toLocaleString('en-US')}` : ''} | ${target ? (value <= target ? 'met' : 'missed') : ''} |`;
+  const row = (name, value, target) =>
+    `| ${name} | ${round(value).toLocaleString('en-US')} | ${target ? `≤ ${target.toLocaleString('en-US')}` : ''} | ${target ? (value <= target ? 'met' : 'missed') : ''} |`;
   return [
     `Measured ${r.date} on ${r.machine}; ${r.pages}-page generated PDF, medians of ${r.runs} runs.`,
     '',

@@ -66,7 +66,15 @@ const shapeNames = args.shapes
 for (const name of shapeNames) if (!SHAPES[name]) throw new Error(`unknown shape "${name}": use ${Object.keys(SHAPES).join(', ')}`);
 
 const plan = args.quick
-  ? { sizes: [50, 100], checkRuns: () => 1, edits: 20, requests: 20, sideBySideNotes: 100, sideBySideRuns: 1, shapes: shapeNames.map((name) => ({ name, notes: Math.round(SHAPES[name].notes / 50) })) }
+  ? {
+      sizes: [50, 100],
+      checkRuns: () => 1,
+      edits: 20,
+      requests: 20,
+      sideBySideNotes: 100,
+      sideBySideRuns: 1,
+      shapes: shapeNames.map((name) => ({ name, notes: Math.round(SHAPES[name].notes / 50) })),
+    }
   : {
       sizes: args.sizes
         .split(',')
@@ -174,7 +182,13 @@ async function runCheck(folder, cacheDir) {
   if (r.code !== 0 && r.code !== 1) throw new Error(`grounded-notes check failed (${r.code}):\n${r.stderr}`);
   const findings = JSON.parse(r.stdout);
   const errors = findings.filter((f) => f.severity === 'error').length;
-  return { ms: r.ms, peakRssMB: r.peakRssMB, findings: findings.length, brokenFound: findings.filter((f) => f.code === 'GN001' || f.code === 'GN002').length, errors };
+  return {
+    ms: r.ms,
+    peakRssMB: r.peakRssMB,
+    findings: findings.length,
+    brokenFound: findings.filter((f) => f.code === 'GN001' || f.code === 'GN002').length,
+    errors,
+  };
 }
 
 /** The floor: a bare `[[…]]` regex scan of the same Markdown files, in a process of its own. */
@@ -242,7 +256,15 @@ class Server {
     this.waiters = [];
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.allDiagnostics = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(this.failure(`${this.pendingNotes.size} notes without diagnostics after ${SERVER_TIMEOUT_MS} ms (${[...this.pendingNotes].slice(0, 3).join(', ')})`)), SERVER_TIMEOUT_MS);
+      const timer = setTimeout(
+        () =>
+          reject(
+            this.failure(
+              `${this.pendingNotes.size} notes without diagnostics after ${SERVER_TIMEOUT_MS} ms (${[...this.pendingNotes].slice(0, 3).join(', ')})`,
+            ),
+          ),
+        SERVER_TIMEOUT_MS,
+      );
       this.connection.onNotification('textDocument/publishDiagnostics', (p) => {
         const at = performance.now();
         this.firstDiagnosticsAt ??= at;
@@ -332,7 +354,9 @@ async function measureColdServer(stamp, cacheDir, openNote = EDIT_NOTE) {
   const positions = citationPositions(text);
   try {
     await server.initialize();
-    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: editUri, languageId: 'markdown', version: 1, text } });
+    server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: editUri, languageId: 'markdown', version: 1, text },
+    });
 
     const duringIndex = [];
     let hoverCount = 0;
@@ -352,17 +376,29 @@ async function measureColdServer(stamp, cacheDir, openNote = EDIT_NOTE) {
     // Alternately type and delete one character, so the note ends as it began.
     const lines = text.split('\n');
     const prose = lines.findIndex((l, i) => i > 5 && /^[A-Z]/.test(l));
-    const bodyLine = prose >= 0 ? prose : Math.max(0, lines.findIndex((l) => l.length > 2));
+    const bodyLine =
+      prose >= 0
+        ? prose
+        : Math.max(
+            0,
+            lines.findIndex((l) => l.length > 2),
+          );
     // Inside a list item's text, so the edit changes words, not the structure.
     const column = /^\s*- /.test(lines[bodyLine]) ? lines[bodyLine].indexOf('- ') + 3 : 1;
     let version = 1;
     const recheckMs = [];
     for (let i = 0; i < plan.edits; i++) {
       const at = { line: bodyLine, character: column };
-      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: bodyLine, character: column + 1 } }, text: '' };
+      const change =
+        i % 2 === 0
+          ? { range: { start: at, end: at }, text: 'x' }
+          : { range: { start: at, end: { line: bodyLine, character: column + 1 } }, text: '' };
       const published = server.nextDiagnostics(editUri);
       const sent = performance.now();
-      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: editUri, version: ++version }, contentChanges: [change] });
+      server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: editUri, version: ++version },
+        contentChanges: [change],
+      });
       recheckMs.push((await published) - sent);
     }
 
@@ -423,7 +459,11 @@ async function measureWarmServer(stamp, cacheDir) {
 async function runRemark(folder) {
   // Run from the repository, where remark finds its plugin; `repository: false`: the
   // workspace is not a Git repository of its own.
-  const r = await measureProcess(process.execPath, [REMARK, folder, '--use', 'remark-validate-links=repository:false', '--quiet', '--frail', '--no-color'], REPO);
+  const r = await measureProcess(
+    process.execPath,
+    [REMARK, folder, '--use', 'remark-validate-links=repository:false', '--quiet', '--frail', '--no-color'],
+    REPO,
+  );
   const warnings = (r.stderr.match(/^\s*\d+:\d+(-\d+:\d+)?\s+warning\s/gm) ?? []).length;
   // `--frail` makes warnings fail the run; any other failure means remark did not check.
   if (r.code !== 0 && warnings === 0) throw new Error(`remark failed (${r.code}):\n${r.stderr.slice(-2000)}`);
@@ -507,12 +547,16 @@ const TARGET_NOTES = 10000;
 const COST_PER_NOTE_TARGET = { max: 1.3 };
 const SPEED_UP_TARGET = { min: 10 };
 
-const targetText = (target, suffix = '') => (!target ? '' : target.max !== undefined ? `≤ ${format(target.max)}${suffix}` : `≥ ${format(target.min)}${suffix}`);
-const verdict = (value, target) => (!target || value === undefined ? '' : (target.max !== undefined ? value <= target.max : value >= target.min) ? 'met' : 'missed');
+const targetText = (target, suffix = '') =>
+  !target ? '' : target.max !== undefined ? `≤ ${format(target.max)}${suffix}` : `≥ ${format(target.min)}${suffix}`;
+const verdict = (value, target) =>
+  !target || value === undefined ? '' : (target.max !== undefined ? value <= target.max : value >= target.min) ? 'met' : 'missed';
 
 function textTable(header, rows) {
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => String(r[c]).length)));
-  return [header, ...rows].map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ')).join('\n');
+  return [header, ...rows]
+    .map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  '))
+    .join('\n');
 }
 
 function markdownTable(header, rows) {
@@ -525,24 +569,59 @@ function reportTables(results) {
   const atTarget = sizes.find((s) => s.notes === TARGET_NOTES);
   const perSize = [
     ['figure', 'unit', ...sizes.map((s) => `${s.notes.toLocaleString('en-US')} notes`), 'target at 10,000', 'met?'],
-    ROWS.map(([label, unit, key, target]) => [label, unit, ...sizes.map((s) => format(s[key])), targetText(target), verdict(atTarget?.[key], target)]),
+    ROWS.map(([label, unit, key, target]) => [
+      label,
+      unit,
+      ...sizes.map((s) => format(s[key])),
+      targetText(target),
+      verdict(atTarget?.[key], target),
+    ]),
   ];
   const summary = [];
   if (results.costPerNote) {
     const c = results.costPerNote;
-    summary.push([`cold check cost per note, ${c.largeNotes.toLocaleString('en-US')} vs ${c.smallNotes.toLocaleString('en-US')} notes`, `${round(c.ratio, 2)}×`, targetText(COST_PER_NOTE_TARGET, '×'), verdict(c.ratio, COST_PER_NOTE_TARGET)]);
+    summary.push([
+      `cold check cost per note, ${c.largeNotes.toLocaleString('en-US')} vs ${c.smallNotes.toLocaleString('en-US')} notes`,
+      `${round(c.ratio, 2)}×`,
+      targetText(COST_PER_NOTE_TARGET, '×'),
+      verdict(c.ratio, COST_PER_NOTE_TARGET),
+    ]);
   }
   const s = results.sideBySide;
   if (s) {
-    summary.push([`remark-validate-links, ${s.notes.toLocaleString('en-US')} notes (median of ${s.remarkRuns})`, `${format(s.remarkValidateLinksMs)} ms`, '', '']);
-    summary.push([`grounded-notes check, ${s.notes.toLocaleString('en-US')} notes (median of ${s.checkRuns})`, `${format(s.groundedNotesCheckMs)} ms`, '', '']);
-    summary.push(['check speed-up over remark-validate-links', `${round(s.speedup, 1)}×`, targetText(SPEED_UP_TARGET, '×'), verdict(s.speedup, SPEED_UP_TARGET)]);
-    summary.push([`broken references found (of ${s.brokenReferences}): remark / check`, `${s.remarkBrokenLinksFound} / ${s.checkBrokenCitationsFound}`, '', '']);
+    summary.push([
+      `remark-validate-links, ${s.notes.toLocaleString('en-US')} notes (median of ${s.remarkRuns})`,
+      `${format(s.remarkValidateLinksMs)} ms`,
+      '',
+      '',
+    ]);
+    summary.push([
+      `grounded-notes check, ${s.notes.toLocaleString('en-US')} notes (median of ${s.checkRuns})`,
+      `${format(s.groundedNotesCheckMs)} ms`,
+      '',
+      '',
+    ]);
+    summary.push([
+      'check speed-up over remark-validate-links',
+      `${round(s.speedup, 1)}×`,
+      targetText(SPEED_UP_TARGET, '×'),
+      verdict(s.speedup, SPEED_UP_TARGET),
+    ]);
+    summary.push([
+      `broken references found (of ${s.brokenReferences}): remark / check`,
+      `${s.remarkBrokenLinksFound} / ${s.checkBrokenCitationsFound}`,
+      '',
+      '',
+    ]);
   }
   const shapes = results.shapes ?? [];
   const perShape = [
     ['figure', 'unit', ...shapes.flatMap((s) => [`${SHAPES[s.shape].label}, ${s.notes.toLocaleString('en-US')} notes`, 'target', 'met?'])],
-    SHAPE_ROWS.map(([label, unit, key, targets]) => [label, unit, ...shapes.flatMap((s) => [format(s[key]), targetText(targets?.[s.shape]), verdict(s[key], targets?.[s.shape])])]),
+    SHAPE_ROWS.map(([label, unit, key, targets]) => [
+      label,
+      unit,
+      ...shapes.flatMap((s) => [format(s[key]), targetText(targets?.[s.shape]), verdict(s[key], targets?.[s.shape])]),
+    ]),
   ];
   return { perSize, perShape, summary: [['comparison', 'value', 'target', 'met?'], summary] };
 }
@@ -550,7 +629,9 @@ function reportTables(results) {
 function printReport(results) {
   const m = results.machine;
   const { perSize, perShape, summary } = reportTables(results);
-  console.log(`\nGrounded Notes benchmark: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.date}, load average ${m.loadAverageAtStart} → ${m.loadAverageAtEnd}\n`);
+  console.log(
+    `\nGrounded Notes benchmark: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.date}, load average ${m.loadAverageAtStart} → ${m.loadAverageAtEnd}\n`,
+  );
   console.log(textTable(...perSize));
   console.log('');
   if (perShape[1].length > 0 && results.shapes?.length) {
@@ -638,7 +719,15 @@ async function main() {
     try {
       const cold = await measureColdServer(stamp, cacheDir, stamp.notes[0]);
       const warmStartMs = await measureWarmServer(stamp, cacheDir);
-      results.shapes.push({ shape: name, notes: stamp.notes.length, brokenLinks: stamp.brokenReferences, ...check, ...warmCheck, ...cold, warmStartMs });
+      results.shapes.push({
+        shape: name,
+        notes: stamp.notes.length,
+        brokenLinks: stamp.brokenReferences,
+        ...check,
+        ...warmCheck,
+        ...cold,
+        warmStartMs,
+      });
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
@@ -646,8 +735,12 @@ async function main() {
   if (!cacheWritten) results.notes.push('The server wrote nothing to its cacheDir: each warm start is a second cold start.');
   if (args.quick) results.notes.push(`Quick smoke run: one run of each command, ${plan.requests} samples per latency.`);
   for (const s of results.sizes) {
-    if (!args.quick && s.coldCheckRuns === 1) results.notes.push(`At ${s.notes.toLocaleString('en-US')} notes the cold check ran once, to keep the run under ten minutes.`);
-    if (s.hoverAnswered === 0 || s.completionAnswered === 0) results.notes.push(`At ${s.notes.toLocaleString('en-US')} notes hover or completion returned nothing: their latencies measure an empty answer.`);
+    if (!args.quick && s.coldCheckRuns === 1)
+      results.notes.push(`At ${s.notes.toLocaleString('en-US')} notes the cold check ran once, to keep the run under ten minutes.`);
+    if (s.hoverAnswered === 0 || s.completionAnswered === 0)
+      results.notes.push(
+        `At ${s.notes.toLocaleString('en-US')} notes hover or completion returned nothing: their latencies measure an empty answer.`,
+      );
   }
   if (results.sizes.length >= 2) {
     const [small, large] = [results.sizes[0], results.sizes[results.sizes.length - 1]];
@@ -661,7 +754,8 @@ async function main() {
   if (plan.sizes.length > 0) {
     console.error(`[bench] side by side at ${plan.sideBySideNotes} notes`);
     results.sideBySide = await measureSideBySide(plan.sideBySideNotes);
-    if (results.sideBySide.remarkBrokenLinksFound === 0) results.notes.push('remark-validate-links reported no broken link although the copy has some: its figure is not a real check.');
+    if (results.sideBySide.remarkBrokenLinksFound === 0)
+      results.notes.push('remark-validate-links reported no broken link although the copy has some: its figure is not a real check.');
   }
   results.machine.loadAverageAtEnd = round(loadavg()[0], 2);
   results.runSeconds = Math.round((performance.now() - began) / 1000);

@@ -44,7 +44,10 @@ for (const name of readdirSync(join(folder, 'sources'))) {
 
 function check(repo) {
   const start = performance.now();
-  const r = spawnSync(process.execPath, [join(repo, 'bin/grounded-notes.js'), 'check', folder, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [join(repo, 'bin/grounded-notes.js'), 'check', folder, '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const ms = performance.now() - start;
   if (r.status !== 0 && r.status !== 1) throw new Error(`check failed (${r.status}): ${r.stderr}`);
   return { ms, stale: JSON.parse(r.stdout).filter((f) => f.code === 'GN005').length };
@@ -55,7 +58,15 @@ const times = { base: [], this: [] };
 const load = [loadavg()[0]];
 let found;
 for (let i = 0; i < Number(args.runs); i++) {
-  for (const [label, repo] of i % 2 ? [['this', REPO], ['base', args.base]] : [['base', args.base], ['this', REPO]]) {
+  for (const [label, repo] of i % 2
+    ? [
+        ['this', REPO],
+        ['base', args.base],
+      ]
+    : [
+        ['base', args.base],
+        ['this', REPO],
+      ]) {
     const r = check(repo);
     times[label].push(r.ms);
     found ??= r.stale;
@@ -64,7 +75,9 @@ for (let i = 0; i < Number(args.runs); i++) {
 load.push(loadavg()[0]);
 rmSync(dirname(folder), { recursive: true, force: true });
 const [b, t] = [median(times.base), median(times.this)];
-console.log(`${stale} stale anchors made, GN005 reported on ${found} citations and anchor keys; load average ${load.map((x) => x.toFixed(2)).join(' → ')}`);
+console.log(
+  `${stale} stale anchors made, GN005 reported on ${found} citations and anchor keys; load average ${load.map((x) => x.toFixed(2)).join(' → ')}`,
+);
 console.log(`base: median ${Math.round(b)} ms of ${times.base.map(Math.round).join(', ')}`);
 console.log(`this: median ${Math.round(t)} ms of ${times.this.map(Math.round).join(', ')}`);
 console.log(`ratio this/base: ${(t / b).toFixed(3)}`);

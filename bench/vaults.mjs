@@ -87,7 +87,9 @@ const NAME_WORDS = `
   silent simple single slow small smart social soft solid southern special square
   strong sweet tall thin total tiny true urban useful vast visual warm weak western
   white whole wide wild wise young
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 // Prose filler: no month or weekday names, so no dates but the ones placed on purpose.
 const PROSE_WORDS = `
@@ -102,7 +104,9 @@ const PROSE_WORDS = `
   life work system problem answer result detail story reading note thought pattern
   more less most least much many few some any every each other same different
   very quite rather almost nearly simply really still already again together instead
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 function randomTools(seed) {
   const next = mulberry32(seed);
@@ -257,7 +261,11 @@ export function generatePathShape({ notes, folder, seed = 1 }) {
       lines.push(block, '');
       bytes += block.length + 2;
     }
-    lines.push("%% Hub footer: Please don't edit anything below this line %%", '', `This note in [GitHub](https://example.org/${encodeURIComponent(entry.name)}.md)`);
+    lines.push(
+      "%% Hub footer: Please don't edit anything below this line %%",
+      '',
+      `This note in [GitHub](https://example.org/${encodeURIComponent(entry.name)}.md)`,
+    );
     const rel = `${entry.dir}/${entry.name}.md`;
     write(rel, lines.join('\n') + '\n');
     paths.push(rel);

@@ -5,7 +5,9 @@ const path = require('path');
 const fs = require('fs');
 const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
 if (!fs.existsSync(bundle)) {
-  process.stderr.write('grounded-notes: dist/cli.js is missing; run `npm install` or `npm run bundle` in ' + path.join(__dirname, '..') + '\n');
+  process.stderr.write(
+    'grounded-notes: dist/cli.js is missing; run `npm install` or `npm run bundle` in ' + path.join(__dirname, '..') + '\n',
+  );
   process.exit(2);
 }
 require(bundle)

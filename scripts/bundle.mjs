@@ -55,7 +55,11 @@ const examplePlugin = {
     b.onResolve({ filter: /^grounded-notes:example$/ }, () => ({ path: folder, namespace: 'grounded-notes-example' }));
     b.onLoad({ filter: /.*/, namespace: 'grounded-notes-example' }, () => {
       const files = Object.fromEntries(filesUnder(folder).map((f) => [f, exampleContent(join(folder, f))]));
-      return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchFiles: filesUnder(folder).map((f) => join(folder, f)) };
+      return {
+        contents: `export default ${JSON.stringify(files)};`,
+        loader: 'js',
+        watchFiles: filesUnder(folder).map((f) => join(folder, f)),
+      };
     });
   },
 };
@@ -91,7 +95,10 @@ for (const e of entries) {
     // ESM dependencies (unified, remark) may read import.meta.url; give CJS a value for it.
     ...(e.format === 'esm'
       ? {}
-      : { define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
+      : {
+          define: { 'import.meta.url': 'importMetaUrl' },
+          banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+        }),
     // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ES module build bundles.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   });

@@ -41,7 +41,9 @@ async function score(docs: Labelled[], extra: Record<string, string> = {}): Prom
     const used = new Set<Problem>();
     for (const label of d.labels) {
       for (const code of CODES) {
-        const hit = found.find((p) => p.code === code && lines.offsetAt(p.range.start) < label.end && label.start < lines.offsetAt(p.range.end));
+        const hit = found.find(
+          (p) => p.code === code && lines.offsetAt(p.range.start) < label.end && label.start < lines.offsetAt(p.range.end),
+        );
         if (hit) used.add(hit);
         if (label.codes.includes(code)) counts[code]![hit ? 'tp' : 'fn']++;
         else if (hit) counts[code]!.fp++;
@@ -65,7 +67,10 @@ async function seeds(): Promise<Counts> {
     ...spanOf(s000, t, 0),
     codes: t === 'Wednesday, October 8' ? ['GN020', 'GN021'] : [],
   }));
-  const labels002 = [{ ...spanOf(s002, 'June 18, 2024', 0), codes: ['GN023'] }, { ...spanOf(s002, 'February 24', 0), codes: [] }];
+  const labels002 = [
+    { ...spanOf(s002, 'June 18, 2024', 0), codes: ['GN023'] },
+    { ...spanOf(s002, 'February 24', 0), codes: [] },
+  ];
   return score([
     { path: 'sources/000_73692c68c32165cb.txt', text: s000, labels: labels000 },
     { path: 'sources/002_a3f28121737e2d7d.txt', text: s002, labels: labels002 },
@@ -73,7 +78,11 @@ async function seeds(): Promise<Counts> {
 }
 
 async function corpus(): Promise<Counts> {
-  const docs = JSON.parse(readFileSync(join(root, 'test/fixtures/dates/corpus.json'), 'utf8')) as { id: string; text: string; labels: { text: string; codes: string[] }[] }[];
+  const docs = JSON.parse(readFileSync(join(root, 'test/fixtures/dates/corpus.json'), 'utf8')) as {
+    id: string;
+    text: string;
+    labels: { text: string; codes: string[] }[];
+  }[];
   return score(
     docs.map((d) => {
       const body = d.text.indexOf('\n');
@@ -89,8 +98,12 @@ async function corpus(): Promise<Counts> {
 }
 
 async function external(): Promise<Counts> {
-  const { cases } = JSON.parse(readFileSync(join(root, 'test/fixtures/dates/external.json'), 'utf8')) as { cases: { text: string; codes: string[] }[] };
-  return score(cases.map((c, i) => ({ path: `sources/x${i}.txt`, text: c.text + '\n', labels: [{ start: 0, end: c.text.length, codes: c.codes }] })));
+  const { cases } = JSON.parse(readFileSync(join(root, 'test/fixtures/dates/external.json'), 'utf8')) as {
+    cases: { text: string; codes: string[] }[];
+  };
+  return score(
+    cases.map((c, i) => ({ path: `sources/x${i}.txt`, text: c.text + '\n', labels: [{ start: 0, end: c.text.length, codes: c.codes }] })),
+  );
 }
 
 /** Note sentences that cite a dated passage, with the same or a different date. */
@@ -106,7 +119,8 @@ async function pairs(): Promise<Counts> {
     const t = new Date(Date.UTC(y, m - 1, d));
     const id = `s${String(i).padStart(2, '0')}`;
     const stated = new Date(t.getTime() + 2 * 86400000);
-    extra[`sources/${id}_x.txt`] = `${months[stated.getUTCMonth()]} ${stated.getUTCDate()}, ${stated.getUTCFullYear()}\n\nOn ${weekdays[t.getUTCDay()]}, ${months[m - 1]} ${d}, the board approved the merger.\n`;
+    extra[`sources/${id}_x.txt`] =
+      `${months[stated.getUTCMonth()]} ${stated.getUTCDate()}, ${stated.getUTCFullYear()}\n\nOn ${weekdays[t.getUTCDay()]}, ${months[m - 1]} ${d}, the board approved the merger.\n`;
     const differs = i % 2 === 1;
     const nd = differs ? d + 1 + (i % 3) : d;
     const date = `${months[m - 1]} ${nd}`;
@@ -153,7 +167,9 @@ for (const [name, counts] of sets) {
     if (c.tp + c.fp + c.fn === 0) continue;
     const p = c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : undefined;
     const r = c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : undefined;
-    console.log(`${name.padEnd(30)} ${code}  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.fn).padStart(3)}  ${fmt(p).padStart(9)}  ${fmt(r).padStart(6)}`);
+    console.log(
+      `${name.padEnd(30)} ${code}  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.fn).padStart(3)}  ${fmt(p).padStart(9)}  ${fmt(r).padStart(6)}`,
+    );
   }
 }
 const externalFp = CODES.reduce((n, c) => n + sets[2]![1][c]!.fp, 0);
@@ -166,8 +182,12 @@ for (const code of CODES) {
   const t = TARGETS[code];
   const met = (!t?.precision || p >= t.precision) && (!t?.recall || r >= t.recall);
   if (!met) ok = false;
-  console.log(`all ${code}: precision ${p.toFixed(2)}, recall ${r.toFixed(2)}${t ? ` (target${t.precision ? ` precision ≥ ${t.precision}` : ''}${t.recall ? `, recall ≥ ${t.recall}` : ''}: ${met ? 'met' : 'MISSED'})` : ''}`);
+  console.log(
+    `all ${code}: precision ${p.toFixed(2)}, recall ${r.toFixed(2)}${t ? ` (target${t.precision ? ` precision ≥ ${t.precision}` : ''}${t.recall ? `, recall ≥ ${t.recall}` : ''}: ${met ? 'met' : 'MISSED'})` : ''}`,
+  );
 }
-console.log(`false positives on the textlint and LanguageTool-style cases: ${externalFp} (target 0: ${externalFp === 0 ? 'met' : 'MISSED'})`);
+console.log(
+  `false positives on the textlint and LanguageTool-style cases: ${externalFp} (target 0: ${externalFp === 0 ? 'met' : 'MISSED'})`,
+);
 if (externalFp > 0) ok = false;
 process.exit(ok ? 0 : 1);

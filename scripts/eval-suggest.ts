@@ -32,7 +32,10 @@ function plainScan(names: readonly string[], name: string, limit = 3): string[] 
     const d = editDistance(lower, other, max);
     if (d <= max) scored.set(c, d);
   }
-  if (lower.length >= 3) for (const c of names) if (!scored.has(c) && c.toLowerCase() !== lower && (c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase()))) scored.set(c, max);
+  if (lower.length >= 3)
+    for (const c of names)
+      if (!scored.has(c) && c.toLowerCase() !== lower && (c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase())))
+        scored.set(c, max);
   return [...scored]
     .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))
     .slice(0, limit)
@@ -79,6 +82,10 @@ targets.forEach((q, i) => {
   }
 });
 console.log(`${files.length} notes, ${names.length} names (file names and vault paths), ${unknown.size} distinct unknown targets`);
-console.log(`index: ${indexMs.toFixed(0)} ms (${((indexMs * 1000) / Math.max(1, targets.length)).toFixed(0)} µs per name); plain scan: ${scanMs.toFixed(0)} ms`);
-console.log(`same suggestions: ${same} of ${targets.length}; differing only by suggestions three or more edits away (or their ties): ${onlyFar}`);
+console.log(
+  `index: ${indexMs.toFixed(0)} ms (${((indexMs * 1000) / Math.max(1, targets.length)).toFixed(0)} µs per name); plain scan: ${scanMs.toFixed(0)} ms`,
+);
+console.log(
+  `same suggestions: ${same} of ${targets.length}; differing only by suggestions three or more edits away (or their ties): ${onlyFar}`,
+);
 if (differing.length > 0) console.log(`examples:\n${differing.join('\n')}`);

@@ -112,7 +112,9 @@ function misses(vault, broken, reports) {
   return broken.filter(({ file, link }) => {
     const s = position(vault, file, link.start);
     const e = position(vault, file, link.end);
-    return !(byFile.get(file) ?? []).some((r) => r.line >= s.line && r.line <= e.line && (r.line > s.line || r.column >= s.column) && (r.line < e.line || r.column <= e.column));
+    return !(byFile.get(file) ?? []).some(
+      (r) => r.line >= s.line && r.line <= e.line && (r.line > s.line || r.column >= s.column) && (r.line < e.line || r.column <= e.column),
+    );
   });
 }
 
@@ -129,7 +131,20 @@ function evaluate(spec, o) {
   const floor = regexFloor(vault, notes);
   const byCode = {};
   for (const r of run.reports) byCode[r.code] = (byCode[r.code] ?? 0) + 1;
-  const out = { dir: spec.dir, convention: vault.convention, notes: notes.length, files: vault.files.length, links: links.total, linkKinds: links.counts, reports: run.reports.length, byCode, ms: Math.round(run.ms), runsMs: run.times.map(Math.round), cpuMs: run.cpuMs === undefined ? undefined : Math.round(run.cpuMs), floorMs: Math.round(floor.ms) };
+  const out = {
+    dir: spec.dir,
+    convention: vault.convention,
+    notes: notes.length,
+    files: vault.files.length,
+    links: links.total,
+    linkKinds: links.counts,
+    reports: run.reports.length,
+    byCode,
+    ms: Math.round(run.ms),
+    runsMs: run.times.map(Math.round),
+    cpuMs: run.cpuMs === undefined ? undefined : Math.round(run.cpuMs),
+    floorMs: Math.round(floor.ms),
+  };
   if (o.judge) Object.assign(out, judgeAll(vault, run.reports, links.broken));
   if (o.sample > 0) out.samples = samples(vault, run.reports, o.sample, o.judge);
   return out;
@@ -148,7 +163,8 @@ function judgeAll(vault, reports, broken) {
     bucket[key] ??= { n: 0, codes: {}, examples: [] };
     bucket[key].n++;
     bucket[key].codes[r.code] = (bucket[key].codes[r.code] ?? 0) + 1;
-    if (bucket[key].examples.length < 3) bucket[key].examples.push({ at: `${r.file}:${r.line}:${r.column}`, code: r.code, link: j.link ?? j.text ?? '', message: r.message });
+    if (bucket[key].examples.length < 3)
+      bucket[key].examples.push({ at: `${r.file}:${r.line}:${r.column}`, code: r.code, link: j.link ?? j.text ?? '', message: r.message });
   }
   const linkReports = verdicts.broken + verdicts.fine + verdicts['not a link'];
   const missed = misses(vault, broken, reports);
@@ -161,7 +177,9 @@ function judgeAll(vault, reports, broken) {
     brokenShapes,
     brokenLinks: broken.length,
     missed: missed.length,
-    missedExamples: missed.slice(0, 5).map(({ file, link, reason }) => ({ at: `${file}:${position(vault, file, link.start).line}`, link: link.raw, reason })),
+    missedExamples: missed
+      .slice(0, 5)
+      .map(({ file, link, reason }) => ({ at: `${file}:${position(vault, file, link.start).line}`, link: link.raw, reason })),
   };
 }
 
@@ -174,28 +192,52 @@ function samples(vault, reports, n, judge) {
     for (let i = 0; i < rs.length && out.filter((s) => s.code === code).length < n; i += step) {
       const r = rs[i];
       const text = vault.note(r.file.replace(/\\/g, '/')).text.split('\n')[r.line - 1] ?? '';
-      out.push({ code, at: `${r.file}:${r.line}:${r.column}`, message: r.message, line: text.trim().slice(0, 200), ...(judge ? { judge: judgeReport(vault, r) } : {}) });
+      out.push({
+        code,
+        at: `${r.file}:${r.line}:${r.column}`,
+        message: r.message,
+        line: text.trim().slice(0, 200),
+        ...(judge ? { judge: judgeReport(vault, r) } : {}),
+      });
     }
   }
   return out;
 }
 
 function printText(results, o) {
-  console.log(`Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; wall times are noisy on a shared machine.`);
+  console.log(
+    `Node ${process.version}, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; wall times are noisy on a shared machine.`,
+  );
   for (const r of results) {
     console.log(`\n## ${r.dir} (${r.convention})`);
-    console.log(`notes ${r.notes}, files ${r.files}, links ${r.links} (wiki ${r.linkKinds.wiki}, embeds ${r.linkKinds.embed}, Markdown ${r.linkKinds.markdown})`);
-    console.log(`reports ${r.reports}: ${Object.entries(r.byCode).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
-    console.log(`check ${r.ms} ms wall (median of ${r.runsMs.length}: ${r.runsMs.join(', ')}), ${r.cpuMs ?? '?'} ms CPU; regex floor ${r.floorMs} ms`);
+    console.log(
+      `notes ${r.notes}, files ${r.files}, links ${r.links} (wiki ${r.linkKinds.wiki}, embeds ${r.linkKinds.embed}, Markdown ${r.linkKinds.markdown})`,
+    );
+    console.log(
+      `reports ${r.reports}: ${
+        Object.entries(r.byCode)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', ') || 'none'
+      }`,
+    );
+    console.log(
+      `check ${r.ms} ms wall (median of ${r.runsMs.length}: ${r.runsMs.join(', ')}), ${r.cpuMs ?? '?'} ms CPU; regex floor ${r.floorMs} ms`,
+    );
     if (o.judge) {
-      console.log(`judged really broken ${r.judgedBroken}, false ${r.judgedFalse} (fine ${r.verdicts.fine}, not a link ${r.verdicts['not a link']}), by hand ${r.verdicts['by hand']}; precision ${(100 * r.precision).toFixed(1)} %`);
+      console.log(
+        `judged really broken ${r.judgedBroken}, false ${r.judgedFalse} (fine ${r.verdicts.fine}, not a link ${r.verdicts['not a link']}), by hand ${r.verdicts['by hand']}; precision ${(100 * r.precision).toFixed(1)} %`,
+      );
       printShapes('false reports by shape', r.falseShapes);
       printShapes('really broken by reason', r.brokenShapes);
       console.log(`links the judge calls broken: ${r.brokenLinks}; not reported: ${r.missed}`);
       for (const m of r.missedExamples) console.log(`    missed ${m.at} ${m.link} (${m.reason})`);
     }
     for (const s of r.samples ?? []) {
-      console.log(`  [${s.code}] ${s.at} ${s.message}\n      ${s.line}${s.judge ? `\n      judge: ${s.judge.verdict} — ${s.judge.shape}` : ''}`);
+      console.log(
+        `  [${s.code}] ${s.at} ${s.message}\n      ${s.line}${s.judge ? `\n      judge: ${s.judge.verdict} — ${s.judge.shape}` : ''}`,
+      );
     }
   }
   if (results.length > 1) printSummary(results, o);
@@ -206,13 +248,21 @@ function printShapes(title, shapes) {
   if (rows.length === 0) return;
   console.log(`  ${title}:`);
   for (const [shape, s] of rows) {
-    console.log(`    ${String(s.n).padStart(6)}  ${shape}  (${Object.entries(s.codes).map(([c, n]) => `${c} ${n}`).join(', ')})`);
+    console.log(
+      `    ${String(s.n).padStart(6)}  ${shape}  (${Object.entries(s.codes)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')})`,
+    );
     for (const e of s.examples) console.log(`            ${e.at}  ${e.link.slice(0, 100)}`);
   }
 }
 
 function printSummary(results, o) {
-  console.log('\n| folder | convention | notes | links | reports | ' + (o.judge ? 'judged really broken | precision | ' : '') + 'check ms (wall) | CPU ms | floor ms |');
+  console.log(
+    '\n| folder | convention | notes | links | reports | ' +
+      (o.judge ? 'judged really broken | precision | ' : '') +
+      'check ms (wall) | CPU ms | floor ms |',
+  );
   console.log('|---|---|---:|---:|---:|' + (o.judge ? '---:|---:|' : '') + '---:|---:|---:|');
   for (const r of results) {
     const j = o.judge ? `${r.judgedBroken} | ${(100 * r.precision).toFixed(1)} % | ` : '';

@@ -22,8 +22,32 @@ const ROLES: Role[] = ['note', 'source.txt', 'source.md', 'anchors'];
 
 /** Tokens that start what a regex of the server matches (the hang detector's, and the issue's). */
 const LEADS = [
-  '# x', '#', '## x', '---\n', '---\nkey:', '---\ndate:', '---\ntitle: a', '```', '> - 1.', '\n', '[[001', '[[001#"', 'k:', 'k: |', '"',
-  'Monday, January', '12th of', '2021-12-07', 'December', 'of this', '10 days since', 'to', 'plans', 'said', 'January 5 -', 'x',
+  '# x',
+  '#',
+  '## x',
+  '---\n',
+  '---\nkey:',
+  '---\ndate:',
+  '---\ntitle: a',
+  '```',
+  '> - 1.',
+  '\n',
+  '[[001',
+  '[[001#"',
+  'k:',
+  'k: |',
+  '"',
+  'Monday, January',
+  '12th of',
+  '2021-12-07',
+  'December',
+  'of this',
+  '10 days since',
+  'to',
+  'plans',
+  'said',
+  'January 5 -',
+  'x',
 ];
 
 function arg(name: string): string | undefined {
@@ -44,11 +68,20 @@ function files(role: Role, text: string): { files: Record<string, string>; uri: 
     case 'note':
       return { files: { 'sources/001_a.txt': source, 'notes/n.md': text }, uri: 'memory:///ws/notes/n.md' };
     case 'source.txt':
-      return { files: { 'sources/001_a.txt': text, 'sources/001_a.anchors.yaml': 'vote: The vote passed\n', 'notes/n.md': note }, uri: 'memory:///ws/sources/001_a.txt' };
+      return {
+        files: { 'sources/001_a.txt': text, 'sources/001_a.anchors.yaml': 'vote: The vote passed\n', 'notes/n.md': note },
+        uri: 'memory:///ws/sources/001_a.txt',
+      };
     case 'source.md':
-      return { files: { 'sources/001_a.md': text, 'sources/001_a.anchors.yaml': 'vote: The vote passed\n', 'notes/n.md': note }, uri: 'memory:///ws/sources/001_a.md' };
+      return {
+        files: { 'sources/001_a.md': text, 'sources/001_a.anchors.yaml': 'vote: The vote passed\n', 'notes/n.md': note },
+        uri: 'memory:///ws/sources/001_a.md',
+      };
     default:
-      return { files: { 'sources/001_a.txt': source, 'sources/001_a.anchors.yaml': text, 'notes/n.md': note }, uri: 'memory:///ws/sources/001_a.anchors.yaml' };
+      return {
+        files: { 'sources/001_a.txt': source, 'sources/001_a.anchors.yaml': text, 'notes/n.md': note },
+        uri: 'memory:///ws/sources/001_a.anchors.yaml',
+      };
   }
 }
 
@@ -80,11 +113,17 @@ async function measure(name: string, role: Role, text: string): Promise<Result> 
 function shapes(size: number): { name: string; text: string; roles: Role[] }[] {
   const out: { name: string; text: string; roles: Role[] }[] = [];
   for (const unit of UNITS) out.push({ name: `${JSON.stringify(unit)} × N`, text: adversarial(unit, size), roles: ROLES });
-  for (const lead of LEADS) for (const run of RUNS) out.push({ name: `${JSON.stringify(lead)} + ${JSON.stringify(run)} × N + "y"`, text: shape(lead, run, 'y', size), roles: ROLES });
+  for (const lead of LEADS)
+    for (const run of RUNS)
+      out.push({ name: `${JSON.stringify(lead)} + ${JSON.stringify(run)} × N + "y"`, text: shape(lead, run, 'y', size), roles: ROLES });
   for (const found of foundShapes(size)) out.push({ name: found.name, text: found.text, roles: [found.role] });
   out.push({ name: '`[[999]] ` × N (unknown citations)', text: '[[999]] '.repeat(size / 8), roles: ['note'] });
   out.push({ name: '`[[001#p1]] ` × N (resolving citations)', text: '[[001#p1]] '.repeat(Math.ceil(size / 11)), roles: ['note'] });
-  out.push({ name: 'a dated sentence with a citation × N', text: 'On Friday, December 10, 2021 it passed [[001#p1]]. '.repeat(Math.ceil(size / 52)), roles: ['note', 'source.txt'] });
+  out.push({
+    name: 'a dated sentence with a citation × N',
+    text: 'On Friday, December 10, 2021 it passed [[001#p1]]. '.repeat(Math.ceil(size / 52)),
+    roles: ['note', 'source.txt'],
+  });
   return out;
 }
 
@@ -108,13 +147,22 @@ async function main(): Promise<void> {
   results.sort((a, b) => b.cpuMs - a.cpuMs);
   const over = results.filter((r) => r.cpuMs > BUDGET_MS);
   const cpu = screened.map((r) => r.cpuMs).sort((a, b) => a - b);
-  console.log(`${screened.length} runs (${small.length} shapes × the roles they fit), Node ${process.version}, ${Math.round((Date.now() - startedAt) / 1000)} s in all`);
-  console.log(`At ${kb(SCREEN)}: CPU per run median ${fmt(cpu[Math.floor(cpu.length / 2)]!)} ms, 95th percentile ${fmt(cpu[Math.floor(cpu.length * 0.95)]!)} ms, max ${fmt(cpu[cpu.length - 1]!)} ms.`);
-  console.log(`At ${kb(SIZE)}: ${suspect.length} runs measured (those over ${fmt(BUDGET_MS / 2)} ms if linear); over the ${fmt(BUDGET_MS)} ms budget: ${over.length}.`);
+  console.log(
+    `${screened.length} runs (${small.length} shapes × the roles they fit), Node ${process.version}, ${Math.round((Date.now() - startedAt) / 1000)} s in all`,
+  );
+  console.log(
+    `At ${kb(SCREEN)}: CPU per run median ${fmt(cpu[Math.floor(cpu.length / 2)]!)} ms, 95th percentile ${fmt(cpu[Math.floor(cpu.length * 0.95)]!)} ms, max ${fmt(cpu[cpu.length - 1]!)} ms.`,
+  );
+  console.log(
+    `At ${kb(SIZE)}: ${suspect.length} runs measured (those over ${fmt(BUDGET_MS / 2)} ms if linear); over the ${fmt(BUDGET_MS)} ms budget: ${over.length}.`,
+  );
   console.log('');
   console.log(`| shape (${kb(SIZE)}) | as | CPU ms | wall ms | problems |`);
   console.log('|---|---|---:|---:|---:|');
-  for (const r of results.slice(0, TOP)) console.log(`| ${r.shape.replace(/\|/g, '\\|').replace(/\n/g, '\\n')} | ${r.role} | ${fmt(r.cpuMs)} | ${fmt(r.wallMs)} | ${fmt(r.problems)} |`);
+  for (const r of results.slice(0, TOP))
+    console.log(
+      `| ${r.shape.replace(/\|/g, '\\|').replace(/\n/g, '\\n')} | ${r.role} | ${fmt(r.cpuMs)} | ${fmt(r.wallMs)} | ${fmt(r.problems)} |`,
+    );
   const json = arg('json');
   if (json) writeFileSync(json, JSON.stringify({ size: SIZE, screen: SCREEN, node: process.version, screened, results }, null, 1));
 }

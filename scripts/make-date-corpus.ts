@@ -9,7 +9,15 @@ import { join } from 'node:path';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const SUBJECTS = ['The minister', 'A spokesperson', 'The committee', 'Her office', 'The company', 'Officials', 'The mayor', 'Negotiators'];
-const VERBS = ['announced the plan', 'met the delegation', 'signed the agreement', 'published the figures', 'held a briefing', 'confirmed the talks', 'rejected the offer'];
+const VERBS = [
+  'announced the plan',
+  'met the delegation',
+  'signed the agreement',
+  'published the figures',
+  'held a briefing',
+  'confirmed the talks',
+  'rejected the offer',
+];
 
 let seed = 20211207;
 function rand(): number {

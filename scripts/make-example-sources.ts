@@ -12,7 +12,11 @@ import { join } from 'node:path';
 import { setText, standardMetrics, writePdf } from './pdfWriter.js';
 
 const dir = join(import.meta.dirname, '../examples/briefings/sources');
-const seed = (name: string) => readFileSync(join(dir, name), 'utf8').trim().split(/\n\s*\n/).map((p) => p.trim());
+const seed = (name: string) =>
+  readFileSync(join(dir, name), 'utf8')
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.trim());
 
 async function report(): Promise<void> {
   const [title, ...body] = seed('000_73692c68c32165cb.txt');
@@ -45,7 +49,11 @@ async function report(): Promise<void> {
 }
 
 async function scan(): Promise<void> {
-  const pdf = await writePdf({ pages: [{ lines: [], width: 420, height: 595 }], title: 'Letter (scan)', date: new Date(Date.UTC(2021, 11, 9)) });
+  const pdf = await writePdf({
+    pages: [{ lines: [], width: 420, height: 595 }],
+    title: 'Letter (scan)',
+    date: new Date(Date.UTC(2021, 11, 9)),
+  });
   writeFileSync(join(dir, 'letter_scanned.pdf'), pdf);
   console.log(`letter_scanned.pdf: ${pdf.length} bytes`);
 }
@@ -58,7 +66,12 @@ function page(): void {
   const sections = body.map((p, i) => {
     // A short line without a full stop is a section heading, as the seed's heading lines are.
     if (p.split(/\s+/).length <= 12 && !/[.,;:”"]$/.test(p)) return `      <h2 id="section-${++section}">${escape(p)}</h2>`;
-    const id = /Macron/.test(p) && !body.slice(0, i).some((q) => /Macron/.test(q)) ? 'macron' : /Pifer/.test(p) && !body.slice(0, i).some((q) => /Pifer/.test(q)) ? 'pifer' : `p-${i + 1}`;
+    const id =
+      /Macron/.test(p) && !body.slice(0, i).some((q) => /Macron/.test(q))
+        ? 'macron'
+        : /Pifer/.test(p) && !body.slice(0, i).some((q) => /Pifer/.test(q))
+          ? 'pifer'
+          : `p-${i + 1}`;
     return `      <p id="${id}">${escape(p)}</p>`;
   });
   const html = `<!DOCTYPE html>

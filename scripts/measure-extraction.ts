@@ -35,7 +35,14 @@ interface Row {
 }
 
 let id = 0;
-function extract(format: 'pdf' | 'html', bytes: Uint8Array): Promise<{ doc?: { text: string; pages?: unknown[]; headings: unknown[]; ids?: unknown[]; title?: string; date?: { iso: string }; notice?: string }; stats?: Record<string, unknown>; error?: string }> {
+function extract(
+  format: 'pdf' | 'html',
+  bytes: Uint8Array,
+): Promise<{
+  doc?: { text: string; pages?: unknown[]; headings: unknown[]; ids?: unknown[]; title?: string; date?: { iso: string }; notice?: string };
+  stats?: Record<string, unknown>;
+  error?: string;
+}> {
   const n = ++id;
   return new Promise((resolve) => {
     const on = (m: { id: number }) => {
@@ -105,7 +112,13 @@ console.log(out.join('\n'));
 if (showSamples) {
   for (const r of okPdfs) {
     if (r.samples?.length) console.log(`\n${r.file}\n  joins: ${r.samples.slice(0, 8).join(' · ')}`);
-    if (r.running?.length) console.log(`  left out: ${r.running.slice(0, 6).map((t) => JSON.stringify(t)).join(' · ')}`);
+    if (r.running?.length)
+      console.log(
+        `  left out: ${r.running
+          .slice(0, 6)
+          .map((t) => JSON.stringify(t))
+          .join(' · ')}`,
+      );
   }
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(rows, null, 1));

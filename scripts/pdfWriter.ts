@@ -36,7 +36,19 @@ export interface PdfSpec {
   outline?: PdfOutlineItem[];
 }
 
-const WIN_ANSI: Record<string, number> = { '€': 0x80, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '\ufb01': 0x80, '\ufb02': 0x81 };
+const WIN_ANSI: Record<string, number> = {
+  '€': 0x80,
+  '…': 0x85,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
+  '\ufb01': 0x80,
+  '\ufb02': 0x81,
+};
 
 /** The font's byte for each character: ASCII and Latin-1 as they are, WinAnsi's typography, the ligatures; `?` otherwise. */
 function encode(text: string): string {
@@ -50,7 +62,10 @@ function encode(text: string): string {
 
 /** Text as the metrics font can measure it (ligatures spelt out). */
 function measurable(text: string): string {
-  return text.replace(/\ufb01/g, 'fi').replace(/\ufb02/g, 'fl').replace(/[^\x20-\xff‘’“”–—…•€]/g, '?');
+  return text
+    .replace(/\ufb01/g, 'fi')
+    .replace(/\ufb02/g, 'fl')
+    .replace(/[^\x20-\xff‘’“”–—…•€]/g, '?');
 }
 
 function fontDict(doc: PDFDocument, base: string): PDFRef {
@@ -84,7 +99,9 @@ export async function writePdf(spec: PdfSpec): Promise<Uint8Array> {
     const page = doc.addPage([p.width ?? 612, p.height ?? 792]);
     page.node.setFontDictionary(PDFName.of('F1'), regular);
     page.node.setFontDictionary(PDFName.of('F2'), bold);
-    const ops = p.lines.map((l) => `BT /${l.bold ? 'F2' : 'F1'} ${num(l.size ?? 10)} Tf ${num(l.x)} ${num(l.y)} Td <${encode(l.text)}> Tj ET`).join('\n');
+    const ops = p.lines
+      .map((l) => `BT /${l.bold ? 'F2' : 'F1'} ${num(l.size ?? 10)} Tf ${num(l.x)} ${num(l.y)} Td <${encode(l.text)}> Tj ET`)
+      .join('\n');
     const stream = doc.context.stream(ops);
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
     pageRefs.push(page.ref);

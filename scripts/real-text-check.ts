@@ -66,8 +66,13 @@ function frontMatter(folder: string): void {
     if ('tooDeepAt' in parseYamlBounded(yaml)) refused++;
     if (read(() => yamlValue(yaml)) !== read(() => parse(yaml, { maxAliasCount: 10 }))) differ++;
   }
-  const histogram = [...depths].sort((a, b) => a[0] - b[0]).map(([d, n]) => `${d}: ${n}`).join(', ');
-  console.log(`front matter: ${withFrontMatter} of ${files} notes; nesting depth (depth: notes) ${histogram}; refused over ${MAX_YAML_NESTING}: ${refused}; read differently from yaml's parse: ${differ}`);
+  const histogram = [...depths]
+    .sort((a, b) => a[0] - b[0])
+    .map(([d, n]) => `${d}: ${n}`)
+    .join(', ');
+  console.log(
+    `front matter: ${withFrontMatter} of ${files} notes; nesting depth (depth: notes) ${histogram}; refused over ${MAX_YAML_NESTING}: ${refused}; read differently from yaml's parse: ${differ}`,
+  );
 }
 
 function compareSentences(label: string, paragraphs: { text: string; start: number; end: number }[]): void {
@@ -78,7 +83,9 @@ function compareSentences(label: string, paragraphs: { text: string; start: numb
     sentences += whole.length;
     for (const window of [64, 256, 2000]) if (JSON.stringify(sentencesIn(p.text, p, window)) !== JSON.stringify(whole)) mismatches++;
   }
-  console.log(`${label}: ${paragraphs.length} paragraphs, ${sentences} sentences; windows of 64, 256 and 2,000 characters that differ from the whole: ${mismatches}`);
+  console.log(
+    `${label}: ${paragraphs.length} paragraphs, ${sentences} sentences; windows of 64, 256 and 2,000 characters that differ from the whole: ${mismatches}`,
+  );
 }
 
 function notesSentences(folder: string): void {
@@ -98,7 +105,9 @@ const cpu = () => {
 function book(path: string): void {
   // One paragraph per chapter: a book's running text, as one long paragraph of a source.
   // The copy used is tokenised ("whale , and"): the space before punctuation is taken out.
-  const text = readFileSync(path, 'utf8').replace(/\r/g, '').replace(/ ([.,;:!?])/g, '$1');
+  const text = readFileSync(path, 'utf8')
+    .replace(/\r/g, '')
+    .replace(/ ([.,;:!?])/g, '$1');
   const lines = text.split('\n');
   const chapters: string[] = [];
   let current: string[] = [];
@@ -111,7 +120,10 @@ function book(path: string): void {
   }
   chapters.push(current.join(' '));
   const joined = chapters.join('\n\n');
-  compareSentences(`book, one paragraph per chapter (${chapters.length})`, blankLineBlocks(joined).map((b) => ({ text: joined, start: b.start, end: b.end })));
+  compareSentences(
+    `book, one paragraph per chapter (${chapters.length})`,
+    blankLineBlocks(joined).map((b) => ({ text: joined, start: b.start, end: b.end })),
+  );
   const all = chapters.join(' ');
   for (const kb of [60, 120, 240]) {
     const span = { start: 0, end: Math.min(all.length, kb * 1024) };
@@ -120,7 +132,9 @@ function book(path: string): void {
     const wholeMs = cpu() - t;
     t = cpu();
     const windowed = sentencesIn(all, span).length;
-    console.log(`book as one ${kb} KB paragraph: whole ${Math.round(wholeMs)} ms CPU (${whole} sentences), in windows ${Math.round(cpu() - t)} ms CPU (${windowed} sentences)`);
+    console.log(
+      `book as one ${kb} KB paragraph: whole ${Math.round(wholeMs)} ms CPU (${whole} sentences), in windows ${Math.round(cpu() - t)} ms CPU (${windowed} sentences)`,
+    );
   }
   const t = cpu();
   const n = sentencesIn(all, { start: 0, end: all.length }).length;

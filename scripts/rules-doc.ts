@@ -13,8 +13,12 @@ export function rulesMarkdown(): string {
   const table = ['| code | name | default | in sources |', '|---|---|---|---|'];
   const sections: string[] = [];
   for (const r of rules) {
-    table.push(`| [${r.code}](#${r.code.toLowerCase()}-${r.name}) | ${r.name} | ${r.defaultSeverity} | ${r.sourceSeverity ?? r.defaultSeverity} |`);
-    sections.push(`### ${r.code} ${r.name}\n\nDefault severity: ${r.defaultSeverity}${r.sourceSeverity ? ` (in sources: ${r.sourceSeverity})` : ''}. ${r.description}\n\nExample: ${r.example}`);
+    table.push(
+      `| [${r.code}](#${r.code.toLowerCase()}-${r.name}) | ${r.name} | ${r.defaultSeverity} | ${r.sourceSeverity ?? r.defaultSeverity} |`,
+    );
+    sections.push(
+      `### ${r.code} ${r.name}\n\nDefault severity: ${r.defaultSeverity}${r.sourceSeverity ? ` (in sources: ${r.sourceSeverity})` : ''}. ${r.description}\n\nExample: ${r.example}`,
+    );
   }
   return [START, table.join('\n'), ...sections, END].join('\n\n');
 }

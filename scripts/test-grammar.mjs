@@ -12,7 +12,11 @@ const files = readdirSync(join(root, 'test/grammar')).filter((f) => f.endsWith('
 let passed = 0;
 let failed = 0;
 for (const f of files) {
-  const r = spawnSync(process.execPath, [cli, '-g', 'test/grammar/markdown-base.tmLanguage.json', '-g', 'syntaxes/citation.tmLanguage.json', `test/grammar/${f}`], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [cli, '-g', 'test/grammar/markdown-base.tmLanguage.json', '-g', 'syntaxes/citation.tmLanguage.json', `test/grammar/${f}`],
+    { cwd: root, encoding: 'utf8' },
+  );
   process.stdout.write(r.stdout + r.stderr);
   if (r.status === 0) passed++;
   else failed++;

@@ -354,7 +354,13 @@ function readAliases(vault) {
       if (!li) break;
       items.push(li[1]);
     }
-    for (const it of items) out.add(it.trim().replace(/^["']|["']$/g, '').toLowerCase());
+    for (const it of items)
+      out.add(
+        it
+          .trim()
+          .replace(/^["']|["']$/g, '')
+          .toLowerCase(),
+      );
   }
   return out;
 }
@@ -429,7 +435,13 @@ function judgeLogseq(vault, from, link) {
   if (vault.logseq.pages.has(key)) {
     const file = vault.logseq.pages.get(key);
     if (key.includes('/')) features.push('namespace page (a___b.md)');
-    else if (file && basename(file).replace(/\.(md|org)$/i, '').toLowerCase() !== key) features.push('page by title:: or alias:: or journal date');
+    else if (
+      file &&
+      basename(file)
+        .replace(/\.(md|org)$/i, '')
+        .toLowerCase() !== key
+    )
+      features.push('page by title:: or alias:: or journal date');
     return { status: 'ok', target: file ?? undefined, features };
   }
   const file = resolveWikiTarget(vault, from, link.inner);
@@ -451,7 +463,8 @@ export function judgeReport(vault, report) {
   if (!LINK_CODES.has(report.code)) return { verdict: 'by hand', shape: `${report.code} (not a link check)` };
   const file = report.file.replace(/\\/g, '/');
   if (!existsSync(join(vault.dir, file)) || !isNote(file)) return { verdict: 'by hand', shape: 'not a note' };
-  if (hidden(file) && vault.convention !== 'commonmark') return { verdict: 'not a link', shape: 'note in a hidden folder (not part of the vault)' };
+  if (hidden(file) && vault.convention !== 'commonmark')
+    return { verdict: 'not a link', shape: 'note in a hidden folder (not part of the vault)' };
   const n = vault.note(file);
   const offset = n.starts[report.line - 1] + report.column - 1;
   const kind = regionAt(n.regions, offset);
@@ -486,9 +499,32 @@ function strayShape(text, offset) {
 }
 
 const SHAPE_ORDER = [
-  'escaped pipe', 'front-matter link', 'wildcard', 'note-ref range', 'label first', 'dendron:// prefix', 'stub',
-  'page without a file', 'namespace page (a___b.md)', 'page by title:: or alias:: or journal date', 'same-note', 'attachment', 'folder', 'block ref', 'nested heading', 'folder path', 'file path',
-  'markup in heading', 'heading by text', 'heading slug', 'heading html anchor', 'encoded or <…> path', '.md extension', 'case differs', 'Markdown link', 'embed',
+  'escaped pipe',
+  'front-matter link',
+  'wildcard',
+  'note-ref range',
+  'label first',
+  'dendron:// prefix',
+  'stub',
+  'page without a file',
+  'namespace page (a___b.md)',
+  'page by title:: or alias:: or journal date',
+  'same-note',
+  'attachment',
+  'folder',
+  'block ref',
+  'nested heading',
+  'folder path',
+  'file path',
+  'markup in heading',
+  'heading by text',
+  'heading slug',
+  'heading html anchor',
+  'encoded or <…> path',
+  '.md extension',
+  'case differs',
+  'Markdown link',
+  'embed',
 ];
 
 function pickShape(features, link) {

@@ -77,7 +77,11 @@ function breakage(vault, file, link, j) {
   }
   if (fragment && !fragment.includes('^') && !/[:,*]/.test(fragment)) {
     const end = tStart + target.length;
-    return { kind: name.trim() ? 'heading' : 'same-note heading', at: end, insert: vault.convention === 'dendron' ? `-${MARK}` : ` ${MARK}` };
+    return {
+      kind: name.trim() ? 'heading' : 'same-note heading',
+      at: end,
+      insert: vault.convention === 'dendron' ? `-${MARK}` : ` ${MARK}`,
+    };
   }
   if (fragment && /[:,]/.test(fragment) && vault.convention === 'dendron') {
     return { kind: 'note-ref range', at: tStart + hash + 1 + fragment.search(/[:,]/), insert: MARK };
@@ -86,7 +90,15 @@ function breakage(vault, file, link, j) {
   const isNote = /\.md$/i.test(j.target);
   const dot = isNote ? -1 : name.lastIndexOf('.');
   const at2 = tStart + (dot > 0 ? dot : name.trimEnd().length);
-  const kind = !isNote ? (link.kind === 'embed' ? 'attachment embed' : 'attachment link') : name.includes('/') ? 'note by folder path' : link.kind === 'embed' ? 'note embed' : 'note';
+  const kind = !isNote
+    ? link.kind === 'embed'
+      ? 'attachment embed'
+      : 'attachment link'
+    : name.includes('/')
+      ? 'note by folder path'
+      : link.kind === 'embed'
+        ? 'note embed'
+        : 'note';
   return { kind, at: at2, insert: `-${MARK}` };
 }
 
@@ -190,7 +202,14 @@ function recallFor(spec, o, rnd) {
     const s = lineCol(text, p.start);
     const e = lineCol(text, p.end);
     p.at = `${p.file}:${s.line}:${s.column}`;
-    p.found = reports.find((x) => x.file.replace(/\\/g, '/') === p.file && x.line >= s.line && x.line <= e.line && (x.line > s.line || x.column >= s.column) && (x.line < e.line || x.column <= e.column));
+    p.found = reports.find(
+      (x) =>
+        x.file.replace(/\\/g, '/') === p.file &&
+        x.line >= s.line &&
+        x.line <= e.line &&
+        (x.line > s.line || x.column >= s.column) &&
+        (x.line < e.line || x.column <= e.column),
+    );
     const k = (byKind[p.kind] ??= { planted: 0, judgedBroken: 0, reported: 0, missed: [] });
     k.planted++;
     if (p.judged === 'broken') k.judgedBroken++;
@@ -199,7 +218,15 @@ function recallFor(spec, o, rnd) {
   }
   const total = planted.length;
   const reported = planted.filter((p) => p.found).length;
-  return { dir: spec.dir, copy: dest, convention: vault.convention, planted: total, reported, judgedBroken: planted.filter((p) => p.judged === 'broken').length, byKind };
+  return {
+    dir: spec.dir,
+    copy: dest,
+    convention: vault.convention,
+    planted: total,
+    reported,
+    judgedBroken: planted.filter((p) => p.judged === 'broken').length,
+    byKind,
+  };
 }
 
 const o = parseArgs(process.argv.slice(2));
@@ -217,5 +244,8 @@ else {
   }
   console.log('\n| folder | convention | planted | reported | recall |');
   console.log('|---|---|---:|---:|---:|');
-  for (const r of results) console.log(`| ${r.dir} | ${r.convention} | ${r.planted} | ${r.reported} | ${r.planted ? ((100 * r.reported) / r.planted).toFixed(1) : '–'} % |`);
+  for (const r of results)
+    console.log(
+      `| ${r.dir} | ${r.convention} | ${r.planted} | ${r.reported} | ${r.planted ? ((100 * r.reported) / r.planted).toFixed(1) : '–'} % |`,
+    );
 }

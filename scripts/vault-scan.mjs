@@ -169,7 +169,8 @@ export function regionAt(regions, offset) {
 }
 
 const WIKI = /(!?)\[\[([^[\]\n]*?)\]\]/g;
-const INLINE = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
+const INLINE =
+  /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
 const REFDEF = /^ {0,3}\[([^\]\n]+)\]:\s*(<[^>\n]*>|\S+)/;
 
 /**
@@ -251,7 +252,13 @@ export function scanHeadings(text, regions) {
       return;
     }
     const next = lines[n + 1];
-    if (next !== undefined && line.trim() !== '' && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !LIST_ITEM.test(line) && !regionAt(regions, starts[n + 1])) {
+    if (
+      next !== undefined &&
+      line.trim() !== '' &&
+      /^ {0,3}(=+|-+)[ \t]*$/.test(next) &&
+      !LIST_ITEM.test(line) &&
+      !regionAt(regions, starts[n + 1])
+    ) {
       out.push({ text: line.trim(), level: next.trim()[0] === '=' ? 1 : 2, line: n });
     }
   });
@@ -287,7 +294,11 @@ export function scanHtmlAnchors(text) {
  * Real vaults rely on more than `# | ^ : % [ ]`: `[[README#What is the Hub]]` for `## What is the Hub?`.
  */
 export function obsidianKey(s) {
-  return s.toLowerCase().replace(/[!"#$%&()*+,.:;<=>?@^`{|}~/[\]\\]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[!"#$%&()*+,.:;<=>?@^`{|}~/[\]\\]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Inline markup removed: emphasis, code ticks, highlights, links reduced to their text. */

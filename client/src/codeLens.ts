@@ -13,7 +13,13 @@ const FIND_REFERENCES = 'editor.action.findReferences';
 export function withEditorArguments(lens: vscode.CodeLens): vscode.CodeLens {
   const command = lens.command;
   const [uri, position] = command?.arguments ?? [];
-  if (command?.command !== FIND_REFERENCES || typeof uri !== 'string' || typeof position?.line !== 'number' || typeof position?.character !== 'number') return lens;
+  if (
+    command?.command !== FIND_REFERENCES ||
+    typeof uri !== 'string' ||
+    typeof position?.line !== 'number' ||
+    typeof position?.character !== 'number'
+  )
+    return lens;
   command.arguments = [vscode.Uri.parse(uri), new vscode.Position(position.line, position.character)];
   return lens;
 }

@@ -26,7 +26,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   register('groundedNotes.insertCitation', async () => {
     const editor = await noteEditor();
     if (!editor) {
-      void vscode.window.showInformationMessage('Grounded Notes: open a note (a Markdown file) and place the cursor where the citation goes.');
+      void vscode.window.showInformationMessage(
+        'Grounded Notes: open a note (a Markdown file) and place the cursor where the citation goes.',
+      );
       return;
     }
     const sources = await client.sendRequest(ClientToServer.sources, {});
@@ -63,7 +65,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   register('groundedNotes.openSourceAt', async (args: OpenArgs) => {
     if (!args || typeof args.uri !== 'string') return;
     const createAnchor = () => void vscode.commands.executeCommand('groundedNotes.createAnchorFromSelection');
-    if (/\.pdf$/i.test(args.uri) && typeof args.page === 'number') return openPdfAt(context, { uri: args.uri, page: args.page, ...(typeof args.quote === 'string' ? { quote: args.quote } : {}) }, createAnchor);
+    if (/\.pdf$/i.test(args.uri) && typeof args.page === 'number')
+      return openPdfAt(
+        context,
+        { uri: args.uri, page: args.page, ...(typeof args.quote === 'string' ? { quote: args.quote } : {}) },
+        createAnchor,
+      );
     // A saved web page (or a PDF without a page to go to) opens as the text read from it, where the passage's lines are.
     const target = /\.(pdf|html?|mht|mhtml)$/i.test(args.uri) ? extractedTextUri(args.uri) : vscode.Uri.parse(args.uri);
     const doc = await vscode.workspace.openTextDocument(target);
@@ -101,7 +108,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         title: `New anchor in source ${proposal.sourceId}`,
         value: proposal.slug,
         validateInput: (v) =>
-          !/^[^\s#|\[\]"\u201c\u201d]+$/.test(v) ? 'No spaces, #, |, brackets or quotes' : proposal.existing.includes(v) ? `\`${v}\` already exists in this source` : undefined,
+          !/^[^\s#|\[\]"\u201c\u201d]+$/.test(v)
+            ? 'No spaces, #, |, brackets or quotes'
+            : proposal.existing.includes(v)
+              ? `\`${v}\` already exists in this source`
+              : undefined,
       });
       if (!slug) return;
       const result = await client.sendRequest(ClientToServer.createAnchor, { ...params, slug });

@@ -22,7 +22,8 @@ export async function writeExample(parent: vscode.Uri): Promise<vscode.Uri | und
   const folder = vscode.Uri.joinPath(parent, EXAMPLE_FOLDER);
   if (await exists(folder)) return undefined;
   for (const [path, content] of Object.entries(files)) {
-    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : Uint8Array.from(atob(content.base64), (c) => c.charCodeAt(0));
+    const bytes =
+      typeof content === 'string' ? new TextEncoder().encode(content) : Uint8Array.from(atob(content.base64), (c) => c.charCodeAt(0));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...path.split('/')), bytes);
   }
   return folder;
@@ -48,7 +49,9 @@ export async function createExampleWorkspace(parent?: vscode.Uri): Promise<vscod
   }
   const folder = await writeExample(parent!);
   if (!folder) {
-    void vscode.window.showErrorMessage(`Grounded Notes: ${vscode.Uri.joinPath(parent!, EXAMPLE_FOLDER).fsPath} already exists; nothing was written. Pick another folder.`);
+    void vscode.window.showErrorMessage(
+      `Grounded Notes: ${vscode.Uri.joinPath(parent!, EXAMPLE_FOLDER).fsPath} already exists; nothing was written. Pick another folder.`,
+    );
     return undefined;
   }
   if (interactive) void offerToOpen(folder);

@@ -106,6 +106,9 @@ export async function pdfViewerSelection(client: LanguageClient): Promise<Client
     }));
   if (!selected.text.trim()) return { problem: 'select the words of the PDF to anchor first.' };
   const found = await client.sendRequest(ClientToServer.locateQuote, { uri: viewer.uri, text: selected.text, page: selected.page });
-  if (!found) return { problem: 'the selected words are not in the text read from this PDF (they may be in a running header, a figure or an image).' };
+  if (!found)
+    return {
+      problem: 'the selected words are not in the text read from this PDF (they may be in a running header, a figure or an image).',
+    };
   return { uri: viewer.uri, range: found.range };
 }

@@ -51,13 +51,32 @@ function marksOf(t: SourceTimeline): { below: Mark[]; above: Mark[] } {
     line: e.line,
     kind: e.flagged.length > 0 ? 'flagged' : 'date',
   }));
-  if (t.stated) below.push({ day: dayOf(t.stated), label: `stated ${shortDate(t.stated)}`, title: `The source's stated date, ${shortDate(t.stated)}`, line: t.statedLine ?? 1, kind: 'stated' });
+  if (t.stated)
+    below.push({
+      day: dayOf(t.stated),
+      label: `stated ${shortDate(t.stated)}`,
+      title: `The source's stated date, ${shortDate(t.stated)}`,
+      line: t.statedLine ?? 1,
+      kind: 'stated',
+    });
   if (t.implied && t.implied !== t.stated) {
-    below.push({ day: dayOf(t.implied), label: `implied ${shortDate(t.implied)}`, title: `The date the source's own text implies, ${shortDate(t.implied)}`, line: t.statedLine ?? 1, kind: 'implied' });
+    below.push({
+      day: dayOf(t.implied),
+      label: `implied ${shortDate(t.implied)}`,
+      title: `The date the source's own text implies, ${shortDate(t.implied)}`,
+      line: t.statedLine ?? 1,
+      kind: 'implied',
+    });
   }
   const above: Mark[] = (t.citations ?? [])
     .filter((c) => c.date)
-    .map((c) => ({ day: dayOf(c.date!), label: c.text, title: `${c.text} (note line ${c.noteLine}) cites line ${c.line}, dated ${shortDate(c.date!)}`, line: c.line, kind: 'citation' }));
+    .map((c) => ({
+      day: dayOf(c.date!),
+      label: c.text,
+      title: `${c.text} (note line ${c.noteLine}) cites line ${c.line}, dated ${shortDate(c.date!)}`,
+      line: c.line,
+      kind: 'citation',
+    }));
   return { below, above };
 }
 
@@ -88,7 +107,13 @@ function markShape(m: Mark, x: number, y: number): string {
 }
 
 /** A mark's shape and leader, and its label, as two layers: every leader runs under every label. */
-function markSvg(m: Mark, x: number, axisY: number, labelY: number, box: { left: number; width: number }): { shape: string; label: string } {
+function markSvg(
+  m: Mark,
+  x: number,
+  axisY: number,
+  labelY: number,
+  box: { left: number; width: number },
+): { shape: string; label: string } {
   const above = m.kind === 'citation';
   // The leader drops straight down (or up) when the label spans the mark, else to its nearest end.
   const toX = Math.min(Math.max(x, box.left + 3), box.left + box.width - 3);
@@ -108,18 +133,30 @@ export function timelineSvg(t: SourceTimeline, width = DEFAULT_WIDTH): string {
   if (all.length === 0) return '<p class="empty">No dates found in this source.</p>';
   const { scale, offScale } = axisFor(all, width);
   const xOf = (m: Mark) => (scale.contains(m.day) ? scale.x(m.day) : m.day < scale.lo ? MARGIN + 12 : width - MARGIN - 12);
-  const abovePlaced = placeLabels(above.map((m) => ({ x: xOf(m), text: m.label })), MARGIN, width - MARGIN);
-  const belowPlaced = placeLabels(below.map((m) => ({ x: xOf(m), text: m.label })), MARGIN, width - MARGIN);
+  const abovePlaced = placeLabels(
+    above.map((m) => ({ x: xOf(m), text: m.label })),
+    MARGIN,
+    width - MARGIN,
+  );
+  const belowPlaced = placeLabels(
+    below.map((m) => ({ x: xOf(m), text: m.label })),
+    MARGIN,
+    width - MARGIN,
+  );
   const aboveLanes = abovePlaced.reduce((n, p) => Math.max(n, p.lane + 1), 0);
   const belowLanes = belowPlaced.reduce((n, p) => Math.max(n, p.lane + 1), 0);
   const axisY = 12 + (aboveLanes > 0 ? AXIS_GAP + aboveLanes * LANE : 8);
   const ticks = chooseTicks(scale);
   const tickSvg = ticks
-    .map((tick) => `<line class="tick" x1="${fmt(scale.x(tick.day))}" y1="${axisY}" x2="${fmt(scale.x(tick.day))}" y2="${axisY + 5}"/><text class="tick-label" x="${fmt(scale.x(tick.day))}" y="${axisY + 17}">${escapeHtml(tick.label)}</text>`)
+    .map(
+      (tick) =>
+        `<line class="tick" x1="${fmt(scale.x(tick.day))}" y1="${axisY}" x2="${fmt(scale.x(tick.day))}" y2="${axisY + 5}"/><text class="tick-label" x="${fmt(scale.x(tick.day))}" y="${axisY + 17}">${escapeHtml(tick.label)}</text>`,
+    )
     .join('');
-  const span = t.start && t.end && scale.contains(dayOf(t.start)) && scale.contains(dayOf(t.end))
-    ? `<rect class="span" x="${fmt(scale.x(dayOf(t.start)) - 3)}" y="${axisY - 4}" width="${fmt(scale.x(dayOf(t.end)) - scale.x(dayOf(t.start)) + 6)}" height="8"><title>The dates the text refers to: ${escapeHtml(shortDate(t.start))} – ${escapeHtml(shortDate(t.end))}</title></rect>`
-    : '';
+  const span =
+    t.start && t.end && scale.contains(dayOf(t.start)) && scale.contains(dayOf(t.end))
+      ? `<rect class="span" x="${fmt(scale.x(dayOf(t.start)) - 3)}" y="${axisY - 4}" width="${fmt(scale.x(dayOf(t.end)) - scale.x(dayOf(t.start)) + 6)}" height="8"><title>The dates the text refers to: ${escapeHtml(shortDate(t.start))} – ${escapeHtml(shortDate(t.end))}</title></rect>`
+      : '';
   const breaks = offScale.map((m) => {
     const x = m.day < scale.lo ? scale.left - 14 : scale.right + 14;
     return `<path class="break" d="M${fmt(x - 4)} ${axisY + 6}l4-12M${fmt(x + 1)} ${axisY + 6}l4-12"/>`;
@@ -129,16 +166,21 @@ export function timelineSvg(t: SourceTimeline, width = DEFAULT_WIDTH): string {
     ...above.map((m, i) => markSvg(m, xOf(m), axisY, axisY - AXIS_GAP + 6 - abovePlaced[i]!.lane * LANE, abovePlaced[i]!)),
   ];
   const height = axisY + AXIS_GAP + 12 + Math.max(belowLanes, 1) * LANE;
-  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Timeline of source ${escapeHtml(t.id)}">`
-    + `<line class="axis" x1="${fmt(scale.left)}" y1="${axisY}" x2="${fmt(scale.right)}" y2="${axisY}"/>${breaks.join('')}${span}${tickSvg}`
-    + `${marks.map((m) => m.shape).join('')}${marks.map((m) => m.label).join('')}</svg>`;
+  return (
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Timeline of source ${escapeHtml(t.id)}">` +
+    `<line class="axis" x1="${fmt(scale.left)}" y1="${axisY}" x2="${fmt(scale.right)}" y2="${axisY}"/>${breaks.join('')}${span}${tickSvg}` +
+    `${marks.map((m) => m.shape).join('')}${marks.map((m) => m.label).join('')}</svg>`
+  );
 }
 
 function sectionHtml(t: SourceTimeline, index: number, width: number): string {
   const dates = t.start ? `${escapeHtml(shortDate(t.start))} – ${escapeHtml(shortDate(t.end ?? t.start))}` : 'none';
   const cites = t.citations && t.citations.length > 0 ? ` · cited ${t.citations.length}× in this note` : '';
   const items = t.entries
-    .map((e) => `<li class="${e.flagged.length ? 'flagged' : ''}" data-line="${e.line}" tabindex="0" role="link">${escapeHtml(e.weekday)}, ${escapeHtml(e.date)} — “${escapeHtml(e.text)}” (line ${e.line})${e.flagged.map((f) => `<br><span class="problem">⚠ ${escapeHtml(f)}</span>`).join('')}</li>`)
+    .map(
+      (e) =>
+        `<li class="${e.flagged.length ? 'flagged' : ''}" data-line="${e.line}" tabindex="0" role="link">${escapeHtml(e.weekday)}, ${escapeHtml(e.date)} — “${escapeHtml(e.text)}” (line ${e.line})${e.flagged.map((f) => `<br><span class="problem">⚠ ${escapeHtml(f)}</span>`).join('')}</li>`,
+    )
     .join('');
   return `<section data-source="${index}"><h2>Source ${escapeHtml(t.id)}${t.title ? ` — ${escapeHtml(t.title)}` : ''}</h2>
 <p class="summary">Stated date: ${t.stated ? escapeHtml(shortDate(t.stated)) : 'none'} · dates in the text: ${dates}${t.implied ? ` · implied: ${escapeHtml(shortDate(t.implied))}` : ''}${cites}</p>

@@ -65,7 +65,20 @@ export interface Tick {
 type Step = { days: number } | { months: number };
 
 // From one day to a decade: the first step whose ticks do not crowd is used.
-const STEPS: Step[] = [{ days: 1 }, { days: 2 }, { days: 7 }, { days: 14 }, { months: 1 }, { months: 2 }, { months: 3 }, { months: 6 }, { months: 12 }, { months: 24 }, { months: 60 }, { months: 120 }];
+const STEPS: Step[] = [
+  { days: 1 },
+  { days: 2 },
+  { days: 7 },
+  { days: 14 },
+  { months: 1 },
+  { months: 2 },
+  { months: 3 },
+  { months: 6 },
+  { months: 12 },
+  { months: 24 },
+  { months: 60 },
+  { months: 120 },
+];
 
 function ticksOf(scale: Scale, step: Step): Tick[] {
   const ticks: Tick[] = [];
@@ -84,11 +97,16 @@ function ticksOf(scale: Scale, step: Step): Tick[] {
   let month = first.getUTCFullYear() * 12 + first.getUTCMonth();
   if (first.getUTCDate() !== 1) month++;
   month = Math.ceil(month / step.months) * step.months;
-  for (;; month += step.months) {
+  for (; ; month += step.months) {
     const day = Math.round(Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY_MS);
     if (day > scale.hi) break;
     const m = month % 12;
-    const label = step.months >= 12 ? String(Math.floor(month / 12)) : ticks.length === 0 || m < step.months ? `${MONTHS[m]} ${Math.floor(month / 12)}` : MONTHS[m]!;
+    const label =
+      step.months >= 12
+        ? String(Math.floor(month / 12))
+        : ticks.length === 0 || m < step.months
+          ? `${MONTHS[m]} ${Math.floor(month / 12)}`
+          : MONTHS[m]!;
     ticks.push({ day, label });
   }
   return ticks;

@@ -96,10 +96,15 @@ class TimelinePanel implements vscode.Disposable {
 /** Opens the timeline view (or brings it forward and refreshes it). */
 export async function showTimeline(context: vscode.ExtensionContext, client: LanguageClient): Promise<void> {
   if (!current) {
-    const panel = vscode.window.createWebviewPanel('groundedNotes.timeline', 'Source Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'groundedNotes.timeline',
+      'Source Timeline',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [],
+      },
+    );
     current = new TimelinePanel(panel, client);
     context.subscriptions.push(current);
   } else {

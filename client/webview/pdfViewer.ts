@@ -13,7 +13,10 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-type HostMessage = { type: 'open'; data: Uint8Array; page: number; quote?: string } | { type: 'goto'; page: number; quote?: string } | { type: 'getSelection' };
+type HostMessage =
+  | { type: 'open'; data: Uint8Array; page: number; quote?: string }
+  | { type: 'goto'; page: number; quote?: string }
+  | { type: 'getSelection' };
 
 const vscode = acquireVsCodeApi();
 // The worker's code runs on this thread: a webview may not start workers from its resources.
@@ -27,7 +30,14 @@ async function main(): Promise<void> {
   const eventBus = new EventBus();
   const linkService = new PDFLinkService({ eventBus });
   const findController = new PDFFindController({ eventBus, linkService });
-  const viewer = new PDFViewer({ container, eventBus, linkService, findController, annotationMode: pdfjsLib.AnnotationMode.DISABLE, textLayerMode: 1 });
+  const viewer = new PDFViewer({
+    container,
+    eventBus,
+    linkService,
+    findController,
+    annotationMode: pdfjsLib.AnnotationMode.DISABLE,
+    textLayerMode: 1,
+  });
   linkService.setViewer(viewer);
   let pending: { page: number; quote?: string } | undefined;
 
@@ -35,7 +45,16 @@ async function main(): Promise<void> {
     viewer.currentPageNumber = Math.min(Math.max(1, page), viewer.pagesCount || 1);
     status.textContent = `Page ${viewer.currentPageNumber} of ${viewer.pagesCount}`;
     if (quote) {
-      eventBus.dispatch('find', { source: null, type: '', query: quote, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false });
+      eventBus.dispatch('find', {
+        source: null,
+        type: '',
+        query: quote,
+        caseSensitive: false,
+        entireWord: false,
+        highlightAll: true,
+        findPrevious: false,
+        matchDiacritics: false,
+      });
     }
   };
   eventBus.on('pagesinit', () => {

@@ -65,7 +65,8 @@ function stripTimeml(xml: string): { text: string; timexes: GoldTimex[] } {
   for (const m of xml.matchAll(re)) {
     if (m[5] !== undefined) text += m[5];
     else if (m[4]) text += ENTITIES[m[4]];
-    else if (m[2] === 'TIMEX3' && !m[1]) open.push({ start: text.length, type: attr(m[3]!, 'type') ?? '', value: attr(m[3]!, 'value') ?? '' });
+    else if (m[2] === 'TIMEX3' && !m[1])
+      open.push({ start: text.length, type: attr(m[3]!, 'type') ?? '', value: attr(m[3]!, 'value') ?? '' });
     else if (m[2] === 'TIMEX3' && m[1]) {
       const t = open.pop();
       if (t) timexes.push({ start: t.start, end: text.length, text: text.slice(t.start, text.length), type: t.type, value: t.value });
@@ -119,7 +120,9 @@ export function readMeantimeFile(path: string, id: string): RealDoc | undefined 
     id: m[2]!,
     text: m[3]!.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!),
   }));
-  const dct = /<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1] ?? /<TIMEX3[^>]*value="(\d{4}-\d{2}-\d{2})"[^>]*functionInDocument="CREATION_TIME"/.exec(xml)?.[1];
+  const dct =
+    /<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1] ??
+    /<TIMEX3[^>]*value="(\d{4}-\d{2}-\d{2})"[^>]*functionInDocument="CREATION_TIME"/.exec(xml)?.[1];
   if (!dct || tokens.length === 0) return undefined;
   const at = new Map<string, { start: number; end: number }>();
   let title = '';
@@ -136,7 +139,8 @@ export function readMeantimeFile(path: string, id: string): RealDoc | undefined 
     } else if (cur.length > 0) {
       const last = cur[cur.length - 1]!;
       const isQuote = t.text === '"';
-      const glue = NO_SPACE_BEFORE.test(t.text) || NO_SPACE_AFTER.test(last) || (isQuote && quoteOpen) || (last === '"' && quoteOpen && !isQuote);
+      const glue =
+        NO_SPACE_BEFORE.test(t.text) || NO_SPACE_AFTER.test(last) || (isQuote && quoteOpen) || (last === '"' && quoteOpen && !isQuote);
       if (!glue && !/\s$/.test(cur)) cur += ' ';
     }
     if (t.text === '"') quoteOpen = !quoteOpen;
@@ -193,7 +197,11 @@ export function readAnnouncementsDir(dir: string): RealDoc[] {
     if (fm) {
       const date = /^date:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(fm[1]!)?.[1];
       if (!date) continue;
-      const title = /^title:\s*(.*)$/m.exec(fm[1]!)?.[1]?.replace(/^["']|["']$/g, '').replace(/\\_/g, ' ').replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      const title = /^title:\s*(.*)$/m
+        .exec(fm[1]!)?.[1]
+        ?.replace(/^["']|["']$/g, '')
+        .replace(/\\_/g, ' ')
+        .replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
       out.push(assemble(relative(dir, p), date, title, raw.slice(fm[0].length), []));
       continue;
     }

@@ -13,10 +13,12 @@ import type { RealDoc } from './readers.js';
 const ROOT = 'memory:///ws';
 const FLAG_CODES = new Set(['GN020', 'GN021', 'GN022', 'GN023', 'GN024']);
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_WORD = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH_WORD =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const MONTH_DAY = new RegExp(`^(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD})`);
 const WEEKDAY_WORD = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
-const BARE_WEEKDAY = /^(?:(?:on|last|next|this|early|late)\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:\s+(?:morning|afternoon|evening|night))?$/i;
+const BARE_WEEKDAY =
+  /^(?:(?:on|last|next|this|early|late)\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:\s+(?:morning|afternoon|evening|night))?$/i;
 /** Weekday+date as authors write it, found independently of the checker under test. */
 const WRITTEN_PAIR = new RegExp(
   `\\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\\s+(?:the\\s+)?(?:(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD}))(?![\\d])`,
@@ -57,7 +59,10 @@ export async function check(docs: { id: string; text: string }[]): Promise<Map<s
     files[path] = d.text;
     uris.set(d.id, `${ROOT}/${path}`);
   });
-  const service = createNotesService({ workspace: new MemoryWorkspace([ROOT], files), config: { ...defaultConfig, maxFileSize: 50 * 1024 * 1024 } });
+  const service = createNotesService({
+    workspace: new MemoryWorkspace([ROOT], files),
+    config: { ...defaultConfig, maxFileSize: 50 * 1024 * 1024 },
+  });
   await service.initialize();
   const all = service.allProblems();
   const out = new Map<string, Checked>();
@@ -65,7 +70,12 @@ export async function check(docs: { id: string; text: string }[]): Promise<Map<s
     const uri = uris.get(d.id)!;
     const lines = new LineIndex(d.text);
     const problems = (all.get(uri) ?? []).filter((p) => FLAG_CODES.has(p.code));
-    const offsets = problems.map((p) => ({ code: p.code, start: lines.offsetAt(p.range.start), end: lines.offsetAt(p.range.end), message: p.message }));
+    const offsets = problems.map((p) => ({
+      code: p.code,
+      start: lines.offsetAt(p.range.start),
+      end: lines.offsetAt(p.range.end),
+      message: p.message,
+    }));
     out.set(d.id, { problems, offsets, mentions: datesOf(service.view, uri)?.mentions ?? [] });
   }
   return out;
@@ -112,7 +122,9 @@ export async function yearAccuracy(docs: RealDoc[]): Promise<{ monthDay: YearSco
       const gold = fullDate(t.value);
       if (!gold || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
       const text = t.text.replace(/\s+/g, ' ').trim();
-      const md = MONTH_DAY.exec(text.replace(/^(?:(?:on|last|next|this)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?/i, ''));
+      const md = MONTH_DAY.exec(
+        text.replace(/^(?:(?:on|last|next|this)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?/i, ''),
+      );
       if (md && !/\b\d{4}\b/.test(text)) {
         const month = monthNumber(md[1] ?? md[4]!);
         const day = Number(md[2] ?? md[3]);
@@ -122,7 +134,10 @@ export async function yearAccuracy(docs: RealDoc[]): Promise<{ monthDay: YearSco
         const m = overlapping(t.start, t.end, 'date');
         if (m) monthDay.found++;
         if (m?.resolved?.y === gold.y) monthDay.right++;
-        else monthDay.misses.push(`${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, got ${m?.resolved ? m.resolved.y : 'nothing'}: ${context(doc.text, t.start, t.end)}`);
+        else
+          monthDay.misses.push(
+            `${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, got ${m?.resolved ? m.resolved.y : 'nothing'}: ${context(doc.text, t.start, t.end)}`,
+          );
         continue;
       }
       const bare = BARE_WEEKDAY.exec(text);
@@ -133,7 +148,10 @@ export async function yearAccuracy(docs: RealDoc[]): Promise<{ monthDay: YearSco
         if (m) weekday.found++;
         const got = m?.resolved;
         if (got && got.y === gold.y && got.m === gold.m && got.d === gold.d) weekday.right++;
-        else weekday.misses.push(`${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, got ${got ? `${got.y}-${got.m}-${got.d}` : 'nothing'}: ${context(doc.text, t.start, t.end)}`);
+        else
+          weekday.misses.push(
+            `${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, got ${got ? `${got.y}-${got.m}-${got.d}` : 'nothing'}: ${context(doc.text, t.start, t.end)}`,
+          );
       }
     }
   }
@@ -216,8 +234,16 @@ export interface Reviewed {
 export type Break = 'weekday swapped' | 'day moved' | 'impossible day';
 
 /** One broken copy: the text with one mention changed, and the span the checker must flag. */
-export function breakMention(text: string, m: PairMention, kind: Break, seed: number): { text: string; span: { start: number; end: number }; expect: string[] } | undefined {
-  const replace = (s: { start: number; end: number }, by: string) => ({ text: text.slice(0, s.start) + by + text.slice(s.end), delta: by.length - (s.end - s.start) });
+export function breakMention(
+  text: string,
+  m: PairMention,
+  kind: Break,
+  seed: number,
+): { text: string; span: { start: number; end: number }; expect: string[] } | undefined {
+  const replace = (s: { start: number; end: number }, by: string) => ({
+    text: text.slice(0, s.start) + by + text.slice(s.end),
+    delta: by.length - (s.end - s.start),
+  });
   if (kind === 'weekday swapped') {
     const w = WEEKDAYS[(m.weekday.value + 1 + (seed % 6)) % 7]!;
     const r = replace(m.weekday, w);
@@ -248,7 +274,10 @@ export interface FlagScore {
 }
 
 /** False flags on the unmodified texts, and recall on one-break copies of each mention. */
-export async function flagScore(texts: { id: string; text: string; bodyStart: number; mentions: PairMention[] }[], reviewed: Reviewed[] = []): Promise<FlagScore> {
+export async function flagScore(
+  texts: { id: string; text: string; bodyStart: number; mentions: PairMention[] }[],
+  reviewed: Reviewed[] = [],
+): Promise<FlagScore> {
   const base = await check(texts);
   const score: FlagScore = {
     mentions: 0,
@@ -258,7 +287,16 @@ export async function flagScore(texts: { id: string; text: string; bodyStart: nu
     newFalse: 0,
     misses: [],
   };
-  const copies: { id: string; text: string; span: { start: number; end: number }; expect: string[]; kind: Break; at: number; delta: number; of: string }[] = [];
+  const copies: {
+    id: string;
+    text: string;
+    span: { start: number; end: number };
+    expect: string[];
+    kind: Break;
+    at: number;
+    delta: number;
+    of: string;
+  }[] = [];
   let seed = 0;
   for (const t of texts) {
     score.mentions += t.mentions.length;
@@ -275,7 +313,16 @@ export async function flagScore(texts: { id: string; text: string; bodyStart: nu
       for (const kind of ['weekday swapped', 'day moved', 'impossible day'] as Break[]) {
         const b = breakMention(t.text, m, kind, seed++);
         if (!b) continue;
-        copies.push({ id: `${t.id}#${copies.length}`, text: b.text, span: b.span, expect: b.expect, kind, at: m.end, delta: b.text.length - t.text.length, of: t.id });
+        copies.push({
+          id: `${t.id}#${copies.length}`,
+          text: b.text,
+          span: b.span,
+          expect: b.expect,
+          kind,
+          at: m.end,
+          delta: b.text.length - t.text.length,
+          of: t.id,
+        });
       }
     }
   }

@@ -18,10 +18,18 @@ function printFlags(name: string, s: FlagScore, verbose: boolean): { perHundred:
   const precision = found + falseFlags + s.newFalse > 0 ? found / (found + falseFlags + s.newFalse) : 1;
   const recall = total ? found / total : 1;
   console.log(`${name}: ${s.mentions} weekday+date mentions`);
-  console.log(`  false flags on the unmodified text: ${falseFlags} (${perHundred.toFixed(1)} per 100 mentions)${falseFlags ? ': ' + countBy(s.falseFlags.map((f) => f.code)) : ''}`);
-  if (s.rightFlags.length) console.log(`  flags on dates the text itself gets wrong (a weekday that disagrees with a date written with its year, or reviewed in scripts/dates-eval/reviewed.json): ${s.rightFlags.length}: ${countBy(s.rightFlags.map((f) => f.code))}`);
+  console.log(
+    `  false flags on the unmodified text: ${falseFlags} (${perHundred.toFixed(1)} per 100 mentions)${falseFlags ? ': ' + countBy(s.falseFlags.map((f) => f.code)) : ''}`,
+  );
+  if (s.rightFlags.length)
+    console.log(
+      `  flags on dates the text itself gets wrong (a weekday that disagrees with a date written with its year, or reviewed in scripts/dates-eval/reviewed.json): ${s.rightFlags.length}: ${countBy(s.rightFlags.map((f) => f.code))}`,
+    );
 
-  for (const [kind, b] of Object.entries(s.broken)) console.log(`  broken copies, ${kind.padEnd(16)} ${String(b.found).padStart(5)} / ${String(b.total).padEnd(5)} found (${pct(b.found, b.total)})`);
+  for (const [kind, b] of Object.entries(s.broken))
+    console.log(
+      `  broken copies, ${kind.padEnd(16)} ${String(b.found).padStart(5)} / ${String(b.total).padEnd(5)} found (${pct(b.found, b.total)})`,
+    );
   console.log(`  new false flags in broken copies: ${s.newFalse}`);
   console.log(`  precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)}`);
   if (verbose) {
@@ -67,7 +75,9 @@ export async function timemlReport(dirs: string[], verbose: boolean): Promise<Re
 /** Announcement-style documents: the authors' own weekday+date mentions. */
 export async function announcementsReport(dirs: string[], verbose: boolean): Promise<RealFigures> {
   const docs = dirs.flatMap((d) => readAnnouncementsDir(d));
-  const texts = docs.map((d) => ({ id: d.id, text: d.text, bodyStart: d.bodyStart, mentions: writtenPairs(d.text, d.bodyStart) })).filter((t) => t.mentions.length > 0);
+  const texts = docs
+    .map((d) => ({ id: d.id, text: d.text, bodyStart: d.bodyStart, mentions: writtenPairs(d.text, d.bodyStart) }))
+    .filter((t) => t.mentions.length > 0);
   console.log(`Announcements: ${docs.length} dated documents, ${texts.length} with weekday+date mentions (${dirs.join(', ')})`);
   return printFlags('  the authors’ weekday+date mentions', await flagScore(texts, reviewed), verbose);
 }

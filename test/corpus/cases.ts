@@ -14,7 +14,12 @@ export const BASE_FILES: Record<string, string> = {
   'notes/base.md': 'Good [[001#p1]]; bad [[999]].\n',
 };
 /** The problem the base note must always show. */
-export const BASE_PROBLEM = { file: 'notes/base.md', line: 1, code: 'GN001', message: 'Unknown source `999`: no source has that id and no note that name' };
+export const BASE_PROBLEM = {
+  file: 'notes/base.md',
+  line: 1,
+  code: 'GN001',
+  message: 'Unknown source `999`: no source has that id and no note that name',
+};
 
 export interface Expected {
   /** Path relative to the workspace folder. */
@@ -57,9 +62,30 @@ const NOT_UTF8 = 'Not checked: the file could not be read as UTF-8 text (binary,
 
 export const cases: CorpusCase[] = [
   // Encodings
-  { id: 'binary-nul', class: 'encoding', input: 'binary file with NUL bytes as a source', fixture: true, cli: true, expect: [{ file: 'sources/003_binary.txt', code: 'GN007', message: NOT_UTF8 }] },
-  { id: 'latin1', class: 'encoding', input: 'Latin-1 text as a source', fixture: true, cli: true, expect: [{ file: 'sources/004_latin1.txt', code: 'GN007', message: NOT_UTF8 }] },
-  { id: 'utf16', class: 'encoding', input: 'UTF-16LE text with BOM as a source', fixture: true, cli: true, expect: [{ file: 'sources/005_utf16.txt', code: 'GN007', message: NOT_UTF8 }] },
+  {
+    id: 'binary-nul',
+    class: 'encoding',
+    input: 'binary file with NUL bytes as a source',
+    fixture: true,
+    cli: true,
+    expect: [{ file: 'sources/003_binary.txt', code: 'GN007', message: NOT_UTF8 }],
+  },
+  {
+    id: 'latin1',
+    class: 'encoding',
+    input: 'Latin-1 text as a source',
+    fixture: true,
+    cli: true,
+    expect: [{ file: 'sources/004_latin1.txt', code: 'GN007', message: NOT_UTF8 }],
+  },
+  {
+    id: 'utf16',
+    class: 'encoding',
+    input: 'UTF-16LE text with BOM as a source',
+    fixture: true,
+    cli: true,
+    expect: [{ file: 'sources/005_utf16.txt', code: 'GN007', message: NOT_UTF8 }],
+  },
   // Anchor files
   {
     id: 'yaml-syntax',
@@ -67,18 +93,71 @@ export const cases: CorpusCase[] = [
     input: 'YAML syntax error (`kirby: [oops`)',
     fixture: true,
     cli: true,
-    expect: [{ file: 'sources/010_syntax.anchors.yaml', code: 'GN006', line: 2, message: 'Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]' }],
+    expect: [
+      {
+        file: 'sources/010_syntax.anchors.yaml',
+        code: 'GN006',
+        line: 2,
+        message: 'Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      },
+    ],
   },
   {
     id: 'yaml-list',
     class: 'anchor file',
     input: 'a list at the top',
     fixture: true,
-    expect: [{ file: 'sources/011_list.anchors.yaml', code: 'GN006', line: 1, message: 'An anchor file must be a map of anchor names to quotes, e.g. `kirby-briefing: John Kirby clarified`' }],
+    expect: [
+      {
+        file: 'sources/011_list.anchors.yaml',
+        code: 'GN006',
+        line: 1,
+        message: 'An anchor file must be a map of anchor names to quotes, e.g. `kirby-briefing: John Kirby clarified`',
+      },
+    ],
   },
-  { id: 'yaml-number', class: 'anchor file', input: 'a number as the quote', fixture: true, expect: [{ file: 'sources/012_number.anchors.yaml', code: 'GN006', line: 1, message: 'Anchor `answer` needs a quote: the exact words of the passage' }] },
-  { id: 'yaml-no-quote', class: 'anchor file', input: 'a map without `quote`', fixture: true, expect: [{ file: 'sources/013_noquote.anchors.yaml', code: 'GN006', line: 1, message: 'Anchor `greeting` has no `quote`: the exact words of the passage' }] },
-  { id: 'yaml-duplicate', class: 'anchor file', input: 'duplicate keys', fixture: true, expect: [{ file: 'sources/014_dup.anchors.yaml', code: 'GN006', line: 2, message: 'Invalid YAML: Map keys must be unique: `greeting` is written twice' }] },
+  {
+    id: 'yaml-number',
+    class: 'anchor file',
+    input: 'a number as the quote',
+    fixture: true,
+    expect: [
+      {
+        file: 'sources/012_number.anchors.yaml',
+        code: 'GN006',
+        line: 1,
+        message: 'Anchor `answer` needs a quote: the exact words of the passage',
+      },
+    ],
+  },
+  {
+    id: 'yaml-no-quote',
+    class: 'anchor file',
+    input: 'a map without `quote`',
+    fixture: true,
+    expect: [
+      {
+        file: 'sources/013_noquote.anchors.yaml',
+        code: 'GN006',
+        line: 1,
+        message: 'Anchor `greeting` has no `quote`: the exact words of the passage',
+      },
+    ],
+  },
+  {
+    id: 'yaml-duplicate',
+    class: 'anchor file',
+    input: 'duplicate keys',
+    fixture: true,
+    expect: [
+      {
+        file: 'sources/014_dup.anchors.yaml',
+        code: 'GN006',
+        line: 2,
+        message: 'Invalid YAML: Map keys must be unique: `greeting` is written twice',
+      },
+    ],
+  },
   {
     id: 'yaml-alias-bomb',
     class: 'anchor file',
@@ -88,8 +167,20 @@ export const cases: CorpusCase[] = [
     also: 'aliases are never expanded',
     expect: 'abcdefghi'
       .split('')
-      .map((k, i) => ({ file: 'sources/015_bomb.anchors.yaml', code: 'GN006', line: i + 1, message: `Anchor \`${k}\` must be a quote or a map with \`quote\`, \`prefix\`, \`suffix\`` }))
-      .concat([{ file: 'sources/015_bomb.anchors.yaml', code: 'GN006', line: 10, message: 'Anchor `bomb` must be a quote or a map with `quote`, `prefix`, `suffix`' }]),
+      .map((k, i) => ({
+        file: 'sources/015_bomb.anchors.yaml',
+        code: 'GN006',
+        line: i + 1,
+        message: `Anchor \`${k}\` must be a quote or a map with \`quote\`, \`prefix\`, \`suffix\``,
+      }))
+      .concat([
+        {
+          file: 'sources/015_bomb.anchors.yaml',
+          code: 'GN006',
+          line: 10,
+          message: 'Anchor `bomb` must be a quote or a map with `quote`, `prefix`, `suffix`',
+        },
+      ]),
   },
   {
     id: 'many-anchor-keys',
@@ -102,13 +193,28 @@ export const cases: CorpusCase[] = [
       write(dir, 'sources/001_base.anchors.yaml', lines.join('\n') + '\n');
       write(dir, 'notes/keys.md', 'First [[001#k0]], last [[001#k99999]], missing [[001#k100000]].\n');
     },
-    expect: [{ file: 'notes/keys.md', code: 'GN002', line: 1, message: 'No anchor `k100000` in source 001; did you mean `k10000`, `k1` or `k10`?' }],
+    expect: [
+      {
+        file: 'notes/keys.md',
+        code: 'GN002',
+        line: 1,
+        message: 'No anchor `k100000` in source 001; did you mean `k10000`, `k1` or `k10`?',
+      },
+    ],
   },
-  { id: 'front-matter-bomb', class: 'anchor file', input: 'alias bomb in a note\'s front matter', fixture: true, also: 'the note is still read', expect: [] },
+  {
+    id: 'front-matter-bomb',
+    class: 'anchor file',
+    input: "alias bomb in a note's front matter",
+    fixture: true,
+    also: 'the note is still read',
+    expect: [],
+  },
   {
     id: 'yaml-nesting',
     class: 'anchor file',
-    input: 'two anchor files of 4,000 `[` and of 3,000 `- `, two notes whose front matter is `x: ` and 4,000 `[` or `{` (the process aborted)',
+    input:
+      'two anchor files of 4,000 `[` and of 3,000 `- `, two notes whose front matter is `x: ` and 4,000 `[` or `{` (the process aborted)',
     cli: true,
     also: 'the notes are still read; the same on worker threads',
     generate: (dir) => {
@@ -134,7 +240,14 @@ export const cases: CorpusCase[] = [
       write(dir, 'sources/031_big.txt', 'Big.\n');
       write(dir, 'sources/031_big.anchors.yaml', 'k: Big\n'.repeat((20 * 1024 * 1024) / 7));
     },
-    expect: [{ file: 'sources/031_big.anchors.yaml', code: 'GN007', line: 1, message: 'Not checked: the file is 20.0 MB, over groundedNotes.maxFileSize (5.0 MB)' }],
+    expect: [
+      {
+        file: 'sources/031_big.anchors.yaml',
+        code: 'GN007',
+        line: 1,
+        message: 'Not checked: the file is 20.0 MB, over groundedNotes.maxFileSize (5.0 MB)',
+      },
+    ],
   },
   // Hostile content
   {
@@ -167,11 +280,25 @@ export const cases: CorpusCase[] = [
     generate: (dir) => {
       write(dir, 'sources/x![i](https:127.0.0.1:9)_y.txt', 'December 7, 2021\n\nThe summit was on Tuesday, December 7.\n');
       write(dir, 'sources/<https:127.0.0.1:9>_z.txt', 'December 7, 2021\n\nThe summit was on Tuesday, December 7.\n');
-      write(dir, 'notes/names.md', 'It was on Wednesday, October 8 [[x![i](https:127.0.0.1:9)]].\n\nAnd on Wednesday, October 8 [[<https:127.0.0.1:9>]].\n');
+      write(
+        dir,
+        'notes/names.md',
+        'It was on Wednesday, October 8 [[x![i](https:127.0.0.1:9)]].\n\nAnd on Wednesday, October 8 [[<https:127.0.0.1:9>]].\n',
+      );
     },
     expect: [0, 1].flatMap((i) => [
-      { file: 'notes/names.md', code: 'GN020', line: 1 + 2 * i, message: `October 8, 2021 was a Friday, not a Wednesday (year from source ${['x![i](https:127.0.0.1:9)', '<https:127.0.0.1:9>'][i]}'s date line)` },
-      { file: 'notes/names.md', code: 'GN021', line: 1 + 2 * i, message: 'October 8 lies outside the timeline around it (December 7, 2021); did you mean Wednesday, December 8, 2021?' },
+      {
+        file: 'notes/names.md',
+        code: 'GN020',
+        line: 1 + 2 * i,
+        message: `October 8, 2021 was a Friday, not a Wednesday (year from source ${['x![i](https:127.0.0.1:9)', '<https:127.0.0.1:9>'][i]}'s date line)`,
+      },
+      {
+        file: 'notes/names.md',
+        code: 'GN021',
+        line: 1 + 2 * i,
+        message: 'October 8 lies outside the timeline around it (December 7, 2021); did you mean Wednesday, December 8, 2021?',
+      },
     ]),
   },
   {
@@ -180,7 +307,7 @@ export const cases: CorpusCase[] = [
     input: 'saved web page full of scripts, `javascript:` links, event handlers, frames, a meta refresh and remote styles',
     fixture: true,
     cli: true,
-    also: 'no script runs (its text is not in the page\'s text, its changes to the title and body never happen), nothing is fetched, hovers show plain text',
+    also: "no script runs (its text is not in the page's text, its changes to the title and body never happen), nothing is fetched, hovers show plain text",
     expect: [],
   },
   {
@@ -191,8 +318,18 @@ export const cases: CorpusCase[] = [
     cli: true,
     also: 'the rest is checked; citations of them are not reported again (the source exists; its GN007 says why it is not read)',
     expect: [
-      { file: 'sources/030_password.pdf', code: 'GN007', line: 1, message: 'Not checked: the PDF could not be read (it is protected by a password)' },
-      { file: 'sources/031_misnamed.pdf', code: 'GN007', line: 1, message: 'Not checked: the PDF could not be read (Invalid PDF structure.)' },
+      {
+        file: 'sources/030_password.pdf',
+        code: 'GN007',
+        line: 1,
+        message: 'Not checked: the PDF could not be read (it is protected by a password)',
+      },
+      {
+        file: 'sources/031_misnamed.pdf',
+        code: 'GN007',
+        line: 1,
+        message: 'Not checked: the PDF could not be read (Invalid PDF structure.)',
+      },
     ],
   },
   {
@@ -202,13 +339,31 @@ export const cases: CorpusCase[] = [
     cli: true,
     also: 'its last page is read; the server stays free (it is read on a worker thread)',
     generate: (dir) => {
-      const made = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'makePdf.ts'), join(dir, 'sources/050_long-report.pdf'), '500'], { encoding: 'utf8' });
+      const made = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'makePdf.ts'), join(dir, 'sources/050_long-report.pdf'), '500'],
+        { encoding: 'utf8' },
+      );
       if (made.status !== 0) throw new Error(`makePdf.ts failed: ${made.stderr}`);
       write(dir, 'notes/long.md', 'The last page [[050#page=500]] and one past it [[050#page=501]].\n');
     },
     expect: [{ file: 'notes/long.md', code: 'GN002', line: 1, message: 'No anchor `page=501` in source 050: source 050 has 500 pages' }],
   },
-  { id: 'unterminated', class: 'malformed Markdown', input: 'unterminated `[[` at the end of the file', fixture: true, cli: true, expect: [{ file: 'notes/unterminated.md', code: 'GN004', line: 1, message: 'Malformed citation: unclosed `[[`: a link ends with `]]` on the same line' }] },
+  {
+    id: 'unterminated',
+    class: 'malformed Markdown',
+    input: 'unterminated `[[` at the end of the file',
+    fixture: true,
+    cli: true,
+    expect: [
+      {
+        file: 'notes/unterminated.md',
+        code: 'GN004',
+        line: 1,
+        message: 'Malformed citation: unclosed `[[`: a link ends with `]]` on the same line',
+      },
+    ],
+  },
   // Size and depth
   {
     id: 'big-note',
@@ -217,8 +372,15 @@ export const cases: CorpusCase[] = [
     cli: true,
     wrapper: 'recordReads',
     also: 'the note is never read',
-    generate: (dir) => write(dir, 'notes/big.md', '[[999]] '.repeat(20 * 1024 * 1024 / 8)),
-    expect: [{ file: 'notes/big.md', code: 'GN007', line: 1, message: 'Not checked: the file is 20.0 MB, over groundedNotes.maxFileSize (5.0 MB)' }],
+    generate: (dir) => write(dir, 'notes/big.md', '[[999]] '.repeat((20 * 1024 * 1024) / 8)),
+    expect: [
+      {
+        file: 'notes/big.md',
+        code: 'GN007',
+        line: 1,
+        message: 'Not checked: the file is 20.0 MB, over groundedNotes.maxFileSize (5.0 MB)',
+      },
+    ],
   },
   {
     id: 'many-citations',
@@ -226,7 +388,9 @@ export const cases: CorpusCase[] = [
     input: '10,000 citations on one line',
     cli: true,
     generate: (dir) => write(dir, 'notes/many.md', '[[001#p1]] '.repeat(9_999) + '[[998]]\n'),
-    expect: [{ file: 'notes/many.md', code: 'GN001', line: 1, message: 'Unknown source `998`: no source has that id and no note that name' }],
+    expect: [
+      { file: 'notes/many.md', code: 'GN001', line: 1, message: 'Unknown source `998`: no source has that id and no note that name' },
+    ],
   },
   {
     id: 'nested-lists',
@@ -234,7 +398,9 @@ export const cases: CorpusCase[] = [
     input: 'lists nested 5,000 deep on one line',
     cli: true,
     generate: (dir) => write(dir, 'notes/lists.md', '- '.repeat(5_000) + 'deep `[[997#code]]` [[997]]\n'),
-    expect: [{ file: 'notes/lists.md', code: 'GN001', line: 1, message: 'Unknown source `997`: no source has that id and no note that name' }],
+    expect: [
+      { file: 'notes/lists.md', code: 'GN001', line: 1, message: 'Unknown source `997`: no source has that id and no note that name' },
+    ],
   },
   {
     id: 'nested-quotes',
@@ -242,7 +408,9 @@ export const cases: CorpusCase[] = [
     input: '5,000 `>` block quotes',
     cli: true,
     generate: (dir) => write(dir, 'notes/quotes.md', '>'.repeat(5_000) + ' deep <!-- [[996#comment]] --> [[996]]\n'),
-    expect: [{ file: 'notes/quotes.md', code: 'GN001', line: 1, message: 'Unknown source `996`: no source has that id and no note that name' }],
+    expect: [
+      { file: 'notes/quotes.md', code: 'GN001', line: 1, message: 'Unknown source `996`: no source has that id and no note that name' },
+    ],
   },
   {
     id: 'dated-citations',
@@ -250,15 +418,25 @@ export const cases: CorpusCase[] = [
     input: '1 MB note of dated sentences, each citing a source, one weekday wrong at the end',
     cli: true,
     generate: (dir) => {
-      const paragraph = 'On Wednesday, March 3 the board met [[001#p1]]. It voted on Friday, March 5 and adjourned (see https://example.org/2019-03-04-notes) [[001#p2]].\n\n';
-      write(dir, 'notes/dated.md', '---\ndate: 2021-03-10\n---\n' + paragraph.repeat(Math.ceil((1024 * 1024) / paragraph.length)) + 'On Tuesday, March 3 the board met again [[001#p1]].\n');
+      const paragraph =
+        'On Wednesday, March 3 the board met [[001#p1]]. It voted on Friday, March 5 and adjourned (see https://example.org/2019-03-04-notes) [[001#p2]].\n\n';
+      write(
+        dir,
+        'notes/dated.md',
+        '---\ndate: 2021-03-10\n---\n' +
+          paragraph.repeat(Math.ceil((1024 * 1024) / paragraph.length)) +
+          'On Tuesday, March 3 the board met again [[001#p1]].\n',
+      );
     },
-    expect: [{ file: 'notes/dated.md', code: 'GN020', message: "March 3, 2021 was a Wednesday, not a Tuesday (year from the note's date)" }],
+    expect: [
+      { file: 'notes/dated.md', code: 'GN020', message: "March 3, 2021 was a Wednesday, not a Tuesday (year from the note's date)" },
+    ],
   },
   {
     id: 'long-runs',
     class: 'size and depth',
-    input: 'a source heading `# x`, 100,000 spaces, `y`; a source title `title: a`, 100,000 spaces, `b`; an unclosed `[[001`, 100,000 spaces, `x` (8–10 s each)',
+    input:
+      'a source heading `# x`, 100,000 spaces, `y`; a source title `title: a`, 100,000 spaces, `b`; an unclosed `[[001`, 100,000 spaces, `x` (8–10 s each)',
     cli: true,
     generate: (dir) => {
       const spaces = ' '.repeat(100_000);
@@ -266,7 +444,14 @@ export const cases: CorpusCase[] = [
       write(dir, 'sources/033_title.md', `---\ntitle: a${spaces}b\n---\n\nText.\n`);
       write(dir, 'notes/unclosed.md', `See [[001${spaces}x\n`);
     },
-    expect: [{ file: 'notes/unclosed.md', code: 'GN004', line: 1, message: 'Malformed citation: unclosed `[[`: a link ends with `]]` on the same line' }],
+    expect: [
+      {
+        file: 'notes/unclosed.md',
+        code: 'GN004',
+        line: 1,
+        message: 'Malformed citation: unclosed `[[`: a link ends with `]]` on the same line',
+      },
+    ],
   },
   {
     id: 'long-paragraph',
@@ -274,7 +459,14 @@ export const cases: CorpusCase[] = [
     input: 'one 960 KB paragraph (`See x here. ` × 80,000) ending in a misquote with a citation (48 s)',
     cli: true,
     generate: (dir) => write(dir, 'notes/paragraph.md', 'See x here. '.repeat(80_000) + 'He said "Hello where" [[001#p1]].\n'),
-    expect: [{ file: 'notes/paragraph.md', code: 'GN010', line: 1, message: 'Misquote: “Hello where” is not in the cited passage of source 001; the source says “Hello there”' }],
+    expect: [
+      {
+        file: 'notes/paragraph.md',
+        code: 'GN010',
+        line: 1,
+        message: 'Misquote: “Hello where” is not in the cited passage of source 001; the source says “Hello there”',
+      },
+    ],
   },
   {
     id: 'many-errors',
@@ -283,8 +475,18 @@ export const cases: CorpusCase[] = [
     cli: true,
     generate: (dir) => write(dir, 'notes/errors.md', '[[999]] '.repeat(130_000) + '\n'),
     expect: [
-      ...Array.from({ length: 999 }, () => ({ file: 'notes/errors.md', code: 'GN001', line: 1, message: 'Unknown source `999`: no source has that id and no note that name' })),
-      { file: 'notes/errors.md', code: 'GN009', line: 1, message: '129,001 more problems in this file are not listed (129,001 errors): only the first 999 are' },
+      ...Array.from({ length: 999 }, () => ({
+        file: 'notes/errors.md',
+        code: 'GN001',
+        line: 1,
+        message: 'Unknown source `999`: no source has that id and no note that name',
+      })),
+      {
+        file: 'notes/errors.md',
+        code: 'GN009',
+        line: 1,
+        message: '129,001 more problems in this file are not listed (129,001 errors): only the first 999 are',
+      },
     ],
   },
   {
@@ -327,14 +529,20 @@ export const cases: CorpusCase[] = [
       write(dir, 'sources/007_locked.txt', 'Locked source.\n');
     },
     expect: [
-      { file: 'notes/locked.md', code: 'GN007', line: 1, message: "Not checked: the file could not be read (EACCES: permission denied)" },
-      { file: 'sources/007_locked.txt', code: 'GN007', line: 1, message: "Not checked: the file could not be read (EACCES: permission denied)" },
+      { file: 'notes/locked.md', code: 'GN007', line: 1, message: 'Not checked: the file could not be read (EACCES: permission denied)' },
+      {
+        file: 'sources/007_locked.txt',
+        code: 'GN007',
+        line: 1,
+        message: 'Not checked: the file could not be read (EACCES: permission denied)',
+      },
     ],
   },
   {
     id: 'settings-outside',
     class: 'file system',
-    input: '`.vscode/settings.json` linked to `/etc/passwd`, `/proc/self/environ`, `/dev/urandom` or `/dev/stdin` (it echoed them, took 1.2 GB, or blocked)',
+    input:
+      '`.vscode/settings.json` linked to `/etc/passwd`, `/proc/self/environ`, `/dev/urandom` or `/dev/stdin` (it echoed them, took 1.2 GB, or blocked)',
     cli: true,
     also: 'the defaults are used and nothing of the file is printed (created at test time)',
     expect: [],

@@ -17,7 +17,10 @@ export function extractedFixture(path: string, body: string): ExtractedDocument 
     if (m) meta[m[1]!] = m[2]!;
   }
   const doc: ExtractedDocument = { format, text: '', headings: [] };
-  const pages = lines.join('\n').replace(/\n+$/, '').split(/\n?^\f$\n?/m);
+  const pages = lines
+    .join('\n')
+    .replace(/\n+$/, '')
+    .split(/\n?^\f$\n?/m);
   const spans: { start: number; end: number }[] = [];
   const ids: { id: string; start: number; end: number }[] = [];
   for (const page of pages) {

@@ -47,7 +47,11 @@ export async function fixture(text: string, config: Partial<NotesConfig> = {}): 
 }
 
 /** Builds and indexes a workspace from a map of files. */
-export async function fromFiles(files: Record<string, string>, config: Partial<NotesConfig> = {}, cursor?: { path: string; offset: number }): Promise<Fixture> {
+export async function fromFiles(
+  files: Record<string, string>,
+  config: Partial<NotesConfig> = {},
+  cursor?: { path: string; offset: number },
+): Promise<Fixture> {
   // PDFs and web pages are given as their extracted form (test/helpers/extracted.ts).
   const extracted = Object.keys(files).filter((p) => isExtractedFormat(p) && !p.includes('.anchors.'));
   const workspace = new MemoryWorkspace([ROOT], Object.fromEntries(Object.entries(files).filter(([p]) => !extracted.includes(p))));
@@ -82,7 +86,10 @@ export function exampleFiles(): Record<string, string> {
 export function render(problems: Map<string, Problem[]>): string[] {
   const out: string[] = [];
   for (const [uri, list] of problems) {
-    for (const p of list) out.push(`${uri.slice(ROOT.length + 1)}:${p.range.start.line + 1}:${p.range.start.character + 1}-${p.range.end.line + 1}:${p.range.end.character + 1} ${p.severity} ${p.code} ${p.message}`);
+    for (const p of list)
+      out.push(
+        `${uri.slice(ROOT.length + 1)}:${p.range.start.line + 1}:${p.range.start.character + 1}-${p.range.end.line + 1}:${p.range.end.character + 1} ${p.severity} ${p.code} ${p.message}`,
+      );
   }
   return out.sort();
 }
@@ -92,5 +99,8 @@ export function problemsOf(f: Fixture, path: string, codes?: string[]): string[]
   const list = f.service.allProblems().get(`${ROOT}/${path}`) ?? [];
   return list
     .filter((p) => !codes || codes.includes(p.code))
-    .map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1}-${p.range.end.line + 1}:${p.range.end.character + 1} ${p.code} ${p.message}`);
+    .map(
+      (p) =>
+        `${p.range.start.line + 1}:${p.range.start.character + 1}-${p.range.end.line + 1}:${p.range.end.character + 1} ${p.code} ${p.message}`,
+    );
 }

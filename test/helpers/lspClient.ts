@@ -100,7 +100,10 @@ export class LspClient {
     const have = this.diagnostics.get(uri);
     if (have && test(have)) return Promise.resolve(have);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${ms} ms; server log:\n${this.stderr.slice(-2000)}`)), ms);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri} within ${ms} ms; server log:\n${this.stderr.slice(-2000)}`)),
+        ms,
+      );
       this.waiters.push({
         test: (p) => p.uri === uri && test(p.diagnostics),
         resolve: (p) => {

@@ -25,7 +25,11 @@ export function zipEntries(path: string): ZipEntry[] {
   for (let i = 0; i < count; i++) {
     if (data.readUInt32LE(at) !== 0x02014b50) throw new Error(`${path}: broken central directory`);
     const nameLength = data.readUInt16LE(at + 28);
-    entries.push({ name: data.toString('utf8', at + 46, at + 46 + nameLength), compressedSize: data.readUInt32LE(at + 20), size: data.readUInt32LE(at + 24) });
+    entries.push({
+      name: data.toString('utf8', at + 46, at + 46 + nameLength),
+      compressedSize: data.readUInt32LE(at + 20),
+      size: data.readUInt32LE(at + 24),
+    });
     at += 46 + nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
   }
   return entries;

@@ -29,7 +29,40 @@ const SOURCE = [
 ].join(' ');
 
 /** Anchor names: ordinary, read as other types by YAML, starting with indicators, and built-in kinds (refused). */
-const names = fc.constantFrom('vote', 'friday', 'k-1', 'true', 'false', 'null', '123', '0123', '1e5', 'yes', 'on', '~', '-a', '?a', 'a:b', 'a:', '&a', '*a', '!a', '%a', '@a', '`a', "a'b", '{a', 'a}', 'a,b', '>a', 'über', 'p1', 'L5', 'page=2', '<<');
+const names = fc.constantFrom(
+  'vote',
+  'friday',
+  'k-1',
+  'true',
+  'false',
+  'null',
+  '123',
+  '0123',
+  '1e5',
+  'yes',
+  'on',
+  '~',
+  '-a',
+  '?a',
+  'a:b',
+  'a:',
+  '&a',
+  '*a',
+  '!a',
+  '%a',
+  '@a',
+  '`a',
+  "a'b",
+  '{a',
+  'a}',
+  'a,b',
+  '>a',
+  'über',
+  'p1',
+  'L5',
+  'page=2',
+  '<<',
+);
 
 /** A quote of the source: the words from one word boundary to another. */
 const quotes = fc.tuple(fc.nat(), fc.integer({ min: 1, max: 8 })).map(([at, n]) => {
@@ -71,7 +104,10 @@ const entry = fc.record({ name: names, quote: quotes, prefix: fc.option(quotes, 
 const anchorFile = fc
   .record({
     entries: fc.uniqueArray(entry, { minLength: 1, maxLength: 5, selector: (e) => e.name.toLowerCase() }),
-    styles: fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.boolean(), fc.boolean(), fc.constantFrom('', '  # note', '\n# between\n', '\n')), { minLength: 5, maxLength: 5 }),
+    styles: fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 6 }), fc.boolean(), fc.boolean(), fc.constantFrom('', '  # note', '\n# between\n', '\n')),
+      { minLength: 5, maxLength: 5 },
+    ),
     indent: fc.constantFrom('', '', '  ', '    '),
     start: fc.constantFrom('', '---\n', '# Anchors\n', '%YAML 1.2\n---\n'),
     end: fc.constantFrom('', '', '...\n', '...\n# after the end\n', '# last comment\n', '\n\n'),
@@ -83,10 +119,22 @@ const anchorFile = fc
     entries.forEach((e, i) => {
       const [style, quotedKey, flowMap, after] = styles[i]!;
       const k = key(e.name, quotedKey || /^[^\p{L}\p{N}]|^(true|false|null|yes|on|~|\d)/u.test(e.name));
-      if (e.prefix !== undefined && flowMap) lines.push(`${indent}${k}: {quote: ${JSON.stringify(e.quote)}, prefix: ${JSON.stringify(e.prefix)}}`);
-      else if (e.prefix !== undefined) lines.push(`${indent}${k}:`, `${indent}  quote: ${scalar(e.quote, style, indent + '  ')}`, `${indent}  prefix: ${JSON.stringify(e.prefix)}`);
+      if (e.prefix !== undefined && flowMap)
+        lines.push(`${indent}${k}: {quote: ${JSON.stringify(e.quote)}, prefix: ${JSON.stringify(e.prefix)}}`);
+      else if (e.prefix !== undefined)
+        lines.push(
+          `${indent}${k}:`,
+          `${indent}  quote: ${scalar(e.quote, style, indent + '  ')}`,
+          `${indent}  prefix: ${JSON.stringify(e.prefix)}`,
+        );
       else lines.push(`${indent}${k}: ${scalar(e.quote, style, indent)}`);
-      if (after.trim()) lines.push(...after.split('\n').filter((l) => l !== '').map((l) => indent + l.trim()));
+      if (after.trim())
+        lines.push(
+          ...after
+            .split('\n')
+            .filter((l) => l !== '')
+            .map((l) => indent + l.trim()),
+        );
       else if (after === '\n') lines.push('');
     });
     let text = start + lines.join('\n') + '\n' + end;
@@ -101,7 +149,10 @@ function anchorsOf(text: string): Map<string, [string, string | undefined, strin
   return new Map(file.anchors.map((a) => [a.key, [a.quote, a.prefix, a.suffix]]));
 }
 
-type Edit = { kind: 'create'; at: number; length: number; name: string } | { kind: 'rename'; which: number; name: string } | { kind: 'stale'; which: number };
+type Edit =
+  | { kind: 'create'; at: number; length: number; name: string }
+  | { kind: 'rename'; which: number; name: string }
+  | { kind: 'stale'; which: number };
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 60 }), name: names }),
   fc.record({ kind: fc.constant('rename' as const), which: fc.nat(), name: names }),
@@ -116,7 +167,11 @@ async function serviceOver(source: string, anchors: string) {
 }
 
 /** Runs one edit; the edits to the anchor file and what the edited anchor must read as, or undefined when refused. */
-async function run(text: string, before: Map<string, [string, string | undefined, string | undefined]>, e: Edit): Promise<{ edits: TextEdit[]; expect: Map<string, [string, string | undefined, string | undefined]> } | undefined> {
+async function run(
+  text: string,
+  before: Map<string, [string, string | undefined, string | undefined]>,
+  e: Edit,
+): Promise<{ edits: TextEdit[]; expect: Map<string, [string, string | undefined, string | undefined]> } | undefined> {
   const keys = [...before.keys()];
   try {
     if (e.kind === 'create') {
@@ -146,7 +201,10 @@ async function run(text: string, before: Map<string, [string, string | undefined
     const at = SOURCE.indexOf(quote);
     const changed = SOURCE.slice(0, at) + SOURCE.slice(at + 1);
     const service = await serviceOver(changed, text);
-    const problem = service.allProblems().get(ANCHORS)?.find((p) => p.code === 'GN005' && p.message.startsWith(`Anchor \`${stale}\``));
+    const problem = service
+      .allProblems()
+      .get(ANCHORS)
+      ?.find((p) => p.code === 'GN005' && p.message.startsWith(`Anchor \`${stale}\``));
     const fix = problem?.fixes?.[0];
     if (!fix) return undefined; // lost rather than stale, or another anchor now matches
     const fixed = anchorsOf(applyEdits(text, fix.edits));
@@ -173,7 +231,12 @@ describe('property: edits to anchor files keep them valid', function () {
         const done = await run(text, before as Map<string, [string, string | undefined, string | undefined]>, e);
         if (!done) return;
         applied++;
-        const after = anchorsOf(applyEdits(text, done.edits.filter((x) => x.uri === ANCHORS)));
+        const after = anchorsOf(
+          applyEdits(
+            text,
+            done.edits.filter((x) => x.uri === ANCHORS),
+          ),
+        );
         assert.ok(after instanceof Map, `${e.kind} broke the file:\n${JSON.stringify(text)}\n${String(after)}`);
         assert.deepEqual(after, done.expect, `${e.kind} changed other anchors of:\n${JSON.stringify(text)}`);
       }),

@@ -13,23 +13,73 @@ import { citation, note } from './gen.js';
 import { PROPERTY_SEED } from './seed.js';
 
 const indent = fc.constantFrom('', '', '', ' ', '  ', '   ', '    ', '\t', '\t\t', '  \t', ' \t', '      ');
-const marker = fc.constantFrom('', '', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '> ', '> > ', '>', '-\t', '1.  ', '-    ', '- - ', '> - ', '- > ');
+const marker = fc.constantFrom(
+  '',
+  '',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '2) ',
+  '10. ',
+  '> ',
+  '> > ',
+  '>',
+  '-\t',
+  '1.  ',
+  '-    ',
+  '- - ',
+  '> - ',
+  '- > ',
+);
 const piece = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('alpha', 'Beta', 'é', '😀', '  ', '\t', '|a|b|', '1.', '-', '>', '!', 'x:', '&amp;', '*em*', '#', '##') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('alpha', 'Beta', 'é', '😀', '  ', '\t', '|a|b|', '1.', '-', '>', '!', 'x:', '&amp;', '*em*', '#', '##'),
+  },
   { weight: 2, arbitrary: citation },
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      '`code`', '``a`b``', '`', '\\`', '<https://a.b>', '<a@b.c>', '<b>', 'a<b', '<!-- c -->', '<!--', '-->', '<div>', '</div>',
-      '<span class="x">', '<br/>', '<script>', '</script>', '<?x?>', '<!X >', '<a\nb>', '---', '===', '***', '```', '~~~', '```js',
-      '[ref]: x', '[t](x.md)', '%% c %%', '^block-id',
+      '`code`',
+      '``a`b``',
+      '`',
+      '\\`',
+      '<https://a.b>',
+      '<a@b.c>',
+      '<b>',
+      'a<b',
+      '<!-- c -->',
+      '<!--',
+      '-->',
+      '<div>',
+      '</div>',
+      '<span class="x">',
+      '<br/>',
+      '<script>',
+      '</script>',
+      '<?x?>',
+      '<!X >',
+      '<a\nb>',
+      '---',
+      '===',
+      '***',
+      '```',
+      '~~~',
+      '```js',
+      '[ref]: x',
+      '[t](x.md)',
+      '%% c %%',
+      '^block-id',
     ),
   },
 );
 const content = fc.array(piece, { maxLength: 5 }).map((w) => w.join(' '));
 const line = fc.tuple(indent, marker, content).map(([i, m, c]) => i + m + c);
 const frontMatter = fc.constantFrom('', '---\ntitle: x\n---\n', '---\n---\n', '---\ntags:\n  - a\n---\n');
-const markdown = fc.tuple(frontMatter, fc.array(line, { maxLength: 12 }), fc.boolean()).map(([fm, ls, nl]) => fm + ls.join('\n') + (nl ? '\n' : ''));
+const markdown = fc
+  .tuple(frontMatter, fc.array(line, { maxLength: 12 }), fc.boolean())
+  .map(([fm, ls, nl]) => fm + ls.join('\n') + (nl ? '\n' : ''));
 
 /** Asserts the two readings agree on `text`; false when the line reading declined it. */
 function agree(text: string): boolean {

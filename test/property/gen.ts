@@ -19,7 +19,23 @@ export interface GeneratedNote {
 }
 
 const ids = fc.constantFrom('000', '002', '001', 'abc', 'Note Name', 'reading list', 'x_y', 'ÄÖ', '日本', '');
-const anchors = fc.constantFrom('kirby-briefing', 'p1', 'p3', 'L1', 'L2-L4', 'L9-L3', 'L0', 'what-next', '', 'no-such', '"John Kirby clarified"', '\u201cKirby | said\u201d', '"unterminated', "'single'", 'a#b');
+const anchors = fc.constantFrom(
+  'kirby-briefing',
+  'p1',
+  'p3',
+  'L1',
+  'L2-L4',
+  'L9-L3',
+  'L0',
+  'what-next',
+  '',
+  'no-such',
+  '"John Kirby clarified"',
+  '\u201cKirby | said\u201d',
+  '"unterminated',
+  "'single'",
+  'a#b',
+);
 const labels = fc.constantFrom('label', 'Kirby', '', 'a | b', 'ünïcødé', '😀');
 
 /** One citation in any form (well formed or not), never containing a backtick or newline. */
@@ -31,7 +47,30 @@ export const citation: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(ids, anchors).map(([id, a]) => `[[ ${id} # ${a} ]]`),
 );
 
-const words = fc.constantFrom('The', 'minister', 'said', 'on', 'Wednesday, October 8', 'December 9, 2021', '“quoted words”', '"never urge"', '…', '--', '—', 'é', '😀', '日本語', 'ب', 'a\u0301', '*em*', '_u_', '**b**', '\\*', '&amp;', '<b>');
+const words = fc.constantFrom(
+  'The',
+  'minister',
+  'said',
+  'on',
+  'Wednesday, October 8',
+  'December 9, 2021',
+  '“quoted words”',
+  '"never urge"',
+  '…',
+  '--',
+  '—',
+  'é',
+  '😀',
+  '日本語',
+  'ب',
+  'a\u0301',
+  '*em*',
+  '_u_',
+  '**b**',
+  '\\*',
+  '&amp;',
+  '<b>',
+);
 /** Loose characters that stress the scanners (no backticks: see `strays`). */
 const loose = fc.constantFrom('[', ']', '[[', ']]', '[x]', '[[]', '|', '#', '(', ')', '!', '[a](b)', '<', '>', '<!', '-->');
 
@@ -75,7 +114,10 @@ function concat(pieces: (Piece | string)[], sep: string): Piece {
 /** A line of inline content: prose with code spans and comments among it. */
 function inline(opts: { strayBackticks: boolean; backslashes: boolean }): fc.Arbitrary<Piece> {
   return fc
-    .array(fc.oneof({ weight: 3, arbitrary: prose(opts) }, { weight: 1, arbitrary: codeSpan }, { weight: 1, arbitrary: inlineComment }), { minLength: 1, maxLength: 5 })
+    .array(fc.oneof({ weight: 3, arbitrary: prose(opts) }, { weight: 1, arbitrary: codeSpan }, { weight: 1, arbitrary: inlineComment }), {
+      minLength: 1,
+      maxLength: 5,
+    })
     .map((xs) => concat(xs, ' '));
 }
 
@@ -101,17 +143,24 @@ const fullOptions: GenOptions = { indentedCode: true, nestedFences: true, strayB
 
 function block(o: GenOptions): fc.Arbitrary<Piece> {
   const line = inline(o);
-  const fenced = fc.tuple(fc.constantFrom('```', '~~~', '````'), fc.constantFrom('', 'md', 'text'), fc.array(hiddenInner, { minLength: 1, maxLength: 3 })).map(([fence, info, body]) => {
-    const text = `${fence}${info}\n${body.join('\n')}\n${fence}`;
-    return { text, hidden: [{ start: 0, end: text.length }] };
-  });
+  const fenced = fc
+    .tuple(fc.constantFrom('```', '~~~', '````'), fc.constantFrom('', 'md', 'text'), fc.array(hiddenInner, { minLength: 1, maxLength: 3 }))
+    .map(([fence, info, body]) => {
+      const text = `${fence}${info}\n${body.join('\n')}\n${fence}`;
+      return { text, hidden: [{ start: 0, end: text.length }] };
+    });
   const options: fc.Arbitrary<Piece>[] = [
     line,
     line,
     fc.tuple(line, line).map(([a, b]) => concat([a, b], '\n')),
     fc.tuple(fc.integer({ min: 1, max: 6 }), line).map(([n, l]) => prefixLines(l, '#'.repeat(n) + ' ')),
     fc.tuple(fc.constantFrom('- ', '* ', '1. ', '> ', '> > ', '- > ', '  - '), line).map(([p, l]) => prefixLines(l, p)),
-    fc.array(line, { minLength: 2, maxLength: 3 }).map((ls) => concat(ls.map((l) => prefixLines(l, '- ')), '\n')),
+    fc.array(line, { minLength: 2, maxLength: 3 }).map((ls) =>
+      concat(
+        ls.map((l) => prefixLines(l, '- ')),
+        '\n',
+      ),
+    ),
     fenced,
     hiddenInner.map((inner) => {
       const text = `<!--\n${inner}\n-->`;
@@ -141,16 +190,23 @@ function block(o: GenOptions): fc.Arbitrary<Piece> {
   return fc.oneof(...options);
 }
 
-const frontMatter: fc.Arbitrary<Piece> = fc.tuple(hiddenInner, fc.constantFrom('date: 2021-12-07', 'title: A [[note]]', 'tags: [a, b]')).map(([inner, extra]) => {
-  const text = `---\nsee: "${inner.replace(/"/g, "'")}"\n${extra}\n---`;
-  return { text, hidden: [{ start: 0, end: text.length }] };
-});
+const frontMatter: fc.Arbitrary<Piece> = fc
+  .tuple(hiddenInner, fc.constantFrom('date: 2021-12-07', 'title: A [[note]]', 'tags: [a, b]'))
+  .map(([inner, extra]) => {
+    const text = `---\nsee: "${inner.replace(/"/g, "'")}"\n${extra}\n---`;
+    return { text, hidden: [{ start: 0, end: text.length }] };
+  });
 
 /** A note: optional front matter, blocks separated by blank lines, optional unterminated `[[` at the end. */
 export function note(partial: Partial<GenOptions> = {}): fc.Arbitrary<GeneratedNote> {
   const o = { ...fullOptions, ...partial };
   return fc
-    .tuple(fc.option(frontMatter, { nil: undefined }), fc.array(block(o), { minLength: 0, maxLength: 8 }), fc.constantFrom('', '\n', '\n\n[[002#tail', '\n\n[[', ' [[002#tail', '[['), fc.boolean())
+    .tuple(
+      fc.option(frontMatter, { nil: undefined }),
+      fc.array(block(o), { minLength: 0, maxLength: 8 }),
+      fc.constantFrom('', '\n', '\n\n[[002#tail', '\n\n[[', ' [[002#tail', '[['),
+      fc.boolean(),
+    )
     .map(([fm, blocks, tail, crlf]) => {
       // A tail on the closing line of front matter would unmake the front matter.
       if (blocks.length === 0 && fm && !tail.startsWith('\n')) tail = '';

@@ -57,12 +57,19 @@ describe('property: rewritten readings equal the slow ones they replace', () => 
   it('wildcard note references: `*` matched without a regular expression', () => {
     const chars = fc.constantFrom('a', 'b', '.', '*', '*', '-');
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 8 }), fc.array(chars.filter((c) => c !== '*'), { maxLength: 10 }), (p, n) => {
-        const pattern = p.join('');
-        const name = n.join('');
-        const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*')}$`);
-        assert.equal(globMatches(pattern, name), re.test(name), JSON.stringify([pattern, name]));
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 8 }),
+        fc.array(
+          chars.filter((c) => c !== '*'),
+          { maxLength: 10 },
+        ),
+        (p, n) => {
+          const pattern = p.join('');
+          const name = n.join('');
+          const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*')}$`);
+          assert.equal(globMatches(pattern, name), re.test(name), JSON.stringify([pattern, name]));
+        },
+      ),
       { seed: PROPERTY_SEED, numRuns: 5000 },
     );
   });
@@ -79,7 +86,34 @@ describe('property: rewritten readings equal the slow ones they replace', () => 
   });
 
   it('sentences segmented in windows of a long paragraph', () => {
-    const words = fc.constantFrom('See', 'x', 'here', 'Mr.', 'U.S.', 'said', '"yes."', '(a)', '1.', '2', 'e.g.', 'Then', 'it', '...', '…', '?', '!', ')', '”', 'é', 'Über', '日本。', '\n', '\n\n', '.', ' ');
+    const words = fc.constantFrom(
+      'See',
+      'x',
+      'here',
+      'Mr.',
+      'U.S.',
+      'said',
+      '"yes."',
+      '(a)',
+      '1.',
+      '2',
+      'e.g.',
+      'Then',
+      'it',
+      '...',
+      '…',
+      '?',
+      '!',
+      ')',
+      '”',
+      'é',
+      'Über',
+      '日本。',
+      '\n',
+      '\n\n',
+      '.',
+      ' ',
+    );
     fc.assert(
       fc.property(fc.array(words, { maxLength: 120 }), fc.integer({ min: 8, max: 80 }), (ws, window) => {
         const text = ws.join(' ');

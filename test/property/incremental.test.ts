@@ -61,7 +61,24 @@ const anchorText = fc
   .map((ls) => ls.join('\n'));
 
 const noteText = fc
-  .array(fc.oneof(citation, fc.constantFrom('[[001#kirby]]', '[[002_b#next]]', '[[001#"John Kirby clarified"]]', '[[b]]', '[[Note Name#x]]', 'He said "the comments" [[001]].', '`[[001#code]]`', '# x', '\n\n', 'Wednesday, October 8, 2021.')), { maxLength: 6 })
+  .array(
+    fc.oneof(
+      citation,
+      fc.constantFrom(
+        '[[001#kirby]]',
+        '[[002_b#next]]',
+        '[[001#"John Kirby clarified"]]',
+        '[[b]]',
+        '[[Note Name#x]]',
+        'He said "the comments" [[001]].',
+        '`[[001#code]]`',
+        '# x',
+        '\n\n',
+        'Wednesday, October 8, 2021.',
+      ),
+    ),
+    { maxLength: 6 },
+  )
   .map((xs) => xs.join(' '));
 
 function textFor(path: string): fc.Arbitrary<string> {
@@ -135,7 +152,8 @@ describe('property: incremental edits match a fresh check', function () {
             else {
               const before = current(op.path) ?? '';
               const at = before.length === 0 ? 0 : op.at % (before.length + 1);
-              text = op.op === 'insert' ? before.slice(0, at) + op.text + before.slice(at) : before.slice(0, at) + before.slice(at + op.length);
+              text =
+                op.op === 'insert' ? before.slice(0, at) + op.text + before.slice(at) : before.slice(0, at) + before.slice(at + op.length);
             }
             const version = (open.get(op.path)?.version ?? 0) + 1;
             open.set(op.path, { text, version });

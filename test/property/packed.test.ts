@@ -13,10 +13,25 @@ import { PROPERTY_SEED } from './seed.js';
 const plain = fc.jsonValue().filter((v) => !JSON.stringify(v).includes('"__proto__"'));
 const span = fc.record({ start: fc.nat(1000), end: fc.nat(1000) });
 const citation = fc.record(
-  { raw: fc.string(), target: fc.constantFrom('002', 'a note', 'zzz'), targetSpan: span, anchor: fc.string(), paragraph: span, similarity: fc.double({ noNaN: true }), tags: fc.array(fc.constantFrom('x', 'y')) },
+  {
+    raw: fc.string(),
+    target: fc.constantFrom('002', 'a note', 'zzz'),
+    targetSpan: span,
+    anchor: fc.string(),
+    paragraph: span,
+    similarity: fc.double({ noNaN: true }),
+    tags: fc.array(fc.constantFrom('x', 'y')),
+  },
   { requiredKeys: ['raw', 'target', 'targetSpan'] },
 );
-const shaped = fc.array(fc.record({ uri: fc.constantFrom('file:///a.md', 'file:///b.md'), citations: fc.array(citation, { maxLength: 6 }), lists: fc.array(fc.array(citation, { maxLength: 3 }), { maxLength: 4 }) }), { maxLength: 5 });
+const shaped = fc.array(
+  fc.record({
+    uri: fc.constantFrom('file:///a.md', 'file:///b.md'),
+    citations: fc.array(citation, { maxLength: 6 }),
+    lists: fc.array(fc.array(citation, { maxLength: 3 }), { maxLength: 4 }),
+  }),
+  { maxLength: 5 },
+);
 
 describe('property: the persisted index packs data and gives it back unchanged', () => {
   it('for any JSON value and for index-shaped data', () => {

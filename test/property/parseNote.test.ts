@@ -39,7 +39,11 @@ describe('property: parseNote on generated Markdown', function () {
           assert.ok(c.paragraph.start <= c.start && c.end <= c.paragraph.end, 'the paragraph holds the citation');
           // A quoted `"[[…]]"` in front matter is a property link, as Obsidian reads it.
           const inside = c.form === 'property' ? undefined : hidden.find((h) => h.start <= c.start && c.start < h.end);
-          assert.equal(inside, undefined, `citation ${JSON.stringify(c.raw)} at ${c.start} read inside placed ${JSON.stringify(inside && text.slice(inside.start, inside.end))}`);
+          assert.equal(
+            inside,
+            undefined,
+            `citation ${JSON.stringify(c.raw)} at ${c.start} read inside placed ${JSON.stringify(inside && text.slice(inside.start, inside.end))}`,
+          );
         }
         for (const h of parsed.headings) assert.ok(h.start <= h.end && h.end <= text.length);
       }),
@@ -57,7 +61,9 @@ describe('property: parseNote on generated Markdown', function () {
     const reasonable = note({ indentedCode: false, nestedFences: false, backslashes: false, strayBackticks: false, crlf: true });
     fc.assert(
       fc.property(reasonable, ({ text }) => {
-        const remark = parseNote(URI, text).citations.filter((c) => !c.form).map((c) => `${c.start}:${c.raw}`);
+        const remark = parseNote(URI, text)
+          .citations.filter((c) => !c.form)
+          .map((c) => `${c.start}:${c.raw}`);
         const lexical = scanCitations(text, lexicalExclusions(text).excluded).map((c) => `${c.start}:${c.raw}`);
         assert.deepEqual(lexical, remark);
       }),

@@ -29,9 +29,28 @@ function lineLengths(text: string): number[] {
 }
 
 const citationOfExample = fc.oneof(
-  fc.constantFrom('000', '002', '000_73692c68c32165cb', '001', 'reading list', 'dates').chain((id) =>
-    fc.constantFrom('', '#kirby-briefing', '#macron-no-compromise', '#what-next', '#p1', '#p3', '#p17', '#p99', '#L1', '#L5-L7', '#L9-L3', '#"John Kirby clarified"', '#"not there"', '#biden-october-8').map((a) => `[[${id}${a}]]`),
-  ),
+  fc
+    .constantFrom('000', '002', '000_73692c68c32165cb', '001', 'reading list', 'dates')
+    .chain((id) =>
+      fc
+        .constantFrom(
+          '',
+          '#kirby-briefing',
+          '#macron-no-compromise',
+          '#what-next',
+          '#p1',
+          '#p3',
+          '#p17',
+          '#p99',
+          '#L1',
+          '#L5-L7',
+          '#L9-L3',
+          '#"John Kirby clarified"',
+          '#"not there"',
+          '#biden-october-8',
+        )
+        .map((a) => `[[${id}${a}]]`),
+    ),
   fc.constantFrom(
     'Macron said France would "never urge Ukrainians to make compromises" [[002#macron-no-compromise]].',
     'AP reported on December 10, 2021 [[000#p17]].',
@@ -73,11 +92,20 @@ describe('property: every range lies inside its document', function () {
 
   function assertInside(uri: string, range: Range, what: string): void {
     const lengths = lineLengths(textOf(uri));
-    for (const [name, p] of [['start', range.start], ['end', range.end]] as const) {
+    for (const [name, p] of [
+      ['start', range.start],
+      ['end', range.end],
+    ] as const) {
       assert.ok(p.line >= 0 && p.line < lengths.length, `${what}: ${name} line ${p.line} of ${lengths.length} in ${uri}`);
-      assert.ok(p.character >= 0 && p.character <= lengths[p.line]!, `${what}: ${name} character ${p.character} > line length ${lengths[p.line]} in ${uri}`);
+      assert.ok(
+        p.character >= 0 && p.character <= lengths[p.line]!,
+        `${what}: ${name} character ${p.character} > line length ${lengths[p.line]} in ${uri}`,
+      );
     }
-    assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what}: start after end`);
+    assert.ok(
+      range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character),
+      `${what}: start after end`,
+    );
   }
 
   it('diagnostics, fixes, hovers, links, symbols, completions, definitions and lenses', () => {

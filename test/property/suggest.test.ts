@@ -11,7 +11,9 @@ import { PROPERTY_SEED } from './seed.js';
 
 /** Optimal string alignment distance, the textbook full table (no band, no bound). */
 function osa(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -49,10 +51,26 @@ function scan(names: readonly string[], query: string, limit: number): string[] 
 }
 
 const letter = fc.constantFrom('a', 'b', 'c', 'e', 'r', ' ', '-', '_', '/', 'A', 'É', 'İ', 'ß');
-const word = fc.constantFrom('harbour', 'harbor', 'quiet', 'garden', 'gardens', 'people', 'someone', 'kirby', 'briefing', 'a', 'ab', '01 - community', '002');
+const word = fc.constantFrom(
+  'harbour',
+  'harbor',
+  'quiet',
+  'garden',
+  'gardens',
+  'people',
+  'someone',
+  'kirby',
+  'briefing',
+  'a',
+  'ab',
+  '01 - community',
+  '002',
+);
 const shortName = fc.string({ unit: letter, maxLength: 8 });
 const wordsName = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
-const pathName = fc.tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.string({ unit: letter, maxLength: 6 })).map(([dirs, leaf]) => [...dirs, leaf].join('/'));
+const pathName = fc
+  .tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.string({ unit: letter, maxLength: 6 }))
+  .map(([dirs, leaf]) => [...dirs, leaf].join('/'));
 const longName = fc.string({ unit: letter, minLength: 12, maxLength: 40 });
 const name = fc.oneof(shortName, wordsName, pathName, longName);
 
@@ -70,15 +88,19 @@ function edited(s: string, edits: { kind: number; at: number; ch: string }[]): s
 }
 const edit = fc.record({ kind: fc.integer({ min: 0, max: 3 }), at: fc.nat(60), ch: letter });
 
-const workspace = fc
-  .array(name, { minLength: 1, maxLength: 60 })
-  .chain((names) =>
-    fc.record({
-      names: fc.constant(names),
-      queries: fc.array(fc.oneof(name, fc.tuple(fc.constantFrom(...names), fc.array(edit, { maxLength: 3 })).map(([n, e]) => edited(n, e))), { minLength: 1, maxLength: 12 }),
-      limit: fc.integer({ min: 1, max: 5 }),
-    }),
-  );
+const workspace = fc.array(name, { minLength: 1, maxLength: 60 }).chain((names) =>
+  fc.record({
+    names: fc.constant(names),
+    queries: fc.array(
+      fc.oneof(
+        name,
+        fc.tuple(fc.constantFrom(...names), fc.array(edit, { maxLength: 3 })).map(([n, e]) => edited(n, e)),
+      ),
+      { minLength: 1, maxLength: 12 },
+    ),
+    limit: fc.integer({ min: 1, max: 5 }),
+  }),
+);
 
 describe('property: did-you-mean from the index equals the plain edit-distance scan', function () {
   this.timeout(120000);
@@ -88,7 +110,8 @@ describe('property: did-you-mean from the index equals the plain edit-distance s
       fc.assert(
         fc.property(workspace, ({ names, queries, limit }) => {
           const index = new NameIndex(names, tables);
-          for (const q of queries) assert.deepEqual(index.closest(q, limit), scan(names, q, limit), `query ${JSON.stringify(q)} over ${JSON.stringify(names)}`);
+          for (const q of queries)
+            assert.deepEqual(index.closest(q, limit), scan(names, q, limit), `query ${JSON.stringify(q)} over ${JSON.stringify(names)}`);
         }),
         { seed: PROPERTY_SEED, numRuns: 400 },
       );
@@ -97,10 +120,14 @@ describe('property: did-you-mean from the index equals the plain edit-distance s
 
   it('on a larger vault of note names where the tables are built and most queries miss', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(wordsName, pathName), { minLength: 200, maxLength: 400 }), fc.array(fc.oneof(wordsName, pathName, longName), { minLength: 50, maxLength: 80 }), (names, queries) => {
-        const index = new NameIndex(names);
-        for (const q of queries) assert.deepEqual(index.closest(q), scan(names, q, 3), `query ${JSON.stringify(q)}`);
-      }),
+      fc.property(
+        fc.array(fc.oneof(wordsName, pathName), { minLength: 200, maxLength: 400 }),
+        fc.array(fc.oneof(wordsName, pathName, longName), { minLength: 50, maxLength: 80 }),
+        (names, queries) => {
+          const index = new NameIndex(names);
+          for (const q of queries) assert.deepEqual(index.closest(q), scan(names, q, 3), `query ${JSON.stringify(q)}`);
+        },
+      ),
       { seed: PROPERTY_SEED, numRuns: 8 },
     );
   });

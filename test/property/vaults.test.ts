@@ -28,9 +28,13 @@ function goodLink(style: Style, from: Page, to: Page, kind: number, attachment: 
     case 0:
       return style === 'dendron' ? `[[see|${to.name}]]` : `[[${to.name}]]`;
     case 1:
-      return style === 'dendron' ? `[[${to.name}#${to.headings[0]!.toLowerCase().replace(/ /g, '-')}]]` : `[[${to.name}#${to.headings[0]}]]`;
+      return style === 'dendron'
+        ? `[[${to.name}#${to.headings[0]!.toLowerCase().replace(/ /g, '-')}]]`
+        : `[[${to.name}#${to.headings[0]}]]`;
     case 2:
-      return style === 'dendron' ? `![[${to.name}#${to.headings[1]!.toLowerCase().replace(/ /g, '-')}:#*]]` : `[[${to.name}#${to.headings[0]}#${to.headings[1]}]]`;
+      return style === 'dendron'
+        ? `![[${to.name}#${to.headings[1]!.toLowerCase().replace(/ /g, '-')}:#*]]`
+        : `[[${to.name}#${to.headings[0]}#${to.headings[1]}]]`;
     case 3:
       return style === 'dendron' ? `![[${attachment}]]` : `[[${to.name}#^${to.block}]] ![[${attachment}|100]]`;
     case 4:
@@ -45,17 +49,24 @@ function badLink(style: Style, from: Page, to: Page, kind: number): { text: stri
   const up = from.path.split('/').length - 1;
   switch (style === 'markdown' ? 3 + (kind % 2) : kind % 5) {
     case 0:
-      return style === 'dendron' ? { text: `[[see|${to.name}x]]`, underlined: `${to.name}x` } : { text: `[[${to.name}x]]`, underlined: `${to.name}x` };
+      return style === 'dendron'
+        ? { text: `[[see|${to.name}x]]`, underlined: `${to.name}x` }
+        : { text: `[[${to.name}x]]`, underlined: `${to.name}x` };
     case 1:
       return style === 'dendron'
         ? { text: `[[${to.name}#nowhere-heading]]`, underlined: 'nowhere-heading' }
         : { text: `[[${to.name}#Nowhere Heading]]`, underlined: 'Nowhere Heading' };
     case 2:
-      return style === 'dendron' ? { text: `![[missing-image-${kind}.png]]`, underlined: `missing-image-${kind}.png` } : { text: `[[${to.name}#^nope${kind}]]`, underlined: `^nope${kind}` };
+      return style === 'dendron'
+        ? { text: `![[missing-image-${kind}.png]]`, underlined: `missing-image-${kind}.png` }
+        : { text: `[[${to.name}#^nope${kind}]]`, underlined: `^nope${kind}` };
     case 3:
       return { text: `[gone](${'../'.repeat(up)}gone/${kind}.md)`, underlined: `${'../'.repeat(up)}gone/${kind}.md` };
     default:
-      return { text: `![[missing-image-${kind}.png]]`.replace(/^!\[\[(.*)\]\]$/, style === 'markdown' ? '![img](missing-image-$1)' : '![[$1]]'), underlined: style === 'markdown' ? `missing-image-missing-image-${kind}.png` : `missing-image-${kind}.png` };
+      return {
+        text: `![[missing-image-${kind}.png]]`.replace(/^!\[\[(.*)\]\]$/, style === 'markdown' ? '![img](missing-image-$1)' : '![[$1]]'),
+        underlined: style === 'markdown' ? `missing-image-missing-image-${kind}.png` : `missing-image-${kind}.png`,
+      };
   }
 }
 
@@ -103,7 +114,10 @@ describe('property: a generated vault reports exactly its planted broken links',
         // In plain Markdown images sit beside the notes that show them.
         if (style === 'markdown') for (const p of page) files[p.path.replace(/[^/]*$/, 'missing-image-x.png')] = 'PNG';
         const workspace = new MemoryWorkspace([ROOT], files);
-        const service = createNotesService({ workspace, config: { ...defaultConfig, linkStyle: style === 'markdown' ? 'markdown' : 'auto' } });
+        const service = createNotesService({
+          workspace,
+          config: { ...defaultConfig, linkStyle: style === 'markdown' ? 'markdown' : 'auto' },
+        });
         await service.initialize();
         const reported: string[] = [];
         for (const [uri, problems] of service.allProblems()) {
@@ -112,7 +126,9 @@ describe('property: a generated vault reports exactly its planted broken links',
             const text = workspace.files.get(uri)!;
             const lines = text.split('\n');
             const line = lines[p.range.start.line]!;
-            reported.push(`${uri.slice(ROOT.length + 1)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${line.slice(p.range.start.character, p.range.end.character)}`);
+            reported.push(
+              `${uri.slice(ROOT.length + 1)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${line.slice(p.range.start.character, p.range.end.character)}`,
+            );
           }
         }
         assert.equal(expected.length, planted.length);

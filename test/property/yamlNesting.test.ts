@@ -48,7 +48,24 @@ function cstDepth(text: string): number {
   return max;
 }
 
-const scalar = fc.constantFrom('x', 'it\'s [a', 'a]b', 'b}', '"q [[ ]] \\" {"', "'s [ '' ]'", 'a: b', '- c', '? d', '#', 'é', '"multi\n  line ["', '&a x', '*a', '!t y', '');
+const scalar = fc.constantFrom(
+  'x',
+  "it's [a",
+  'a]b',
+  'b}',
+  '"q [[ ]] \\" {"',
+  "'s [ '' ]'",
+  'a: b',
+  '- c',
+  '? d',
+  '#',
+  'é',
+  '"multi\n  line ["',
+  '&a x',
+  '*a',
+  '!t y',
+  '',
+);
 const indent = fc.integer({ min: 1, max: 4 }).map((n) => ' '.repeat(n));
 
 /** A flow node: scalars, sequences, maps and one-pair maps, possibly over several lines. */
@@ -86,7 +103,10 @@ function block(col: number, depth: number): fc.Arbitrary<string> {
 
 /** Random edits that break the YAML: brackets, indicators, quotes, line breaks inserted anywhere. */
 const broken = fc
-  .tuple(block(0, 4), fc.array(fc.tuple(fc.nat(), fc.constantFrom('[', ']', '{', '}', ':', '- ', '? ', '"', "'", '\n', '\n  ', '#', ',')), { maxLength: 6 }))
+  .tuple(
+    block(0, 4),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom('[', ']', '{', '}', ':', '- ', '? ', '"', "'", '\n', '\n  ', '#', ',')), { maxLength: 6 }),
+  )
   .map(([text, edits]) => edits.reduce((t, [at, s]) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)), text));
 
 const OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
@@ -111,9 +131,15 @@ describe('property: YAML read with bounded nesting', function () {
         assert.equal('doc' in read, depth <= limit, `depth ${depth} at limit ${limit}: ${JSON.stringify(text)}`);
         if (!('doc' in read)) return;
         const expected = parseDocument(text, OPTIONS);
-        assert.ok(composedDepth(expected.contents) <= 2 * limit + 1, `composed ${composedDepth(expected.contents)} at limit ${limit}: ${JSON.stringify(text)}`);
+        assert.ok(
+          composedDepth(expected.contents) <= 2 * limit + 1,
+          `composed ${composedDepth(expected.contents)} at limit ${limit}: ${JSON.stringify(text)}`,
+        );
         assert.deepEqual(valueOf(read.doc), valueOf(expected));
-        assert.deepEqual(read.doc.errors.map((e) => [e.code, e.pos]), expected.errors.map((e) => [e.code, e.pos]));
+        assert.deepEqual(
+          read.doc.errors.map((e) => [e.code, e.pos]),
+          expected.errors.map((e) => [e.code, e.pos]),
+        );
       }),
       { seed: PROPERTY_SEED, numRuns: 1000 },
     );

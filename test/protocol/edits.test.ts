@@ -14,7 +14,10 @@ function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gn-edits-'));
   mkdirSync(join(dir, 'sources'));
   mkdirSync(join(dir, 'notes'));
-  writeFileSync(join(dir, 'sources/002_x.txt'), "National Security Council spokesperson John Kirby clarified Biden's comments in a press briefing Friday.\n");
+  writeFileSync(
+    join(dir, 'sources/002_x.txt'),
+    "National Security Council spokesperson John Kirby clarified Biden's comments in a press briefing Friday.\n",
+  );
   writeFileSync(join(dir, 'sources/002_x.anchors.yaml'), "kirby-briefing: John Kirby clarified Biden's comments\n");
   writeFileSync(join(dir, 'notes/a.md'), 'Kirby spoke [[002#kirby-briefing]].\n');
   writeFileSync(join(dir, 'notes/b.md'), 'Also [[002#kirby-briefing]].\n');
@@ -36,9 +39,18 @@ describe('rename over stdio, with files changed on disk and no file events', fun
     clients.push(client);
     const b = client.uri('notes/b.md');
     await client.waitForDiagnostics(client.uri('notes/a.md'));
-    client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: b, languageId: 'markdown', version: 3, text: 'Also [[002#kirby-briefing]].\n' } });
+    client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: b, languageId: 'markdown', version: 3, text: 'Also [[002#kirby-briefing]].\n' },
+    });
     writeFileSync(join(client.folder, 'notes/a.md'), '# Added\n\nKirby spoke [[002#kirby-briefing]].\n');
-    return { client, edit: (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: b }, position: { line: 0, character: 14 }, newName: 'kirby-remarks' })) as Record<string, unknown> };
+    return {
+      client,
+      edit: (await client.connection.sendRequest('textDocument/rename', {
+        textDocument: { uri: b },
+        position: { line: 0, character: 14 },
+        newName: 'kirby-remarks',
+      })) as Record<string, unknown>,
+    };
   }
 
   it('versioned documentChanges for a client that takes them, at the positions on disk', async () => {
@@ -61,6 +73,9 @@ describe('rename over stdio, with files changed on disk and no file events', fun
   it('plain changes for a client that does not, at the positions on disk', async () => {
     const { client, edit } = await renameAfterDiskEdit({});
     const changes = edit.changes as Record<string, Edit[]>;
-    assert.deepEqual(changes[client.uri('notes/a.md')]?.map((e) => `${e.range.start.line}:${e.range.start.character}`), ['2:18']);
+    assert.deepEqual(
+      changes[client.uri('notes/a.md')]?.map((e) => `${e.range.start.line}:${e.range.start.character}`),
+      ['2:18'],
+    );
   });
 });

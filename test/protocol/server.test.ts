@@ -29,7 +29,14 @@ describe('the language server over stdio', function () {
     const diags = await client.waitForDiagnostics(client.uri('notes/broken-citations.md'), (d) => d.length > 0);
     // What the command line reports (the golden file), with LSP's 0-based positions.
     assert.deepEqual(
-      diags.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, d.message]),
+      diags.map((d) => [
+        d.code,
+        d.range.start.line + 1,
+        d.range.start.character + 1,
+        d.range.end.line + 1,
+        d.range.end.character + 1,
+        d.message,
+      ]),
       goldenOf('notes/broken-citations.md').map((f) => [f.code, f.line, f.column, f.endLine, f.endColumn, f.message]),
     );
     assert.equal(diags[1]!.code, 'GN002');
@@ -44,13 +51,23 @@ describe('the language server over stdio', function () {
       position: positionOf(summitText, '[[002#kirby-briefing]]', 5),
     })) as { contents: { kind: string; value: string } };
     assert.equal(hover.contents.kind, 'markdown');
-    assert.ok(hover.contents.value.includes('**National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday**'), hover.contents.value);
+    assert.ok(
+      hover.contents.value.includes(
+        '**National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday**',
+      ),
+      hover.contents.value,
+    );
   });
 
   it('completes anchors after [[002#', async () => {
     const uri = client.uri('notes/new.md');
-    client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'See [[002#' } });
-    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 10 } })) as { label: string }[];
+    client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: 'See [[002#' },
+    });
+    const items = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: 10 },
+    })) as { label: string }[];
     assert.equal(items[0]?.label, 'kirby-briefing');
     assert.ok(items.some((i) => i.label === 'macron-no-compromise'));
   });
@@ -67,7 +84,9 @@ describe('the language server over stdio', function () {
 
   it('re-checks a note on didChange and offers the did-you-mean quick fix', async () => {
     const uri = client.uri('notes/edited.md');
-    client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Fine [[002#p1]].\n' } });
+    client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: 'Fine [[002#p1]].\n' },
+    });
     assert.deepEqual(await client.waitForDiagnostics(uri), []);
     client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
@@ -89,19 +108,30 @@ describe('the language server over stdio', function () {
     await client.waitForDiagnostics(note, (d) => d.length > 0);
     const anchors = join(client.folder, 'sources/002_a3f28121737e2d7d.anchors.yaml');
     writeFileSync(anchors, readFileSync(anchors, 'utf8') + 'kirby-brifing: John Kirby clarified\n');
-    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('sources/002_a3f28121737e2d7d.anchors.yaml'), type: 2 }] });
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: client.uri('sources/002_a3f28121737e2d7d.anchors.yaml'), type: 2 }],
+    });
     const diags = await client.waitForDiagnostics(note, (d) => !d.some((x) => x.code === 'GN002' && x.range.start.line === 5));
     // The golden file's findings but the one the new anchor settles.
     const expected = goldenOf('notes/broken-citations.md').filter((f) => !f.message.includes('`kirby-brifing`'));
     assert.equal(expected.length, 7);
-    assert.deepEqual(diags.map((d) => [d.code, d.range.start.line + 1]), expected.map((f) => [f.code, f.line]));
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.range.start.line + 1]),
+      expected.map((f) => [f.code, f.line]),
+    );
   });
 
   it('answers a request for a document it does not know with nothing, and keeps running', async () => {
-    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.md' }, position: { line: 0, character: 0 } });
+    const hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///nowhere.md' },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(hover, null);
     const symbols = (await client.connection.sendRequest('workspace/symbol', { query: 'kirby' })) as { name: string }[];
-    assert.deepEqual(symbols.map((s) => s.name), ['002#kirby-briefing', '002#kirby-brifing']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['002#kirby-briefing', '002#kirby-brifing'],
+    );
   });
 
   it('answers a cancelled references request with RequestCancelled, then answers the next one', async () => {
@@ -117,15 +147,24 @@ describe('the language server over stdio', function () {
 
   it('serves the Insert Citation lists and Check Workspace counts', async () => {
     const sources = await client.connection.sendRequest(ClientToServer.sources, {});
-    assert.deepEqual(sources.map((s) => s.id), ['000', '002', 'letter', 'readout_draft', 'readout_final', 'report', 'vox']);
+    assert.deepEqual(
+      sources.map((s) => s.id),
+      ['000', '002', 'letter', 'readout_draft', 'readout_final', 'report', 'vox'],
+    );
     const anchors = await client.connection.sendRequest(ClientToServer.anchors, { source: '002' });
     assert.deepEqual(anchors.slice(0, 2), [
-      { anchor: 'kirby-briefing', kind: 'named', preview: 'National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday' },
+      {
+        anchor: 'kirby-briefing',
+        kind: 'named',
+        preview: 'National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday',
+      },
       { anchor: 'macron-no-compromise', kind: 'named', preview: 'we will never urge the Ukrainians to make a compromise' },
     ]);
     const counts = await client.connection.sendRequest(ClientToServer.checkWorkspace, {});
     assert.equal(counts!.notes >= 4, true);
     assert.equal(counts!.errors >= 5, true);
-    assert.ok(client.notifications.some((n) => n.method === ServerToClient.status.method && (n.params as { state: string }).state === 'ready'));
+    assert.ok(
+      client.notifications.some((n) => n.method === ServerToClient.status.method && (n.params as { state: string }).state === 'ready'),
+    );
   });
 });

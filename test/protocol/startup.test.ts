@@ -19,7 +19,9 @@ function positionOf(text: string, needle: string, delta = 0) {
 /** Every GN001 message published so far, as `file:line message`. */
 function unknowns(client: LspClient): string[] {
   const out: string[] = [];
-  for (const p of client.published) for (const d of p.diagnostics) if (d.code === 'GN001') out.push(`${p.uri.slice(p.uri.lastIndexOf('/') + 1)}:${d.range.start.line + 1} ${d.message}`);
+  for (const p of client.published)
+    for (const d of p.diagnostics)
+      if (d.code === 'GN001') out.push(`${p.uri.slice(p.uri.lastIndexOf('/') + 1)}:${d.range.start.line + 1} ${d.message}`);
   return out;
 }
 
@@ -30,11 +32,17 @@ function generated(n: number): string {
   mkdirSync(join(dir, 'notes'));
   for (let s = 0; s < 20; s++) {
     const id = String(s).padStart(3, '0');
-    writeFileSync(join(dir, `sources/${id}_report.txt`), `Report ${id}\n\nThe council met on Tuesday, December 7, 2021.\n\nIt agreed to meet again.\n`);
+    writeFileSync(
+      join(dir, `sources/${id}_report.txt`),
+      `Report ${id}\n\nThe council met on Tuesday, December 7, 2021.\n\nIt agreed to meet again.\n`,
+    );
   }
   for (let i = 0; i < n; i++) {
     const id = String(i % 20).padStart(3, '0');
-    writeFileSync(join(dir, `notes/note ${i}.md`), `# Note ${i}\n\n- The council met [[${id}#p2]] and [[note ${(i * 7) % n}]].\n- See [[${id}]] and [[missing ${i % 3}]].\n`);
+    writeFileSync(
+      join(dir, `notes/note ${i}.md`),
+      `# Note ${i}\n\n- The council met [[${id}#p2]] and [[note ${(i * 7) % n}]].\n- See [[${id}]] and [[missing ${i % 3}]].\n`,
+    );
   }
   return dir;
 }
@@ -56,7 +64,10 @@ describe('the language server at start-up', function () {
       assert.ok(hover.contents.value.includes('John Kirby clarified'), hover.contents.value);
       await client.waitForDiagnostics(client.uri('notes/broken-citations.md'), (d) => d.length > 0, 60000);
       // The one GN001 of the example is its labelled `[[001#…]]`: source 001 does not exist.
-      assert.deepEqual([...new Set(unknowns(client))], ['broken-citations.md:5 Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?']);
+      assert.deepEqual(
+        [...new Set(unknowns(client))],
+        ['broken-citations.md:5 Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?'],
+      );
     } finally {
       await client.stop();
     }

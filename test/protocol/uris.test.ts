@@ -30,11 +30,21 @@ describe('document URIs as different clients spell them', function () {
     assert.deepEqual(codes(await client.waitForDiagnostics(note, (d) => d.length > 0)), ['GN002']);
     const raw = client.uri('sources/002_report(final).txt');
     assert.ok(raw.includes('(final)'), 'the client spells the parentheses as they are');
-    client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: raw, languageId: 'plaintext', version: 1, text: 'The report.\n\nIts second paragraph.\n' } });
+    client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: raw, languageId: 'plaintext', version: 1, text: 'The report.\n\nIts second paragraph.\n' },
+    });
     // An edit to the note after the open: its diagnostics are computed with the source open.
-    client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: note, languageId: 'markdown', version: 1, text: 'See [[002#p1]] and [[002#nope]] and [[002#p9]].\n' } });
-    assert.deepEqual(codes(await client.waitForDiagnostics(note, (d) => d.length === 2 || d.some((x) => x.code === 'GN003'))), ['GN002', 'GN002']);
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: note }, position: { line: 0, character: 8 } })) as { contents: { value: string } };
+    client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: note, languageId: 'markdown', version: 1, text: 'See [[002#p1]] and [[002#nope]] and [[002#p9]].\n' },
+    });
+    assert.deepEqual(codes(await client.waitForDiagnostics(note, (d) => d.length === 2 || d.some((x) => x.code === 'GN003'))), [
+      'GN002',
+      'GN002',
+    ]);
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: note },
+      position: { line: 0, character: 8 },
+    })) as { contents: { value: string } };
     assert.match(hover.contents.value, /^\*\*Source 002\*\*/);
     // Diagnostics for the source went to one URI only: the scan's spelling.
     const sourceUris = [...client.diagnostics.keys()].filter((u) => u.includes('002_report'));

@@ -37,13 +37,16 @@ describe('vault links over the protocol', function () {
   let client: LspClient;
 
   before(async () => {
-    client = await LspClient.start(vault(), { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } });
+    client = await LspClient.start(vault(), {
+      workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } },
+    });
     await client.connection.sendRequest(ClientToServer.checkWorkspace, {});
   });
   after(async () => client?.stop());
 
   it('asks the editor for every file and folder rename, before and after', () => {
-    const caps = (client.initializeResult as { capabilities: { workspace: { fileOperations: Record<string, unknown> } } }).capabilities.workspace.fileOperations;
+    const caps = (client.initializeResult as { capabilities: { workspace: { fileOperations: Record<string, unknown> } } }).capabilities
+      .workspace.fileOperations;
     assert.deepEqual(caps.willRename, { filters: [{ pattern: { glob: '**/*' } }] });
     assert.deepEqual(caps.didRename, { filters: [{ pattern: { glob: '**/*' } }] });
   });
@@ -53,7 +56,10 @@ describe('vault links over the protocol', function () {
       files: [{ oldUri: client.uri('Guides/Setup.md'), newUri: client.uri('Manual/Getting Started.md') }],
     })) as { documentChanges: { textDocument: { uri: string; version: number | null }; edits: Edit[] }[] };
     // One file's edits, with the version they were computed on (the client takes versioned edits).
-    assert.deepEqual(edit.documentChanges.map((d) => d.textDocument.uri), [client.uri('notes/a.md')]);
+    assert.deepEqual(
+      edit.documentChanges.map((d) => d.textDocument.uri),
+      [client.uri('notes/a.md')],
+    );
     assert.deepEqual(edit.documentChanges[0]!.edits.map(at), ['0:6-0:11 Getting Started', '0:38-0:56 ../Manual/Getting%20Started.md']);
   });
 
@@ -62,7 +68,11 @@ describe('vault links over the protocol', function () {
       textDocument: { uri: client.uri('notes/a.md') },
       position: { line: 0, character: 8 },
       newName: 'Install guide',
-    })) as { documentChanges: ({ textDocument: { uri: string; version: null }; edits: Edit[] } | { kind: string; oldUri: string; newUri: string })[] };
+    })) as {
+      documentChanges: (
+        { textDocument: { uri: string; version: null }; edits: Edit[] } | { kind: string; oldUri: string; newUri: string }
+      )[];
+    };
     const [text, rename] = edit.documentChanges;
     assert.ok(text && 'textDocument' in text);
     assert.deepEqual({ uri: text.textDocument.uri, version: text.textDocument.version }, { uri: client.uri('notes/a.md'), version: null });
@@ -74,8 +84,13 @@ describe('vault links over the protocol', function () {
     const note = client.uri('notes/a.md');
     assert.deepEqual(await client.waitForDiagnostics(note), []);
     renameSync(join(client.folder, 'pics/Outline.png'), join(client.folder, 'pics/Diagram.png'));
-    client.connection.sendNotification('workspace/didRenameFiles', { files: [{ oldUri: client.uri('pics/Outline.png'), newUri: client.uri('pics/Diagram.png') }] });
+    client.connection.sendNotification('workspace/didRenameFiles', {
+      files: [{ oldUri: client.uri('pics/Outline.png'), newUri: client.uri('pics/Diagram.png') }],
+    });
     const diags = await client.waitForDiagnostics(note, (d) => d.length > 0);
-    assert.deepEqual(diags.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`), ['0:73 GN001']);
+    assert.deepEqual(
+      diags.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`),
+      ['0:73 GN001'],
+    );
   });
 });

@@ -5,7 +5,10 @@ const fs = require('node:fs');
 const vscode = require('vscode');
 const { activate, diagnosticsOf, fileUri, waitFor } = require('./helpers.cjs');
 
-const codesOn = (file, line) => diagnosticsOf(file).filter((d) => d[2] === line).map((d) => d[0]);
+const codesOn = (file, line) =>
+  diagnosticsOf(file)
+    .filter((d) => d[2] === line)
+    .map((d) => d[0]);
 
 describe('Changes to sources and anchor files', function () {
   before(async function () {
@@ -27,13 +30,21 @@ describe('Changes to sources and anchor files', function () {
     edit.insert(anchors.uri, anchors.positionAt(original.length), 'kirby-brifing: John Kirby clarified\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(await anchors.save());
-    await waitFor('GN002 on line 6 to go', () => codesOn('notes/broken-citations.md', 6), (codes) => codes.length === 0);
+    await waitFor(
+      'GN002 on line 6 to go',
+      () => codesOn('notes/broken-citations.md', 6),
+      (codes) => codes.length === 0,
+    );
 
     const undo = new vscode.WorkspaceEdit();
     undo.replace(anchors.uri, new vscode.Range(anchors.positionAt(0), anchors.positionAt(anchors.getText().length)), original);
     assert.ok(await vscode.workspace.applyEdit(undo));
     assert.ok(await anchors.save());
-    await waitFor('GN002 on line 6 to return', () => codesOn('notes/broken-citations.md', 6), (codes) => codes.includes('GN002'));
+    await waitFor(
+      'GN002 on line 6 to return',
+      () => codesOn('notes/broken-citations.md', 6),
+      (codes) => codes.includes('GN002'),
+    );
   });
 
   it('removing a heading from a source on disk flags the citations of it', async function () {
@@ -44,16 +55,28 @@ describe('Changes to sources and anchor files', function () {
     try {
       // Written behind the editor's back: only the file watcher can tell the server.
       fs.writeFileSync(source, original.replace('What next?', 'What comes next, then, in the weeks ahead of the talks.'));
-      await waitFor('GN002 on [[000#what-next]]', () => codesOn('notes/anchor-kinds.md', 4), (codes) => codes.includes('GN002'));
+      await waitFor(
+        'GN002 on [[000#what-next]]',
+        () => codesOn('notes/anchor-kinds.md', 4),
+        (codes) => codes.includes('GN002'),
+      );
     } finally {
       fs.writeFileSync(source, original);
     }
-    await waitFor('[[000#what-next]] to resolve again', () => codesOn('notes/anchor-kinds.md', 4), (codes) => codes.length === 0);
+    await waitFor(
+      '[[000#what-next]] to resolve again',
+      () => codesOn('notes/anchor-kinds.md', 4),
+      (codes) => codes.length === 0,
+    );
   });
 
   it('renaming a note as the explorer does rewrites the links to it, and renaming it back restores them', async function () {
     const summit = await vscode.workspace.openTextDocument(fileUri('notes/december-summit.md'));
-    const linkLine = () => summit.getText().split('\n').find((l) => l.startsWith('See also '));
+    const linkLine = () =>
+      summit
+        .getText()
+        .split('\n')
+        .find((l) => l.startsWith('See also '));
     assert.equal(linkLine(), 'See also [[reading list]] for what to read next.');
     const rename = async (from, to) => {
       const edit = new vscode.WorkspaceEdit();

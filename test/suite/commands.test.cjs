@@ -13,7 +13,16 @@ describe('Commands', function () {
 
   it('registers every command of the manifest', async function () {
     const registered = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['groundedNotes.insertCitation', 'groundedNotes.checkWorkspace', 'groundedNotes.createAnchorFromSelection', 'groundedNotes.showSourceTimeline', 'groundedNotes.openSourceAt', 'groundedNotes.createExampleWorkspace', 'groundedNotes.showMenu', 'groundedNotes.showOutput']) {
+    for (const id of [
+      'groundedNotes.insertCitation',
+      'groundedNotes.checkWorkspace',
+      'groundedNotes.createAnchorFromSelection',
+      'groundedNotes.showSourceTimeline',
+      'groundedNotes.openSourceAt',
+      'groundedNotes.createExampleWorkspace',
+      'groundedNotes.showMenu',
+      'groundedNotes.showOutput',
+    ]) {
       assert.ok(registered.has(id), `${id} is not registered`);
     }
   });

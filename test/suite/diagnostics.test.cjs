@@ -37,7 +37,12 @@ describe('Diagnostics of the example workspace', function () {
   for (const [file, expected] of Object.entries(EXPECTED)) {
     it(`${file}: ${expected.length ? expected.map((d) => d[0]).join(', ') : 'none'}`, async function () {
       // The server checks the workspace in the background; wait until this file has settled.
-      const actual = await waitFor(`the diagnostics of ${file}`, () => diagnosticsOf(file), (d) => isDeepStrictEqual(d, expected), 10_000);
+      const actual = await waitFor(
+        `the diagnostics of ${file}`,
+        () => diagnosticsOf(file),
+        (d) => isDeepStrictEqual(d, expected),
+        10_000,
+      );
       assert.deepEqual(actual, expected);
     });
   }

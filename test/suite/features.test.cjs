@@ -45,15 +45,27 @@ describe('Language features', function () {
     });
 
     it('after [[ lists the sources and the notes', async function () {
-      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 6), '[');
+      const list = await vscode.commands.executeCommand(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        new vscode.Position(0, 6),
+        '[',
+      );
       const labels = labelsOf(list);
-      for (const expected of ['000', '002', 'december-summit']) assert.ok(labels.includes(expected), `${expected} missing from ${labels.join(', ')}`);
+      for (const expected of ['000', '002', 'december-summit'])
+        assert.ok(labels.includes(expected), `${expected} missing from ${labels.join(', ')}`);
     });
 
     it('after [[002# lists the named anchors of source 002', async function () {
-      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 10), '#');
+      const list = await vscode.commands.executeCommand(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        new vscode.Position(1, 10),
+        '#',
+      );
       const labels = labelsOf(list);
-      for (const expected of ['kirby-briefing', 'macron-no-compromise', 'pifer-position']) assert.ok(labels.includes(expected), `${expected} missing from ${labels.join(', ')}`);
+      for (const expected of ['kirby-briefing', 'macron-no-compromise', 'pifer-position'])
+        assert.ok(labels.includes(expected), `${expected} missing from ${labels.join(', ')}`);
     });
   });
 
@@ -66,7 +78,10 @@ describe('Language features', function () {
     assert.ok(uri.path.endsWith('/sources/002_a3f28121737e2d7d.txt'), `definition in ${uri.path}`);
     const source = await vscode.workspace.openTextDocument(uri);
     assert.equal(range.start.line, 13);
-    assert.match(source.getText(range), /^National Security Council spokesperson John Kirby clarified Biden.s comments in a press briefing Friday/);
+    assert.match(
+      source.getText(range),
+      /^National Security Council spokesperson John Kirby clarified Biden.s comments in a press briefing Friday/,
+    );
   });
 
   it('the "N citations" lens over an anchor key runs Find References with a Uri and a Position', async function () {
@@ -75,7 +90,10 @@ describe('Language features', function () {
     const keyLine = positionOf(document, 'kirby-briefing:').line;
     const lens = await waitFor(
       'the code lens over kirby-briefing',
-      async () => ((await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri)) || []).find((l) => l.range.start.line === keyLine && l.command),
+      async () =>
+        ((await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri)) || []).find(
+          (l) => l.range.start.line === keyLine && l.command,
+        ),
       (l) => !!l,
     );
     assert.match(lens.command.title, /^[1-9]\d* citations?$/);
@@ -93,15 +111,25 @@ describe('Language features', function () {
 
   it('quick fixes for GN002 offer the anchor it meant', async function () {
     const document = await vscode.workspace.openTextDocument(fileUri('notes/broken-citations.md'));
-    const diagnostic = vscode.languages.getDiagnostics(document.uri).find((d) => d.range.start.line === 5 && (d.code.value || d.code) === 'GN002');
+    const diagnostic = vscode.languages
+      .getDiagnostics(document.uri)
+      .find((d) => d.range.start.line === 5 && (d.code.value || d.code) === 'GN002');
     assert.ok(diagnostic, 'no GN002 on line 6');
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title.includes('kirby-briefing'));
     assert.ok(fix, `no fix naming kirby-briefing among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.kind.value, 'quickfix');
     const [[uri, edits]] = fix.edit.entries();
     assert.equal(uri.toString(), document.uri.toString());
-    const edited = edits.reduce((text, e) => text.slice(0, document.offsetAt(e.range.start)) + e.newText + text.slice(document.offsetAt(e.range.end)), document.getText());
+    const edited = edits.reduce(
+      (text, e) => text.slice(0, document.offsetAt(e.range.start)) + e.newText + text.slice(document.offsetAt(e.range.end)),
+      document.getText(),
+    );
     assert.ok(edited.split('\n')[5].includes('[[002#kirby-briefing]]'), `the fix writes: ${edited.split('\n')[5]}`);
   });
 });

@@ -25,7 +25,8 @@ async function waitFor(what, read, accept, timeoutMs = 20_000) {
   for (;;) {
     value = await read();
     if (accept(value)) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(value, null, 1)}`);
+    if (Date.now() > deadline)
+      assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(value, null, 1)}`);
     await sleep(200);
   }
 }
@@ -47,12 +48,24 @@ async function activate() {
   return api;
 }
 
-const SEVERITY = { [vscode.DiagnosticSeverity.Error]: 'error', [vscode.DiagnosticSeverity.Warning]: 'warning', [vscode.DiagnosticSeverity.Information]: 'information', [vscode.DiagnosticSeverity.Hint]: 'hint' };
+const SEVERITY = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'information',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
 
 /** A diagnostic as `[code, severity, line, column, endLine, endColumn]`, 1-based like the command line. */
 function describeDiagnostic(d) {
   const code = typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
-  return [String(code), SEVERITY[d.severity], d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1];
+  return [
+    String(code),
+    SEVERITY[d.severity],
+    d.range.start.line + 1,
+    d.range.start.character + 1,
+    d.range.end.line + 1,
+    d.range.end.character + 1,
+  ];
 }
 
 /** The language server's diagnostics of a file (a task's problem matcher adds others, with its own source). */

@@ -6,7 +6,15 @@ const path = require('node:path');
 
 // Order matters: the edits in changes.test.cjs come after the tests that read the example as
 // shipped, and the server is killed last.
-const FILES = ['diagnostics.test.cjs', 'commands.test.cjs', 'features.test.cjs', 'pdf.test.cjs', 'workbench.test.cjs', 'changes.test.cjs', 'restart.test.cjs'];
+const FILES = [
+  'diagnostics.test.cjs',
+  'commands.test.cjs',
+  'features.test.cjs',
+  'pdf.test.cjs',
+  'workbench.test.cjs',
+  'changes.test.cjs',
+  'restart.test.cjs',
+];
 
 async function run() {
   // Mocha is an ES module; import() loads it in every Node that VS Code ships.
@@ -26,7 +34,12 @@ async function run() {
     runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
     runner.on('fail', (test, err) => results.push({ title: test.fullTitle(), state: 'failed', error: String((err && err.stack) || err) }));
   });
-  writeReport({ passed: results.filter((r) => r.state === 'passed').length, failed: failures, durationMs: Date.now() - startedAt, tests: results });
+  writeReport({
+    passed: results.filter((r) => r.state === 'passed').length,
+    failed: failures,
+    durationMs: Date.now() - startedAt,
+    tests: results,
+  });
   if (failures > 0) throw new Error(`${failures} extension-host tests failed`);
 }
 

@@ -13,14 +13,23 @@ function openLink(markdown) {
 
 async function hoverAt(note, needle) {
   const document = await vscode.workspace.openTextDocument(fileUri(note));
-  const line = document.getText().split('\n').findIndex((l) => l.includes(needle));
+  const line = document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes(needle));
   const position = new vscode.Position(line, document.lineAt(line).text.indexOf(needle) + 3);
-  const hovers = await waitFor(`a hover over ${needle}`, () => vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, position), (h) => h && h.length > 0);
+  const hovers = await waitFor(
+    `a hover over ${needle}`,
+    () => vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, position),
+    (h) => h && h.length > 0,
+  );
   return hovers.map((h) => h.contents.map((c) => c.value ?? String(c)).join('\n')).join('\n');
 }
 
 const webviewTabs = () =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('groundedNotes.pdfViewer'));
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('groundedNotes.pdfViewer'));
 
 describe('PDF and web-page sources', function () {
   before(async function () {
@@ -35,7 +44,11 @@ describe('PDF and web-page sources', function () {
     assert.equal(args[0].page, 2);
     assert.equal(args[0].quote, 'further consultations');
     await vscode.commands.executeCommand(command, ...args);
-    const tabs = await waitFor('the PDF viewer tab', () => webviewTabs(), (t) => t.length === 1);
+    const tabs = await waitFor(
+      'the PDF viewer tab',
+      () => webviewTabs(),
+      (t) => t.length === 1,
+    );
     assert.equal(tabs[0].label, 'report_summit-2021.pdf');
   });
 
@@ -44,7 +57,14 @@ describe('PDF and web-page sources', function () {
     assert.match(text, /\*\*Source vox\*\* — Biden and Putin diplomacy/);
     const [command, args] = openLink(text);
     await vscode.commands.executeCommand(command, ...args);
-    const editor = await waitFor('the extracted text', () => vscode.window.activeTextEditor, (e) => e && e.document.uri.scheme === 'grounded-notes-source');
-    assert.match(editor.document.getText(editor.selection), /^Biden made the remarks during an official state visit from French President Emmanuel Macron/);
+    const editor = await waitFor(
+      'the extracted text',
+      () => vscode.window.activeTextEditor,
+      (e) => e && e.document.uri.scheme === 'grounded-notes-source',
+    );
+    assert.match(
+      editor.document.getText(editor.selection),
+      /^Biden made the remarks during an official state visit from French President Emmanuel Macron/,
+    );
   });
 });

@@ -33,7 +33,12 @@ describe('Server restart', function () {
     const before = serverPids();
     assert.equal(before.length, 1, `expected one server process under the extension host, found ${before.length}`);
     process.kill(before[0], 'SIGKILL');
-    await waitFor('a new server process', () => serverPids(), (pids) => pids.length === 1 && pids[0] !== before[0], 30_000);
+    await waitFor(
+      'a new server process',
+      () => serverPids(),
+      (pids) => pids.length === 1 && pids[0] !== before[0],
+      30_000,
+    );
     await waitFor(
       'GN002 in notes/broken-citations.md from the restarted server',
       () => diagnosticsOf('notes/broken-citations.md'),

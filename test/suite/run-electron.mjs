@@ -24,13 +24,22 @@ try {
     extensionDevelopmentPath: repo,
     extensionTestsPath: join(repo, 'test/suite/index.cjs'),
     extensionTestsEnv: { GROUNDED_NOTES_TEST_REPORT: reportFile },
-    launchArgs: [folder, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--user-data-dir', join(tmp, 'user-data')],
+    launchArgs: [
+      folder,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--user-data-dir',
+      join(tmp, 'user-data'),
+    ],
   });
 } catch (e) {
   console.error(`VS Code did not run the suite: ${e.message ?? e}`);
 } finally {
   const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : undefined;
-  for (const test of report?.tests ?? []) console.log(`  ${test.state === 'passed' ? '✓' : '✗'} ${test.title}${test.error ? `\n${test.error}` : ''}`);
+  for (const test of report?.tests ?? [])
+    console.log(`  ${test.state === 'passed' ? '✓' : '✗'} ${test.title}${test.error ? `\n${test.error}` : ''}`);
   console.log(report ? `${report.passed} passed, ${report.failed} failed` : '0 passed, 1 failed (no report)');
   rmSync(tmp, { recursive: true, force: true });
 }

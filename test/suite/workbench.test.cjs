@@ -28,7 +28,16 @@ describe('Workbench contributions', function () {
     assert.ok(fs.existsSync(path.join(tmp, 'briefings/sources/002_a3f28121737e2d7d.anchors.yaml')));
     // The example's PDF is written byte for byte (it is binary, not text).
     const pdf = 'sources/report_summit-2021.pdf';
-    assert.ok(fs.readFileSync(path.join(tmp, 'briefings', pdf)).equals(fs.readFileSync(vscode.Uri.joinPath(vscode.extensions.getExtension('grounded-notes.grounded-notes').extensionUri, 'examples/briefings', pdf).fsPath)));
+    assert.ok(
+      fs
+        .readFileSync(path.join(tmp, 'briefings', pdf))
+        .equals(
+          fs.readFileSync(
+            vscode.Uri.joinPath(vscode.extensions.getExtension('grounded-notes.grounded-notes').extensionUri, 'examples/briefings', pdf)
+              .fsPath,
+          ),
+        ),
+    );
     fs.writeFileSync(summit, 'my own words');
     assert.equal(await vscode.commands.executeCommand('groundedNotes.createExampleWorkspace', parent), undefined);
     assert.equal(fs.readFileSync(summit, 'utf8'), 'my own words', 'an existing example is left alone');
@@ -59,7 +68,11 @@ describe('Workbench contributions', function () {
     const startOf = (d) => d.slice(0, 4).join(' ');
     for (const file of ['notes/broken-citations.md', 'notes/dates.md', 'sources/002_a3f28121737e2d7d.txt']) {
       const server = diagnosticsOf(file).map(startOf);
-      const matched = await waitFor(`the task's problems in ${file}`, () => diagnosticsOf(file, 'grounded-notes check').map(startOf), (list) => list.length === server.length);
+      const matched = await waitFor(
+        `the task's problems in ${file}`,
+        () => diagnosticsOf(file, 'grounded-notes check').map(startOf),
+        (list) => list.length === server.length,
+      );
       assert.deepEqual(matched, server);
     }
   });

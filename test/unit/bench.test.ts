@@ -27,7 +27,18 @@ const FIGURES = [
 ];
 
 /** Every figure the benchmark takes per vault shape. */
-const SHAPE_FIGURES = ['coldCheckMs', 'floorMs', 'checkOverFloor', 'checkPeakRssMB', 'floorPeakRssMB', 'links', 'warmCheckMs', 'allDiagnosticsMs', 'hoverDuringIndexP95Ms', 'warmStartMs'];
+const SHAPE_FIGURES = [
+  'coldCheckMs',
+  'floorMs',
+  'checkOverFloor',
+  'checkPeakRssMB',
+  'floorPeakRssMB',
+  'links',
+  'warmCheckMs',
+  'allDiagnosticsMs',
+  'hoverDuringIndexP95Ms',
+  'warmStartMs',
+];
 
 /** The rows of the printed tables. */
 const ROWS = [
@@ -67,18 +78,33 @@ describe('npm run bench --quick', function () {
 
   it('completes, prints every row and writes every figure', () => {
     const out = join(dir, 'results.json');
-    const r = spawnSync(process.execPath, ['bench/run.mjs', '--quick', '--out', out, '--workdir', join(dir, 'workspaces')], { cwd: REPO, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bench/run.mjs', '--quick', '--out', out, '--workdir', join(dir, 'workspaces')], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stderr);
     for (const row of ROWS) assert.ok(r.stdout.includes(row), `row "${row}" missing from:\n${r.stdout}`);
     const results = JSON.parse(readFileSync(out, 'utf8'));
-    assert.deepEqual(results.sizes.map((s: { notes: number }) => s.notes), [50, 100]);
+    assert.deepEqual(
+      results.sizes.map((s: { notes: number }) => s.notes),
+      [50, 100],
+    );
     for (const size of results.sizes) {
       for (const key of FIGURES) assert.equal(typeof size[key], 'number', `${key} at ${size.notes} notes`);
     }
-    assert.deepEqual(results.shapes.map((s: { shape: string; notes: number }) => [s.shape, s.notes]), [['real', 200], ['paths', 130]]);
+    assert.deepEqual(
+      results.shapes.map((s: { shape: string; notes: number }) => [s.shape, s.notes]),
+      [
+        ['real', 200],
+        ['paths', 130],
+      ],
+    );
     for (const shape of results.shapes) {
       for (const key of SHAPE_FIGURES) assert.equal(typeof shape[key], 'number', `${key} of the ${shape.shape} shape`);
-      assert.ok(shape.links > 0 && shape.checkFindings >= shape.brokenLinks, `the ${shape.shape} shape has links and its broken ones are reported`);
+      assert.ok(
+        shape.links > 0 && shape.checkFindings >= shape.brokenLinks,
+        `the ${shape.shape} shape has links and its broken ones are reported`,
+      );
     }
     assert.equal(typeof results.sideBySide.speedup, 'number');
     assert.ok(results.sideBySide.remarkBrokenLinksFound > 0, 'remark-validate-links must find the broken links');

@@ -11,7 +11,11 @@ import { ensureBuilt, REPO } from '../helpers/lspClient.js';
 const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 
 function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(REPO, 'bin/grounded-notes.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_WORKSPACE: '' } });
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/grounded-notes.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_WORKSPACE: '' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,11 +27,16 @@ interface Step {
 
 describe('the CI workflow (.github/workflows/ci.yml)', () => {
   const text = readFileSync(join(REPO, '.github/workflows/ci.yml'), 'utf8');
-  const workflow = parse(text) as { jobs: Record<string, { strategy?: { matrix: Record<string, string[]> }; steps: Step[]; env?: Record<string, string> }> };
+  const workflow = parse(text) as {
+    jobs: Record<string, { strategy?: { matrix: Record<string, string[]> }; steps: Step[]; env?: Record<string, string> }>;
+  };
 
   it("is valid for GitHub Actions (GitHub's own workflow parser and schema)", async () => {
     const result = parseWorkflow({ name: 'ci.yml', content: text }, new NoOperationTraceWriter());
-    assert.deepEqual(result.context.errors.getErrors().map((e) => e.message), []);
+    assert.deepEqual(
+      result.context.errors.getErrors().map((e) => e.message),
+      [],
+    );
     const template = await convertWorkflowTemplate(result.context, result.value!);
     assert.equal(template.errors, undefined, JSON.stringify(template.errors));
   });
@@ -58,7 +67,8 @@ describe('the CI workflow (.github/workflows/ci.yml)', () => {
   });
 
   it('pins every action to a major version', () => {
-    for (const job of Object.values(workflow.jobs)) for (const s of job.steps) if (s.uses) assert.match(s.uses, /^[\w-]+\/[\w-]+@v\d+$/, s.uses);
+    for (const job of Object.values(workflow.jobs))
+      for (const s of job.steps) if (s.uses) assert.match(s.uses, /^[\w-]+\/[\w-]+@v\d+$/, s.uses);
   });
 });
 
@@ -73,9 +83,16 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', () => {
       { id: 'grounded-notes', entry: 'grounded-notes check', language: 'node', pass_filenames: false },
     );
     assert.ok(typeof hook.name === 'string' && hook.name.length > 0, 'pre-commit requires a name');
-    assert.equal(manifest.bin[String(hook.entry).split(' ')[0]!], './bin/grounded-notes.js', 'the entry is the package\'s command');
+    assert.equal(manifest.bin[String(hook.entry).split(' ')[0]!], './bin/grounded-notes.js', "the entry is the package's command");
     const files = new RegExp(String(hook.files));
-    for (const staged of ['notes/december-summit.md', 'sources/002_a3f2.txt', 'sources/002_a3f2.anchors.yaml', 'sources/report.pdf', 'sources/page.html']) assert.ok(files.test(staged), staged);
+    for (const staged of [
+      'notes/december-summit.md',
+      'sources/002_a3f2.txt',
+      'sources/002_a3f2.anchors.yaml',
+      'sources/report.pdf',
+      'sources/page.html',
+    ])
+      assert.ok(files.test(staged), staged);
     for (const other of ['src/app.ts', 'package.json', 'image.png']) assert.ok(!files.test(other), other);
   });
 });
@@ -87,7 +104,10 @@ describe('grounded-notes check --format github', function () {
   it('escapes %, CR and LF in messages, and : and , in properties, as the runner reads them', () => {
     assert.equal(escapeData('100% sure\r\nnext: a, b'), '100%25 sure%0D%0Anext: a, b');
     assert.equal(escapeProperty('notes/a,b:c%.md'), 'notes/a%2Cb%3Ac%25.md');
-    const line = formatGithub([{ file: 'n,1:x.md', line: 2, column: 3, endLine: 2, endColumn: 9, severity: 'information', code: 'GN023', message: 'a\nb' }], 'docs');
+    const line = formatGithub(
+      [{ file: 'n,1:x.md', line: 2, column: 3, endLine: 2, endColumn: 9, severity: 'information', code: 'GN023', message: 'a\nb' }],
+      'docs',
+    );
     assert.equal(line, '::notice file=docs/n%2C1%3Ax.md,line=2,col=3,endLine=2,endColumn=9,title=GN023 source-date-inconsistent::a%0Ab');
   });
 
@@ -95,8 +115,15 @@ describe('grounded-notes check --format github', function () {
     const r = cli(join(REPO, 'examples'), 'check', 'briefings', '--format', 'github');
     assert.equal(r.code, 1);
     const lines = r.stdout.trim().split('\n');
-    assert.equal(lines[0], '::error file=briefings/notes/broken-citations.md,line=5,col=61,endLine=5,endColumn=64,title=GN001 unknown-source::Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?');
-    assert.ok(lines.some((l) => l.startsWith('::warning file=briefings/notes/dates.md,line=15,col=48,') && l.includes('title=GN020 weekday-mismatch::')));
+    assert.equal(
+      lines[0],
+      '::error file=briefings/notes/broken-citations.md,line=5,col=61,endLine=5,endColumn=64,title=GN001 unknown-source::Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?',
+    );
+    assert.ok(
+      lines.some(
+        (l) => l.startsWith('::warning file=briefings/notes/dates.md,line=15,col=48,') && l.includes('title=GN020 weekday-mismatch::'),
+      ),
+    );
     assert.ok(lines.some((l) => l.startsWith('::notice file=briefings/sources/002_a3f28121737e2d7d.txt,line=1,col=1,')));
     const json = JSON.parse(cli(join(REPO, 'examples'), 'check', 'briefings', '--format', 'json').stdout) as unknown[];
     assert.equal(lines.length, json.length, 'every finding is annotated');
@@ -109,7 +136,10 @@ describe('grounded-notes check --format github', function () {
       writeFileSync(join(dir, 'notes', 'a,b:c.md'), 'See [[x%0A::error::y]].\n');
       const r = cli(dir, 'check', '.', '--format', 'github');
       assert.deepEqual(r.stdout.trim().split('\n').length, 1);
-      assert.match(r.stdout, /^::error file=notes\/a%2Cb%3Ac\.md,line=1,col=7,endLine=1,endColumn=\d+,title=GN001 unknown-source::No note or file `x%250A::error::y` in the workspace/);
+      assert.match(
+        r.stdout,
+        /^::error file=notes\/a%2Cb%3Ac\.md,line=1,col=7,endLine=1,endColumn=\d+,title=GN001 unknown-source::No note or file `x%250A::error::y` in the workspace/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -121,20 +151,44 @@ describe('the $grounded-notes problem matcher', function () {
   before(() => ensureBuilt());
 
   it("reads every line of check's text output as the JSON output states it", () => {
-    const [matcher] = manifest.contributes.problemMatchers as { name: string; fileLocation: string[]; pattern: Record<string, string | number> }[];
+    const [matcher] = manifest.contributes.problemMatchers as {
+      name: string;
+      fileLocation: string[];
+      pattern: Record<string, string | number>;
+    }[];
     assert.equal(matcher!.name, 'grounded-notes');
     const p = matcher!.pattern;
     const regexp = new RegExp(String(p.regexp));
     const text = cli(join(REPO, 'examples/briefings'), 'check', '.').stdout.trim().split('\n');
-    const json = JSON.parse(cli(join(REPO, 'examples/briefings'), 'check', '.', '--format', 'json').stdout) as Record<string, string | number>[];
+    const json = JSON.parse(cli(join(REPO, 'examples/briefings'), 'check', '.', '--format', 'json').stdout) as Record<
+      string,
+      string | number
+    >[];
     // VS Code's matcher knows error, warning, info and hint (a hint shows as information).
     const severity = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as Record<string, string>;
     const read = text.map((line) => {
       const m = regexp.exec(line);
       assert.ok(m, `the matcher misses: ${line}`);
-      return { file: m[p.file as number], line: Number(m[p.line as number]), column: Number(m[p.column as number]), severity: m[p.severity as number], code: m[p.code as number], message: m[p.message as number] };
+      return {
+        file: m[p.file as number],
+        line: Number(m[p.line as number]),
+        column: Number(m[p.column as number]),
+        severity: m[p.severity as number],
+        code: m[p.code as number],
+        message: m[p.message as number],
+      };
     });
     // In a PDF the text output gives the page and the line on it (`report.pdf#page=2:52:10`): the matcher takes the file and that line.
-    assert.deepEqual(read, json.map((f) => ({ file: f.file, line: f.pageLine ?? f.line, column: f.column, severity: severity[f.severity as string], code: f.code, message: f.message })));
+    assert.deepEqual(
+      read,
+      json.map((f) => ({
+        file: f.file,
+        line: f.pageLine ?? f.line,
+        column: f.column,
+        severity: severity[f.severity as string],
+        code: f.code,
+        message: f.message,
+      })),
+    );
   });
 });

@@ -39,7 +39,10 @@ describe('grounded-notes check', function () {
       .filter((f) => f.file.startsWith('notes/'))
       .map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
     assert.deepEqual(
-      r.stdout.trim().split('\n').filter((line) => line.startsWith('notes/')),
+      r.stdout
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('notes/')),
       expected,
     );
     assert.match(r.stderr, /notes, 7 sources: \d+ errors/);
@@ -49,7 +52,11 @@ describe('grounded-notes check', function () {
     const r = cli('check', 'examples/briefings', '--format', 'json');
     assert.equal(r.code, 1);
     if (process.env.UPDATE) writeFileSync(GOLDEN_FILE, r.stdout);
-    assert.equal(r.stdout, readFileSync(GOLDEN_FILE, 'utf8'), 'the example\'s findings differ from test/golden/briefings.json; if the change is meant, rerun with UPDATE=1 and review the diff');
+    assert.equal(
+      r.stdout,
+      readFileSync(GOLDEN_FILE, 'utf8'),
+      "the example's findings differ from test/golden/briefings.json; if the change is meant, rerun with UPDATE=1 and review the diff",
+    );
     assert.deepEqual(Object.keys(golden()[0]!), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
   });
 
@@ -73,17 +80,39 @@ describe('grounded-notes check', function () {
   it('reports positions in a PDF as page and line on the page (text), and the extracted text’s line plus the page (JSON, SARIF)', () => {
     const text = cli('check', 'examples/briefings');
     assert.ok(
-      text.stdout.includes('sources/report_summit-2021.pdf#page=2:52:10 information GN020 October 8, 2021 was a Friday, not a Wednesday (year from source report\'s metadata date)\n'),
+      text.stdout.includes(
+        "sources/report_summit-2021.pdf#page=2:52:10 information GN020 October 8, 2021 was a Friday, not a Wednesday (year from source report's metadata date)\n",
+      ),
       text.stdout,
     );
     const json = JSON.parse(cli('check', 'examples/briefings', '--format', 'json').stdout) as Record<string, unknown>[];
     assert.deepEqual(
       json.find((f) => f.file === 'sources/report_summit-2021.pdf' && f.code === 'GN020'),
-      { file: 'sources/report_summit-2021.pdf', line: 135, column: 10, endLine: 135, endColumn: 30, severity: 'information', code: 'GN020', message: 'October 8, 2021 was a Friday, not a Wednesday (year from source report\'s metadata date)', page: 2, pageLine: 52 },
+      {
+        file: 'sources/report_summit-2021.pdf',
+        line: 135,
+        column: 10,
+        endLine: 135,
+        endColumn: 30,
+        severity: 'information',
+        code: 'GN020',
+        message: "October 8, 2021 was a Friday, not a Wednesday (year from source report's metadata date)",
+        page: 2,
+        pageLine: 52,
+      },
     );
     const sarif = JSON.parse(cli('check', 'examples/briefings', '--format', 'sarif').stdout);
-    const result = sarif.runs[0].results.find((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.ruleId === 'GN020' && r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('.pdf'));
-    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 135, startColumn: 10, endLine: 135, endColumn: 30, properties: { page: 2, pageLine: 52 } });
+    const result = sarif.runs[0].results.find(
+      (r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.ruleId === 'GN020' && r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('.pdf'),
+    );
+    assert.deepEqual(result.locations[0].physicalLocation.region, {
+      startLine: 135,
+      startColumn: 10,
+      endLine: 135,
+      endColumn: 30,
+      properties: { page: 2, pageLine: 52 },
+    });
   });
 
   it('exits 0 on a clean workspace, and honours --max-warnings and settings', () => {
@@ -99,7 +128,11 @@ describe('grounded-notes check', function () {
   });
 
   it('reads sources from groundedNotes.sourceRoots', () => {
-    const d = ws({ 'refs/001_x.txt': 'Hello.\n', 'notes/a.md': '[[001]]\n', '.vscode/settings.json': '{"groundedNotes.sourceRoots": ["refs"]}' });
+    const d = ws({
+      'refs/001_x.txt': 'Hello.\n',
+      'notes/a.md': '[[001]]\n',
+      '.vscode/settings.json': '{"groundedNotes.sourceRoots": ["refs"]}',
+    });
     assert.equal(cli('check', d).code, 0);
   });
 
@@ -130,7 +163,10 @@ describe('grounded-notes check', function () {
   });
 
   it('exits 2 with a clear message on usage errors', () => {
-    assert.deepEqual([cli('check', 'no/such/folder').code, cli('check', '--format', 'xml').code, cli('check', '--frobnicate').code, cli('frob').code], [2, 2, 2, 2]);
+    assert.deepEqual(
+      [cli('check', 'no/such/folder').code, cli('check', '--format', 'xml').code, cli('check', '--frobnicate').code, cli('frob').code],
+      [2, 2, 2, 2],
+    );
     assert.match(cli('check', '--format', 'xml').stderr, /unknown format "xml": use text, json, sarif or github/);
   });
 });

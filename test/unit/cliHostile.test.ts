@@ -12,7 +12,12 @@ import { terminalSafe, terminalSafePath } from '../../server/src/cli/terminal.js
 import { ensureBuilt, REPO } from '../helpers/lspClient.js';
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(REPO, 'bin/grounded-notes.js'), ...args], { cwd: REPO, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/grounded-notes.js'), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 << 20,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -56,7 +61,10 @@ describe('grounded-notes check on hostile workspaces', function () {
     });
 
     it('escapes C0 and C1 controls, DEL, line separators and bidirectional overrides, and nothing else', () => {
-      assert.equal(terminalSafe('a\tb\r\n\u0000\u007f\u009b\u2028\u202e\u2066 é 😀 “x”'), 'a\\tb\\r\\n\\x00\\x7f\\x9b\\u2028\\u202e\\u2066 é 😀 “x”');
+      assert.equal(
+        terminalSafe('a\tb\r\n\u0000\u007f\u009b\u2028\u202e\u2066 é 😀 “x”'),
+        'a\\tb\\r\\n\\x00\\x7f\\x9b\\u2028\\u202e\\u2066 é 😀 “x”',
+      );
       assert.equal(terminalSafe('see ##[group]x and ##VSO[task]y'), 'see ##\\x5bgroup]x and ##VSO\\x5btask]y');
       assert.equal(terminalSafePath('  ::error::x.md'), './  ::error::x.md');
       assert.equal(terminalSafePath('notes/a.md'), 'notes/a.md');

@@ -5,10 +5,14 @@ import { VOX, VOX_ANCHORS, VOX_SOURCE } from '../helpers/vox.js';
 /** The code lenses of `path` in the fixture's workspace, as `line title` (1-based). */
 async function checkCodeLenses(text: string, path: string, expected: string[]): Promise<void> {
   const f = await fixture(text);
-  assert.deepEqual(f.service.codeLenses(`${ROOT}/${path}`).map((l) => `${l.range.start.line + 1} ${l.title}`), expected);
+  assert.deepEqual(
+    f.service.codeLenses(`${ROOT}/${path}`).map((l) => `${l.range.start.line + 1} ${l.title}`),
+    expected,
+  );
 }
 
-const NOTES = '//- notes/a.md\nFirst [[002#macron]] and [[002#jensen]].\n//- notes/b.md\nAgain [[002#Macron|label]].\n//- notes/c.md\n[[002#vox-on-the-talks]]\n';
+const NOTES =
+  '//- notes/a.md\nFirst [[002#macron]] and [[002#jensen]].\n//- notes/b.md\nAgain [[002#Macron|label]].\n//- notes/c.md\n[[002#vox-on-the-talks]]\n';
 
 describe('code lenses: “N citations”', () => {
   it('over each named anchor of an anchor file, counting citations in any case', async () => {

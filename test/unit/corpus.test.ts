@@ -7,7 +7,18 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { createNotesService } from '../../server/src/core/index.js';
@@ -97,7 +108,8 @@ class CaseWorkspace implements Workspace {
   async readFile(uri: DocUri): Promise<string | undefined> {
     this.read.push(uri);
     if (this.c.wrapper === 'deleteWhileIndexing' && uri.endsWith('/notes/vanishing.md')) unlinkSync(uriToPath(uri));
-    if (this.c.wrapper === 'throwEacces' && /locked/.test(uri)) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    if (this.c.wrapper === 'throwEacces' && /locked/.test(uri))
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     return this.inner.readFile(uri);
   }
   async stat(uri: DocUri) {
@@ -129,14 +141,21 @@ function assertOutcome(c: CorpusCase, findings: Finding[], how: string): void {
   );
   const rest = findings.filter((f) => !(f.file in BASE_FILES));
   const expected = c.expect.map((e: Expected) => ({ file: e.file, code: e.code, message: e.message, line: e.line }));
-  const actual = rest.map((f) => ({ file: f.file, code: f.code, message: f.message, line: expected.some((e) => e.file === f.file && e.line !== undefined) ? f.line : undefined }));
+  const actual = rest.map((f) => ({
+    file: f.file,
+    code: f.code,
+    message: f.message,
+    line: expected.some((e) => e.file === f.file && e.line !== undefined) ? f.line : undefined,
+  }));
   const sort = (xs: typeof actual) => xs.map((x) => JSON.stringify(x)).sort();
   assert.deepEqual(sort(actual), sort(expected), `${c.id} (${how}):\n${rest.map(show).join('\n')}`);
 }
 
 function findingsOf(problems: Map<DocUri, Problem[]>, dir: string): Finding[] {
   const folder = pathToUri(dir);
-  return [...problems.values()].flat().map((p) => ({ file: p.uri.slice(folder.length + 1), line: p.range.start.line + 1, code: p.code, message: p.message }));
+  return [...problems.values()]
+    .flat()
+    .map((p) => ({ file: p.uri.slice(folder.length + 1), line: p.range.start.line + 1, code: p.code, message: p.message }));
 }
 
 async function runService(c: CorpusCase, dir: string): Promise<{ service: NotesService; workspace: CaseWorkspace; errors: string[] }> {
@@ -212,9 +231,13 @@ describe('bad-input corpus', function () {
             'links that loop or leave the workspace are not listed',
           );
         }
-        if (c.id === 'front-matter-bomb') assert.equal(service.view.note(`${folder}/notes/bomb.md`)?.citations.length, 1, 'the note is read');
-        if (c.id === 'yaml-nesting') for (const n of ['deep-a', 'deep-b']) assert.equal(service.view.note(`${folder}/notes/${n}.md`)?.citations.length, 1, `${n} is read`);
-        if (c.id === 'big-anchor-file') assert.ok(!workspace.read.includes(`${folder}/sources/031_big.anchors.yaml`), 'the 20 MB anchor file is never read');
+        if (c.id === 'front-matter-bomb')
+          assert.equal(service.view.note(`${folder}/notes/bomb.md`)?.citations.length, 1, 'the note is read');
+        if (c.id === 'yaml-nesting')
+          for (const n of ['deep-a', 'deep-b'])
+            assert.equal(service.view.note(`${folder}/notes/${n}.md`)?.citations.length, 1, `${n} is read`);
+        if (c.id === 'big-anchor-file')
+          assert.ok(!workspace.read.includes(`${folder}/sources/031_big.anchors.yaml`), 'the 20 MB anchor file is never read');
         if (c.id === 'markdown-in-names') {
           const text = readFileSync(join(dir, 'notes/names.md'), 'utf8');
           const lines = new LineIndex(text);
@@ -226,8 +249,15 @@ describe('bad-input corpus', function () {
           }
         }
         if (c.id === 'padded-anchor-file') {
-          const r = await service.createAnchor(`${folder}/sources/001_base.txt`, { start: { line: 2, character: 0 }, end: { line: 2, character: 17 } }, 'second');
-          assert.deepEqual(r.edits.map((e) => [e.range.start, e.newText]), [[{ line: 200_001, character: 0 }, 'second: Second paragraph.\n']]);
+          const r = await service.createAnchor(
+            `${folder}/sources/001_base.txt`,
+            { start: { line: 2, character: 0 }, end: { line: 2, character: 17 } },
+            'second',
+          );
+          assert.deepEqual(
+            r.edits.map((e) => [e.range.start, e.newText]),
+            [[{ line: 200_001, character: 0 }, 'second: Second paragraph.\n']],
+          );
         }
         if (c.id === 'settings-outside') {
           for (const target of ['/etc/passwd', '/proc/self/environ', '/dev/urandom', '/dev/stdin']) {
@@ -235,23 +265,35 @@ describe('bad-input corpus', function () {
             symlinkSync(target, join(dir, '.vscode/settings.json'));
             const { errors } = await loadSettings(dir);
             assert.equal(errors.length, 1, target);
-            assert.match(errors[0]!, /^\.vscode\/settings\.json is not read: it (resolves outside the workspace folder|cannot be resolved \(a broken or looping link\)); the default settings are used$/, target);
+            assert.match(
+              errors[0]!,
+              /^\.vscode\/settings\.json is not read: it (resolves outside the workspace folder|cannot be resolved \(a broken or looping link\)); the default settings are used$/,
+              target,
+            );
           }
           unlinkSync(join(dir, '.vscode/settings.json'));
           symlinkSync('/etc/passwd', join(dir, '.vscode/settings.json'));
         }
         if (c.id === 'unreadable') {
-          assert.ok(errors.some((e) => e.includes('locked.md') && e.includes('EACCES')), errors.join('\n'));
+          assert.ok(
+            errors.some((e) => e.includes('locked.md') && e.includes('EACCES')),
+            errors.join('\n'),
+          );
           assert.equal(service.view.note(`${folder}/notes/locked.md`), undefined);
         }
         if (c.id === 'hostile-html') {
           const page = service.view.source(`${folder}/sources/040_hostile.html`)!;
           assert.equal(page.title, 'Quarterly figures', 'the script that sets the title never ran');
           assert.ok(page.text.startsWith('Revenue rose in the third quarter'), 'the script that replaces the body never ran');
-          assert.doesNotMatch(page.text, /alert\(1\)|alert\(2\)|alert\(3\)|steal|written by a script|svg text|noscript|template|typed|fetch/, page.text);
+          assert.doesNotMatch(
+            page.text,
+            /alert\(1\)|alert\(2\)|alert\(3\)|steal|written by a script|svg text|noscript|template|typed|fetch/,
+            page.text,
+          );
           const uri = `${folder}/notes/hostile-page.md`;
           const lines = new LineIndex(readFileSync(join(dir, 'notes/hostile-page.md'), 'utf8'));
-          for (const cit of service.view.note(uri)!.citations) assertInert(service.hover(uri, lines.positionAt(cit.start + 3))!.contents, `hover on ${cit.raw}`);
+          for (const cit of service.view.note(uri)!.citations)
+            assertInert(service.hover(uri, lines.positionAt(cit.start + 3))!.contents, `hover on ${cit.raw}`);
         }
         if (c.id === 'hostile-source') {
           const uri = `${folder}/notes/hostile.md`;
@@ -270,8 +312,14 @@ describe('bad-input corpus', function () {
           // Completion after `[[` (sources) and after `[[020#` (anchors with their passages).
           service.openDocument(`${folder}/notes/typing.md`, 'x [[ y [[020#', 1);
           const typing = new LineIndex('x [[ y [[020#');
-          const items = [...service.completion(`${folder}/notes/typing.md`, typing.positionAt(4)), ...service.completion(`${folder}/notes/typing.md`, typing.positionAt(13))];
-          assert.ok(items.some((i) => i.kind === 'anchor'), 'anchor completions');
+          const items = [
+            ...service.completion(`${folder}/notes/typing.md`, typing.positionAt(4)),
+            ...service.completion(`${folder}/notes/typing.md`, typing.positionAt(13)),
+          ];
+          assert.ok(
+            items.some((i) => i.kind === 'anchor'),
+            'anchor completions',
+          );
           for (const i of items) if (i.documentation) assertInert(i.documentation, `completion ${i.label}`);
         }
       });
@@ -302,7 +350,10 @@ describe('bad-input corpus', function () {
       const uri = `${pathToUri(dir)}/notes/base.md`;
       await service.filesChanged([{ uri, kind: 'changed' }]);
       assert.deepEqual(
-        service.allProblems().get(uri)?.map((p) => `${p.code} ${p.message}`),
+        service
+          .allProblems()
+          .get(uri)
+          ?.map((p) => `${p.code} ${p.message}`),
         ['GN007 Not checked: the file could not be read (EACCES: permission denied)'],
       );
     });
@@ -313,11 +364,20 @@ describe('bad-input corpus', function () {
     for (const c of cases.filter((x) => x.cli)) {
       it(`${c.class}: ${c.input}`, () => {
         const dir = dirOf(c);
-        const r = spawnSync(process.execPath, [join(REPO, 'bin/grounded-notes.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8', timeout: TIME_LIMIT_MS * 2, maxBuffer: 64 * 1024 * 1024 });
+        const r = spawnSync(process.execPath, [join(REPO, 'bin/grounded-notes.js'), 'check', dir, '--format', 'json'], {
+          encoding: 'utf8',
+          timeout: TIME_LIMIT_MS * 2,
+          maxBuffer: 64 * 1024 * 1024,
+        });
         assert.equal(r.error, undefined, `${c.id}: ${r.error?.message} (a hang is a failure)`);
         assert.equal(r.signal, null, `${c.id}: killed by ${r.signal}`);
         assert.ok(r.status === 0 || r.status === 1, `${c.id}: exit ${r.status}\n${r.stderr}`);
-        const findings = (JSON.parse(r.stdout) as { file: string; line: number; code: string; message: string }[]).map((f) => ({ file: f.file, line: f.line, code: f.code, message: f.message }));
+        const findings = (JSON.parse(r.stdout) as { file: string; line: number; code: string; message: string }[]).map((f) => ({
+          file: f.file,
+          line: f.line,
+          code: f.code,
+          message: f.message,
+        }));
         assertOutcome(c, findings, 'CLI');
         if (c.id === 'settings-outside') {
           assert.doesNotMatch(r.stderr, /root:|PATH=/, 'nothing of the linked file is printed');

@@ -63,10 +63,16 @@ describe('Create Anchor from Selection', () => {
   });
 
   it('adds a prefix and suffix only when the quote occurs more than once, and creates a missing anchor file', async () => {
-    await checkCreateAnchor('//- sources/007_x.txt\nthe vote passed. Later, the vote passed again.\n', 'sources/007_x.txt', { words: 'the vote passed', nth: 2 }, 'second-vote', {
-      citation: '[[007#second-vote]]',
-      anchorFile: 'second-vote:\n  quote: the vote passed\n  prefix: "the vote passed. Later, "\n  suffix: " again."\n',
-      create: true,
-    });
+    await checkCreateAnchor(
+      '//- sources/007_x.txt\nthe vote passed. Later, the vote passed again.\n',
+      'sources/007_x.txt',
+      { words: 'the vote passed', nth: 2 },
+      'second-vote',
+      {
+        citation: '[[007#second-vote]]',
+        anchorFile: 'second-vote:\n  quote: the vote passed\n  prefix: "the vote passed. Later, "\n  suffix: " again."\n',
+        create: true,
+      },
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('dates in the seed sources', () => {
       ],
     );
     const all = f.service.allProblems().get(uri)!;
-    assert.ok(all.every((p) => p.severity === 'information'), 'date checks in sources are information');
+    assert.ok(
+      all.every((p) => p.severity === 'information'),
+      'date checks in sources are information',
+    );
   });
 
   it('source 002: GN023 on its stated date line', async () => {
@@ -63,7 +66,10 @@ describe('resolving year-less dates and weekdays', () => {
   });
 
   it('past tense reaches up to the document date, not only the last full date', () => {
-    assert.deepEqual(findings('They met on Saturday, August 31, 2019. He said on Monday, September 2 that it was done.', { y: 2019, m: 9, d: 3 }), []);
+    assert.deepEqual(
+      findings('They met on Saturday, August 31, 2019. He said on Monday, September 2 that it was done.', { y: 2019, m: 9, d: 3 }),
+      [],
+    );
   });
 
   it('future tense: a month before the reference month belongs to the next year', () => {
@@ -71,12 +77,16 @@ describe('resolving year-less dates and weekdays', () => {
   });
 
   it('“of this year” takes the reference year', () => {
-    const a = analyzeDates('The invasion began on February 24 of this year.', { documentDate: { date: { y: 2022, m: 12, d: 16 }, basis: 'x' } });
+    const a = analyzeDates('The invasion began on February 24 of this year.', {
+      documentDate: { date: { y: 2022, m: 12, d: 16 }, basis: 'x' },
+    });
     assert.deepEqual(a.mentions[0]!.resolved, { y: 2022, m: 2, d: 24 });
   });
 
   it('in a note, falls back to the dates of the sources its paragraph cites', async () => {
-    const f = await fixture('//- sources/000_x.txt\nDecember 7, 2021\n\nThe call happened.\n//- notes/n.md\nOn Thursday, December 9 Biden called [[000#p2]].\n\nOn Friday, December 9 he called again [[000#p2]].\n');
+    const f = await fixture(
+      '//- sources/000_x.txt\nDecember 7, 2021\n\nThe call happened.\n//- notes/n.md\nOn Thursday, December 9 Biden called [[000#p2]].\n\nOn Friday, December 9 he called again [[000#p2]].\n',
+    );
     assert.deepEqual(problemsOf(f, 'notes/n.md', DATE_CODES), [
       "3:4-3:22 GN020 December 9, 2021 was a Thursday, not a Friday (year from source 000's date line)",
     ]);
@@ -89,7 +99,9 @@ describe('impossible dates and ranges (GN024)', () => {
       'GN024 “February 30, 2021” February 30, 2021 does not exist: February 2021 has 28 days',
       'GN024 “April 31” April 31 does not exist: April has 30 days',
     ]);
-    assert.deepEqual(findings('It was Tuesday, February 29, 2022.'), ['GN024 “February 29, 2022” February 29, 2022 does not exist: 2022 is not a leap year']);
+    assert.deepEqual(findings('It was Tuesday, February 29, 2022.'), [
+      'GN024 “February 29, 2022” February 29, 2022 does not exist: 2022 is not a leap year',
+    ]);
     assert.deepEqual(findings('It was Thursday, February 29, 2024.'), []);
   });
 
@@ -165,7 +177,10 @@ describe('npm run eval:dates', function () {
   this.timeout(60000);
   it('meets the precision and recall targets on every set', async () => {
     const { spawnSync } = await import('node:child_process');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval-dates.ts'], { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval-dates.ts'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /all GN020: precision 1\.00, recall 1\.00/);
   });

@@ -21,9 +21,16 @@ function ws(note: string, extra = '') {
 describe('diagnostics on notes', () => {
   it('GN001: an unknown source, with the closest ids and a fix', async () => {
     const f = await ws('See [[003#kirby-briefing]].\n');
-    assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:7-1:10 GN001 Unknown source `003`: no source has that id and no note that name; did you mean `002`?']);
-    const fixes = f.service.codeActions(`${ROOT}/notes/n.md`, { start: { line: 0, character: 7 }, end: { line: 0, character: 7 } }, ['GN001']);
-    assert.deepEqual(fixes.map((x) => [x.title, x.edits[0]!.newText]), [['Change to `002`', '002']]);
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), [
+      '1:7-1:10 GN001 Unknown source `003`: no source has that id and no note that name; did you mean `002`?',
+    ]);
+    const fixes = f.service.codeActions(`${ROOT}/notes/n.md`, { start: { line: 0, character: 7 }, end: { line: 0, character: 7 } }, [
+      'GN001',
+    ]);
+    assert.deepEqual(
+      fixes.map((x) => [x.title, x.edits[0]!.newText]),
+      [['Change to `002`', '002']],
+    );
   });
 
   it('GN001 is not raised for a note name, and `[[../../etc/passwd]]` is just a missing file', async () => {
@@ -33,12 +40,20 @@ describe('diagnostics on notes', () => {
 
   it('GN002: an unknown anchor with did-you-mean and its quick fix', async () => {
     const f = await ws('Kirby [[002#kirby-brifing]].\n');
-    assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:13-1:26 GN002 No anchor `kirby-brifing` in source 002; did you mean `kirby-briefing`?']);
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), [
+      '1:13-1:26 GN002 No anchor `kirby-brifing` in source 002; did you mean `kirby-briefing`?',
+    ]);
     const [fix] = f.service.codeActions(`${ROOT}/notes/n.md`, { start: { line: 0, character: 14 }, end: { line: 0, character: 14 } }, []);
     assert.deepEqual(fix, {
       title: 'Change to `kirby-briefing`',
       isPreferred: true,
-      edits: [{ uri: `${ROOT}/notes/n.md`, range: { start: { line: 0, character: 12 }, end: { line: 0, character: 25 } }, newText: 'kirby-briefing' }],
+      edits: [
+        {
+          uri: `${ROOT}/notes/n.md`,
+          range: { start: { line: 0, character: 12 }, end: { line: 0, character: 25 } },
+          newText: 'kirby-briefing',
+        },
+      ],
     });
   });
 
@@ -52,7 +67,9 @@ describe('diagnostics on notes', () => {
   });
 
   it('every anchor kind resolves: named, heading, paragraph, line, quote, whole source', async () => {
-    const f = await ws('[[002#kirby-briefing]] [[002#what-next]] [[002#p2]] [[002#L3-L5]] [[002#"Kirby clarified"]] [[002]] [[002_abc#p1]]\n');
+    const f = await ws(
+      '[[002#kirby-briefing]] [[002#what-next]] [[002#p2]] [[002#L3-L5]] [[002#"Kirby clarified"]] [[002]] [[002_abc#p1]]\n',
+    );
     assert.deepEqual(problemsOf(f, 'notes/n.md'), []);
   });
 
@@ -63,7 +80,9 @@ describe('diagnostics on notes', () => {
 
   it('GN003: two sources share an id; the whole stem disambiguates', async () => {
     const f = await fixture('//- sources/005_a.txt\nA\n//- sources/005_b.txt\nB\n//- notes/n.md\n[[005]] and [[005_b]]\n');
-    assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:3-1:6 GN003 Source id `005` is ambiguous: 2 sources share it (`005_a` or `005_b`); cite the whole stem']);
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), [
+      '1:3-1:6 GN003 Source id `005` is ambiguous: 2 sources share it (`005_a` or `005_b`); cite the whole stem',
+    ]);
   });
 
   it('GN004: malformed citations span the whole citation', async () => {
@@ -92,16 +111,23 @@ describe('diagnostics on notes', () => {
   });
 
   it('severities follow groundedNotes.diagnostics, and `off` silences a code', async () => {
-    const { files } = await import('../helpers/fixture.js').then((m) => m.parseFixture(`//- notes/n.md\n[[404]] [[]]\n//- sources/001_a.txt\nA source.\n`));
+    const { files } = await import('../helpers/fixture.js').then((m) =>
+      m.parseFixture(`//- notes/n.md\n[[404]] [[]]\n//- sources/001_a.txt\nA source.\n`),
+    );
     const f = await fromFiles(files, { diagnostics: { GN001: 'off', GN004: 'warning' } });
     const list = f.service.allProblems().get(`${ROOT}/notes/n.md`)!;
-    assert.deepEqual(list.map((p) => [p.code, p.severity]), [['GN004', 'warning']]);
+    assert.deepEqual(
+      list.map((p) => [p.code, p.severity]),
+      [['GN004', 'warning']],
+    );
   });
 });
 
 describe('GN006 invalid anchor files', () => {
   it('reports a YAML error at its line and keeps the rest of the workspace working', async () => {
-    const f = await fixture(`//- sources/002_abc.txt\n${SOURCE}//- sources/002_abc.anchors.yaml\nkirby-briefing: John Kirby clarified\nbad: [unclosed\n//- notes/n.md\n[[002#p1]]\n`);
+    const f = await fixture(
+      `//- sources/002_abc.txt\n${SOURCE}//- sources/002_abc.anchors.yaml\nkirby-briefing: John Kirby clarified\nbad: [unclosed\n//- notes/n.md\n[[002#p1]]\n`,
+    );
     assert.deepEqual(problemsOf(f, 'sources/002_abc.anchors.yaml'), [
       '2:1-2:15 GN006 Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ]);
@@ -110,7 +136,9 @@ describe('GN006 invalid anchor files', () => {
 
   it('reports an anchor file with no source beside it', async () => {
     const f = await fixture('//- sources/009_x.anchors.yaml\na: b\n');
-    assert.deepEqual(problemsOf(f, 'sources/009_x.anchors.yaml'), ['1:1-1:1 GN006 No source `009_x.txt` or `009_x.md` beside this anchor file: its anchors cannot be cited']);
+    assert.deepEqual(problemsOf(f, 'sources/009_x.anchors.yaml'), [
+      '1:1-1:1 GN006 No source `009_x.txt` or `009_x.md` beside this anchor file: its anchors cannot be cited',
+    ]);
   });
 });
 
@@ -150,7 +178,9 @@ describe('keeping diagnostics current', () => {
 describe('the example workspace', () => {
   it('flags exactly the labelled lines of broken-citations.md, as the golden file has them', async () => {
     const f = await fromFiles(exampleFiles());
-    const expected = goldenOf('notes/broken-citations.md').map((x) => `${x.line}:${x.column}-${x.endLine}:${x.endColumn} ${x.code} ${x.message}`);
+    const expected = goldenOf('notes/broken-citations.md').map(
+      (x) => `${x.line}:${x.column}-${x.endLine}:${x.endColumn} ${x.code} ${x.message}`,
+    );
     assert.equal(expected.length, 8);
     assert.deepEqual(problemsOf(f, 'notes/broken-citations.md'), expected);
   });

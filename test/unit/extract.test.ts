@@ -28,11 +28,32 @@ describe('PDF extraction', function () {
   });
 
   it('reads a two-column page column by column, a title across both first', async () => {
-    const left = ['Left column one starts the story', 'and the left column goes on', 'to its third line here', 'left four', 'left five', 'left six ends.'];
-    const right = ['Right column one continues it', 'and the right column goes on', 'to its third line too', 'right four', 'right five', 'right six ends.'];
-    const lines = [{ text: 'A Title That Runs Across The Whole Page Width From Left Margin To Right', x: 72, y: 740, size: 14 }, ...column(left, 72), ...column(right, 320)];
+    const left = [
+      'Left column one starts the story',
+      'and the left column goes on',
+      'to its third line here',
+      'left four',
+      'left five',
+      'left six ends.',
+    ];
+    const right = [
+      'Right column one continues it',
+      'and the right column goes on',
+      'to its third line too',
+      'right four',
+      'right five',
+      'right six ends.',
+    ];
+    const lines = [
+      { text: 'A Title That Runs Across The Whole Page Width From Left Margin To Right', x: 72, y: 740, size: 14 },
+      ...column(left, 72),
+      ...column(right, 320),
+    ];
     const doc = ok(await extractor.extract('pdf', await writePdf({ pages: [{ lines }] })));
-    assert.equal(doc.text, ['A Title That Runs Across The Whole Page Width From Left Margin To Right', left.join('\n'), right.join('\n')].join('\n\n'));
+    assert.equal(
+      doc.text,
+      ['A Title That Runs Across The Whole Page Width From Left Margin To Right', left.join('\n'), right.join('\n')].join('\n\n'),
+    );
   });
 
   it('joins words hyphenated at line ends, keeping the hyphen of compounds the text writes with one', async () => {
@@ -56,14 +77,22 @@ describe('PDF extraction', function () {
   });
 
   it('keeps the hyphen of a compound split at its hyphen when both halves are words of the text (papers break `data-smoothing` there)', async () => {
-    const lines = column(['We compare the data and the smoothing of each series, then apply the data-', 'smoothing filter, and the informa-', 'tion is kept.'], 72);
+    const lines = column(
+      ['We compare the data and the smoothing of each series, then apply the data-', 'smoothing filter, and the informa-', 'tion is kept.'],
+      72,
+    );
     const doc = ok(await extractor.extract('pdf', await writePdf({ pages: [{ lines }] })));
-    assert.equal(doc.text, 'We compare the data and the smoothing of each series, then apply the data-smoothing\nfilter, and the information\nis kept.');
+    assert.equal(
+      doc.text,
+      'We compare the data and the smoothing of each series, then apply the data-smoothing\nfilter, and the information\nis kept.',
+    );
   });
 
   it('keeps lone numbers at a page edge that do not count with the pages (an axis label is text, not a page number)', async () => {
     const measures = ['load', 'heat', 'flow', 'rate'];
-    const pages = ['450', '800', '1000', '400'].map((label, i) => ({ lines: [...column([`The ${measures[i]} was measured hourly.`], 72), { text: label, x: 72, y: 40, size: 8 }] }));
+    const pages = ['450', '800', '1000', '400'].map((label, i) => ({
+      lines: [...column([`The ${measures[i]} was measured hourly.`], 72), { text: label, x: 72, y: 40, size: 8 }],
+    }));
     const doc = ok(await extractor.extract('pdf', await writePdf({ pages })));
     assert.equal(pageText(doc, 2), 'The heat was measured hourly.\n\n800');
   });
@@ -74,7 +103,10 @@ describe('PDF extraction', function () {
       pages.push({
         lines: [
           { text: 'Quarterly Review of Regional Markets', x: 72, y: 760, size: 8 },
-          ...column([`Body text of page ${n} says something about topic ${'abcde'[n - 1]}.`, `Its second line differs on each page (${n * 7}).`], 72),
+          ...column(
+            [`Body text of page ${n} says something about topic ${'abcde'[n - 1]}.`, `Its second line differs on each page (${n * 7}).`],
+            72,
+          ),
           { text: `Page ${n} of 5`, x: 290, y: 40, size: 8 },
         ],
       });
@@ -87,7 +119,9 @@ describe('PDF extraction', function () {
   });
 
   it('keeps a line repeated on two pages only (not "most pages")', async () => {
-    const pages = [1, 2].map((n) => ({ lines: [{ text: 'Draft for comment', x: 72, y: 760, size: 8 }, ...column([`Page ${n} body.`], 72)] }));
+    const pages = [1, 2].map((n) => ({
+      lines: [{ text: 'Draft for comment', x: 72, y: 760, size: 8 }, ...column([`Page ${n} body.`], 72)],
+    }));
     const doc = ok(await extractor.extract('pdf', await writePdf({ pages })));
     assert.equal(pageText(doc, 2), 'Draft for comment\n\nPage 2 body.');
   });
@@ -110,7 +144,18 @@ describe('PDF extraction', function () {
       { lines: [{ text: 'Introduction', x: 72, y: 720, size: 14 }, ...column(['Some opening words.'], 72, 690)] },
       { lines: [{ text: 'Findings', x: 72, y: 720, size: 14 }, ...column(['What was found.'], 72, 690)] },
     ];
-    const doc = ok(await extractor.extract('pdf', await writePdf({ pages, outline: [{ title: 'Introduction', page: 1 }, { title: 'Findings', page: 2, children: [{ title: 'Not on the page', page: 2 }] }] })));
+    const doc = ok(
+      await extractor.extract(
+        'pdf',
+        await writePdf({
+          pages,
+          outline: [
+            { title: 'Introduction', page: 1 },
+            { title: 'Findings', page: 2, children: [{ title: 'Not on the page', page: 2 }] },
+          ],
+        }),
+      ),
+    );
     assert.deepEqual(
       doc.headings.map((h) => [h.text, h.level, doc.text.slice(h.start, h.end)]),
       [
@@ -122,13 +167,29 @@ describe('PDF extraction', function () {
   });
 
   it('without an outline, takes lines set larger than the body as headings', async () => {
-    const lines = [{ text: 'Summary of Findings', x: 72, y: 740, size: 16 }, ...column(['Body text in the normal size, which is most of the page.', 'More body text.'], 72), { text: 'Methods', x: 72, y: 600, size: 13 }, ...column(['How it was done, in the body size.'], 72, 580)];
+    const lines = [
+      { text: 'Summary of Findings', x: 72, y: 740, size: 16 },
+      ...column(['Body text in the normal size, which is most of the page.', 'More body text.'], 72),
+      { text: 'Methods', x: 72, y: 600, size: 13 },
+      ...column(['How it was done, in the body size.'], 72, 580),
+    ];
     const doc = ok(await extractor.extract('pdf', await writePdf({ pages: [{ lines }] })));
-    assert.deepEqual(doc.headings.map((h) => [h.text, h.level]), [['Summary of Findings', 1], ['Methods', 2]]);
+    assert.deepEqual(
+      doc.headings.map((h) => [h.text, h.level]),
+      [
+        ['Summary of Findings', 1],
+        ['Methods', 2],
+      ],
+    );
   });
 
   it('reads the metadata title and creation date', async () => {
-    const doc = ok(await extractor.extract('pdf', await writePdf({ title: 'Annual Report', date: new Date(Date.UTC(2021, 11, 7, 9)), pages: [{ lines: column(['Text.'], 72) }] })));
+    const doc = ok(
+      await extractor.extract(
+        'pdf',
+        await writePdf({ title: 'Annual Report', date: new Date(Date.UTC(2021, 11, 7, 9)), pages: [{ lines: column(['Text.'], 72) }] }),
+      ),
+    );
     assert.equal(doc.title, 'Annual Report');
     assert.deepEqual(doc.date, { text: '2021-12-07', iso: '2021-12-07' });
   });
@@ -140,7 +201,10 @@ describe('PDF extraction', function () {
   });
 
   it('answers a file pdf.js cannot read with its error, and goes on with the next file', async () => {
-    const broken = await extractor.extract('pdf', bytes('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF'));
+    const broken = await extractor.extract(
+      'pdf',
+      bytes('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF'),
+    );
     assert.ok('error' in broken);
     assert.match(broken.error, /^the PDF could not be read \(/);
     const fine = ok(await extractor.extract('pdf', await writePdf({ pages: [{ lines: column(['Still working.'], 72) }] })));
@@ -185,8 +249,21 @@ describe('web page extraction', function () {
     );
     assert.equal(doc.title, 'Summit talks | World News');
     assert.deepEqual(doc.date, { text: '2021-12-08', iso: '2021-12-08' });
-    assert.deepEqual(doc.headings.map((h) => [h.text, doc.text.slice(h.start, h.end)]), [['Biden and Putin talk for two hours', 'Biden and Putin talk for two hours'], ['What was said', 'What was said']]);
-    assert.deepEqual(doc.ids!.map((e) => [e.id, doc.text.slice(e.start, e.end).slice(0, 25)]), [['top', 'Biden and Putin talk for '], ['section-2', 'What was said'], ['sullivan', 'Jake Sullivan said afterw']]);
+    assert.deepEqual(
+      doc.headings.map((h) => [h.text, doc.text.slice(h.start, h.end)]),
+      [
+        ['Biden and Putin talk for two hours', 'Biden and Putin talk for two hours'],
+        ['What was said', 'What was said'],
+      ],
+    );
+    assert.deepEqual(
+      doc.ids!.map((e) => [e.id, doc.text.slice(e.start, e.end).slice(0, 25)]),
+      [
+        ['top', 'Biden and Putin talk for '],
+        ['section-2', 'What was said'],
+        ['sullivan', 'Jake Sullivan said afterw'],
+      ],
+    );
   });
 
   it('takes the first <time datetime> when there is no published-time metadata', async () => {
@@ -225,7 +302,16 @@ describe('web page extraction', function () {
   });
 
   it('decodes a page in the charset it declares', async () => {
-    const latin1 = Uint8Array.from([...'<html><head><meta charset="iso-8859-1"><title>Caf'].map((c) => c.charCodeAt(0)).concat([0xe9], [...'</title></head><body><p>Un caf'].map((c) => c.charCodeAt(0)), [0xe9], [...'.</p></body></html>'].map((c) => c.charCodeAt(0))));
+    const latin1 = Uint8Array.from(
+      [...'<html><head><meta charset="iso-8859-1"><title>Caf']
+        .map((c) => c.charCodeAt(0))
+        .concat(
+          [0xe9],
+          [...'</title></head><body><p>Un caf'].map((c) => c.charCodeAt(0)),
+          [0xe9],
+          [...'.</p></body></html>'].map((c) => c.charCodeAt(0)),
+        ),
+    );
     const doc = ok(await extractor.extract('html', latin1));
     assert.equal(doc.title, 'Café');
     assert.equal(doc.text, 'Un café.');

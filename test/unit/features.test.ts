@@ -35,11 +35,15 @@ describe('hover', () => {
     const line = lines.findIndex((l) => l.includes('[[002#kirby-briefing]]'));
     const h = f.service.hover(uri, { line, character: lines[line]!.indexOf('[[002#kirby') + 4 })!;
     assert.match(h.contents, /^\*\*Source 002\*\* — The Legal System {2}\nJune 18, 2024/);
-    assert.ok(h.contents.includes('> **National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday**'));
+    assert.ok(
+      h.contents.includes('> **National Security Council spokesperson John Kirby clarified Biden’s comments in a press briefing Friday**'),
+    );
   });
 
   it('escapes source text so it cannot become a link, HTML or a command', async () => {
-    const f = await fixture(`//- sources/003_x.txt\nEvil [click](command:workbench.action.quit) <script>alert(1)</script> *bold*\n//- notes/n.md\n[[003#p$01]]\n`);
+    const f = await fixture(
+      `//- sources/003_x.txt\nEvil [click](command:workbench.action.quit) <script>alert(1)</script> *bold*\n//- notes/n.md\n[[003#p$01]]\n`,
+    );
     const h = f.service.hover(f.cursor!.uri, f.cursor!.position)!;
     assert.ok(!h.contents.includes('<script>'), h.contents);
     assert.ok(!h.contents.includes('](command:workbench'), h.contents);
@@ -62,17 +66,23 @@ describe('completion', () => {
   it('after `[[` lists sources with title, then notes', async () => {
     const f = await fixture(`${files}//- notes/other.md\n# Other\n//- notes/n.md\nSee [[$0\n`);
     const items = f.service.completion(f.cursor!.uri, f.cursor!.position);
-    assert.deepEqual(items.map((i) => [i.label, i.kind, i.detail]), [
-      ['002', 'source', 'Kirby Briefing Story'],
-      ['other', 'note', 'Other · notes/other.md'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.kind, i.detail]),
+      [
+        ['002', 'source', 'Kirby Briefing Story'],
+        ['other', 'note', 'Other · notes/other.md'],
+      ],
+    );
     assert.deepEqual(items[0]!.range, { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } });
   });
 
   it('after `[[002#` lists named anchors first, then headings, then paragraphs', async () => {
     const f = await fixture(`${files}//- notes/n.md\nSee [[002#k$0\n`);
     const items = f.service.completion(f.cursor!.uri, f.cursor!.position);
-    assert.deepEqual(items.map((i) => i.label), ['kirby-briefing', 'kirby-briefing-story', 'what-next', 'p1', 'p2', 'p3', 'p4']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['kirby-briefing', 'kirby-briefing-story', 'what-next', 'p1', 'p2', 'p3', 'p4'],
+    );
     assert.deepEqual(items[0]!.range, { start: { line: 0, character: 10 }, end: { line: 0, character: 11 } });
     assert.match(items[0]!.documentation!, /\*\*John Kirby clarified Biden's comments\*\*/);
   });
@@ -97,7 +107,9 @@ describe('definition, links and symbols', () => {
   });
 
   it('an anchor key in the anchor file leads to its passage', async () => {
-    const f = await fixture(`//- sources/002_abc.txt\n${SOURCE}//- sources/002_abc.anchors.yaml\nkirby-br$0iefing: John Kirby clarified Biden's comments\n`);
+    const f = await fixture(
+      `//- sources/002_abc.txt\n${SOURCE}//- sources/002_abc.anchors.yaml\nkirby-br$0iefing: John Kirby clarified Biden's comments\n`,
+    );
     const [link] = f.service.definition(f.cursor!.uri, f.cursor!.position);
     assert.equal(link!.targetUri, `${ROOT}/sources/002_abc.txt`);
     assert.deepEqual(link!.targetRange.start, { line: 2, character: 64 });
@@ -106,19 +118,32 @@ describe('definition, links and symbols', () => {
   it('document links point at the passage’s line', async () => {
     const f = await fixture(`${files}//- notes/n.md\n[[002#what-next]] [[nothing]]\n`);
     assert.deepEqual(f.service.documentLinks(`${ROOT}/notes/n.md`), [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 17 } }, target: `${ROOT}/sources/002_abc.txt#L5`, tooltip: 'Source 002, line 5' },
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 17 } },
+        target: `${ROOT}/sources/002_abc.txt#L5`,
+        tooltip: 'Source 002, line 5',
+      },
     ]);
   });
 
   it('document symbols of a source list headings and named anchors; workspace symbols are ID#name', async () => {
     const f = await fixture(files);
     const src = `${ROOT}/sources/002_abc.txt`;
-    assert.deepEqual(f.service.documentSymbols(src).map((s) => [s.name, s.kind, s.range.start.line]), [
-      ['Kirby Briefing Story', 'heading', 0],
-      ['kirby-briefing', 'anchor', 2],
-      ['What next?', 'heading', 4],
-    ]);
-    assert.deepEqual(f.service.workspaceSymbols('kirby').map((s) => s.name), ['002#kirby-briefing']);
-    assert.deepEqual(f.service.documentSymbols(`${ROOT}/sources/002_abc.anchors.yaml`).map((s) => s.name), ['kirby-briefing']);
+    assert.deepEqual(
+      f.service.documentSymbols(src).map((s) => [s.name, s.kind, s.range.start.line]),
+      [
+        ['Kirby Briefing Story', 'heading', 0],
+        ['kirby-briefing', 'anchor', 2],
+        ['What next?', 'heading', 4],
+      ],
+    );
+    assert.deepEqual(
+      f.service.workspaceSymbols('kirby').map((s) => s.name),
+      ['002#kirby-briefing'],
+    );
+    assert.deepEqual(
+      f.service.documentSymbols(`${ROOT}/sources/002_abc.anchors.yaml`).map((s) => s.name),
+      ['kirby-briefing'],
+    );
   });
 });

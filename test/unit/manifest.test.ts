@@ -39,7 +39,7 @@ describe('the extension manifest (package.json)', () => {
     assert.match(readFileSync(join(root, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## \\[${manifest.version.replace(/\./g, '\\.')}\\]`, 'm'));
   });
 
-  it('asks for the VS Code whose API it is typed against (engines.vscode = @types/vscode = the language client\'s minimum)', () => {
+  it("asks for the VS Code whose API it is typed against (engines.vscode = @types/vscode = the language client's minimum)", () => {
     const minimum = /^\^(\d+\.\d+)\.\d+$/.exec(manifest.engines.vscode)![1];
     assert.equal(manifest.devDependencies['@types/vscode'], minimum);
     const client = JSON.parse(readFileSync(join(root, 'node_modules/vscode-languageclient/package.json'), 'utf8'));
@@ -59,18 +59,33 @@ describe('the extension manifest (package.json)', () => {
     for (const [name, s] of Object.entries(contributes.configuration.properties as Record<string, Setting>)) check(name, s);
   });
 
-  it('lists exactly the registry\'s codes in groundedNotes.diagnostics (scripts/manifest-rules.ts --check)', () => {
+  it("lists exactly the registry's codes in groundedNotes.diagnostics (scripts/manifest-rules.ts --check)", () => {
     const setting = contributes.configuration.properties['groundedNotes.diagnostics'];
-    assert.deepEqual(Object.keys(setting.properties), rules.map((r) => r.code));
+    assert.deepEqual(
+      Object.keys(setting.properties),
+      rules.map((r) => r.code),
+    );
     assert.equal(setting.additionalProperties, false, 'an unknown code is flagged in settings.json');
-    assert.match(setting.properties.GN020.markdownDescription, /^\*\*GN020 weekday-mismatch\*\* \(default: `warning`; in sources: `information`\)\. /);
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/manifest-rules.ts', '--check'], { cwd: root, encoding: 'utf8' });
+    assert.match(
+      setting.properties.GN020.markdownDescription,
+      /^\*\*GN020 weekday-mismatch\*\* \(default: `warning`; in sources: `information`\)\. /,
+    );
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/manifest-rules.ts', '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.match(out, /up to date/);
   });
 
   it('contributes the check task type and the $grounded-notes problem matcher, activating on the task type', () => {
-    assert.deepEqual(contributes.taskDefinitions.map((t: { type: string }) => t.type), ['grounded-notes']);
-    assert.deepEqual(contributes.problemMatchers.map((m: { name: string }) => m.name), ['grounded-notes']);
+    assert.deepEqual(
+      contributes.taskDefinitions.map((t: { type: string }) => t.type),
+      ['grounded-notes'],
+    );
+    assert.deepEqual(
+      contributes.problemMatchers.map((m: { name: string }) => m.name),
+      ['grounded-notes'],
+    );
     assert.ok(manifest.activationEvents.includes('onTaskType:grounded-notes'));
   });
 
@@ -79,14 +94,18 @@ describe('the extension manifest (package.json)', () => {
     assert.equal(walkthrough.id, 'gettingStarted');
     const ours = new Set(contributes.commands.map((c: { command: string }) => c.command));
     const builtIn = new Set(['workbench.action.files.openFolder', 'workbench.action.quickOpen', 'workbench.actions.view.problems']);
-    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['sources', 'cite', 'hover', 'problems', 'dates']);
+    assert.deepEqual(
+      walkthrough.steps.map((s: { id: string }) => s.id),
+      ['sources', 'cite', 'hover', 'problems', 'dates'],
+    );
     for (const step of walkthrough.steps) {
       const [width] = pngSize(join(root, step.media.image));
       assert.ok(width >= 400, `${step.media.image} is a screenshot`);
       assert.ok(step.media.altText.length > 20, `${step.id} describes its picture`);
       const links = [...step.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
       assert.ok(links.length > 0, `${step.id} has a command link`);
-      for (const id of links) assert.ok(ours.has(id) || builtIn.has(id), `${step.id} links to ${id}, which is neither contributed nor built in`);
+      for (const id of links)
+        assert.ok(ours.has(id) || builtIn.has(id), `${step.id} links to ${id}, which is neither contributed nor built in`);
     }
     assert.match(walkthrough.steps[0].description, /\(command:groundedNotes\.createExampleWorkspace\)/);
   });

@@ -18,7 +18,9 @@ describe('Markdown injection through names', () => {
   for (const id of ['x![i](https:127.0.0.1:9)', '<https:127.0.0.1:9>', 'x<img src=https:127.0.0.1:9>']) {
     it(`the date hover over a date resolved against source \`${id}\` shows its name as text`, async () => {
       const note = `It happened on Wednesday, October 8 [[${id}]].\n`;
-      const f = await fixture(`//- sources/${id}_y.txt\nDecember 7, 2021\n\nThe summit was held on Tuesday, December 7.\n//- notes/n.md\n${note}`);
+      const f = await fixture(
+        `//- sources/${id}_y.txt\nDecember 7, 2021\n\nThe summit was held on Tuesday, December 7.\n//- notes/n.md\n${note}`,
+      );
       const hover = f.service.hover(`${ROOT}/notes/n.md`, new LineIndex(note).positionAt(note.indexOf('October') + 2));
       assert.ok(hover, 'a date hover');
       assertInert(hover.contents);

@@ -10,7 +10,11 @@ import type { DocUri } from '../../server/src/core/types.js';
 /** A workspace whose second read of `slow` takes `ms` (the on-demand read, after the scan's own). */
 class SlowSecondRead extends MemoryWorkspace {
   private count = 0;
-  constructor(private readonly slow: DocUri, private readonly ms: number, files: Record<string, string>) {
+  constructor(
+    private readonly slow: DocUri,
+    private readonly ms: number,
+    files: Record<string, string>,
+  ) {
     super(['memory:///ws'], files);
   }
   override async readFile(uri: DocUri): Promise<string | undefined> {

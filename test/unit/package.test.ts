@@ -8,7 +8,22 @@ import { zipEntries } from '../helpers/zip.js';
 const root = join(import.meta.dirname, '../..');
 const WALKTHROUGH = ['hover', 'insert-citation', 'problems', 'sources', 'timeline'].map((n) => `media/walkthrough/${n}.png`);
 /** What runs, and nothing else: the manifest, the bundles, the grammar, the icon, the walkthrough's pictures, the three documents. */
-const SHIPPED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', ...WALKTHROUGH, 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/indexWorker.js', 'dist/extractWorker.mjs', 'dist/webview/pdfViewer.js', 'dist/webview/pdf_viewer.css', 'syntaxes/citation.tmLanguage.json'].sort();
+const SHIPPED = [
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'media/icon.png',
+  ...WALKTHROUGH,
+  'dist/extension.js',
+  'dist/server.js',
+  'dist/cli.js',
+  'dist/indexWorker.js',
+  'dist/extractWorker.mjs',
+  'dist/webview/pdfViewer.js',
+  'dist/webview/pdf_viewer.css',
+  'syntaxes/citation.tmLanguage.json',
+].sort();
 /**
  * The .vsix budget: the bundles are about 1.8 MB before compression, and pdf.js twice
  * (the extraction worker's build for Node, the viewer's for the webview) about 0.9 MB
@@ -16,7 +31,8 @@ const SHIPPED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/
  */
 const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 
-const vsce = (...args: string[]) => execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), ...args], { cwd: root, encoding: 'utf8' });
+const vsce = (...args: string[]) =>
+  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('packaging', function () {
   this.timeout(180_000);
@@ -34,7 +50,10 @@ describe('packaging', function () {
       const names = zipEntries(out).map((e) => e.name);
       // vsce stores the files under extension/, renames LICENSE and lower-cases the two documents.
       const renamed: Record<string, string> = { 'README.md': 'readme.md', 'CHANGELOG.md': 'changelog.md', LICENSE: 'LICENSE.txt' };
-      assert.deepEqual(names.sort(), ['[Content_Types].xml', 'extension.vsixmanifest', ...SHIPPED.map((f) => `extension/${renamed[f] ?? f}`)].sort());
+      assert.deepEqual(
+        names.sort(),
+        ['[Content_Types].xml', 'extension.vsixmanifest', ...SHIPPED.map((f) => `extension/${renamed[f] ?? f}`)].sort(),
+      );
       const size = statSync(out).size;
       console.log(`      .vsix: ${(size / 1024).toFixed(0)} KB, ${names.length} files`);
       assert.ok(size < MAX_VSIX_BYTES, `the .vsix is ${size} bytes`);
@@ -52,6 +71,15 @@ describe('packaging', function () {
   it('npm pack (what pre-commit installs) holds the command line and the server, bundled', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/grounded-notes.js', 'dist/cli.js', 'dist/extractWorker.mjs', 'dist/indexWorker.js', 'dist/server.js', 'package.json']);
+    assert.deepEqual(files, [
+      'LICENSE',
+      'README.md',
+      'bin/grounded-notes.js',
+      'dist/cli.js',
+      'dist/extractWorker.mjs',
+      'dist/indexWorker.js',
+      'dist/server.js',
+      'package.json',
+    ]);
   });
 });

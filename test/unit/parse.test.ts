@@ -5,7 +5,13 @@ import { parseAnchorFile } from '../../server/src/core/parse/anchorFile.js';
 import { exampleFiles, fromFiles, ROOT } from '../helpers/fixture.js';
 
 function cites(text: string) {
-  return parseNote('memory:///ws/n.md', text).citations.map((c) => ({ raw: c.raw, target: c.target, anchor: c.anchor, label: c.label, malformed: c.malformed }));
+  return parseNote('memory:///ws/n.md', text).citations.map((c) => ({
+    raw: c.raw,
+    target: c.target,
+    anchor: c.anchor,
+    label: c.label,
+    malformed: c.malformed,
+  }));
 }
 
 describe('parsing notes', () => {
@@ -13,7 +19,13 @@ describe('parsing notes', () => {
     const text = 'A [[002]] b [[002#kirby-briefing]] c [[002#kirby-briefing|Kirby]].';
     const note = parseNote('memory:///ws/n.md', text);
     assert.deepEqual(
-      note.citations.map((c) => [text.slice(c.start, c.end), c.target, c.anchor, c.label, text.slice(c.targetSpan.start, c.targetSpan.end)]),
+      note.citations.map((c) => [
+        text.slice(c.start, c.end),
+        c.target,
+        c.anchor,
+        c.label,
+        text.slice(c.targetSpan.start, c.targetSpan.end),
+      ]),
       [
         ['[[002]]', '002', undefined, undefined, '002'],
         ['[[002#kirby-briefing]]', '002', 'kirby-briefing', undefined, '002'],
@@ -43,13 +55,22 @@ describe('parsing notes', () => {
       '',
       'Text <!-- [[007#inline-comment]] --> and [[008]].',
     ].join('\n');
-    assert.deepEqual(cites(text).map((c) => c.raw), ['[[001#property]]', '[[003#real]]', '[[008]]']);
+    assert.deepEqual(
+      cites(text).map((c) => c.raw),
+      ['[[001#property]]', '[[003#real]]', '[[008]]'],
+    );
   });
 
   it('reads quote anchors, including a `#` or `|` inside the quotes', () => {
     assert.deepEqual(cites('[[002#"John Kirby clarified"]] [[002#\u201cKirby | said\u201d|lbl]]'), [
       { raw: '[[002#"John Kirby clarified"]]', target: '002', anchor: '"John Kirby clarified"', label: undefined, malformed: undefined },
-      { raw: '[[002#\u201cKirby | said\u201d|lbl]]', target: '002', anchor: '\u201cKirby | said\u201d', label: 'lbl', malformed: undefined },
+      {
+        raw: '[[002#\u201cKirby | said\u201d|lbl]]',
+        target: '002',
+        anchor: '\u201cKirby | said\u201d',
+        label: 'lbl',
+        malformed: undefined,
+      },
     ]);
   });
 
@@ -73,7 +94,10 @@ describe('parsing notes', () => {
     const [a, b] = note.citations;
     const sentence = f.service.view.sentenceOf(note, a!);
     assert.equal(text.slice(sentence.start, sentence.end), 'Kirby walked it back [[002#kirby-briefing]].');
-    assert.equal(text.slice(a!.paragraph.start, a!.paragraph.end), 'First sentence here. Kirby walked it back [[002#kirby-briefing]]. Third one.');
+    assert.equal(
+      text.slice(a!.paragraph.start, a!.paragraph.end),
+      'First sentence here. Kirby walked it back [[002#kirby-briefing]]. Third one.',
+    );
     assert.equal(text.slice(b!.paragraph.start, b!.paragraph.end), 'Next paragraph [[000]].');
   });
 
@@ -89,7 +113,10 @@ describe('parsing notes', () => {
     const note = parseNote('memory:///ws/n.md', '---\ntitle: Summit\ndate: 2021-12-10\n---\n# Heading\n');
     assert.equal(note.title, 'Summit');
     assert.equal(note.date?.iso, '2021-12-10');
-    assert.deepEqual(note.headings.map((h) => [h.slug, h.line]), [['heading', 4]]);
+    assert.deepEqual(
+      note.headings.map((h) => [h.slug, h.line]),
+      [['heading', 4]],
+    );
   });
 });
 
@@ -104,8 +131,14 @@ describe('parsing sources', () => {
   });
 
   it('finds plain-text heading lines and slugs them', () => {
-    assert.deepEqual(s000.headings.map((h) => h.slug), ['biden--putin-video-summit-december-7-2021', 'some-notable-signs-emerging', 'what-next']);
-    assert.deepEqual(s002.headings.map((h) => h.slug), ['the-legal-system', 'bidens-comments-point-toward-solidarity-with-the-west']);
+    assert.deepEqual(
+      s000.headings.map((h) => h.slug),
+      ['biden--putin-video-summit-december-7-2021', 'some-notable-signs-emerging', 'what-next'],
+    );
+    assert.deepEqual(
+      s002.headings.map((h) => h.slug),
+      ['the-legal-system', 'bidens-comments-point-toward-solidarity-with-the-west'],
+    );
   });
 
   it('reads the date line at the top, or the date in the title', () => {
@@ -117,19 +150,36 @@ describe('parsing sources', () => {
 
   it('numbers paragraphs by blank lines', () => {
     assert.equal(s000.paragraphs.length, 20);
-    assert.ok(s000.text.slice(s000.paragraphs[2]!.start, s000.paragraphs[2]!.end).startsWith('In the context of highly up-heated conditions'));
+    assert.ok(
+      s000.text.slice(s000.paragraphs[2]!.start, s000.paragraphs[2]!.end).startsWith('In the context of highly up-heated conditions'),
+    );
   });
 
   it('finds Markdown headings in .md sources but not inside code fences', () => {
     const md = parseSource('memory:///ws/sources/010_x.md', '# Title\n\n```\n# not a heading\n```\n\n## Section Two\n');
-    assert.deepEqual(md.headings.map((h) => [h.slug, h.level]), [['title', 1], ['section-two', 2]]);
+    assert.deepEqual(
+      md.headings.map((h) => [h.slug, h.level]),
+      [
+        ['title', 1],
+        ['section-two', 2],
+      ],
+    );
   });
 });
 
 describe('parsing anchor files', () => {
   it('reads plain quotes and selector maps, keeping comments out of the way', () => {
-    const file = parseAnchorFile('memory:///ws/sources/002_x.anchors.yaml', '# comment\na: first quote\nb:\n  quote: second\n  prefix: "pre "\n');
-    assert.deepEqual(file.anchors.map((a) => [a.key, a.quote, a.prefix]), [['a', 'first quote', undefined], ['b', 'second', 'pre ']]);
+    const file = parseAnchorFile(
+      'memory:///ws/sources/002_x.anchors.yaml',
+      '# comment\na: first quote\nb:\n  quote: second\n  prefix: "pre "\n',
+    );
+    assert.deepEqual(
+      file.anchors.map((a) => [a.key, a.quote, a.prefix]),
+      [
+        ['a', 'first quote', undefined],
+        ['b', 'second', 'pre '],
+      ],
+    );
     assert.deepEqual(file.problems, []);
   });
 
@@ -143,7 +193,10 @@ describe('parsing anchor files', () => {
         '6 Unknown field `colour` in anchor `c`: expected `quote`, `prefix`, `suffix` or `page`',
       ],
     );
-    assert.deepEqual(file.anchors.map((a) => a.key), ['a', 'c']);
+    assert.deepEqual(
+      file.anchors.map((a) => a.key),
+      ['a', 'c'],
+    );
   });
 
   it('reports a file that is not a map', () => {

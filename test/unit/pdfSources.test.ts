@@ -87,17 +87,22 @@ record-3:
   });
 
   it('re-anchors a named anchor when the PDF is replaced by a new version (GN005)', async () => {
-    const f = await fixture(`${files.replace('John Kirby clarified the comments', 'John Kirby explained the comments')}//- sources/r1_report.anchors.yaml
+    const f =
+      await fixture(`${files.replace('John Kirby clarified the comments', 'John Kirby explained the comments')}//- sources/r1_report.anchors.yaml
 kirby: John Kirby clarified the comments
 //- notes/n.md
 Kirby [[r1#kirby]].
 `);
-    assert.deepEqual(problemsOf(f, 'notes/n.md', ['GN005']), ['1:12-1:17 GN005 Anchor `kirby` is stale: re-anchored to “John Kirby explained the comments” (82% similar); update the anchor file']);
+    assert.deepEqual(problemsOf(f, 'notes/n.md', ['GN005']), [
+      '1:12-1:17 GN005 Anchor `kirby` is stale: re-anchored to “John Kirby explained the comments” (82% similar); update the anchor file',
+    ]);
   });
 
   it('checks quotations against the PDF passage (GN010)', async () => {
     const f = await fixture(`${files}//- notes/n.md\nThe report says "the talks covered Russia" [[r1#page=1&p=3]].\n`);
-    assert.deepEqual(problemsOf(f, 'notes/n.md', ['GN010']), ['1:18-1:42 GN010 Misquote: “the talks covered Russia” is not in the cited passage of source r1; the source says “The talks covered Ukra”']);
+    assert.deepEqual(problemsOf(f, 'notes/n.md', ['GN010']), [
+      '1:18-1:42 GN010 Misquote: “the talks covered Russia” is not in the cited passage of source r1; the source says “The talks covered Ukra”',
+    ]);
   });
 
   it('dates a PDF by its first date line, else its metadata date, and checks the dates in it (GN020)', async () => {
@@ -105,7 +110,9 @@ Kirby [[r1#kirby]].
     const source = f.service.view.source(`${ROOT}/sources/r1_report.pdf`)!;
     assert.equal(source.title, 'Annual Report on the Summit');
     assert.deepEqual(source.date, { text: '2021-12-20', span: { start: 0, end: 0 }, iso: '2021-12-20' });
-    assert.deepEqual(problemsOf(f, 'sources/r1_report.pdf', ['GN020']), ['16:45-16:72 GN020 December 7, 2021 was a Tuesday, not a Wednesday']);
+    assert.deepEqual(problemsOf(f, 'sources/r1_report.pdf', ['GN020']), [
+      '16:45-16:72 GN020 December 7, 2021 was a Tuesday, not a Wednesday',
+    ]);
   });
 
   it('hovers a PDF citation with title, date, page and paragraph, and a link that opens the PDF at the page', async () => {
@@ -116,12 +123,18 @@ Kirby [[r1#kirby]].
     assert.equal(quote, '> John **Kirby clarified** the comments in a briefing on Friday\\.');
     assert.match(location!, /^page 2, paragraph 2 · \[Open PDF at page 2\]\(command:groundedNotes\.openSourceAt\?/);
     const args = JSON.parse(decodeURIComponent(location!.slice(location!.indexOf('?') + 1, -1)));
-    assert.deepEqual(args, [{ uri: `${ROOT}/sources/r1_report.pdf`, line: 9, character: 5, endLine: 9, endCharacter: 20, page: 2, quote: 'Kirby clarified' }]);
+    assert.deepEqual(args, [
+      { uri: `${ROOT}/sources/r1_report.pdf`, line: 9, character: 5, endLine: 9, endCharacter: 20, page: 2, quote: 'Kirby clarified' },
+    ]);
   });
 
   it('says GN007 "no text layer" for a scanned PDF, which can still be cited whole or by page', async () => {
-    const f = await fixture(`//- sources/s1_scan.pdf\n%notice No text layer: the PDF's 2 pages have no text to extract (a scan?)\n\n\f\n\n//- notes/n.md\n[[s1]] [[s1#page=2]]\n`);
-    assert.deepEqual(problemsOf(f, 'sources/s1_scan.pdf'), ["1:1-1:1 GN007 No text layer: the PDF's 2 pages have no text to extract (a scan?)"]);
+    const f = await fixture(
+      `//- sources/s1_scan.pdf\n%notice No text layer: the PDF's 2 pages have no text to extract (a scan?)\n\n\f\n\n//- notes/n.md\n[[s1]] [[s1#page=2]]\n`,
+    );
+    assert.deepEqual(problemsOf(f, 'sources/s1_scan.pdf'), [
+      "1:1-1:1 GN007 No text layer: the PDF's 2 pages have no text to extract (a scan?)",
+    ]);
     assert.deepEqual(problemsOf(f, 'notes/n.md'), []);
   });
 
@@ -129,8 +142,12 @@ Kirby [[r1#kirby]].
     const f = await fixture(`//- notes/n.md\n[[b1]] [[x]]\n`);
     f.workspace.setExtracted('sources/b1_broken.pdf', { error: 'the PDF could not be read (Invalid PDF structure.)' });
     await f.service.filesChanged([{ uri: `${ROOT}/sources/b1_broken.pdf`, kind: 'created' }]);
-    assert.deepEqual(problemsOf(f, 'sources/b1_broken.pdf'), ['1:1-1:1 GN007 Not checked: the PDF could not be read (Invalid PDF structure.)']);
-    assert.deepEqual(problemsOf(f, 'notes/n.md', ['GN001']), ['1:10-1:11 GN001 Unknown source `x`: no source has that id and no note that name; did you mean `n`?']);
+    assert.deepEqual(problemsOf(f, 'sources/b1_broken.pdf'), [
+      '1:1-1:1 GN007 Not checked: the PDF could not be read (Invalid PDF structure.)',
+    ]);
+    assert.deepEqual(problemsOf(f, 'notes/n.md', ['GN001']), [
+      '1:10-1:11 GN001 Unknown source `x`: no source has that id and no note that name; did you mean `n`?',
+    ]);
   });
 
   it('offers pages’ anchors in completion and headings in symbols and code lenses', async () => {
@@ -138,11 +155,26 @@ Kirby [[r1#kirby]].
     const labels = f.service.completion(f.cursor!.uri, f.cursor!.position).map((c) => `${c.kind} ${c.label}`);
     assert.deepEqual(labels.slice(0, 2), ['heading summary', 'heading findings']);
     const pdf = `${ROOT}/sources/r1_report.pdf`;
-    assert.deepEqual(f.service.documentSymbols(pdf).map((s) => `${s.name} ${s.range.start.line}`), ['Summary 0', 'Findings 7']);
-    assert.deepEqual(f.service.codeLenses(pdf).map((l) => l.title), ['0 citations', '1 citation']);
-    assert.deepEqual(f.service.definition(f.cursor!.uri, { line: 0, character: 4 }).map((d) => [d.targetUri, d.targetRange.start.line]), [[pdf, 7]]);
-    assert.deepEqual(f.service.references(pdf, { line: 7, character: 2 }, false).map((r) => r.range.start.character), [0]);
-    assert.deepEqual(f.service.documentLinks(f.cursor!.uri).map((l) => l.target), [`${pdf}#page=2`]);
+    assert.deepEqual(
+      f.service.documentSymbols(pdf).map((s) => `${s.name} ${s.range.start.line}`),
+      ['Summary 0', 'Findings 7'],
+    );
+    assert.deepEqual(
+      f.service.codeLenses(pdf).map((l) => l.title),
+      ['0 citations', '1 citation'],
+    );
+    assert.deepEqual(
+      f.service.definition(f.cursor!.uri, { line: 0, character: 4 }).map((d) => [d.targetUri, d.targetRange.start.line]),
+      [[pdf, 7]],
+    );
+    assert.deepEqual(
+      f.service.references(pdf, { line: 7, character: 2 }, false).map((r) => r.range.start.character),
+      [0],
+    );
+    assert.deepEqual(
+      f.service.documentLinks(f.cursor!.uri).map((l) => l.target),
+      [`${pdf}#page=2`],
+    );
   });
 
   it('never takes an editor’s text for a PDF or web page (they are read from disk, extracted)', async () => {
@@ -170,21 +202,32 @@ describe('Create Anchor from Selection in the PDF viewer', () => {
     const found = locateQuote(f.service.view, pdf, 'the phrase of record', 2)!;
     const r = createAnchor(f.service.view, pdf, found.range, 'record');
     assert.equal(r.anchorFileUri, `${ROOT}/sources/r1_report.anchors.yaml`);
-    assert.equal(r.edits[0]!.newText, 'record:\n  quote: the phrase of record\n  prefix: "paragraph on page two repeats "\n  suffix: ". A third paragraph, with the"\n  page: 2\n');
+    assert.equal(
+      r.edits[0]!.newText,
+      'record:\n  quote: the phrase of record\n  prefix: "paragraph on page two repeats "\n  suffix: ". A third paragraph, with the"\n  page: 2\n',
+    );
     assert.equal(r.citation, '[[r1#record]]');
   });
 });
 
 describe('web-page sources', () => {
   it('resolves id attributes as anchors (as URL fragments), headings and text anchors; unknown ids are GN002 with suggestions', async () => {
-    const f = await fixture(`${files}//- notes/n.md\n[[w1#sullivan]] [[w1#section-2]] [[w1#what-was-said]] [[w1#"direct dialogue"]] [[w1#p4]] [[w1#sulivan]]\n`);
+    const f = await fixture(
+      `${files}//- notes/n.md\n[[w1#sullivan]] [[w1#section-2]] [[w1#what-was-said]] [[w1#"direct dialogue"]] [[w1#p4]] [[w1#sulivan]]\n`,
+    );
     const note = f.service.view.note(`${ROOT}/notes/n.md`)!;
     const source = f.service.view.source(`${ROOT}/sources/w1_page.html`)!;
     const passages = note.citations.slice(0, 5).map((c) => {
       const r = f.service.view.resolve(note, c);
       return r.kind === 'source' ? `${r.passage.kind}: ${source.text.slice(r.passage.start, r.passage.end).slice(0, 30)}` : r.kind;
     });
-    assert.deepEqual(passages, ['id: Jake Sullivan said that there ', 'id: What was said', 'heading: What was said', 'quote: direct dialogue', 'paragraph: Jake Sullivan said that there ']);
+    assert.deepEqual(passages, [
+      'id: Jake Sullivan said that there ',
+      'id: What was said',
+      'heading: What was said',
+      'quote: direct dialogue',
+      'paragraph: Jake Sullivan said that there ',
+    ]);
     assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:95-1:102 GN002 No anchor `sulivan` in source w1; did you mean `sullivan`?']);
   });
 

@@ -60,10 +60,19 @@ interface Run {
 async function check(dir: string, cacheDir?: string, tool?: string): Promise<Run> {
   const { config } = await loadSettings(dir);
   const workspace = new CountingWorkspace([dir]);
-  const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}), ...(tool ? { tool } : {}) });
+  const pool = new ParsePool({
+    threads: 0,
+    stateKey: JSON.stringify(config),
+    ...(cacheDir ? { cacheDir } : {}),
+    ...(tool ? { tool } : {}),
+  });
   const result = await checkFolder(workspace, config, { pool, extractor: new Extractor(), extracted: undefined }, !!cacheDir);
   const root = workspace.folders[0]!;
-  const output = JSON.stringify(toFindings(result.problems, (uri) => relativePath(root, uri)), null, 1);
+  const output = JSON.stringify(
+    toFindings(result.problems, (uri) => relativePath(root, uri)),
+    null,
+    1,
+  );
   return { output, reused: result.saved ? -1 : pool.stats.reused, reads: workspace.reads.map((u) => relativePath(root, u)) };
 }
 
@@ -211,13 +220,20 @@ describe('the persisted index', function () {
     const dir = temp(await settled(FILES));
     const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
     const fixes = async (cacheDir?: string) => {
-      const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify((await loadSettings(dir)).config), ...(cacheDir ? { cacheDir } : {}) });
+      const pool = new ParsePool({
+        threads: 0,
+        stateKey: JSON.stringify((await loadSettings(dir)).config),
+        ...(cacheDir ? { cacheDir } : {}),
+      });
       const service = createNotesService({ workspace: new NodeWorkspace([dir]), parser: pool });
       await service.initialize();
       service.saveProblems();
       pool.persist();
       const uri = pathToUri(join(dir, 'notes/c.md'));
-      return { reused: pool.stats.reused, fixes: service.codeActions(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 30 } }, []) };
+      return {
+        reused: pool.stats.reused,
+        fixes: service.codeActions(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 30 } }, []),
+      };
     };
     const fresh = await fixes();
     assert.ok(fresh.fixes.some((f) => f.title === 'Change to `B`'));

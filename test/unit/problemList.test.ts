@@ -15,10 +15,10 @@ describe('problem lists', function () {
     const f = await fixture(`//- notes/n.md\n${'[[999]] '.repeat(130_000)}\n`);
     const problems = f.service.allProblems().get(`${ROOT}/notes/n.md`)!;
     assert.equal(problems.length, 1000);
-    assert.deepEqual(problems.slice(0, 2).map((p) => `${p.range.start.character} ${p.severity} ${p.code} ${p.message}`), [
-      '2 error GN001 No note or file `999` in the workspace',
-      '10 error GN001 No note or file `999` in the workspace',
-    ]);
+    assert.deepEqual(
+      problems.slice(0, 2).map((p) => `${p.range.start.character} ${p.severity} ${p.code} ${p.message}`),
+      ['2 error GN001 No note or file `999` in the workspace', '10 error GN001 No note or file `999` in the workspace'],
+    );
     const last = problems[999]!;
     assert.deepEqual(
       { range: last.range, severity: last.severity, code: last.code, message: last.message },
@@ -34,7 +34,9 @@ describe('problem lists', function () {
   it('the GN009 entry takes the worst severity it counts, and can be turned off like any code', async () => {
     const text = `//- notes/n.md\n${'[[999]] '.repeat(1200)}\n`;
     const warn = await fixture(text, { diagnostics: { GN001: 'warning' } });
-    assert.deepEqual(problemsOf(warn, 'notes/n.md').slice(-1), ['1:7995-1:7995 GN009 201 more problems in this file are not listed (201 warnings): only the first 999 are']);
+    assert.deepEqual(problemsOf(warn, 'notes/n.md').slice(-1), [
+      '1:7995-1:7995 GN009 201 more problems in this file are not listed (201 warnings): only the first 999 are',
+    ]);
     assert.equal(warn.service.allProblems().get(`${ROOT}/notes/n.md`)!.at(-1)!.severity, 'warning');
     const off = await fixture(text, { diagnostics: { GN009: 'off' } });
     assert.deepEqual(problemsOf(off, 'notes/n.md', ['GN009']), []);

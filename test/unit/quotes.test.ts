@@ -14,7 +14,10 @@ async function applyFix(f: Fixture, path: string, line: number, character: numbe
   const [fix] = f.service.codeActions(uri, { start: { line, character }, end: { line, character } }, [code]);
   assert.ok(fix, `a ${code} fix at ${path}:${line + 1}:${character + 1}`);
   for (const target of new Set(fix.edits.map((e) => e.uri))) {
-    const next = applyEdits(f.workspace.files.get(target)!, fix.edits.filter((e) => e.uri === target));
+    const next = applyEdits(
+      f.workspace.files.get(target)!,
+      fix.edits.filter((e) => e.uri === target),
+    );
     f.workspace.files.set(target, next);
     await f.service.filesChanged([{ uri: target, kind: 'changed' }]);
   }
@@ -40,13 +43,19 @@ describe('GN010 misquotes', () => {
       '1:27-1:68 GN010 Misquote: “never urge Ukrainians to make compromises” is not in the cited passage of source 002; the source says “never urge the Ukrainians to make a compromise”',
     ]);
     await applyFix(f, 'notes/n.md', 0, 30, 'GN010');
-    assert.equal(f.workspace.files.get(`${ROOT}/notes/n.md`), 'Macron said France would "never urge the Ukrainians to make a compromise" [[002#macron]].\n');
+    assert.equal(
+      f.workspace.files.get(`${ROOT}/notes/n.md`),
+      'Macron said France would "never urge the Ukrainians to make a compromise" [[002#macron]].\n',
+    );
     assert.deepEqual(problemsOf(f, 'notes/n.md'), []);
   });
 
   it('without an anchor, looks in the whole source', async () => {
     const f = await ws('"Donald Jensen told Vox" [[002]] and "Jensen told the BBC" [[002]].\n');
-    assert.deepEqual(problemsOf(f, 'notes/n.md').map((p) => p.split(' GN010 ')[0]), ['1:39-1:58']);
+    assert.deepEqual(
+      problemsOf(f, 'notes/n.md').map((p) => p.split(' GN010 ')[0]),
+      ['1:39-1:58'],
+    );
   });
 });
 
@@ -79,6 +88,9 @@ describe('GN005 stale and lost anchors', () => {
     f.workspace.files.set(src, SOURCE.replace('Russia can exploit those disagreements', 'Moscow benefits from every quarrel'));
     await f.service.filesChanged([{ uri: src, kind: 'changed' }]);
     const list = f.service.allProblems().get(`${ROOT}/notes/n.md`)!;
-    assert.deepEqual(list.map((p) => [p.code, p.severity, p.message]), [['GN005', 'error', 'Anchor `jensen` is lost: its quote is no longer in source 002']]);
+    assert.deepEqual(
+      list.map((p) => [p.code, p.severity, p.message]),
+      [['GN005', 'error', 'Anchor `jensen` is lost: its quote is no longer in source 002']],
+    );
   });
 });

@@ -82,7 +82,10 @@ const entryPoints: [string, (text: string) => unknown][] = [
   ['parseNote (lexical reading)', (t) => parseNote('memory:///ws/n.md', '- '.repeat(200) + 'x\n' + t)],
   ['parseSource (.txt)', (t) => parseSource('memory:///ws/sources/001_a.txt', t)],
   ['parseSource (.md)', (t) => parseSource('memory:///ws/sources/001_a.md', t)],
-  ['parseAnchorFile', (t) => parseAnchorFile('memory:///ws/sources/001_a.anchors.yaml', 'k: ' + JSON.stringify(t.slice(0, 20000)) + '\n' + t)],
+  [
+    'parseAnchorFile',
+    (t) => parseAnchorFile('memory:///ws/sources/001_a.anchors.yaml', 'k: ' + JSON.stringify(t.slice(0, 20000)) + '\n' + t),
+  ],
   ['scanCitations', (t) => scanCitations(t, [])],
   ['readCitation', (t) => readCitation('[[' + t + ']]', 0)],
   ['lexicalExclusions', (t) => lexicalExclusions(t)],
@@ -101,7 +104,10 @@ const entryPoints: [string, (text: string) => unknown][] = [
   ['quotePieces', (t) => quotePieces(t)],
   ['quoteOccurs', (t) => quoteOccurs(t, 'never urge the Ukrainians … compromise [sic]')],
   ['quoteOccurs (long quote)', (t) => quoteOccurs('short scope', t)],
-  ['closestWording', (t) => closestWording(normalizeWithMap(t), { start: 0, end: t.length }, 'never urge the Ukrainians to make a compromise')],
+  [
+    'closestWording',
+    (t) => closestWording(normalizeWithMap(t), { start: 0, end: t.length }, 'never urge the Ukrainians to make a compromise'),
+  ],
   ['fuzzyFindIn', (t) => fuzzyFindIn(t, 'John Kirby clarified the comments')],
   ['reanchor', (t) => reanchor(normalizeWithMap(t), { quote: 'John Kirby clarified', prefix: 'spokesperson ', suffix: ' Biden' })],
   ['findQuote', (t) => findQuote(normalizeWithMap(t), { quote: 'John Kirby clarified', prefix: 'a', suffix: 'b' })],
@@ -110,7 +116,8 @@ const entryPoints: [string, (text: string) => unknown][] = [
     (t) => {
       const source = parseSource('memory:///ws/sources/001_a.txt', t);
       const n = normalizeWithMap(t);
-      for (const anchor of ['L1-L99999', 'p99999', 'no-such-heading', '"John Kirby clarified"', t.slice(0, 2000)]) resolveAnchor(source, anchor, new Map(), () => n);
+      for (const anchor of ['L1-L99999', 'p99999', 'no-such-heading', '"John Kirby clarified"', t.slice(0, 2000)])
+        resolveAnchor(source, anchor, new Map(), () => n);
     },
   ],
   [
@@ -126,7 +133,15 @@ const entryPoints: [string, (text: string) => unknown][] = [
     'joinHyphenation',
     (t) => {
       const lines = [`con-`, t, `${t.slice(0, 1000)}-`, 'tinued'];
-      joinHyphenation(lines, new Vocabulary(lines), { pages: 0, twoColumnPages: 0, headerFooterLines: 0, hyphenJoins: 0, hyphenKept: 0, hyphenSamples: [], runningSamples: [] });
+      joinHyphenation(lines, new Vocabulary(lines), {
+        pages: 0,
+        twoColumnPages: 0,
+        headerFooterLines: 0,
+        hyphenJoins: 0,
+        hyphenKept: 0,
+        hyphenSamples: [],
+        runningSamples: [],
+      });
     },
   ],
   ['escapeMarkdown', (t) => escapeMarkdown(t)],
@@ -159,14 +174,18 @@ const serviceEntryPoints: [string, (text: string) => Promise<unknown>][] = [
       const service = await serviceOver({ 'sources/001_a.txt': text });
       const lines = new LineIndex(text);
       const at = text.indexOf('the vote passed');
-      await service.createAnchor('memory:///ws/sources/001_a.txt', { start: lines.positionAt(at), end: lines.positionAt(at + 15) }, 'vote').catch(() => undefined);
+      await service
+        .createAnchor('memory:///ws/sources/001_a.txt', { start: lines.positionAt(at), end: lines.positionAt(at + 15) }, 'vote')
+        .catch(() => undefined);
     },
   ],
   [
     'createAnchor (anchor file text)',
     async (t) => {
       const service = await serviceOver({ 'sources/001_a.txt': 'the vote passed.\n', 'sources/001_a.anchors.yaml': t });
-      await service.createAnchor('memory:///ws/sources/001_a.txt', { start: { line: 0, character: 0 }, end: { line: 0, character: 15 } }, 'vote').catch(() => undefined);
+      await service
+        .createAnchor('memory:///ws/sources/001_a.txt', { start: { line: 0, character: 0 }, end: { line: 0, character: 15 } }, 'vote')
+        .catch(() => undefined);
     },
   ],
 ];
@@ -203,14 +222,24 @@ const BACKTRACKING: Record<string, { via: string[]; leads: string[] }> = {
   },
   'server/src/core/features/createAnchor.ts': { via: ['createAnchor (source text)'], leads: ['x'] },
   'server/src/core/features/passage.ts': { via: ['hover on a citation'], leads: ['x'] },
-  'server/src/core/parse/docDate.ts': { via: ['findFullDate', 'isDateOnlyLine', 'parseNote'], leads: ['Monday, January', '12th of', '---\ndate:'] },
+  'server/src/core/parse/docDate.ts': {
+    via: ['findFullDate', 'isDateOnlyLine', 'parseNote'],
+    leads: ['Monday, January', '12th of', '---\ndate:'],
+  },
   'server/src/core/parse/lexical.ts': { via: ['parseNote (lexical reading)', 'lexicalExclusions'], leads: ['---\n', '```', '> - 1.'] },
-  'server/src/core/parse/note.ts': { via: ['parseNote'], leads: ['# x', '\n', '---\n', '---\nkey:', '---\ndate:', '#', '## x', '---\ntitle: a'] },
+  'server/src/core/parse/note.ts': {
+    via: ['parseNote'],
+    leads: ['# x', '\n', '---\n', '---\nkey:', '---\ndate:', '#', '## x', '---\ntitle: a'],
+  },
   'server/src/core/parse/source.ts': { via: ['parseSource (.txt)', 'parseSource (.md)'], leads: ['#', '---\n', '# x', '---\ntitle: a'] },
 };
 
 /** The entry point that reads each role of the found shapes. */
-const FOUND_VIA = { note: ['scanCitations', 'parseNote', 'sentencesIn'], 'source.md': ['parseSource (.md)'], anchors: ['createAnchor (anchor file text)'] } as const;
+const FOUND_VIA = {
+  note: ['scanCitations', 'parseNote', 'sentencesIn'],
+  'source.md': ['parseSource (.md)'],
+  anchors: ['createAnchor (anchor file text)'],
+} as const;
 
 const everyEntry = new Map<string, (text: string) => unknown>([...entryPoints, ...serviceEntryPoints]);
 
@@ -237,29 +266,43 @@ describe('regular expressions on hostile text (hang detector, 5 s per call)', fu
 
   describe('token, long run, token', () => {
     it('lists every file whose regexes can backtrack over a long run, with a token for each such regex', () => {
-      const files = execFileSync('git', ['ls-files', 'server/src'], { cwd: REPO, encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.ts'));
+      const files = execFileSync('git', ['ls-files', 'server/src'], { cwd: REPO, encoding: 'utf8' })
+        .split('\n')
+        .filter((f) => f.endsWith('.ts'));
       const found = new Map<string, string[]>();
       for (const file of files) {
         const risky = regexesIn(readFileSync(join(REPO, file), 'utf8')).filter((r) => mayBacktrack(r.pattern, r.flags));
-        if (risky.length > 0) found.set(file, risky.map((r) => `${file}:${r.line} /${r.pattern}/${r.flags}`));
+        if (risky.length > 0)
+          found.set(
+            file,
+            risky.map((r) => `${file}:${r.line} /${r.pattern}/${r.flags}`),
+          );
       }
       for (const [file, regexes] of found) {
         const row = BACKTRACKING[file];
         assert.ok(row, `add ${file} to BACKTRACKING with its entry points and a token for each of:\n${regexes.join('\n')}`);
-        assert.ok(row.leads.length >= regexes.length, `${file} has ${regexes.length} such regexes but ${row.leads.length} tokens:\n${regexes.join('\n')}`);
+        assert.ok(
+          row.leads.length >= regexes.length,
+          `${file} has ${regexes.length} such regexes but ${row.leads.length} tokens:\n${regexes.join('\n')}`,
+        );
         for (const via of row.via) assert.ok(everyEntry.has(via), `${file}: no entry point named ${via}`);
       }
-      for (const file of Object.keys(BACKTRACKING)) assert.ok(found.has(file), `${file} no longer has such regexes: drop it from BACKTRACKING`);
+      for (const file of Object.keys(BACKTRACKING))
+        assert.ok(found.has(file), `${file} no longer has such regexes: drop it from BACKTRACKING`);
     });
 
     it('the scan finds such regexes and passes over safe ones', () => {
-      const src = "const a = /^title\\s*:\\s*(.*?)\\s*$/m; const b = x / 2 / y; const c = /\\s+/g; const d = new RegExp(`\\\\b${M}\\\\s+(\\\\d+)`, 'i'); // /\\s+$/\n";
+      const src =
+        "const a = /^title\\s*:\\s*(.*?)\\s*$/m; const b = x / 2 / y; const c = /\\s+/g; const d = new RegExp(`\\\\b${M}\\\\s+(\\\\d+)`, 'i'); // /\\s+$/\n";
       const found = regexesIn(src);
-      assert.deepEqual(found.map((r) => [r.pattern, r.flags, mayBacktrack(r.pattern, r.flags)]), [
-        ['^title\\s*:\\s*(.*?)\\s*$', 'm', true],
-        ['\\s+', 'g', false],
-        ['\\b${M}\\s+(\\d+)', 'i', true],
-      ]);
+      assert.deepEqual(
+        found.map((r) => [r.pattern, r.flags, mayBacktrack(r.pattern, r.flags)]),
+        [
+          ['^title\\s*:\\s*(.*?)\\s*$', 'm', true],
+          ['\\s+', 'g', false],
+          ['\\b${M}\\s+(\\d+)', 'i', true],
+        ],
+      );
     });
 
     for (const [file, { via, leads }] of Object.entries(BACKTRACKING)) {
@@ -270,7 +313,10 @@ describe('regular expressions on hostile text (hang detector, 5 s per call)', fu
             for (const run of TOKEN_RUNS) {
               for (const tail of ['y', lead]) {
                 const ms = await cpuTime(() => f(shape(lead, run, tail)));
-                assert.ok(ms < LIMIT_MS, `${name} on ${JSON.stringify(lead)} + ${JSON.stringify(run)} × 150 KB + ${JSON.stringify(tail)} took ${Math.round(ms)} ms of CPU`);
+                assert.ok(
+                  ms < LIMIT_MS,
+                  `${name} on ${JSON.stringify(lead)} + ${JSON.stringify(run)} × 150 KB + ${JSON.stringify(tail)} took ${Math.round(ms)} ms of CPU`,
+                );
               }
             }
           }
@@ -286,16 +332,29 @@ describe('regular expressions on hostile text (hang detector, 5 s per call)', fu
         }
       }
     });
-
   });
 
   // The known slow parser inputs above (dependencies, linear but slow), at 20 KB.
   it('known slow inputs of micromark, yaml and Intl.Segmenter finish at 20 KB', () => {
-    for (const [name, f] of entryPoints) for (const unit of KNOWN_SLOW[name] ?? []) timed(name, unit, () => f(adversarial(unit, SLOW_SIZE)));
+    for (const [name, f] of entryPoints)
+      for (const unit of KNOWN_SLOW[name] ?? []) timed(name, unit, () => f(adversarial(unit, SLOW_SIZE)));
   });
 
   it('the rules (the whole service) on a hostile note and source', async () => {
-    for (const unit of ['"', '“a ', 'January ', 'Monday, ', '12 ', '[[a#"', '`', 'nearly 10 days since ', '…', '--', '\n', 'On Monday, March 3 [[001#k]]. \n\n']) {
+    for (const unit of [
+      '"',
+      '“a ',
+      'January ',
+      'Monday, ',
+      '12 ',
+      '[[a#"',
+      '`',
+      'nearly 10 days since ',
+      '…',
+      '--',
+      '\n',
+      'On Monday, March 3 [[001#k]]. \n\n',
+    ]) {
       const text = adversarial(unit);
       const workspace = new MemoryWorkspace(['memory:///ws'], {
         'sources/001_a.txt': text,

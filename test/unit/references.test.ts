@@ -34,7 +34,9 @@ describe('references of a passage', () => {
 
   it('from inside a source: the citations whose passage holds that place', async () => {
     const source = VOX_SOURCE.replace('exploit those', 'exp$0loit those');
-    await checkReferences(`//- sources/002_vox.txt\n${source}//- sources/002_vox.anchors.yaml\n${VOX_ANCHORS}${NOTES}`, ['notes/a.md 1:26-1:40']);
+    await checkReferences(`//- sources/002_vox.txt\n${source}//- sources/002_vox.anchors.yaml\n${VOX_ANCHORS}${NOTES}`, [
+      'notes/a.md 1:26-1:40',
+    ]);
   });
 
   it('of a lost anchor: its own citations only, not those of another lost anchor', async () => {

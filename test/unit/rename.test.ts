@@ -10,7 +10,10 @@ async function checkRename(text: string, newName: string, expected: string[]): P
   assert.ok(f.cursor, 'the fixture has a $0 cursor');
   const { edits } = await f.service.rename(f.cursor.uri, f.cursor.position, newName);
   assert.deepEqual(
-    edits.map((e) => `${e.uri.slice(ROOT.length + 1)} ${e.range.start.line + 1}:${e.range.start.character + 1}-${e.range.end.line + 1}:${e.range.end.character + 1} ${e.newText}`),
+    edits.map(
+      (e) =>
+        `${e.uri.slice(ROOT.length + 1)} ${e.range.start.line + 1}:${e.range.start.character + 1}-${e.range.end.line + 1}:${e.range.end.character + 1} ${e.newText}`,
+    ),
     expected,
   );
 }
@@ -20,7 +23,10 @@ async function checkPrepareRename(text: string, expected: string | undefined): P
   const f = await fixture(text);
   assert.ok(f.cursor, 'the fixture has a $0 cursor');
   const r = f.service.prepareRename(f.cursor.uri, f.cursor.position);
-  assert.equal(r && `${r.range.start.line + 1}:${r.range.start.character + 1}-${r.range.end.line + 1}:${r.range.end.character + 1} ${r.placeholder}`, expected);
+  assert.equal(
+    r && `${r.range.start.line + 1}:${r.range.start.character + 1}-${r.range.end.line + 1}:${r.range.end.character + 1} ${r.placeholder}`,
+    expected,
+  );
 }
 
 describe('rename of a named anchor', () => {

@@ -57,8 +57,16 @@ describe('settings from .vscode/settings.json', function () {
   });
 
   it('comments and trailing commas are fine, and a comma inside a string stays in it', async () => {
-    const dir = ws((p) => writeFileSync(p, '{\n  // roots\n  "groundedNotes.sourceRoots": ["refs,]", "sources",],\n  /* off */ "groundedNotes.diagnostics": { "GN020": "off" },\n}\n'));
-    assert.deepEqual(await loadSettings(dir), { config: { ...DEFAULTS, sourceRoots: ['refs,]', 'sources'], diagnostics: { GN020: 'off' } }, errors: [] });
+    const dir = ws((p) =>
+      writeFileSync(
+        p,
+        '{\n  // roots\n  "groundedNotes.sourceRoots": ["refs,]", "sources",],\n  /* off */ "groundedNotes.diagnostics": { "GN020": "off" },\n}\n',
+      ),
+    );
+    assert.deepEqual(await loadSettings(dir), {
+      config: { ...DEFAULTS, sourceRoots: ['refs,]', 'sources'], diagnostics: { GN020: 'off' } },
+      errors: [],
+    });
   });
 
   it('the command line does not block on a link to /dev/stdin, and says why it ignored the file', async () => {
@@ -79,6 +87,9 @@ describe('settings from .vscode/settings.json', function () {
       });
     });
     assert.equal(code, 0, `blocked or failed: ${stderr}`);
-    assert.match(stderr, /^grounded-notes: \.vscode\/settings\.json is not read: it (resolves outside the workspace folder|cannot be resolved \(a broken or looping link\)); the default settings are used\n/);
+    assert.match(
+      stderr,
+      /^grounded-notes: \.vscode\/settings\.json is not read: it (resolves outside the workspace folder|cannot be resolved \(a broken or looping link\)); the default settings are used\n/,
+    );
   });
 });

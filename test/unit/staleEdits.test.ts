@@ -18,8 +18,12 @@ Kirby spoke [[002#kirby-briefing]].
 Also [[002#kirby-briefing]].
 `;
 
-const show = (edits: { uri: string; range: { start: { line: number; character: number }; end: { character: number } }; newText: string }[]) =>
-  edits.map((e) => `${e.uri.slice(ROOT.length + 1)}:${e.range.start.line}:${e.range.start.character}-${e.range.end.character} ${e.newText}`).sort();
+const show = (
+  edits: { uri: string; range: { start: { line: number; character: number }; end: { character: number } }; newText: string }[],
+) =>
+  edits
+    .map((e) => `${e.uri.slice(ROOT.length + 1)}:${e.range.start.line}:${e.range.start.character}-${e.range.end.character} ${e.newText}`)
+    .sort();
 
 describe('edits computed on what is on disk now', () => {
   it('rename after lines were inserted into a note on disk, with no change event, edits where the citation is now', async () => {
@@ -40,13 +44,24 @@ describe('edits computed on what is on disk now', () => {
     const f = await fixture(FILES);
     f.workspace.set('sources/002_x.anchors.yaml', '# Anchors of 002\n\nkirby-briefing: John Kirby clarified\n');
     const { edits } = await f.service.rename(`${ROOT}/notes/a.md`, { line: 0, character: 20 }, 'kirby-remarks');
-    assert.deepEqual(show(edits), ['notes/a.md:0:18-32 kirby-remarks', 'notes/b.md:0:11-25 kirby-remarks', 'sources/002_x.anchors.yaml:2:0-14 kirby-remarks']);
+    assert.deepEqual(show(edits), [
+      'notes/a.md:0:18-32 kirby-remarks',
+      'notes/b.md:0:11-25 kirby-remarks',
+      'sources/002_x.anchors.yaml:2:0-14 kirby-remarks',
+    ]);
   });
 
   it('Create Anchor after the anchor file grew on disk appends after its new end', async () => {
     const f = await fixture(FILES);
     f.workspace.set('sources/002_x.anchors.yaml', 'kirby-briefing: John Kirby clarified\nfriday: press briefing Friday\n');
-    const r = await f.service.createAnchor(`${ROOT}/sources/002_x.txt`, { start: { line: 0, character: 0 }, end: { line: 0, character: 38 } }, 'nsc');
-    assert.deepEqual(r.edits.map((e) => [e.range, e.newText]), [[{ start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, 'nsc: National Security Council spokesperson\n']]);
+    const r = await f.service.createAnchor(
+      `${ROOT}/sources/002_x.txt`,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 38 } },
+      'nsc',
+    );
+    assert.deepEqual(
+      r.edits.map((e) => [e.range, e.newText]),
+      [[{ start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, 'nsc: National Security Council spokesperson\n']],
+    );
   });
 });

@@ -27,7 +27,10 @@ describe('source timelines', () => {
   it('render as a page with a strict Content-Security-Policy and escaped source text', async () => {
     const f = await fixture('//- sources/009_x.txt\nJune 1, 2020\n\nOn <script>alert(1)</script> Monday, June 1, 2020 it began.\n');
     const html = timelineHtml(timelineData(f.service.view), 'abc123');
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc123'; script-src 'nonce-abc123';">/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc123'; script-src 'nonce-abc123';">/,
+    );
     assert.ok(!html.includes('<script>alert'), 'source text is escaped');
     assert.ok(!/https?:\/\//.test(html), 'no remote resources');
     assert.match(html, /<svg viewBox/);

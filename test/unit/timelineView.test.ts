@@ -50,20 +50,32 @@ describe('the source timeline view', () => {
 
   it('scales the axis to the dates shown, with day ticks for a few days and month ticks for a year', () => {
     const days = scaleFor([dayOf('2021-12-07'), dayOf('2021-12-09')], 16, 884);
-    assert.deepEqual(chooseTicks(days).map((t) => t.label), ['Dec 6, 2021', 'Dec 7', 'Dec 8', 'Dec 9', 'Dec 10']);
+    assert.deepEqual(
+      chooseTicks(days).map((t) => t.label),
+      ['Dec 6, 2021', 'Dec 7', 'Dec 8', 'Dec 9', 'Dec 10'],
+    );
     const year = scaleFor([dayOf('2022-02-24'), dayOf('2022-12-10')], 16, 884);
-    assert.deepEqual(chooseTicks(year).map((t) => t.label), ['Mar 2022', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+    assert.deepEqual(
+      chooseTicks(year).map((t) => t.label),
+      ['Mar 2022', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    );
     const weeks = scaleFor([dayOf('2021-10-08'), dayOf('2021-12-09')], 16, 884);
     const weekly = chooseTicks(weeks);
     assert.equal(weekly[0]!.label, 'Oct 11, 2021', 'weekly ticks fall on Mondays');
     for (const [i, t] of weekly.entries()) {
       const next = weekly[i + 1];
-      if (next) assert.ok(weeks.x(next.day) - weeks.x(t.day) >= (labelWidth(t.label) + labelWidth(next.label)) / 2 + LABEL_GAP, `${t.label} and ${next.label} crowd`);
+      if (next)
+        assert.ok(
+          weeks.x(next.day) - weeks.x(t.day) >= (labelWidth(t.label) + labelWidth(next.label)) / 2 + LABEL_GAP,
+          `${t.label} and ${next.label} crowd`,
+        );
     }
   });
 
   it('lays labels out in lanes so that no two boxes intersect and none leaves the axis', () => {
-    const items = ['Wednesday, October 8', 'December 7, 2021', 'Thursday, December 9', 'Thursday', 'stated Dec 7, 2021', 'Wednesday'].map((text, i) => ({ x: [20, 860, 880, 880, 860, 840][i]!, text }));
+    const items = ['Wednesday, October 8', 'December 7, 2021', 'Thursday, December 9', 'Thursday', 'stated Dec 7, 2021', 'Wednesday'].map(
+      (text, i) => ({ x: [20, 860, 880, 880, 860, 840][i]!, text }),
+    );
     const placed = placeLabels(items, 16, 884);
     for (const [i, p] of placed.entries()) {
       assert.ok(p.left >= 16 && p.left + p.width <= 884, `${items[i]!.text} leaves the axis`);
@@ -77,7 +89,11 @@ describe('the source timeline view', () => {
     const f = await fixture(NEWS);
     const svg = timelineSvg(sourceTimelines(f.service.view, { note: `${ROOT}/notes/n.md` })[0]!, 400);
     assert.match(svg, /^<svg viewBox="0 0 400 \d+" width="400"/);
-    const labels = [...svg.matchAll(/<text class="label" x="([\d.]+)" y="([\d.]+)">([^<]*)<\/text>/g)].map((m) => ({ center: Number(m[1]), y: Number(m[2]), width: labelWidth(m[3]!) }));
+    const labels = [...svg.matchAll(/<text class="label" x="([\d.]+)" y="([\d.]+)">([^<]*)<\/text>/g)].map((m) => ({
+      center: Number(m[1]),
+      y: Number(m[2]),
+      width: labelWidth(m[3]!),
+    }));
     assert.ok(labels.length >= 5);
     for (const [i, a] of labels.entries()) {
       assert.ok(a.center - a.width / 2 >= 16 - 0.1 && a.center + a.width / 2 <= 384 + 0.1, `label ${i} leaves the axis`);
@@ -117,7 +133,10 @@ describe('the source timeline view', () => {
     assert.match(html, /<script nonce="n0nce">const vscode = acquireVsCodeApi\(\);/);
     assert.ok(!/\son[a-z]+=/.test(html), 'no inline event handlers');
     assert.match(html, /<section data-source="0">/);
-    assert.match(html, /<g class="mark citation" data-line="5" [^>]*><title>\[\[007#prep\]\] \(note line 4\) cites line 5, dated Dec 7, 2021<\/title>/);
+    assert.match(
+      html,
+      /<g class="mark citation" data-line="5" [^>]*><title>\[\[007#prep\]\] \(note line 4\) cites line 5, dated Dec 7, 2021<\/title>/,
+    );
     assert.match(html, /<g class="mark date" data-line="7" /);
     assert.match(html, /▼<\/span> cited in n\.md/);
   });

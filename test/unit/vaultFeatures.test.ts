@@ -82,7 +82,10 @@ describe('vault links in the editor: hover', () => {
   it('a heading link shows the note, its title and the section under the heading', async () => {
     const f = await fixture(VAULT);
     const h = (await hoverAt(f, '[[Setup#Install', 3))!;
-    assert.equal(h.contents, '**Note Setup** — Setup guide › Install\n\n> Run the installer\\.  \n> \\- a list item  \n> **Windows**  \n> Win\\.');
+    assert.equal(
+      h.contents,
+      '**Note Setup** — Setup guide › Install\n\n> Run the installer\\.  \n> \\- a list item  \n> **Windows**  \n> Win\\.',
+    );
     assert.equal(r(h.range), '3:4-3:25');
     // A Markdown link to the same heading by its slug shows the same.
     assert.equal((await hoverAt(f, '../Guides/Setup.md#install', 2))!.contents, h.contents);
@@ -96,7 +99,8 @@ describe('vault links in the editor: hover', () => {
 
   it('a note link (a property, an escaped pipe in a table) shows the note after its front matter and title, every word escaped', async () => {
     const f = await fixture(VAULT);
-    const whole = '**Note Setup** — Setup guide\n\n> Intro line\\.  \n> **Install**  \n> Run the installer\\.  \n> \\- a list item  \n> **Windows**  \n> Win\\.  \n> **Other**  \n> See \\[\\[\\#Install\\]\\] and \\[\\[\\#Install\\#Windows\\]\\]\\.';
+    const whole =
+      '**Note Setup** — Setup guide\n\n> Intro line\\.  \n> **Install**  \n> Run the installer\\.  \n> \\- a list item  \n> **Windows**  \n> Win\\.  \n> **Other**  \n> See \\[\\[\\#Install\\]\\] and \\[\\[\\#Install\\#Windows\\]\\]\\.';
     assert.equal((await hoverAt(f, '"[[Setup', 3))!.contents, whole);
     const table = (await hoverAt(f, 'Guides/Setup\\|', 2))!;
     assert.equal(table.contents, whole);
@@ -105,7 +109,10 @@ describe('vault links in the editor: hover', () => {
 
   it('an image embed shows the workspace image at its |size, with its path and size', async () => {
     const f = await fixture(VAULT);
-    assert.equal((await hoverAt(f, '![[Outline', 4))!.contents, '![Outline\\.png](memory:///ws/assets/Outline.png|width=100)\n\n`assets/Outline.png` · 4 bytes');
+    assert.equal(
+      (await hoverAt(f, '![[Outline', 4))!.contents,
+      '![Outline\\.png](memory:///ws/assets/Outline.png|width=100)\n\n`assets/Outline.png` · 4 bytes',
+    );
   });
 
   it('says which file it took where several share a name', async () => {
@@ -121,7 +128,8 @@ describe('vault links in the editor: hover', () => {
 describe('vault links in the editor: go to definition and document links', () => {
   it('a heading link leads to the heading, a block link to its line, a Markdown link by slug to the heading, an embed to the file', async () => {
     const f = await fixture(VAULT);
-    const def = (needle: string, delta: number) => f.service.definition(A, pos(f, 'notes/a.md', needle, delta)).map((l) => `${l.targetUri.slice(ROOT.length + 1)} ${r(l.targetRange)}`);
+    const def = (needle: string, delta: number) =>
+      f.service.definition(A, pos(f, 'notes/a.md', needle, delta)).map((l) => `${l.targetUri.slice(ROOT.length + 1)} ${r(l.targetRange)}`);
     assert.deepEqual(def('[[Setup#Install', 3), ['Guides/Setup.md 6:0-6:10']);
     assert.deepEqual(def('../Guides/Setup.md#install', 2), ['Guides/Setup.md 6:0-6:10']);
     assert.deepEqual(def('[[Setup#^step1', 3), ['Guides/Setup.md 7:0-7:25']);
@@ -152,19 +160,27 @@ describe('vault links in the editor: go to definition and document links', () =>
     const defs = f.service.definition(f.cursor!.uri, f.cursor!.position).map((l) => l.targetUri.slice(ROOT.length + 1));
     // The children of `product`, not `product` itself (as Dendron's glob reads it).
     assert.deepEqual(defs.sort(), ['vault/product.other.md', 'vault/product.topic.md']);
-    assert.equal(f.service.hover(f.cursor!.uri, f.cursor!.position)!.contents, '`product.*` takes in 2 notes: `product.other`, `product.topic`');
+    assert.equal(
+      f.service.hover(f.cursor!.uri, f.cursor!.position)!.contents,
+      '`product.*` takes in 2 notes: `product.other`, `product.topic`',
+    );
   });
 });
 
 /** The completion items at `$0` after a note `notes/new.md` holding `line`, as `label kind range detail`. */
 async function complete(line: string, base = VAULT): Promise<string[]> {
   const f = await fixture(`${base}//- notes/new.md\n# Mine\n${line}$0\n`);
-  return f.service.completion(f.cursor!.uri, f.cursor!.position).map((i) => `${i.insertText} ${i.kind} ${r(i.range)}${i.detail ? ` ${i.detail}` : ''}`);
+  return f.service
+    .completion(f.cursor!.uri, f.cursor!.position)
+    .map((i) => `${i.insertText} ${i.kind} ${r(i.range)}${i.detail ? ` ${i.detail}` : ''}`);
 }
 
 describe('vault links in the editor: completion', () => {
   it('after [[ offers notes by the name that reaches them, with title and path', async () => {
-    assert.deepEqual(await complete('[[Se'), ['Other Setup note 1:2-1:4 Other · Guides/Other Setup.md', 'Setup note 1:2-1:4 Setup guide · Guides/Setup.md']);
+    assert.deepEqual(await complete('[[Se'), [
+      'Other Setup note 1:2-1:4 Other · Guides/Other Setup.md',
+      'Setup note 1:2-1:4 Setup guide · Guides/Setup.md',
+    ]);
   });
 
   it('after ![[ offers attachments too', async () => {
@@ -198,7 +214,10 @@ describe('vault links in the editor: completion', () => {
 
   it('in Dendron offers hierarchy names after the label’s pipe and heading slugs', async () => {
     assert.deepEqual(await complete('[[the topic|product.t', DENDRON), ['product.topic note 1:12-1:21 Topic · vault/product.topic.md']);
-    assert.deepEqual(await complete('[[product.topic#', DENDRON), ['topic heading 1:16-1:16 # Topic', 'why-it-matters heading 1:16-1:16 ## Why it matters']);
+    assert.deepEqual(await complete('[[product.topic#', DENDRON), [
+      'topic heading 1:16-1:16 # Topic',
+      'why-it-matters heading 1:16-1:16 ## Why it matters',
+    ]);
   });
 
   it('keeps offering sources first after [[', async () => {
@@ -240,25 +259,40 @@ describe('vault links in the editor: references', () => {
 
   it('on a block link’s id: the block id and the links to it', async () => {
     const f = await fixture(VAULT);
-    assert.deepEqual(f.service.references(A, pos(f, 'notes/a.md', '[[Setup#^step1', 10), true).map(loc), ['Guides/Setup.md 7:19-7:25', 'notes/a.md 3:87-3:103']);
+    assert.deepEqual(f.service.references(A, pos(f, 'notes/a.md', '[[Setup#^step1', 10), true).map(loc), [
+      'Guides/Setup.md 7:19-7:25',
+      'notes/a.md 3:87-3:103',
+    ]);
   });
 
   it('on an attachment link: every link to the file', async () => {
     const f = await fixture(`${VAULT}//- notes/b.md\n![](../assets/Outline.png) [[Outline.png]]\n`);
-    assert.deepEqual(f.service.references(A, pos(f, 'notes/a.md', '![[Outline', 4), false).map(loc), ['notes/a.md 3:67-3:86', 'notes/b.md 0:0-0:26', 'notes/b.md 0:27-0:42']);
+    assert.deepEqual(f.service.references(A, pos(f, 'notes/a.md', '![[Outline', 4), false).map(loc), [
+      'notes/a.md 3:67-3:86',
+      'notes/b.md 0:0-0:26',
+      'notes/b.md 0:27-0:42',
+    ]);
   });
 
   it('a source citation still lists the citations of its passage only', async () => {
-    const f = await fixture(`//- sources/002_abc.txt\nKirby Story\n\nText.\n//- notes/n.md\n[[002#p1]] [[002#p2]] [[002]]\n//- notes/m.md\n[[002#p1]]\n`);
-    assert.deepEqual(f.service.references(uri('notes/n.md'), { line: 0, character: 3 }, false).map(loc), ['notes/m.md 0:0-0:10', 'notes/n.md 0:0-0:10']);
+    const f = await fixture(
+      `//- sources/002_abc.txt\nKirby Story\n\nText.\n//- notes/n.md\n[[002#p1]] [[002#p2]] [[002]]\n//- notes/m.md\n[[002#p1]]\n`,
+    );
+    assert.deepEqual(f.service.references(uri('notes/n.md'), { line: 0, character: 3 }, false).map(loc), [
+      'notes/m.md 0:0-0:10',
+      'notes/n.md 0:0-0:10',
+    ]);
   });
 });
 
 describe('vault links in the editor: rename', () => {
   it('a heading (from its line): the heading and every link to it, text in wiki links, slug in Markdown links, nested and same-note too', async () => {
     const f = await fixture(VAULT);
-    assert.deepEqual(f.service.prepareRename(SETUP, { line: 6, character: 5 }), { range: { start: { line: 6, character: 3 }, end: { line: 6, character: 10 } }, placeholder: 'Install' });
-    const { edits, renames } = (await f.service.rename(SETUP, { line: 6, character: 5 }, 'Installing: it'));
+    assert.deepEqual(f.service.prepareRename(SETUP, { line: 6, character: 5 }), {
+      range: { start: { line: 6, character: 3 }, end: { line: 6, character: 10 } },
+      placeholder: 'Install',
+    });
+    const { edits, renames } = await f.service.rename(SETUP, { line: 6, character: 5 }, 'Installing: it');
     assert.equal(renames, undefined);
     assert.deepEqual(edits.map(edit), [
       'Guides/Setup.md 6:3-6:10 Installing: it',
@@ -285,14 +319,20 @@ describe('vault links in the editor: rename', () => {
 
   it('refuses a heading name the note already has', async () => {
     const f = await fixture(VAULT);
-    await assert.rejects(async () => f.service.rename(SETUP, { line: 6, character: 5 }, 'other'), /Note `Setup` already has a heading `other`/);
+    await assert.rejects(
+      async () => f.service.rename(SETUP, { line: 6, character: 5 }, 'other'),
+      /Note `Setup` already has a heading `other`/,
+    );
   });
 
   it('a note (from a link to it): the file is renamed and every link follows in its own form, aliases, headings and blocks kept', async () => {
     const f = await fixture(VAULT);
     const at = pos(f, 'notes/a.md', '[[Setup#Install', 3);
-    assert.deepEqual(f.service.prepareRename(A, at), { range: { start: { line: 3, character: 6 }, end: { line: 3, character: 11 } }, placeholder: 'Setup' });
-    const { edits, renames } = (await f.service.rename(A, at, 'Getting started'));
+    assert.deepEqual(f.service.prepareRename(A, at), {
+      range: { start: { line: 3, character: 6 }, end: { line: 3, character: 11 } },
+      placeholder: 'Setup',
+    });
+    const { edits, renames } = await f.service.rename(A, at, 'Getting started');
     assert.deepEqual(renames, [{ oldUri: SETUP, newUri: uri('Guides/Getting started.md') }]);
     assert.deepEqual(edits.map(edit), [
       'notes/a.md 1:12-1:17 Getting started',
@@ -307,7 +347,7 @@ describe('vault links in the editor: rename', () => {
   it('an attachment keeps its extension; a name taken or a path is refused', async () => {
     const f = await fixture(VAULT);
     const at = pos(f, 'notes/a.md', '![[Outline', 4);
-    assert.deepEqual((await f.service.rename(A, at, 'Diagram')), {
+    assert.deepEqual(await f.service.rename(A, at, 'Diagram'), {
       edits: [{ uri: A, range: { start: { line: 3, character: 69 }, end: { line: 3, character: 80 } }, newText: 'Diagram.png' }],
       renames: [{ oldUri: uri('assets/Outline.png'), newUri: uri('assets/Diagram.png') }],
     });
@@ -319,14 +359,22 @@ describe('vault links in the editor: rename', () => {
   it('in Dendron renames the hierarchy name after the label, prefixes kept, and a heading by its slug', async () => {
     const f = await fixture(`${DENDRON}//- vault/root.md\n[[the topic|product.topic#why-it-matters]] [[dendron://vault/product.topic]]\n`);
     const root = uri('vault/root.md');
-    const renamed = (await f.service.rename(root, { line: 0, character: 15 }, 'product.subject'));
+    const renamed = await f.service.rename(root, { line: 0, character: 15 }, 'product.subject');
     assert.deepEqual(renamed.renames, [{ oldUri: uri('vault/product.topic.md'), newUri: uri('vault/product.subject.md') }]);
-    assert.deepEqual(renamed.edits.map(edit), ['vault/root.md 0:12-0:25 product.subject', 'vault/root.md 0:45-0:74 dendron://vault/product.subject']);
-    assert.deepEqual((await f.service.rename(root, { line: 0, character: 30 }, 'Why now')).edits.map(edit), ['vault/product.topic.md 1:3-1:17 Why now', 'vault/root.md 0:26-0:40 why-now']);
+    assert.deepEqual(renamed.edits.map(edit), [
+      'vault/root.md 0:12-0:25 product.subject',
+      'vault/root.md 0:45-0:74 dendron://vault/product.subject',
+    ]);
+    assert.deepEqual((await f.service.rename(root, { line: 0, character: 30 }, 'Why now')).edits.map(edit), [
+      'vault/product.topic.md 1:3-1:17 Why now',
+      'vault/root.md 0:26-0:40 why-now',
+    ]);
   });
 
   it('a source anchor is still renamed as an anchor', async () => {
-    const f = await fixture(`//- sources/002_abc.txt\nKirby spoke.\n//- sources/002_abc.anchors.yaml\nkirby: Kirby spoke\n//- notes/n.md\n[[002#kirby]]\n`);
+    const f = await fixture(
+      `//- sources/002_abc.txt\nKirby spoke.\n//- sources/002_abc.anchors.yaml\nkirby: Kirby spoke\n//- notes/n.md\n[[002#kirby]]\n`,
+    );
     assert.deepEqual((await f.service.rename(uri('notes/n.md'), { line: 0, character: 8 }, 'kirby-2')).edits.map(edit), [
       'sources/002_abc.anchors.yaml 0:0-0:5 kirby-2',
       'notes/n.md 0:6-0:11 kirby-2',
@@ -345,10 +393,10 @@ describe('vault links in the editor: files moved or renamed', () => {
 
   it('a file renamed where its new name is taken is linked by its vault path; <…> destinations stay raw', async () => {
     const f = await fixture(VAULT);
-    assert.deepEqual((await f.service.renameFiles([{ oldUri: uri('Guides/Other Setup.md'), newUri: uri('Guides/x/Setup.md') }])).edits.map(edit), [
-      'notes/a.md 5:2-5:13 Guides/x/Setup',
-      'notes/a.md 7:6-7:30 ../Guides/x/Setup.md',
-    ]);
+    assert.deepEqual(
+      (await f.service.renameFiles([{ oldUri: uri('Guides/Other Setup.md'), newUri: uri('Guides/x/Setup.md') }])).edits.map(edit),
+      ['notes/a.md 5:2-5:13 Guides/x/Setup', 'notes/a.md 7:6-7:30 ../Guides/x/Setup.md'],
+    );
   });
 
   it('a folder moved: relative links inside its notes are recomputed', async () => {
@@ -365,7 +413,10 @@ describe('vault links in the editor: files moved or renamed', () => {
     const png = f.workspace.files.get(uri('assets/Outline.png'))!;
     f.workspace.files.delete(uri('assets/Outline.png'));
     f.workspace.files.set(uri('assets/Diagram.png'), png);
-    await f.service.filesRenamed([{ oldUri: uri('assets'), newUri: uri('assets') }, { oldUri: uri('assets/Outline.png'), newUri: uri('assets/Diagram.png') }]);
+    await f.service.filesRenamed([
+      { oldUri: uri('assets'), newUri: uri('assets') },
+      { oldUri: uri('assets/Outline.png'), newUri: uri('assets/Diagram.png') },
+    ]);
     assert.deepEqual(
       (f.service.allProblems().get(A) ?? []).map((p) => `${r(p.range)} ${p.code}`),
       ['3:69-3:80 GN001'],

@@ -195,7 +195,7 @@ See [b by name](b.md).
     ]);
   });
 
-  it('eval:vaults counts a vault\'s notes and links as its tool reads them and judges every report', () => {
+  it("eval:vaults counts a vault's notes and links as its tool reads them and judges every report", () => {
     ensureBuilt();
     const { dir } = writeVault(`
 //- .obsidian/app.json
@@ -214,14 +214,20 @@ png
 [[gone]]
 `);
     try {
-      const r = spawnSync(process.execPath, [join(REPO, 'scripts/eval-vaults.mjs'), '--judge', '--json', '--runs', '1', dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const r = spawnSync(process.execPath, [join(REPO, 'scripts/eval-vaults.mjs'), '--judge', '--json', '--runs', '1', dir], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
       assert.equal(r.status, 0, r.stderr);
       const [v] = JSON.parse(r.stdout).results;
       assert.deepEqual([v.convention, v.notes, v.links, v.linkKinds], ['obsidian', 2, 4, { wiki: 2, embed: 1, markdown: 1 }]);
       const judged = v.verdicts.broken + v.verdicts.fine + v.verdicts['not a link'] + v.verdicts['by hand'];
       assert.equal(judged, v.reports);
       assert.equal(v.brokenLinks, 1, 'the judge finds [[missing]] broken');
-      assert.equal(Object.values(v.byCode as Record<string, number>).reduce((a, b) => a + b, 0), v.reports);
+      assert.equal(
+        Object.values(v.byCode as Record<string, number>).reduce((a, b) => a + b, 0),
+        v.reports,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -34,7 +34,11 @@ describe('YAML nested too deep', () => {
     for (const unit of NESTING_UNITS) {
       for (let i = 0; i < 3; i++) {
         const problems = parseAnchorFile(ANCHORS, unit.repeat(4000)).problems;
-        assert.deepEqual(problems.map((p) => p.message), [TOO_DEEP], unit);
+        assert.deepEqual(
+          problems.map((p) => p.message),
+          [TOO_DEEP],
+          unit,
+        );
       }
     }
   });
@@ -42,20 +46,31 @@ describe('YAML nested too deep', () => {
   it('anchor files nested within the bound still read (a map of maps, flow values)', () => {
     const file = parseAnchorFile(ANCHORS, 'a:\n  quote: "one [two]"\n  prefix: x\nb: { quote: three }\n');
     assert.deepEqual(file.problems, []);
-    assert.deepEqual(file.anchors.map((a) => [a.key, a.quote, a.prefix]), [['a', 'one [two]', 'x'], ['b', 'three', undefined]]);
+    assert.deepEqual(
+      file.anchors.map((a) => [a.key, a.quote, a.prefix]),
+      [
+        ['a', 'one [two]', 'x'],
+        ['b', 'three', undefined],
+      ],
+    );
   });
 
   it('a note whose front matter is `x: ` and 4,000 `[` is still read, twice', () => {
     for (let i = 0; i < 2; i++) {
       const note = parseNote('memory:///ws/notes/a.md', `---\nx: ${'['.repeat(4000)}\ntitle: Deep\n---\nText [[001#p1]].\n`);
-      assert.deepEqual(note.citations.map((c) => c.raw), ['[[001#p1]]']);
+      assert.deepEqual(
+        note.citations.map((c) => c.raw),
+        ['[[001#p1]]'],
+      );
       // The title's own line is read even where the whole front matter is refused.
       assert.equal(note.title, 'Deep');
     }
   });
 
   it('through the service: GN006 on the anchor file and nothing else; the citations still resolve', async () => {
-    const f = await fixture(`//- sources/001_a.txt\nHello there.\n//- sources/001_a.anchors.yaml\n${'- '.repeat(3000)}x\n//- notes/n.md\n---\nx: ${'{'.repeat(3000)}\n---\nSee [[001#p1]] and [[001#nope]].\n`);
+    const f = await fixture(
+      `//- sources/001_a.txt\nHello there.\n//- sources/001_a.anchors.yaml\n${'- '.repeat(3000)}x\n//- notes/n.md\n---\nx: ${'{'.repeat(3000)}\n---\nSee [[001#p1]] and [[001#nope]].\n`,
+    );
     assert.deepEqual(problemsOf(f, 'sources/001_a.anchors.yaml'), [`1:201-1:202 GN006 ${TOO_DEEP}`]);
     assert.deepEqual(problemsOf(f, 'notes/n.md'), ['4:26-4:30 GN002 No anchor `nope` in source 001']);
   });

@@ -4,11 +4,26 @@ import { chromium } from 'playwright-core';
 import { track } from './processes.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Launches Chromium; returns the connected browser and a close() that ends it. */
 export async function launchBrowser() {
-  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  const server = await chromium.launchServer({
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   const pid = server.process().pid;
   track('chromium', pid);
   const browser = await chromium.connect(server.wsEndpoint());

@@ -17,7 +17,9 @@ export function ensureCodeServer() {
   console.log('code-server is not installed: running scripts/setup-vscode.sh');
   const setup = spawnSync('bash', [join(REPO, 'scripts/setup-vscode.sh')], { stdio: 'inherit' });
   if (setup.status !== 0 || !existsSync(CODE_SERVER)) {
-    throw new Error('code-server is not installed and scripts/setup-vscode.sh failed (see its message above); run it as root with network access to npm and Debian');
+    throw new Error(
+      'code-server is not installed and scripts/setup-vscode.sh failed (see its message above); run it as root with network access to npm and Debian',
+    );
   }
 }
 
@@ -43,23 +45,42 @@ export async function startCodeServer({ dir, env = {}, timeoutMs = 60_000 }) {
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(
     join(userData, 'User/settings.json'),
-    JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off' }, null, 2),
+    JSON.stringify(
+      {
+        'security.workspace.trust.enabled': false,
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+      },
+      null,
+      2,
+    ),
   );
   const configFile = join(dir, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
   const logFile = join(dir, 'code-server.log');
   const port = await freePort();
   const log = openSync(logFile, 'a');
-  const child = spawnGroup('code-server', CODE_SERVER, [
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--user-data-dir', userData,
-    '--extensions-dir', join(dir, 'extensions'),
-  ], { stdio: ['ignore', log, log], env: { ...process.env, ...env } });
+  const child = spawnGroup(
+    'code-server',
+    CODE_SERVER,
+    [
+      '--config',
+      configFile,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      join(dir, 'extensions'),
+    ],
+    { stdio: ['ignore', log, log], env: { ...process.env, ...env } },
+  );
   closeSync(log);
 
   const exitedPromise = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
@@ -70,7 +91,8 @@ export async function startCodeServer({ dir, env = {}, timeoutMs = 60_000 }) {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
     logFile,
-    logTail: (lines = 40) => (existsSync(logFile) ? readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '(no log)'),
+    logTail: (lines = 40) =>
+      existsSync(logFile) ? readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '(no log)',
     stop: () => endGroup(child.pid),
   };
   let exited;

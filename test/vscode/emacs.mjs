@@ -18,7 +18,11 @@ async function runEmacs(folder, work) {
   const resultFile = join(work, 'emacs-result.json');
   // Emacs's own files (eglot's events buffer is in memory; ~/.emacs.d) stay in the temp folder.
   const env = { ...process.env, GN_SERVER: join(REPO, 'dist/server.js'), GN_ROOT: folder, GN_RESULT: resultFile, HOME: work };
-  const emacs = spawnGroup('emacs', EMACS, ['--batch', '-l', join(REPO, 'test/vscode/emacs-eglot.el')], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const emacs = spawnGroup('emacs', EMACS, ['--batch', '-l', join(REPO, 'test/vscode/emacs-eglot.el')], {
+    cwd: folder,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   emacs.stdout.on('data', (d) => (output += d));
   emacs.stderr.on('data', (d) => (output += d));
@@ -50,7 +54,13 @@ export async function runEmacsTests({ record }) {
       check: (result) => {
         const gn002 = result.diagnostics.find((d) => d.text.includes('kirby-brifing'));
         assert.ok(gn002, `no GN002 among ${JSON.stringify(result.diagnostics.map((d) => d.text))}`);
-        assert.deepEqual(gn002, { line: 6, column: 85, endColumn: 98, type: 'eglot-error', text: 'grounded-notes [GN002]: No anchor `kirby-brifing` in source 002; did you mean `kirby-briefing`?' });
+        assert.deepEqual(gn002, {
+          line: 6,
+          column: 85,
+          endColumn: 98,
+          type: 'eglot-error',
+          text: 'grounded-notes [GN002]: No anchor `kirby-brifing` in source 002; did you mean `kirby-briefing`?',
+        });
       },
     },
     {
@@ -62,7 +72,8 @@ export async function runEmacsTests({ record }) {
     },
   ];
   try {
-    if (!existsSync(EMACS)) throw new Error(`${EMACS} is missing: run scripts/setup-vscode.sh (it installs Debian's emacs-nox and elpa-eglot)`);
+    if (!existsSync(EMACS))
+      throw new Error(`${EMACS} is missing: run scripts/setup-vscode.sh (it installs Debian's emacs-nox and elpa-eglot)`);
     const result = await runEmacs(folder, work);
     for (const test of tests) {
       try {

@@ -19,7 +19,9 @@ export async function runExtensionHostSuite({ browser, server, folder, reportFil
     if (message.type() !== 'debug') consoleLines.push(message.text());
   });
   const failure = (why) =>
-    new Error(`${why}\n--- workbench console (last lines) ---\n${consoleLines.slice(-30).join('\n')}\n--- code-server log (last lines) ---\n${server.logTail()}`);
+    new Error(
+      `${why}\n--- workbench console (last lines) ---\n${consoleLines.slice(-30).join('\n')}\n--- code-server log (last lines) ---\n${server.logTail()}`,
+    );
   const exitsBefore = exits(server);
   try {
     await page.goto(workbenchUrl(server, { folder, testsPath: join(REPO, 'test/suite/index.cjs') }));

@@ -17,8 +17,21 @@ const TIMEOUT_MS = 90_000;
 async function runNeovim(folder, work) {
   const resultFile = join(work, 'nvim-result.json');
   // Neovim's own state (the LSP log, shada) goes to the temp folder, not the user's home.
-  const env = { ...process.env, GN_SERVER: join(REPO, 'dist/server.js'), GN_ROOT: folder, GN_RESULT: resultFile, XDG_STATE_HOME: work, XDG_CACHE_HOME: work, XDG_DATA_HOME: work, XDG_CONFIG_HOME: work };
-  const nvim = spawnGroup('neovim', NVIM, ['--headless', '-n', '-i', 'NONE', '-u', join(REPO, 'test/vscode/neovim-init.lua')], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    ...process.env,
+    GN_SERVER: join(REPO, 'dist/server.js'),
+    GN_ROOT: folder,
+    GN_RESULT: resultFile,
+    XDG_STATE_HOME: work,
+    XDG_CACHE_HOME: work,
+    XDG_DATA_HOME: work,
+    XDG_CONFIG_HOME: work,
+  };
+  const nvim = spawnGroup('neovim', NVIM, ['--headless', '-n', '-i', 'NONE', '-u', join(REPO, 'test/vscode/neovim-init.lua')], {
+    cwd: folder,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   nvim.stdout.on('data', (d) => (output += d));
   nvim.stderr.on('data', (d) => (output += d));

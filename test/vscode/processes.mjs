@@ -59,7 +59,11 @@ let installed = false;
 export function endAllOnExit() {
   if (installed) return;
   installed = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping ${[...groups.values()].join(', ') || 'nothing'}`);
       endAll().finally(() => process.exit(code));

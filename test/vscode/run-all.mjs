@@ -25,7 +25,13 @@ const results = [];
 
 function record(group, title, ok, error) {
   results.push({ group, title, ok });
-  const details = ok ? '' : '\n' + String(error).split('\n').map((line) => `      ${line}`).join('\n');
+  const details = ok
+    ? ''
+    : '\n' +
+      String(error)
+        .split('\n')
+        .map((line) => `      ${line}`)
+        .join('\n');
   console.log(`  ${ok ? '✓' : '✗'} [${group}] ${title}${details}`);
 }
 
@@ -57,7 +63,13 @@ async function runInVsCode(tmp) {
     if (runs('extension-host')) {
       console.log('extension-host suite (test/suite)');
       try {
-        const report = await runExtensionHostSuite({ browser: browser.browser, server, folder: exampleCopy(tmp, 'extension-host'), reportFile, timeoutMs: 5 * 60_000 });
+        const report = await runExtensionHostSuite({
+          browser: browser.browser,
+          server,
+          folder: exampleCopy(tmp, 'extension-host'),
+          reportFile,
+          timeoutMs: 5 * 60_000,
+        });
         for (const test of report.tests) record('extension host', test.title, test.state === 'passed', test.error);
         if (report.tests.length === 0) record('extension host', 'the suite ran tests', false, 'the report lists no tests');
       } catch (e) {
@@ -69,7 +81,12 @@ async function runInVsCode(tmp) {
       await runUiTests({ browser: browser.browser, server, folder: exampleCopy(tmp, 'ui'), record });
     }
   } catch (e) {
-    record('vscode', 'code-server and Chromium started', false, `${e.message}${server ? `\n--- code-server log ---\n${server.logTail()}` : ''}`);
+    record(
+      'vscode',
+      'code-server and Chromium started',
+      false,
+      `${e.message}${server ? `\n--- code-server log ---\n${server.logTail()}` : ''}`,
+    );
   } finally {
     await browser?.close();
     await server?.stop();

@@ -52,10 +52,19 @@ const coreTests = [
       const rows = page.locator('.markers-panel .monaco-list-row');
       await rows.filter({ hasText: 'GN002' }).first().waitFor({ timeout: STEP_TIMEOUT });
       const text = shown((await rows.allInnerTexts()).join('\n'));
-      for (const expected of ['broken-citations.md', 'GN001', 'GN002', 'Unknown source']) assert.ok(text.includes(expected), `${expected} is not in the Problems panel:\n${text}`);
+      for (const expected of ['broken-citations.md', 'GN001', 'GN002', 'Unknown source'])
+        assert.ok(text.includes(expected), `${expected} is not in the Problems panel:\n${text}`);
       await screenshot(page, 'problems.png');
       const panel = await page.locator('.part.panel').boundingBox();
-      await screenshot(page, 'problems.png', { folder: 'media/walkthrough', clip: { x: panel.x, y: Math.max(0, panel.y + panel.height - 540), width: Math.min(panel.width, 900), height: Math.min(panel.y + panel.height, 540) } });
+      await screenshot(page, 'problems.png', {
+        folder: 'media/walkthrough',
+        clip: {
+          x: panel.x,
+          y: Math.max(0, panel.y + panel.height - 540),
+          width: Math.min(panel.width, 900),
+          height: Math.min(panel.y + panel.height, 540),
+        },
+      });
       await page.keyboard.press('Control+Shift+M'); // closes the panel again
     },
   },
@@ -93,7 +102,8 @@ const coreTests = [
     },
   },
   {
-    title: 'the hover over a PDF citation opens the PDF at its page, the passage highlighted, and an anchor is made from the viewer’s selection',
+    title:
+      'the hover over a PDF citation opens the PDF at its page, the passage highlighted, and an anchor is made from the viewer’s selection',
     async run(page) {
       await quickOpen(page, 'pdf-and-web-sources.md');
       // The editor wraps the long line: the citation stands on a view line of its own.
@@ -118,7 +128,14 @@ const coreTests = [
       await hover.locator('a', { hasText: 'Open PDF at page 2' }).click();
       // The viewer is a webview: its page is an iframe inside an iframe.
       const viewer = async () => {
-        for (const frame of page.frames()) if (await frame.locator('#viewerContainer').count().catch(() => 0)) return frame;
+        for (const frame of page.frames())
+          if (
+            await frame
+              .locator('#viewerContainer')
+              .count()
+              .catch(() => 0)
+          )
+            return frame;
         return undefined;
       };
       let frame;
@@ -128,7 +145,11 @@ const coreTests = [
       await highlight
         .first()
         .waitFor({ timeout: STEP_TIMEOUT })
-        .catch(async (e) => assert.fail(`viewer status: ${await frame.locator('#status').innerText()}; console: ${logs.join(' | ')} — ${e.message.split('\n')[0]}`));
+        .catch(async (e) =>
+          assert.fail(
+            `viewer status: ${await frame.locator('#status').innerText()}; console: ${logs.join(' | ')} — ${e.message.split('\n')[0]}`,
+          ),
+        );
       assert.match(await frame.locator('#status').innerText(), /Page 2 of 3/);
       await screenshot(page, 'pdf-viewer.png');
       // Select the words of one text-layer span on page 1 and make an anchor of them.
@@ -141,7 +162,9 @@ const coreTests = [
       assert.equal(await input.inputValue(), 'other-issues-on-the');
       await page.keyboard.press('Enter');
       // The anchor is written (as an undoable edit) and its citation copied, as the message says.
-      await page.locator('.notification-toast', { hasText: 'anchor created; [[report#other-issues-on-the]] is on the clipboard' }).waitFor({ timeout: STEP_TIMEOUT });
+      await page
+        .locator('.notification-toast', { hasText: 'anchor created; [[report#other-issues-on-the]] is on the clipboard' })
+        .waitFor({ timeout: STEP_TIMEOUT });
       // Leave the workbench as the next tests expect it: the viewer closed, no message open.
       await page.keyboard.press('Escape');
       await page.locator('.tab', { hasText: 'report_summit-2021.pdf' }).locator('.codicon-close').click();
@@ -195,7 +218,13 @@ export async function runUiTests({ browser, server, folder, record }) {
       await openWorkbench(page, server, folder);
     } catch (e) {
       const shot = await failureScreenshot(page, 'workbench');
-      for (const test of uiTests) record('ui', test.title, false, `the workbench did not get ready (${shot}): ${e.message}\n--- code-server log ---\n${server.logTail()}`);
+      for (const test of uiTests)
+        record(
+          'ui',
+          test.title,
+          false,
+          `the workbench did not get ready (${shot}): ${e.message}\n--- code-server log ---\n${server.logTail()}`,
+        );
       return;
     }
     for (const [index, test] of uiTests.entries()) {

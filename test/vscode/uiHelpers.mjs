@@ -31,7 +31,8 @@ export async function quickOpen(page, fileName) {
 }
 
 /** A row of the open quick pick (command palette, Quick Open, a command's own pick). */
-export const quickPickRow = (page, text) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+export const quickPickRow = (page, text) =>
+  page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
 
 /** Types `filter` into the open quick pick and accepts the row that shows `row`. */
 export async function pick(page, filter, row = filter) {

@@ -27,7 +27,11 @@ async function openStep(page, title) {
 }
 
 /** Every file under `dir`, relative, sorted. */
-const filesUnder = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+const filesUnder = (dir) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 
 async function waitUntil(what, test, timeoutMs = STEP_TIMEOUT) {
   const deadline = Date.now() + timeoutMs;
@@ -42,7 +46,13 @@ async function timelineFrame(page) {
   const deadline = Date.now() + STEP_TIMEOUT;
   for (;;) {
     for (const frame of page.frames()) {
-      if ((await frame.locator('body[data-fitted="true"] section[data-source]').count().catch(() => 0)) > 0) return frame;
+      if (
+        (await frame
+          .locator('body[data-fitted="true"] section[data-source]')
+          .count()
+          .catch(() => 0)) > 0
+      )
+        return frame;
     }
     if (Date.now() > deadline) throw new Error('the timeline page did not appear');
     await page.waitForTimeout(300);
@@ -84,13 +94,22 @@ export const workbenchTests = [
       const written = join(parent, 'briefings');
       await waitUntil(`the example in ${written}`, () => existsSync(join(written, 'notes/december-summit.md')));
       await page.locator('.notification-toast', { hasText: 'the example workspace is in' }).waitFor({ timeout: STEP_TIMEOUT });
-      await waitUntil('every file of the example', () => filesUnder(written).length === filesUnder(join(REPO, 'examples/briefings')).length);
+      await waitUntil(
+        'every file of the example',
+        () => filesUnder(written).length === filesUnder(join(REPO, 'examples/briefings')).length,
+      );
       assert.deepEqual(filesUnder(written), filesUnder(join(REPO, 'examples/briefings')));
       await page.keyboard.press('Escape');
       // The step's picture: the same example as this window shows it.
       await page.keyboard.press('Control+Shift+E');
-      await page.locator('.explorer-viewlet .monaco-list-row', { hasText: /^sources$/ }).first().click();
-      await page.locator('.explorer-viewlet .monaco-list-row', { hasText: '002_a3f28121737e2d7d.anchors.yaml' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await page
+        .locator('.explorer-viewlet .monaco-list-row', { hasText: /^sources$/ })
+        .first()
+        .click();
+      await page
+        .locator('.explorer-viewlet .monaco-list-row', { hasText: '002_a3f28121737e2d7d.anchors.yaml' })
+        .first()
+        .waitFor({ timeout: STEP_TIMEOUT });
       await quickOpen(page, 'december-summit.md');
       await screenshot(page, 'sources.png', { folder: WALKTHROUGH, clip: { x: 0, y: 0, width: 900, height: 540 } });
     },
@@ -132,14 +151,25 @@ export const workbenchTests = [
       await pick(page, 'grounded-notes', 'grounded-notes');
       await pick(page, 'check', 'Grounded Notes: check');
       // The task's terminal takes the panel; the Problems view is one command away.
-      await page.locator('.terminal-wrapper, .xterm', { hasText: /exit code: 1/ }).first().waitFor({ timeout: 60_000 }).catch(() => {});
+      await page
+        .locator('.terminal-wrapper, .xterm', { hasText: /exit code: 1/ })
+        .first()
+        .waitFor({ timeout: 60_000 })
+        .catch(() => {});
       await runCommand(page, 'View: Focus Problems');
       const rows = page.locator('.markers-panel .monaco-list-row');
       await rows.filter({ hasText: 'grounded-notes check' }).first().waitFor({ timeout: 60_000 });
       const texts = (await rows.allInnerTexts()).map(shown);
       const fromTask = texts.filter((t) => t.includes('grounded-notes check'));
-      for (const [code, words] of [['GN001', 'Unknown source `001`'], ['GN002', 'kirby-brifing'], ['GN004', 'Malformed citation']]) {
-        assert.ok(fromTask.some((t) => t.includes(code) && t.includes(words)), `no ${code} "${words}" from the task in the Problems panel:\n${texts.join('\n')}`);
+      for (const [code, words] of [
+        ['GN001', 'Unknown source `001`'],
+        ['GN002', 'kirby-brifing'],
+        ['GN004', 'Malformed citation'],
+      ]) {
+        assert.ok(
+          fromTask.some((t) => t.includes(code) && t.includes(words)),
+          `no ${code} "${words}" from the task in the Problems panel:\n${texts.join('\n')}`,
+        );
       }
       await runCommand(page, 'View: Toggle Panel Visibility');
     },
@@ -151,18 +181,27 @@ export const workbenchTests = [
       await statusItem(page).click();
       await quickPickRow(page, 'Show Source Timeline').waitFor({ timeout: STEP_TIMEOUT });
       const menu = shown((await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).join('\n'));
-      for (const entry of ['Check Workspace', 'Show Source Timeline', 'Insert Citation', 'Open Settings', 'Get Started']) assert.ok(menu.includes(entry), `${entry} is not in the menu:\n${menu}`);
+      for (const entry of ['Check Workspace', 'Show Source Timeline', 'Insert Citation', 'Open Settings', 'Get Started'])
+        assert.ok(menu.includes(entry), `${entry} is not in the menu:\n${menu}`);
       await quickPickRow(page, 'Show Source Timeline').click();
       const frame = await timelineFrame(page);
       await frame.locator('g.mark.citation').first().waitFor({ timeout: STEP_TIMEOUT });
       const { count, pairs } = await intersectingLabels(frame);
       assert.ok(count > 20, `only ${count} labels`);
       assert.deepEqual(pairs, [], 'label boxes intersect');
-      const view = await page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'Source Timeline' }) }).boundingBox();
-      await screenshot(page, 'timeline.png', { folder: WALKTHROUGH, clip: { x: view.x, y: view.y, width: Math.min(view.width, 900), height: 540 } });
+      const view = await page
+        .locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'Source Timeline' }) })
+        .boundingBox();
+      await screenshot(page, 'timeline.png', {
+        folder: WALKTHROUGH,
+        clip: { x: view.x, y: view.y, width: Math.min(view.width, 900), height: 540 },
+      });
       // The flagged "Wednesday, October 8" of source 000 is on its line 29.
       // (The example's PDF report, made from source 000, says it too: pick source 000's section.)
-      await frame.locator('section', { has: frame.locator('h2', { hasText: /^Source 000/ }) }).locator('g.mark.flagged text', { hasText: 'Wednesday, October 8' }).click();
+      await frame
+        .locator('section', { has: frame.locator('h2', { hasText: /^Source 000/ }) })
+        .locator('g.mark.flagged text', { hasText: 'Wednesday, October 8' })
+        .click();
       await page.locator('.tab.active', { hasText: '000_73692c68c32165cb.txt' }).waitFor({ timeout: STEP_TIMEOUT });
       await page.locator('.statusbar-item', { hasText: /Ln 29, Col/ }).waitFor({ timeout: STEP_TIMEOUT });
     },

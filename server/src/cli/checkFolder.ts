@@ -30,7 +30,12 @@ export interface Readers {
  * since the check that saved it (nothing is read or parsed); otherwise a check that
  * reuses what the index still knows, saved for the next run. Closes the readers.
  */
-export async function checkFolder(workspace: NodeWorkspace, config: NotesConfig, readers: Readers, persisted: boolean): Promise<CheckResult> {
+export async function checkFolder(
+  workspace: NodeWorkspace,
+  config: NotesConfig,
+  readers: Readers,
+  persisted: boolean,
+): Promise<CheckResult> {
   try {
     return (persisted ? await savedResult(workspace, config, readers.pool) : undefined) ?? (await freshResult(workspace, config, readers));
   } finally {

@@ -41,7 +41,9 @@ export function toFindings(problems: Iterable<[string, Problem[]]>, relative: (u
       });
     }
   }
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.code.localeCompare(b.code)));
+  return out.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+  );
 }
 
 /**
@@ -91,7 +93,13 @@ export function formatSarif(findings: readonly Finding[]): object {
               physicalLocation: {
                 artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
                 // In a PDF: lines of the extracted text, and the page as a property.
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn, ...(f.page !== undefined ? { properties: { page: f.page, pageLine: f.pageLine } } : {}) },
+                region: {
+                  startLine: f.line,
+                  startColumn: f.column,
+                  endLine: f.endLine,
+                  endColumn: f.endColumn,
+                  ...(f.page !== undefined ? { properties: { page: f.page, pageLine: f.pageLine } } : {}),
+                },
               },
             },
           ],

@@ -54,7 +54,8 @@ function parseCheckArgs(args: string[]): CheckOptions {
     };
     if (a === '--format' || a.startsWith('--format=')) {
       const f = value('--format');
-      if (f !== 'text' && f !== 'json' && f !== 'sarif' && f !== 'github') throw new UsageError(`unknown format "${f}": use text, json, sarif or github`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif' && f !== 'github')
+        throw new UsageError(`unknown format "${f}": use text, json, sarif or github`);
       opts.format = f;
     } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
       const n = Number(value('--max-warnings'));
@@ -97,17 +98,19 @@ async function check(opts: CheckOptions): Promise<number> {
   });
   const result = await checkFolder(workspace, config, { pool, extractor, extracted }, !!opts.cacheDir);
   // For the benchmark (bench/pdf.mjs): what reading PDFs and web pages cost in this run.
-  if (process.env.GROUNDED_NOTES_TIMING) process.stderr.write(`timing: ${JSON.stringify({ extract: extractor.stats, cacheLoadMs: extracted?.loadMs ?? 0 })}\n`);
+  if (process.env.GROUNDED_NOTES_TIMING)
+    process.stderr.write(`timing: ${JSON.stringify({ extract: extractor.stats, cacheLoadMs: extracted?.loadMs ?? 0 })}\n`);
   const root = workspace.folders[0]!;
   const findings = toFindings(result.problems, (uri) => relativePath(root, uri), result.pageOf);
   if (opts.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
   else if (opts.format === 'github') {
     // Annotations name files relative to the repository root, where the runner starts.
-    const prefix = relative(process.env.GITHUB_WORKSPACE || process.cwd(), folder).split(sep).join('/');
+    const prefix = relative(process.env.GITHUB_WORKSPACE || process.cwd(), folder)
+      .split(sep)
+      .join('/');
     if (findings.length > 0) process.stdout.write(formatGithub(findings, prefix) + '\n');
-  }
-  else if (findings.length > 0) process.stdout.write(formatText(findings) + '\n');
+  } else if (findings.length > 0) process.stdout.write(formatText(findings) + '\n');
   const { errors: errorsFound, warnings, infos } = countProblems(result.problems.values());
   const { notes, sources } = result;
   process.stderr.write(`${notes} notes, ${sources} sources: ${errorsFound} errors, ${warnings} warnings, ${infos} infos\n`);

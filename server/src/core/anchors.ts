@@ -6,9 +6,7 @@ import { normalize, originalSpan, type NormalizedText } from './normalize.js';
 import type { AnchorDefinition, Passage, SourceIndex, Span } from './types.js';
 import { nameIndexOf } from './suggest.js';
 
-export type AnchorResult =
-  | { ok: true; passage: Passage }
-  | { ok: false; malformed?: string; reason?: string; suggestions: string[] };
+export type AnchorResult = { ok: true; passage: Passage } | { ok: false; malformed?: string; reason?: string; suggestions: string[] };
 
 const LINE = /^L(\d+)(?:-L?(\d+))?$/i;
 const PARAGRAPH = /^p(\d+)$/i;
@@ -28,7 +26,11 @@ function occurrences(hay: string, needle: string): number[] {
  * Finds a text-quote selector exactly (after normalisation). With a prefix or suffix,
  * the occurrence they surround wins; without, the first.
  */
-export function findQuote(n: NormalizedText, selector: { quote: string; prefix?: string; suffix?: string }, within?: Span): Span | undefined {
+export function findQuote(
+  n: NormalizedText,
+  selector: { quote: string; prefix?: string; suffix?: string },
+  within?: Span,
+): Span | undefined {
   const quote = normalize(selector.quote);
   let hits = occurrences(n.text, quote);
   // A page (named anchors' `page:` key) keeps the occurrences that start on it.
@@ -38,7 +40,11 @@ export function findQuote(n: NormalizedText, selector: { quote: string; prefix?:
   const suffix = selector.suffix ? normalize(selector.suffix) : '';
   const fits = (at: number) =>
     (!prefix || n.text.slice(0, at).trimEnd().endsWith(prefix.trimEnd())) &&
-    (!suffix || n.text.slice(at + quote.length).trimStart().startsWith(suffix.trimStart()));
+    (!suffix ||
+      n.text
+        .slice(at + quote.length)
+        .trimStart()
+        .startsWith(suffix.trimStart()));
   const at = hits.find(fits);
   if (at === undefined) return undefined;
   return originalSpan(n, at, at + quote.length);
@@ -78,13 +84,22 @@ export function resolveAnchor(
     const n = Number(p[1]);
     const block = source.paragraphs[n - 1];
     if (n >= 1 && block) return passage(block, 'paragraph');
-    return { ok: false, reason: `source ${source.id} has ${source.paragraphs.length} paragraphs (p1–p${source.paragraphs.length})`, suggestions: [] };
+    return {
+      ok: false,
+      reason: `source ${source.id} has ${source.paragraphs.length} paragraphs (p1–p${source.paragraphs.length})`,
+      suggestions: [],
+    };
   }
   const l = LINE.exec(anchor);
   if (l) {
     const from = Number(l[1]);
     const to = l[2] === undefined ? from : Number(l[2]);
-    if (from < 1 || to < from) return { ok: false, malformed: `bad line range \`${anchor}\`: lines count from L1 and a range ends after it starts`, suggestions: [] };
+    if (from < 1 || to < from)
+      return {
+        ok: false,
+        malformed: `bad line range \`${anchor}\`: lines count from L1 and a range ends after it starts`,
+        suggestions: [],
+      };
     const count = source.lineStarts.length;
     if (to > count) return { ok: false, reason: `source ${source.id} has ${count} lines`, suggestions: [] };
     return passage(lineSpan(source, from, to), 'line');
@@ -111,23 +126,43 @@ export function paragraphsOfPage(source: SourceIndex, page: Span): SourceIndex['
 
 /** `page=12` (the whole page) or `page=12&p=3` (its third paragraph). */
 function pageAnchor(source: SourceIndex, anchor: string, pageText: string, paragraphText: string | undefined): AnchorResult {
-  const ok = (span: Span, kind: Passage['kind']): AnchorResult => ({ ok: true, passage: { sourceUri: source.uri, start: span.start, end: span.end, kind, anchor } });
-  if (!source.pages) return { ok: false, reason: `source ${source.id} has no pages: \`page=\` anchors are for PDF sources`, suggestions: [] };
+  const ok = (span: Span, kind: Passage['kind']): AnchorResult => ({
+    ok: true,
+    passage: { sourceUri: source.uri, start: span.start, end: span.end, kind, anchor },
+  });
+  if (!source.pages)
+    return { ok: false, reason: `source ${source.id} has no pages: \`page=\` anchors are for PDF sources`, suggestions: [] };
   const n = /^\d+$/.test(pageText) ? Number(pageText) : NaN;
-  if (!(n >= 1)) return { ok: false, malformed: `bad page \`${anchor}\`: write \`page=12\` or \`page=12&p=3\` (pages count from 1)`, suggestions: [] };
+  if (!(n >= 1))
+    return { ok: false, malformed: `bad page \`${anchor}\`: write \`page=12\` or \`page=12&p=3\` (pages count from 1)`, suggestions: [] };
   const page = source.pages[n - 1];
-  if (!page) return { ok: false, reason: `source ${source.id} has ${source.pages.length} page${source.pages.length === 1 ? '' : 's'}`, suggestions: [] };
+  if (!page)
+    return {
+      ok: false,
+      reason: `source ${source.id} has ${source.pages.length} page${source.pages.length === 1 ? '' : 's'}`,
+      suggestions: [],
+    };
   if (paragraphText === undefined) return ok(page, 'page');
   const k = /^\d+$/.test(paragraphText) ? Number(paragraphText) : NaN;
-  if (!(k >= 1)) return { ok: false, malformed: `bad paragraph in \`${anchor}\`: write \`page=${n}&p=3\` (paragraphs count from 1)`, suggestions: [] };
+  if (!(k >= 1))
+    return { ok: false, malformed: `bad paragraph in \`${anchor}\`: write \`page=${n}&p=3\` (paragraphs count from 1)`, suggestions: [] };
   const paragraphs = paragraphsOfPage(source, page);
   const block = paragraphs[k - 1];
-  if (!block) return { ok: false, reason: `page ${n} of source ${source.id} has ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}`, suggestions: [] };
+  if (!block)
+    return {
+      ok: false,
+      reason: `page ${n} of source ${source.id} has ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}`,
+      suggestions: [],
+    };
   return ok(block, 'paragraph');
 }
 
 function slugLike(anchor: string): string {
-  return anchor.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+  return anchor
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 /**

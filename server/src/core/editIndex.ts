@@ -112,7 +112,7 @@ class PairTable {
     this.slotKeys = new Uint32Array(capacity);
     this.slotFrom = new Int32Array(capacity).fill(-1);
     this.slotTo = new Int32Array(capacity);
-    for (let from = 0; from < pairs.length; ) {
+    for (let from = 0; from < pairs.length;) {
       const key = Math.floor(pairs[from]! / MAX_IDS);
       let to = from + 1;
       while (to < pairs.length && Math.floor(pairs[to]! / MAX_IDS) === key) to++;

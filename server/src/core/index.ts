@@ -133,7 +133,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
    * its extracted form), a parse remembered for its unchanged stat, why it is not
    * indexed, or nothing (gone).
    */
-  type Found = { text: string; stat?: FileStat; extracted?: ExtractedDocument } | { remembered: ParsedDocument; stat: FileStat } | { skip: string } | undefined;
+  type Found =
+    | { text: string; stat?: FileStat; extracted?: ExtractedDocument }
+    | { remembered: ParsedDocument; stat: FileStat }
+    | { skip: string }
+    | undefined;
 
   /** Reads a file for indexing: its text, or why it is not indexed, or gone. */
   async function read(uri: DocUri, kind: DocKind, remember = false): Promise<Found> {
@@ -205,7 +209,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
 
   /** A PDF's or web page's extracted text, through the workspace (extraction is not the core's). */
   async function readExtracted(uri: DocUri, size: number): Promise<Found> {
-    if (size > MAX_EXTRACTED_FILE_BYTES) return { skip: `Not checked: the file is ${formatBytes(size)}, over the ${formatBytes(MAX_EXTRACTED_FILE_BYTES)} read for a PDF or web page` };
+    if (size > MAX_EXTRACTED_FILE_BYTES)
+      return {
+        skip: `Not checked: the file is ${formatBytes(size)}, over the ${formatBytes(MAX_EXTRACTED_FILE_BYTES)} read for a PDF or web page`,
+      };
     if (!workspace.readExtracted) return { skip: 'Not checked: PDFs and web pages are not read here' };
     const doc = await workspace.readExtracted(uri);
     if (!doc) return { skip: 'Not checked: the file could not be read (unreadable, or removed while indexing)' };
@@ -214,7 +221,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       return { skip: `Not checked: ${doc.error}` };
     }
     if (doc.text.length > config.maxFileSize) {
-      return { skip: `Not checked: its text is ${formatBytes(doc.text.length)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})` };
+      return {
+        skip: `Not checked: its text is ${formatBytes(doc.text.length)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})`,
+      };
     }
     return { text: doc.text, extracted: doc };
   }
@@ -294,7 +303,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (severity === 'off') continue;
       out.push({ ...p, severity });
     }
-    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+    out.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+    );
     const capped = capProblems(out);
     const more = capped[capped.length - 1];
     if (more?.code === moreProblems.code) {
@@ -397,7 +409,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const restyle = next.linkStyle !== config.linkStyle;
       config = next;
       index.config = next;
-      if (restyle) index.conventions = { ...index.conventions, style: next.linkStyle === 'auto' ? index.conventions.detected : next.linkStyle };
+      if (restyle)
+        index.conventions = { ...index.conventions, style: next.linkStyle === 'auto' ? index.conventions.detected : next.linkStyle };
       allDirty = true;
     },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
@@ -418,7 +431,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
           // Extracted text is indexed here: it comes with its structure, and its cache is the extractor's.
-          if (r && 'text' in r && !r.extracted) inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text, ...(r.stat ? { stat: r.stat } : {}) });
+          if (r && 'text' in r && !r.extracted)
+            inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text, ...(r.stat ? { stat: r.stat } : {}) });
         }
         let parsed: (ParsedDocument | undefined)[] = [];
         if (parser && inputs.length > 0) {
@@ -503,7 +517,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       open.set(uri, version);
       // The same limit as on disk: a 20 MB note opened in the editor got no answer in 140 s.
       const size = utf8Length(text);
-      const keys = size > config.maxFileSize ? index.skip(uri, tooLargeMessage(size, config.maxFileSize)) : index.set(uri, kind, text, version);
+      const keys =
+        size > config.maxFileSize ? index.skip(uri, tooLargeMessage(size, config.maxFileSize)) : index.set(uri, kind, text, version);
       touch(uri, keys, !wasIndexed);
       // During the scan its problems wait for the files its links name (`prepare`).
       if (scanning && kind === 'note') held.add(uri);
@@ -580,13 +595,23 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       await refreshFromDisk([...index.notes(), ...index.anchorFiles()].map((d) => d.uri));
       const result = rename(index, uri, position, newName);
       // The files the edit writes are read again whatever their stat says.
-      return (await refreshFromDisk(result.edits.map((e) => e.uri), true)) ? rename(index, uri, position, newName) : result;
+      return (await refreshFromDisk(
+        result.edits.map((e) => e.uri),
+        true,
+      ))
+        ? rename(index, uri, position, newName)
+        : result;
     },
     async renameFiles(renames) {
       await refreshFromDisk([...index.notes()].map((d) => d.uri));
       const edits = () => ({ edits: moveEdits(index, expandMoves(index, renames)) });
       const result = edits();
-      return (await refreshFromDisk(result.edits.map((e) => e.uri), true)) ? edits() : result;
+      return (await refreshFromDisk(
+        result.edits.map((e) => e.uri),
+        true,
+      ))
+        ? edits()
+        : result;
     },
     async filesRenamed(renames) {
       // A folder's files move with it; the index learns each file's new place.

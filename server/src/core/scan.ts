@@ -30,7 +30,12 @@ const ALL_FILES: readonly string[] = [];
  * anchor files first (notes resolve against them); `seen` is told of each listed
  * file before anything is read. Undefined when cancelled.
  */
-export async function scanFiles(workspace: Workspace, judge: ListingJudge, token?: CancellationToken, seen?: (uri: DocUri) => void): Promise<Listing | undefined> {
+export async function scanFiles(
+  workspace: Workspace,
+  judge: ListingJudge,
+  token?: CancellationToken,
+  seen?: (uri: DocUri) => void,
+): Promise<Listing | undefined> {
   const files: ScannedFile[] = [];
   const others: DocUri[] = [];
   for (const folder of workspace.folders) {

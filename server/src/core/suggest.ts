@@ -4,7 +4,20 @@
  * answers from tables built the first time they pay (`editIndex.ts`), so a workspace
  * with thousands of unknown names costs milliseconds, not minutes.
  */
-import { boundedDistance, buildLongTable, buildShortTable, longCandidates, MAX_IDS, piecesNeeded, prefixHashes, prefixKey, shortCandidates, tableCost, tableFor, type PairTable } from './editIndex.js';
+import {
+  boundedDistance,
+  buildLongTable,
+  buildShortTable,
+  longCandidates,
+  MAX_IDS,
+  piecesNeeded,
+  prefixHashes,
+  prefixKey,
+  shortCandidates,
+  tableCost,
+  tableFor,
+  type PairTable,
+} from './editIndex.js';
 
 /** Comparing one name while scanning costs about as much as this many table entries built. */
 const SCAN_TO_BUILD = 4;
@@ -110,7 +123,8 @@ export class NameIndex {
       if (d <= max) found(id, d);
     };
     if (!table) {
-      for (let len = Math.max(0, key.length - max); len <= key.length + max; len++) for (const id of this.byLength.get(len) ?? []) check(id);
+      for (let len = Math.max(0, key.length - max); len <= key.length + max; len++)
+        for (const id of this.byLength.get(len) ?? []) check(id);
       return;
     }
     // The tables give a candidate once per matching key: verify it once per query.
@@ -167,7 +181,8 @@ export class NameIndex {
     }
     const p = prefixHashes(key);
     for (let length = 1; length < key.length; length++) {
-      for (const id of this.byKeyHash.get(prefixKey(p, length)) ?? []) if (this.keys[id]!.length === length && key.startsWith(this.keys[id]!)) found(id);
+      for (const id of this.byKeyHash.get(prefixKey(p, length)) ?? [])
+        if (this.keys[id]!.length === length && key.startsWith(this.keys[id]!)) found(id);
     }
   }
 

@@ -48,7 +48,10 @@ type UnresolvedKind = keyof typeof UNRESOLVED;
 /** The codes that report unresolved links. */
 export type UnresolvedCode = (typeof UNRESOLVED)[UnresolvedKind];
 /** The resolutions a code reports. */
-export type UnresolvedAs<C extends UnresolvedCode> = Extract<Resolution, { kind: { [K in UnresolvedKind]: (typeof UNRESOLVED)[K] extends C ? K : never }[UnresolvedKind] }>;
+export type UnresolvedAs<C extends UnresolvedCode> = Extract<
+  Resolution,
+  { kind: { [K in UnresolvedKind]: (typeof UNRESOLVED)[K] extends C ? K : never }[UnresolvedKind] }
+>;
 
 /** True when a link does not resolve (one of the kinds GN001–GN003 report). */
 export function isUnresolved(r: Resolution): boolean {

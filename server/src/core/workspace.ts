@@ -136,7 +136,12 @@ export class MemoryWorkspace implements Workspace {
   async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
     return [...this.files.keys(), ...this.extracted.keys()]
       .filter((uri) => isInside(uri, folder) && (extensions.length === 0 || extensions.some((e) => uri.toLowerCase().endsWith(e))))
-      .filter((uri) => !relativePath(folder, uri).split('/').some((s) => s.startsWith('.') || s === 'node_modules'))
+      .filter(
+        (uri) =>
+          !relativePath(folder, uri)
+            .split('/')
+            .some((s) => s.startsWith('.') || s === 'node_modules'),
+      )
       .sort();
   }
 

@@ -65,7 +65,13 @@ export function linkKeys(c: Citation): string[] {
 
 /** The reverse-index key of a target or file name (see `linkKeys`). */
 export function nameKey(name: string): string {
-  const last = name.trim().replace(/\\/g, '/').replace(/^dendron:\/\/[^/]*\//i, '').split('/').pop() ?? '';
+  const last =
+    name
+      .trim()
+      .replace(/\\/g, '/')
+      .replace(/^dendron:\/\/[^/]*\//i, '')
+      .split('/')
+      .pop() ?? '';
   return last.toLowerCase().replace(/\.md$/, '');
 }
 
@@ -422,7 +428,10 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   sentenceOf(note: NoteIndex, citation: Citation): Span {
     const text = this.texts.get(note.uri);
     if (text === undefined) return citation.paragraph;
-    const memo = this.memo(note.uri, 'sentences', () => ({ paragraphs: new Map<number, Span[]>(), seen: new Map<number, { from: number; end: number }>() }));
+    const memo = this.memo(note.uri, 'sentences', () => ({
+      paragraphs: new Map<number, Span[]>(),
+      seen: new Map<number, { from: number; end: number }>(),
+    }));
     let sentences = memo.paragraphs.get(citation.paragraph.start);
     if (!sentences) memo.paragraphs.set(citation.paragraph.start, (sentences = sentencesIn(text, citation.paragraph)));
     return sentenceAround(text, citation.paragraph, citation, sentences, memo.seen);
@@ -434,7 +443,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     // Links to the same target from the same folder resolve alike: a vault's ~19 links
     // per page are resolved once (links into the note itself are not shared).
     const dir = note.uri.slice(0, note.uri.lastIndexOf('/'));
-    const plainLink = citation.form === undefined && citation.anchor === undefined && citation.label === undefined && citation.malformed === undefined;
+    const plainLink =
+      citation.form === undefined && citation.anchor === undefined && citation.label === undefined && citation.malformed === undefined;
     const key = plainLink
       ? `${dir}\u0000${citation.target}`
       : `${dir}\u0000${citation.target}\u0000${citation.form ?? ''}\u0000${citation.anchor ?? '\u0001'}\u0000${citation.label ?? '\u0001'}\u0000${citation.malformed ?? ''}`;
@@ -459,7 +469,10 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     for (const c of note.citations) {
       for (const name of [c.target, c.label?.split('#')[0]]) {
         if (!name) continue;
-        const t = name.replace(/\\/g, '/').replace(/^dendron:\/\/[^/]*\//i, '').trim();
+        const t = name
+          .replace(/\\/g, '/')
+          .replace(/^dendron:\/\/[^/]*\//i, '')
+          .trim();
         const last = t.slice(t.lastIndexOf('/') + 1);
         for (const e of [...this.files.named(last), ...this.files.named(last + '.md')]) out.add(e.uri);
         for (const e of this.listedSources(t)) out.add(e);
@@ -556,7 +569,9 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private resolveUncached(note: NoteIndex, citation: Citation): Resolution {
     if (citation.malformed) return { kind: 'malformed', reason: citation.malformed };
     if (!citation.form && this.plainMarkdown()) return { kind: 'notLink' };
-    return citation.form === 'markdown' || citation.form === 'definition' ? resolveMarkdownLink(this, note, citation) : resolveWikiLink(this, note, citation);
+    return citation.form === 'markdown' || citation.form === 'definition'
+      ? resolveMarkdownLink(this, note, citation)
+      : resolveWikiLink(this, note, citation);
   }
 
   closest(name: string, names: readonly string[]): string[] {
@@ -580,11 +595,17 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
         if (this.sourcesByUri.has(e.uri) || this.anchorFilesByUri.has(e.uri)) continue;
         if (kind === 'file') {
           if (!e.markdown) candidates.push(e.rel.slice(e.rel.lastIndexOf('/') + 1));
-        } else if (e.markdown) candidates.push(kind === 'path' ? e.rel.replace(/\.md$/i, '') : e.rel.slice(e.rel.lastIndexOf('/') + 1).replace(/\.md$/i, ''));
+        } else if (e.markdown)
+          candidates.push(kind === 'path' ? e.rel.replace(/\.md$/i, '') : e.rel.slice(e.rel.lastIndexOf('/') + 1).replace(/\.md$/i, ''));
       }
       this.nameIndexes.set(kind, (names = new NameIndex(candidates)));
     }
-    const lookup = kind === 'file' ? name.slice(name.replace(/\\/g, '/').lastIndexOf('/') + 1) : kind === 'path' ? name.replace(/\.md$/i, '') : name.replace(/\.md$/i, '');
+    const lookup =
+      kind === 'file'
+        ? name.slice(name.replace(/\\/g, '/').lastIndexOf('/') + 1)
+        : kind === 'path'
+          ? name.replace(/\.md$/i, '')
+          : name.replace(/\.md$/i, '');
     found = names.closest(lookup);
     this.suggestions.set(key, found);
     return found;

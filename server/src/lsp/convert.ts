@@ -53,14 +53,19 @@ export function toWorkspaceEdit(edits: readonly TextEdit[], versionOf?: VersionO
   const changes: Record<string, { range: TextEdit['range']; newText: string }[]> = {};
   for (const e of edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
   if (!versionOf) return { changes };
-  return { documentChanges: Object.entries(changes).map(([uri, list]) => ({ textDocument: { uri, version: versionOf(uri) }, edits: list })) };
+  return {
+    documentChanges: Object.entries(changes).map(([uri, list]) => ({ textDocument: { uri, version: versionOf(uri) }, edits: list })),
+  };
 }
 
 /**
  * Edits and file renames as one workspace edit: the text edits first (they name the files
  * as they were), then the renames; without renames, the plain form every client reads.
  */
-export function toRenameEdit(result: { edits: readonly TextEdit[]; renames?: readonly FileRename[] }, versionOf?: VersionOf): WorkspaceEdit {
+export function toRenameEdit(
+  result: { edits: readonly TextEdit[]; renames?: readonly FileRename[] },
+  versionOf?: VersionOf,
+): WorkspaceEdit {
   if (!result.renames || result.renames.length === 0) return toWorkspaceEdit(result.edits, versionOf);
   const byUri = new Map<string, { range: TextEdit['range']; newText: string }[]>();
   for (const e of result.edits) {

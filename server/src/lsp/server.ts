@@ -31,7 +31,16 @@ import { NodeWorkspace, loadSettings, normalizeUri, uriToPath } from '../node/no
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
 import { FileExtractedCache } from '../node/extract/extractedCache.js';
-import { toCodeAction, toCompletion, toDiagnostic, toDocumentSymbol, toRenameEdit, toSymbolInformation, toWorkspaceEdit, type VersionOf } from './convert.js';
+import {
+  toCodeAction,
+  toCompletion,
+  toDiagnostic,
+  toDocumentSymbol,
+  toRenameEdit,
+  toSymbolInformation,
+  toWorkspaceEdit,
+  type VersionOf,
+} from './convert.js';
 
 /** Edits that arrive in the same turn of the event loop are checked together; a re-check of one note takes milliseconds. */
 const PUBLISH_DELAY_MS = 0;
@@ -233,7 +242,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     progress?.begin('Grounded Notes: indexing', 0, 'scanning the workspace', false);
     sendStatus();
     try {
-      await service.initialize(undefined, (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total} files`));
+      await service.initialize(undefined, (done, total) =>
+        progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total} files`),
+      );
     } catch (e) {
       connection.console.error(`Indexing failed: ${(e as Error).stack ?? e}`);
     }
@@ -275,7 +286,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeWatchedFiles(async (params) => {
     if (!service) return;
-    const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+    const kinds = {
+      [FileChangeType.Created]: 'created',
+      [FileChangeType.Changed]: 'changed',
+      [FileChangeType.Deleted]: 'deleted',
+    } as const;
     const changes: FileChange[] = params.changes.map((c) => ({ uri: normalizeUri(c.uri), kind: kinds[c.type as 1 | 2 | 3] }));
     try {
       await service.filesChanged(changes);
@@ -285,33 +300,47 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     schedulePublish();
   });
 
-  connection.onHover(guard('hover', null, async (p) => {
-    await prepared(p.textDocument.uri);
-    await service!.prepareHover(p.textDocument.uri, p.position);
-    const h = service!.hover(p.textDocument.uri, p.position);
-    return h ? { contents: { kind: 'markdown', value: h.contents }, range: h.range } : null;
-  }));
-  connection.onCompletion(guard('completion', [], async (p) => {
-    await prepared(p.textDocument.uri);
-    const items = service!.completion(p.textDocument.uri, p.position).map(toCompletion);
-    // A list cut at the limit is narrowed again by the server as the user types.
-    return items.length >= service!.completionLimit ? { isIncomplete: true, items } : items;
-  }));
-  connection.onDefinition(guard('definition', [], async (p) => (await prepared(p.textDocument.uri), service!.definition(p.textDocument.uri, p.position))));
-  connection.onReferences(guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
+  connection.onHover(
+    guard('hover', null, async (p) => {
+      await prepared(p.textDocument.uri);
+      await service!.prepareHover(p.textDocument.uri, p.position);
+      const h = service!.hover(p.textDocument.uri, p.position);
+      return h ? { contents: { kind: 'markdown', value: h.contents }, range: h.range } : null;
+    }),
+  );
+  connection.onCompletion(
+    guard('completion', [], async (p) => {
+      await prepared(p.textDocument.uri);
+      const items = service!.completion(p.textDocument.uri, p.position).map(toCompletion);
+      // A list cut at the limit is narrowed again by the server as the user types.
+      return items.length >= service!.completionLimit ? { isIncomplete: true, items } : items;
+    }),
+  );
+  connection.onDefinition(
+    guard('definition', [], async (p) => (await prepared(p.textDocument.uri), service!.definition(p.textDocument.uri, p.position))),
+  );
+  connection.onReferences(
+    guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)),
+  );
   connection.onPrepareRename(guard('prepareRename', null, (p) => service!.prepareRename(p.textDocument.uri, p.position) ?? null));
-  connection.onRenameRequest(guard('rename', null, async (p) => {
-    const result = await service!.rename(p.textDocument.uri, p.position, p.newName);
-    if (result.renames?.length && !canRenameFiles) {
-      throw new NotesError('This editor cannot rename a file as part of a rename: rename the file itself, and the links to it follow.');
-    }
-    return toRenameEdit(result, editVersions());
-  }));
+  connection.onRenameRequest(
+    guard('rename', null, async (p) => {
+      const result = await service!.rename(p.textDocument.uri, p.position, p.newName);
+      if (result.renames?.length && !canRenameFiles) {
+        throw new NotesError('This editor cannot rename a file as part of a rename: rename the file itself, and the links to it follow.');
+      }
+      return toRenameEdit(result, editVersions());
+    }),
+  );
   // A file or folder renamed in the explorer: links to it (and relative links inside it) follow, as one undoable edit.
-  connection.onRequest(WillRenameFilesRequest.method, guard('willRenameFiles', null, async (p: RenameFilesParams) => {
-    const edits = (await service!.renameFiles(p.files.map((f) => ({ oldUri: normalizeUri(f.oldUri), newUri: normalizeUri(f.newUri) })))).edits;
-    return edits.length > 0 ? toWorkspaceEdit(edits, editVersions()) : null;
-  }));
+  connection.onRequest(
+    WillRenameFilesRequest.method,
+    guard('willRenameFiles', null, async (p: RenameFilesParams) => {
+      const edits = (await service!.renameFiles(p.files.map((f) => ({ oldUri: normalizeUri(f.oldUri), newUri: normalizeUri(f.newUri) }))))
+        .edits;
+      return edits.length > 0 ? toWorkspaceEdit(edits, editVersions()) : null;
+    }),
+  );
   connection.workspace.onDidRenameFiles(async (p) => {
     if (!service) return;
     try {
@@ -321,51 +350,81 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     schedulePublish();
   });
-  connection.onDocumentLinks(guard('documentLinks', [], async (p) => (await prepared(p.textDocument.uri), service!.documentLinks(p.textDocument.uri))));
+  connection.onDocumentLinks(
+    guard('documentLinks', [], async (p) => (await prepared(p.textDocument.uri), service!.documentLinks(p.textDocument.uri))),
+  );
   connection.onDocumentSymbol(guard('documentSymbol', [], (p) => service!.documentSymbols(p.textDocument.uri).map(toDocumentSymbol)));
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service!.workspaceSymbols(p.query).map(toSymbolInformation)));
-  connection.onCodeAction(guard('codeAction', [], (p) => {
-    const codes = p.context.diagnostics.filter((d) => d.source === 'grounded-notes').map((d) => String(d.code));
-    const versionOf = editVersions();
-    return service!.codeActions(p.textDocument.uri, p.range, codes).map((f) => toCodeAction(f, p.context.diagnostics, versionOf));
-  }));
-  connection.onCodeLens(guard('codeLens', [], (p) =>
-    service!.codeLenses(p.textDocument.uri).map((l) => ({
-      range: l.range,
-      command: { title: l.title, command: 'editor.action.findReferences', arguments: [p.textDocument.uri, l.position] },
-    })),
-  ));
+  connection.onCodeAction(
+    guard('codeAction', [], (p) => {
+      const codes = p.context.diagnostics.filter((d) => d.source === 'grounded-notes').map((d) => String(d.code));
+      const versionOf = editVersions();
+      return service!.codeActions(p.textDocument.uri, p.range, codes).map((f) => toCodeAction(f, p.context.diagnostics, versionOf));
+    }),
+  );
+  connection.onCodeLens(
+    guard('codeLens', [], (p) =>
+      service!.codeLenses(p.textDocument.uri).map((l) => ({
+        range: l.range,
+        command: { title: l.title, command: 'editor.action.findReferences', arguments: [p.textDocument.uri, l.position] },
+      })),
+    ),
+  );
 
-  connection.onRequest(ClientToServer.sources, guard('sources', [], () => service!.sources()));
-  connection.onRequest(ClientToServer.anchors, guard('anchors', [], (p) => service!.anchors(p.source)));
-  connection.onRequest(ClientToServer.proposeAnchor, guard('proposeAnchor', null, (p) => service!.proposeAnchor(p.uri, p.range)));
-  connection.onRequest(ClientToServer.createAnchor, guard('createAnchor', null, async (p): Promise<ClientToServer.CreateAnchorResult> => {
-    const r = await service!.createAnchor(p.uri, p.range, p.slug);
-    // A new anchor file is created first, then written: one undoable workspace edit.
-    const version = r.create ? null : (editVersions()?.(r.anchorFileUri) ?? null);
-    const edit = {
-      documentChanges: [
-        ...(r.create ? [{ kind: 'create' as const, uri: r.anchorFileUri, options: { ignoreIfExists: true } }] : []),
-        { textDocument: { uri: r.anchorFileUri, version }, edits: r.edits.map((e) => ({ range: e.range, newText: e.newText })) },
-      ],
-    };
-    return { edit, citation: r.citation };
-  }));
-  connection.onRequest(ClientToServer.sourceText, guard('sourceText', null, (p) => {
-    const text = service!.sourceText(p.uri);
-    return text === undefined ? null : { text };
-  }));
-  connection.onRequest(ClientToServer.locateQuote, guard('locateQuote', null, (p) => {
-    const range = service!.locateQuote(p.uri, String(p.text ?? ''), typeof p.page === 'number' ? p.page : undefined);
-    return range ? { range } : null;
-  }));
-  connection.onRequest(ClientToServer.timeline, guard('timeline', [], (p) => service!.timeline({ ...(p?.uri ? { uri: p.uri } : {}), ...(p?.note ? { note: p.note } : {}) })));
-  connection.onRequest(ClientToServer.checkWorkspace, guard('checkWorkspace', null, async (): Promise<ClientToServer.CheckWorkspaceResult> => {
-    await ready;
-    const counts = service!.counts();
-    publishNow();
-    return counts;
-  }));
+  connection.onRequest(
+    ClientToServer.sources,
+    guard('sources', [], () => service!.sources()),
+  );
+  connection.onRequest(
+    ClientToServer.anchors,
+    guard('anchors', [], (p) => service!.anchors(p.source)),
+  );
+  connection.onRequest(
+    ClientToServer.proposeAnchor,
+    guard('proposeAnchor', null, (p) => service!.proposeAnchor(p.uri, p.range)),
+  );
+  connection.onRequest(
+    ClientToServer.createAnchor,
+    guard('createAnchor', null, async (p): Promise<ClientToServer.CreateAnchorResult> => {
+      const r = await service!.createAnchor(p.uri, p.range, p.slug);
+      // A new anchor file is created first, then written: one undoable workspace edit.
+      const version = r.create ? null : (editVersions()?.(r.anchorFileUri) ?? null);
+      const edit = {
+        documentChanges: [
+          ...(r.create ? [{ kind: 'create' as const, uri: r.anchorFileUri, options: { ignoreIfExists: true } }] : []),
+          { textDocument: { uri: r.anchorFileUri, version }, edits: r.edits.map((e) => ({ range: e.range, newText: e.newText })) },
+        ],
+      };
+      return { edit, citation: r.citation };
+    }),
+  );
+  connection.onRequest(
+    ClientToServer.sourceText,
+    guard('sourceText', null, (p) => {
+      const text = service!.sourceText(p.uri);
+      return text === undefined ? null : { text };
+    }),
+  );
+  connection.onRequest(
+    ClientToServer.locateQuote,
+    guard('locateQuote', null, (p) => {
+      const range = service!.locateQuote(p.uri, String(p.text ?? ''), typeof p.page === 'number' ? p.page : undefined);
+      return range ? { range } : null;
+    }),
+  );
+  connection.onRequest(
+    ClientToServer.timeline,
+    guard('timeline', [], (p) => service!.timeline({ ...(p?.uri ? { uri: p.uri } : {}), ...(p?.note ? { note: p.note } : {}) })),
+  );
+  connection.onRequest(
+    ClientToServer.checkWorkspace,
+    guard('checkWorkspace', null, async (): Promise<ClientToServer.CheckWorkspaceResult> => {
+      await ready;
+      const counts = service!.counts();
+      publishNow();
+      return counts;
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -70,10 +70,23 @@ export class IndexFile {
     const header = bytes.subarray(FIXED, FIXED + length);
     if (sha256(header) !== bytes.subarray(MAGIC.length + 4, FIXED).toString('hex')) throw new Error('header checksum mismatch');
     const parsed = JSON.parse(header.toString('utf8')) as Partial<Header>;
-    if (typeof parsed.key !== 'string' || typeof parsed.writtenAt !== 'number' || typeof parsed.sections !== 'object' || parsed.sections === null) throw new Error('malformed header');
+    if (
+      typeof parsed.key !== 'string' ||
+      typeof parsed.writtenAt !== 'number' ||
+      typeof parsed.sections !== 'object' ||
+      parsed.sections === null
+    )
+      throw new Error('malformed header');
     const body = FIXED + length;
     for (const ref of Object.values(parsed.sections)) {
-      if (!Number.isSafeInteger(ref.at) || !Number.isSafeInteger(ref.length) || ref.at < 0 || ref.length < 0 || body + ref.at + ref.length > bytes.length) throw new Error('truncated section');
+      if (
+        !Number.isSafeInteger(ref.at) ||
+        !Number.isSafeInteger(ref.length) ||
+        ref.at < 0 ||
+        ref.length < 0 ||
+        body + ref.at + ref.length > bytes.length
+      )
+        throw new Error('truncated section');
     }
     return new IndexFile(bytes, body, parsed.key, parsed.writtenAt, parsed.sections);
   }

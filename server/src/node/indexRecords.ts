@@ -99,7 +99,8 @@ function racyWindowMs(stat: FileStat): number {
  * otherwise leave every field equal.
  */
 export function trusted(record: { size: number; mtime: number; ctime?: number; ino?: number; seenAt: number }, stat: FileStat): boolean {
-  if (record.size < 0 || record.size !== stat.size || record.mtime !== stat.mtime || record.ctime !== stat.ctime || record.ino !== stat.ino) return false;
+  if (record.size < 0 || record.size !== stat.size || record.mtime !== stat.mtime || record.ctime !== stat.ctime || record.ino !== stat.ino)
+    return false;
   return Math.max(stat.mtime, stat.ctime ?? 0) + racyWindowMs(stat) < record.seenAt;
 }
 
@@ -111,7 +112,10 @@ export function statNow(uri: DocUri): FileStat | undefined {
 
 /** The skipped files and why, as one sorted text (part of a fingerprint). */
 export function skippedList(skipped: ReadonlyMap<DocUri, string>): string {
-  return [...skipped].map(([uri, reason]) => `${uri}\0${reason}`).sort().join('\n');
+  return [...skipped]
+    .map(([uri, reason]) => `${uri}\0${reason}`)
+    .sort()
+    .join('\n');
 }
 
 /** The digest of a workspace state: the index key, each file's content key, the skipped files and why, and the rest of its state. */
@@ -129,9 +133,15 @@ export function fingerprintOf(key: string, contents: [DocUri, string][], skipped
 /** The files section read back, checked for shape (throws when it is malformed). */
 export function asFilesSection(value: unknown): FilesSection {
   const section = value as Partial<FilesSection>;
-  if (typeof value !== 'object' || value === null || !Array.isArray(section.files) || !Array.isArray(section.skipped)) throw new Error('malformed files section');
+  if (typeof value !== 'object' || value === null || !Array.isArray(section.files) || !Array.isArray(section.skipped))
+    throw new Error('malformed files section');
   for (const r of section.skipped as Partial<SkipRecord>[]) {
-    const ok = typeof r === 'object' && r !== null && typeof r.uri === 'string' && typeof r.reason === 'string' && [r.size, r.mtime, r.seenAt].every((n) => typeof n === 'number' && Number.isFinite(n));
+    const ok =
+      typeof r === 'object' &&
+      r !== null &&
+      typeof r.uri === 'string' &&
+      typeof r.reason === 'string' &&
+      [r.size, r.mtime, r.seenAt].every((n) => typeof n === 'number' && Number.isFinite(n));
     if (!ok) throw new Error('malformed skipped file record');
   }
   asRecords(section.files);

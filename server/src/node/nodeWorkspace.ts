@@ -109,7 +109,8 @@ export class NodeWorkspace implements Workspace {
           }
         }
         if (isDir) await walk(path);
-        else if (isFile && (extensions.length === 0 || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))) out.push(pathToUri(path));
+        else if (isFile && (extensions.length === 0 || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))))
+          out.push(pathToUri(path));
       }
     };
     await walk(uriToPath(folder));
@@ -223,7 +224,10 @@ const SETTINGS = '.vscode/settings.json';
 export async function loadSettings(folderPath: string): Promise<{ config: NotesConfig; errors: string[] }> {
   const read = await readContained(join(folderPath, '.vscode', 'settings.json'), folderPath, MAX_SETTINGS_BYTES);
   if ('missing' in read) return fromSettingsJson({});
-  const defaults = (why: string) => ({ ...fromSettingsJson({}), errors: [`${SETTINGS} is not read: ${why}; the default settings are used`] });
+  const defaults = (why: string) => ({
+    ...fromSettingsJson({}),
+    errors: [`${SETTINGS} is not read: ${why}; the default settings are used`],
+  });
   if ('refused' in read) return defaults(read.refused);
   let text: string;
   try {

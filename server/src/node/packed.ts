@@ -147,7 +147,15 @@ function untable(t: Node): Record<string, unknown>[] {
   const keys = t.get('keys');
   const count = t.get('count');
   const columns = t.get('columns');
-  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string' && k !== '__proto__') || !isInt32(count) || count < 0 || !Array.isArray(columns) || columns.length !== keys.length) throw new Error('malformed table');
+  if (
+    !Array.isArray(keys) ||
+    !keys.every((k) => typeof k === 'string' && k !== '__proto__') ||
+    !isInt32(count) ||
+    count < 0 ||
+    !Array.isArray(columns) ||
+    columns.length !== keys.length
+  )
+    throw new Error('malformed table');
   const plain = columns.map((c) => {
     const col = column(c);
     if (col.length !== count) throw new Error('malformed column');

@@ -8,7 +8,14 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseDocument, type BatchParser, type DocKind, type ParsedDocument, type ParseInput, type ScanState } from '../core/parse/document.js';
+import {
+  parseDocument,
+  type BatchParser,
+  type DocKind,
+  type ParsedDocument,
+  type ParseInput,
+  type ScanState,
+} from '../core/parse/document.js';
 import type { Listing } from '../core/scan.js';
 import type { DocUri, Problem } from '../core/types.js';
 import type { FileStat } from '../core/workspace.js';
@@ -51,7 +58,12 @@ export class ParsePool implements BatchParser {
 
   constructor(private readonly options: ParsePoolOptions = {}) {
     if (options.cacheDir) {
-      this.store = new PersistedIndex({ cacheDir: options.cacheDir, stateKey: options.stateKey ?? '', ...(options.tool ? { tool: options.tool } : {}), ...(options.log ? { log: options.log } : {}) });
+      this.store = new PersistedIndex({
+        cacheDir: options.cacheDir,
+        stateKey: options.stateKey ?? '',
+        ...(options.tool ? { tool: options.tool } : {}),
+        ...(options.log ? { log: options.log } : {}),
+      });
     }
   }
 
@@ -91,7 +103,9 @@ export class ParsePool implements BatchParser {
   async parse(inputs: readonly ParseInput[]): Promise<(ParsedDocument | undefined)[]> {
     const store = this.store;
     const keys = store ? inputs.map((i) => contentKey(i.kind, i.uri, i.text)) : [];
-    const results: (ParsedDocument | undefined)[] = inputs.map((input, i) => store?.reuse(input.uri, input.kind, keys[i]!, input.text, input.stat));
+    const results: (ParsedDocument | undefined)[] = inputs.map((input, i) =>
+      store?.reuse(input.uri, input.kind, keys[i]!, input.text, input.stat),
+    );
     const missing: number[] = [];
     results.forEach((r, i) => r || missing.push(i));
     if (missing.length === 0) return results;
@@ -135,7 +149,11 @@ export class ParsePool implements BatchParser {
   }
 
   /** The saved result of an unchanged workspace, without reading or decoding anything (see `PersistedIndex.savedResult`). */
-  savedResult(listing: Listing, conventions: string, details?: boolean): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
+  savedResult(
+    listing: Listing,
+    conventions: string,
+    details?: boolean,
+  ): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
     return this.store?.savedResult(listing, conventions, details);
   }
 

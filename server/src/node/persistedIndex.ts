@@ -29,7 +29,17 @@ import type { DocUri, Problem } from '../core/types.js';
 import type { Listing } from '../core/scan.js';
 import type { FileStat } from '../core/workspace.js';
 import { encodeIndexFile, IndexFile } from './indexFile.js';
-import { asFilesSection, fingerprintOf, indexKey, skippedList, statNow, trusted, type FileRecord, type FilesSection, type SkipRecord } from './indexRecords.js';
+import {
+  asFilesSection,
+  fingerprintOf,
+  indexKey,
+  skippedList,
+  statNow,
+  trusted,
+  type FileRecord,
+  type FilesSection,
+  type SkipRecord,
+} from './indexRecords.js';
 import { pack, unpack } from './packed.js';
 import { plausibleDetails, plausibleParse, plausibleProblems } from './plausible.js';
 
@@ -96,7 +106,11 @@ export class PersistedIndex {
         return;
       }
       const section = asFilesSection(unpack(deserialize(file.section('files') ?? Buffer.alloc(0))));
-      this.stored = { file, records: new Map(section.files.map((r) => [r.uri, r])), skipped: new Map(section.skipped.map((r) => [r.uri, r])) };
+      this.stored = {
+        file,
+        records: new Map(section.files.map((r) => [r.uri, r])),
+        skipped: new Map(section.skipped.map((r) => [r.uri, r])),
+      };
     } catch (e) {
       this.drop(e);
     }
@@ -166,7 +180,16 @@ export class PersistedIndex {
   }
 
   private recordFor(uri: DocUri, kind: DocKind, content: string, stat: FileStat | undefined): FileRecord {
-    const record: FileRecord = { uri, kind, content, size: stat?.size ?? -1, mtime: stat?.mtime ?? 0, seenAt: this.startedAt, at: 0, length: 0 };
+    const record: FileRecord = {
+      uri,
+      kind,
+      content,
+      size: stat?.size ?? -1,
+      mtime: stat?.mtime ?? 0,
+      seenAt: this.startedAt,
+      at: 0,
+      length: 0,
+    };
     if (stat?.ctime !== undefined) record.ctime = stat.ctime;
     if (stat?.ino !== undefined) record.ino = stat.ino;
     return record;
@@ -182,7 +205,12 @@ export class PersistedIndex {
     const memo = this.fingerprintMemo;
     if (memo?.size !== this.used.size || memo.skipped !== skippedText || memo.state !== state) {
       const contents = [...this.used].map(([uri, u]): [DocUri, string] => [uri, u.record.content]);
-      this.fingerprintMemo = { size: this.used.size, skipped: skippedText, state, value: fingerprintOf(this.key, contents, skippedText, state) };
+      this.fingerprintMemo = {
+        size: this.used.size,
+        skipped: skippedText,
+        state,
+        value: fingerprintOf(this.key, contents, skippedText, state),
+      };
     }
     return this.fingerprintMemo!.value;
   }
@@ -204,7 +232,13 @@ export class PersistedIndex {
       const data = deserialize(section) as { fingerprint?: unknown; uris?: unknown; problems?: unknown };
       const all = unpack(data.problems);
       const uris = data.uris;
-      if (typeof data.fingerprint !== 'string' || !Array.isArray(uris) || !uris.every((u) => typeof u === 'string') || !plausibleProblems(all)) throw new Error('the saved problems are malformed');
+      if (
+        typeof data.fingerprint !== 'string' ||
+        !Array.isArray(uris) ||
+        !uris.every((u) => typeof u === 'string') ||
+        !plausibleProblems(all)
+      )
+        throw new Error('the saved problems are malformed');
       if (details) addDetails(all, unpack(deserialize(this.stored!.file.section('problem-details') ?? Buffer.alloc(0))));
       const problems = new Map<DocUri, Problem[]>(uris.map((u: string) => [u, []]));
       for (const p of all) {
@@ -248,7 +282,11 @@ export class PersistedIndex {
    * problems without fixes and related places unless `details`. A listing with a
    * PDF or web page read last time never matches (their text is not in the index).
    */
-  savedResult(listing: Listing, conventions: string, details = true): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
+  savedResult(
+    listing: Listing,
+    conventions: string,
+    details = true,
+  ): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
     const stored = this.stored;
     const files = listing.files;
     if (!stored || files.length !== stored.records.size + stored.skipped.size) return undefined;
@@ -285,7 +323,8 @@ export class PersistedIndex {
       try {
         const section = this.stored.file.section('payloads');
         const entries = section ? (deserialize(section) as unknown) : [];
-        if (!Array.isArray(entries) || !entries.every((e) => Array.isArray(e) && typeof e[0] === 'string' && e[1] instanceof Uint8Array)) throw new Error('malformed payloads');
+        if (!Array.isArray(entries) || !entries.every((e) => Array.isArray(e) && typeof e[0] === 'string' && e[1] instanceof Uint8Array))
+          throw new Error('malformed payloads');
         this.storedPayloads = new Map(entries as [string, Uint8Array][]);
       } catch (e) {
         this.drop(e);
@@ -309,7 +348,15 @@ export class PersistedIndex {
     if (this.used.size !== stored.records.size || this.usedPayloads.size !== (this.storedPayloads?.size ?? 0)) return false;
     for (const [uri, u] of this.used) {
       const r = stored.records.get(uri);
-      if (!r || r.content !== u.record.content || r.size !== u.record.size || r.mtime !== u.record.mtime || r.ctime !== u.record.ctime || r.ino !== u.record.ino) return false;
+      if (
+        !r ||
+        r.content !== u.record.content ||
+        r.size !== u.record.size ||
+        r.mtime !== u.record.mtime ||
+        r.ctime !== u.record.ctime ||
+        r.ino !== u.record.ino
+      )
+        return false;
     }
     return true;
   }
@@ -329,7 +376,10 @@ export class PersistedIndex {
       }
       const problems = this.problemsToSave ?? (this.problemsReused ? this.loadProblems() : undefined);
       const skipped = this.problemsToSave ? this.skippedToSave : this.problemsReused ? [...this.stored!.skipped.values()] : [];
-      const sections: Record<string, Uint8Array> = { files: serialize(pack({ files: records, skipped } satisfies FilesSection)), parses: Buffer.concat(blobs) };
+      const sections: Record<string, Uint8Array> = {
+        files: serialize(pack({ files: records, skipped } satisfies FilesSection)),
+        parses: Buffer.concat(blobs),
+      };
       if (problems) {
         // One table of every problem (URIs, codes and ranges pack far better than per document).
         const all = [...problems.problems.values()].flat();
@@ -343,7 +393,8 @@ export class PersistedIndex {
       writeFileSync(tmp, encodeIndexFile(this.key, Date.now(), sections));
       renameSync(tmp, this.file);
       // The format before this one (`index-v1.bin`) is never read again.
-      for (const name of readdirSync(this.options.cacheDir)) if (/^index-v\d+\.bin$/.test(name)) rmSync(join(this.options.cacheDir, name), { force: true });
+      for (const name of readdirSync(this.options.cacheDir))
+        if (/^index-v\d+\.bin$/.test(name)) rmSync(join(this.options.cacheDir, name), { force: true });
     } catch (e) {
       this.log(`Could not write the persisted index ${this.file}: ${(e as Error).message}`);
     }

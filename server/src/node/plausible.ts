@@ -22,7 +22,10 @@ function spansWithin(list: unknown, length: number): boolean {
 }
 
 function headingsWithin(list: unknown, length: number): boolean {
-  return Array.isArray(list) && list.every((h) => isSpanWithin(h, length) && typeof (h as Loose).slug === 'string' && typeof (h as Loose).text === 'string');
+  return (
+    Array.isArray(list) &&
+    list.every((h) => isSpanWithin(h, length) && typeof (h as Loose).slug === 'string' && typeof (h as Loose).text === 'string')
+  );
 }
 
 const FORMS = new Set(['markdown', 'definition', 'property']);
@@ -57,12 +60,30 @@ export function plausibleParse(value: unknown, uri: DocUri, kind: DocKind): valu
   if (index.uri !== uri || typeof index.version !== 'number') return false;
   if (kind === 'note') {
     const length = index.length;
-    return isCount(length) && typeof index.stem === 'string' && citationsWithin(index.citations, length) && headingsWithin(index.headings, length) && blockIdsWithin(index.blockIds, length) && spansWithin(index.prose, length);
+    return (
+      isCount(length) &&
+      typeof index.stem === 'string' &&
+      citationsWithin(index.citations, length) &&
+      headingsWithin(index.headings, length) &&
+      blockIdsWithin(index.blockIds, length) &&
+      spansWithin(index.prose, length)
+    );
   }
   if (kind === 'source') {
-    return typeof index.id === 'string' && typeof index.stem === 'string' && Array.isArray(index.headings) && Array.isArray(index.paragraphs) && Array.isArray(index.lineStarts);
+    return (
+      typeof index.id === 'string' &&
+      typeof index.stem === 'string' &&
+      Array.isArray(index.headings) &&
+      Array.isArray(index.paragraphs) &&
+      Array.isArray(index.lineStarts)
+    );
   }
-  return typeof index.sourceStem === 'string' && Array.isArray(index.anchors) && Array.isArray(index.problems) && (index.problems as unknown[]).every((p) => plausibleProblem(p, uri));
+  return (
+    typeof index.sourceStem === 'string' &&
+    Array.isArray(index.anchors) &&
+    Array.isArray(index.problems) &&
+    (index.problems as unknown[]).every((p) => plausibleProblem(p, uri))
+  );
 }
 
 function isPosition(v: unknown): boolean {
@@ -92,7 +113,12 @@ function isRange(v: unknown): boolean {
 }
 
 function plausibleFix(f: unknown): f is Fix {
-  return isObject(f) && typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.every((e) => isObject(e) && typeof e.uri === 'string' && typeof e.newText === 'string' && isRange(e.range));
+  return (
+    isObject(f) &&
+    typeof f.title === 'string' &&
+    Array.isArray(f.edits) &&
+    f.edits.every((e) => isObject(e) && typeof e.uri === 'string' && typeof e.newText === 'string' && isRange(e.range))
+  );
 }
 
 /** True when `value` lists, for `count` problems, their fixes and related places. */
@@ -104,7 +130,9 @@ export function plausibleDetails(value: unknown, count: number): value is { fixe
       (d) =>
         isObject(d) &&
         (d.fixes === undefined || (Array.isArray(d.fixes) && d.fixes.every(plausibleFix))) &&
-        (d.related === undefined || (Array.isArray(d.related) && d.related.every((r) => isObject(r) && typeof r.uri === 'string' && typeof r.message === 'string' && isRange(r.range)))),
+        (d.related === undefined ||
+          (Array.isArray(d.related) &&
+            d.related.every((r) => isObject(r) && typeof r.uri === 'string' && typeof r.message === 'string' && isRange(r.range)))),
     )
   );
 }

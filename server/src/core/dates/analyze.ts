@@ -83,7 +83,18 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
   const ranges = extracted.ranges.filter((r) => kept.has(r.from) && kept.has(r.to));
   const sentences = lang.sentences(text);
   const breaks = [...text.matchAll(/\n[ \t]*\r?\n/g)].map((b) => ({ start: b.index, end: b.index + b[0].length }));
-  const input = { text, lang, tense: lang.tenses(text), mentions, ranges, years: extracted.years, sentences, breaks, ...(options.documentDate ? { documentDate: options.documentDate } : {}), ...(options.fallbackAt ? { fallbackAt: options.fallbackAt } : {}) };
+  const input = {
+    text,
+    lang,
+    tense: lang.tenses(text),
+    mentions,
+    ranges,
+    years: extracted.years,
+    sentences,
+    breaks,
+    ...(options.documentDate ? { documentDate: options.documentDate } : {}),
+    ...(options.fallbackAt ? { fallbackAt: options.fallbackAt } : {}),
+  };
   resolveMentions(input);
 
   // A source whose own text contradicts its stated date is read against the date it implies.
@@ -91,7 +102,10 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
   const contradiction = stated ? contradicted(text, lang, sentences, mentions, extracted.elapsed, stated) : undefined;
   let implied: DateAnalysis['implied'];
   if (contradiction) {
-    implied = { date: contradiction.date, basis: `the date its own text implies (about ${MONTH_NAMES[contradiction.date.m - 1]} ${contradiction.date.y})` };
+    implied = {
+      date: contradiction.date,
+      basis: `the date its own text implies (about ${MONTH_NAMES[contradiction.date.m - 1]} ${contradiction.date.y})`,
+    };
     for (const m of mentions) if (!m.year) delete m.resolved;
     resolveMentions({ ...input, documentDate: implied });
   }
@@ -128,7 +142,14 @@ function timelineOf(mentions: DateMention[], documentDate?: CalendarDate): Timel
 }
 
 /** The first phrase whose implied date contradicts the stated one, beyond what the phrase allows. */
-function contradicted(text: string, lang: DateLanguage, sentences: Span[], mentions: DateMention[], elapsed: ElapsedMention[], stated: Reference): ImpliedDate | undefined {
+function contradicted(
+  text: string,
+  lang: DateLanguage,
+  sentences: Span[],
+  mentions: DateMention[],
+  elapsed: ElapsedMention[],
+  stated: Reference,
+): ImpliedDate | undefined {
   for (const i of impliedDates(text, lang, sentences, mentions, elapsed, stated.date)) {
     if (Math.abs(dayNumber(i.date) - dayNumber(stated.date)) > i.tolerance) return i;
   }
@@ -138,7 +159,11 @@ function contradicted(text: string, lang: DateLanguage, sentences: Span[], menti
 /** The mentions (sorted) that lie inside `span`. */
 export function mentionsIn(mentions: readonly DateMention[], span: Span, limit = Infinity): DateMention[] {
   const out: DateMention[] = [];
-  for (let i = Math.max(0, lastStartingAtOrBefore(mentions, span.start - 1) + 1); i < mentions.length && mentions[i]!.start < span.end; i++) {
+  for (
+    let i = Math.max(0, lastStartingAtOrBefore(mentions, span.start - 1) + 1);
+    i < mentions.length && mentions[i]!.start < span.end;
+    i++
+  ) {
     if (mentions[i]!.end <= span.end) out.push(mentions[i]!);
     // Past the limit the caller only needs to know that there are more.
     if (out.length > limit) break;

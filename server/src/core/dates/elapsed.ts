@@ -20,7 +20,27 @@ export interface ImpliedDate {
   tolerance: number;
 }
 
-const STOP = new Set(['since', 'after', 'their', 'there', 'which', 'these', 'those', 'about', 'would', 'could', 'should', 'being', 'where', 'while', 'other', 'first', 'years', 'months', 'weeks']);
+const STOP = new Set([
+  'since',
+  'after',
+  'their',
+  'there',
+  'which',
+  'these',
+  'those',
+  'about',
+  'would',
+  'could',
+  'should',
+  'being',
+  'where',
+  'while',
+  'other',
+  'first',
+  'years',
+  'months',
+  'weeks',
+]);
 /** A word found in more sentences than this identifies no event. */
 const COMMON = 50;
 const PAST_PERFECT = /\bhad\s+(?:been|passed|elapsed)\s+(?:\w+\s+)?$/i;
@@ -44,9 +64,22 @@ function counted(e: ElapsedMention, from: CalendarDate): CalendarDate {
 }
 
 /** The dates the text implies for itself, one per phrase that counts to its present and names a dated event. */
-export function impliedDates(text: string, lang: DateLanguage, sentences: readonly Span[], mentions: DateMention[], elapsed: ElapsedMention[], stated?: CalendarDate): ImpliedDate[] {
+export function impliedDates(
+  text: string,
+  lang: DateLanguage,
+  sentences: readonly Span[],
+  mentions: DateMention[],
+  elapsed: ElapsedMention[],
+  stated?: CalendarDate,
+): ImpliedDate[] {
   // An event counted from lies before the text; an anniversary's date is not the event's.
-  const dated = mentions.filter((m) => m.kind === 'date' && m.resolved && (!stated || dayNumber(m.resolved) < dayNumber(stated)) && !ANNIVERSARY.test(sentenceText(text, sentences, m)));
+  const dated = mentions.filter(
+    (m) =>
+      m.kind === 'date' &&
+      m.resolved &&
+      (!stated || dayNumber(m.resolved) < dayNumber(stated)) &&
+      !ANNIVERSARY.test(sentenceText(text, sentences, m)),
+  );
   // Words of each dated sentence → the dates there, so each phrase looks up only its own words.
   const byWord = new Map<string, DateMention[]>();
   for (const m of dated) {
@@ -84,6 +117,7 @@ function eventDate(e: ElapsedMention, dated: DateMention[], byWord: Map<string, 
     for (const m of list) if (m.start < e.start || m.start >= e.end) scores.set(m, (scores.get(m) ?? 0) + 1);
   }
   let best: { m: DateMention; score: number } | undefined;
-  for (const [m, score] of scores) if (score >= 2 && (!best || score > best.score || (score === best.score && m.start < best.m.start))) best = { m, score };
+  for (const [m, score] of scores)
+    if (score >= 2 && (!best || score > best.score || (score === best.score && m.start < best.m.start))) best = { m, score };
   return best?.m;
 }

@@ -8,7 +8,8 @@ import { dateSentences, type SentenceWords } from './segment.js';
 
 const WD_FULL = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const WD_ABBR = 'Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun';
-const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+const MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const ORD = '(?:st|nd|rd|th)?';
 /** A day number ends here: not "12.50", "5,000", "12:30" or "123". */
 const DAY_END = '(?!\\d|[:.,]\\d)';
@@ -23,7 +24,10 @@ const MDY = new RegExp(
   'y',
 );
 const DMY = new RegExp(`${WD_LEAD}\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH})\\b\\.?(?:,?\\s+(\\d{4})(?!\\d))?`, 'y');
-const ISO_DATE = new RegExp(`${WD_LEAD}(?<![\\w/-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\w-])(?:\\s*\\((${WD_FULL}|${WD_ABBR}|[A-Z][a-z]{1,8})\\.?\\))?`, 'y');
+const ISO_DATE = new RegExp(
+  `${WD_LEAD}(?<![\\w/-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\w-])(?:\\s*\\((${WD_FULL}|${WD_ABBR}|[A-Z][a-z]{1,8})\\.?\\))?`,
+  'y',
+);
 const MONTH_YEAR = new RegExp(`(${MONTH})\\.?\\s+(?:of\\s+)?(\\d{4})(?!\\d)`, 'y');
 /** What the scan stops at: a month name, a weekday name, an ISO date. */
 const ANCHOR = new RegExp(`\\b(?:(${MONTH})|(${WD_FULL}|${WD_ABBR})|\\d{4}-\\d{2}-\\d{2})\\b`, 'g');
@@ -35,18 +39,41 @@ const YEAR = /(?<![\d$,.-])\b(1[6-9]\d\d|20\d\d)\b(?![\d,]\d|-\d)/g;
 const RELATIVE_YEAR = /^\s*(?:,\s*)?(?:of\s+)?(this|last|next|the same|that)\s+year\b/i;
 /** "in March 12 people were hurt" counts people: after "in March" a number followed by a word that is not a preposition is a count. */
 const NOT_COUNTED = /^\s+(?:at|in|on|to|for|of|by|and|or|when|after|before|until|through|from|with|as|the|a|an|that|is|was|were|will)\b/i;
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, a: 1 };
-const ELAPSED = /\b((?:nearly|almost|about|around|roughly|some|over|more than|less than|just over|just under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(day|week|month|year)s?\s+(since|after)\s+([^.;!?\n]{3,160})/gi;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  a: 1,
+};
+const ELAPSED =
+  /\b((?:nearly|almost|about|around|roughly|some|over|more than|less than|just over|just under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(day|week|month|year)s?\s+(since|after)\s+([^.;!?\n]{3,160})/gi;
 const RANGE_JOIN = /^\s*,?\s*(?:-|–|—|to|through|thru|until|till|and)\s*$/i;
 const NOW_WORDS = /\b(?:now|today|tonight|this week|this month|this year|currently|marks?|marking)\b[^.;!?]{0,40}$/i;
 
-const TITLES = new Set('mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev hon st mt ft messrs mme mlle no nos vs v fig figs vol pp'.split(' '));
+const TITLES = new Set(
+  'mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev hon st mt ft messrs mme mlle no nos vs v fig figs vol pp'.split(
+    ' ',
+  ),
+);
 const AMBIGUOUS = new Set(
-  'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun inc corp co cos ltd bros plc jr sr etc al approx est dept'.split(' '),
+  'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun inc corp co cos ltd bros plc jr sr etc al approx est dept'.split(
+    ' ',
+  ),
 );
 const OPENERS = new Set(
-  ('the a an it its he she they we i in on at but and this that these those there his her their our as if when while after before since for so yet ' +
-    'meanwhile however also still now today yesterday tomorrow last next according officials mr mrs ms dr president').split(' '),
+  (
+    'the a an it its he she they we i in on at but and this that these those there his her their our as if when while after before since for so yet ' +
+    'meanwhile however also still now today yesterday tomorrow last next according officials mr mrs ms dr president'
+  ).split(' '),
 );
 
 const sentenceWords: SentenceWords = {
@@ -145,7 +172,14 @@ function monthDayDate(text: string, c: Match, out: DateMention[], ranges: RangeM
     const toEnd = c.at[9]!;
     mention.end = mention.day.span.end;
     mention.text = text.slice(mention.start, mention.end);
-    const to: DateMention = { kind: 'date', start: toStart, end: mention.year ? mention.year.span.end : toEnd, text: '', month: { ...mention.month }, day: part(Number(c[4]), c, 4) };
+    const to: DateMention = {
+      kind: 'date',
+      start: toStart,
+      end: mention.year ? mention.year.span.end : toEnd,
+      text: '',
+      month: { ...mention.month },
+      day: part(Number(c[4]), c, 4),
+    };
     if (mention.year) {
       to.year = mention.year;
       delete mention.year;
@@ -187,7 +221,14 @@ function isoDate(text: string, c: Match): DateMention {
 
 function monthYear(c: Match): DateMention | undefined {
   if (!capitalised(c[1]!)) return undefined;
-  return { kind: 'month', start: c.index, end: c.index + c[0].length, text: c[0], month: part(monthNumber(c[1]!), c, 1), year: part(Number(c[2]), c, 2) };
+  return {
+    kind: 'month',
+    start: c.index,
+    end: c.index + c[0].length,
+    text: c[0],
+    month: part(monthNumber(c[1]!), c, 1),
+    year: part(Number(c[2]), c, 2),
+  };
 }
 
 function bareWeekday(text: string, at: number, name: string): DateMention {
@@ -318,7 +359,15 @@ function elapsedMentions(text: string, masked: readonly Span[]): ElapsedMention[
     if (!n) continue;
     const span = { start: c.index, end: c.index + c[0].length };
     if (overlapsAny(masked, span)) continue;
-    out.push({ ...span, text: c[0], amount: n, unit: c[3]!.toLowerCase() as ElapsedMention['unit'], approximate: !!c[1], relation: c[4]!.toLowerCase() as 'since' | 'after', event: c[5]!.trim() });
+    out.push({
+      ...span,
+      text: c[0],
+      amount: n,
+      unit: c[3]!.toLowerCase() as ElapsedMention['unit'],
+      approximate: !!c[1],
+      relation: c[4]!.toLowerCase() as 'since' | 'after',
+      event: c[5]!.trim(),
+    });
   }
   return out;
 }
@@ -371,7 +420,11 @@ export const english: DateLanguage = {
         }
       }
     }
-    const ranges = joinedRanges(text, mentions, md.ranges.filter((r) => kept.has(r.from) && kept.has(r.to)));
+    const ranges = joinedRanges(
+      text,
+      mentions,
+      md.ranges.filter((r) => kept.has(r.from) && kept.has(r.to)),
+    );
     return { mentions, elapsed: elapsedMentions(text, masked), ranges, years: yearMentions(text, masked) };
   },
   sentences: (text) => dateSentences(text, sentenceWords),

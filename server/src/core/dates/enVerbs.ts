@@ -16,7 +16,35 @@ const PAST_AUX = new Set(['was', 'were', 'had', 'did', "hadn't", "wasn't", "were
 const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", "'re", 'does', 'do', "isn't", "aren't", "doesn't", "don't"]);
 const PERFECT_AUX = new Set(['has', 'have', "'ve", "hasn't", "haven't"]);
 /** Words that may stand inside a verb group ("will also be", "has not yet been"). */
-const GROUP_FILLER = new Set(['be', 'been', 'being', 'not', 'also', 'still', 'now', 'then', 'already', 'just', 'never', 'soon', 'yet', 'again', 'only', 'first', 'finally', 'reportedly', 'officially', 'formally', 'expected', 'scheduled', 'due', 'set', 'slated', 'planned', 'likely']);
+const GROUP_FILLER = new Set([
+  'be',
+  'been',
+  'being',
+  'not',
+  'also',
+  'still',
+  'now',
+  'then',
+  'already',
+  'just',
+  'never',
+  'soon',
+  'yet',
+  'again',
+  'only',
+  'first',
+  'finally',
+  'reportedly',
+  'officially',
+  'formally',
+  'expected',
+  'scheduled',
+  'due',
+  'set',
+  'slated',
+  'planned',
+  'likely',
+]);
 /** Words that point a date forward whatever the tense of "be" ("is payable Jan. 15", "the rights expire Nov. 21"). */
 const FORWARD = new Set(['due', 'payable', 'upcoming', 'expires', 'expire', 'expiring', 'forthcoming']);
 /**
@@ -24,12 +52,43 @@ const FORWARD = new Set(['due', 'payable', 'upcoming', 'expires', 'expire', 'exp
  * March 5", "extended to Nov. 20", "expected Tuesday"); as the main verb of a clause
  * ("the government planned to pay", "they extended their offers Friday") they are past.
  */
-const FORWARD_PARTICIPLES = new Set(['scheduled', 'slated', 'planned', 'expected', 'set', 'rescheduled', 'postponed', 'delayed', 'adjourned', 'extended', 'deferred', 'moved', 'pushed']);
+const FORWARD_PARTICIPLES = new Set([
+  'scheduled',
+  'slated',
+  'planned',
+  'expected',
+  'set',
+  'rescheduled',
+  'postponed',
+  'delayed',
+  'adjourned',
+  'extended',
+  'deferred',
+  'moved',
+  'pushed',
+]);
 /** Between such a participle and its date only these may stand. */
-const COMPLEMENT_LINK = new Set(['for', 'on', 'to', 'until', 'till', 'through', 'by', 'at', 'the', 'back', 'again', 'as', 'early', 'late', 'as']);
+const COMPLEMENT_LINK = new Set([
+  'for',
+  'on',
+  'to',
+  'until',
+  'till',
+  'through',
+  'by',
+  'at',
+  'the',
+  'back',
+  'again',
+  'as',
+  'early',
+  'late',
+  'as',
+]);
 /** Base forms of common verbs: "to" before one is an infinitive, which points forward ("to testify on Feb. 10"). */
 const BASE_VERBS = new Set(
-  ('be meet pay visit travel testify attend appear vote sign hold host begin start open close end return leave arrive speak address announce release ' +
+  (
+    'be meet pay visit travel testify attend appear vote sign hold host begin start open close end return leave arrive speak address announce release ' +
     'publish report decide rule hear review discuss consider launch unveil deliver present take make give go come run stand face complete finish ' +
     'resume continue reopen expire mature settle file submit respond reply join welcome receive award honor celebrate mark observe commemorate ' +
     'deploy withdraw sail fly depart land convene adjourn reconvene debate pass approve ratify enact implement enforce issue sell buy acquire ' +
@@ -37,45 +96,117 @@ const BASE_VERBS = new Set(
     'hire fire cut raise lower increase reduce expand extend renew replace restore repair rebuild move relocate transfer retire resign step ' +
     'campaign run compete play perform show screen broadcast air stream tour perform stage hold rally march protest strike gather assemble ' +
     'hand send bring carry ship pick deliver set see talk call phone brief inform notify tell explain outline detail lay unveil kick wrap ' +
-    'sit serve work study teach train learn examine inspect investigate audit probe question interview try sentence execute free release')
-    .split(' '),
+    'sit serve work study teach train learn examine inspect investigate audit probe question interview try sentence execute free release'
+  ).split(' '),
 );
 /** Adjectives in "un-…-ed" are common in news ("unconfirmed reports"); these few are verbs. */
-const UN_VERBS = new Set(['unveiled', 'unleashed', 'unfolded', 'unsealed', 'uncovered', 'unlocked', 'unloaded', 'unraveled', 'unseated', 'unfurled', 'unplugged']);
+const UN_VERBS = new Set([
+  'unveiled',
+  'unleashed',
+  'unfolded',
+  'unsealed',
+  'uncovered',
+  'unlocked',
+  'unloaded',
+  'unraveled',
+  'unseated',
+  'unfurled',
+  'unplugged',
+]);
 /** Plans point forward however far from the date they stand ("planned a demonstration on Saturday"). */
 const PLANNED = new Set(['scheduled', 'slated', 'planned', 'expected']);
 /** Other forward participles need "for", "to", "until" before the date ("set for", "extended to Nov. 20"). */
 const FORWARD_LINK = new Set(['for', 'to', 'until', 'till', 'through', 'back']);
 /** Words whose "to" introduces a plan ("plans to", "is due to"). */
-const INTENT = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'expect', 'expects', 'expected', 'hope', 'hopes', 'hoped', 'want', 'wants', 'wanted', 'agreed', 'agree', 'agrees', 'decided', 'vowed', 'promised', 'pledged', 'aims', 'aim', 'seeks', 'seek', 'going', 'due', 'set', 'scheduled', 'slated', 'likely', 'ready', 'about', 'prepared', 'preparing', 'poised', 'able']);
+const INTENT = new Set([
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'intend',
+  'intends',
+  'intended',
+  'expect',
+  'expects',
+  'expected',
+  'hope',
+  'hopes',
+  'hoped',
+  'want',
+  'wants',
+  'wanted',
+  'agreed',
+  'agree',
+  'agrees',
+  'decided',
+  'vowed',
+  'promised',
+  'pledged',
+  'aims',
+  'aim',
+  'seeks',
+  'seek',
+  'going',
+  'due',
+  'set',
+  'scheduled',
+  'slated',
+  'likely',
+  'ready',
+  'about',
+  'prepared',
+  'preparing',
+  'poised',
+  'able',
+]);
 const DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|last|next|every|each)$/;
 /** Irregular past forms that are not also common present forms or nouns. */
 const IRREGULAR_PAST = new Set(
-  ('said told met went came took gave made saw held began spoke wrote left fell rose won lost sent brought bought sold found felt kept led meant ran ' +
+  (
+    'said told met went came took gave made saw held began spoke wrote left fell rose won lost sent brought bought sold found felt kept led meant ran ' +
     'struck stood thought threw understood became broke chose drove ate flew forgot froze got grew hid knew rode rang shook sang sank stole swam tore woke ' +
     'wore fought caught taught sought built spent lent bent dealt heard paid laid slept swept wept fled sat shot slid spun stuck stung swung withdrew overcame ' +
     'underwent undertook forbade foresaw arose awoke bore beat bid bled bred dug fed forgave hung lit overtook oversaw shone shrank sprang strove swore ' +
     'thrust unwound upheld withheld withstood wrung became begun done gone seen taken given written spoken known shown grown thrown drawn driven risen fallen ' +
-    'chosen broken frozen stolen sworn torn worn woken forgotten forgiven hidden ridden eaten beaten bitten undertaken overtaken mistaken forbidden')
-    .split(' '),
+    'chosen broken frozen stolen sworn torn worn woken forgotten forgiven hidden ridden eaten beaten bitten undertaken overtaken mistaken forbidden'
+  ).split(' '),
 );
 /** Present forms that announce scheduled events ("the sale begins Monday, June 3"). */
 const PRESENT_EVENT = new Set(
-  ('begins starts opens closes ends expires meets arrives travels holds launches kicks takes comes goes ' +
+  (
+    'begins starts opens closes ends expires meets arrives travels holds launches kicks takes comes goes ' +
     'convenes resumes continues concludes commences celebrates departs speaks testifies appears publishes says announces ' +
-    'begin start open close end expire run meet arrive leave return travel visit host hold convene resume conclude commence celebrate depart head')
-    .split(' '),
+    'begin start open close end expire run meet arrive leave return travel visit host hold convene resume conclude commence celebrate depart head'
+  ).split(' '),
 );
 /** Lower-case words in "-ed" that are not verbs. */
 const NOT_VERB_ED = new Set(
-  ('need speed feed seed bed red shed bleed breed creed greed heed proceed exceed succeed indeed embed hundred sacred naked wicked wretched rugged beloved ' +
+  (
+    'need speed feed seed bed red shed bleed breed creed greed heed proceed exceed succeed indeed embed hundred sacred naked wicked wretched rugged beloved ' +
     'ragged jagged crooked learned aged blessed cursed dogged kindred sled wed fled weed reed deed steed tweed freed agreed med united limited interested ' +
     'talented skilled detailed related based advanced concerned dedicated married retired tired experienced sophisticated complicated supposed alleged ' +
     'so-called biased armed unarmed unprecedented unlimited unexpected unnamed undisclosed unidentified varied assorted mixed used located situated ' +
-    'headquartered renowned talented gifted devoted').split(' '),
+    'headquartered renowned talented gifted devoted'
+  ).split(' '),
 );
 /** Words that open a clause: a date right after one belongs to the clause on its right. */
-const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'while', 'because', 'if', 'although', 'though', 'whether', 'unless', 'once']);
+const CLAUSE_OPENERS = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'when',
+  'where',
+  'while',
+  'because',
+  'if',
+  'although',
+  'though',
+  'whether',
+  'unless',
+  'once',
+]);
 const WINDOW = 220;
 const MAX_WORDS = 14;
 
@@ -123,7 +254,10 @@ class WordIndex {
     let w = this.words[k];
     if (w === undefined) {
       const t = this.text.slice(this.starts[k], this.ends[k]);
-      w = t.length === 1 && ';:—–()[]"“”'.includes(t) ? 'stop' : { text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: this.starts[k]!, end: this.ends[k]! };
+      w =
+        t.length === 1 && ';:—–()[]"“”'.includes(t)
+          ? 'stop'
+          : { text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: this.starts[k]!, end: this.ends[k]! };
       this.words[k] = w;
     }
     return w;
@@ -141,7 +275,6 @@ class WordIndex {
     return out;
   }
 }
-
 
 /** Whether a word can head a verb group, and the tense it brings on its own. */
 function verbTense(w: Word): Tense | 'present' | undefined {
@@ -169,7 +302,16 @@ function groupLeftOf(words: (Word | 'stop')[], i: number): Word[] {
     const w = words[j];
     if (!w || w === 'stop') break;
     const l = w.lower;
-    if (MODAL_FUTURE.has(l) || MODAL_OTHER.has(l) || PAST_AUX.has(l) || PRESENT_AUX.has(l) || PERFECT_AUX.has(l) || GROUP_FILLER.has(l) || l === 'to') group.push(w);
+    if (
+      MODAL_FUTURE.has(l) ||
+      MODAL_OTHER.has(l) ||
+      PAST_AUX.has(l) ||
+      PRESENT_AUX.has(l) ||
+      PERFECT_AUX.has(l) ||
+      GROUP_FILLER.has(l) ||
+      l === 'to'
+    )
+      group.push(w);
     else break;
   }
   return group;

@@ -19,7 +19,12 @@ function documentReference(doc: NoteIndex | SourceIndex, label: string): Referen
 
 function sourceLabel(source: SourceIndex): string {
   // A PDF's or web page's metadata date stands nowhere in its text (an empty span).
-  const whereDate = source.date && source.date.span.end === source.date.span.start ? 'metadata date' : source.date && source.title?.includes(source.date.text) ? 'title' : 'date line';
+  const whereDate =
+    source.date && source.date.span.end === source.date.span.start
+      ? 'metadata date'
+      : source.date && source.title?.includes(source.date.text)
+        ? 'title'
+        : 'date line';
   return `source ${source.id}'s ${whereDate}`;
 }
 
@@ -73,7 +78,10 @@ export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
     };
     const context: Timeline[] = [...cited.sources].map((s) => sourceDates(view, s).timeline);
     // Dates inside quotation marks are the source's words, dated by the source's context.
-    const quoted = [...text.matchAll(/"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const quoted = [...text.matchAll(/"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d/g)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
     return analyzeDates(text, {
       ...(documentDate ? { documentDate } : {}),
       fallbackAt,

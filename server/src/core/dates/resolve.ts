@@ -35,7 +35,8 @@ export interface ResolveInput {
 const YEAR_BEFORE_WINDOW = 300;
 const YEAR_BEFORE = /\b(?:a year (?:ago|earlier|before)|year-ago|year-earlier|last year|the (?:previous|prior) year|the year before)\b/i;
 /** Words before a date that put it in a subordinate clause or mention it in passing: it does not move the narrative. */
-const PASSING = /\b(?:since|when|after|before|until|till|while|because|although|though|unless|once|which|who|whom|whose|that|due|matur\w*|expir\w*|anniversary|born|died|founded|established|dated|began|begun|started|ended|signed|took effect|effective)\b/i;
+const PASSING =
+  /\b(?:since|when|after|before|until|till|while|because|although|though|unless|once|which|who|whom|whose|that|due|matur\w*|expir\w*|anniversary|born|died|founded|established|dated|began|begun|started|ended|signed|took effect|effective)\b/i;
 
 /**
  * The year a year-less month/day takes: the candidate year nearest the reference, where
@@ -94,7 +95,10 @@ export function resolveMentions(input: ResolveInput): void {
   for (const m of input.mentions) {
     const sentence = sentenceAt(input.sentences, m.start) ?? { start: m.start, end: m.end };
     // The narrative moves only within its paragraph, and only away from the document's year.
-    const moved = narrative && (!documentDate || (paragraphOf(narrative.at) === paragraphOf(m.start) && narrative.date.y !== documentDate.date.y)) ? narrative : undefined;
+    const moved =
+      narrative && (!documentDate || (paragraphOf(narrative.at) === paragraphOf(m.start) && narrative.date.y !== documentDate.date.y))
+        ? narrative
+        : undefined;
     const ref = moved ?? documentDate ?? narrative ?? input.fallbackAt?.(m.start);
     if (m.kind === 'date' && m.month && m.day) {
       const anchors = [narrative, sameMonth.get(m.month.value)].filter((r): r is Reference => !!r);
@@ -138,7 +142,14 @@ function inPassing(text: string, sentence: Span, m: Span): boolean {
 }
 
 /** The year of a month-day date, with its evidence; undefined when nothing gives a year. */
-function resolveDate(m: DateMention, ref: Reference | undefined, sentence: Span, input: ResolveInput, range: RangeMention | undefined, anchors: Reference[]): CalendarDate | undefined {
+function resolveDate(
+  m: DateMention,
+  ref: Reference | undefined,
+  sentence: Span,
+  input: ResolveInput,
+  range: RangeMention | undefined,
+  anchors: Reference[],
+): CalendarDate | undefined {
   const month = m.month!.value;
   const day = m.day!.value;
   let y: number | undefined;
@@ -194,7 +205,8 @@ function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvide
   const s = sentenceAt(input.sentences, m.start) ?? m;
   // Read in the 300 characters before the date: the phrase stands in its clause, and a
   // run-on "sentence" of thousands of dates must not be read again for each of them.
-  if (YEAR_BEFORE.test(input.text.slice(Math.max(s.start, m.start - YEAR_BEFORE_WINDOW), m.start))) candidates.push({ year: ref.date.y - 1, from: 'the year before' });
+  if (YEAR_BEFORE.test(input.text.slice(Math.max(s.start, m.start - YEAR_BEFORE_WINDOW), m.start)))
+    candidates.push({ year: ref.date.y - 1, from: 'the year before' });
   // A past-tense date cannot lie after the text's own present, a future one not before it.
   const now = dayNumber(input.documentDate?.date ?? ref.date);
   for (const c of candidates) {
@@ -214,6 +226,7 @@ function recentYears(m: DateMention, input: ResolveInput): YearMention[] {
   const paragraphStart = input.breaks[lastStartingAtOrBefore(input.breaks, m.start)]?.end ?? 0;
   const lo = Math.max(from, paragraphStart);
   const out: YearMention[] = [];
-  for (let i = lastStartingAtOrBefore(input.years, m.start); i >= 0 && input.years[i]!.start >= lo && out.length < 6; i--) out.push(input.years[i]!);
+  for (let i = lastStartingAtOrBefore(input.years, m.start); i >= 0 && input.years[i]!.start >= lo && out.length < 6; i--)
+    out.push(input.years[i]!);
   return out;
 }

@@ -21,7 +21,8 @@ const CLOSERS = '"\'\u201d\u2019)]';
 function blockMarker(text: string, j: number): boolean {
   const c = text[j];
   if (c === undefined) return false;
-  if ('-*+>#|'.includes(c)) return text[j + 1] === ' ' || text[j + 1] === '\t' || (c === '#' && text[j + 1] === '#') || c === '|' || c === '>';
+  if ('-*+>#|'.includes(c))
+    return text[j + 1] === ' ' || text[j + 1] === '\t' || (c === '#' && text[j + 1] === '#') || c === '|' || c === '>';
   let k = j;
   while (k < text.length && k - j < 3 && text[k]! >= '0' && text[k]! <= '9') k++;
   return k > j && (text[k] === '.' || text[k] === ')') && (text[k + 1] === ' ' || text[k + 1] === '\t');
@@ -91,7 +92,7 @@ function endsSentence(text: string, at: number, end: number, words: SentenceWord
   if (next.first === '') return true;
   // A new sentence starts with a capital, a digit, a quotation mark or a bracket.
   const startsLikeSentence = /[\p{Lu}\d"'\u201c\u2018(\[*_#]/u.test(next.first);
-  if (text[at] !== '.' || end - at > 1 && text[at + 1] === '.') return startsLikeSentence;
+  if (text[at] !== '.' || (end - at > 1 && text[at + 1] === '.')) return startsLikeSentence;
   const word = wordBefore(text, at);
   const kind = words.abbreviation(word);
   if (kind === 'title') return false;

@@ -41,6 +41,7 @@ export function listAnchors(view: WorkspaceView, source: string): AnchorItem[] {
     if (!p.stale?.lost) items.push({ anchor: name, kind: 'named', preview: shorten(s.text.slice(p.start, p.end), 120) });
   }
   for (const h of s.headings) items.push({ anchor: h.slug, kind: 'heading', preview: shorten(h.text, 120) });
-  for (const p of s.paragraphs) items.push({ anchor: `p${p.index}`, kind: 'paragraph', preview: shorten(s.text.slice(p.start, p.end), 120) });
+  for (const p of s.paragraphs)
+    items.push({ anchor: `p${p.index}`, kind: 'paragraph', preview: shorten(s.text.slice(p.start, p.end), 120) });
   return items;
 }

@@ -22,11 +22,19 @@ export function codeLenses(view: WorkspaceView, uri: DocUri): CodeLens[] {
   if (file) {
     return file.anchors.map((a) => {
       const range = lines.range(a.keySpan);
-      return { range, position: range.start, title: plural(counts.get(passageKey({ sourceUri: source.uri, start: 0, end: 0, kind: 'named', anchor: a.key })!) ?? 0) };
+      return {
+        range,
+        position: range.start,
+        title: plural(counts.get(passageKey({ sourceUri: source.uri, start: 0, end: 0, kind: 'named', anchor: a.key })!) ?? 0),
+      };
     });
   }
   return source.headings.map((h) => {
     const range = lines.range(h);
-    return { range, position: range.start, title: plural(counts.get(passageKey({ sourceUri: source.uri, start: h.start, end: h.end, kind: 'heading' })!) ?? 0) };
+    return {
+      range,
+      position: range.start,
+      title: plural(counts.get(passageKey({ sourceUri: source.uri, start: h.start, end: h.end, kind: 'heading' })!) ?? 0),
+    };
   });
 }

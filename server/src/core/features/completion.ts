@@ -128,7 +128,10 @@ function targets(view: WorkspaceView, note: NoteIndex, range: Range, typed: stri
         range,
         sortText: `0-${label}`,
         filterText: `${label} ${s.title ?? ''}`,
-        documentation: [`**Source ${escapeMarkdown(s.id)}**${s.title ? ` — ${escapeMarkdown(s.title)}` : ''}`, s.date ? escapeMarkdown(s.date.text) : '']
+        documentation: [
+          `**Source ${escapeMarkdown(s.id)}**${s.title ? ` — ${escapeMarkdown(s.title)}` : ''}`,
+          s.date ? escapeMarkdown(s.date.text) : '',
+        ]
           .filter(Boolean)
           .join('  \n'),
       };
@@ -152,7 +155,9 @@ function anchors(view: WorkspaceView, source: SourceIndex, range: Range): Comple
       label: name,
       kind: 'anchor',
       detail: `named anchor · ${shorten(source.text.slice(passage.start, passage.end), 60)}`,
-      documentation: passage.stale?.lost ? 'Lost anchor: its quote is no longer in the source.' : passageQuote(view.sourceText(source), passage),
+      documentation: passage.stale?.lost
+        ? 'Lost anchor: its quote is no longer in the source.'
+        : passageQuote(view.sourceText(source), passage),
       insertText: name,
       range,
       sortText: `0-${pad()}`,

@@ -49,7 +49,14 @@ function fileItem(view: WorkspaceView, e: FileEntry, insert: string, range: Rang
 }
 
 /** Notes (and for an embed, attachments) after `[[`, each written as the convention names it. */
-export function wikiFileItems(view: WorkspaceView, from: NoteIndex, typed: string, embed: boolean, range: Range, room: number): CompletionItem[] {
+export function wikiFileItems(
+  view: WorkspaceView,
+  from: NoteIndex,
+  typed: string,
+  embed: boolean,
+  range: Range,
+  room: number,
+): CompletionItem[] {
   if (room <= 0) return [];
   // Logseq embeds assets by Markdown image; its `[[…]]` name pages only.
   const attachments = embed && view.conventions.style !== 'logseq';
@@ -57,7 +64,14 @@ export function wikiFileItems(view: WorkspaceView, from: NoteIndex, typed: strin
 }
 
 /** Notes and other files inside `[t](`: their paths relative to the note, encoded (raw inside `<…>`). */
-export function markdownFileItems(view: WorkspaceView, from: NoteIndex, typed: string, angle: boolean, range: Range, room: number): CompletionItem[] {
+export function markdownFileItems(
+  view: WorkspaceView,
+  from: NoteIndex,
+  typed: string,
+  angle: boolean,
+  range: Range,
+  room: number,
+): CompletionItem[] {
   const out: CompletionItem[] = [];
   for (const e of matchingFiles(view, from, decodeDestination(typed).replace(/^(?:\.\.?\/)+/, ''), true, room)) {
     const encoded = markdownTarget(view, from, e);
@@ -84,7 +98,14 @@ export function noteAnchorItems(view: WorkspaceView, note: NoteIndex, typed: str
     for (const b of note.blockIds) {
       const lineStart = text.lastIndexOf('\n', b.start) + 1;
       const line = shorten(text.slice(lineStart, b.start), 60);
-      items.push({ label: `^${b.id}`, kind: 'block', insertText: `^${b.id}`, range, sortText: `0-${order()}`, ...(line ? { detail: line } : {}) });
+      items.push({
+        label: `^${b.id}`,
+        kind: 'block',
+        insertText: `^${b.id}`,
+        range,
+        sortText: `0-${order()}`,
+        ...(line ? { detail: line } : {}),
+      });
     }
     return items;
   }
@@ -93,7 +114,14 @@ export function noteAnchorItems(view: WorkspaceView, note: NoteIndex, typed: str
     const insert = headingFragment(h, view.conventions, markdown);
     if (insert === '' || seen.has(insert.toLowerCase())) continue;
     seen.add(insert.toLowerCase());
-    const item: CompletionItem = { label: insert, kind: 'heading', insertText: insert, range, sortText: `0-${order()}`, detail: `${'#'.repeat(h.level)} ${h.text}` };
+    const item: CompletionItem = {
+      label: insert,
+      kind: 'heading',
+      insertText: insert,
+      range,
+      sortText: `0-${order()}`,
+      detail: `${'#'.repeat(h.level)} ${h.text}`,
+    };
     items.push(item);
   }
   return items;

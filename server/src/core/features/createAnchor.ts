@@ -37,7 +37,12 @@ function existingKeys(view: WorkspaceView, source: SourceIndex): string[] {
 
 /** A slug from the first words of `quote`, unique among `existing`. */
 export function proposeSlug(quote: string, existing: readonly string[]): string {
-  const words = (quote.toLowerCase().normalize('NFKD').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 4);
+  const words = (
+    quote
+      .toLowerCase()
+      .normalize('NFKD')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, 4);
   let base = words.join('-').slice(0, 40).replace(/-+$/, '') || 'anchor';
   if (anchorNameError(base, '')) base = builtInAnchorKind(base) ? `${base}-quote` : 'anchor';
   const taken = new Set(existing.map((k) => k.toLowerCase()));
@@ -84,7 +89,10 @@ export function createAnchor(view: WorkspaceView, uri: DocUri, range: Range, slu
   if (layout.flow) throw new NotesError('This anchor file is written in flow style ({…}); add the anchor to it by hand.');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const key = yamlKey(name);
-  const entry = typeof value === 'string' ? [`${key}: ${yamlScalar(value)}`] : [`${key}:`, ...Object.entries(value).map(([k, v]) => `  ${k}: ${typeof v === 'number' ? String(v) : yamlScalar(v)}`)];
+  const entry =
+    typeof value === 'string'
+      ? [`${key}: ${yamlScalar(value)}`]
+      : [`${key}:`, ...Object.entries(value).map(([k, v]) => `  ${k}: ${typeof v === 'number' ? String(v) : yamlScalar(v)}`)];
   const lines = entry.map((l) => layout.indent + l);
   const at = layout.insertAt;
   const before = at > 0 && text[at - 1] !== '\n' ? eol : '';

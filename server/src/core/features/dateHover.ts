@@ -15,11 +15,13 @@ function evidenceLine(m: DateMention): string | undefined {
   const e = m.evidence;
   if (!e) return undefined;
   const parts: string[] = [];
-  if (e.verb?.verb) parts.push(`governing verb “${escapeMarkdown(e.verb.verb)}” (${TENSE_WORDS[String(e.verb.tense) as '-1' | '0' | '1']})`);
+  if (e.verb?.verb)
+    parts.push(`governing verb “${escapeMarkdown(e.verb.verb)}” (${TENSE_WORDS[String(e.verb.tense) as '-1' | '0' | '1']})`);
   if (m.kind === 'date' && m.weekday && m.resolved) {
     const written = WEEKDAY_NAMES[m.weekday.value]!;
     if (e.weekday === 'agrees') parts.push(`the weekday ${written} agrees`);
-    else if (e.weekday === 'chose the year') parts.push(`the weekday ${written} agrees with ${m.resolved.y}, the year of ${escapeMarkdown(e.yearFrom ?? 'the context')}`);
+    else if (e.weekday === 'chose the year')
+      parts.push(`the weekday ${written} agrees with ${m.resolved.y}, the year of ${escapeMarkdown(e.yearFrom ?? 'the context')}`);
     else parts.push(`the weekday ${written} disagrees: it was a ${WEEKDAY_NAMES[weekdayOf(m.resolved)]}`);
   }
   return parts.length > 0 ? `Evidence: ${parts.join(' · ')}` : undefined;
@@ -32,9 +34,14 @@ export function dateHover(view: WorkspaceView, uri: DocUri, offset: number): { m
   const m = analysis.mentions[lastStartingAtOrBefore(analysis.mentions, offset)];
   if (!m || offset > m.end || !m.resolved) return undefined;
   const reference = m.evidence?.reference ?? m.basis ?? 'the context';
-  const basis = m.year ? 'as written' : m.evidence?.yearFrom && m.evidence.weekday !== 'chose the year' ? `year from ${m.evidence.yearFrom}` : `resolved against ${reference}`;
+  const basis = m.year
+    ? 'as written'
+    : m.evidence?.yearFrom && m.evidence.weekday !== 'chose the year'
+      ? `year from ${m.evidence.yearFrom}`
+      : `resolved against ${reference}`;
   const flagged = findingsOver(dateFindings(view, uri), m).map((f) => `⚠ ${escapeMarkdown(f.message)} (${f.code})`);
-  const lines = [`**${formatWithWeekday(m.resolved)}** — ${escapeMarkdown(basis)}`, evidenceLine(m), ...flagged].filter((x): x is string => !!x);
+  const lines = [`**${formatWithWeekday(m.resolved)}** — ${escapeMarkdown(basis)}`, evidenceLine(m), ...flagged].filter(
+    (x): x is string => !!x,
+  );
   return { markdown: lines.join('\n\n'), span: { start: m.start, end: m.end } };
 }
-

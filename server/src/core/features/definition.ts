@@ -18,7 +18,12 @@ export function definition(view: WorkspaceView, uri: DocUri, position: Position)
       const target = sourceRange(view, r.source, r.passage);
       return target ? [{ originSelectionRange: origin, targetUri: r.source.uri, targetRange: target, targetSelectionRange: target }] : [];
     }
-    return linkTargets(view, r).map((t) => ({ originSelectionRange: origin, targetUri: t.uri, targetRange: t.range, targetSelectionRange: t.range }));
+    return linkTargets(view, r).map((t) => ({
+      originSelectionRange: origin,
+      targetUri: t.uri,
+      targetRange: t.range,
+      targetSelectionRange: t.range,
+    }));
   }
   const key = anchorKeyAt(view, uri, position);
   if (!key) return [];
@@ -39,7 +44,8 @@ export function linkTargets(view: WorkspaceView, r: Resolution): { uri: DocUri; 
     if (!lines || !at) return [{ uri: r.note.uri, range: TOP }];
     // A block: the whole line that ends with its id.
     const line = lines.lineOf(at.start);
-    const range = r.kind === 'note' && r.block && !r.heading ? { start: { line, character: 0 }, end: lines.range(at).end } : lines.range(at);
+    const range =
+      r.kind === 'note' && r.block && !r.heading ? { start: { line, character: 0 }, end: lines.range(at).end } : lines.range(at);
     return [{ uri: r.note.uri, range }];
   }
   if (r.kind === 'file' || r.kind === 'folder') return [{ uri: r.uri, range: TOP }];

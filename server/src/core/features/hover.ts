@@ -24,11 +24,20 @@ const HIGHLIGHT_CHARS = 400;
 export function openSourceLink(source: SourceIndex, start: number, end: number, label = 'Open source at passage'): string {
   const s = lineOf(source, start);
   const e = lineOf(source, end);
-  const arg: Record<string, unknown> = { uri: source.uri, line: s, character: start - source.lineStarts[s]!, endLine: e, endCharacter: end - source.lineStarts[e]! };
+  const arg: Record<string, unknown> = {
+    uri: source.uri,
+    line: s,
+    character: start - source.lineStarts[s]!,
+    endLine: e,
+    endCharacter: end - source.lineStarts[e]!,
+  };
   const page = pageOf(source, start);
   if (page !== undefined) {
     arg.page = page;
-    arg.quote = source.text.slice(start, Math.min(end, start + HIGHLIGHT_CHARS)).replace(/\s+/g, ' ').trim();
+    arg.quote = source.text
+      .slice(start, Math.min(end, start + HIGHLIGHT_CHARS))
+      .replace(/\s+/g, ' ')
+      .trim();
     label = `Open PDF at page ${page}`;
   }
   return `[${label}](command:groundedNotes.openSourceAt?${encodeURIComponent(JSON.stringify([arg]))})`;

@@ -143,7 +143,12 @@ function imageSize(c: Citation): string {
   return `|width=${m[1]}${m[2] ? `,height=${m[2]}` : ''}`;
 }
 
-function fileHover(view: WorkspaceView, c: Citation, r: Extract<Resolution, { kind: 'file' }>, sizeOf?: (uri: DocUri) => number | undefined): string {
+function fileHover(
+  view: WorkspaceView,
+  c: Citation,
+  r: Extract<Resolution, { kind: 'file' }>,
+  sizeOf?: (uri: DocUri) => number | undefined,
+): string {
   const path = shownPath(view, r.uri);
   const parts: string[] = [];
   const source = isImage(r.uri) ? imageSource(r.uri) : undefined;
@@ -167,7 +172,12 @@ function wildcardHover(r: Extract<Resolution, { kind: 'wildcard' }>): string {
 }
 
 /** Hover text for a link to a note, file, folder or wildcard; undefined for other resolutions. */
-export function linkHover(view: WorkspaceView, c: Citation, r: Resolution, sizeOf?: (uri: DocUri) => number | undefined): string | undefined {
+export function linkHover(
+  view: WorkspaceView,
+  c: Citation,
+  r: Resolution,
+  sizeOf?: (uri: DocUri) => number | undefined,
+): string | undefined {
   if (r.kind === 'note') return noteHover(view, r);
   if (r.kind === 'file') return fileHover(view, c, r, sizeOf);
   if (r.kind === 'folder') return `**Folder** ${codeSpan(shownPath(view, r.uri) + '/')}`;

@@ -36,7 +36,11 @@ export function documentLinks(view: WorkspaceView, uri: DocUri): DocumentLink[] 
       links.push({ range: lines.range(c), target: `${r.source.uri}${id}`, tooltip: `Source ${r.source.id}` });
     } else if (r.kind === 'source') {
       const line = lineOf(r.source, r.passage.start) + 1;
-      links.push({ range: lines.range(c), target: `${r.source.uri}#L${line}`, tooltip: `Source ${r.source.id}${r.passage.kind === 'whole' ? '' : `, line ${line}`}` });
+      links.push({
+        range: lines.range(c),
+        target: `${r.source.uri}#L${line}`,
+        tooltip: `Source ${r.source.id}${r.passage.kind === 'whole' ? '' : `, line ${line}`}`,
+      });
     }
     if (r.kind === 'source') return;
     const targets = linkTargets(view, r);

@@ -3,7 +3,11 @@ import type { Citation, DocUri, NoteIndex, Position } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 
 /** The citation under `position` in a note (its brackets included), if any. */
-export function citationAt(view: WorkspaceView, uri: DocUri, position: Position): { note: NoteIndex; citation: Citation; offset: number } | undefined {
+export function citationAt(
+  view: WorkspaceView,
+  uri: DocUri,
+  position: Position,
+): { note: NoteIndex; citation: Citation; offset: number } | undefined {
   const note = view.note(uri);
   const lines = view.lines(uri);
   if (!note || !lines) return undefined;
@@ -22,7 +26,9 @@ export function citationAt(view: WorkspaceView, uri: DocUri, position: Position)
 
 /** Escapes text for a Markdown hover: no source text can become a link, HTML or a command. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}\[\]()#+\-.!|<>~&:]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+  return text.replace(/[\\`*_{}\[\]()#+\-.!|<>~&:]/g, (ch) =>
+    ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`,
+  );
 }
 
 /** Shortens `text` to `max` characters at a word boundary. */

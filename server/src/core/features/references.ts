@@ -25,14 +25,15 @@ function citationsOf(view: WorkspaceView, sourceUri: DocUri, test: (p: Passage) 
   return locations(view, citationsOfSource(view, sourceUri, test));
 }
 
-
 /** The links to a note, heading, block or file; with the declaration, the heading or block itself first. */
 function linksTo(view: WorkspaceView, target: LinkTarget, includeDeclaration: boolean): Location[] {
   if (target.kind === 'file') return locations(view, linksToFile(view, target.uri));
-  const refs = target.kind === 'heading' ? linksToHeading(view, target.note, target.heading) : linksToBlock(view, target.note, target.block);
+  const refs =
+    target.kind === 'heading' ? linksToHeading(view, target.note, target.heading) : linksToBlock(view, target.note, target.block);
   const out = locations(view, refs);
   const lines = view.lines(target.note.uri);
-  if (includeDeclaration && lines) out.unshift({ uri: target.note.uri, range: lines.range(target.kind === 'heading' ? target.heading : target.block) });
+  if (includeDeclaration && lines)
+    out.unshift({ uri: target.note.uri, range: lines.range(target.kind === 'heading' ? target.heading : target.block) });
   return out;
 }
 

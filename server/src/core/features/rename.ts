@@ -17,7 +17,9 @@ interface Target {
 }
 
 function refuse(): never {
-  throw new NotesError('Nothing to rename here: place the cursor on a named anchor (its key or a citation of it), a link to a note or file, or a heading.');
+  throw new NotesError(
+    'Nothing to rename here: place the cursor on a named anchor (its key or a citation of it), a link to a note or file, or a heading.',
+  );
 }
 
 function targetAt(view: WorkspaceView, uri: DocUri, position: Position): Target | undefined {

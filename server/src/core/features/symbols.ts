@@ -5,7 +5,14 @@ import type { WorkspaceView } from '../view.js';
 import type { LineIndex } from '../text.js';
 
 function headingSymbols(uri: DocUri, lines: LineIndex, headings: readonly Heading[]): SymbolItem[] {
-  return headings.map((h) => ({ name: h.text || h.slug, kind: 'heading' as const, detail: `#${h.slug}`, uri, range: lines.range(h), selectionRange: lines.range(h) }));
+  return headings.map((h) => ({
+    name: h.text || h.slug,
+    kind: 'heading' as const,
+    detail: `#${h.slug}`,
+    uri,
+    range: lines.range(h),
+    selectionRange: lines.range(h),
+  }));
 }
 
 /** The outline of a note, source or anchor file. */
@@ -55,7 +62,14 @@ export function workspaceSymbols(view: WorkspaceView, query: string): SymbolItem
     for (const [name, p] of view.namedPassages(source)) {
       const label = `${source.id}#${name}`;
       if (p.stale?.lost || !fuzzyMatch(query, label)) continue;
-      out.push({ name: label, kind: 'anchor', detail: source.title ?? source.stem, uri: source.uri, range: lines.range(p), selectionRange: lines.range(p) });
+      out.push({
+        name: label,
+        kind: 'anchor',
+        detail: source.title ?? source.stem,
+        uri: source.uri,
+        range: lines.range(p),
+        selectionRange: lines.range(p),
+      });
     }
   }
   return out;

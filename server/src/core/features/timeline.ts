@@ -50,7 +50,13 @@ export function timelineData(view: WorkspaceView, uri?: DocUri): SourceTimeline[
     for (const m of a.mentions) {
       if (!m.resolved) continue;
       const flagged = findingsOver(findings, m).map((f) => `${f.code}: ${f.message}`);
-      entry.entries.push({ text: m.text, date: iso(m.resolved), weekday: formatWithWeekday(m.resolved).split(',')[0]!, line: (lines?.lineOf(m.start) ?? 0) + 1, flagged });
+      entry.entries.push({
+        text: m.text,
+        date: iso(m.resolved),
+        weekday: formatWithWeekday(m.resolved).split(',')[0]!,
+        line: (lines?.lineOf(m.start) ?? 0) + 1,
+        flagged,
+      });
     }
     // Findings of the source as a whole (GN023) have no place on its line.
     entry.problems = findings.filter((f) => f.span.start < 0).map((f) => f.message);

@@ -116,7 +116,10 @@ export function headingMatches(part: string, heading: Heading): boolean {
  * the earlier ones, in order). Undefined when there is none.
  */
 export function findHeading(headings: readonly Heading[], anchor: string): Heading | undefined {
-  const parts = anchor.split('#').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = anchor
+    .split('#')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) return undefined;
   const last = wanted(parts[parts.length - 1]!);
   for (let i = 0; i < headings.length; i++) {

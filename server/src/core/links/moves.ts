@@ -132,7 +132,9 @@ function wikiRewrite(m: Move): string | undefined {
   const prefix = /^dendron:\/\/[^/]*\//i.exec(written)?.[0] ?? '';
   const name = written.slice(prefix.length);
   if (style === 'dendron' && !name.includes('/')) {
-    return name.toLowerCase() === baseName(targetOld.uri).replace(/\.md$/i, '').toLowerCase() ? prefix + newName.replace(/\.md$/i, '') : undefined;
+    return name.toLowerCase() === baseName(targetOld.uri).replace(/\.md$/i, '').toLowerCase()
+      ? prefix + newName.replace(/\.md$/i, '')
+      : undefined;
   }
   if (!name.includes('/')) {
     if (baseName(targetOld.uri).toLowerCase() === newName.toLowerCase()) return undefined;
@@ -152,7 +154,13 @@ function wikiRewrite(m: Move): string | undefined {
 }
 
 /** The edit that rewrites one link, if it must change. */
-function rewrite(view: WorkspaceView, moves: ReadonlyMap<DocUri, DocUri>, note: NoteIndex, c: Citation, r: Resolution): TextEdit | undefined {
+function rewrite(
+  view: WorkspaceView,
+  moves: ReadonlyMap<DocUri, DocUri>,
+  note: NoteIndex,
+  c: Citation,
+  r: Resolution,
+): TextEdit | undefined {
   const target = resolvedFile(r);
   if (!target || c.malformed) return undefined;
   const spans = linkSpans(c, view.conventions);
@@ -166,7 +174,17 @@ function rewrite(view: WorkspaceView, moves: ReadonlyMap<DocUri, DocUri>, note: 
   if (!from || !fromNew || !targetOld || !targetNew || fromNew.folder !== targetNew.folder) return undefined;
   const text = view.text(note.uri) ?? '';
   const written = text.slice(spans.target.start, spans.target.end);
-  const m: Move = { view, moves, note, c, written, fromOld: from.rel, fromNew: fromNew.rel, targetOld: { uri: target, rel: targetOld.rel }, targetNew: { uri: targetNewUri, rel: targetNew.rel } };
+  const m: Move = {
+    view,
+    moves,
+    note,
+    c,
+    written,
+    fromOld: from.rel,
+    fromNew: fromNew.rel,
+    targetOld: { uri: target, rel: targetOld.rel },
+    targetNew: { uri: targetNewUri, rel: targetNew.rel },
+  };
   const markdown = c.form === 'markdown' || c.form === 'definition';
   const next = markdown ? markdownRewrite(m) : wikiRewrite(m);
   if (next === undefined || next === written || (markdown && next === encodeDestination(c.target))) return undefined;

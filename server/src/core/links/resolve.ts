@@ -94,7 +94,8 @@ function filesFor(ctx: LinkContext, from: FileEntry | undefined, target: string,
     if (tail === undefined || tail === '') return [];
     for (const p of withMd.map((x) => normalizePath(x.replace(/^(\.\.?\/)+/, '')) ?? x)) {
       const name = p.slice(p.lastIndexOf('/') + 1);
-      for (const e of ctx.files.named(name)) if (inScope(e) && (e.rel.toLowerCase() === p.toLowerCase() || e.rel.toLowerCase().endsWith('/' + p.toLowerCase()))) add(e);
+      for (const e of ctx.files.named(name))
+        if (inScope(e) && (e.rel.toLowerCase() === p.toLowerCase() || e.rel.toLowerCase().endsWith('/' + p.toLowerCase()))) add(e);
     }
     return found;
   }
@@ -104,7 +105,14 @@ function filesFor(ctx: LinkContext, from: FileEntry | undefined, target: string,
 }
 
 /** The resolution of a file that a link reached, with its heading, block or Dendron range. */
-function toFile(ctx: LinkContext, from: NoteIndex, entry: FileEntry, anchor: string | undefined, alternatives: DocUri[], markdown: boolean): Resolution {
+function toFile(
+  ctx: LinkContext,
+  from: NoteIndex,
+  entry: FileEntry,
+  anchor: string | undefined,
+  alternatives: DocUri[],
+  markdown: boolean,
+): Resolution {
   const source = ctx.source(entry.uri);
   if (source) return ctx.resolveInSource(source, anchor);
   const note = ctx.note(entry.uri);
@@ -118,8 +126,20 @@ function toFile(ctx: LinkContext, from: NoteIndex, entry: FileEntry, anchor: str
 const DENDRON_WHOLE = /^(?:\*|\^begin|\^end)$/i;
 
 /** Resolves the part after `#` inside a note: a heading (nested), a block id, or a Dendron range. */
-function inNote(ctx: LinkContext, from: NoteIndex, note: NoteIndex, anchor: string | undefined, alternatives: DocUri[], markdown: boolean): Resolution {
-  const base: Resolution = { kind: 'note', note, ...(note.uri === from.uri ? { sameNote: true } : {}), ...(alternatives.length > 0 ? { alternatives } : {}) };
+function inNote(
+  ctx: LinkContext,
+  from: NoteIndex,
+  note: NoteIndex,
+  anchor: string | undefined,
+  alternatives: DocUri[],
+  markdown: boolean,
+): Resolution {
+  const base: Resolution = {
+    kind: 'note',
+    note,
+    ...(note.uri === from.uri ? { sameNote: true } : {}),
+    ...(alternatives.length > 0 ? { alternatives } : {}),
+  };
   if (anchor === undefined || anchor.trim() === '') return base;
   const a = anchor.trim();
   if (markdown && /^L\d+(?:-L?\d+)?$/i.test(a)) return base; // a line fragment, as VS Code opens it
@@ -135,7 +155,12 @@ function inNote(ctx: LinkContext, from: NoteIndex, note: NoteIndex, anchor: stri
     if (p === '' || DENDRON_WHOLE.test(p)) return 'ok';
     if (p.startsWith('^')) {
       const block = findBlock(note.blockIds, p.slice(1));
-      return block ? { ...base, block } : missing(note.blockIds.map((b) => `^${b.id}`), true);
+      return block
+        ? { ...base, block }
+        : missing(
+            note.blockIds.map((b) => `^${b.id}`),
+            true,
+          );
     }
     const heading = findHeading(note.headings, p);
     return heading ? { ...base, heading } : missing(headingSuggestions(ctx, note, p, markdown));
@@ -160,11 +185,15 @@ function inNote(ctx: LinkContext, from: NoteIndex, note: NoteIndex, anchor: stri
 /** Headings to suggest, written as the link writes them: slugs for Markdown links and slug-like anchors, else the heading text. */
 function headingSuggestions(ctx: LinkContext, note: NoteIndex, anchor: string, markdown: boolean): string[] {
   const slugLike = markdown || /^[a-z0-9-]+$/.test(anchor);
-  return ctx.closest(anchor, note.headings.map((h) => (slugLike ? h.slug : h.text)));
+  return ctx.closest(
+    anchor,
+    note.headings.map((h) => (slugLike ? h.slug : h.text)),
+  );
 }
 
 /** Extensions of the files vaults embed and link besides notes. */
-const ATTACHMENT = /^\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp3|wav|ogg|m4a|flac|webm|mp4|mov|mkv|avi|canvas|excalidraw|base|csv|json|zip|txt|html?|docx?|xlsx?|pptx?|epub)$/i;
+const ATTACHMENT =
+  /^\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp3|wav|ogg|m4a|flac|webm|mp4|mov|mkv|avi|canvas|excalidraw|base|csv|json|zip|txt|html?|docx?|xlsx?|pptx?|epub)$/i;
 
 /** True when a target names a file other than a note: a known attachment type, or (outside Dendron, whose names hold dots) any short extension. */
 function looksLikeFile(ctx: LinkContext, target: string): boolean {
@@ -211,7 +240,8 @@ export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation):
   // A source that exists but could not be read (GN007 says why) is not unknown.
   const unread = ctx.listedSources(target)[0];
   if (unread) return { kind: 'file', uri: unread };
-  const vault = parts.vault !== undefined ? ctx.conventions.vaults.find((v) => v.name.toLowerCase() === parts.vault!.toLowerCase()) : undefined;
+  const vault =
+    parts.vault !== undefined ? ctx.conventions.vaults.find((v) => v.name.toLowerCase() === parts.vault!.toLowerCase()) : undefined;
   let found = filesFor(ctx, from, target, vault ? [vault.folder] : undefined);
   if (style === 'logseq') {
     // A namespaced page `a/b` is the file `a___b.md`; a page without a file is one Logseq creates on use.
@@ -281,7 +311,8 @@ export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citati
   // A link that leaves the workspace folder names a file that is never read: not checked.
   if (path === undefined) return { kind: 'outside' };
   if (path !== undefined) {
-    const exact = ctx.files.atPath(from.folder, path) ?? (extensionOf(path) === '' ? ctx.files.atPath(from.folder, path + '.md') : undefined);
+    const exact =
+      ctx.files.atPath(from.folder, path) ?? (extensionOf(path) === '' ? ctx.files.atPath(from.folder, path + '.md') : undefined);
     if (exact) return toFile(ctx, note, exact, c.anchor, [], true);
     if (ctx.files.isFolder(from.folder, path)) return { kind: 'folder', uri: from.folder + '/' + path };
   }
@@ -292,7 +323,11 @@ export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citati
     if (chosen) return toFile(ctx, note, chosen.chosen, c.anchor, chosen.alternatives, true);
   }
   const file = looksLikeFile(ctx, target);
-  return { kind: 'unknownTarget', what: file ? 'file' : 'note', suggestions: ctx.suggest(target, file ? 'file' : target.includes('/') ? 'path' : 'note') };
+  return {
+    kind: 'unknownTarget',
+    what: file ? 'file' : 'note',
+    suggestions: ctx.suggest(target, file ? 'file' : target.includes('/') ? 'path' : 'note'),
+  };
 }
 
 /**

@@ -27,7 +27,8 @@ const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
 export function anchorNameError(name: string, sourceName: string): string | undefined {
   if (!VALID_KEY.test(name)) return `\`${name}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`;
   const kind = builtInAnchorKind(name);
-  if (kind) return `\`${name}\` is a ${kind} anchor: a named anchor of that name would take over every citation \`[[${sourceName}#${name}]]\`. Choose another name.`;
+  if (kind)
+    return `\`${name}\` is a ${kind} anchor: a named anchor of that name would take over every citation \`[[${sourceName}#${name}]]\`. Choose another name.`;
   return undefined;
 }
 
@@ -60,7 +61,10 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
     const read = parseYamlBounded(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
     if ('tooDeepAt' in read) {
       const at = read.tooDeepAt;
-      report({ start: at, end: Math.min(text.length, at + 1) }, `Invalid YAML: collections nested more than ${MAX_YAML_NESTING} levels deep (an anchor file needs two); the file is not read`);
+      report(
+        { start: at, end: Math.min(text.length, at + 1) },
+        `Invalid YAML: collections nested more than ${MAX_YAML_NESTING} levels deep (an anchor file needs two); the file is not read`,
+      );
       return file;
     }
     doc = read.doc;
@@ -74,14 +78,18 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
     errorSpans.push({ start: lines.offsetAt({ line: lines.lineOf(at.start), character: 0 }), end: at.end });
   };
   const errors: { pos: [number, number]; message: string }[] = doc.errors.map((e) => ({ pos: e.pos, message: e.message }));
-  for (const d of duplicateKeys(doc.contents)) errors.push({ pos: [d.start, d.end], message: `Map keys must be unique: \`${d.key}\` is written twice` });
+  for (const d of duplicateKeys(doc.contents))
+    errors.push({ pos: [d.start, d.end], message: `Map keys must be unique: \`${d.key}\` is written twice` });
   errors.sort((a, b) => a.pos[0] - b.pos[0]);
   // A file of garbage has an error per character: the first ones say enough.
   for (const err of errors.slice(0, MAX_YAML_ERRORS)) yamlError(err.pos[0], err.pos[1], err.message);
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return file;
   if (!isMap(root)) {
-    report(span(root as YamlNode, { start: 0, end: text.length }), 'An anchor file must be a map of anchor names to quotes, e.g. `kirby-briefing: John Kirby clarified`');
+    report(
+      span(root as YamlNode, { start: 0, end: text.length }),
+      'An anchor file must be a map of anchor names to quotes, e.g. `kirby-briefing: John Kirby clarified`',
+    );
     return file;
   }
   const seen = new Set<string>();
@@ -96,10 +104,7 @@ export function parseAnchorFile(uri: string, text: string, version = 0): AnchorF
   return file;
 }
 
-function readEntry(
-  pair: Pair<YamlNode, YamlNode>,
-  report: (s: Span, message: string) => void,
-): AnchorDefinition | undefined {
+function readEntry(pair: Pair<YamlNode, YamlNode>, report: (s: Span, message: string) => void): AnchorDefinition | undefined {
   const keyNode = pair.key;
   const keySpan = span(keyNode, { start: 0, end: 0 });
   if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
@@ -161,7 +166,10 @@ function readEntry(
     if (page !== undefined) def.page = page;
     return def;
   }
-  report(valueSpan.end > valueSpan.start ? valueSpan : keySpan, `Anchor \`${key}\` must be a quote or a map with \`quote\`, \`prefix\`, \`suffix\``);
+  report(
+    valueSpan.end > valueSpan.start ? valueSpan : keySpan,
+    `Anchor \`${key}\` must be a quote or a map with \`quote\`, \`prefix\`, \`suffix\``,
+  );
   return undefined;
 }
 

@@ -600,7 +600,8 @@ const HTML_LONE_TAG = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})[ \\t]*$`);
 const HTML_TAG_AT = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})`);
 const HTML_TAG_WINDOW = 4096;
 const AUTOLINK_AT = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*>/y;
-const EMAIL_AUTOLINK_AT = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/y;
+const EMAIL_AUTOLINK_AT =
+  /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/y;
 
 /** The kind (1–7) of HTML block a line (without its indentation) opens, or 0. Kind 7 never interrupts a paragraph. */
 function htmlBlockStart(line: string, inParagraph: boolean): number {

@@ -5,11 +5,9 @@
  */
 import { baseName } from '../workspace.js';
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
 const MDY = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DMY = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, 'i');
@@ -68,7 +66,9 @@ export function isDateOnlyLine(line: string): FoundDate | undefined {
 const FILE_NAME_DATE = /^(\d{4})([-_.])(\d{2})\2(\d{2})(?![\d])/;
 
 /** A note's date from its file name (daily notes), as a document date with an empty span. */
-export function fileNameDate(uri: string): { text: string; span: { start: number; end: number }; iso: string; fromFileName: true } | undefined {
+export function fileNameDate(
+  uri: string,
+): { text: string; span: { start: number; end: number }; iso: string; fromFileName: true } | undefined {
   const name = baseName(uri).replace(/\.md$/i, '');
   const m = FILE_NAME_DATE.exec(name);
   const iso = m ? isoOf(Number(m[1]), Number(m[3]), Number(m[4])) : undefined;
@@ -76,7 +76,10 @@ export function fileNameDate(uri: string): { text: string; span: { start: number
 }
 
 /** The `date:` of a front matter block ending at `end` (0: none), when it names a complete date. */
-export function frontMatterDate(text: string, end: number): { text: string; span: { start: number; end: number }; iso: string } | undefined {
+export function frontMatterDate(
+  text: string,
+  end: number,
+): { text: string; span: { start: number; end: number }; iso: string } | undefined {
   if (end === 0) return undefined;
   const m = /^date[ \t]*:[ \t]*["']?([^"'\r\n]*)/m.exec(text.slice(0, end));
   const found = m ? findFullDate(m[1]!) : undefined;

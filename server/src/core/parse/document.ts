@@ -14,9 +14,7 @@ export type DocKind = 'note' | 'source' | 'anchorFile';
 
 /** The parsed form of one file. */
 export type ParsedDocument =
-  | { kind: 'note'; index: NoteIndex }
-  | { kind: 'source'; index: SourceIndex }
-  | { kind: 'anchorFile'; index: AnchorFileIndex };
+  { kind: 'note'; index: NoteIndex } | { kind: 'source'; index: SourceIndex } | { kind: 'anchorFile'; index: AnchorFileIndex };
 
 /** A file to parse. */
 export interface ParseInput {
@@ -40,7 +38,10 @@ export function parseDocument(input: ParseInput, version = 0): ParsedDocument {
     case 'note':
       return { kind: 'note', index: parseNote(input.uri, input.text, version) };
     case 'source':
-      return { kind: 'source', index: input.extracted ? parseExtracted(input.uri, input.extracted, version) : parseSource(input.uri, input.text, version) };
+      return {
+        kind: 'source',
+        index: input.extracted ? parseExtracted(input.uri, input.extracted, version) : parseSource(input.uri, input.text, version),
+      };
     default:
       return { kind: 'anchorFile', index: parseAnchorFile(input.uri, input.text, version) };
   }

@@ -22,7 +22,14 @@ export function parseExtracted(uri: string, doc: ExtractedDocument, version = 0)
   const lines = new LineIndex(text, lineStarts);
   const headings: Heading[] = doc.headings
     .filter((h) => h.start >= 0 && h.end <= text.length && h.start <= h.end && h.text.trim() !== '')
-    .map((h) => ({ start: h.start, end: h.end, text: h.text.trim(), level: h.level, slug: slugs.next(h.text), line: lines.lineOf(h.start) }));
+    .map((h) => ({
+      start: h.start,
+      end: h.end,
+      text: h.text.trim(),
+      level: h.level,
+      slug: slugs.next(h.text),
+      line: lines.lineOf(h.start),
+    }));
   const source: SourceIndex = { uri, id, stem, version, text, headings, paragraphs: blankLineBlocks(text), lineStarts, format: doc.format };
   if (doc.pages) source.pages = doc.pages.map((p) => ({ start: p.start, end: p.end }));
   if (doc.ids && doc.ids.length > 0) source.ids = doc.ids.map((e) => ({ id: e.id, start: e.start, end: e.end }));

@@ -202,14 +202,23 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
   for (const h of s.headings) {
     const c = comments[lastStartingAtOrBefore(comments, h.span.start)];
     if (c && h.span.start < c.end) continue; // a heading inside a comment
-    headings.push({ start: h.span.start, end: h.span.end, text: h.text, level: h.level, slug: slugs.next(h.text), line: lines!.lineOf(h.span.start) });
+    headings.push({
+      start: h.span.start,
+      end: h.span.end,
+      text: h.text,
+      level: h.level,
+      slug: slugs.next(h.text),
+      line: lines!.lineOf(h.span.start),
+    });
   }
   const citations = allLinks(text, s, excluded) as Citation[];
   for (const c of citations) {
     const paragraph = blockAt(s.blocks, c.start) ?? blockAt((paragraphs ??= blankLineBlocks(text)), c.start) ?? c;
     c.paragraph = { start: paragraph.start, end: paragraph.end };
   }
-  const destinations = citations.filter((c) => c.form === 'markdown' || c.form === 'definition').map((c) => ({ start: c.targetSpan.start, end: c.anchorSpan?.end ?? c.targetSpan.end }));
+  const destinations = citations
+    .filter((c) => c.form === 'markdown' || c.form === 'definition')
+    .map((c) => ({ start: c.targetSpan.start, end: c.anchorSpan?.end ?? c.targetSpan.end }));
   const fm = frontMatterFields(s.frontMatter, text);
   const note: NoteIndex = {
     uri,

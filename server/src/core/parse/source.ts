@@ -60,7 +60,10 @@ export function atxHeading(line: string): { level: number; text: string } | unde
 }
 
 /** ATX headings of a Markdown source, skipping fenced code. */
-function markdownHeadings(text: string, lineStarts: readonly number[]): { start: number; end: number; text: string; level: number; line: number }[] {
+function markdownHeadings(
+  text: string,
+  lineStarts: readonly number[],
+): { start: number; end: number; text: string; level: number; line: number }[] {
   const out: { start: number; end: number; text: string; level: number; line: number }[] = [];
   let fence: string | undefined;
   for (let line = 0; line < lineStarts.length; line++) {
@@ -99,7 +102,14 @@ export function parseSource(uri: string, text: string, version = 0): SourceIndex
       if (!isHeadingLine(block)) continue;
       // A line that is only a date is the document's date line, not a heading.
       if (isDateOnlyLine(block)) continue;
-      headings.push({ start: p.start, end: p.end, text: block.trim(), level: 1, slug: slugs.next(block.trim()), line: lineOf(lineStarts, p.start) });
+      headings.push({
+        start: p.start,
+        end: p.end,
+        text: block.trim(),
+        level: 1,
+        slug: slugs.next(block.trim()),
+        line: lineOf(lineStarts, p.start),
+      });
     }
     date = topDateLine(text, 0);
   }
@@ -110,7 +120,12 @@ export function parseSource(uri: string, text: string, version = 0): SourceIndex
     // "Biden – Putin video summit, December 7, 2021": the title states the date.
     const titleAt = text.indexOf(source.title);
     const found = findFullDate(source.title);
-    if (found && titleAt >= 0) date = { text: source.title.slice(found.start, found.end), span: { start: titleAt + found.start, end: titleAt + found.end }, iso: found.iso };
+    if (found && titleAt >= 0)
+      date = {
+        text: source.title.slice(found.start, found.end),
+        span: { start: titleAt + found.start, end: titleAt + found.end },
+        iso: found.iso,
+      };
   }
   if (date) source.date = date;
   return source;

@@ -53,7 +53,8 @@ function collect(root: Root): Structure {
     if (NOT_PROSE.has(node.type)) {
       if (span) out.excluded.push(span);
       if (node.type === 'yaml' && span && !out.frontMatter) out.frontMatter = { value: (node as { value: string }).value, span };
-      if (node.type === 'definition' && span) (out.definitions ??= []).push({ ...span, label: (node as Definition).label ?? '', url: (node as Definition).url });
+      if (node.type === 'definition' && span)
+        (out.definitions ??= []).push({ ...span, label: (node as Definition).label ?? '', url: (node as Definition).url });
       continue;
     }
     if (span && PROSE_BLOCKS.has(node.type)) out.blocks.push(span);

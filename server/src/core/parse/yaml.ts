@@ -10,7 +10,20 @@
  * parser's stack of open collections, and a text nested deeper than any anchor file
  * or front matter needs is never composed.
  */
-import { Composer, isMap, isScalar, Lexer, parseDocument, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  Composer,
+  isMap,
+  isScalar,
+  Lexer,
+  parseDocument,
+  Parser,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 
 /** Collections nested deeper than this are refused (an anchor file needs 2, front matter a handful). */
 export const MAX_YAML_NESTING = 100;
@@ -56,7 +69,11 @@ function deeperThan(tokens: readonly CST.Token[], limit: number): number | undef
  * of a collection nested deeper than `limit` (the composer recurses once per level;
  * its tree may be up to twice as deep, as it reads a pair in a flow sequence as a map).
  */
-export function parseYamlBounded(text: string, options: Options = {}, limit = MAX_YAML_NESTING): { doc: Document.Parsed } | { tooDeepAt: number } {
+export function parseYamlBounded(
+  text: string,
+  options: Options = {},
+  limit = MAX_YAML_NESTING,
+): { doc: Document.Parsed } | { tooDeepAt: number } {
   // The parser makes an Error per problem it finds, and capturing each one's stack cost
   // more than all the rest (1 MB of `]]` took 34 s): only their positions are used.
   const errors = Error as { stackTraceLimit?: number };
@@ -82,7 +99,8 @@ function parseBounded(text: string, options: Options, limit: number): { doc: Doc
       tokens.push(token);
     }
     // The stack also holds the document and the token being read: count only when it may matter.
-    if (parser.stack.length > limit && openCollections(parser.stack) > limit) return { tooDeepAt: Math.min(offset, Math.max(0, text.length - 1)) };
+    if (parser.stack.length > limit && openCollections(parser.stack) > limit)
+      return { tooDeepAt: Math.min(offset, Math.max(0, text.length - 1)) };
     if (!MARKERS.has(lexeme)) offset += lexeme.length;
   }
   for (const token of parser.end()) tokens.push(token);
@@ -93,7 +111,13 @@ function parseBounded(text: string, options: Options, limit: number): { doc: Doc
   for (const next of new Composer(options).compose(tokens, true, text.length)) {
     if (!doc) doc = next;
     else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
       break;
     }
   }

@@ -27,7 +27,11 @@ export function fuzzyFind(hay: NormalizedText, needle: string, maxErrorRate = 0.
   if (matches.length === 0) return undefined;
   let best = matches[0]!;
   for (const m of matches) {
-    if (m.errors < best.errors || (m.errors === best.errors && hint !== undefined && Math.abs(m.start - hint) < Math.abs(best.start - hint))) best = m;
+    if (
+      m.errors < best.errors ||
+      (m.errors === best.errors && hint !== undefined && Math.abs(m.start - hint) < Math.abs(best.start - hint))
+    )
+      best = m;
   }
   // Trim the match to whole words: a fuzzy end often cuts into a neighbour.
   let { start, end } = best;

@@ -19,7 +19,10 @@ export interface Selector {
  * Where the quote most likely went in a source (`hay`: its normalised text, built
  * once per version and shared by every stale anchor): span, similarity, lost or not.
  */
-export function reanchor(hay: NormalizedText, selector: Selector): { start: number; end: number; similarity: number; lost: boolean } | undefined {
+export function reanchor(
+  hay: NormalizedText,
+  selector: Selector,
+): { start: number; end: number; similarity: number; lost: boolean } | undefined {
   let hint: number | undefined;
   // The prefix (or suffix) that still matches exactly tells where to look first.
   if (selector.prefix) {

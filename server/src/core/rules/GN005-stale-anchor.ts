@@ -17,8 +17,10 @@ export const staleAnchor: Rule = {
   code: 'GN005',
   name: 'stale-anchor',
   defaultSeverity: 'warning',
-  description: 'A named anchor whose quote is no longer in its source exactly (the source changed). It is re-anchored to the closest fuzzy match, shown in the message, and citations keep resolving there; below 75% similarity it is lost (an error). The fix writes the re-anchored text into the anchor file.',
-  example: 'source 002 now says "John Kirby explained" → Anchor `kirby-briefing` is stale: re-anchored to “…John Kirby explained Biden’s comments…” (92% similar)',
+  description:
+    'A named anchor whose quote is no longer in its source exactly (the source changed). It is re-anchored to the closest fuzzy match, shown in the message, and citations keep resolving there; below 75% similarity it is lost (an error). The fix writes the re-anchored text into the anchor file.',
+  example:
+    'source 002 now says "John Kirby explained" → Anchor `kirby-briefing` is stale: re-anchored to “…John Kirby explained Biden’s comments…” (92% similar)',
   checkAnchorFile(file, view) {
     const source = view.sourceForAnchorFile(file);
     const lines = view.lines(file.uri);
@@ -32,7 +34,13 @@ export const staleAnchor: Rule = {
       if (!p?.stale) continue;
       const range = lines.range(def.valueSpan);
       if (p.stale.lost) {
-        out.push({ uri: file.uri, range, code: staleAnchor.code, severity: 'error', message: `Anchor \`${def.key}\` is lost: nothing in source ${name} is close to its quote any more` });
+        out.push({
+          uri: file.uri,
+          range,
+          code: staleAnchor.code,
+          severity: 'error',
+          message: `Anchor \`${def.key}\` is lost: nothing in source ${name} is close to its quote any more`,
+        });
         continue;
       }
       const now = source.text.slice(p.start, p.end).replace(/\s+/g, ' ');
@@ -41,7 +49,13 @@ export const staleAnchor: Rule = {
         range,
         code: staleAnchor.code,
         message: `Anchor \`${def.key}\` is stale: its quote is no longer in source ${name}; re-anchored to “${now}” (${Math.round(p.stale.similarity * 100)}% similar)`,
-        fixes: [{ title: `Update the quote of \`${def.key}\` to the source's text`, isPreferred: true, edits: [{ uri: file.uri, range, newText: yamlScalar(now) + trailingSpace(view.text(file.uri) ?? '', def.valueSpan) }] }],
+        fixes: [
+          {
+            title: `Update the quote of \`${def.key}\` to the source's text`,
+            isPreferred: true,
+            edits: [{ uri: file.uri, range, newText: yamlScalar(now) + trailingSpace(view.text(file.uri) ?? '', def.valueSpan) }],
+          },
+        ],
         related: [{ uri: source.uri, range: view.lines(source.uri)!.range(p), message: 'Where the anchor now points' }],
       });
     }
@@ -57,7 +71,13 @@ export const staleAnchor: Rule = {
       const key = r.passage.anchor ?? c.anchor;
       out.push(
         r.passage.stale.lost
-          ? { uri: note.uri, range: lines.range(c.anchorSpan), code: staleAnchor.code, severity: 'error', message: `Anchor \`${key}\` is lost: its quote is no longer in source ${r.source.id}` }
+          ? {
+              uri: note.uri,
+              range: lines.range(c.anchorSpan),
+              code: staleAnchor.code,
+              severity: 'error',
+              message: `Anchor \`${key}\` is lost: its quote is no longer in source ${r.source.id}`,
+            }
           : {
               uri: note.uri,
               range: lines.range(c.anchorSpan),

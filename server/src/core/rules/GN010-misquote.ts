@@ -27,8 +27,10 @@ export const misquote: Rule = {
   code: 'GN010',
   name: 'misquote',
   defaultSeverity: 'warning',
-  description: 'Words in quotation marks, in a sentence that carries a citation, that do not occur in the cited passage (for a one-sentence anchor: in its paragraph; without an anchor: anywhere in the source), after normalising white space, typographic quotes and dashes. `…` or `...` may stand for omitted words; `[sic]` and bracketed insertions are allowed. The message shows the closest wording in the source; the fix puts in the source\'s exact words.',
-  example: 'Macron said France would "never urge Ukrainians to make compromises" [[002#macron-no-compromise]] → Misquote: the source says “never urge the Ukrainians to make a compromise”',
+  description:
+    "Words in quotation marks, in a sentence that carries a citation, that do not occur in the cited passage (for a one-sentence anchor: in its paragraph; without an anchor: anywhere in the source), after normalising white space, typographic quotes and dashes. `…` or `...` may stand for omitted words; `[sic]` and bracketed insertions are allowed. The message shows the closest wording in the source; the fix puts in the source's exact words.",
+  example:
+    'Macron said France would "never urge Ukrainians to make compromises" [[002#macron-no-compromise]] → Misquote: the source says “never urge the Ukrainians to make a compromise”',
   checkNote(note, view) {
     const text = view.text(note.uri);
     const lines = view.lines(note.uri);
@@ -81,9 +83,18 @@ export const misquote: Rule = {
             : `Misquote: “${quote}” is not in the cited passage of source ${source.id}`,
         };
         if (words && !/\.\.\.|\u2026|\[/.test(quote)) {
-          p.fixes = [{ title: `Quote the source exactly: “${words.length > 60 ? words.slice(0, 59) + '…' : words}”`, isPreferred: true, edits: [{ uri: note.uri, range: lines.range(q), newText: words }] }];
+          p.fixes = [
+            {
+              title: `Quote the source exactly: “${words.length > 60 ? words.slice(0, 59) + '…' : words}”`,
+              isPreferred: true,
+              edits: [{ uri: note.uri, range: lines.range(q), newText: words }],
+            },
+          ];
         }
-        if (closest) p.related = [{ uri: source.uri, range: view.lines(source.uri)!.range(closest.span), message: 'The closest wording in the source' }];
+        if (closest)
+          p.related = [
+            { uri: source.uri, range: view.lines(source.uri)!.range(closest.span), message: 'The closest wording in the source' },
+          ];
         out.push(p);
       }
     }

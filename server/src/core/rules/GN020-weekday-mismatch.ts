@@ -21,7 +21,8 @@ export const weekdayMismatch: DateRule = {
   sourceSeverity: 'information',
   description:
     'A weekday and a date that disagree for the resolved year. A year-less date takes its year from its reference time (the document date, unless a fronted date of another year earlier in the paragraph moved the narrative; with no document date, the nearest full date before it, else the cited sources) and the tense of the verb group that governs it. A written weekday that agrees with the date in the year of the document date, the narrative or a year named just before is evidence for that year, so it is not flagged.',
-  example: '"on Wednesday, October 8" in a December 2021 story → October 8, 2021 was a Friday, not a Wednesday. Fixes: change the weekday to Friday, or the date to Wednesday, October 6.',
+  example:
+    '"on Wednesday, October 8" in a December 2021 story → October 8, 2021 was a Friday, not a Wednesday. Fixes: change the weekday to Friday, or the date to Wednesday, October 6.',
   judge(_text, facts) {
     const out: DateFinding[] = [];
     for (const m of facts.mentions) {
@@ -32,9 +33,19 @@ export const weekdayMismatch: DateRule = {
       const real = WEEKDAY_NAMES[actual]!;
       const fixes: DateFix[] = [{ title: `Change the weekday to ${real}`, span: m.weekday.span, newText: real }];
       const sameMonth = nearestInMonth(m.resolved, m.weekday.value);
-      if (sameMonth && m.day) fixes.push({ title: `Change the date to ${formatWithWeekday(sameMonth, !!m.year)}`, span: m.day.span, newText: String(sameMonth.d) });
+      if (sameMonth && m.day)
+        fixes.push({
+          title: `Change the date to ${formatWithWeekday(sameMonth, !!m.year)}`,
+          span: m.day.span,
+          newText: String(sameMonth.d),
+        });
       const span = { start: m.start, end: m.end };
-      out.push({ code: weekdayMismatch.code, span, message: `${formatDate(m.resolved)} was a ${real}, not a ${stated}${m.year ? '' : ` (year from ${m.basis ?? 'the context'})`}`, fixes });
+      out.push({
+        code: weekdayMismatch.code,
+        span,
+        message: `${formatDate(m.resolved)} was a ${real}, not a ${stated}${m.year ? '' : ` (year from ${m.basis ?? 'the context'})`}`,
+        fixes,
+      });
     }
     return out;
   },

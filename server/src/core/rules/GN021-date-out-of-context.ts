@@ -1,5 +1,14 @@
 /** GN021: a date outside the time span of its context. */
-import { dayNumber, formatDate, formatSpan, formatWithWeekday, fromDayNumber, weekdayOf, WEEKDAY_NAMES, type CalendarDate } from '../dates/calendar.js';
+import {
+  dayNumber,
+  formatDate,
+  formatSpan,
+  formatWithWeekday,
+  fromDayNumber,
+  weekdayOf,
+  WEEKDAY_NAMES,
+  type CalendarDate,
+} from '../dates/calendar.js';
 import type { DateFinding } from '../dates/analyze.js';
 import { dateProblems, type DateRule } from './dateFindings.js';
 
@@ -25,8 +34,10 @@ export const dateOutOfContext: DateRule = {
   name: 'date-out-of-context',
   defaultSeverity: 'warning',
   sourceSeverity: 'information',
-  description: 'A date whose weekday is wrong and that lies outside the span of the dates around it (the document\'s own timeline, or the cited sources\' timelines), while a date with the stated weekday lies inside: the message names the span and suggests that date.',
-  example: '"Wednesday, October 8" amid a December 7–9, 2021 timeline → October 8 lies outside the timeline around it (December 7–9, 2021); did you mean Wednesday, December 8, 2021?',
+  description:
+    "A date whose weekday is wrong and that lies outside the span of the dates around it (the document's own timeline, or the cited sources' timelines), while a date with the stated weekday lies inside: the message names the span and suggests that date.",
+  example:
+    '"Wednesday, October 8" amid a December 7–9, 2021 timeline → October 8 lies outside the timeline around it (December 7–9, 2021); did you mean Wednesday, December 8, 2021?',
   judge(text, facts) {
     const out: DateFinding[] = [];
     // Only a timeline of two or more dates says where the text is.

@@ -48,22 +48,36 @@ function citingSentences(text: string, analysis: DateAnalysis, citations: readon
     // Still only citations since the sentence began: this one closes the sentence before.
     leading = leading && text.slice(from, c.start).trim() === '';
     from = c.end;
-    out.push(leading && i > 0 ? { start: s[i - 1]!.start, end: Math.max(c.end, here.end) } : { start: here.start, end: Math.max(here.end, c.end) });
+    out.push(
+      leading && i > 0 ? { start: s[i - 1]!.start, end: Math.max(c.end, here.end) } : { start: here.start, end: Math.max(here.end, c.end) },
+    );
   }
   return out;
 }
 
 /** The explicit dates of a passage's sentences that its source does not itself flag. */
 function passageDates(analysis: DateAnalysis, passage: Passage, flagged: Set<number>): DateMention[] {
-  return mentionsIn(analysis.mentions, sentencesOver(analysis, passage)).filter((m) => m.kind === 'date' && m.resolved && !flagged.has(m.start));
+  return mentionsIn(analysis.mentions, sentencesOver(analysis, passage)).filter(
+    (m) => m.kind === 'date' && m.resolved && !flagged.has(m.start),
+  );
 }
 
 function words(s: string): Set<string> {
-  return new Set((s.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !/^(?:that|this|with|from|have|said|were|will|which|their|there|about|after|before)$/.test(w)));
+  return new Set(
+    (s.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter(
+      (w) => !/^(?:that|this|with|from|have|said|were|will|which|their|there|about|after|before)$/.test(w),
+    ),
+  );
 }
 
 /** For each note date that no passage date equals, the passage date that dates the same statement. */
-function counterparts(noteText: string, noteSentence: Span, source: { text: string; analysis: DateAnalysis }, own: DateMention[], theirs: DateMention[]): [DateMention, DateMention][] {
+function counterparts(
+  noteText: string,
+  noteSentence: Span,
+  source: { text: string; analysis: DateAnalysis },
+  own: DateMention[],
+  theirs: DateMention[],
+): [DateMention, DateMention][] {
   const lonelyNote = own.filter((n) => !theirs.some((p) => sameDay(p.resolved!, n.resolved!)));
   const lonelyPassage = theirs.filter((p) => !own.some((n) => sameDay(p.resolved!, n.resolved!)));
   if (lonelyNote.length === 0 || lonelyPassage.length === 0) return [];
@@ -92,7 +106,8 @@ export const dateContradictsSource: Rule = {
   sourceSeverity: 'information',
   description:
     'A note sentence that cites a passage gives a date for a statement, and the cited passage dates that statement differently. Each date of the sentence is compared (a range’s two ends with the passage’s two ends); the fix offers the passage’s date for that statement.',
-  example: '"AP reported on December 10, 2021 [[000#p17]]" where paragraph 17 says "Thursday, December 9" → The cited passage dates this to Thursday, December 9, 2021; the note says December 10, 2021',
+  example:
+    '"AP reported on December 10, 2021 [[000#p17]]" where paragraph 17 says "Thursday, December 9" → The cited passage dates this to Thursday, December 9, 2021; the note says December 10, 2021',
   checkNote(note, view) {
     const lines = view.lines(note.uri);
     const text = view.text(note.uri);
@@ -118,8 +133,14 @@ export const dateContradictsSource: Rule = {
           uri: note.uri,
           range: lines.range(n),
           code: dateContradictsSource.code,
-          message: `The cited passage dates this to ${formatWithWeekday(p.resolved!)} (“${p.text.trim().replace(/\s+/g, " ")}” in source ${r.source.id}); the note says ${formatDate(n.resolved!)}`,
-          fixes: [{ title: `Change to ${replacement}`, isPreferred: true, edits: [{ uri: note.uri, range: lines.range(n), newText: replacement }] }],
+          message: `The cited passage dates this to ${formatWithWeekday(p.resolved!)} (“${p.text.trim().replace(/\s+/g, ' ')}” in source ${r.source.id}); the note says ${formatDate(n.resolved!)}`,
+          fixes: [
+            {
+              title: `Change to ${replacement}`,
+              isPreferred: true,
+              edits: [{ uri: note.uri, range: lines.range(n), newText: replacement }],
+            },
+          ],
           related: [{ uri: r.source.uri, range: view.lines(r.source.uri)!.range(p), message: 'The date in the cited passage' }],
         });
       }

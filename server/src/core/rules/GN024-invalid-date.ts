@@ -13,10 +13,16 @@ function impossibleDates(mentions: readonly DateMention[]): DateFinding[] {
     const max = daysInMonth(m.month.value, y);
     if (m.day.value >= 1 && m.day.value <= max) continue;
     const monthName = MONTH_NAMES[m.month.value - 1]!;
-    const why = m.month.value === 2 && m.day.value === 29 && y !== undefined ? `${y} is not a leap year` : `${monthName}${m.month.value === 2 && y !== undefined ? ` ${y}` : ''} has ${max} days`;
+    const why =
+      m.month.value === 2 && m.day.value === 29 && y !== undefined
+        ? `${y} is not a leap year`
+        : `${monthName}${m.month.value === 2 && y !== undefined ? ` ${y}` : ''} has ${max} days`;
     out.push({
       code: invalidDate.code,
-      span: { start: Math.min(m.month.span.start, m.day.span.start), end: Math.max(m.month.span.end, m.day.span.end, m.year?.span.end ?? 0) },
+      span: {
+        start: Math.min(m.month.span.start, m.day.span.start),
+        end: Math.max(m.month.span.end, m.day.span.end, m.year?.span.end ?? 0),
+      },
       message: `${monthName} ${m.day.value}${y !== undefined ? `, ${y}` : ''} does not exist: ${why}`,
       fixes: [{ title: `Change to ${monthName} ${max}`, span: m.day.span, newText: String(max) }],
     });

@@ -7,7 +7,11 @@ import type { Code } from './rule.js';
 export function eachCitation(
   note: NoteIndex,
   view: WorkspaceView,
-  report: (citation: Citation, resolution: Resolution, problem: (span: Span, message: string, fixes?: Fix[]) => Problem) => Problem | undefined,
+  report: (
+    citation: Citation,
+    resolution: Resolution,
+    problem: (span: Span, message: string, fixes?: Fix[]) => Problem,
+  ) => Problem | undefined,
   code: Code,
 ): Problem[] {
   const lines = view.lines(note.uri);

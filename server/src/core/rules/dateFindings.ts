@@ -39,7 +39,12 @@ export function dateProblems(view: WorkspaceView, uri: DocUri, rule: DateRule, p
     const span = f.span.start < 0 ? place?.() : f.span;
     if (!span) continue;
     const p: Problem = { uri, range: lines.range(span), code: rule.code, message: f.message };
-    if (f.fixes.length > 0) p.fixes = f.fixes.map((x, i) => ({ title: x.title, edits: [{ uri, range: lines.range(x.span), newText: x.newText }], ...(i === 0 ? { isPreferred: true } : {}) }));
+    if (f.fixes.length > 0)
+      p.fixes = f.fixes.map((x, i) => ({
+        title: x.title,
+        edits: [{ uri, range: lines.range(x.span), newText: x.newText }],
+        ...(i === 0 ? { isPreferred: true } : {}),
+      }));
     if (f.related) p.related = f.related.map((r) => ({ uri, range: lines.range(r.span), message: r.message }));
     out.push(p);
   }

@@ -21,7 +21,9 @@ const memo = new WeakMap<DateAnalysis, DateFinding[]>();
 export function judgeDates(text: string, facts: DateAnalysis): DateFinding[] {
   let all = memo.get(facts);
   if (!all) {
-    all = DATE_RULES.flatMap((rule) => judged(rule, text, facts)).sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    all = DATE_RULES.flatMap((rule) => judged(rule, text, facts)).sort(
+      (a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code),
+    );
     memo.set(facts, all);
   }
   return all;
@@ -52,4 +54,3 @@ export function findingsOver(findings: readonly DateFinding[], m: Span): DateFin
   }
   return out;
 }
-

@@ -25,13 +25,17 @@ export class FileExtractedCache implements ExtractedCache {
   /** How long reading the cache file took (for the benchmark). */
   readonly loadMs: number = 0;
 
-  constructor(dir: string, private readonly log: (message: string) => void = () => {}) {
+  constructor(
+    dir: string,
+    private readonly log: (message: string) => void = () => {},
+  ) {
     this.file = join(dir, `extracted-v${EXTRACTOR_VERSION}.bin`);
     if (!existsSync(this.file)) return;
     const started = performance.now();
     try {
       const data = deserialize(readFileSync(this.file)) as unknown;
-      if (data instanceof Map) for (const [k, v] of data) if (typeof k === 'string' && v && typeof v === 'object') this.stored.set(k, v as Extraction);
+      if (data instanceof Map)
+        for (const [k, v] of data) if (typeof k === 'string' && v && typeof v === 'object') this.stored.set(k, v as Extraction);
     } catch (e) {
       log(`Ignored the extracted-text cache ${this.file}: ${(e as Error).message}`);
     }

@@ -101,7 +101,8 @@ export class Extractor {
       }
     }
     const script = this.options.workerScript;
-    if (!script || !existsSync(script)) return { error: 'PDFs and web pages cannot be read: the extraction worker is missing (run `npm run bundle`)' };
+    if (!script || !existsSync(script))
+      return { error: 'PDFs and web pages cannot be read: the extraction worker is missing (run `npm run bundle`)' };
     try {
       return await this.inWorker(script, job);
     } catch (e) {

@@ -10,11 +10,63 @@ import { parseHTML } from 'linkedom';
 import type { ElementId, ExtractedDocument } from '../../core/types.js';
 
 /** Elements whose content is never text of the page. */
-const DROPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'CANVAS', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT']);
+const DROPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'HEAD',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+]);
 /** Elements that end a paragraph. */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4',
-  'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION', 'BODY',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'UL',
+  'CAPTION',
+  'BODY',
 ]);
 /** Below this many characters Readability's article is taken to have missed the page, and the whole body is read. */
 const MIN_ARTICLE = 140;
@@ -34,10 +86,16 @@ export function extractHtml(html: string): ExtractedDocument {
   const { document } = parseHTML(html);
   const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const date = publishedDate(document);
-  for (const el of [...document.querySelectorAll('script:not([type="application/ld+json"]), style, noscript, template, iframe, object, embed')]) el.remove();
+  for (const el of [
+    ...document.querySelectorAll('script:not([type="application/ld+json"]), style, noscript, template, iframe, object, embed'),
+  ])
+    el.remove();
   let root: DomNode | undefined;
   try {
-    const article = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, maxElemsToParse: 200_000 }).parse();
+    const article = new Readability<DomNode>(document as never, {
+      serializer: (node) => node as unknown as DomNode,
+      maxElemsToParse: 200_000,
+    }).parse();
     if (article?.content && (article.textContent ?? '').trim().length >= MIN_ARTICLE) root = article.content;
   } catch {
     // A page Readability cannot take apart is read whole.

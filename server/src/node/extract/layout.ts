@@ -58,16 +58,29 @@ const EDGE_LINES = 2;
 const RUNNING_SHARE = 0.4;
 /** The share of a two-column page's lines that may cross its gutter (title, authors, abstract, wide figures). */
 const GUTTER_CROSSING = 0.35;
-const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
+const LIGATURES: Record<string, string> = {
+  '\ufb00': 'ff',
+  '\ufb01': 'fi',
+  '\ufb02': 'fl',
+  '\ufb03': 'ffi',
+  '\ufb04': 'ffl',
+  '\ufb05': 'st',
+  '\ufb06': 'st',
+};
 
 /** Spells out ligature characters and drops zero-width ones; no-break spaces become spaces. */
 export function normalizeGlyphs(s: string): string {
-  return s.replace(/[\ufb00-\ufb06]/g, (c) => LIGATURES[c]!).replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\u00a0/g, ' ');
+  return s
+    .replace(/[\ufb00-\ufb06]/g, (c) => LIGATURES[c]!)
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/\u00a0/g, ' ');
 }
 
 /** Groups a page's items into lines, top to bottom, each sorted left to right. */
 export function groupLines(items: readonly PdfTextItem[]): Line[] {
-  const sorted = items.filter((i) => i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y)).sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = items
+    .filter((i) => i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y))
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: { y: number; size: number; items: PdfTextItem[] }[] = [];
   for (const item of sorted) {
     const last = lines[lines.length - 1];
@@ -417,8 +430,18 @@ function headingLike(text: string): boolean {
 }
 
 /** Lays out a PDF's pages as one text with page spans, headings (the outline, else clear heading lines) and statistics. */
-export function layoutPdf(input: readonly PdfPageText[], outline: readonly PdfOutlineEntry[] = []): Pick<ExtractedDocument, 'text' | 'pages' | 'headings'> & { stats: LayoutStats } {
-  const stats: LayoutStats = { pages: input.length, twoColumnPages: 0, headerFooterLines: 0, hyphenJoins: 0, hyphenKept: 0, hyphenSamples: [] };
+export function layoutPdf(
+  input: readonly PdfPageText[],
+  outline: readonly PdfOutlineEntry[] = [],
+): Pick<ExtractedDocument, 'text' | 'pages' | 'headings'> & { stats: LayoutStats } {
+  const stats: LayoutStats = {
+    pages: input.length,
+    twoColumnPages: 0,
+    headerFooterLines: 0,
+    hyphenJoins: 0,
+    hyphenKept: 0,
+    hyphenSamples: [],
+  };
   const pageLines = input.map((p) => groupLines(p.items));
   const running = runningLines(pageLines);
   stats.headerFooterLines = running.size;
@@ -444,12 +467,20 @@ export function layoutPdf(input: readonly PdfPageText[], outline: readonly PdfOu
       if (last && found[0] && continues(last[last.length - 1]!, found[0][0]!)) last.push(...found.shift()!);
       paras.push(...found);
     }
-    const blocks = paras.map((para) => ({ lines: joinHyphenation(para.map((l) => l.text), vocabulary, stats), size: para[0]!.size }));
+    const blocks = paras.map((para) => ({
+      lines: joinHyphenation(
+        para.map((l) => l.text),
+        vocabulary,
+        stats,
+      ),
+      size: para[0]!.size,
+    }));
     blocks.forEach((b, i) => {
       if (i > 0) text += '\n\n';
       const at = text.length;
       text += b.lines.join('\n');
-      if (b.lines.length === 1 && headingLike(b.lines[0]!) && bodySize > 0 && b.size >= bodySize * 1.2) candidates.push({ start: at, end: text.length, text: b.lines[0]!, size: b.size });
+      if (b.lines.length === 1 && headingLike(b.lines[0]!) && bodySize > 0 && b.size >= bodySize * 1.2)
+        candidates.push({ start: at, end: text.length, text: b.lines[0]!, size: b.size });
     });
     pages.push({ start, end: text.length });
   });

@@ -53,7 +53,8 @@ export async function extractPdf(bytes: Uint8Array): Promise<{ doc: ExtractedDoc
     if (title) doc.title = title;
     const date = pdfDate(info.CreationDate) ?? pdfDate(info.ModDate);
     if (date) doc.date = date;
-    if (text.trim() === '') doc.notice = `No text layer: the PDF's ${pdf.numPages} page${pdf.numPages === 1 ? ' has' : 's have'} no text to extract (a scan?); it can be cited whole or by page, but its words cannot be checked`;
+    if (text.trim() === '')
+      doc.notice = `No text layer: the PDF's ${pdf.numPages} page${pdf.numPages === 1 ? ' has' : 's have'} no text to extract (a scan?); it can be cited whole or by page, but its words cannot be checked`;
     return { doc, stats };
   } finally {
     await task.destroy();
@@ -84,7 +85,13 @@ async function pageText(pdf: PdfDocument, n: number): Promise<PdfPageText> {
     const [a, b, , d, e, f] = raw.transform as number[];
     // Page coordinates: the viewport turns rotated pages and offset crop boxes upright.
     const [x, y] = viewport.convertToViewportPoint(e!, f!);
-    items.push({ str: raw.str, x: x!, y: viewport.height - y!, width: raw.width * viewport.scale, size: Math.hypot(a!, b!) || Math.abs(d!) || raw.height });
+    items.push({
+      str: raw.str,
+      x: x!,
+      y: viewport.height - y!,
+      width: raw.width * viewport.scale,
+      size: Math.hypot(a!, b!) || Math.abs(d!) || raw.height,
+    });
   }
   page.cleanup();
   return { width: viewport.width, height: viewport.height, items };

@@ -75,8 +75,3 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 }
-
-/** True when the offset lies inside the span (end exclusive, but an empty span holds its start). */
-export function spanContains(span: Span, offset: number, inclusiveEnd = false): boolean {
-  return offset >= span.start && (offset < span.end || (inclusiveEnd && offset === span.end));
-}

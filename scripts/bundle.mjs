@@ -16,7 +16,7 @@ const production = process.argv.includes('--production');
 function versionModule(version) {
   return `// Generated from package.json's "version" by scripts/bundle.mjs (test/unit/manifest.test.ts
 // holds the two equal). Do not edit by hand.
-export const VERSION = ${JSON.stringify(version)};
+export const VERSION = '${String(version).replace(/[\\']/g, '\\$&')}';
 `;
 }
 

@@ -12,6 +12,7 @@ import { sourceNames } from './parse/source.js';
 import { reanchor } from './quotes/reanchor.js';
 import { closest, NameIndex } from './suggest.js';
 import { FileNames } from './links/files.js';
+import { pull, push } from './multiMap.js';
 import { resolveMarkdownLink, resolveWikiLink, type LinkContext } from './links/resolve.js';
 import { noConventions, type Conventions } from './links/style.js';
 import { LineIndex } from './text.js';
@@ -32,20 +33,6 @@ export interface SkippedFile {
 
 /** Reads a file's text when first needed, saying whether the file changed since it was parsed. */
 export type TextLoader = () => { text: string; changed: boolean } | undefined;
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (!list) return;
-  const i = list.indexOf(value);
-  if (i >= 0) list.splice(i, 1);
-  if (list.length === 0) map.delete(key);
-}
 
 /** The lower-cased keys a citation target is looked up by. */
 export function targetKey(target: string): string {

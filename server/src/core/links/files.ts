@@ -6,6 +6,7 @@
  */
 import type { DocUri } from '../types.js';
 import { isInside, relativePath } from '../workspace.js';
+import { pull, push } from '../multiMap.js';
 
 /** One file as links name it. */
 export interface FileEntry {
@@ -18,20 +19,6 @@ export interface FileEntry {
   name: string;
   /** True for Markdown files. */
   markdown: boolean;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (!list) return;
-  const i = list.indexOf(value);
-  if (i >= 0) list.splice(i, 1);
-  if (list.length === 0) map.delete(key);
 }
 
 /** The file name's extension, lower-cased, with its dot (`.png`), or '' without one. */

@@ -11,6 +11,7 @@
  * a property test holds this reading equal to the parser's on every text it accepts.
  */
 import type { Span } from '../types.js';
+import { closingRun } from './lexical.js';
 import { markdownStructure } from './tree.js';
 
 /** What a note's checks need from its Markdown structure. */
@@ -522,21 +523,7 @@ function inlineExclusions(text: string, from: number, to: number, out: Span[], i
     let runEnd = i;
     while (runEnd < to && text.charCodeAt(runEnd) === 96) runEnd++;
     const run = runEnd - i;
-    let closed = -1;
-    if (!unclosed?.has(run)) {
-      let search = runEnd;
-      while (search < to) {
-        const t = text.indexOf('`', search);
-        if (t < 0 || t >= to) break;
-        let e = t;
-        while (e < to && text.charCodeAt(e) === 96) e++;
-        if (e - t === run) {
-          closed = e;
-          break;
-        }
-        search = e;
-      }
-    }
+    const closed = unclosed?.has(run) ? -1 : closingRun(text, runEnd, to, run);
     if (closed < 0) {
       (unclosed ??= new Set()).add(run);
       i = runEnd;

@@ -128,6 +128,23 @@ function containerPrefix(line: string): number {
   return m ? m[0].length : 0;
 }
 
+/**
+ * Where the first run of exactly `run` backticks in `text[from, to)` ends (the end of a
+ * code span opened by a run of that length), or -1 when there is none.
+ */
+export function closingRun(text: string, from: number, to: number, run: number): number {
+  let search = from;
+  while (search < to) {
+    const t = text.indexOf('`', search);
+    if (t < 0 || t >= to) break;
+    let e = t;
+    while (e < to && text.charCodeAt(e) === 96) e++;
+    if (e - t === run) return e;
+    search = e;
+  }
+  return -1;
+}
+
 /** Code spans and HTML comments within one paragraph `text[from, to)`. */
 function inlineSpans(text: string, from: number, to: number, out: Span[]): void {
   // Run lengths known to have no closing run further on: not searched for again.
@@ -151,19 +168,7 @@ function inlineSpans(text: string, from: number, to: number, out: Span[]): void 
     while (runEnd < to && text.charCodeAt(runEnd) === 96) runEnd++;
     const run = runEnd - nextTick;
     // The closing run has exactly the same length; without one the backticks are literal.
-    let search = unclosed.has(run) ? to : runEnd;
-    let closed = -1;
-    while (search < to) {
-      const t = text.indexOf('`', search);
-      if (t < 0 || t >= to) break;
-      let e = t;
-      while (e < to && text.charCodeAt(e) === 96) e++;
-      if (e - t === run) {
-        closed = e;
-        break;
-      }
-      search = e;
-    }
+    const closed = unclosed.has(run) ? -1 : closingRun(text, runEnd, to, run);
     if (closed < 0) {
       unclosed.add(run);
       i = runEnd;

@@ -18,19 +18,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatePathShape, generateRealShape } from './vaults.mjs';
-
-/** A small, fast PRNG with a 32-bit state (mulberry32). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { generatePathShape, generateRealShape, mulberry32 } from './vaults.mjs';
 
 // No month or weekday names and no tense markers such as "will": the only dates in
 // the text are the ones placed on purpose.

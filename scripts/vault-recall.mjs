@@ -12,6 +12,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Vault, judgeLink } from './vault-oracle.mjs';
 import { isExternal, splitDest } from './vault-scan.mjs';
+import { mulberry32 } from '../bench/vaults.mjs';
 
 const root = join(import.meta.dirname, '..');
 const MARK = 'zq';
@@ -33,18 +34,6 @@ function parseArgs(argv) {
   }
   if (o.dirs.length === 0) throw new Error('usage: node scripts/vault-recall.mjs [--per-kind K] [--seed S] [--out DIR] DIR[=convention] …');
   return o;
-}
-
-/** A small seeded generator (mulberry32) so that the planted links are the same every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---------------------------------------------------------------- how to break a link
@@ -230,7 +219,8 @@ function recallFor(spec, o, rnd) {
 }
 
 const o = parseArgs(process.argv.slice(2));
-const rnd = random(o.seed);
+// Seeded, so that the planted links are the same every run.
+const rnd = mulberry32(o.seed);
 const results = o.dirs.map((d) => recallFor(d, o, rnd));
 if (o.json) console.log(JSON.stringify(results, null, 2));
 else {

@@ -7,18 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Finding } from '../../server/src/cli/format.js';
 
 /** One finding as the command line's JSON writes it (1-based lines and columns). */
-export interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: 'error' | 'warning' | 'information' | 'hint';
-  code: string;
-  message: string;
-}
+export type { Finding };
 
 export const GOLDEN_FILE = join(import.meta.dirname, '../golden/briefings.json');
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { checkFolder } from '../../server/src/cli/checkFolder.js';
 import { toFindings } from '../../server/src/cli/format.js';
 import { createNotesService } from '../../server/src/core/index.js';
-import { relativePath } from '../../server/src/core/workspace.js';
+import { relativePath, type FileStat } from '../../server/src/core/workspace.js';
 import { loadSettings, NodeWorkspace, pathToUri } from '../../server/src/node/nodeWorkspace.js';
 import { ParsePool } from '../../server/src/node/parsePool.js';
 import { Extractor } from '../../server/src/node/extract/extractor.js';
@@ -46,6 +46,10 @@ class CountingWorkspace extends NodeWorkspace {
   override async readFile(uri: string): Promise<string | undefined> {
     if (/\/(notes|sources)\//.test(uri)) this.reads.push(uri);
     return super.readFile(uri);
+  }
+  override readFileSync(uri: string): { text: string; stat: FileStat } | undefined {
+    if (/\/(notes|sources)\//.test(uri)) this.reads.push(uri);
+    return super.readFileSync(uri);
   }
 }
 
@@ -194,7 +198,7 @@ describe('the persisted index', function () {
     }
   });
 
-  it('a warm start reads nothing when nothing changed, no note or anchor file whose stat is unchanged otherwise, and their texts when a feature needs them', async () => {
+  it('a warm start reads nothing when nothing changed; otherwise it parses only what changed and reads each text once, when a check or feature needs it', async () => {
     const dir = temp(await settled(FILES));
     const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
     const cold = await check(dir, cache);
@@ -202,10 +206,19 @@ describe('the persisted index', function () {
     const warm = await check(dir, cache);
     assert.equal(warm.output, cold.output);
     assert.deepEqual(warm.reads, []);
-    // One note changed: it and the source are read; the other notes are checked from their remembered parses.
+    // One note changed: the other notes and the anchor file are checked from their remembered parses (their
+    // texts are read, once, only for the positions of their problems).
     writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
     const edited = await check(dir, cache);
-    assert.deepEqual(edited.reads.sort(), ['notes/b.md', 'sources/000_talks.txt']);
+    assert.equal(edited.reused, 4); // a, c, the anchor file and the source (read, its parse reused by content)
+    assert.deepEqual([...new Set(edited.reads)].sort(), [
+      'notes/a.md',
+      'notes/b.md',
+      'notes/c.md',
+      'sources/000_talks.anchors.yaml',
+      'sources/000_talks.txt',
+    ]);
+    assert.equal(edited.reads.length, 5);
     assert.equal(edited.output, (await check(dir)).output);
     // A hover needs the note's text: read then, from the disk.
     const { config } = await loadSettings(dir);

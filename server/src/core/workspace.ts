@@ -47,6 +47,8 @@ export interface Workspace {
    * needs it. Without it, every file is read during the scan.
    */
   readFileSync?(uri: DocUri): { text: string; stat: FileStat } | undefined;
+  /** `stat` at once; with `readFileSync`, the scan reads files without a round trip through the event loop per file. */
+  statSync?(uri: DocUri): FileStat | undefined;
   /** True when a file or folder exists there (inside the workspace): marker folders such as `.obsidian/`. */
   exists(uri: DocUri): Promise<boolean>;
   /**

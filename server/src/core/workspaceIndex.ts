@@ -46,20 +46,35 @@ export function targetKey(target: string): string {
  */
 export function linkKeys(c: Citation): string[] {
   const keys = [nameKey(c.target)];
-  if (c.label !== undefined && !c.form) keys.push(nameKey(c.label.split('#')[0]!)); // Dendron writes the target after `|`
+  const label = labelKey(c);
+  if (label !== undefined) keys.push(label);
   return keys;
+}
+
+/** The second key of a wiki link with a label: Dendron writes the target after `|`. */
+function labelKey(c: Citation): string | undefined {
+  if (c.label === undefined || c.form) return undefined;
+  const hash = c.label.indexOf('#');
+  return nameKey(hash < 0 ? c.label : c.label.slice(0, hash));
 }
 
 /** The reverse-index key of a target or file name (see `linkKeys`). */
 export function nameKey(name: string): string {
-  const last =
-    name
-      .trim()
-      .replace(/\\/g, '/')
-      .replace(/^dendron:\/\/[^/]*\//i, '')
-      .split('/')
-      .pop() ?? '';
-  return last.toLowerCase().replace(/\.md$/, '');
+  let s = name.trim();
+  if (s.includes('\\')) s = s.replace(/\\/g, '/');
+  if (s.length > 10 && (s.charCodeAt(0) | 32) === 100 /* d */) s = s.replace(/^dendron:\/\/[^/]*\//i, '');
+  s = s.slice(s.lastIndexOf('/') + 1).toLowerCase();
+  return s.endsWith('.md') ? s.slice(0, -3) : s;
+}
+
+/** The folder part of a URI (everything before its last `/`). */
+function folderOf(uri: DocUri): string {
+  return uri.slice(0, uri.lastIndexOf('/'));
+}
+
+/** True when a resolution lands in `note` itself (a heading of its own): never shared with other notes. */
+function isOwnLink(r: Resolution, note: NoteIndex): boolean {
+  return (r.kind === 'note' || r.kind === 'unknownHeading') && r.note.uri === note.uri;
 }
 
 function withoutExtension(uri: DocUri): string {
@@ -101,7 +116,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private readonly namedCache = new Map<DocUri, Map<string, Passage>>();
   private readonly memos = new Map<DocUri, Map<string, unknown>>();
   /** Resolutions stay valid until any file changes (then the whole cache is dropped). */
-  private resolutions = new WeakMap<Citation, Resolution>();
+  private resolutions = new Map<Citation, Resolution>();
   /** Values derived from several documents; dropped with the resolutions. */
   private derivedValues = new Map<string, unknown>();
   /** Did-you-mean suggestions per unknown target, valid until a file is added or removed. */
@@ -177,11 +192,9 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
       this.notesByUri.set(uri, note);
       push(this.byName, note.stem.toLowerCase(), note);
       for (const c of note.citations) {
-        for (const key of linkKeys(c)) {
-          let set = this.citedBy.get(key);
-          if (!set) this.citedBy.set(key, (set = new Set()));
-          set.add(uri);
-        }
+        this.fileCitation(nameKey(c.target), uri);
+        const label = labelKey(c);
+        if (label !== undefined) this.fileCitation(label, uri);
       }
       touched.add(note.stem.toLowerCase());
     } else if (doc.kind === 'source') {
@@ -204,6 +217,12 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return touched;
   }
 
+  private fileCitation(key: string, uri: DocUri): void {
+    let set = this.citedBy.get(key);
+    if (!set) this.citedBy.set(key, (set = new Set()));
+    set.add(uri);
+  }
+
   /** Marks a file as not indexed (too large, binary, unreadable); it still exists for links. */
   skip(uri: DocUri, reason: string): Set<string> {
     const touched = this.remove(uri);
@@ -222,7 +241,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     if (this.files.get(uri)) return touched;
     this.files.add(uri);
     this.clearSuggestions();
-    this.resolutions = new WeakMap();
+    this.resolutions = new Map();
     this.shared = new Map();
     this.plain = undefined;
     this.derivedValues = new Map();
@@ -244,7 +263,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   /** Drops a file from every map (without judging whether names changed). */
   private forget(uri: DocUri): Set<string> {
     const touched = new Set<string>();
-    this.resolutions = new WeakMap();
+    this.resolutions = new Map();
     this.shared = new Map();
     this.plain = undefined;
     this.derivedValues = new Map();
@@ -425,21 +444,26 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   }
 
   resolve(note: NoteIndex, citation: Citation): Resolution {
-    let r = this.resolutions.get(citation);
-    if (r) return r;
-    // Links to the same target from the same folder resolve alike: a vault's ~19 links
-    // per page are resolved once (links into the note itself are not shared).
-    const dir = note.uri.slice(0, note.uri.lastIndexOf('/'));
+    return this.resolutions.get(citation) ?? this.resolveIn(note, folderOf(note.uri), citation);
+  }
+
+  /**
+   * Resolves (and remembers) a citation of `note`, whose folder is `dir`. Links to the
+   * same target from the same folder resolve alike: a vault's ~19 links per page are
+   * resolved once (links into the note itself are not shared).
+   */
+  private resolveIn(note: NoteIndex, dir: string, citation: Citation): Resolution {
     const plainLink =
       citation.form === undefined && citation.anchor === undefined && citation.label === undefined && citation.malformed === undefined;
     const key = plainLink
-      ? `${dir}\u0000${citation.target}`
-      : `${dir}\u0000${citation.target}\u0000${citation.form ?? ''}\u0000${citation.anchor ?? '\u0001'}\u0000${citation.label ?? '\u0001'}\u0000${citation.malformed ?? ''}`;
-    const isOwn = (x: Resolution) => (x.kind === 'note' || x.kind === 'unknownHeading') && x.note.uri === note.uri;
-    r = this.shared.get(key);
-    if (!r || isOwn(r)) {
+      ? citation.target
+      : `${citation.target}\u0000${citation.form ?? ''}\u0000${citation.anchor ?? '\u0001'}\u0000${citation.label ?? '\u0001'}\u0000${citation.malformed ?? ''}`;
+    let inDir = this.shared.get(dir);
+    if (!inDir) this.shared.set(dir, (inDir = new Map()));
+    let r = inDir.get(key);
+    if (!r || isOwnLink(r, note)) {
       r = this.resolveUncached(note, citation);
-      if (!isOwn(r) && citation.target !== '') this.shared.set(key, r);
+      if (!isOwnLink(r, note) && citation.target !== '') inDir.set(key, r);
     }
     this.resolutions.set(citation, r);
     return r;
@@ -512,11 +536,14 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   }
 
   resolutionsOf(note: NoteIndex): readonly Resolution[] {
-    return this.derived(note.uri, 'resolutions', () => note.citations.map((c) => this.resolve(note, c)));
+    return this.derived(note.uri, 'resolutions', () => {
+      const dir = folderOf(note.uri);
+      return note.citations.map((c) => this.resolutions.get(c) ?? this.resolveIn(note, dir, c));
+    });
   }
 
-  /** Resolutions shared by links alike (see `resolve`); dropped with the resolutions. */
-  private shared = new Map<string, Resolution>();
+  /** Resolutions shared by links alike, by folder and link (see `resolveIn`); dropped with the resolutions. */
+  private shared = new Map<string, Map<string, Resolution>>();
 
   /** Whether `[[…]]` is text here (see `plainMarkdown`); dropped with the resolutions. */
   private plain: boolean | undefined;

@@ -3,7 +3,7 @@
  * never leaving them (symlinks are followed only when their target stays inside a
  * folder, and each real directory is walked once, so loops end).
  */
-import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { URI } from 'vscode-uri';
@@ -178,13 +178,23 @@ export class NodeWorkspace implements Workspace {
     }
   }
 
+  statSync(uri: DocUri): FileStat | undefined {
+    try {
+      const st = statSync(uriToPath(uri), { throwIfNoEntry: false });
+      return st?.isFile() ? fileStat(st) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   readFileSync(uri: DocUri): { text: string; stat: FileStat } | undefined {
     const path = uriToPath(uri);
+    let fd: number | undefined;
     try {
-      const real = realpathSync(path);
+      const real = realpathSync.native(path);
       this.realFoldersNow ??= this.folderPaths.map((p) => {
         try {
-          return realpathSync(p);
+          return realpathSync.native(p);
         } catch {
           return p;
         }
@@ -193,16 +203,20 @@ export class NodeWorkspace implements Workspace {
         this.log(`Not read ${path}: outside the workspace folders`);
         return undefined;
       }
-      if (!statSync(real).isFile()) return undefined;
-      const buf = readFileSync(real);
+      // Checked on the opened file itself (never a FIFO, which would block): nothing swapped in between slips through.
+      fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+      if (!fstatSync(fd).isFile()) return undefined;
+      const buf = readFileSync(fd);
       // Taken after reading: a write meanwhile makes the stat newer than the text, never older.
-      const st = statSync(real);
+      const st = fstatSync(fd);
       if (looksBinary(buf)) return undefined;
       const text = decoder.decode(buf);
       return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, stat: fileStat(st) };
     } catch (e) {
       this.log(`Cannot read ${path}: ${(e as Error).message}`);
       return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 }

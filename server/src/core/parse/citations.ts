@@ -21,8 +21,13 @@ const OPEN_QUOTES = new Map([
 
 /** Reads the inside of `[[…]]` (offset `innerStart` in the document) into its parts. */
 export function readCitation(raw: string, start: number): RawCitation {
-  const inner = raw.slice(2, -2);
   const innerStart = start + 2;
+  // Most links are `[[name]]`: no anchor, no label (a vault has hundreds of thousands).
+  if (raw.indexOf('#') < 0 && raw.indexOf('|') < 0) {
+    const targetSpan = trimmedSpan(raw, 2, raw.length - 2, start);
+    return { raw, start, end: start + raw.length, target: raw.slice(targetSpan.start - start, targetSpan.end - start), targetSpan };
+  }
+  const inner = raw.slice(2, -2);
   const citation: RawCitation = { raw, start, end: start + raw.length, target: '', targetSpan: { start: innerStart, end: innerStart } };
   const hash = inner.indexOf('#');
   let bar = inner.indexOf('|');
@@ -75,9 +80,16 @@ export function readCitation(raw: string, start: number): RawCitation {
 function trimmedSpan(s: string, from: number, to: number, base: number): Span {
   let a = from;
   let b = to;
-  while (a < b && /\s/.test(s[a]!)) a++;
-  while (b > a && /\s/.test(s[b - 1]!)) b--;
+  while (a < b && isWhiteSpace(s, a)) a++;
+  while (b > a && isWhiteSpace(s, b - 1)) b--;
   return { start: base + a, end: base + b };
+}
+
+/** `/\s/` on the character at `i`, without a regular expression for ASCII. */
+function isWhiteSpace(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(s[i]!);
 }
 
 /** True when `offset` falls in one of the sorted, disjoint `spans`. */

@@ -101,8 +101,11 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private readonly anchorFileByBase = new Map<string, AnchorFileIndex>();
   /** `<source uri without extension>` → the sources there (`.txt`, `.md`, `.pdf`, … may all exist). */
   private readonly sourcesByBase = new Map<string, SourceIndex[]>();
-  /** Citation target key → notes citing it. */
-  private readonly citedBy = new Map<string, Set<DocUri>>();
+  /**
+   * Citation target key → notes citing it: built when first asked (a check from the
+   * command line never asks), then kept up to date.
+   */
+  private citedBy: Map<string, Set<DocUri>> | undefined;
   readonly skipped = new Map<DocUri, SkippedFile>();
   /** Indexed files with something to say about how they were read (a PDF without a text layer). */
   readonly notices = new Map<DocUri, string>();
@@ -191,11 +194,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
       const note = doc.index;
       this.notesByUri.set(uri, note);
       push(this.byName, note.stem.toLowerCase(), note);
-      for (const c of note.citations) {
-        this.fileCitation(nameKey(c.target), uri);
-        const label = labelKey(c);
-        if (label !== undefined) this.fileCitation(label, uri);
-      }
+      if (this.citedBy) this.fileCitations(this.citedBy, note);
       touched.add(note.stem.toLowerCase());
     } else if (doc.kind === 'source') {
       const source = doc.index;
@@ -217,10 +216,17 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return touched;
   }
 
-  private fileCitation(key: string, uri: DocUri): void {
-    let set = this.citedBy.get(key);
-    if (!set) this.citedBy.set(key, (set = new Set()));
-    set.add(uri);
+  private fileCitations(citedBy: Map<string, Set<DocUri>>, note: NoteIndex): void {
+    const file = (key: string) => {
+      let set = citedBy.get(key);
+      if (!set) citedBy.set(key, (set = new Set()));
+      set.add(note.uri);
+    };
+    for (const c of note.citations) {
+      file(nameKey(c.target));
+      const label = labelKey(c);
+      if (label !== undefined) file(label);
+    }
   }
 
   /** Marks a file as not indexed (too large, binary, unreadable); it still exists for links. */
@@ -276,7 +282,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     if (note) {
       this.notesByUri.delete(uri);
       pull(this.byName, note.stem.toLowerCase(), note);
-      for (const c of note.citations) for (const key of linkKeys(c)) this.citedBy.get(key)?.delete(uri);
+      if (this.citedBy) for (const c of note.citations) for (const key of linkKeys(c)) this.citedBy.get(key)?.delete(uri);
       touched.add(note.stem.toLowerCase());
     }
     const source = this.sourcesByUri.get(uri);
@@ -308,6 +314,10 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   /** Notes whose citations name one of `keys`. */
   notesCiting(keys: Iterable<string>): Set<DocUri> {
     const out = new Set<DocUri>();
+    if (!this.citedBy) {
+      this.citedBy = new Map();
+      for (const note of this.notesByUri.values()) this.fileCitations(this.citedBy, note);
+    }
     for (const k of keys) for (const uri of this.citedBy.get(k) ?? []) out.add(uri);
     return out;
   }

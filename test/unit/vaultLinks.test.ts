@@ -299,4 +299,20 @@ x
     );
     assert.deepEqual(links(f, 'n.md'), []);
   });
+
+  it('changing groundedNotes.linkStyle re-reads every link under the new style (a link read under one is never reused)', async () => {
+    const f = await fixture(`//- .obsidian/app.json
+{}
+//- n.md
+[[label|target]] and again [[label|target]]
+//- target.md
+x
+`);
+    const missing = '1:3-1:8 GN001 No note or file `label` in the workspace';
+    assert.deepEqual(links(f, 'n.md'), [missing, '1:30-1:35 GN001 No note or file `label` in the workspace']);
+    f.service.setConfig({ ...f.service.config, linkStyle: 'dendron' });
+    assert.deepEqual(links(f, 'n.md'), []);
+    f.service.setConfig({ ...f.service.config, linkStyle: 'obsidian' });
+    assert.equal(links(f, 'n.md')[0], missing);
+  });
 });

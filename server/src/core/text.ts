@@ -75,3 +75,10 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 }
+
+/** `/\s/.test(s[i])`, without a regular expression for ASCII (scans call it per character). */
+export function isWhiteSpace(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(s[i]!);
+}

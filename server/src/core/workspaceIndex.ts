@@ -84,8 +84,15 @@ function withoutExtension(uri: DocUri): string {
 export class WorkspaceIndex implements WorkspaceView, LinkContext {
   /** Every file of the workspace by the names links use (notes, sources, attachments). */
   readonly files: FileNames;
-  /** The link conventions (Obsidian, Foam, Dendron) the workspace follows. */
-  conventions: Conventions = noConventions;
+  /** The link conventions (Obsidian, Foam, Dendron) the workspace follows; links mean something else under others. */
+  get conventions(): Conventions {
+    return this.linkConventions;
+  }
+  set conventions(next: Conventions) {
+    this.linkConventions = next;
+    this.dropResolutions();
+  }
+  private linkConventions: Conventions = noConventions;
   /** Did-you-mean indexes per kind of target, for one generation of file names. */
   private nameIndexes = new Map<string, NameIndex>();
   private nameGeneration = -1;
@@ -247,10 +254,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     if (this.files.get(uri)) return touched;
     this.files.add(uri);
     this.clearSuggestions();
-    this.resolutions = new Map();
-    this.shared = new Map();
-    this.plain = undefined;
-    this.derivedValues = new Map();
+    this.dropResolutions();
     const name = this.files.get(uri)?.name;
     if (name) touched.add(nameKey(name)).add(name);
     return touched;
@@ -266,13 +270,18 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return touched;
   }
 
-  /** Drops a file from every map (without judging whether names changed). */
-  private forget(uri: DocUri): Set<string> {
-    const touched = new Set<string>();
+  /** Forgets every resolution and what was derived from several documents (any file or the conventions changed). */
+  private dropResolutions(): void {
     this.resolutions = new Map();
     this.shared = new Map();
     this.plain = undefined;
     this.derivedValues = new Map();
+  }
+
+  /** Drops a file from every map (without judging whether names changed). */
+  private forget(uri: DocUri): Set<string> {
+    const touched = new Set<string>();
+    this.dropResolutions();
     this.memos.delete(uri);
     this.texts.delete(uri);
     this.textLoaders.delete(uri);
@@ -463,8 +472,12 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
    * resolved once (links into the note itself are not shared).
    */
   private resolveIn(note: NoteIndex, dir: string, citation: Citation): Resolution {
+    // A wiki link's label changes nothing but in Dendron (which writes the target after `|`).
     const plainLink =
-      citation.form === undefined && citation.anchor === undefined && citation.label === undefined && citation.malformed === undefined;
+      citation.form === undefined &&
+      citation.anchor === undefined &&
+      citation.malformed === undefined &&
+      (citation.label === undefined || this.conventions.style !== 'dendron');
     const key = plainLink
       ? citation.target
       : `${citation.target}\u0000${citation.form ?? ''}\u0000${citation.anchor ?? '\u0001'}\u0000${citation.label ?? '\u0001'}\u0000${citation.malformed ?? ''}`;
@@ -510,7 +523,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   /** Listed files in the source roots whose id or stem is `name` (whether read yet or not). */
   listedSources(name: string): DocUri[] {
     const key = targetKey(name);
-    if (key === '' || key.includes('/')) return [];
+    // No source listed at all (most vaults): nothing to look up, name after name.
+    if (key === '' || key.includes('/') || this.sourceIdIndex().size === 0) return [];
     const out: DocUri[] = [];
     for (const ext of SOURCE_EXTENSIONS) {
       for (const e of this.files.named(key + ext)) if (this.classify(e.uri) === 'source') out.push(e.uri);

@@ -77,6 +77,14 @@ const EMPTY: DateAnalysis = { mentions: [], ranges: [], elapsed: [], timeline: {
 export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAnalysis {
   const lang = options.language ?? english;
   if (!lang.mayHoldDates(text)) return EMPTY;
+  // Masking code and links reads the whole text: it waits until something may be a date.
+  // Nothing found unmasked (or, in a note, only in what it ignores, such as `[[2021-06-13]]`
+  // links: half of a vault's notes) means nothing is found masked.
+  const unmasked = lang.extract(text, []);
+  if (unmasked.elapsed.length === 0 && !options.isSource) {
+    const kept = options.ignore ? unmasked.mentions.filter((m) => !options.ignore!(m)) : unmasked.mentions;
+    if (kept.length === 0) return { ...EMPTY, timeline: timelineOf([], options.documentDate?.date), context: options.context ?? [] };
+  }
   const extracted = lang.extract(text, notDateEvidence(text));
   const mentions = options.ignore ? extracted.mentions.filter((m) => !options.ignore!(m)) : extracted.mentions;
   const kept = new Set(mentions);

@@ -56,6 +56,8 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const ELAPSED =
   /\b((?:nearly|almost|about|around|roughly|some|over|more than|less than|just over|just under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(day|week|month|year)s?\s+(since|after)\s+([^.;!?\n]{3,160})/gi;
+/** What every `ELAPSED` match holds: "days since", "a year after". */
+const ELAPSED_TAIL = /(?:day|week|month|year)s?\s+(?:since|after)\s/i;
 const RANGE_JOIN = /^\s*,?\s*(?:-|–|—|to|through|thru|until|till|and)\s*$/i;
 const NOW_WORDS = /\b(?:now|today|tonight|this week|this month|this year|currently|marks?|marking)\b[^.;!?]{0,40}$/i;
 
@@ -354,6 +356,8 @@ function overlapsAny(sorted: readonly Span[], s: Span): boolean {
 
 function elapsedMentions(text: string, masked: readonly Span[]): ElapsedMention[] {
   const out: ElapsedMention[] = [];
+  // The pattern is tried at every word; its one fixed part says first whether it can match at all.
+  if (!ELAPSED_TAIL.test(text)) return out;
   for (const c of text.matchAll(ELAPSED)) {
     const n = /^\d+$/.test(c[2]!) ? Number(c[2]) : NUMBER_WORDS[c[2]!.toLowerCase()];
     if (!n) continue;

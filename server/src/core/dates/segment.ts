@@ -4,7 +4,7 @@
  * text), while a blank line, a heading or a list item does. One linear pass.
  * The words (abbreviations, sentence openers) come from the language.
  */
-import { lastStartingAtOrBefore } from '../text.js';
+import { isWhiteSpace, lastStartingAtOrBefore } from '../text.js';
 import type { Span } from '../types.js';
 
 export interface SentenceWords {
@@ -35,14 +35,20 @@ export function dateSentences(text: string, words: SentenceWords): Span[] {
   const push = (end: number) => {
     let a = start;
     let b = end;
-    while (a < b && /\s/.test(text[a]!)) a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    while (a < b && isWhiteSpace(text, a)) a++;
+    while (b > a && isWhiteSpace(text, b - 1)) b--;
     if (b > a) out.push({ start: a, end: b });
     start = end;
   };
   const n = text.length;
   let i = 0;
   while (i < n) {
+    const code = text.charCodeAt(i);
+    // Most characters neither break a line nor stop a sentence.
+    if (code !== 10 && code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) {
+      i++;
+      continue;
+    }
     const ch = text[i]!;
     if (ch === '\n') {
       let j = i + 1;

@@ -3,7 +3,7 @@
  * excluded spans (code, HTML, comments, front matter). Linear in the text: one pass
  * over `[[` occurrences.
  */
-import { lastStartingAtOrBefore } from '../text.js';
+import { isWhiteSpace, lastStartingAtOrBefore } from '../text.js';
 import { markdownLinkEnd } from './mdLinks.js';
 import type { Citation, Span } from '../types.js';
 
@@ -83,13 +83,6 @@ function trimmedSpan(s: string, from: number, to: number, base: number): Span {
   while (a < b && isWhiteSpace(s, a)) a++;
   while (b > a && isWhiteSpace(s, b - 1)) b--;
   return { start: base + a, end: base + b };
-}
-
-/** `/\s/` on the character at `i`, without a regular expression for ASCII. */
-function isWhiteSpace(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(s[i]!);
 }
 
 /** True when `offset` falls in one of the sorted, disjoint `spans`. */

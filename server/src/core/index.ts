@@ -317,7 +317,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
     if (skipped) return raw;
     if (note) {
-      if (note.citations.some((c) => isUnresolved(index.resolve(note, c)))) unresolved.add(uri);
+      if (index.resolutionsOf(note).some(isUnresolved)) unresolved.add(uri);
       else unresolved.delete(uri);
     }
     const out: Problem[] = [];

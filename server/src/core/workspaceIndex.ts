@@ -15,7 +15,7 @@ import { FileNames } from './links/files.js';
 import { pull, push } from './multiMap.js';
 import { resolveMarkdownLink, resolveWikiLink, type LinkContext } from './links/resolve.js';
 import { noConventions, type Conventions } from './links/style.js';
-import { LineIndex } from './text.js';
+import { lastStartingAtOrBefore, LineIndex } from './text.js';
 import { sentenceAround, sentencesIn } from './parse/sentences.js';
 import { sourceText, type SourceText } from './sourceText.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex, Span } from './types.js';
@@ -65,6 +65,12 @@ export function nameKey(name: string): string {
   if (s.length > 10 && (s.charCodeAt(0) | 32) === 100 /* d */) s = s.replace(/^dendron:\/\/[^/]*\//i, '');
   s = s.slice(s.lastIndexOf('/') + 1).toLowerCase();
   return s.endsWith('.md') ? s.slice(0, -3) : s;
+}
+
+/** Where `citation` stands among a note's citations (sorted by start), or -1 when it is not one of them. */
+function citationIndex(citations: readonly Citation[], citation: Citation): number {
+  const i = lastStartingAtOrBefore(citations, citation.start);
+  return citations[i] === citation ? i : citations.indexOf(citation);
 }
 
 /** The folder part of a URI (everything before its last `/`). */
@@ -125,8 +131,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   }
   private readonly namedCache = new Map<DocUri, Map<string, Passage>>();
   private readonly memos = new Map<DocUri, Map<string, unknown>>();
-  /** Resolutions stay valid until any file changes (then the whole cache is dropped). */
-  private resolutions = new Map<Citation, Resolution>();
+  /** Each note's resolutions, in the order of its citations: valid until any file changes (then all are dropped). */
+  private resolutions = new Map<NoteIndex, readonly Resolution[]>();
   /** Values derived from several documents; dropped with the resolutions. */
   private derivedValues = new Map<string, unknown>();
   /** Did-you-mean suggestions per unknown target, valid until a file is added or removed. */
@@ -463,7 +469,9 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   }
 
   resolve(note: NoteIndex, citation: Citation): Resolution {
-    return this.resolutions.get(citation) ?? this.resolveIn(note, folderOf(note.uri), citation);
+    const i = citationIndex(note.citations, citation);
+    // A citation that is not the note's own (a link being written, tried out) is not remembered.
+    return i >= 0 ? this.resolutionsOf(note)[i]! : this.resolveIn(note, folderOf(note.uri), citation);
   }
 
   /**
@@ -488,7 +496,6 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
       r = this.resolveUncached(note, citation);
       if (!isOwnLink(r, note) && citation.target !== '') inDir.set(key, r);
     }
-    this.resolutions.set(citation, r);
     return r;
   }
 
@@ -560,10 +567,12 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   }
 
   resolutionsOf(note: NoteIndex): readonly Resolution[] {
-    return this.derived(note.uri, 'resolutions', () => {
+    let all = this.resolutions.get(note);
+    if (!all) {
       const dir = folderOf(note.uri);
-      return note.citations.map((c) => this.resolutions.get(c) ?? this.resolveIn(note, dir, c));
-    });
+      this.resolutions.set(note, (all = note.citations.map((c) => this.resolveIn(note, dir, c))));
+    }
+    return all;
   }
 
   /** Resolutions shared by links alike, by folder and link (see `resolveIn`); dropped with the resolutions. */

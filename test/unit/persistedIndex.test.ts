@@ -256,6 +256,31 @@ describe('the persisted index', function () {
     assert.deepEqual(warm.fixes, fresh.fixes);
   });
 
+  it('a warm start in the editor with a note open takes the saved problems, though the files its links name were read early', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    const { config } = await loadSettings(dir);
+    const start = async (cacheDir?: string) => {
+      const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}) });
+      const service = createNotesService({ workspace: new NodeWorkspace([dir]), config, parser: pool });
+      // An editor restores a note: it is opened, and the files its links name are read on demand, before the scan ends.
+      const uri = pathToUri(join(dir, 'notes/c.md'));
+      service.openDocument(uri, FILES['notes/c.md']!, 1);
+      const prepared = service.prepare(uri);
+      await service.initialize();
+      await prepared;
+      const checksLeft = service.pendingChecks;
+      service.saveProblems();
+      pool.persist();
+      return { checksLeft, problems: [...service.allProblems()].sort(([a], [b]) => a.localeCompare(b)) };
+    };
+    const fresh = await start();
+    await start(cache);
+    const warm = await start(cache);
+    assert.equal(warm.checksLeft, 0); // the saved problems stand (the files read early are as the scan found them)
+    assert.deepEqual(warm.problems, fresh.problems);
+  });
+
   it('an attachment added or removed since the last run (links may name it): exactly the output of a fresh check', async () => {
     const dir = temp(await settled({ ...FILES, 'notes/d.md': 'A chart: ![[chart.png]]\n' }));
     const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));

@@ -99,8 +99,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   const listed = new Promise<void>((resolve) => (listingDone = resolve));
   let scanning = true;
   const held = new Set<DocUri>();
-  /** Files read on demand during the scan: the scan does not read them again. */
-  const loadedEarly = new Set<DocUri>();
+  /** Files read on demand during the scan, with the stat they were read at: the scan does not index them again. */
+  const loadedEarly = new Map<DocUri, FileStat | undefined>();
+  /** Set when a file read on demand was not as the scan found it (the saved problems are not those of these files). */
+  let earlyDiffers = false;
 
   /** True when every open document's text is its disk text as the scan read it. */
   function openMatchesDisk(): boolean {
@@ -385,9 +387,12 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   function loadEarly(uri: DocUri, kind: DocKind): Promise<void> {
     let p = loading.get(uri);
     if (!p) {
-      loadedEarly.add(uri);
+      loadedEarly.set(uri, undefined);
       p = read(uri, kind)
-        .then((found) => touch(uri, store(uri, kind, found), true))
+        .then((found) => {
+          loadedEarly.set(uri, found && 'stat' in found ? found.stat : undefined);
+          touch(uri, store(uri, kind, found), true);
+        })
         .finally(() => loading.delete(uri));
       loading.set(uri, p);
     }
@@ -485,7 +490,12 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         for (let j = 0; j < batch.length; j++) {
           const f = batch[j]!;
           // Read already, on demand, for a document opened meanwhile.
-          if (loadedEarly.has(f.uri)) continue;
+          if (loadedEarly.has(f.uri)) {
+            const r = found[j];
+            const early = loadedEarly.get(f.uri);
+            if (!early || !r || !('stat' in r) || !r.stat || !sameStat(early, r.stat)) earlyDiffers = true;
+            continue;
+          }
           // An editor may have opened the file while it was being read: its text wins.
           if (open.has(f.uri)) {
             const r = found[j];
@@ -509,7 +519,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       }
       scanning = false;
       held.clear();
-      const saved = openMatchesDisk() && loadedEarly.size === 0 ? parser?.savedProblems?.(skippedFiles(), scanState()) : undefined;
+      const saved = openMatchesDisk() && !earlyDiffers ? parser?.savedProblems?.(skippedFiles(), scanState()) : undefined;
       if (saved) {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {

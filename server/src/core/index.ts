@@ -29,7 +29,16 @@ import { moreProblems } from './rules/GN009-more-problems.js';
 import { appendAll, capProblems, checkFailure } from './problemList.js';
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, Problem } from './types.js';
-import { parseDocument, type DocKind, type ParsedDocument, type ParseInput, type ScanState } from './parse/document.js';
+import {
+  parseDocument,
+  type DocKind,
+  type ParsedDocument,
+  type ParseInput,
+  type RememberedParse,
+  type ScanState,
+} from './parse/document.js';
+import { lazyNote } from './parse/lazyNote.js';
+import { parseNote } from './parse/note.js';
 import { scanFiles, type Listing } from './scan.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { detectConventions } from './links/style.js';
@@ -113,7 +122,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   /** Marks what a change to these citation keys affects. */
   function touch(uri: DocUri, keys: Set<string>, structural: boolean): void {
     dirty.add(uri);
-    for (const n of index.notesCiting(keys)) dirty.add(n);
+    // During the scan every note is checked once it ends (or takes its saved problems):
+    // the notes citing a file need not be looked up, nor their reverse index built yet.
+    if (!scanning) for (const n of index.notesCiting(keys)) dirty.add(n);
     if (structural) for (const n of unresolved) dirty.add(n);
     // A source's own anchor file reports stale anchors against it.
     const source = index.source(uri);
@@ -137,7 +148,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
    */
   type Found =
     | { text: string; stat?: FileStat; extracted?: ExtractedDocument }
-    | { remembered: ParsedDocument; stat: FileStat }
+    | { remembered: RememberedParse; stat: FileStat }
     | { skip: string }
     | undefined;
 
@@ -259,7 +270,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     if (!found || !('text' in found) || !found.extracted) extractedByUri.delete(uri);
     if (!found) return index.remove(uri);
     if ('skip' in found) return index.skip(uri, found.skip);
-    if ('remembered' in found) return index.set(uri, kind, lazyText(uri, found.stat), 0, found.remembered);
+    if ('remembered' in found) return index.set(uri, kind, lazyText(uri, found.stat), 0, rememberedParse(uri, kind, found.remembered));
     if (found.extracted) {
       extractedByUri.set(uri, found.extracted);
       const keys = index.set(uri, kind, found.text, 0, parseDocument({ uri, kind, text: found.text, extracted: found.extracted }));
@@ -268,6 +279,20 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       return keys;
     }
     return index.set(uri, kind, found.text, 0, parsed);
+  }
+
+  /** A remembered parse; one decoded on demand falls back on parsing the file's text when it cannot be decoded. */
+  function rememberedParse(uri: DocUri, kind: DocKind, remembered: RememberedParse): ParsedDocument {
+    if (typeof remembered !== 'function') return remembered;
+    const now = () => remembered() ?? parseDocument({ uri, kind, text: index.text(uri) ?? '' });
+    if (kind !== 'note') return now();
+    return {
+      kind: 'note',
+      index: lazyNote(uri, () => {
+        const parsed = now();
+        return parsed.kind === 'note' ? parsed.index : parseNote(uri, '');
+      }),
+    };
   }
 
   /** Reads a remembered file's text when first needed; if it changed meanwhile, the index re-reads it from that text. */

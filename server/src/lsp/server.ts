@@ -171,15 +171,38 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } else {
       publishing = false;
       if (pool && !indexing) {
-        // The first full check after the scan: saved with the persisted index for the next start.
+        // The first full check after the scan: saved with the persisted index for the next start,
+        // written in slices between requests.
         service.saveProblems();
-        pool.persist();
+        inSlices(pool.persistSteps());
         extracted?.persist();
         pool = undefined;
       }
       sendStatus();
     }
   }
+
+  /** Steps still to run in slices (the persisted index being written); finished at once on shutdown. */
+  let unfinished: Iterator<void> | undefined;
+
+  /** Runs steps for up to `CHECK_BUDGET_MS` per turn of the event loop until they end. */
+  function inSlices(steps: Iterator<void>): void {
+    unfinished = steps;
+    const started = performance.now();
+    while (performance.now() - started < CHECK_BUDGET_MS) {
+      if (steps.next().done) {
+        unfinished = undefined;
+        return;
+      }
+    }
+    setImmediate(() => unfinished === steps && inSlices(steps));
+  }
+
+  // An editor closing right after the first check still leaves the persisted index written.
+  connection.onShutdown(() => {
+    while (unfinished && !unfinished.next().done);
+    unfinished = undefined;
+  });
 
   function schedulePublish(): void {
     if (!publishTimer && !publishing) publishTimer = setTimeout(publishNow, PUBLISH_DELAY_MS);

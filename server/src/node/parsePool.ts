@@ -14,6 +14,7 @@ import {
   type DocKind,
   type ParsedDocument,
   type ParseInput,
+  type RememberedParse,
   type ScanState,
 } from '../core/parse/document.js';
 import type { Listing } from '../core/scan.js';
@@ -96,7 +97,7 @@ export class ParsePool implements BatchParser {
     }
   }
 
-  remembered(uri: DocUri, kind: DocKind, stat: FileStat): ParsedDocument | undefined {
+  remembered(uri: DocUri, kind: DocKind, stat: FileStat): RememberedParse | undefined {
     return this.store?.remembered(uri, kind, stat);
   }
 
@@ -170,6 +171,11 @@ export class ParsePool implements BatchParser {
   /** Writes this run's parses (and saved problems) to the persisted index, replacing it so it never grows stale. */
   persist(): void {
     this.store?.persist();
+  }
+
+  /** `persist` in short steps (see `PersistedIndex.persistSteps`). */
+  *persistSteps(): Generator<void, void, void> {
+    if (this.store) yield* this.store.persistSteps();
   }
 
   /** Ends the worker threads. */

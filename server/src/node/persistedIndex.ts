@@ -24,7 +24,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { DocKind, ParsedDocument, ScanState } from '../core/parse/document.js';
+import type { DocKind, ParsedDocument, RememberedParse, ScanState } from '../core/parse/document.js';
 import type { DocUri, Problem } from '../core/types.js';
 import type { Listing } from '../core/scan.js';
 import type { FileStat } from '../core/workspace.js';
@@ -44,6 +44,9 @@ import { pack, unpack } from './packed.js';
 import { plausibleDetails, plausibleParse, plausibleProblems } from './plausible.js';
 
 export { contentKey } from './indexRecords.js';
+
+/** Parses serialised per step of `persistSteps` (about 5 ms of work on a 5 KB note each). */
+const FILES_PER_STEP = 32;
 
 /** The index file's name in the cache folder. */
 export const INDEX_FILE = 'index.gnidx';
@@ -134,12 +137,18 @@ export class PersistedIndex {
     }
   }
 
+  /** The stored bytes of `record`'s parse (not decoded); throws when they lie outside their section. */
+  private storedBytes(record: FileRecord): Buffer {
+    const section = this.stored?.file.section('parses');
+    if (!section || record.at + record.length > section.length) throw new Error('a parse lies outside its section');
+    return section.subarray(record.at, record.at + record.length);
+  }
+
   /** The stored parse of `record`, checked; undefined (and the index dropped) when it fails. */
   private decode(record: FileRecord): { parse: ParsedDocument; bytes: Buffer } | undefined {
+    if (!this.stored) return undefined;
     try {
-      const section = this.stored!.file.section('parses');
-      if (!section || record.at + record.length > section.length) throw new Error('a parse lies outside its section');
-      const bytes = section.subarray(record.at, record.at + record.length);
+      const bytes = this.storedBytes(record);
       const parse = unpack(deserialize(bytes));
       if (!plausibleParse(parse, record.uri, record.kind)) throw new Error(`the parse of ${record.uri} is malformed`);
       return { parse, bytes };
@@ -150,9 +159,15 @@ export class PersistedIndex {
   }
 
   /** The stored parse of a file whose stat is exactly as recorded (and was settled when read), without reading it. */
-  remembered(uri: DocUri, kind: DocKind, stat: FileStat): ParsedDocument | undefined {
+  remembered(uri: DocUri, kind: DocKind, stat: FileStat): RememberedParse | undefined {
     const record = this.stored?.records.get(uri);
     if (!record || record.kind !== kind || kind === 'source' || !trusted(record, stat)) return undefined;
+    if (kind === 'note') {
+      // Decoded when first needed (a warm start with saved problems needs almost none); written back as stored.
+      this.used.set(uri, { record, fromStore: true });
+      this.stats.reused++;
+      return () => this.decode(record)?.parse;
+    }
     const found = this.decode(record);
     if (!found) return undefined;
     this.used.set(uri, { record, parse: found.parse, bytes: found.bytes, fromStore: true });
@@ -363,16 +378,28 @@ export class PersistedIndex {
 
   /** Writes what this run used, replacing the stored index (unless nothing changed or something read back was bad). */
   persist(): void {
+    for (const _ of this.persistSteps());
+  }
+
+  /**
+   * `persist` in steps of a few milliseconds each (a few dozen files serialised, a
+   * section packed), for a caller that must answer requests meanwhile: writing the
+   * index of 10,000 notes at once blocked an editor for two seconds. Nothing is
+   * written until the last step.
+   */
+  *persistSteps(): Generator<void, void, void> {
     if (this.poisoned || this.used.size === 0 || this.unchanged()) return;
     try {
       const blobs: Buffer[] = [];
       const records: FileRecord[] = [];
       let at = 0;
+      let n = 0;
       for (const u of this.used.values()) {
-        const bytes = u.bytes ?? serialize(pack(forDisk(u.parse!)));
+        const bytes = u.bytes ?? (u.parse ? serialize(pack(forDisk(u.parse))) : this.storedBytes(u.record));
         blobs.push(bytes);
         records.push({ ...u.record, at, length: bytes.length });
         at += bytes.length;
+        if (++n % FILES_PER_STEP === 0) yield;
       }
       const problems = this.problemsToSave ?? (this.problemsReused ? this.loadProblems() : undefined);
       const skipped = this.problemsToSave ? this.skippedToSave : this.problemsReused ? [...this.stored!.skipped.values()] : [];
@@ -380,12 +407,15 @@ export class PersistedIndex {
         files: serialize(pack({ files: records, skipped } satisfies FilesSection)),
         parses: Buffer.concat(blobs),
       };
+      yield;
       if (problems) {
         // One table of every problem (URIs, codes and ranges pack far better than per document).
         const all = [...problems.problems.values()].flat();
         const brief = all.map(({ fixes: _fixes, related: _related, ...rest }) => rest);
         sections.problems = serialize({ fingerprint: problems.fingerprint, uris: [...problems.problems.keys()], problems: pack(brief) });
+        yield;
         sections['problem-details'] = serialize(pack(all.map((p) => ({ fixes: p.fixes, related: p.related }))));
+        yield;
       }
       if (this.usedPayloads.size > 0) sections.payloads = serialize([...this.usedPayloads]);
       mkdirSync(this.options.cacheDir, { recursive: true });

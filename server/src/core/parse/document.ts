@@ -48,6 +48,12 @@ export function parseDocument(input: ParseInput, version = 0): ParsedDocument {
 }
 
 /**
+ * A parse a `BatchParser` remembers: the parse, or (for a note) a function that decodes
+ * it when first needed, and answers undefined when it cannot (then the text is parsed).
+ */
+export type RememberedParse = ParsedDocument | (() => ParsedDocument | undefined);
+
+/**
  * Parses many files at once, possibly elsewhere (worker threads, a persisted cache).
  * Results come back in the order of `inputs`; `undefined` means "parse it here".
  */
@@ -58,7 +64,7 @@ export interface BatchParser {
    * alone (size, times, inode), so the file need not be read; undefined means
    * "read it". Sources are never remembered this way (their text is their index).
    */
-  remembered?(uri: DocUri, kind: DocKind, stat: FileStat): ParsedDocument | undefined;
+  remembered?(uri: DocUri, kind: DocKind, stat: FileStat): RememberedParse | undefined;
   /**
    * The problems saved by an earlier run over exactly the files of this scan (same
    * names, same contents, the same files skipped for the same reasons, the same

@@ -82,7 +82,7 @@ describe('YAML nested too deep', () => {
     it('the problems of deeply nested YAML are those found on the main thread', async () => {
       // Near the main thread's stack limit the parser's errors depended on the thread.
       const texts = [300, 600, 900, 1200].flatMap((n) => ['[a, ', 'x: [', '- ', '{'].map((u) => u.repeat(n)));
-      const pool = new ParsePool({ workerScript: join(REPO, 'dist/indexWorker.js'), threads: 1 });
+      const pool = new ParsePool({ workerScript: join(REPO, 'dist/indexWorker.js'), threads: 1, inThreadBelow: 0 });
       try {
         const parsed = await pool.parse(texts.map((text) => ({ uri: ANCHORS, kind: 'anchorFile' as const, text })));
         texts.forEach((text, i) => {

@@ -26,10 +26,11 @@ export type PageLocator = (uri: string, range: Problem['range']) => { page: numb
 export function toFindings(problems: Iterable<[string, Problem[]]>, relative: (uri: string) => string, pageOf?: PageLocator): Finding[] {
   const out: Finding[] = [];
   for (const [uri, list] of problems) {
+    const file = list.length > 0 ? relative(uri) : '';
     for (const p of list) {
       const onPage = pageOf?.(uri, p.range);
       out.push({
-        file: relative(uri),
+        file,
         line: p.range.start.line + 1,
         column: p.range.start.character + 1,
         endLine: p.range.end.line + 1,

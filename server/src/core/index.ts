@@ -58,7 +58,7 @@ const UNRESOLVED_CODES = new Set<Code>([unknownSource.code, unknownAnchor.code, 
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
-const BATCH = 128;
+const BATCH = 32;
 /** Indexing work done between two turns for waiting requests during the scan (ms). */
 const SLICE_MS = 8;
 /**

@@ -28,10 +28,19 @@ export const WORKER_SCRIPT = fileURLToPath(new URL('./indexWorker.js', import.me
 
 /** Below this many files a batch is parsed on one worker: messages cost more than they save. */
 const SPLIT_ABOVE = 16;
+/**
+ * Files smaller than this are parsed in this thread: copying a parse between threads
+ * costs more than the parse (on 10,000 real-shape notes the copies took longer than the
+ * parses, and threads saved nothing). Larger files go to the workers, so one big file
+ * never holds up the thread that answers the editor.
+ */
+const IN_THREAD_BELOW = 64 * 1024;
 
 export interface ParsePoolOptions {
   /** The bundled worker script (`dist/indexWorker.js`); without it, parsing stays in this thread. */
   workerScript?: string;
+  /** Files of this many characters or more are parsed on the workers, smaller ones here (default 64 K). */
+  inThreadBelow?: number;
   /** Worker threads to start (default: the number of cores, at most 4). */
   threads?: number;
   /** A folder for the persisted index; without it, nothing is persisted. */
@@ -116,12 +125,13 @@ export class ParsePool implements BatchParser {
       if (store) store.add(input.uri, input.kind, keys[i]!, input.stat, r);
       else this.counts.parsed++;
     };
-    this.startWorkers();
-    if (this.workers.length === 0) {
-      for (const i of missing) done(i, parseDocument(inputs[i]!));
-      return results;
-    }
-    const chunks = this.workers.length === 1 || missing.length <= SPLIT_ABOVE ? [missing] : split(missing, this.workers.length);
+    const below = this.options.inThreadBelow ?? IN_THREAD_BELOW;
+    const large = missing.filter((i) => inputs[i]!.text.length >= below);
+    if (large.length > 0) this.startWorkers();
+    const here = this.workers.length === 0 ? missing : missing.filter((i) => inputs[i]!.text.length < below);
+    for (const i of here) done(i, parseDocument(inputs[i]!));
+    if (this.workers.length === 0 || large.length === 0) return results;
+    const chunks = this.workers.length === 1 || large.length <= SPLIT_ABOVE ? [large] : split(large, this.workers.length);
     const replies = await Promise.all(chunks.map((chunk) => this.send(chunk.map((i) => inputs[i]!))));
     chunks.forEach((chunk, c) => {
       chunk.forEach((i, j) => {

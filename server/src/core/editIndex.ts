@@ -127,11 +127,22 @@ class PairTable {
 
   /** Calls `visit` with every id stored under `key`. */
   each(key: number, visit: (id: number) => void): void {
-    for (let slot = key & this.mask; this.slotFrom[slot] !== -1; slot = (slot + 1) & this.mask) {
-      if (this.slotKeys[slot] !== key) continue;
-      for (let i = this.slotFrom[slot]!; i < this.slotTo[slot]!; i++) visit(this.ids[i]!);
-      return;
-    }
+    const slot = this.slotOf(key);
+    if (slot < 0) return;
+    for (let i = this.slotFrom[slot]!; i < this.slotTo[slot]!; i++) visit(this.ids[i]!);
+  }
+
+  /** Calls `hit(id, tag)` with every id stored under `key` (one closure for a whole query, not one per key). */
+  eachTagged(key: number, tag: number, hit: (id: number, tag: number) => void): void {
+    const slot = this.slotOf(key);
+    if (slot < 0) return;
+    for (let i = this.slotFrom[slot]!; i < this.slotTo[slot]!; i++) hit(this.ids[i]!, tag);
+  }
+
+  /** The slot holding `key`, or -1. */
+  private slotOf(key: number): number {
+    for (let slot = key & this.mask; this.slotFrom[slot] !== -1; slot = (slot + 1) & this.mask) if (this.slotKeys[slot] === key) return slot;
+    return -1;
   }
 }
 
@@ -206,14 +217,15 @@ export function longCandidates(table: PairTable, query: string, k: number, hit: 
   for (let length = Math.max(LONG_NAME, n - k); length <= n + k; length++) {
     const delta = n - length;
     for (let j = 0; j < PIECES; j++) {
-      const { start, size } = piece(length, j);
-      const visit = (id: number) => hit(id, j);
+      // `piece(length, j)`, without an object per piece.
+      const start = Math.floor((j * length) / PIECES);
+      const size = Math.floor(((j + 1) * length) / PIECES) - start;
       for (let shift = -k; shift <= k; shift++) {
         // Edits before the piece shift it; the ones after must still make up the lengths.
         if (Math.abs(shift) + Math.abs(delta - shift) > k) continue;
         const at = start + shift;
         if (at < 0 || at + size > n) continue;
-        table.each(mix(sub(p, at, at + size), length * PIECES + j), visit);
+        table.eachTagged(mix(sub(p, at, at + size), length * PIECES + j), j, hit);
       }
     }
   }

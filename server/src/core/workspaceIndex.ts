@@ -139,8 +139,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private suggestions = new Map<string, string[]>();
 
   private clearSuggestions(): void {
-    this.suggestions = new Map();
-    this.nameIndexes = new Map();
+    if (this.suggestions.size > 0) this.suggestions = new Map();
+    if (this.nameIndexes.size > 0) this.nameIndexes = new Map();
   }
 
   constructor(
@@ -278,10 +278,11 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   /** Forgets every resolution and what was derived from several documents (any file or the conventions changed). */
   private dropResolutions(): void {
-    this.resolutions = new Map();
-    this.shared = new Map();
+    // Listing 10,000 files registers each: nothing to drop then, and nothing is allocated.
+    if (this.resolutions.size > 0) this.resolutions = new Map();
+    if (this.shared.size > 0) this.shared = new Map();
+    if (this.derivedValues.size > 0) this.derivedValues = new Map();
     this.plain = undefined;
-    this.derivedValues = new Map();
   }
 
   /** Drops a file from every map (without judging whether names changed). */

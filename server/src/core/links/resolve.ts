@@ -257,7 +257,7 @@ export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation):
   if (chosen) return toFile(ctx, note, chosen.chosen, parts.anchor, chosen.alternatives, false);
   if (/\*/.test(target) && style !== 'obsidian' && style !== 'foam') return wildcard(ctx, target);
   const kind = missingKind(ctx, target);
-  return { kind: 'unknownTarget', what: kind === 'path' ? 'note' : kind, suggestions: ctx.suggest(target, kind) };
+  return unknownTarget(kind === 'path' ? 'note' : kind, () => ctx.suggest(target, kind));
 }
 
 /**
@@ -323,10 +323,21 @@ export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citati
     if (chosen) return toFile(ctx, note, chosen.chosen, c.anchor, chosen.alternatives, true);
   }
   const file = looksLikeFile(ctx, target);
+  return unknownTarget(file ? 'file' : 'note', () => ctx.suggest(target, file ? 'file' : target.includes('/') ? 'path' : 'note'));
+}
+
+/**
+ * A link to nothing, whose did-you-mean names are looked for when first read: a hover
+ * or a definition on one link resolves the whole note, and needs none of them.
+ */
+function unknownTarget(what: 'source' | 'note' | 'file', suggest: () => string[]): Resolution {
+  let found: string[] | undefined;
   return {
     kind: 'unknownTarget',
-    what: file ? 'file' : 'note',
-    suggestions: ctx.suggest(target, file ? 'file' : target.includes('/') ? 'path' : 'note'),
+    what,
+    get suggestions() {
+      return (found ??= suggest());
+    },
   };
 }
 

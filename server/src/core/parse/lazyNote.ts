@@ -4,39 +4,58 @@
  * looked into before the user edits something (their saved problems stand), so
  * decoding them all up front only cost time and memory.
  */
-import type { DocUri, NoteIndex } from '../types.js';
+import type { BlockId, Citation, DocumentDate, DocUri, Heading, NoteIndex, Span } from '../types.js';
 import { noteStem } from './note.js';
 
-/** The parts decoded on first use; `uri`, `stem` and `version` are known without decoding. */
-const PARTS = ['length', 'title', 'date', 'citations', 'headings', 'blockIds', 'prose'] as const;
+/**
+ * A note index that calls `load` (once) the first time one of its parts is read or
+ * written; `uri`, `stem` and `version` are known without it. One class, so ten
+ * thousand of them share one shape.
+ */
+class LazyNote implements NoteIndex {
+  readonly stem: string;
+  version = 0;
+  private full: NoteIndex | undefined;
 
-/** A note index that calls `load` (once) the first time one of its parts is read or written. */
-export function lazyNote(uri: DocUri, load: () => NoteIndex): NoteIndex {
-  const note = { uri, stem: noteStem(uri), version: 0 } as NoteIndex;
-  const target = note as unknown as Record<string, unknown>;
-  let loaded = false;
-  const fill = () => {
-    if (loaded) return;
-    loaded = true;
-    const full = load() as unknown as Record<string, unknown>;
-    for (const key of PARTS) {
-      if (full[key] === undefined) delete target[key];
-      else Object.defineProperty(note, key, { value: full[key], writable: true, enumerable: true, configurable: true });
-    }
-  };
-  for (const key of PARTS) {
-    Object.defineProperty(note, key, {
-      get() {
-        fill();
-        return target[key];
-      },
-      set(value: unknown) {
-        fill();
-        target[key] = value;
-      },
-      enumerable: true,
-      configurable: true,
-    });
+  constructor(
+    readonly uri: DocUri,
+    private load: (() => NoteIndex) | undefined,
+  ) {
+    this.stem = noteStem(uri);
   }
-  return note;
+
+  private get parts(): NoteIndex {
+    if (!this.full) {
+      this.full = this.load!();
+      this.load = undefined;
+    }
+    return this.full;
+  }
+
+  get length(): number {
+    return this.parts.length;
+  }
+  get title(): string | undefined {
+    return this.parts.title;
+  }
+  get date(): DocumentDate | undefined {
+    return this.parts.date;
+  }
+  get citations(): Citation[] {
+    return this.parts.citations;
+  }
+  get headings(): Heading[] {
+    return this.parts.headings;
+  }
+  get blockIds(): BlockId[] {
+    return this.parts.blockIds;
+  }
+  get prose(): Span[] {
+    return this.parts.prose;
+  }
+}
+
+/** A note index decoded by `load` when one of its parts is first read. */
+export function lazyNote(uri: DocUri, load: () => NoteIndex): NoteIndex {
+  return new LazyNote(uri, load);
 }

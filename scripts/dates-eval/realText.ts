@@ -5,6 +5,7 @@
 import { createNotesService, MemoryWorkspace } from '../../server/src/core/index.js';
 import { defaultConfig } from '../../server/src/core/config.js';
 import { datesOf } from '../../server/src/core/dates/index.js';
+import { monthNumber } from '../../server/src/core/dates/en.js';
 import type { DateMention } from '../../server/src/core/dates/types.js';
 import type { Problem } from '../../server/src/core/types.js';
 import { LineIndex } from '../../server/src/core/text.js';
@@ -79,11 +80,6 @@ export async function check(docs: { id: string; text: string }[]): Promise<Map<s
     out.set(d.id, { problems, offsets, mentions: datesOf(service.view, uri)?.mentions ?? [] });
   }
   return out;
-}
-
-function monthNumber(word: string): number {
-  const key = word.slice(0, 3).toLowerCase();
-  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(key) + 1;
 }
 
 function fullDate(value: string): { y: number; m: number; d: number } | undefined {

@@ -148,13 +148,16 @@ async function main(): Promise<void> {
   const over = results.filter((r) => r.cpuMs > BUDGET_MS);
   const cpu = screened.map((r) => r.cpuMs).sort((a, b) => a - b);
   console.log(
-    `${screened.length} runs (${small.length} shapes × the roles they fit), Node ${process.version}, ${Math.round((Date.now() - startedAt) / 1000)} s in all`,
+    `${screened.length} runs (${small.length} shapes × the roles they fit), ` +
+      `Node ${process.version}, ${Math.round((Date.now() - startedAt) / 1000)} s in all`,
   );
   console.log(
-    `At ${kb(SCREEN)}: CPU per run median ${fmt(cpu[Math.floor(cpu.length / 2)]!)} ms, 95th percentile ${fmt(cpu[Math.floor(cpu.length * 0.95)]!)} ms, max ${fmt(cpu[cpu.length - 1]!)} ms.`,
+    `At ${kb(SCREEN)}: CPU per run median ${fmt(cpu[Math.floor(cpu.length / 2)]!)} ms, 95th ` +
+      `percentile ${fmt(cpu[Math.floor(cpu.length * 0.95)]!)} ms, max ${fmt(cpu[cpu.length - 1]!)} ms.`,
   );
   console.log(
-    `At ${kb(SIZE)}: ${suspect.length} runs measured (those over ${fmt(BUDGET_MS / 2)} ms if linear); over the ${fmt(BUDGET_MS)} ms budget: ${over.length}.`,
+    `At ${kb(SIZE)}: ${suspect.length} runs measured (those over ${fmt(BUDGET_MS / 2)} ms if ` +
+      `linear); over the ${fmt(BUDGET_MS)} ms budget: ${over.length}.`,
   );
   console.log('');
   console.log(`| shape (${kb(SIZE)}) | as | CPU ms | wall ms | problems |`);

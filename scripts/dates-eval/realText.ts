@@ -5,7 +5,6 @@
 import { createNotesService, MemoryWorkspace } from '../../server/src/core/index.js';
 import { defaultConfig } from '../../server/src/core/config.js';
 import { datesOf } from '../../server/src/core/dates/index.js';
-import { monthNumber } from '../../server/src/core/dates/en.js';
 import type { DateMention } from '../../server/src/core/dates/types.js';
 import type { Problem } from '../../server/src/core/types.js';
 import { LineIndex } from '../../server/src/core/text.js';
@@ -14,15 +13,19 @@ import type { RealDoc } from './readers.js';
 const ROOT = 'memory:///ws';
 const FLAG_CODES = new Set(['GN020', 'GN021', 'GN022', 'GN023', 'GN024']);
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// The month words and their numbers are this script's own, not the checker's (dates/en.ts): the
+// evaluation reads the text independently of the checker under test.
 const MONTH_WORD =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const MONTH_DAY = new RegExp(`^(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD})`);
 const WEEKDAY_WORD = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 const BARE_WEEKDAY =
   /^(?:(?:on|last|next|this|early|late)\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:\s+(?:morning|afternoon|evening|night))?$/i;
 /** Weekday+date as authors write it, found independently of the checker under test. */
 const WRITTEN_PAIR = new RegExp(
-  `\\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\\s+(?:the\\s+)?(?:(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD}))(?![\\d])`,
+  `\\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\\s+(?:the\\s+)?` +
+    `(?:(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD}))(?![\\d])`,
   'dg',
 );
 
@@ -82,6 +85,11 @@ export async function check(docs: { id: string; text: string }[]): Promise<Map<s
   return out;
 }
 
+function monthNumber(word: string): number {
+  const key = word.slice(0, 3).toLowerCase();
+  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(key) + 1;
+}
+
 function fullDate(value: string): { y: number; m: number; d: number } | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : undefined;
@@ -132,7 +140,8 @@ export async function yearAccuracy(docs: RealDoc[]): Promise<{ monthDay: YearSco
         if (m?.resolved?.y === gold.y) monthDay.right++;
         else
           monthDay.misses.push(
-            `${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, got ${m?.resolved ? m.resolved.y : 'nothing'}: ${context(doc.text, t.start, t.end)}`,
+            `${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, ` +
+              `got ${m?.resolved ? m.resolved.y : 'nothing'}: ${context(doc.text, t.start, t.end)}`,
           );
         continue;
       }
@@ -146,7 +155,8 @@ export async function yearAccuracy(docs: RealDoc[]): Promise<{ monthDay: YearSco
         if (got && got.y === gold.y && got.m === gold.m && got.d === gold.d) weekday.right++;
         else
           weekday.misses.push(
-            `${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, got ${got ? `${got.y}-${got.m}-${got.d}` : 'nothing'}: ${context(doc.text, t.start, t.end)}`,
+            `${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, ` +
+              `got ${got ? `${got.y}-${got.m}-${got.d}` : 'nothing'}: ${context(doc.text, t.start, t.end)}`,
           );
       }
     }

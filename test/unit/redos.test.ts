@@ -246,7 +246,8 @@ const everyEntry = new Map<string, (text: string) => unknown>([...entryPoints, .
 /**
  * Inputs over 2 s that are not regular expressions but linear-time parsers with a high
  * constant (measured at 100 KB): micromark (remark) on `\\`, `---\\n`, newlines,
- * fences and HTML tags (2–4 s; `<a>` × 100 KB: 1 s of CPU, 0.3 s at 25 KB); the `yaml` parser on bracket runs (2–3 s); V8's `Intl.Segmenter`
+ * fences and HTML tags (2–4 s; `<a>` × 100 KB: 1 s of CPU, 0.3 s at 25 KB); the `yaml`
+ * parser on bracket runs (2–3 s); V8's `Intl.Segmenter`
  * (sentences) on runs of line breaks or list markers (3–12 s). Reported, not fixed
  * here (the parsers are dependencies); they run in the skipped test below.
  */
@@ -293,7 +294,8 @@ describe('regular expressions on hostile text (hang detector, 5 s per call)', fu
 
     it('the scan finds such regexes and passes over safe ones', () => {
       const src =
-        "const a = /^title\\s*:\\s*(.*?)\\s*$/m; const b = x / 2 / y; const c = /\\s+/g; const d = new RegExp(`\\\\b${M}\\\\s+(\\\\d+)`, 'i'); // /\\s+$/\n";
+        'const a = /^title\\s*:\\s*(.*?)\\s*$/m; const b = x / 2 / y; const c = /\\s+/g; const d = new ' +
+        "RegExp(`\\\\b${M}\\\\s+(\\\\d+)`, 'i'); // /\\s+$/\n";
       const found = regexesIn(src);
       assert.deepEqual(
         found.map((r) => [r.pattern, r.flags, mayBacktrack(r.pattern, r.flags)]),
@@ -315,7 +317,8 @@ describe('regular expressions on hostile text (hang detector, 5 s per call)', fu
                 const ms = await cpuTime(() => f(shape(lead, run, tail)));
                 assert.ok(
                   ms < LIMIT_MS,
-                  `${name} on ${JSON.stringify(lead)} + ${JSON.stringify(run)} × 150 KB + ${JSON.stringify(tail)} took ${Math.round(ms)} ms of CPU`,
+                  `${name} on ${JSON.stringify(lead)} + ${JSON.stringify(run)} × 150 KB + ${JSON.stringify(tail)} ` +
+                    `took ${Math.round(ms)} ms of CPU`,
                 );
               }
             }
@@ -324,14 +327,18 @@ describe('regular expressions on hostile text (hang detector, 5 s per call)', fu
       });
     }
 
-    it('the shapes of the stalls found in review (source headings and titles, an unclosed citation, a padded anchor file, one long paragraph)', async () => {
-      for (const found of foundShapes(SHAPE_SIZE)) {
-        for (const name of FOUND_VIA[found.role]) {
-          const ms = await cpuTime(() => everyEntry.get(name)!(found.text));
-          assert.ok(ms < LIMIT_MS, `${name} on ${found.name} (150 KB) took ${Math.round(ms)} ms of CPU`);
+    it(
+      'the shapes of the stalls found in review (source headings and titles, an unclosed citation, a ' +
+        'padded anchor file, one long paragraph)',
+      async () => {
+        for (const found of foundShapes(SHAPE_SIZE)) {
+          for (const name of FOUND_VIA[found.role]) {
+            const ms = await cpuTime(() => everyEntry.get(name)!(found.text));
+            assert.ok(ms < LIMIT_MS, `${name} on ${found.name} (150 KB) took ${Math.round(ms)} ms of CPU`);
+          }
         }
-      }
-    });
+      },
+    );
   });
 
   // The known slow parser inputs above (dependencies, linear but slow), at 20 KB.

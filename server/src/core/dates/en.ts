@@ -39,7 +39,8 @@ const WD_LEAD = `(?:(${WD_FULL}|(?:${WD_ABBR})(?=[.,]))\\.?(?:,\\s*|\\s+)(?:the\
 // Each pattern is tried only where the scan found a month, a weekday or an ISO date
 // (sticky), so text dense with dates is read once.
 const MDY = new RegExp(
-  `${WD_LEAD}\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})${ORD}${DAY_END}(?:\\s*(?:[-–—]|and|&)\\s*(\\d{1,2})${ORD}${DAY_END})?(?:(?:,\\s*|\\s+)(?:of\\s+)?(\\d{4})(?!\\d))?(?:\\s*\\((${WD_FULL}|${WD_ABBR})\\.?\\))?`,
+  `${WD_LEAD}\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})${ORD}${DAY_END}(?:\\s*(?:[-–—]|and|&)\\s*(\\d{1,2})${ORD}${DAY_END})?` +
+    `(?:(?:,\\s*|\\s+)(?:of\\s+)?(\\d{4})(?!\\d))?(?:\\s*\\((${WD_FULL}|${WD_ABBR})\\.?\\))?`,
   'y',
 );
 const DMY = new RegExp(`${WD_LEAD}\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH_WORDS})\\b\\.?(?:,?\\s+(\\d{4})(?!\\d))?`, 'y');
@@ -73,24 +74,31 @@ const NUMBER_WORDS: Record<string, number> = {
   twelve: 12,
   a: 1,
 };
-const ELAPSED =
-  /\b((?:nearly|almost|about|around|roughly|some|over|more than|less than|just over|just under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(day|week|month|year)s?\s+(since|after)\s+([^.;!?\n]{3,160})/gi;
+const ELAPSED = new RegExp(
+  '\\b((?:nearly|almost|about|around|roughly|some|over|more than|less than|just over|just under)\\s+)?' +
+    '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\\s+' +
+    '(day|week|month|year)s?\\s+(since|after)\\s+([^.;!?\\n]{3,160})',
+  'gi',
+);
 const RANGE_JOIN = /^\s*,?\s*(?:-|–|—|to|through|thru|until|till|and)\s*$/i;
 const NOW_WORDS = /\b(?:now|today|tonight|this week|this month|this year|currently|marks?|marking)\b[^.;!?]{0,40}$/i;
 
 const TITLES = new Set(
-  'mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev hon st mt ft messrs mme mlle no nos vs v fig figs vol pp'.split(
-    ' ',
-  ),
+  (
+    'mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev hon st mt ft ' +
+    'messrs mme mlle no nos vs v fig figs vol pp'
+  ).split(' '),
 );
 const AMBIGUOUS = new Set(
-  'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun inc corp co cos ltd bros plc jr sr etc al approx est dept'.split(
-    ' ',
-  ),
+  (
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'inc corp co cos ltd bros plc jr sr etc al approx est dept'
+  ).split(' '),
 );
 const OPENERS = new Set(
   (
-    'the a an it its he she they we i in on at but and this that these those there his her their our as if when while after before since for so yet ' +
+    'the a an it its he she they we i in on at but and this that these those there his her their ' +
+    'our as if when while after before since for so yet ' +
     'meanwhile however also still now today yesterday tomorrow last next according officials mr mrs ms dr president'
   ).split(' '),
 );

@@ -58,7 +58,11 @@ function alternativesLine(view: WorkspaceView, taken: DocUri, alternatives: read
   const style = view.conventions.style;
   const rule = style === 'auto' || style === 'obsidian' ? 'Obsidian takes' : 'the link takes';
   const n = alternatives.length;
-  return `Took ${codeSpan(shownPath(view, taken))}: ${n} other file${n === 1 ? '' : 's'} share${n === 1 ? 's' : ''} the name (${others.join(', ')}); ${rule} the file in the same folder, then the shortest path.`;
+  return (
+    `Took ${codeSpan(shownPath(view, taken))}: ${n} other file${n === 1 ? '' : 's'} ` +
+    `share${n === 1 ? 's' : ''} the name (${others.join(', ')}); ${rule} the file in the same ` +
+    `folder, then the shortest path.`
+  );
 }
 
 /** The end of YAML front matter at the top of a note (0 when there is none). */
@@ -99,7 +103,10 @@ function blockSpan(text: string, note: NoteIndex, block: BlockId): { start: numb
   return { start: starts[first]!, end: own ? starts[last]! + lines[last]!.length : block.start };
 }
 
-/** The part of a note a link shows: the section under its heading, the paragraph of its block, or the note after its front matter and title. */
+/**
+ * The part of a note a link shows: the section under its heading, the paragraph of its
+ * block, or the note after its front matter and title.
+ */
 function previewSpan(text: string, note: NoteIndex, heading?: Heading, block?: BlockId): { start: number; end: number } {
   if (heading) {
     const next = note.headings.find((h) => h.start > heading.start && h.level <= heading.level);

@@ -27,7 +27,10 @@ export function anchorNameError(name: string, sourceName: string): string | unde
   if (!isCitableAnchorName(name)) return `\`${name}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`;
   const kind = builtInAnchorKind(name);
   if (kind)
-    return `\`${name}\` is a ${kind} anchor: a named anchor of that name would take over every citation \`[[${sourceName}#${name}]]\`. Choose another name.`;
+    return (
+      `\`${name}\` is a ${kind} anchor: a named anchor of that name would take over every citation ` +
+      `\`[[${sourceName}#${name}]]\`. Choose another name.`
+    );
   return undefined;
 }
 

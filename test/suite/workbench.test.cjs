@@ -43,42 +43,39 @@ describe('Workbench contributions', function () {
     assert.equal(fs.readFileSync(summit, 'utf8'), 'my own words', 'an existing example is left alone');
   });
 
-  it(
-    'provides the task "Grounded Notes: check", which runs the bundled command line with the ' + '$grounded-notes problem matcher',
-    async function () {
-      const tasks = await vscode.tasks.fetchTasks({ type: 'grounded-notes' });
-      assert.equal(tasks.length, 1);
-      const [task] = tasks;
-      assert.deepEqual([task.source, task.name, task.problemMatchers], ['Grounded Notes', 'check', ['$grounded-notes']]);
-      const execution = task.execution;
-      assert.ok(execution instanceof vscode.ProcessExecution);
-      assert.deepEqual(execution.args.slice(1), ['check', '.']);
-      assert.match(execution.args[0], /dist[\\/]cli\.js$/);
-      assert.equal(execution.options.cwd, vscode.workspace.workspaceFolders[0].uri.fsPath);
+  it('provides the task "Grounded Notes: check": the bundled command line with the $grounded-notes problem matcher', async function () {
+    const tasks = await vscode.tasks.fetchTasks({ type: 'grounded-notes' });
+    assert.equal(tasks.length, 1);
+    const [task] = tasks;
+    assert.deepEqual([task.source, task.name, task.problemMatchers], ['Grounded Notes', 'check', ['$grounded-notes']]);
+    const execution = task.execution;
+    assert.ok(execution instanceof vscode.ProcessExecution);
+    assert.deepEqual(execution.args.slice(1), ['check', '.']);
+    assert.match(execution.args[0], /dist[\\/]cli\.js$/);
+    assert.equal(execution.options.cwd, vscode.workspace.workspaceFolders[0].uri.fsPath);
 
-      const ended = new Promise((resolve) => {
-        const listener = vscode.tasks.onDidEndTaskProcess((e) => {
-          if (e.execution.task.definition.type !== 'grounded-notes') return;
-          listener.dispose();
-          resolve(e.exitCode);
-        });
+    const ended = new Promise((resolve) => {
+      const listener = vscode.tasks.onDidEndTaskProcess((e) => {
+        if (e.execution.task.definition.type !== 'grounded-notes') return;
+        listener.dispose();
+        resolve(e.exitCode);
       });
-      await vscode.tasks.executeTask(task);
-      assert.equal(await ended, 1, 'the example has errors, so check exits 1');
+    });
+    await vscode.tasks.executeTask(task);
+    assert.equal(await ended, 1, 'the example has errors, so check exits 1');
 
-      // The matcher's problems sit beside the server's, at the same places with the same codes.
-      const startOf = (d) => d.slice(0, 4).join(' ');
-      for (const file of ['notes/broken-citations.md', 'notes/dates.md', 'sources/002_a3f28121737e2d7d.txt']) {
-        const server = diagnosticsOf(file).map(startOf);
-        const matched = await waitFor(
-          `the task's problems in ${file}`,
-          () => diagnosticsOf(file, 'grounded-notes check').map(startOf),
-          (list) => list.length === server.length,
-        );
-        assert.deepEqual(matched, server);
-      }
-    },
-  );
+    // The matcher's problems sit beside the server's, at the same places with the same codes.
+    const startOf = (d) => d.slice(0, 4).join(' ');
+    for (const file of ['notes/broken-citations.md', 'notes/dates.md', 'sources/002_a3f28121737e2d7d.txt']) {
+      const server = diagnosticsOf(file).map(startOf);
+      const matched = await waitFor(
+        `the task's problems in ${file}`,
+        () => diagnosticsOf(file, 'grounded-notes check').map(startOf),
+        (list) => list.length === server.length,
+      );
+      assert.deepEqual(matched, server);
+    }
+  });
 
   it('contributes the walkthrough, whose pictures ship with the extension', function () {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);

@@ -77,24 +77,17 @@ describe('PDF extraction', function () {
     );
   });
 
-  it(
-    'keeps the hyphen of a compound split at its hyphen when both halves are words of the text ' + '(papers break `data-smoothing` there)',
-    async () => {
-      const lines = column(
-        [
-          'We compare the data and the smoothing of each series, then apply the data-',
-          'smoothing filter, and the informa-',
-          'tion is kept.',
-        ],
-        72,
-      );
-      const doc = ok(await extractor.extract('pdf', await writePdf({ pages: [{ lines }] })));
-      assert.equal(
-        doc.text,
-        'We compare the data and the smoothing of each series, then apply the data-smoothing\nfilter, and the information\nis kept.',
-      );
-    },
-  );
+  it('keeps the hyphen of a compound split at its hyphen when both halves are words of the text (`data-smoothing`)', async () => {
+    const lines = column(
+      ['We compare the data and the smoothing of each series, then apply the data-', 'smoothing filter, and the informa-', 'tion is kept.'],
+      72,
+    );
+    const doc = ok(await extractor.extract('pdf', await writePdf({ pages: [{ lines }] })));
+    assert.equal(
+      doc.text,
+      'We compare the data and the smoothing of each series, then apply the data-smoothing\nfilter, and the information\nis kept.',
+    );
+  });
 
   it('keeps lone numbers at a page edge that do not count with the pages (an axis label is text, not a page number)', async () => {
     const measures = ['load', 'heat', 'flow', 'rate'];
@@ -245,10 +238,9 @@ describe('web page extraction', function () {
 <article><h1 id="top">Biden and Putin talk for two hours</h1>
 <p>By a correspondent. <time datetime="2021-12-09">December 9</time></p>
 <h2 id="section-2">What was said</h2>
-<p id="sullivan">Jake Sullivan said afterwards that there is no substitute for direct dialogue ` +
-    `between leaders. <a href="javascript:void(0)">More</a></p>
-<p>The two leaders spoke on Tuesday, December 7, 2021, by secure video link, and discussed the ` +
-    `build-up of troops.</p>
+<p id="sullivan">Jake Sullivan said afterwards that there is no substitute for direct dialogue between ` +
+    `leaders. <a href="javascript:void(0)">More</a></p>
+<p>The two leaders spoke on Tuesday, December 7, 2021, by secure video link, and discussed the build-up of troops.</p>
 <img src="https://example.invalid/pixel.gif" onerror="alert(2)"></article>
 <footer>Copyright World News</footer></body></html>`;
 

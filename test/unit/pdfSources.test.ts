@@ -189,19 +189,16 @@ Kirby [[r1#kirby]].
 });
 
 describe('Create Anchor from Selection in the PDF viewer', () => {
-  it(
-    'finds the viewer’s selection (hyphens at line ends, ligatures, line breaks) in the extracted ' + 'text, on the selected page first',
-    async () => {
-      const f = await fixture(`${files}//- notes/n.md\n[[r1]]\n`);
-      const pdf = `${ROOT}/sources/r1_report.pdf`;
-      const found = locateQuote(f.service.view, pdf, 'John Kirby clari-\nfied the com\u00adments', 2)!;
-      const source = f.service.view.source(pdf)!;
-      assert.equal(source.text.slice(found.span.start, found.span.end), 'John Kirby clarified the comments');
-      const second = locateQuote(f.service.view, pdf, 'the phrase of\nrecord', 2)!;
-      assert.ok(second.span.start > source.pages![1]!.start, 'the occurrence on page 2');
-      assert.equal(locateQuote(f.service.view, pdf, 'words that are nowhere', 1), undefined);
-    },
-  );
+  it('finds the viewer’s selection (hyphens at line ends, ligatures, line breaks) in the extracted text, its page first', async () => {
+    const f = await fixture(`${files}//- notes/n.md\n[[r1]]\n`);
+    const pdf = `${ROOT}/sources/r1_report.pdf`;
+    const found = locateQuote(f.service.view, pdf, 'John Kirby clari-\nfied the com\u00adments', 2)!;
+    const source = f.service.view.source(pdf)!;
+    assert.equal(source.text.slice(found.span.start, found.span.end), 'John Kirby clarified the comments');
+    const second = locateQuote(f.service.view, pdf, 'the phrase of\nrecord', 2)!;
+    assert.ok(second.span.start > source.pages![1]!.start, 'the occurrence on page 2');
+    assert.equal(locateQuote(f.service.view, pdf, 'words that are nowhere', 1), undefined);
+  });
 
   it('writes `page:` into the anchor when the selected words repeat in the PDF', async () => {
     const f = await fixture(`${files}//- notes/n.md\n[[r1]]\n`);
@@ -219,28 +216,25 @@ describe('Create Anchor from Selection in the PDF viewer', () => {
 });
 
 describe('web-page sources', () => {
-  it(
-    'resolves id attributes as anchors (as URL fragments), headings and text anchors; unknown ids ' + 'are GN002 with suggestions',
-    async () => {
-      const f = await fixture(
-        `${files}//- notes/n.md\n[[w1#sullivan]] [[w1#section-2]] [[w1#what-was-said]] [[w1#"direct dialogue"]] [[w1#p4]] [[w1#sulivan]]\n`,
-      );
-      const note = f.service.view.note(`${ROOT}/notes/n.md`)!;
-      const source = f.service.view.source(`${ROOT}/sources/w1_page.html`)!;
-      const passages = note.citations.slice(0, 5).map((c) => {
-        const r = f.service.view.resolve(note, c);
-        return r.kind === 'source' ? `${r.passage.kind}: ${source.text.slice(r.passage.start, r.passage.end).slice(0, 30)}` : r.kind;
-      });
-      assert.deepEqual(passages, [
-        'id: Jake Sullivan said that there ',
-        'id: What was said',
-        'heading: What was said',
-        'quote: direct dialogue',
-        'paragraph: Jake Sullivan said that there ',
-      ]);
-      assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:95-1:102 GN002 No anchor `sulivan` in source w1; did you mean `sullivan`?']);
-    },
-  );
+  it('resolves id attributes as anchors (URL fragments), headings and text anchors; unknown ids are GN002 with suggestions', async () => {
+    const f = await fixture(
+      `${files}//- notes/n.md\n[[w1#sullivan]] [[w1#section-2]] [[w1#what-was-said]] [[w1#"direct dialogue"]] [[w1#p4]] [[w1#sulivan]]\n`,
+    );
+    const note = f.service.view.note(`${ROOT}/notes/n.md`)!;
+    const source = f.service.view.source(`${ROOT}/sources/w1_page.html`)!;
+    const passages = note.citations.slice(0, 5).map((c) => {
+      const r = f.service.view.resolve(note, c);
+      return r.kind === 'source' ? `${r.passage.kind}: ${source.text.slice(r.passage.start, r.passage.end).slice(0, 30)}` : r.kind;
+    });
+    assert.deepEqual(passages, [
+      'id: Jake Sullivan said that there ',
+      'id: What was said',
+      'heading: What was said',
+      'quote: direct dialogue',
+      'paragraph: Jake Sullivan said that there ',
+    ]);
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), ['1:95-1:102 GN002 No anchor `sulivan` in source w1; did you mean `sullivan`?']);
+  });
 
   it('hovers as plain text with the <title> and published date, and checks the page’s dates', async () => {
     const f = await fixture(`${files}//- notes/n.md\nSullivan [[w1#sulli$0van]].\n`);

@@ -194,31 +194,27 @@ describe('the persisted index', function () {
     }
   });
 
-  it(
-    'a warm start reads nothing when nothing changed, no note or anchor file whose stat is ' +
-      'unchanged otherwise, and their texts when a feature needs them',
-    async () => {
-      const dir = temp(await settled(FILES));
-      const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
-      const cold = await check(dir, cache);
-      assert.equal(cold.reads.length, 5);
-      const warm = await check(dir, cache);
-      assert.equal(warm.output, cold.output);
-      assert.deepEqual(warm.reads, []);
-      // One note changed: it and the source are read; the other notes are checked from their remembered parses.
-      writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
-      const edited = await check(dir, cache);
-      assert.deepEqual(edited.reads.sort(), ['notes/b.md', 'sources/000_talks.txt']);
-      assert.equal(edited.output, (await check(dir)).output);
-      // A hover needs the note's text: read then, from the disk.
-      const { config } = await loadSettings(dir);
-      const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify(config), cacheDir: cache });
-      const service = createNotesService({ workspace: new NodeWorkspace([dir]), config, parser: pool });
-      await service.initialize();
-      const hover = service.hover(pathToUri(join(dir, 'notes/a.md')), { line: 0, character: 9 });
-      assert.match(JSON.stringify(hover), /Kirby spoke on Friday/);
-    },
-  );
+  it('a warm start reads no note or anchor file whose stat is unchanged, and their texts only when a feature needs them', async () => {
+    const dir = temp(await settled(FILES));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    const cold = await check(dir, cache);
+    assert.equal(cold.reads.length, 5);
+    const warm = await check(dir, cache);
+    assert.equal(warm.output, cold.output);
+    assert.deepEqual(warm.reads, []);
+    // One note changed: it and the source are read; the other notes are checked from their remembered parses.
+    writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
+    const edited = await check(dir, cache);
+    assert.deepEqual(edited.reads.sort(), ['notes/b.md', 'sources/000_talks.txt']);
+    assert.equal(edited.output, (await check(dir)).output);
+    // A hover needs the note's text: read then, from the disk.
+    const { config } = await loadSettings(dir);
+    const pool = new ParsePool({ threads: 0, stateKey: JSON.stringify(config), cacheDir: cache });
+    const service = createNotesService({ workspace: new NodeWorkspace([dir]), config, parser: pool });
+    await service.initialize();
+    const hover = service.hover(pathToUri(join(dir, 'notes/a.md')), { line: 0, character: 9 });
+    assert.match(JSON.stringify(hover), /Kirby spoke on Friday/);
+  });
 
   it('a warm start in the editor offers the same quick fixes as a fresh one (they are saved with the problems)', async () => {
     const dir = temp(await settled(FILES));

@@ -97,20 +97,17 @@ describe('vault links in the editor: hover', () => {
     assert.equal((await hoverAt(f, '[[Setup#^item', 3))!.contents, '**Note Setup** — Setup guide › ^item\n\n> \\- a list item');
   });
 
-  it(
-    'a note link (a property, an escaped pipe in a table) shows the note after its front matter and ' + 'title, every word escaped',
-    async () => {
-      const f = await fixture(VAULT);
-      const whole =
-        '**Note Setup** — Setup guide\n\n> Intro line\\.  \n> **Install**  \n> Run the installer\\.  ' +
-        '\n> \\- a list item  \n> **Windows**  \n> Win\\.  \n> **Other**  \n> See \\[\\[\\#Install\\]\\] ' +
-        'and \\[\\[\\#Install\\#Windows\\]\\]\\.';
-      assert.equal((await hoverAt(f, '"[[Setup', 3))!.contents, whole);
-      const table = (await hoverAt(f, 'Guides/Setup\\|', 2))!;
-      assert.equal(table.contents, whole);
-      assert.equal(r(table.range), '4:6-4:33');
-    },
-  );
+  it('a note link (a property, an escaped pipe in a table) shows the note after its front matter and title, words escaped', async () => {
+    const f = await fixture(VAULT);
+    const whole =
+      '**Note Setup** — Setup guide\n\n> Intro line\\.  \n> **Install**  \n> Run the installer\\.  ' +
+      '\n> \\- a list item  \n> **Windows**  \n> Win\\.  \n> **Other**  \n> See \\[\\[\\#Install\\]\\] ' +
+      'and \\[\\[\\#Install\\#Windows\\]\\]\\.';
+    assert.equal((await hoverAt(f, '"[[Setup', 3))!.contents, whole);
+    const table = (await hoverAt(f, 'Guides/Setup\\|', 2))!;
+    assert.equal(table.contents, whole);
+    assert.equal(r(table.range), '4:6-4:33');
+  });
 
   it('an image embed shows the workspace image at its |size, with its path and size', async () => {
     const f = await fixture(VAULT);
@@ -132,21 +129,16 @@ describe('vault links in the editor: hover', () => {
 });
 
 describe('vault links in the editor: go to definition and document links', () => {
-  it(
-    'a heading link leads to the heading, a block link to its line, a Markdown link by slug to the ' + 'heading, an embed to the file',
-    async () => {
-      const f = await fixture(VAULT);
-      const def = (needle: string, delta: number) =>
-        f.service
-          .definition(A, pos(f, 'notes/a.md', needle, delta))
-          .map((l) => `${l.targetUri.slice(ROOT.length + 1)} ${r(l.targetRange)}`);
-      assert.deepEqual(def('[[Setup#Install', 3), ['Guides/Setup.md 6:0-6:10']);
-      assert.deepEqual(def('../Guides/Setup.md#install', 2), ['Guides/Setup.md 6:0-6:10']);
-      assert.deepEqual(def('[[Setup#^step1', 3), ['Guides/Setup.md 7:0-7:25']);
-      assert.deepEqual(def('![[Outline', 4), ['assets/Outline.png 0:0-0:0']);
-      assert.deepEqual(def('[o]: <', 8), ['Guides/Other Setup.md 0:0-0:0']);
-    },
-  );
+  it('heading links go to the heading, block links to their line, Markdown links by slug to the heading, embeds to the file', async () => {
+    const f = await fixture(VAULT);
+    const def = (needle: string, delta: number) =>
+      f.service.definition(A, pos(f, 'notes/a.md', needle, delta)).map((l) => `${l.targetUri.slice(ROOT.length + 1)} ${r(l.targetRange)}`);
+    assert.deepEqual(def('[[Setup#Install', 3), ['Guides/Setup.md 6:0-6:10']);
+    assert.deepEqual(def('../Guides/Setup.md#install', 2), ['Guides/Setup.md 6:0-6:10']);
+    assert.deepEqual(def('[[Setup#^step1', 3), ['Guides/Setup.md 7:0-7:25']);
+    assert.deepEqual(def('![[Outline', 4), ['assets/Outline.png 0:0-0:0']);
+    assert.deepEqual(def('[o]: <', 8), ['Guides/Other Setup.md 0:0-0:0']);
+  });
 
   it('document links open notes at the heading or block line, files as they are', async () => {
     const f = await fixture(VAULT);
@@ -297,27 +289,23 @@ describe('vault links in the editor: references', () => {
 });
 
 describe('vault links in the editor: rename', () => {
-  it(
-    'a heading (from its line): the heading and every link to it, text in wiki links, slug in ' +
-      'Markdown links, nested and same-note too',
-    async () => {
-      const f = await fixture(VAULT);
-      assert.deepEqual(f.service.prepareRename(SETUP, { line: 6, character: 5 }), {
-        range: { start: { line: 6, character: 3 }, end: { line: 6, character: 10 } },
-        placeholder: 'Install',
-      });
-      const { edits, renames } = await f.service.rename(SETUP, { line: 6, character: 5 }, 'Installing: it');
-      assert.equal(renames, undefined);
-      assert.deepEqual(edits.map(edit), [
-        'Guides/Setup.md 6:3-6:10 Installing: it',
-        // `:` cannot stand in a wiki link's heading (Obsidian drops it); the alias `|how` stays.
-        'Guides/Setup.md 12:7-12:14 Installing it',
-        'Guides/Setup.md 12:24-12:31 Installing it',
-        'notes/a.md 3:12-3:19 Installing it',
-        'notes/a.md 3:57-3:64 installing-it',
-      ]);
-    },
-  );
+  it('a heading (from its line): it and each link to it, text in wiki links, slug in Markdown links, nested, same-note', async () => {
+    const f = await fixture(VAULT);
+    assert.deepEqual(f.service.prepareRename(SETUP, { line: 6, character: 5 }), {
+      range: { start: { line: 6, character: 3 }, end: { line: 6, character: 10 } },
+      placeholder: 'Install',
+    });
+    const { edits, renames } = await f.service.rename(SETUP, { line: 6, character: 5 }, 'Installing: it');
+    assert.equal(renames, undefined);
+    assert.deepEqual(edits.map(edit), [
+      'Guides/Setup.md 6:3-6:10 Installing: it',
+      // `:` cannot stand in a wiki link's heading (Obsidian drops it); the alias `|how` stays.
+      'Guides/Setup.md 12:7-12:14 Installing it',
+      'Guides/Setup.md 12:24-12:31 Installing it',
+      'notes/a.md 3:12-3:19 Installing it',
+      'notes/a.md 3:57-3:64 installing-it',
+    ]);
+  });
 
   it('a heading from a link’s heading part renames the same', async () => {
     const f = await fixture(VAULT);
@@ -340,27 +328,24 @@ describe('vault links in the editor: rename', () => {
     );
   });
 
-  it(
-    'a note (from a link to it): the file is renamed and every link follows in its own form, ' + 'aliases, headings and blocks kept',
-    async () => {
-      const f = await fixture(VAULT);
-      const at = pos(f, 'notes/a.md', '[[Setup#Install', 3);
-      assert.deepEqual(f.service.prepareRename(A, at), {
-        range: { start: { line: 3, character: 6 }, end: { line: 3, character: 11 } },
-        placeholder: 'Setup',
-      });
-      const { edits, renames } = await f.service.rename(A, at, 'Getting started');
-      assert.deepEqual(renames, [{ oldUri: SETUP, newUri: uri('Guides/Getting started.md') }]);
-      assert.deepEqual(edits.map(edit), [
-        'notes/a.md 1:12-1:17 Getting started',
-        'notes/a.md 3:6-3:11 Getting started',
-        'notes/a.md 3:38-3:56 ../Guides/Getting%20started.md',
-        'notes/a.md 3:89-3:94 Getting started',
-        'notes/a.md 4:8-4:20 Guides/Getting started',
-        'notes/a.md 5:32-5:37 Getting started',
-      ]);
-    },
-  );
+  it('a note (from a link to it): the file is renamed, every link follows in its own form, aliases, headings and blocks kept', async () => {
+    const f = await fixture(VAULT);
+    const at = pos(f, 'notes/a.md', '[[Setup#Install', 3);
+    assert.deepEqual(f.service.prepareRename(A, at), {
+      range: { start: { line: 3, character: 6 }, end: { line: 3, character: 11 } },
+      placeholder: 'Setup',
+    });
+    const { edits, renames } = await f.service.rename(A, at, 'Getting started');
+    assert.deepEqual(renames, [{ oldUri: SETUP, newUri: uri('Guides/Getting started.md') }]);
+    assert.deepEqual(edits.map(edit), [
+      'notes/a.md 1:12-1:17 Getting started',
+      'notes/a.md 3:6-3:11 Getting started',
+      'notes/a.md 3:38-3:56 ../Guides/Getting%20started.md',
+      'notes/a.md 3:89-3:94 Getting started',
+      'notes/a.md 4:8-4:20 Guides/Getting started',
+      'notes/a.md 5:32-5:37 Getting started',
+    ]);
+  });
 
   it('an attachment keeps its extension; a name taken or a path is refused', async () => {
     const f = await fixture(VAULT);

@@ -19,8 +19,8 @@ describe('vault links: targets by name and by path', () => {
 //- Guides/Backups.md
 # Backups
 //- notes/a.md
-[[someone else]] [[02 - Topics/People/Someone Else|them]] [[People/someone else]] ` +
-        `[[../Guides/Backups.md]] [[Guides/Backups|Backups]] [[BACKUPS]]
+[[someone else]] [[02 - Topics/People/Someone Else|them]] [[People/someone else]] [[../Guides/Backups.md]] ` +
+        `[[Guides/Backups|Backups]] [[BACKUPS]]
 `,
     );
     assert.deepEqual(links(f, 'notes/a.md'), []);
@@ -63,8 +63,8 @@ PNG
 //- board.canvas
 {}
 //- notes/n.md
-![[Outline.png]] ![[arrow.svg#icon]] ![[Outline.png|100]] ![[Outline.png|100x200]] ` +
-        `[[Manual.pdf#page=3]] [[board.canvas]] ![img](../assets/Outline.png)
+![[Outline.png]] ![[arrow.svg#icon]] ![[Outline.png|100]] ![[Outline.png|100x200]] [[Manual.pdf#page=3]] ` +
+        `[[board.canvas]] ![img](../assets/Outline.png)
 `,
     );
     assert.deepEqual(links(f, 'notes/n.md'), []);
@@ -101,9 +101,8 @@ PNG
   it('matches headings by text as Obsidian does (case, punctuation and markup ignored), nested, by slug too, and block ids', async () => {
     const f = await fixture(
       `${vault}//- n.md
-[[Options#editor]] [[Options#Editor#Spelling]] [[Options#Search path: operator]] [[Options#what ` +
-        `is the hub]] [[Options#D D WOTC]] [[Options#search-path-operator]] [[Options#^data-regions]] ` +
-        `![[Options#^item-1]] [[Options#^fig]]
+[[Options#editor]] [[Options#Editor#Spelling]] [[Options#Search path: operator]] [[Options#what is the hub]] ` +
+        `[[Options#D D WOTC]] [[Options#search-path-operator]] [[Options#^data-regions]] ![[Options#^item-1]] [[Options#^fig]]
 `,
     );
     assert.deepEqual(links(f, 'n.md'), []);
@@ -164,26 +163,22 @@ Type \`[[\` then [[some.note# to get headings, or [[]].
 });
 
 describe('vault links: Markdown links and property links', () => {
-  it(
-    'checks Markdown links as VS Code does: relative, root-relative, <…>, %20, #heading, reference ' + 'definitions; ignores URLs',
-    async () => {
-      const f = await fixture(
-        `//- dir/other.md
+  it('checks Markdown links as VS Code does: relative, root-relative, <…>, %20, #heading, reference definitions; not URLs', async () => {
+    const f = await fixture(
+      `//- dir/other.md
 # A Heading
 //- dir/name with spaces.md
 x
 //- n.md
 # Here
-[a](dir/other.md) [b](dir/other.md#a-heading) [c](<dir/name with spaces.md>) ` +
-          `[d](dir/name%20with%20spaces.md) [e](#here) [f](/dir/other.md) [g](https://example.org/x.md) ` +
-          `[h][ref]
+[a](dir/other.md) [b](dir/other.md#a-heading) [c](<dir/name with spaces.md>) [d](dir/name%20with%20spaces.md) ` +
+        `[e](#here) [f](/dir/other.md) [g](https://example.org/x.md) [h][ref]
 
 [ref]: dir/other.md
 `,
-      );
-      assert.deepEqual(links(f, 'n.md'), []);
-    },
-  );
+    );
+    assert.deepEqual(links(f, 'n.md'), []);
+  });
 
   it('reports a missing file (GN001) and a missing heading (GN002) of a Markdown link', async () => {
     const f = await fixture(`//- dir/other.md
@@ -243,8 +238,8 @@ y
     const f = await fixture(
       `${dendron}//- vault/n.md
 [[guide|product.topic.intro]] [[docs|dendron://site/product.topic.intro#why]] ` +
-        `![[product.topic.intro#why,1:#*]] ![[product.topic.intro#^begin:#^end]] ` +
-        `![[product.topic.intro#why:#details]] ![[a.b.*]] [[product.topic.intro]]
+        `![[product.topic.intro#why,1:#*]] ![[product.topic.intro#^begin:#^end]] ![[product.topic.intro#why:#details]] ` +
+        `![[a.b.*]] [[product.topic.intro]]
 `,
     );
     assert.deepEqual(links(f, 'vault/n.md'), []);
@@ -295,20 +290,17 @@ x
     assert.deepEqual(links(f, 'docs/a.md'), []);
   });
 
-  it(
-    'an embed ![[…]] makes a vault of it even when none of its links resolves (a vault without a ' + 'marker whose links all broke)',
-    async () => {
-      const f = await fixture(`//- docs/a.md
+  it('an embed ![[…]] makes a vault of it even when none of its links resolves (no marker, and all its links broke)', async () => {
+    const f = await fixture(`//- docs/a.md
 ![[Pasted image 1.png]] and [[Launch notes]]. See [b](b.md).
 //- docs/b.md
 x
 `);
-      assert.deepEqual(problemsOf(f, 'docs/a.md'), [
-        '1:4-1:22 GN001 No file `Pasted image 1.png` in the workspace',
-        '1:31-1:43 GN001 No note or file `Launch notes` in the workspace',
-      ]);
-    },
-  );
+    assert.deepEqual(problemsOf(f, 'docs/a.md'), [
+      '1:4-1:22 GN001 No file `Pasted image 1.png` in the workspace',
+      '1:31-1:43 GN001 No note or file `Launch notes` in the workspace',
+    ]);
+  });
 
   it('groundedNotes.linkStyle overrides what the markers say', async () => {
     const f = await fixture(

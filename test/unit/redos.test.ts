@@ -218,7 +218,19 @@ const BACKTRACKING: Record<string, { via: string[]; leads: string[] }> = {
   'server/src/core/features/linkHover.ts': { via: ['hover on a note link'], leads: ['---\n', ' ^a', '100x'] },
   'server/src/core/dates/en.ts': {
     via: ['english.extract', 'english.tenses', 'analyzeDates'],
-    leads: ['Monday, January', '12th of', '2021-12-07', 'December', 'of this', '10 days since', 'to', 'plans', 'said', 'January 5 -'],
+    leads: [
+      'Monday, January',
+      '12th of',
+      '2021-12-07',
+      'December',
+      'of this',
+      '10 days since',
+      'to',
+      'plans',
+      'said',
+      'January 5 -',
+      'January 5,',
+    ],
   },
   'server/src/core/features/createAnchor.ts': { via: ['createAnchor (source text)'], leads: ['x'] },
   'server/src/core/features/passage.ts': { via: ['hover on a citation'], leads: ['x'] },
@@ -290,6 +302,17 @@ describe('regular expressions on hostile text (hang detector, 5 s per call)', fu
       }
       for (const file of Object.keys(BACKTRACKING))
         assert.ok(found.has(file), `${file} no longer has such regexes: drop it from BACKTRACKING`);
+    });
+
+    it('the scan reads a `new RegExp(` pattern written on its own lines, as a `+` chain of strings and templates', () => {
+      const src = "const e = new RegExp(\n  '\\\\b(?:a|b)\\\\s+' +\n    `(\\\\w+)${X}`,\n  'g',\n);\nconst f = /x/;\n";
+      assert.deepEqual(
+        regexesIn(src).map((r) => [r.line, r.pattern, r.flags, mayBacktrack(r.pattern, r.flags)]),
+        [
+          [2, '\\b(?:a|b)\\s+(\\w+)${X}', 'g', true],
+          [6, 'x', '', false],
+        ],
+      );
     });
 
     it('the scan finds such regexes and passes over safe ones', () => {

@@ -156,7 +156,9 @@ async function main() {
     load.push(loadavg()[0]);
     const results = {
       date: new Date().toISOString().slice(0, 10),
-      machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load average ${load.map((x) => x.toFixed(1)).join(' → ')}`,
+      machine:
+        `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load ` +
+        `average ${load.map((x) => x.toFixed(1)).join(' → ')}`,
       pages,
       runs,
       figures: {
@@ -184,7 +186,9 @@ const TARGETS = { extractMs: 3000, warmCacheMs: 50, hoverP95Ms: 10 };
 function table(r) {
   const f = r.figures;
   const row = (name, value, target) =>
-    `| ${name} | ${round(value).toLocaleString('en-US')} | ${target ? `≤ ${target.toLocaleString('en-US')}` : ''} | ${target ? (value <= target ? 'met' : 'missed') : ''} |`;
+    `| ${name} | ${round(value).toLocaleString('en-US')} ` +
+    `| ${target ? `≤ ${target.toLocaleString('en-US')}` : ''} ` +
+    `| ${target ? (value <= target ? 'met' : 'missed') : ''} |`;
   return [
     `Measured ${r.date} on ${r.machine}; ${r.pages}-page generated PDF, medians of ${r.runs} runs.`,
     '',

@@ -260,7 +260,8 @@ class Server {
         () =>
           reject(
             this.failure(
-              `${this.pendingNotes.size} notes without diagnostics after ${SERVER_TIMEOUT_MS} ms (${[...this.pendingNotes].slice(0, 3).join(', ')})`,
+              `${this.pendingNotes.size} notes without diagnostics after ${SERVER_TIMEOUT_MS} ms ` +
+                `(${[...this.pendingNotes].slice(0, 3).join(', ')})`,
             ),
           ),
         SERVER_TIMEOUT_MS,
@@ -630,7 +631,8 @@ function printReport(results) {
   const m = results.machine;
   const { perSize, perShape, summary } = reportTables(results);
   console.log(
-    `\nGrounded Notes benchmark: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.date}, load average ${m.loadAverageAtStart} → ${m.loadAverageAtEnd}\n`,
+    `\nGrounded Notes benchmark: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.date}, load ` +
+      `average ${m.loadAverageAtStart} → ${m.loadAverageAtEnd}\n`,
   );
   console.log(textTable(...perSize));
   console.log('');
@@ -652,7 +654,9 @@ function rewriteReadme(resultsFile) {
   const { perSize, perShape, summary } = reportTables(results);
   const block = [
     README_START,
-    `Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, Node ${m.node}, load average ${m.loadAverageAtStart} → ${m.loadAverageAtEnd}; \`npm run bench\` took ${results.runSeconds} s.`,
+    `Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, Node ${m.node}, load ` +
+      `average ${m.loadAverageAtStart} → ${m.loadAverageAtEnd}; \`npm run bench\` ` +
+      `took ${results.runSeconds} s.`,
     '',
     markdownTable(...perSize),
     '',

@@ -76,7 +76,8 @@ load.push(loadavg()[0]);
 rmSync(dirname(folder), { recursive: true, force: true });
 const [b, t] = [median(times.base), median(times.this)];
 console.log(
-  `${stale} stale anchors made, GN005 reported on ${found} citations and anchor keys; load average ${load.map((x) => x.toFixed(2)).join(' → ')}`,
+  `${stale} stale anchors made, GN005 reported on ${found} citations and anchor keys; load ` +
+    `average ${load.map((x) => x.toFixed(2)).join(' → ')}`,
 );
 console.log(`base: median ${Math.round(b)} ms of ${times.base.map(Math.round).join(', ')}`);
 console.log(`this: median ${Math.round(t)} ms of ${times.this.map(Math.round).join(', ')}`);

@@ -120,7 +120,8 @@ async function pairs(): Promise<Counts> {
     const id = `s${String(i).padStart(2, '0')}`;
     const stated = new Date(t.getTime() + 2 * 86400000);
     extra[`sources/${id}_x.txt`] =
-      `${months[stated.getUTCMonth()]} ${stated.getUTCDate()}, ${stated.getUTCFullYear()}\n\nOn ${weekdays[t.getUTCDay()]}, ${months[m - 1]} ${d}, the board approved the merger.\n`;
+      `${months[stated.getUTCMonth()]} ${stated.getUTCDate()}, ${stated.getUTCFullYear()}\n\n` +
+      `On ${weekdays[t.getUTCDay()]}, ${months[m - 1]} ${d}, the board approved the merger.\n`;
     const differs = i % 2 === 1;
     const nd = differs ? d + 1 + (i % 3) : d;
     const date = `${months[m - 1]} ${nd}`;
@@ -168,7 +169,9 @@ for (const [name, counts] of sets) {
     const p = c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : undefined;
     const r = c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : undefined;
     console.log(
-      `${name.padEnd(30)} ${code}  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.fn).padStart(3)}  ${fmt(p).padStart(9)}  ${fmt(r).padStart(6)}`,
+      `${name.padEnd(30)} ${code} ` +
+        ` ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.fn).padStart(3)} ` +
+        ` ${fmt(p).padStart(9)}  ${fmt(r).padStart(6)}`,
     );
   }
 }
@@ -182,9 +185,8 @@ for (const code of CODES) {
   const t = TARGETS[code];
   const met = (!t?.precision || p >= t.precision) && (!t?.recall || r >= t.recall);
   if (!met) ok = false;
-  console.log(
-    `all ${code}: precision ${p.toFixed(2)}, recall ${r.toFixed(2)}${t ? ` (target${t.precision ? ` precision ≥ ${t.precision}` : ''}${t.recall ? `, recall ≥ ${t.recall}` : ''}: ${met ? 'met' : 'MISSED'})` : ''}`,
-  );
+  const goal = t && `${t.precision ? ` precision ≥ ${t.precision}` : ''}${t.recall ? `, recall ≥ ${t.recall}` : ''}`;
+  console.log(`all ${code}: precision ${p.toFixed(2)}, recall ${r.toFixed(2)}${t ? ` (target${goal}: ${met ? 'met' : 'MISSED'})` : ''}`);
 }
 console.log(
   `false positives on the textlint and LanguageTool-style cases: ${externalFp} (target 0: ${externalFp === 0 ? 'met' : 'MISSED'})`,

@@ -83,7 +83,9 @@ targets.forEach((q, i) => {
 });
 console.log(`${files.length} notes, ${names.length} names (file names and vault paths), ${unknown.size} distinct unknown targets`);
 console.log(
-  `index: ${indexMs.toFixed(0)} ms (${((indexMs * 1000) / Math.max(1, targets.length)).toFixed(0)} µs per name); plain scan: ${scanMs.toFixed(0)} ms`,
+  `index: ${indexMs.toFixed(0)} ms ` +
+    `(${((indexMs * 1000) / Math.max(1, targets.length)).toFixed(0)} µs per name); plain ` +
+    `scan: ${scanMs.toFixed(0)} ms`,
 );
 console.log(
   `same suggestions: ${same} of ${targets.length}; differing only by suggestions three or more edits away (or their ties): ${onlyFar}`,

@@ -213,7 +213,8 @@ function printText(results, o) {
   for (const r of results) {
     console.log(`\n## ${r.dir} (${r.convention})`);
     console.log(
-      `notes ${r.notes}, files ${r.files}, links ${r.links} (wiki ${r.linkKinds.wiki}, embeds ${r.linkKinds.embed}, Markdown ${r.linkKinds.markdown})`,
+      `notes ${r.notes}, files ${r.files}, links ${r.links} (wiki ${r.linkKinds.wiki}, ` +
+        `embeds ${r.linkKinds.embed}, Markdown ${r.linkKinds.markdown})`,
     );
     console.log(
       `reports ${r.reports}: ${
@@ -227,7 +228,9 @@ function printText(results, o) {
     );
     if (o.judge) {
       console.log(
-        `judged really broken ${r.judgedBroken}, false ${r.judgedFalse} (fine ${r.verdicts.fine}, not a link ${r.verdicts['not a link']}), by hand ${r.verdicts['by hand']}; precision ${(100 * r.precision).toFixed(1)} %`,
+        `judged really broken ${r.judgedBroken}, false ${r.judgedFalse} (fine ${r.verdicts.fine}, not a ` +
+          `link ${r.verdicts['not a link']}), by hand ${r.verdicts['by hand']}; ` +
+          `precision ${(100 * r.precision).toFixed(1)} %`,
       );
       printShapes('false reports by shape', r.falseShapes);
       printShapes('really broken by reason', r.brokenShapes);

@@ -74,7 +74,8 @@ function page(): void {
           : `p-${i + 1}`;
     return `      <p id="${id}">${escape(p)}</p>`;
   });
-  const html = `<!DOCTYPE html>
+  const html =
+    `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -86,7 +87,8 @@ function page(): void {
 </head>
 <body onload="init()">
   <!-- saved from a news site -->
-  <header><nav><a href="javascript:void(0)">Menu</a> <a href="/world">World</a> <a href="/politics">Politics</a> <a href="javascript:subscribe()">Subscribe</a></nav></header>
+  <header><nav><a href="javascript:void(0)">Menu</a> <a href="/world">World</a> <a ` +
+    `href="/politics">Politics</a> <a href="javascript:subscribe()">Subscribe</a></nav></header>
   <main>
     <article>
       <p class="kicker">${escape(site!)}</p>

@@ -35,7 +35,8 @@ export function diagnosticsSetting(): Record<string, unknown> {
     additionalProperties: false,
     markdownDescription:
       'Severity per diagnostic code, like ESLint rules: `{"GN020": "off", "GN010": "error"}`. A code left out keeps its default. ' +
-      `Codes: ${rules.map((r) => `\`${r.code}\` ${r.name}`).join(', ')}. See [the diagnostics reference](https://github.com/grounded-notes/grounded-notes#diagnostics).`,
+      (`Codes: ${rules.map((r) => `\`${r.code}\` ${r.name}`).join(', ')}. See [the diagnostics ` +
+        `reference](https://github.com/grounded-notes/grounded-notes#diagnostics).`),
   };
 }
 

@@ -100,13 +100,25 @@ const okPdfs = pdfs.filter((r) => !r.error);
 const html = rows.filter((r) => !/\.pdf$/i.test(r.file));
 const out = [
   `load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} (2 cores; other work on the machine slows every figure)`,
-  `PDFs: ${pdfs.length} files, ${okPdfs.length} read, ${pdfs.length - okPdfs.length} failed (${[...new Set(pdfs.filter((r) => r.error).map((r) => r.error))].join('; ')})`,
-  `  pages ${pages(okPdfs)}, ${(pages(okPdfs) / (sum(okPdfs, 'ms') / 1000)).toFixed(0)} pages/s overall, median file ${median(okPdfs.map((r) => (r.pages ?? 0) / (r.ms / 1000))).toFixed(0)} pages/s`,
-  `  no text layer: ${okPdfs.filter((r) => r.notice).length} files; two-column pages: ${sum(okPdfs, 'twoColumnPages')} of ${pages(okPdfs)} in ${okPdfs.filter((r) => (r.twoColumnPages ?? 0) > 0).length} files`,
-  `  running header/footer lines left out: ${sum(okPdfs, 'headerFooterLines')} in ${okPdfs.filter((r) => (r.headerFooterLines ?? 0) > 0).length} files (${(sum(okPdfs, 'headerFooterLines') / Math.max(1, pages(okPdfs))).toFixed(2)} a page)`,
-  `  hyphens at line ends: ${sum(okPdfs, 'hyphenJoins')} joined, ${sum(okPdfs, 'hyphenKept')} kept; outline or heading lines in ${okPdfs.filter((r) => (r.headings ?? 0) > 0).length} files`,
-  `Web pages: ${html.length} files, ${html.filter((r) => !r.error).length} read; median ${median(html.map((r) => r.ms)).toFixed(0)} ms, slowest ${Math.max(0, ...html.map((r) => r.ms)).toFixed(0)} ms`,
-  `  with a title ${html.filter((r) => r.title).length}, a date ${html.filter((r) => r.date).length}, ids ${html.filter((r) => (r.ids ?? 0) > 0).length} (${sum(html, 'ids')} ids)`,
+  `PDFs: ${pdfs.length} files, ${okPdfs.length} read, ${pdfs.length - okPdfs.length} failed ` +
+    `(${[...new Set(pdfs.filter((r) => r.error).map((r) => r.error))].join('; ')})`,
+  `  pages ${pages(okPdfs)}, ${(pages(okPdfs) / (sum(okPdfs, 'ms') / 1000)).toFixed(0)} pages/s ` +
+    `overall, median file ${median(okPdfs.map((r) => (r.pages ?? 0) / (r.ms / 1000))).toFixed(0)} ` +
+    `pages/s`,
+  `  no text layer: ${okPdfs.filter((r) => r.notice).length} files; two-column ` +
+    `pages: ${sum(okPdfs, 'twoColumnPages')} of ${pages(okPdfs)} ` +
+    `in ${okPdfs.filter((r) => (r.twoColumnPages ?? 0) > 0).length} files`,
+  `  running header/footer lines left out: ${sum(okPdfs, 'headerFooterLines')} ` +
+    `in ${okPdfs.filter((r) => (r.headerFooterLines ?? 0) > 0).length} files ` +
+    `(${(sum(okPdfs, 'headerFooterLines') / Math.max(1, pages(okPdfs))).toFixed(2)} a page)`,
+  `  hyphens at line ends: ${sum(okPdfs, 'hyphenJoins')} joined, ${sum(okPdfs, 'hyphenKept')} ` +
+    `kept; outline or heading lines in ${okPdfs.filter((r) => (r.headings ?? 0) > 0).length} files`,
+  `Web pages: ${html.length} files, ${html.filter((r) => !r.error).length} read; ` +
+    `median ${median(html.map((r) => r.ms)).toFixed(0)} ms, ` +
+    `slowest ${Math.max(0, ...html.map((r) => r.ms)).toFixed(0)} ms`,
+  `  with a title ${html.filter((r) => r.title).length}, a ` +
+    `date ${html.filter((r) => r.date).length}, ids ${html.filter((r) => (r.ids ?? 0) > 0).length} ` +
+    `(${sum(html, 'ids')} ids)`,
 ];
 console.log(out.join('\n'));
 if (showSamples) {

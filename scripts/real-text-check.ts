@@ -71,7 +71,8 @@ function frontMatter(folder: string): void {
     .map(([d, n]) => `${d}: ${n}`)
     .join(', ');
   console.log(
-    `front matter: ${withFrontMatter} of ${files} notes; nesting depth (depth: notes) ${histogram}; refused over ${MAX_YAML_NESTING}: ${refused}; read differently from yaml's parse: ${differ}`,
+    `front matter: ${withFrontMatter} of ${files} notes; nesting depth (depth: notes) ${histogram}; ` +
+      `refused over ${MAX_YAML_NESTING}: ${refused}; read differently from yaml's parse: ${differ}`,
   );
 }
 
@@ -84,7 +85,8 @@ function compareSentences(label: string, paragraphs: { text: string; start: numb
     for (const window of [64, 256, 2000]) if (JSON.stringify(sentencesIn(p.text, p, window)) !== JSON.stringify(whole)) mismatches++;
   }
   console.log(
-    `${label}: ${paragraphs.length} paragraphs, ${sentences} sentences; windows of 64, 256 and 2,000 characters that differ from the whole: ${mismatches}`,
+    `${label}: ${paragraphs.length} paragraphs, ${sentences} sentences; windows of 64, 256 and ` +
+      `2,000 characters that differ from the whole: ${mismatches}`,
   );
 }
 
@@ -133,7 +135,8 @@ function book(path: string): void {
     t = cpu();
     const windowed = sentencesIn(all, span).length;
     console.log(
-      `book as one ${kb} KB paragraph: whole ${Math.round(wholeMs)} ms CPU (${whole} sentences), in windows ${Math.round(cpu() - t)} ms CPU (${windowed} sentences)`,
+      `book as one ${kb} KB paragraph: whole ${Math.round(wholeMs)} ms CPU (${whole} sentences), in ` +
+        `windows ${Math.round(cpu() - t)} ms CPU (${windowed} sentences)`,
     );
   }
   const t = cpu();

@@ -16,9 +16,8 @@ export function rulesMarkdown(): string {
     table.push(
       `| [${r.code}](#${r.code.toLowerCase()}-${r.name}) | ${r.name} | ${r.defaultSeverity} | ${r.sourceSeverity ?? r.defaultSeverity} |`,
     );
-    sections.push(
-      `### ${r.code} ${r.name}\n\nDefault severity: ${r.defaultSeverity}${r.sourceSeverity ? ` (in sources: ${r.sourceSeverity})` : ''}. ${r.description}\n\nExample: ${r.example}`,
-    );
+    const severity = `${r.defaultSeverity}${r.sourceSeverity ? ` (in sources: ${r.sourceSeverity})` : ''}`;
+    sections.push(`### ${r.code} ${r.name}\n\nDefault severity: ${severity}. ${r.description}\n\nExample: ${r.example}`);
   }
   return [START, table.join('\n'), ...sections, END].join('\n\n');
 }

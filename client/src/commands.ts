@@ -1,6 +1,7 @@
 /** The commands: Insert Citation, Check Workspace, Create Anchor from Selection, Show Source Timeline. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { isCitableAnchorName } from '../../shared/anchorKey';
 import { ClientToServer } from '../../shared/protocol';
 import { noteEditor } from './lastNote';
 import { showTimeline } from './timelineView';
@@ -108,7 +109,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         title: `New anchor in source ${proposal.sourceId}`,
         value: proposal.slug,
         validateInput: (v) =>
-          !/^[^\s#|\[\]"\u201c\u201d]+$/.test(v)
+          !isCitableAnchorName(v)
             ? 'No spaces, #, |, brackets or quotes'
             : proposal.existing.includes(v)
               ? `\`${v}\` already exists in this source`

@@ -21,7 +21,8 @@ export function pdfViewerHtml(o: { cspSource: string; nonce: string; scriptUri: 
     "base-uri 'none'",
   ].join('; ');
   const title = o.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!DOCTYPE html>
+  return (
+    `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -31,16 +32,20 @@ export function pdfViewerHtml(o: { cspSource: string; nonce: string; scriptUri: 
 <link rel="stylesheet" href="${o.styleUri}">
 <style nonce="${o.nonce}">
   body { margin: 0; background: var(--vscode-editor-background); color: var(--vscode-foreground); font-family: var(--vscode-font-family); }
-  #bar { position: absolute; top: 0; left: 0; right: 0; height: 32px; display: flex; gap: 12px; align-items: center; padding: 0 12px; border-bottom: 1px solid var(--vscode-panel-border); }
-  #bar button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 4px 10px; cursor: pointer; }
+  #bar { position: absolute; top: 0; left: 0; right: 0; height: 32px; display: flex; gap: 12px; align-items: ` +
+    `center; padding: 0 12px; border-bottom: 1px solid var(--vscode-panel-border); }
+  #bar button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: ` +
+    `none; padding: 4px 10px; cursor: pointer; }
   #viewerContainer { position: absolute; top: 33px; bottom: 0; left: 0; right: 0; overflow: auto; }
 </style>
 </head>
 <body>
-<div id="bar"><strong>${title}</strong><span id="status">Loading…</span><button id="anchor" title="Select words on the page, then create a named anchor for them">Create Anchor from Selection</button></div>
+<div id="bar"><strong>${title}</strong><span id="status">Loading…</span><button id="anchor" title="Select ` +
+    `words on the page, then create a named anchor for them">Create Anchor from Selection</button></div>
 <div id="viewerContainer"><div id="viewer" class="pdfViewer"></div></div>
 <script nonce="${o.nonce}" type="module" src="${o.scriptUri}"></script>
 </body>
 </html>
-`;
+`
+  );
 }

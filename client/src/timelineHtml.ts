@@ -119,7 +119,9 @@ function markSvg(
   const toX = Math.min(Math.max(x, box.left + 3), box.left + box.width - 3);
   const from = above ? axisY - 14 : axisY + 6;
   const to = above ? labelY + 4 : labelY - 11;
-  const open = `<g class="mark ${m.kind}" data-line="${m.line}" tabindex="0" role="link" aria-label="${escapeHtml(m.title)}"><title>${escapeHtml(m.title)}</title>`;
+  const open =
+    `<g class="mark ${m.kind}" data-line="${m.line}" tabindex="0" role="link" ` +
+    `aria-label="${escapeHtml(m.title)}"><title>${escapeHtml(m.title)}</title>`;
   return {
     shape: `${open}<path class="leader" d="M${fmt(x)} ${from}L${fmt(toX)} ${to}"/>${markShape(m, x, axisY)}</g>`,
     label: `${open}<text class="label" x="${fmt(box.left + box.width / 2)}" y="${labelY}">${escapeHtml(m.label)}</text></g>`,
@@ -150,12 +152,17 @@ export function timelineSvg(t: SourceTimeline, width = DEFAULT_WIDTH): string {
   const tickSvg = ticks
     .map(
       (tick) =>
-        `<line class="tick" x1="${fmt(scale.x(tick.day))}" y1="${axisY}" x2="${fmt(scale.x(tick.day))}" y2="${axisY + 5}"/><text class="tick-label" x="${fmt(scale.x(tick.day))}" y="${axisY + 17}">${escapeHtml(tick.label)}</text>`,
+        `<line class="tick" x1="${fmt(scale.x(tick.day))}" y1="${axisY}" x2="${fmt(scale.x(tick.day))}" ` +
+        `y2="${axisY + 5}"/><text class="tick-label" x="${fmt(scale.x(tick.day))}" ` +
+        `y="${axisY + 17}">${escapeHtml(tick.label)}</text>`,
     )
     .join('');
   const span =
     t.start && t.end && scale.contains(dayOf(t.start)) && scale.contains(dayOf(t.end))
-      ? `<rect class="span" x="${fmt(scale.x(dayOf(t.start)) - 3)}" y="${axisY - 4}" width="${fmt(scale.x(dayOf(t.end)) - scale.x(dayOf(t.start)) + 6)}" height="8"><title>The dates the text refers to: ${escapeHtml(shortDate(t.start))} – ${escapeHtml(shortDate(t.end))}</title></rect>`
+      ? `<rect class="span" x="${fmt(scale.x(dayOf(t.start)) - 3)}" y="${axisY - 4}" ` +
+        `width="${fmt(scale.x(dayOf(t.end)) - scale.x(dayOf(t.start)) + 6)}" height="8"><title>The dates ` +
+        `the text refers to: ${escapeHtml(shortDate(t.start))} ` +
+        `– ${escapeHtml(shortDate(t.end))}</title></rect>`
       : '';
   const breaks = offScale.map((m) => {
     const x = m.day < scale.lo ? scale.left - 14 : scale.right + 14;
@@ -167,7 +174,8 @@ export function timelineSvg(t: SourceTimeline, width = DEFAULT_WIDTH): string {
   ];
   const height = axisY + AXIS_GAP + 12 + Math.max(belowLanes, 1) * LANE;
   return (
-    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Timeline of source ${escapeHtml(t.id)}">` +
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" ` +
+    `aria-label="Timeline of source ${escapeHtml(t.id)}">` +
     `<line class="axis" x1="${fmt(scale.left)}" y1="${axisY}" x2="${fmt(scale.right)}" y2="${axisY}"/>${breaks.join('')}${span}${tickSvg}` +
     `${marks.map((m) => m.shape).join('')}${marks.map((m) => m.label).join('')}</svg>`
   );
@@ -179,14 +187,19 @@ function sectionHtml(t: SourceTimeline, index: number, width: number): string {
   const items = t.entries
     .map(
       (e) =>
-        `<li class="${e.flagged.length ? 'flagged' : ''}" data-line="${e.line}" tabindex="0" role="link">${escapeHtml(e.weekday)}, ${escapeHtml(e.date)} — “${escapeHtml(e.text)}” (line ${e.line})${e.flagged.map((f) => `<br><span class="problem">⚠ ${escapeHtml(f)}</span>`).join('')}</li>`,
+        `<li class="${e.flagged.length ? 'flagged' : ''}" data-line="${e.line}" tabindex="0" ` +
+        `role="link">${escapeHtml(e.weekday)}, ${escapeHtml(e.date)} — “${escapeHtml(e.text)}” ` +
+        `(line ${e.line})${e.flagged.map((f) => `<br><span class="problem">⚠ ${escapeHtml(f)}</span>`).join('')}</li>`,
     )
     .join('');
-  return `<section data-source="${index}"><h2>Source ${escapeHtml(t.id)}${t.title ? ` — ${escapeHtml(t.title)}` : ''}</h2>
-<p class="summary">Stated date: ${t.stated ? escapeHtml(shortDate(t.stated)) : 'none'} · dates in the text: ${dates}${t.implied ? ` · implied: ${escapeHtml(shortDate(t.implied))}` : ''}${cites}</p>
+  return (
+    `<section data-source="${index}"><h2>Source ${escapeHtml(t.id)}${t.title ? ` — ${escapeHtml(t.title)}` : ''}</h2>
+<p class="summary">Stated date: ${t.stated ? escapeHtml(shortDate(t.stated)) : 'none'} · dates in the ` +
+    `text: ${dates}${t.implied ? ` · implied: ${escapeHtml(shortDate(t.implied))}` : ''}${cites}</p>
 ${t.problems.map((p) => `<p class="problem">⚠ ${escapeHtml(p)}</p>`).join('')}
 ${timelineSvg(t, width)}
-${t.entries.length > 0 ? `<details><summary>${t.entries.length} dates in the text</summary><ul>${items}</ul></details>` : ''}</section>`;
+${t.entries.length > 0 ? `<details><summary>${t.entries.length} dates in the text</summary><ul>${items}</ul></details>` : ''}</section>`
+  );
 }
 
 // The page's only script: a click (or Enter) on a mark asks the extension to open its line;
@@ -212,7 +225,12 @@ document.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key ===
 
 /** The whole page, laid out `width` pixels wide; `note` names the note whose citations are shown, if any. */
 export function timelineHtml(timelines: readonly SourceTimeline[], nonce: string, note?: string, width = DEFAULT_WIDTH): string {
-  const legend = `<p class="legend"><span class="key stated">◆</span> stated date <span class="key date">●</span> date in the text <span class="key flagged">●</span> flagged date${note ? ` <span class="key citation">▼</span> cited in ${escapeHtml(note)}` : ''} · click a mark to open its line</p>`;
+  const sections = timelines.map((t, i) => sectionHtml(t, i, width)).join('\n') || '<p>No sources.</p>';
+  const legend =
+    `<p class="legend"><span class="key stated">◆</span> stated date <span class="key ` +
+    `date">●</span> date in the text <span class="key flagged">●</span> flagged ` +
+    `date${note ? ` <span class="key citation">▼</span> cited in ${escapeHtml(note)}` : ''} · click ` +
+    `a mark to open its line</p>`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <title>Source timelines</title>
@@ -234,6 +252,6 @@ svg text { font-size: 11px; font-family: var(--vscode-font-family); fill: var(--
 .citation .shape, .key.citation { fill: var(--vscode-charts-purple, #b180d7); color: var(--vscode-charts-purple, #b180d7); }
 .problem, li.flagged { color: var(--vscode-errorForeground, #f14c4c); }
 .summary, .legend { color: var(--vscode-descriptionForeground); } li[data-line] { cursor: pointer; }
-</style></head><body data-width="${width}"><h1>Source timelines</h1>${legend}${timelines.map((t, i) => sectionHtml(t, i, width)).join('\n') || '<p>No sources.</p>'}
+</style></head><body data-width="${width}"><h1>Source timelines</h1>${legend}${sections}
 <script nonce="${nonce}">${SCRIPT}</script></body></html>`;
 }

@@ -13,15 +13,19 @@ import type { RealDoc } from './readers.js';
 const ROOT = 'memory:///ws';
 const FLAG_CODES = new Set(['GN020', 'GN021', 'GN022', 'GN023', 'GN024']);
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// The month words and their numbers are this script's own, not the checker's (dates/en.ts): the
+// evaluation reads the text independently of the checker under test.
 const MONTH_WORD =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const MONTH_DAY = new RegExp(`^(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD})`);
 const WEEKDAY_WORD = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 const BARE_WEEKDAY =
   /^(?:(?:on|last|next|this|early|late)\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:\s+(?:morning|afternoon|evening|night))?$/i;
 /** Weekday+date as authors write it, found independently of the checker under test. */
 const WRITTEN_PAIR = new RegExp(
-  `\\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\\s+(?:the\\s+)?(?:(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD}))(?![\\d])`,
+  `\\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\\s+(?:the\\s+)?` +
+    `(?:(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD}))(?![\\d])`,
   'dg',
 );
 
@@ -136,7 +140,8 @@ export async function yearAccuracy(docs: RealDoc[]): Promise<{ monthDay: YearSco
         if (m?.resolved?.y === gold.y) monthDay.right++;
         else
           monthDay.misses.push(
-            `${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, got ${m?.resolved ? m.resolved.y : 'nothing'}: ${context(doc.text, t.start, t.end)}`,
+            `${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, ` +
+              `got ${m?.resolved ? m.resolved.y : 'nothing'}: ${context(doc.text, t.start, t.end)}`,
           );
         continue;
       }
@@ -150,7 +155,8 @@ export async function yearAccuracy(docs: RealDoc[]): Promise<{ monthDay: YearSco
         if (got && got.y === gold.y && got.m === gold.m && got.d === gold.d) weekday.right++;
         else
           weekday.misses.push(
-            `${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, got ${got ? `${got.y}-${got.m}-${got.d}` : 'nothing'}: ${context(doc.text, t.start, t.end)}`,
+            `${doc.id} (DCT ${doc.dct}): gold ${t.value.slice(0, 10)}, ` +
+              `got ${got ? `${got.y}-${got.m}-${got.d}` : 'nothing'}: ${context(doc.text, t.start, t.end)}`,
           );
       }
     }

@@ -19,11 +19,13 @@ function printFlags(name: string, s: FlagScore, verbose: boolean): { perHundred:
   const recall = total ? found / total : 1;
   console.log(`${name}: ${s.mentions} weekday+date mentions`);
   console.log(
-    `  false flags on the unmodified text: ${falseFlags} (${perHundred.toFixed(1)} per 100 mentions)${falseFlags ? ': ' + countBy(s.falseFlags.map((f) => f.code)) : ''}`,
+    `  false flags on the unmodified text: ${falseFlags} (${perHundred.toFixed(1)} per 100 ` +
+      `mentions)${falseFlags ? ': ' + countBy(s.falseFlags.map((f) => f.code)) : ''}`,
   );
   if (s.rightFlags.length)
     console.log(
-      `  flags on dates the text itself gets wrong (a weekday that disagrees with a date written with its year, or reviewed in scripts/dates-eval/reviewed.json): ${s.rightFlags.length}: ${countBy(s.rightFlags.map((f) => f.code))}`,
+      `  flags on dates the text itself gets wrong (a weekday that disagrees with a date written with its year, ` +
+        `or reviewed in scripts/dates-eval/reviewed.json): ${s.rightFlags.length}: ${countBy(s.rightFlags.map((f) => f.code))}`,
     );
 
   for (const [kind, b] of Object.entries(s.broken))

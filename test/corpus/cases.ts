@@ -291,7 +291,9 @@ export const cases: CorpusCase[] = [
         file: 'notes/names.md',
         code: 'GN020',
         line: 1 + 2 * i,
-        message: `October 8, 2021 was a Friday, not a Wednesday (year from source ${['x![i](https:127.0.0.1:9)', '<https:127.0.0.1:9>'][i]}'s date line)`,
+        message:
+          `October 8, 2021 was a Friday, not a Wednesday (year from ` +
+          `source ${['x![i](https:127.0.0.1:9)', '<https:127.0.0.1:9>'][i]}'s date line)`,
       },
       {
         file: 'notes/names.md',
@@ -307,7 +309,9 @@ export const cases: CorpusCase[] = [
     input: 'saved web page full of scripts, `javascript:` links, event handlers, frames, a meta refresh and remote styles',
     fixture: true,
     cli: true,
-    also: "no script runs (its text is not in the page's text, its changes to the title and body never happen), nothing is fetched, hovers show plain text",
+    also:
+      "no script runs (its text is not in the page's text, its changes to the title and body never " +
+      'happen), nothing is fetched, hovers show plain text',
     expect: [],
   },
   {
@@ -419,7 +423,8 @@ export const cases: CorpusCase[] = [
     cli: true,
     generate: (dir) => {
       const paragraph =
-        'On Wednesday, March 3 the board met [[001#p1]]. It voted on Friday, March 5 and adjourned (see https://example.org/2019-03-04-notes) [[001#p2]].\n\n';
+        'On Wednesday, March 3 the board met [[001#p1]]. It voted on Friday, March 5 and adjourned (see ' +
+        'https://example.org/2019-03-04-notes) [[001#p2]].\n\n';
       write(
         dir,
         'notes/dated.md',
@@ -436,7 +441,8 @@ export const cases: CorpusCase[] = [
     id: 'long-runs',
     class: 'size and depth',
     input:
-      'a source heading `# x`, 100,000 spaces, `y`; a source title `title: a`, 100,000 spaces, `b`; an unclosed `[[001`, 100,000 spaces, `x` (8–10 s each)',
+      'a source heading `# x`, 100,000 spaces, `y`; a source title `title: a`, 100,000 spaces, `b`; ' +
+      'an unclosed `[[001`, 100,000 spaces, `x` (8–10 s each)',
     cli: true,
     generate: (dir) => {
       const spaces = ' '.repeat(100_000);
@@ -542,7 +548,8 @@ export const cases: CorpusCase[] = [
     id: 'settings-outside',
     class: 'file system',
     input:
-      '`.vscode/settings.json` linked to `/etc/passwd`, `/proc/self/environ`, `/dev/urandom` or `/dev/stdin` (it echoed them, took 1.2 GB, or blocked)',
+      '`.vscode/settings.json` linked to `/etc/passwd`, `/proc/self/environ`, `/dev/urandom` or ' +
+      '`/dev/stdin` (it echoed them, took 1.2 GB, or blocked)',
     cli: true,
     also: 'the defaults are used and nothing of the file is printed (created at test time)',
     expect: [],

@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { writePdf, type PdfPage } from '../../scripts/pdfWriter.js';
 
-const WORDS =
-  'the report finds that regional trade grew while costs rose and the committee will review its forecast for next year in light of new data on prices wages and exports'.split(
-    ' ',
-  );
+const WORDS = (
+  'the report finds that regional trade grew while costs rose and the committee will review its ' +
+  'forecast for next year in light of new data on prices wages and exports'
+).split(' ');
 
 /** The pages of a long report; line `l` of page `p` is different on every page. */
 export function longReport(count: number): PdfPage[] {

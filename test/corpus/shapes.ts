@@ -120,3 +120,52 @@ export function foundShapes(size: number): { name: string; role: 'note' | 'sourc
     { name: 'one paragraph `See x here.` × N with a citation', role: 'note', text: paragraph + '[[001]]' },
   ];
 }
+
+/**
+ * Each file with regexes that can backtrack over a long run (`mayBacktrack`): the entry
+ * points that apply them, and a token that starts a match of each (at least one per
+ * such regex). A regex added to a file needs its token here. The hang detector
+ * (`test/unit/redos.test.ts`) feeds them to the entry points; the time budget
+ * (`scripts/hostile-budget.ts`) feeds every token to the whole service.
+ */
+export const BACKTRACKING: Record<string, { via: string[]; leads: string[] }> = {
+  'server/src/core/anchors.ts': { via: ['resolveAnchor (anchor text)'], leads: ['page='] },
+  'server/src/core/parse/blockIds.ts': { via: ['parseNote'], leads: [' ^a'] },
+  'server/src/core/parse/blocks.ts': { via: ['parseNote'], leads: ['* * *', '- - -', '===', '<a:'] },
+  'server/src/node/extract/extractFile.ts': { via: ['decodeHtml'], leads: ['<meta charset='] },
+  'server/src/node/extract/layout.ts': { via: ['joinHyphenation'], leads: ['word', 'a-'] },
+  'server/src/core/dates/analyze.ts': { via: ['analyzeDates'], leads: ['\n'] },
+  'server/src/core/dates/elapsed.ts': { via: ['analyzeDates'], leads: ['had been '] },
+  'server/src/core/dates/mask.ts': { via: ['analyzeDates'], leads: [' a', '\n'] },
+  'server/src/core/dates/resolve.ts': { via: ['analyzeDates'], leads: ['since ', "On Monday, March 3 '"] },
+  'server/src/core/features/completion.ts': { via: ['hover on a note link'], leads: ['[a]:'] },
+  'server/src/core/features/linkHover.ts': { via: ['hover on a note link'], leads: ['---\n', ' ^a', '100x'] },
+  'server/src/core/dates/en.ts': {
+    via: ['english.extract', 'english.tenses', 'analyzeDates'],
+    leads: [
+      'Monday, January',
+      '12th of',
+      '2021-12-07',
+      'December',
+      'of this',
+      '10 days since',
+      'to',
+      'plans',
+      'said',
+      'January 5 -',
+      'January 5,',
+    ],
+  },
+  'server/src/core/features/createAnchor.ts': { via: ['createAnchor (source text)'], leads: ['x'] },
+  'server/src/core/features/passage.ts': { via: ['hover on a citation'], leads: ['x'] },
+  'server/src/core/parse/docDate.ts': {
+    via: ['findFullDate', 'isDateOnlyLine', 'parseNote'],
+    leads: ['Monday, January', '12th of', '---\ndate:'],
+  },
+  'server/src/core/parse/lexical.ts': { via: ['parseNote (lexical reading)', 'lexicalExclusions'], leads: ['---\n', '```', '> - 1.'] },
+  'server/src/core/parse/note.ts': {
+    via: ['parseNote'],
+    leads: ['# x', '\n', '---\n', '---\nkey:', '---\ndate:', '#', '## x', '---\ntitle: a'],
+  },
+  'server/src/core/parse/source.ts': { via: ['parseSource (.txt)', 'parseSource (.md)'], leads: ['#', '---\n', '# x', '---\ntitle: a'] },
+};

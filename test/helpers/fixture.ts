@@ -6,7 +6,7 @@ import { createNotesService, MemoryWorkspace } from '../../server/src/core/index
 import type { NotesService } from '../../server/src/core/api.js';
 import type { NotesConfig } from '../../server/src/core/config.js';
 import { defaultConfig } from '../../server/src/core/config.js';
-import type { Position, Problem } from '../../server/src/core/types.js';
+import type { Position, Problem, Range } from '../../server/src/core/types.js';
 import { LineIndex } from '../../server/src/core/text.js';
 import { isExtractedFormat } from '../../server/src/core/formats.js';
 import { extractedFixture } from './extracted.js';
@@ -82,14 +82,16 @@ export function exampleFiles(): Record<string, string> {
   return out;
 }
 
+/** A range as `line:col-line:col`, 1-based (as editors and the CLI show it). */
+export function rangeText(r: Range): string {
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+}
+
 /** Problems as `path:line:col code message` lines (1-based), sorted: what the CLI shows. */
 export function render(problems: Map<string, Problem[]>): string[] {
   const out: string[] = [];
   for (const [uri, list] of problems) {
-    for (const p of list)
-      out.push(
-        `${uri.slice(ROOT.length + 1)}:${p.range.start.line + 1}:${p.range.start.character + 1}-${p.range.end.line + 1}:${p.range.end.character + 1} ${p.severity} ${p.code} ${p.message}`,
-      );
+    for (const p of list) out.push(`${uri.slice(ROOT.length + 1)}:${rangeText(p.range)} ${p.severity} ${p.code} ${p.message}`);
   }
   return out.sort();
 }
@@ -97,10 +99,5 @@ export function render(problems: Map<string, Problem[]>): string[] {
 /** Problems of one file as `line:col-line:col code message` lines. */
 export function problemsOf(f: Fixture, path: string, codes?: string[]): string[] {
   const list = f.service.allProblems().get(`${ROOT}/${path}`) ?? [];
-  return list
-    .filter((p) => !codes || codes.includes(p.code))
-    .map(
-      (p) =>
-        `${p.range.start.line + 1}:${p.range.start.character + 1}-${p.range.end.line + 1}:${p.range.end.character + 1} ${p.code} ${p.message}`,
-    );
+  return list.filter((p) => !codes || codes.includes(p.code)).map((p) => `${rangeText(p.range)} ${p.code} ${p.message}`);
 }

@@ -33,21 +33,17 @@ export function regexesIn(src: string): FoundRegex[] {
       const stop = end < 0 ? src.length : end + 2;
       line += src.slice(i, stop).split('\n').length - 1;
       i = stop;
-    } else if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < src.length && src[j] !== c && src[j] !== '\n') j += src[j] === '\\' ? 2 : 1;
-      i = j + 1;
+    } else if ((c === '"' || c === "'" || c === '`') && /new RegExp\(\s*$/.test(src.slice(Math.max(0, i - 24), i))) {
+      // The pattern of `new RegExp(…)`: a string or template, or a `+` chain of them.
+      const { pattern, flags, end } = regExpArgument(src, i);
+      out.push({ line, pattern, flags });
+      line += src.slice(i, end).split('\n').length - 1;
+      i = end;
       prev = 'string';
-    } else if (c === '`') {
-      let j = i + 1;
-      while (j < src.length && src[j] !== '`') j += src[j] === '\\' ? 2 : 1;
-      const body = src.slice(i + 1, j);
-      if (/new RegExp\($/.test(src.slice(Math.max(0, i - 12), i))) {
-        const flags = /^`\s*,\s*'([a-z]*)'/.exec(src.slice(j, j + 12))?.[1] ?? '';
-        out.push({ line, pattern: body.replace(/\\\\/g, '\\'), flags });
-      }
-      line += body.split('\n').length - 1;
-      i = j + 1;
+    } else if (c === '"' || c === "'" || c === '`') {
+      const end = literalEnd(src, i);
+      line += src.slice(i, end).split('\n').length - 1;
+      i = end;
       prev = 'string';
     } else if (c === '/' && (prev === '' || /^[(,=:[!&|?{};+\-*%<>~^]$/.test(prev) || /^(return|typeof|case|of|in)$/.test(prev))) {
       let j = i + 1;
@@ -73,6 +69,30 @@ export function regexesIn(src: string): FoundRegex[] {
     }
   }
   return out;
+}
+
+/** The offset after the string or template literal that opens at `i` (a string ends at its line's end at the latest). */
+function literalEnd(src: string, i: number): number {
+  const q = src[i]!;
+  let j = i + 1;
+  while (j < src.length && src[j] !== q && (q === '`' || src[j] !== '\n')) j += src[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
+/** The pattern (`\\` read as `\`), flags and end of a `new RegExp(` argument written as literals joined by `+`. */
+function regExpArgument(src: string, i: number): { pattern: string; flags: string; end: number } {
+  let pattern = '';
+  let at = i;
+  for (;;) {
+    const end = literalEnd(src, at);
+    pattern += src.slice(at + 1, end - 1).replace(/\\\\/g, '\\');
+    const next = /^\s*\+\s*(?=["'`])/.exec(src.slice(end, end + 200));
+    if (!next) {
+      const flags = /^\s*,\s*'([a-z]*)'/.exec(src.slice(end, end + 40))?.[1] ?? '';
+      return { pattern, flags, end };
+    }
+    at = end + next[0].length;
+  }
 }
 
 /** A quantified atom that matches runs of ordinary text or white space. */

@@ -2,11 +2,14 @@
  * The Vox source that the quote, anchor and reference tests share: two paragraphs of
  * quotations with typographic marks, and an anchor file with a comment to keep.
  */
-export const VOX_SOURCE = `Vox on the talks
+export const VOX_SOURCE =
+  `Vox on the talks
 
-Perhaps more importantly, Macron clearly stated that \u201cwe will never urge the Ukrainians to make a compromise which will not be acceptable for them.\u201d Furthermore, he added more.
+Perhaps more importantly, Macron clearly stated that \u201cwe will never urge the Ukrainians to ` +
+  `make a compromise which will not be acceptable for them.\u201d Furthermore, he added more.
 
-\u201cRussia can exploit those disagreements, and they do. And they will,\u201d Donald Jensen told Vox.
+\u201cRussia can exploit those disagreements, and they do. And they will,\u201d Donald Jensen ` +
+  `told Vox.
 `;
 
 export const VOX_ANCHORS = `# Named anchors for the Vox piece.

@@ -6,7 +6,10 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { atxHeading } from '../../server/src/core/parse/source.js';
+import { atxHeading } from '../../server/src/core/parse/atxHeading.js';
+import { headingLine } from '../../server/src/core/parse/source.js';
+import { lexicalStructure } from '../../server/src/core/parse/note.js';
+import { startsBlock } from '../../server/src/core/features/linkHover.js';
 import { sentencesIn } from '../../server/src/core/parse/sentences.js';
 import { headingKey } from '../../server/src/core/links/headings.js';
 import { globMatches, withoutRangeSuffix } from '../../server/src/core/links/resolve.js';
@@ -16,6 +19,27 @@ import { PROPERTY_SEED } from './seed.js';
 function headingByRegex(line: string): { level: number; text: string } | undefined {
   const h = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
   return h ? { level: h[1]!.length, text: (h[2] ?? '').trim() } : undefined;
+}
+
+/** The ATX heading expression the line reading of notes (`parse/blocks.ts`) used before, with its closing cut. */
+function blockHeadingByRegex(line: string): { level: number; text: string } | undefined {
+  const h = /^ {0,3}(#{1,6})(?:[ \t]+|$)/.exec(line);
+  if (!h) return undefined;
+  const content = line.slice(line.indexOf('#') + h[1]!.length);
+  return { level: h[1]!.length, text: content.replace(/(^|[ \t])#+[ \t]*$/, '$1').trim() };
+}
+
+/** The headings the lexical reading (`parse/note.ts`) found with an expression before. */
+function lexicalHeadingsByRegex(text: string, excluded: readonly { start: number; end: number }[]) {
+  const out: { span: { start: number; end: number }; text: string; level: number }[] = [];
+  const atx = /^ {0,3}(#{1,6})[ \t]+([^\n]*)/gm;
+  let m: RegExpExecArray | null;
+  while ((m = atx.exec(text))) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (excluded.some((x) => x.start <= span.start && span.start < x.end)) continue;
+    out.push({ span, text: m[2]!.replace(/[ \t#]+$/, '').trim(), level: m[1]!.length });
+  }
+  return out;
 }
 
 /** The heading key `links/headings.ts` computed with expressions before. */
@@ -30,14 +54,50 @@ function headingKeyByRegex(text: string): string {
     .toLowerCase();
 }
 
-const pieces = fc.constantFrom(' ', ' ', '\t', '#', '#', '##', 'a', 'b c', '\r', '\u00a0', '\u2028', '`', '\\#');
+const PIECES = [' ', ' ', '\t', '#', '#', '##', 'a', 'b c', '\r', '\u00a0', '\u2028', '`', '\\#'];
+const pieces = fc.constantFrom(...PIECES);
 
 describe('property: rewritten readings equal the slow ones they replace', () => {
   it('ATX headings of Markdown sources', () => {
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
         const line = parts.join('');
-        assert.deepEqual(atxHeading(line), headingByRegex(line), JSON.stringify(line));
+        assert.deepEqual(headingLine(line), headingByRegex(line), JSON.stringify(line));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 5000 },
+    );
+  });
+
+  it("ATX headings of notes' line reading: the shared recogniser", () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const line = parts.join('').replace(/[\r\u2028]/g, ' ');
+        const h = atxHeading(line);
+        assert.deepEqual(h && { level: h.level, text: h.text }, blockHeadingByRegex(line), JSON.stringify(line));
+        if (h) assert.equal(line.slice(h.span.start, h.span.end).trim(), h.text, JSON.stringify(line));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 5000 },
+    );
+  });
+
+  it('ATX headings of the lexical reading, on lines broken by LF, CR and U+2028', () => {
+    const bits = fc.constantFrom(...PIECES, '\n', '\n', '\r\n', '    ', '```', '`x`', '#######');
+    fc.assert(
+      fc.property(fc.array(bits, { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        const read = lexicalStructure(text);
+        assert.deepEqual(read.headings, lexicalHeadingsByRegex(text, read.excluded), JSON.stringify(text));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 5000 },
+    );
+  });
+
+  it("lines that start a block in a link hover's preview of a block", () => {
+    const bits = fc.constantFrom(...PIECES, '-', '1.', '>', '```', '~~~', '#######', '\f');
+    fc.assert(
+      fc.property(fc.array(bits, { maxLength: 10 }), (parts) => {
+        const line = parts.join('');
+        assert.equal(startsBlock(line), /^ {0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|```|~~~)/.test(line), JSON.stringify(line));
       }),
       { seed: PROPERTY_SEED, numRuns: 5000 },
     );

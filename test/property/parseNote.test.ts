@@ -42,7 +42,8 @@ describe('property: parseNote on generated Markdown', function () {
           assert.equal(
             inside,
             undefined,
-            `citation ${JSON.stringify(c.raw)} at ${c.start} read inside placed ${JSON.stringify(inside && text.slice(inside.start, inside.end))}`,
+            `citation ${JSON.stringify(c.raw)} at ${c.start} read inside ` +
+              `placed ${JSON.stringify(inside && text.slice(inside.start, inside.end))}`,
           );
         }
         for (const h of parsed.headings) assert.ok(h.start <= h.end && h.end <= text.length);

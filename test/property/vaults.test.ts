@@ -126,8 +126,9 @@ describe('property: a generated vault reports exactly its planted broken links',
             const text = workspace.files.get(uri)!;
             const lines = text.split('\n');
             const line = lines[p.range.start.line]!;
+            const { start, end } = p.range;
             reported.push(
-              `${uri.slice(ROOT.length + 1)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${line.slice(p.range.start.character, p.range.end.character)}`,
+              `${uri.slice(ROOT.length + 1)}:${start.line + 1}:${start.character + 1} ${line.slice(start.character, end.character)}`,
             );
           }
         }

@@ -43,7 +43,7 @@ describe('Workbench contributions', function () {
     assert.equal(fs.readFileSync(summit, 'utf8'), 'my own words', 'an existing example is left alone');
   });
 
-  it('provides the task "Grounded Notes: check", which runs the bundled command line with the $grounded-notes problem matcher', async function () {
+  it('provides the task "Grounded Notes: check": the bundled command line with the $grounded-notes problem matcher', async function () {
     const tasks = await vscode.tasks.fetchTasks({ type: 'grounded-notes' });
     assert.equal(tasks.length, 1);
     const [task] = tasks;

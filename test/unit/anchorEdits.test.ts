@@ -76,7 +76,8 @@ describe('edits to anchor files', () => {
         await assert.rejects(
           f.service.createAnchor(SRC, select('on Friday'), name),
           new RegExp(
-            `^Error: \`${name}\` is a ${kind} anchor: a named anchor of that name would take over every citation \`\\[\\[001#${name}\\]\\]\`\\. Choose another name\\.$`,
+            `^Error: \`${name}\` is a ${kind} anchor: a named anchor of that name would take over every ` +
+              `citation \`\\[\\[001#${name}\\]\\]\`\\. Choose another name\\.$`,
           ),
         );
       });

@@ -117,7 +117,8 @@ describe('grounded-notes check --format github', function () {
     const lines = r.stdout.trim().split('\n');
     assert.equal(
       lines[0],
-      '::error file=briefings/notes/broken-citations.md,line=5,col=61,endLine=5,endColumn=64,title=GN001 unknown-source::Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?',
+      '::error file=briefings/notes/broken-citations.md,line=5,col=61,endLine=5,endColumn=64,title=GN001 unknown-source::' +
+        'Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?',
     );
     assert.ok(
       lines.some(
@@ -138,7 +139,10 @@ describe('grounded-notes check --format github', function () {
       assert.deepEqual(r.stdout.trim().split('\n').length, 1);
       assert.match(
         r.stdout,
-        /^::error file=notes\/a%2Cb%3Ac\.md,line=1,col=7,endLine=1,endColumn=\d+,title=GN001 unknown-source::No note or file `x%250A::error::y` in the workspace/,
+        new RegExp(
+          '^::error file=notes/a%2Cb%3Ac\\.md,line=1,col=7,endLine=1,endColumn=\\d+,' +
+            'title=GN001 unknown-source::No note or file `x%250A::error::y` in the workspace',
+        ),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

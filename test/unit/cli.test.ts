@@ -81,7 +81,8 @@ describe('grounded-notes check', function () {
     const text = cli('check', 'examples/briefings');
     assert.ok(
       text.stdout.includes(
-        "sources/report_summit-2021.pdf#page=2:52:10 information GN020 October 8, 2021 was a Friday, not a Wednesday (year from source report's metadata date)\n",
+        'sources/report_summit-2021.pdf#page=2:52:10 information GN020 October 8, 2021 was a Friday, ' +
+          "not a Wednesday (year from source report's metadata date)\n",
       ),
       text.stdout,
     );

@@ -12,7 +12,8 @@ async function checkCodeLenses(text: string, path: string, expected: string[]): 
 }
 
 const NOTES =
-  '//- notes/a.md\nFirst [[002#macron]] and [[002#jensen]].\n//- notes/b.md\nAgain [[002#Macron|label]].\n//- notes/c.md\n[[002#vox-on-the-talks]]\n';
+  '//- notes/a.md\nFirst [[002#macron]] and [[002#jensen]].\n//- notes/b.md\nAgain ' +
+  '[[002#Macron|label]].\n//- notes/c.md\n[[002#vox-on-the-talks]]\n';
 
 describe('code lenses: “N citations”', () => {
   it('over each named anchor of an anchor file, counting citations in any case', async () => {
@@ -26,7 +27,8 @@ describe('code lenses: “N citations”', () => {
   it('a lost anchor counts its own citations, as references and rename see them', async () => {
     const anchors = `${VOX_ANCHORS}gone: words that the source never held at all\nalso-gone: other words the source does not hold either\n`;
     await checkCodeLenses(
-      `//- sources/002_vox.txt\n${VOX_SOURCE}//- sources/002_vox.anchors.yaml\n${anchors}//- notes/a.md\n[[002#gone]] [[002#gone]] [[002#also-gone]]\n`,
+      `//- sources/002_vox.txt\n${VOX_SOURCE}//- sources/002_vox.anchors.yaml\n${anchors}//- ` +
+        `notes/a.md\n[[002#gone]] [[002#gone]] [[002#also-gone]]\n`,
       'sources/002_vox.anchors.yaml',
       ['2 0 citations', '3 0 citations', '4 2 citations', '5 1 citation'],
     );

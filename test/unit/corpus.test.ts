@@ -267,7 +267,10 @@ describe('bad-input corpus', function () {
             assert.equal(errors.length, 1, target);
             assert.match(
               errors[0]!,
-              /^\.vscode\/settings\.json is not read: it (resolves outside the workspace folder|cannot be resolved \(a broken or looping link\)); the default settings are used$/,
+              new RegExp(
+                '^\\.vscode/settings\\.json is not read: it (resolves outside the workspace folder|' +
+                  'cannot be resolved \\(a broken or looping link\\)); the default settings are used$',
+              ),
               target,
             );
           }

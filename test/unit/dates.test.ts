@@ -38,9 +38,10 @@ describe('dates in the seed sources', () => {
   it('source 002: GN023 on its stated date line', async () => {
     const f = await fromFiles(exampleFiles());
     const [p] = problemsOf(f, 'sources/002_a3f28121737e2d7d.txt', DATE_CODES);
-    assert.match(
-      p!,
-      /^1:1-1:14 GN023 This source is dated June 18, 2024, but its own text implies about December 2024: “nearly 10 months since Russia illegally invaded Ukraine, ali…” counted from “February 24 of this year” \(February 24, 2024\)$/,
+    assert.equal(
+      p,
+      '1:1-1:14 GN023 This source is dated June 18, 2024, but its own text implies about December 2024: ' +
+        '“nearly 10 months since Russia illegally invaded Ukraine, ali…” counted from “February 24 of this year” (February 24, 2024)',
     );
   });
 });
@@ -85,7 +86,8 @@ describe('resolving year-less dates and weekdays', () => {
 
   it('in a note, falls back to the dates of the sources its paragraph cites', async () => {
     const f = await fixture(
-      '//- sources/000_x.txt\nDecember 7, 2021\n\nThe call happened.\n//- notes/n.md\nOn Thursday, December 9 Biden called [[000#p2]].\n\nOn Friday, December 9 he called again [[000#p2]].\n',
+      '//- sources/000_x.txt\nDecember 7, 2021\n\nThe call happened.\n//- notes/n.md\nOn Thursday, ' +
+        'December 9 Biden called [[000#p2]].\n\nOn Friday, December 9 he called again [[000#p2]].\n',
     );
     assert.deepEqual(problemsOf(f, 'notes/n.md', DATE_CODES), [
       "3:4-3:22 GN020 December 9, 2021 was a Thursday, not a Friday (year from source 000's date line)",
@@ -157,13 +159,15 @@ describe('dates in notes, through the service', () => {
     const h = f.service.hover(`${ROOT}/notes/dates.md`, { line: 9, character: 25 })!;
     assert.equal(
       h.contents,
-      "**Thursday, December 9, 2021** — resolved against the note's date \\(December 10, 2021\\)\n\nEvidence: governing verb “reported” (past) · the weekday Thursday agrees",
+      "**Thursday, December 9, 2021** — resolved against the note's date \\(December 10, " +
+        '2021\\)\n\nEvidence: governing verb “reported” (past) · the weekday Thursday agrees',
     );
     const s = f.service.hover(`${ROOT}/sources/000_73692c68c32165cb.txt`, { line: 28, character: 60 })!;
-    assert.match(
-      s.contents,
-      /^\*\*Friday, October 8, 2021\*\* — resolved against source 000's title \\\(December 7, 2021\\\)\n\nEvidence: governing verb “hoped” \(past\) · the weekday Wednesday disagrees: it was a Friday\n\n⚠ October 8, 2021 was a Friday, not a Wednesday/,
-    );
+    const hover =
+      "**Friday, October 8, 2021** — resolved against source 000's title \\(December 7, 2021\\)\n\n" +
+      'Evidence: governing verb “hoped” (past) · the weekday Wednesday disagrees: it was a Friday\n\n' +
+      '⚠ October 8, 2021 was a Friday, not a Wednesday';
+    assert.equal(s.contents.slice(0, hover.length), hover);
   });
 
   it('a citation of a flagged passage says so in its hover', async () => {

@@ -73,7 +73,8 @@ describe('dates in news sentences: the verb group that governs the date', () => 
 
   it('a historical date in a subordinate clause does not move the year of the dates after it', () => {
     const text =
-      'It was the first such visit since the war began on Thursday, March 20, 2003.\n\nThe president arrived on Friday, June 4, and will leave on Sunday, June 6.';
+      'It was the first such visit since the war began on Thursday, March 20, 2003.\n\nThe president ' +
+      'arrived on Friday, June 4, and will leave on Sunday, June 6.';
     assert.deepEqual(findings(text, '2004-06-07'), []);
   });
 
@@ -87,7 +88,9 @@ describe('dates in news sentences: the verb group that governs the date', () => 
 describe('dates in announcements', () => {
   it('"scheduled for", "located at" and "United States" are not past tense: a coming event keeps the year', () => {
     const text =
-      'The United States delegation’s visit is scheduled for Monday, November 14. Tours start at the Visitor Center, located at 1450 Pennsylvania Avenue NW, on Saturday, October 8 and Sunday, October 9.';
+      'The United States delegation’s visit is scheduled for Monday, November 14. Tours start at the ' +
+      'Visitor Center, located at 1450 Pennsylvania Avenue NW, on Saturday, October 8 and Sunday, ' +
+      'October 9.';
     assert.deepEqual(findings(text, '2022-09-27'), []);
   });
 
@@ -147,14 +150,17 @@ describe('dates in announcements', () => {
 describe('what a text says about its own date (GN023)', () => {
   it('elapsed phrases that date their own sentence say nothing about the document', () => {
     const text =
-      'The flood began on March 24, 2010.\n\nOn May 3, 40 days after the flood began, the river fell.\n\nTen years after the treaty took effect on July 1, 2005, the parties met in Geneva.';
+      'The flood began on March 24, 2010.\n\nOn May 3, 40 days after the flood began, the river ' +
+      'fell.\n\nTen years after the treaty took effect on July 1, 2005, the parties met in Geneva.';
     assert.deepEqual(findings(text, '2021-03-10'), []);
   });
 
   it('"N months since" an event the text dates contradicts the stated date, and says which words imply what', () => {
     const text = 'Russia invaded on February 24 of this year.\n\nIn the nearly 10 months since Russia invaded, the allies stood together.';
     assert.deepEqual(findings(text, '2024-06-18'), [
-      'GN023 “” This source is dated June 18, 2024, but its own text implies about December 2024: “nearly 10 months since Russia invaded, the allies stood toge…” counted from “February 24 of this year” (February 24, 2024)',
+      'GN023 “” This source is dated June 18, 2024, but its own text implies about December 2024: ' +
+        '“nearly 10 months since Russia invaded, the allies stood toge…” counted from “February 24 of ' +
+        'this year” (February 24, 2024)',
     ]);
   });
 
@@ -180,7 +186,8 @@ describe('a note sentence with two dates (GN022)', () => {
         '//- notes/talks.md\n---\ndate: 2020-03-20\n---\nThe talks ran from March 3 through March 5 [[010#p2]].\n',
     );
     assert.deepEqual(problemsOf(f, 'notes/talks.md', DATE_CODES), [
-      '4:36-4:43 GN022 The cited passage dates this to Friday, March 6, 2020 (“Friday, March 6, 2020” in source 010); the note says March 5, 2020',
+      '4:36-4:43 GN022 The cited passage dates this to Friday, March 6, 2020 (“Friday, March 6, 2020” ' +
+        'in source 010); the note says March 5, 2020',
     ]);
     const [fix] = f.service.codeActions(`${ROOT}/notes/talks.md`, { start: { line: 3, character: 36 }, end: { line: 3, character: 36 } }, [
       'GN022',
@@ -191,11 +198,13 @@ describe('a note sentence with two dates (GN022)', () => {
 
   it('offers the passage’s date for the same statement, not the passage’s first date', async () => {
     const f = await fixture(
-      '//- sources/012_board.txt\nMarch 10, 2020\n\nThe board met on Monday, March 2, 2020. It voted on the merger on Friday, March 6, 2020.\n' +
+      '//- sources/012_board.txt\nMarch 10, 2020\n\nThe board met on Monday, March 2, 2020. It voted ' +
+        'on the merger on Friday, March 6, 2020.\n' +
         '//- notes/board.md\n---\ndate: 2020-03-20\n---\nThe board voted on the merger on March 5 [[012#p2]].\n',
     );
     assert.deepEqual(problemsOf(f, 'notes/board.md', ['GN022']), [
-      '4:34-4:41 GN022 The cited passage dates this to Friday, March 6, 2020 (“Friday, March 6, 2020” in source 012); the note says March 5, 2020',
+      '4:34-4:41 GN022 The cited passage dates this to Friday, March 6, 2020 (“Friday, March 6, 2020” ' +
+        'in source 012); the note says March 5, 2020',
     ]);
   });
 
@@ -205,7 +214,8 @@ describe('a note sentence with two dates (GN022)', () => {
         '//- notes/call.md\n---\ndate: 2022-10-02\n---\nApplications close on October 20 at 5:00 P.M. ET. [[011#p2]]\n',
     );
     assert.deepEqual(problemsOf(f, 'notes/call.md', ['GN022']), [
-      '4:23-4:33 GN022 The cited passage dates this to Friday, October 21, 2022 (“Friday, October 21, 2022” in source 011); the note says October 20, 2022',
+      '4:23-4:33 GN022 The cited passage dates this to Friday, October 21, 2022 (“Friday, October 21, ' +
+        '2022” in source 011); the note says October 20, 2022',
     ]);
   });
 });
@@ -213,7 +223,8 @@ describe('a note sentence with two dates (GN022)', () => {
 describe('links, code and file names are never date evidence', () => {
   it('in a source, a dated URL or file name is no date and gives no year', () => {
     const text =
-      'Posted at example.org/2019-03-04-release-notes with scan_2019-03-04.pdf and `2019-03-04`.\n\nThe release shipped on Monday, March 4.';
+      'Posted at example.org/2019-03-04-release-notes with scan_2019-03-04.pdf and ' +
+      '`2019-03-04`.\n\nThe release shipped on Monday, March 4.';
     assert.deepEqual(findings(text, '2024-03-10'), []);
     assert.deepEqual(resolved(text, '2024-03-10', 'Monday, March 4', '2019-03-04'), [
       'Monday, March 4 → 2024-03-04',
@@ -223,7 +234,9 @@ describe('links, code and file names are never date evidence', () => {
 
   it('a year in a URL does not give a note its year', async () => {
     const f = await fixture(
-      '//- notes/release.md\n---\ndate: 2024-03-10\n---\nRelease notes: https://example.org/2019-03-04-release-notes and [the post](blog/2019-03-04.md) and <https://example.org/2019-03-04>, `2019-03-04`.\n\nWe shipped on Monday, March 4.\n',
+      '//- notes/release.md\n---\ndate: 2024-03-10\n---\nRelease notes: ' +
+        'https://example.org/2019-03-04-release-notes and [the post](blog/2019-03-04.md) and ' +
+        '<https://example.org/2019-03-04>, `2019-03-04`.\n\nWe shipped on Monday, March 4.\n',
     );
     assert.deepEqual(problemsOf(f, 'notes/release.md', DATE_CODES), []);
     const h = f.service.hover(`${ROOT}/notes/release.md`, { line: 5, character: 20 })!;

@@ -101,7 +101,8 @@ describe('diagnostics on notes', () => {
 
   it('did you mean: a name written with spaces finds its hyphenated note, a long typo only its near names', async () => {
     const f = await fixture(
-      '//- notes/a-b-c-d.md\n# A\n//- notes/quiet-harbour-view.md\n# Q\n//- notes/quiet-harvest.md\n# H\n//- notes/n.md\n[[a b c d]] [[quiet harbor view]] [[quiet hardware store]]\n',
+      '//- notes/a-b-c-d.md\n# A\n//- notes/quiet-harbour-view.md\n# Q\n//- notes/quiet-harvest.md\n# ' +
+        'H\n//- notes/n.md\n[[a b c d]] [[quiet harbor view]] [[quiet hardware store]]\n',
     );
     assert.deepEqual(problemsOf(f, 'notes/n.md'), [
       '1:3-1:10 GN001 No note or file `a b c d` in the workspace; did you mean `a-b-c-d`?',
@@ -126,7 +127,8 @@ describe('diagnostics on notes', () => {
 describe('GN006 invalid anchor files', () => {
   it('reports a YAML error at its line and keeps the rest of the workspace working', async () => {
     const f = await fixture(
-      `//- sources/002_abc.txt\n${SOURCE}//- sources/002_abc.anchors.yaml\nkirby-briefing: John Kirby clarified\nbad: [unclosed\n//- notes/n.md\n[[002#p1]]\n`,
+      `//- sources/002_abc.txt\n${SOURCE}//- sources/002_abc.anchors.yaml\nkirby-briefing: John Kirby ` +
+        `clarified\nbad: [unclosed\n//- notes/n.md\n[[002#p1]]\n`,
     );
     assert.deepEqual(problemsOf(f, 'sources/002_abc.anchors.yaml'), [
       '2:1-2:15 GN006 Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',

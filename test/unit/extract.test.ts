@@ -72,11 +72,12 @@ describe('PDF extraction', function () {
     const doc = ok(await extractor.extract('pdf', await writePdf({ pages: [{ lines }] })));
     assert.equal(
       doc.text,
-      'The committee met to discuss international\nlaw and the well-known treaty.\nA second sentence mentions a well-known\nfigure and a post-Soviet\nstate, a COVID-19\nwave, and software.',
+      'The committee met to discuss international\nlaw and the well-known treaty.\nA second sentence ' +
+        'mentions a well-known\nfigure and a post-Soviet\nstate, a COVID-19\nwave, and software.',
     );
   });
 
-  it('keeps the hyphen of a compound split at its hyphen when both halves are words of the text (papers break `data-smoothing` there)', async () => {
+  it('keeps the hyphen of a compound split at its hyphen when both halves are words of the text (`data-smoothing`)', async () => {
     const lines = column(
       ['We compare the data and the smoothing of each series, then apply the data-', 'smoothing filter, and the informa-', 'tion is kept.'],
       72,
@@ -228,7 +229,8 @@ describe('web page extraction', function () {
   before(() => (extractor = testExtractor()));
   after(() => extractor.close());
 
-  const page = `<!doctype html><html><head><meta charset="utf-8"><title>Summit talks | World News</title>
+  const page =
+    `<!doctype html><html><head><meta charset="utf-8"><title>Summit talks | World News</title>
 <meta property="article:published_time" content="2021-12-08T10:00:00Z">
 <script>document.title = 'changed'; fetch('https://example.invalid/track')</script>
 <link rel="stylesheet" href="https://example.invalid/style.css"></head>
@@ -236,7 +238,8 @@ describe('web page extraction', function () {
 <article><h1 id="top">Biden and Putin talk for two hours</h1>
 <p>By a correspondent. <time datetime="2021-12-09">December 9</time></p>
 <h2 id="section-2">What was said</h2>
-<p id="sullivan">Jake Sullivan said afterwards that there is no substitute for direct dialogue between leaders. <a href="javascript:void(0)">More</a></p>
+<p id="sullivan">Jake Sullivan said afterwards that there is no substitute for direct dialogue between ` +
+    `leaders. <a href="javascript:void(0)">More</a></p>
 <p>The two leaders spoke on Tuesday, December 7, 2021, by secure video link, and discussed the build-up of troops.</p>
 <img src="https://example.invalid/pixel.gif" onerror="alert(2)"></article>
 <footer>Copyright World News</footer></body></html>`;
@@ -245,7 +248,10 @@ describe('web page extraction', function () {
     const doc = ok(await extractor.extract('html', bytes(page)));
     assert.equal(
       doc.text,
-      'Biden and Putin talk for two hours\n\nBy a correspondent. December 9\n\nWhat was said\n\nJake Sullivan said afterwards that there is no substitute for direct dialogue between leaders. More\n\nThe two leaders spoke on Tuesday, December 7, 2021, by secure video link, and discussed the build-up of troops.',
+      'Biden and Putin talk for two hours\n\nBy a correspondent. December 9\n\nWhat was said\n\nJake ' +
+        'Sullivan said afterwards that there is no substitute for direct dialogue between leaders. ' +
+        'More\n\nThe two leaders spoke on Tuesday, December 7, 2021, by secure video link, and discussed ' +
+        'the build-up of troops.',
     );
     assert.equal(doc.title, 'Summit talks | World News');
     assert.deepEqual(doc.date, { text: '2021-12-08', iso: '2021-12-08' });
@@ -286,7 +292,9 @@ describe('web page extraction', function () {
       'Content-Transfer-Encoding: quoted-printable',
       'Content-Location: https://news.example/story',
       '',
-      '<html><head><title>Story title</title></head><body><article><p id=3D"talks">Caf=C3=A9 talks went on for two hours on Tuesday, December 7, 2021, by video link, officials said.</p></article></body></html>',
+      '<html><head><title>Story title</title></head><body><article><p id=3D"talks">Caf=C3=A9 talks ' +
+        'went on for two hours on Tuesday, December 7, 2021, by video link, officials ' +
+        'said.</p></article></body></html>',
       '------MultipartBoundary--abc----',
       'Content-Type: text/html',
       'Content-Location: https://ads.example/frame',

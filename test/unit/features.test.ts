@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { exampleFiles, fixture, fromFiles, ROOT } from '../helpers/fixture.js';
 
-const SOURCE = `Kirby Briefing Story
+const SOURCE =
+  `Kirby Briefing Story
 
-Biden spoke on Thursday. National Security Council spokesperson John Kirby clarified Biden's comments in a press briefing Friday, saying more. Russia did not answer.
+Biden spoke on Thursday. National Security Council spokesperson John Kirby clarified Biden's ` +
+  `comments in a press briefing Friday, saying more. Russia did not answer.
 
 What next?
 
@@ -19,7 +21,8 @@ describe('hover', () => {
     assert.equal(header, '**Source 002** — Kirby Briefing Story');
     assert.equal(
       quote,
-      "> Biden spoke on Thursday\\. National Security Council spokesperson **John Kirby clarified Biden's comments** in a press briefing Friday, saying more\\. Russia did not answer\\.",
+      '> Biden spoke on Thursday\\. National Security Council spokesperson **John Kirby clarified ' +
+        "Biden's comments** in a press briefing Friday, saying more\\. Russia did not answer\\.",
     );
     assert.match(location!, /^p2 · L3 · \[Open source at passage\]\(command:groundedNotes\.openSourceAt\?/);
     const args = JSON.parse(decodeURIComponent(location!.slice(location!.indexOf('?') + 1, -1)));

@@ -87,12 +87,14 @@ record-3:
   });
 
   it('re-anchors a named anchor when the PDF is replaced by a new version (GN005)', async () => {
-    const f =
-      await fixture(`${files.replace('John Kirby clarified the comments', 'John Kirby explained the comments')}//- sources/r1_report.anchors.yaml
+    const f = await fixture(
+      `${files.replace('John Kirby clarified the comments', 'John Kirby explained the comments')}//- ` +
+        `sources/r1_report.anchors.yaml
 kirby: John Kirby clarified the comments
 //- notes/n.md
 Kirby [[r1#kirby]].
-`);
+`,
+    );
     assert.deepEqual(problemsOf(f, 'notes/n.md', ['GN005']), [
       '1:12-1:17 GN005 Anchor `kirby` is stale: re-anchored to “John Kirby explained the comments” (82% similar); update the anchor file',
     ]);
@@ -101,7 +103,8 @@ Kirby [[r1#kirby]].
   it('checks quotations against the PDF passage (GN010)', async () => {
     const f = await fixture(`${files}//- notes/n.md\nThe report says "the talks covered Russia" [[r1#page=1&p=3]].\n`);
     assert.deepEqual(problemsOf(f, 'notes/n.md', ['GN010']), [
-      '1:18-1:42 GN010 Misquote: “the talks covered Russia” is not in the cited passage of source r1; the source says “The talks covered Ukra”',
+      '1:18-1:42 GN010 Misquote: “the talks covered Russia” is not in the cited passage of source r1; ' +
+        'the source says “The talks covered Ukra”',
     ]);
   });
 
@@ -130,7 +133,8 @@ Kirby [[r1#kirby]].
 
   it('says GN007 "no text layer" for a scanned PDF, which can still be cited whole or by page', async () => {
     const f = await fixture(
-      `//- sources/s1_scan.pdf\n%notice No text layer: the PDF's 2 pages have no text to extract (a scan?)\n\n\f\n\n//- notes/n.md\n[[s1]] [[s1#page=2]]\n`,
+      `//- sources/s1_scan.pdf\n%notice No text layer: the PDF's 2 pages have no text to extract (a ` +
+        `scan?)\n\n\f\n\n//- notes/n.md\n[[s1]] [[s1#page=2]]\n`,
     );
     assert.deepEqual(problemsOf(f, 'sources/s1_scan.pdf'), [
       "1:1-1:1 GN007 No text layer: the PDF's 2 pages have no text to extract (a scan?)",
@@ -185,7 +189,7 @@ Kirby [[r1#kirby]].
 });
 
 describe('Create Anchor from Selection in the PDF viewer', () => {
-  it('finds the viewer’s selection (hyphens at line ends, ligatures, line breaks) in the extracted text, on the selected page first', async () => {
+  it('finds the viewer’s selection (hyphens at line ends, ligatures, line breaks) in the extracted text, its page first', async () => {
     const f = await fixture(`${files}//- notes/n.md\n[[r1]]\n`);
     const pdf = `${ROOT}/sources/r1_report.pdf`;
     const found = locateQuote(f.service.view, pdf, 'John Kirby clari-\nfied the com\u00adments', 2)!;
@@ -204,14 +208,15 @@ describe('Create Anchor from Selection in the PDF viewer', () => {
     assert.equal(r.anchorFileUri, `${ROOT}/sources/r1_report.anchors.yaml`);
     assert.equal(
       r.edits[0]!.newText,
-      'record:\n  quote: the phrase of record\n  prefix: "paragraph on page two repeats "\n  suffix: ". A third paragraph, with the"\n  page: 2\n',
+      'record:\n  quote: the phrase of record\n  prefix: "paragraph on page two repeats "\n  suffix: ' +
+        '". A third paragraph, with the"\n  page: 2\n',
     );
     assert.equal(r.citation, '[[r1#record]]');
   });
 });
 
 describe('web-page sources', () => {
-  it('resolves id attributes as anchors (as URL fragments), headings and text anchors; unknown ids are GN002 with suggestions', async () => {
+  it('resolves id attributes as anchors (URL fragments), headings and text anchors; unknown ids are GN002 with suggestions', async () => {
     const f = await fixture(
       `${files}//- notes/n.md\n[[w1#sullivan]] [[w1#section-2]] [[w1#what-was-said]] [[w1#"direct dialogue"]] [[w1#p4]] [[w1#sulivan]]\n`,
     );
@@ -236,7 +241,8 @@ describe('web-page sources', () => {
     const h = f.service.hover(f.cursor!.uri, f.cursor!.position)!;
     assert.equal(
       h.contents.split('\n\n').slice(0, 2).join('\n\n'),
-      '**Source w1** — Summit talks \\| World News  \n2021\\-12\\-08\n\n> **Jake Sullivan said that there is no substitute for direct dialogue between leaders\\.**',
+      '**Source w1** — Summit talks \\| World News  \n2021\\-12\\-08\n\n> **Jake Sullivan said that ' +
+        'there is no substitute for direct dialogue between leaders\\.**',
     );
     assert.deepEqual(problemsOf(f, 'sources/w1_page.html'), []);
   });

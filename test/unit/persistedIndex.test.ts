@@ -198,7 +198,7 @@ describe('the persisted index', function () {
     }
   });
 
-  it('a warm start reads nothing when nothing changed; otherwise it parses only what changed and reads each text once, when a check or feature needs it', async () => {
+  it('a warm start reads nothing when nothing changed; else it parses only what changed, reading each text once when needed', async () => {
     const dir = temp(await settled(FILES));
     const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
     const cold = await check(dir, cache);

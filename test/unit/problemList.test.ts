@@ -52,7 +52,8 @@ describe('problem lists', function () {
     try {
       const f = await fixture('//- notes/n.md\nSee [[999]].\n');
       assert.deepEqual(problemsOf(f, 'notes/n.md'), [
-        '1:1-1:1 GN008 Not fully checked: check GN010 (misquote) failed on this file (RangeError: Maximum call stack size exceeded); its problems may be missing',
+        '1:1-1:1 GN008 Not fully checked: check GN010 (misquote) failed on this file (RangeError: ' +
+          'Maximum call stack size exceeded); its problems may be missing',
         '1:7-1:10 GN001 No note or file `999` in the workspace',
       ]);
       assert.equal(f.service.allProblems().get(`${ROOT}/notes/n.md`)![0]!.severity, 'error');

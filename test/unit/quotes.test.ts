@@ -40,7 +40,8 @@ describe('GN010 misquotes', () => {
   it('flags a misquote with the source’s closest words and fixes it with them', async () => {
     const f = await ws('Macron said France would "never urge Ukrainians to make compromises" [[002#macron]].\n');
     assert.deepEqual(problemsOf(f, 'notes/n.md'), [
-      '1:27-1:68 GN010 Misquote: “never urge Ukrainians to make compromises” is not in the cited passage of source 002; the source says “never urge the Ukrainians to make a compromise”',
+      '1:27-1:68 GN010 Misquote: “never urge Ukrainians to make compromises” is not in the cited ' +
+        'passage of source 002; the source says “never urge the Ukrainians to make a compromise”',
     ]);
     await applyFix(f, 'notes/n.md', 0, 30, 'GN010');
     assert.equal(
@@ -66,10 +67,12 @@ describe('GN005 stale and lost anchors', () => {
     f.workspace.files.set(src, SOURCE.replace('we will never urge the Ukrainians', 'we shall never urge the Ukrainians'));
     await f.service.filesChanged([{ uri: src, kind: 'changed' }]);
     assert.deepEqual(problemsOf(f, 'sources/002_vox.anchors.yaml'), [
-      '2:9-2:63 GN005 Anchor `macron` is stale: its quote is no longer in source 002; re-anchored to “we shall never urge the Ukrainians to make a compromise” (94% similar)',
+      '2:9-2:63 GN005 Anchor `macron` is stale: its quote is no longer in source 002; re-anchored to ' +
+        '“we shall never urge the Ukrainians to make a compromise” (94% similar)',
     ]);
     assert.deepEqual(problemsOf(f, 'notes/n.md'), [
-      '1:14-1:20 GN005 Anchor `macron` is stale: re-anchored to “we shall never urge the Ukrainians to make a compromise” (94% similar); update the anchor file',
+      '1:14-1:20 GN005 Anchor `macron` is stale: re-anchored to “we shall never urge the Ukrainians ' +
+        'to make a compromise” (94% similar); update the anchor file',
     ]);
     const [def] = f.service.definition(`${ROOT}/notes/n.md`, { line: 0, character: 10 });
     assert.equal(def!.targetUri, src);

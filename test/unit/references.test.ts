@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { fixture, ROOT } from '../helpers/fixture.js';
+import { fixture, rangeText, ROOT } from '../helpers/fixture.js';
 import { VOX, VOX_ANCHORS, VOX_SOURCE } from '../helpers/vox.js';
 import type { Location } from '../../server/src/core/api.js';
 
 const NOTES = '//- notes/a.md\nFirst [[002#macron]] and [[002#jensen]].\n//- notes/b.md\nAgain [[002#Macron|label]].\n';
 
-const shown = (l: Location) =>
-  `${l.uri.slice(ROOT.length + 1)} ${l.range.start.line + 1}:${l.range.start.character + 1}-${l.range.end.line + 1}:${l.range.end.character + 1}`;
+const shown = (l: Location) => `${l.uri.slice(ROOT.length + 1)} ${rangeText(l.range)}`;
 
 /** Find References at the fixture's `$0`: each location as `path line:col-line:col` (1-based), in order. */
 async function checkReferences(text: string, expected: string[], includeDeclaration = false): Promise<void> {
@@ -42,7 +41,8 @@ describe('references of a passage', () => {
   it('of a lost anchor: its own citations only, not those of another lost anchor', async () => {
     const anchors = `${VOX_ANCHORS}gone: words that the source never held at all\nalso-gone: other words the source does not hold either\n`;
     await checkReferences(
-      `//- sources/002_vox.txt\n${VOX_SOURCE}//- sources/002_vox.anchors.yaml\n${anchors}//- notes/a.md\nSee [[002#go$0ne]] and [[002#also-gone]].\n`,
+      `//- sources/002_vox.txt\n${VOX_SOURCE}//- sources/002_vox.anchors.yaml\n${anchors}//- ` +
+        `notes/a.md\nSee [[002#go$0ne]] and [[002#also-gone]].\n`,
       ['notes/a.md 1:5-1:17'],
     );
   });

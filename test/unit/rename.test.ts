@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { fixture, ROOT } from '../helpers/fixture.js';
+import { fixture, rangeText, ROOT } from '../helpers/fixture.js';
 import { VOX } from '../helpers/vox.js';
 
 const NOTES = '//- notes/a.md\nFirst [[002#macron]] and [[002#jensen]].\n//- notes/b.md\nAgain [[002#Macron|label]].\n';
@@ -10,10 +10,7 @@ async function checkRename(text: string, newName: string, expected: string[]): P
   assert.ok(f.cursor, 'the fixture has a $0 cursor');
   const { edits } = await f.service.rename(f.cursor.uri, f.cursor.position, newName);
   assert.deepEqual(
-    edits.map(
-      (e) =>
-        `${e.uri.slice(ROOT.length + 1)} ${e.range.start.line + 1}:${e.range.start.character + 1}-${e.range.end.line + 1}:${e.range.end.character + 1} ${e.newText}`,
-    ),
+    edits.map((e) => `${e.uri.slice(ROOT.length + 1)} ${rangeText(e.range)} ${e.newText}`),
     expected,
   );
 }
@@ -23,10 +20,7 @@ async function checkPrepareRename(text: string, expected: string | undefined): P
   const f = await fixture(text);
   assert.ok(f.cursor, 'the fixture has a $0 cursor');
   const r = f.service.prepareRename(f.cursor.uri, f.cursor.position);
-  assert.equal(
-    r && `${r.range.start.line + 1}:${r.range.start.character + 1}-${r.range.end.line + 1}:${r.range.end.character + 1} ${r.placeholder}`,
-    expected,
-  );
+  assert.equal(r && `${rangeText(r.range)} ${r.placeholder}`, expected);
 }
 
 describe('rename of a named anchor', () => {

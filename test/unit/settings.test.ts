@@ -60,7 +60,8 @@ describe('settings from .vscode/settings.json', function () {
     const dir = ws((p) =>
       writeFileSync(
         p,
-        '{\n  // roots\n  "groundedNotes.sourceRoots": ["refs,]", "sources",],\n  /* off */ "groundedNotes.diagnostics": { "GN020": "off" },\n}\n',
+        '{\n  // roots\n  "groundedNotes.sourceRoots": ["refs,]", "sources",],\n  /* off */ ' +
+          '"groundedNotes.diagnostics": { "GN020": "off" },\n}\n',
       ),
     );
     assert.deepEqual(await loadSettings(dir), {
@@ -89,7 +90,10 @@ describe('settings from .vscode/settings.json', function () {
     assert.equal(code, 0, `blocked or failed: ${stderr}`);
     assert.match(
       stderr,
-      /^grounded-notes: \.vscode\/settings\.json is not read: it (resolves outside the workspace folder|cannot be resolved \(a broken or looping link\)); the default settings are used\n/,
+      new RegExp(
+        '^grounded-notes: \\.vscode/settings\\.json is not read: it (resolves outside the workspace folder|' +
+          'cannot be resolved \\(a broken or looping link\\)); the default settings are used\\n',
+      ),
     );
   });
 });

@@ -97,10 +97,12 @@ describe('vault links in the editor: hover', () => {
     assert.equal((await hoverAt(f, '[[Setup#^item', 3))!.contents, '**Note Setup** — Setup guide › ^item\n\n> \\- a list item');
   });
 
-  it('a note link (a property, an escaped pipe in a table) shows the note after its front matter and title, every word escaped', async () => {
+  it('a note link (a property, an escaped pipe in a table) shows the note after its front matter and title, words escaped', async () => {
     const f = await fixture(VAULT);
     const whole =
-      '**Note Setup** — Setup guide\n\n> Intro line\\.  \n> **Install**  \n> Run the installer\\.  \n> \\- a list item  \n> **Windows**  \n> Win\\.  \n> **Other**  \n> See \\[\\[\\#Install\\]\\] and \\[\\[\\#Install\\#Windows\\]\\]\\.';
+      '**Note Setup** — Setup guide\n\n> Intro line\\.  \n> **Install**  \n> Run the installer\\.  ' +
+      '\n> \\- a list item  \n> **Windows**  \n> Win\\.  \n> **Other**  \n> See \\[\\[\\#Install\\]\\] ' +
+      'and \\[\\[\\#Install\\#Windows\\]\\]\\.';
     assert.equal((await hoverAt(f, '"[[Setup', 3))!.contents, whole);
     const table = (await hoverAt(f, 'Guides/Setup\\|', 2))!;
     assert.equal(table.contents, whole);
@@ -120,13 +122,14 @@ describe('vault links in the editor: hover', () => {
     const h = f.service.hover(f.cursor!.uri, f.cursor!.position)!;
     assert.equal(
       h.contents,
-      '**Note Index** — In a\n\nTook `a/Index.md`: 1 other file shares the name (`b/deep/Index.md`); Obsidian takes the file in the same folder, then the shortest path.',
+      '**Note Index** — In a\n\nTook `a/Index.md`: 1 other file shares the name (`b/deep/Index.md`); ' +
+        'Obsidian takes the file in the same folder, then the shortest path.',
     );
   });
 });
 
 describe('vault links in the editor: go to definition and document links', () => {
-  it('a heading link leads to the heading, a block link to its line, a Markdown link by slug to the heading, an embed to the file', async () => {
+  it('heading links go to the heading, block links to their line, Markdown links by slug to the heading, embeds to the file', async () => {
     const f = await fixture(VAULT);
     const def = (needle: string, delta: number) =>
       f.service.definition(A, pos(f, 'notes/a.md', needle, delta)).map((l) => `${l.targetUri.slice(ROOT.length + 1)} ${r(l.targetRange)}`);
@@ -286,7 +289,7 @@ describe('vault links in the editor: references', () => {
 });
 
 describe('vault links in the editor: rename', () => {
-  it('a heading (from its line): the heading and every link to it, text in wiki links, slug in Markdown links, nested and same-note too', async () => {
+  it('a heading (from its line): it and each link to it, text in wiki links, slug in Markdown links, nested, same-note', async () => {
     const f = await fixture(VAULT);
     assert.deepEqual(f.service.prepareRename(SETUP, { line: 6, character: 5 }), {
       range: { start: { line: 6, character: 3 }, end: { line: 6, character: 10 } },
@@ -325,7 +328,7 @@ describe('vault links in the editor: rename', () => {
     );
   });
 
-  it('a note (from a link to it): the file is renamed and every link follows in its own form, aliases, headings and blocks kept', async () => {
+  it('a note (from a link to it): the file is renamed, every link follows in its own form, aliases, headings and blocks kept', async () => {
     const f = await fixture(VAULT);
     const at = pos(f, 'notes/a.md', '[[Setup#Install', 3);
     assert.deepEqual(f.service.prepareRename(A, at), {

@@ -11,15 +11,18 @@ const links = (f: Awaited<ReturnType<typeof fixture>>, path: string) => problems
 
 describe('vault links: targets by name and by path', () => {
   it('finds a note by name anywhere, by vault-relative path, relative path, path suffix, with or without .md, in any case', async () => {
-    const f = await fixture(`//- .obsidian/app.json
+    const f = await fixture(
+      `//- .obsidian/app.json
 {}
 //- 02 - Topics/People/Someone Else.md
 # Someone Else
 //- Guides/Backups.md
 # Backups
 //- notes/a.md
-[[someone else]] [[02 - Topics/People/Someone Else|them]] [[People/someone else]] [[../Guides/Backups.md]] [[Guides/Backups|Backups]] [[BACKUPS]]
-`);
+[[someone else]] [[02 - Topics/People/Someone Else|them]] [[People/someone else]] [[../Guides/Backups.md]] ` +
+        `[[Guides/Backups|Backups]] [[BACKUPS]]
+`,
+    );
     assert.deepEqual(links(f, 'notes/a.md'), []);
   });
 
@@ -50,7 +53,8 @@ x
 
 describe('vault links: attachments and embeds', () => {
   it('any file is a link and embed target, with sizes and fragments', async () => {
-    const f = await fixture(`//- assets/Outline.png
+    const f = await fixture(
+      `//- assets/Outline.png
 PNG
 //- assets/arrow.svg
 <svg/>
@@ -59,8 +63,10 @@ PNG
 //- board.canvas
 {}
 //- notes/n.md
-![[Outline.png]] ![[arrow.svg#icon]] ![[Outline.png|100]] ![[Outline.png|100x200]] [[Manual.pdf#page=3]] [[board.canvas]] ![img](../assets/Outline.png)
-`);
+![[Outline.png]] ![[arrow.svg#icon]] ![[Outline.png|100]] ![[Outline.png|100x200]] [[Manual.pdf#page=3]] ` +
+        `[[board.canvas]] ![img](../assets/Outline.png)
+`,
+    );
     assert.deepEqual(links(f, 'notes/n.md'), []);
   });
 
@@ -93,9 +99,12 @@ PNG
 `;
 
   it('matches headings by text as Obsidian does (case, punctuation and markup ignored), nested, by slug too, and block ids', async () => {
-    const f = await fixture(`${vault}//- n.md
-[[Options#editor]] [[Options#Editor#Spelling]] [[Options#Search path: operator]] [[Options#what is the hub]] [[Options#D D WOTC]] [[Options#search-path-operator]] [[Options#^data-regions]] ![[Options#^item-1]] [[Options#^fig]]
-`);
+    const f = await fixture(
+      `${vault}//- n.md
+[[Options#editor]] [[Options#Editor#Spelling]] [[Options#Search path: operator]] [[Options#what is the hub]] ` +
+        `[[Options#D D WOTC]] [[Options#search-path-operator]] [[Options#^data-regions]] ![[Options#^item-1]] [[Options#^fig]]
+`,
+    );
     assert.deepEqual(links(f, 'n.md'), []);
   });
 
@@ -154,17 +163,20 @@ Type \`[[\` then [[some.note# to get headings, or [[]].
 });
 
 describe('vault links: Markdown links and property links', () => {
-  it('checks Markdown links as VS Code does: relative, root-relative, <…>, %20, #heading, reference definitions; ignores URLs', async () => {
-    const f = await fixture(`//- dir/other.md
+  it('checks Markdown links as VS Code does: relative, root-relative, <…>, %20, #heading, reference definitions; not URLs', async () => {
+    const f = await fixture(
+      `//- dir/other.md
 # A Heading
 //- dir/name with spaces.md
 x
 //- n.md
 # Here
-[a](dir/other.md) [b](dir/other.md#a-heading) [c](<dir/name with spaces.md>) [d](dir/name%20with%20spaces.md) [e](#here) [f](/dir/other.md) [g](https://example.org/x.md) [h][ref]
+[a](dir/other.md) [b](dir/other.md#a-heading) [c](<dir/name with spaces.md>) [d](dir/name%20with%20spaces.md) ` +
+        `[e](#here) [f](/dir/other.md) [g](https://example.org/x.md) [h][ref]
 
 [ref]: dir/other.md
-`);
+`,
+    );
     assert.deepEqual(links(f, 'n.md'), []);
   });
 
@@ -223,9 +235,13 @@ y
 `;
 
   it('reads label-first links, vault prefixes, hierarchy names, note-reference ranges and wildcard embeds', async () => {
-    const f = await fixture(`${dendron}//- vault/n.md
-[[guide|product.topic.intro]] [[docs|dendron://site/product.topic.intro#why]] ![[product.topic.intro#why,1:#*]] ![[product.topic.intro#^begin:#^end]] ![[product.topic.intro#why:#details]] ![[a.b.*]] [[product.topic.intro]]
-`);
+    const f = await fixture(
+      `${dendron}//- vault/n.md
+[[guide|product.topic.intro]] [[docs|dendron://site/product.topic.intro#why]] ` +
+        `![[product.topic.intro#why,1:#*]] ![[product.topic.intro#^begin:#^end]] ![[product.topic.intro#why:#details]] ` +
+        `![[a.b.*]] [[product.topic.intro]]
+`,
+    );
     assert.deepEqual(links(f, 'vault/n.md'), []);
   });
 
@@ -274,7 +290,7 @@ x
     assert.deepEqual(links(f, 'docs/a.md'), []);
   });
 
-  it('an embed ![[…]] makes a vault of it even when none of its links resolves (a vault without a marker whose links all broke)', async () => {
+  it('an embed ![[…]] makes a vault of it even when none of its links resolves (no marker, and all its links broke)', async () => {
     const f = await fixture(`//- docs/a.md
 ![[Pasted image 1.png]] and [[Launch notes]]. See [b](b.md).
 //- docs/b.md

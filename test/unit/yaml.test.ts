@@ -69,7 +69,9 @@ describe('YAML nested too deep', () => {
 
   it('through the service: GN006 on the anchor file and nothing else; the citations still resolve', async () => {
     const f = await fixture(
-      `//- sources/001_a.txt\nHello there.\n//- sources/001_a.anchors.yaml\n${'- '.repeat(3000)}x\n//- notes/n.md\n---\nx: ${'{'.repeat(3000)}\n---\nSee [[001#p1]] and [[001#nope]].\n`,
+      `//- sources/001_a.txt\nHello there.\n//- ` +
+        `sources/001_a.anchors.yaml\n${'- '.repeat(3000)}x\n//- ` +
+        `notes/n.md\n---\nx: ${'{'.repeat(3000)}\n---\nSee [[001#p1]] and [[001#nope]].\n`,
     );
     assert.deepEqual(problemsOf(f, 'sources/001_a.anchors.yaml'), [`1:201-1:202 GN006 ${TOO_DEEP}`]);
     assert.deepEqual(problemsOf(f, 'notes/n.md'), ['4:26-4:30 GN002 No anchor `nope` in source 001']);

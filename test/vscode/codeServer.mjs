@@ -18,7 +18,8 @@ export function ensureCodeServer() {
   const setup = spawnSync('bash', [join(REPO, 'scripts/setup-vscode.sh')], { stdio: 'inherit' });
   if (setup.status !== 0 || !existsSync(CODE_SERVER)) {
     throw new Error(
-      'code-server is not installed and scripts/setup-vscode.sh failed (see its message above); run it as root with network access to npm and Debian',
+      'code-server is not installed and scripts/setup-vscode.sh failed (see its message above); run ' +
+        'it as root with network access to npm and Debian',
     );
   }
 }

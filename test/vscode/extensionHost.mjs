@@ -20,7 +20,8 @@ export async function runExtensionHostSuite({ browser, server, folder, reportFil
   });
   const failure = (why) =>
     new Error(
-      `${why}\n--- workbench console (last lines) ---\n${consoleLines.slice(-30).join('\n')}\n--- code-server log (last lines) ---\n${server.logTail()}`,
+      `${why}\n--- workbench console (last lines) ---\n${consoleLines.slice(-30).join('\n')}\n--- ` +
+        `code-server log (last lines) ---\n${server.logTail()}`,
     );
   const exitsBefore = exits(server);
   try {

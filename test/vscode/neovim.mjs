@@ -43,7 +43,9 @@ async function runNeovim(folder, work) {
   // Ends the server that Neovim started too (same process group), however Neovim ended.
   await endGroup(nvim.pid);
   const lspLog = [join(work, 'nvim/lsp.log'), join(work, 'lsp.log')].find(existsSync);
-  const context = `\n--- neovim output ---\n${output.trim()}\n--- lsp.log (last lines) ---\n${lspLog ? readFileSync(lspLog, 'utf8').split('\n').slice(-20).join('\n') : '(none)'}`;
+  const context =
+    `\n--- neovim output ---\n${output.trim()}\n--- lsp.log (last lines) ` +
+    `---\n${lspLog ? readFileSync(lspLog, 'utf8').split('\n').slice(-20).join('\n') : '(none)'}`;
   if (outcome === 'timeout') throw new Error(`Neovim did not finish in ${TIMEOUT_MS / 1000} s${context}`);
   if (!existsSync(resultFile)) throw new Error(`Neovim exited (${outcome}) without writing its result${context}`);
   const result = JSON.parse(readFileSync(resultFile, 'utf8'));

@@ -54,10 +54,10 @@ export function toFindings(problems: Iterable<[string, Problem[]]>, relative: (u
  */
 export function formatText(findings: readonly Finding[]): string {
   return findings
-    .map(
-      (f) =>
-        `${terminalSafePath(f.file)}${f.page !== undefined ? `#page=${f.page}:${f.pageLine}` : `:${f.line}`}:${f.column} ${f.severity} ${terminalSafe(f.code)} ${terminalSafe(f.message)}`,
-    )
+    .map((f) => {
+      const at = f.page !== undefined ? `#page=${f.page}:${f.pageLine}` : `:${f.line}`;
+      return `${terminalSafePath(f.file)}${at}:${f.column} ${f.severity} ${terminalSafe(f.code)} ${terminalSafe(f.message)}`;
+    })
     .join('\n');
 }
 

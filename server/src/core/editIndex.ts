@@ -141,7 +141,9 @@ class PairTable {
 
   /** The slot holding `key`, or -1. */
   private slotOf(key: number): number {
-    for (let slot = key & this.mask; this.slotFrom[slot] !== -1; slot = (slot + 1) & this.mask) if (this.slotKeys[slot] === key) return slot;
+    for (let slot = key & this.mask; this.slotFrom[slot] !== -1; slot = (slot + 1) & this.mask) {
+      if (this.slotKeys[slot] === key) return slot;
+    }
     return -1;
   }
 }

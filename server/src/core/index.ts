@@ -259,7 +259,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
     if (doc.text.length > config.maxFileSize) {
       return {
-        skip: `Not checked: its text is ${formatBytes(doc.text.length)}, over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})`,
+        skip:
+          `Not checked: its text is ${formatBytes(doc.text.length)}, ` +
+          `over groundedNotes.maxFileSize (${formatBytes(config.maxFileSize)})`,
       };
     }
     return { text: doc.text, extracted: doc };

@@ -36,7 +36,9 @@ export function checkFailure(uri: DocUri, rule: Rule, error: unknown): Problem {
     range: START,
     code: checkFailed.code,
     severity: 'error',
-    message: `Not fully checked: check ${rule.code} (${rule.name}) failed on this file (${message.split('\n')[0]!.slice(0, 200)}); its problems may be missing`,
+    message:
+      `Not fully checked: check ${rule.code} (${rule.name}) failed on this file ` +
+      `(${message.split('\n')[0]!.slice(0, 200)}); its problems may be missing`,
   };
 }
 
@@ -56,12 +58,13 @@ export function capProblems(problems: Problem[], limit = MAX_PROBLEMS_PER_DOCUME
   const severities = [...bySeverity.keys()].sort((a, b) => RANK[a] - RANK[b]);
   const parts = severities.map((s) => `${count(bySeverity.get(s)!)} ${NOUN[s][bySeverity.get(s) === 1 ? 0 : 1]}`);
   const first = rest[0]!;
+  const listed = `only the first ${count(limit - 1)} are`;
   kept.push({
     uri: first.uri,
     range: { start: first.range.start, end: first.range.start },
     code: moreProblems.code,
     severity: severities[0]!,
-    message: `${count(rest.length)} more problems in this file are not listed (${parts.join(', ')}): only the first ${count(limit - 1)} are`,
+    message: `${count(rest.length)} more problems in this file are not listed (${parts.join(', ')}): ${listed}`,
   });
   return kept;
 }

@@ -489,7 +489,9 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
       (citation.label === undefined || this.conventions.style !== 'dendron');
     const key = plainLink
       ? citation.target
-      : `${citation.target}\u0000${citation.form ?? ''}\u0000${citation.anchor ?? '\u0001'}\u0000${citation.label ?? '\u0001'}\u0000${citation.malformed ?? ''}`;
+      : [citation.target, citation.form ?? '', citation.anchor ?? '\u0001', citation.label ?? '\u0001', citation.malformed ?? ''].join(
+          '\u0000',
+        );
     let inDir = this.shared.get(dir);
     if (!inDir) this.shared.set(dir, (inDir = new Map()));
     let r = inDir.get(key);

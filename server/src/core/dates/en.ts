@@ -8,8 +8,27 @@ import { dateSentences, type SentenceWords } from './segment.js';
 
 const WD_FULL = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const WD_ABBR = 'Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun';
-const MONTH =
-  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+/** Each month's abbreviations ("Sept" besides "Sep"; May has none), beside its name in `MONTH_NAMES`. */
+const MONTH_ABBREVIATIONS: readonly (readonly string[])[] = [
+  ['Jan'],
+  ['Feb'],
+  ['Mar'],
+  ['Apr'],
+  [],
+  ['Jun'],
+  ['Jul'],
+  ['Aug'],
+  ['Sep', 'Sept'],
+  ['Oct'],
+  ['Nov'],
+  ['Dec'],
+];
+/**
+ * The English month words, as a regular expression's alternatives: the twelve names,
+ * then the abbreviations. As written here they need their capital letter ("May" and
+ * "March" are words too); a reader that takes any case adds the `i` flag.
+ */
+export const MONTH_WORDS = [...MONTH_NAMES, ...MONTH_ABBREVIATIONS.flat()].join('|');
 const ORD = '(?:st|nd|rd|th)?';
 /** A day number ends here: not "12.50", "5,000", "12:30" or "123". */
 const DAY_END = '(?!\\d|[:.,]\\d)';
@@ -20,17 +39,18 @@ const WD_LEAD = `(?:(${WD_FULL}|(?:${WD_ABBR})(?=[.,]))\\.?(?:,\\s*|\\s+)(?:the\
 // Each pattern is tried only where the scan found a month, a weekday or an ISO date
 // (sticky), so text dense with dates is read once.
 const MDY = new RegExp(
-  `${WD_LEAD}\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}${DAY_END}(?:\\s*(?:[-–—]|and|&)\\s*(\\d{1,2})${ORD}${DAY_END})?(?:(?:,\\s*|\\s+)(?:of\\s+)?(\\d{4})(?!\\d))?(?:\\s*\\((${WD_FULL}|${WD_ABBR})\\.?\\))?`,
+  `${WD_LEAD}\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})${ORD}${DAY_END}(?:\\s*(?:[-–—]|and|&)\\s*(\\d{1,2})${ORD}${DAY_END})?` +
+    `(?:(?:,\\s*|\\s+)(?:of\\s+)?(\\d{4})(?!\\d))?(?:\\s*\\((${WD_FULL}|${WD_ABBR})\\.?\\))?`,
   'y',
 );
-const DMY = new RegExp(`${WD_LEAD}\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH})\\b\\.?(?:,?\\s+(\\d{4})(?!\\d))?`, 'y');
+const DMY = new RegExp(`${WD_LEAD}\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH_WORDS})\\b\\.?(?:,?\\s+(\\d{4})(?!\\d))?`, 'y');
 const ISO_DATE = new RegExp(
   `${WD_LEAD}(?<![\\w/-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\w-])(?:\\s*\\((${WD_FULL}|${WD_ABBR}|[A-Z][a-z]{1,8})\\.?\\))?`,
   'y',
 );
-const MONTH_YEAR = new RegExp(`(${MONTH})\\.?\\s+(?:of\\s+)?(\\d{4})(?!\\d)`, 'y');
+const MONTH_YEAR = new RegExp(`(${MONTH_WORDS})\\.?\\s+(?:of\\s+)?(\\d{4})(?!\\d)`, 'y');
 /** What the scan stops at: a month name, a weekday name, an ISO date. */
-const ANCHOR = new RegExp(`\\b(?:(${MONTH})|(${WD_FULL}|${WD_ABBR})|\\d{4}-\\d{2}-\\d{2})\\b`, 'g');
+const ANCHOR = new RegExp(`\\b(?:(${MONTH_WORDS})|(${WD_FULL}|${WD_ABBR})|\\d{4}-\\d{2}-\\d{2})\\b`, 'g');
 /** A day number right before a month ("5 March", "the 6th of June"). */
 const DAY_BEFORE = /(?:^|[^\w])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$/;
 const WD_FULL_WORD = new RegExp(`^(?:${WD_FULL})$`);
@@ -54,26 +74,33 @@ const NUMBER_WORDS: Record<string, number> = {
   twelve: 12,
   a: 1,
 };
-const ELAPSED =
-  /\b((?:nearly|almost|about|around|roughly|some|over|more than|less than|just over|just under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(day|week|month|year)s?\s+(since|after)\s+([^.;!?\n]{3,160})/gi;
+const ELAPSED = new RegExp(
+  '\\b((?:nearly|almost|about|around|roughly|some|over|more than|less than|just over|just under)\\s+)?' +
+    '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\\s+' +
+    '(day|week|month|year)s?\\s+(since|after)\\s+([^.;!?\\n]{3,160})',
+  'gi',
+);
 /** What every `ELAPSED` match holds: "days since", "a year after". */
 const ELAPSED_TAIL = /(?:day|week|month|year)s?\s+(?:since|after)\s/i;
 const RANGE_JOIN = /^\s*,?\s*(?:-|–|—|to|through|thru|until|till|and)\s*$/i;
 const NOW_WORDS = /\b(?:now|today|tonight|this week|this month|this year|currently|marks?|marking)\b[^.;!?]{0,40}$/i;
 
 const TITLES = new Set(
-  'mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev hon st mt ft messrs mme mlle no nos vs v fig figs vol pp'.split(
-    ' ',
-  ),
+  (
+    'mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev hon st mt ft ' +
+    'messrs mme mlle no nos vs v fig figs vol pp'
+  ).split(' '),
 );
 const AMBIGUOUS = new Set(
-  'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun inc corp co cos ltd bros plc jr sr etc al approx est dept'.split(
-    ' ',
-  ),
+  (
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'inc corp co cos ltd bros plc jr sr etc al approx est dept'
+  ).split(' '),
 );
 const OPENERS = new Set(
   (
-    'the a an it its he she they we i in on at but and this that these those there his her their our as if when while after before since for so yet ' +
+    'the a an it its he she they we i in on at but and this that these those there his her their ' +
+    'our as if when while after before since for so yet ' +
     'meanwhile however also still now today yesterday tomorrow last next according officials mr mrs ms dr president'
   ).split(' '),
 );
@@ -89,7 +116,8 @@ const sentenceWords: SentenceWords = {
   opensSentence: (word) => OPENERS.has(word.toLowerCase()),
 };
 
-function monthNumber(name: string): number {
+/** The month (1–12) a month word names, in any case, from its first three letters (0 for another word). */
+export function monthNumber(name: string): number {
   const key = name.slice(0, 3).toLowerCase();
   return MONTH_NAMES.findIndex((m) => m.slice(0, 3).toLowerCase() === key) + 1;
 }
@@ -403,7 +431,7 @@ function yearMentions(text: string, masked: readonly Span[]): YearMention[] {
   return out;
 }
 
-const GATE = new RegExp(`\\b(?:${MONTH}|${WD_FULL}|${WD_ABBR})\\b|\\d{4}-\\d{2}-\\d{2}|\\b(?:since|after)\\b`);
+const GATE = new RegExp(`\\b(?:${MONTH_WORDS}|${WD_FULL}|${WD_ABBR})\\b|\\d{4}-\\d{2}-\\d{2}|\\b(?:since|after)\\b`);
 
 export const english: DateLanguage = {
   mayHoldDates: (text) => GATE.test(text),

@@ -88,14 +88,22 @@ const COMPLEMENT_LINK = new Set([
 /** Base forms of common verbs: "to" before one is an infinitive, which points forward ("to testify on Feb. 10"). */
 const BASE_VERBS = new Set(
   (
-    'be meet pay visit travel testify attend appear vote sign hold host begin start open close end return leave arrive speak address announce release ' +
-    'publish report decide rule hear review discuss consider launch unveil deliver present take make give go come run stand face complete finish ' +
-    'resume continue reopen expire mature settle file submit respond reply join welcome receive award honor celebrate mark observe commemorate ' +
-    'deploy withdraw sail fly depart land convene adjourn reconvene debate pass approve ratify enact implement enforce issue sell buy acquire ' +
-    'redeem purchase offer list trade close seek ask demand request require allow permit grant let help support provide fund invest build open ' +
-    'hire fire cut raise lower increase reduce expand extend renew replace restore repair rebuild move relocate transfer retire resign step ' +
-    'campaign run compete play perform show screen broadcast air stream tour perform stage hold rally march protest strike gather assemble ' +
-    'hand send bring carry ship pick deliver set see talk call phone brief inform notify tell explain outline detail lay unveil kick wrap ' +
+    'be meet pay visit travel testify attend appear vote sign hold host begin start open close end ' +
+    'return leave arrive speak address announce release ' +
+    ('publish report decide rule hear review discuss consider launch unveil deliver present take ' +
+      'make give go come run stand face complete finish ') +
+    ('resume continue reopen expire mature settle file submit respond reply join welcome receive ' +
+      'award honor celebrate mark observe commemorate ') +
+    ('deploy withdraw sail fly depart land convene adjourn reconvene debate pass approve ratify ' +
+      'enact implement enforce issue sell buy acquire ') +
+    ('redeem purchase offer list trade close seek ask demand request require allow permit grant let ' +
+      'help support provide fund invest build open ') +
+    ('hire fire cut raise lower increase reduce expand extend renew replace restore repair rebuild ' +
+      'move relocate transfer retire resign step ') +
+    ('campaign run compete play perform show screen broadcast air stream tour perform stage hold ' +
+      'rally march protest strike gather assemble ') +
+    ('hand send bring carry ship pick deliver set see talk call phone brief inform notify tell ' +
+      'explain outline detail lay unveil kick wrap ') +
     'sit serve work study teach train learn examine inspect investigate audit probe question interview try sentence execute free release'
   ).split(' '),
 );
@@ -163,12 +171,18 @@ const DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|last|ne
 /** Irregular past forms that are not also common present forms or nouns. */
 const IRREGULAR_PAST = new Set(
   (
-    'said told met went came took gave made saw held began spoke wrote left fell rose won lost sent brought bought sold found felt kept led meant ran ' +
-    'struck stood thought threw understood became broke chose drove ate flew forgot froze got grew hid knew rode rang shook sang sank stole swam tore woke ' +
-    'wore fought caught taught sought built spent lent bent dealt heard paid laid slept swept wept fled sat shot slid spun stuck stung swung withdrew overcame ' +
-    'underwent undertook forbade foresaw arose awoke bore beat bid bled bred dug fed forgave hung lit overtook oversaw shone shrank sprang strove swore ' +
-    'thrust unwound upheld withheld withstood wrung became begun done gone seen taken given written spoken known shown grown thrown drawn driven risen fallen ' +
-    'chosen broken frozen stolen sworn torn worn woken forgotten forgiven hidden ridden eaten beaten bitten undertaken overtaken mistaken forbidden'
+    'said told met went came took gave made saw held began spoke wrote left fell rose won lost sent ' +
+    'brought bought sold found felt kept led meant ran ' +
+    ('struck stood thought threw understood became broke chose drove ate flew forgot froze got grew ' +
+      'hid knew rode rang shook sang sank stole swam tore woke ') +
+    ('wore fought caught taught sought built spent lent bent dealt heard paid laid slept swept wept ' +
+      'fled sat shot slid spun stuck stung swung withdrew overcame ') +
+    ('underwent undertook forbade foresaw arose awoke bore beat bid bled bred dug fed forgave hung ' +
+      'lit overtook oversaw shone shrank sprang strove swore ') +
+    ('thrust unwound upheld withheld withstood wrung became begun done gone seen taken given written ' +
+      'spoken known shown grown thrown drawn driven risen fallen ') +
+    ('chosen broken frozen stolen sworn torn worn woken forgotten forgiven hidden ridden eaten ' +
+      'beaten bitten undertaken overtaken mistaken forbidden')
   ).split(' '),
 );
 /** Present forms that announce scheduled events ("the sale begins Monday, June 3"). */
@@ -176,16 +190,21 @@ const PRESENT_EVENT = new Set(
   (
     'begins starts opens closes ends expires meets arrives travels holds launches kicks takes comes goes ' +
     'convenes resumes continues concludes commences celebrates departs speaks testifies appears publishes says announces ' +
-    'begin start open close end expire run meet arrive leave return travel visit host hold convene resume conclude commence celebrate depart head'
+    ('begin start open close end expire run meet arrive leave return travel visit host hold convene ' +
+      'resume conclude commence celebrate depart head')
   ).split(' '),
 );
 /** Lower-case words in "-ed" that are not verbs. */
 const NOT_VERB_ED = new Set(
   (
-    'need speed feed seed bed red shed bleed breed creed greed heed proceed exceed succeed indeed embed hundred sacred naked wicked wretched rugged beloved ' +
-    'ragged jagged crooked learned aged blessed cursed dogged kindred sled wed fled weed reed deed steed tweed freed agreed med united limited interested ' +
-    'talented skilled detailed related based advanced concerned dedicated married retired tired experienced sophisticated complicated supposed alleged ' +
-    'so-called biased armed unarmed unprecedented unlimited unexpected unnamed undisclosed unidentified varied assorted mixed used located situated ' +
+    'need speed feed seed bed red shed bleed breed creed greed heed proceed exceed succeed indeed ' +
+    'embed hundred sacred naked wicked wretched rugged beloved ' +
+    ('ragged jagged crooked learned aged blessed cursed dogged kindred sled wed fled weed reed deed ' +
+      'steed tweed freed agreed med united limited interested ') +
+    ('talented skilled detailed related based advanced concerned dedicated married retired tired ' +
+      'experienced sophisticated complicated supposed alleged ') +
+    ('so-called biased armed unarmed unprecedented unlimited unexpected unnamed undisclosed ' +
+      'unidentified varied assorted mixed used located situated ') +
     'headquartered renowned talented gifted devoted'
   ).split(' '),
 );

@@ -8,8 +8,11 @@ import { lastStartingAtOrBefore } from '../text.js';
 import type { Span } from '../types.js';
 
 /** Extensions of file names that stand in prose (`2021-10-02.md`, `scan_2019-03-04.pdf`). */
-const FILE_NAME =
-  /^[\w.-]*[\w-]\.(?:md|markdown|txt|pdf|html?|png|jpe?g|gif|svg|webp|csv|tsv|json|ya?ml|xml|docx?|xlsx?|pptx?|odt|rtf|zip|gz|mp3|mp4|mov|wav|canvas|epub|log)$/i;
+const FILE_NAME = new RegExp(
+  '^[\\w.-]*[\\w-]\\.(?:md|markdown|txt|pdf|html?|png|jpe?g|gif|svg|webp|csv|tsv|json|ya?ml|xml|' +
+    'docx?|xlsx?|pptx?|odt|rtf|zip|gz|mp3|mp4|mov|wav|canvas|epub|log)$',
+  'i',
+);
 /** Words joined by slashes ("and/or", "June/July") are prose, not paths. */
 const WORDS_WITH_SLASHES = /^[A-Za-z]+(?:\/[A-Za-z]+)+$/;
 const TRAILING = new Set([...'.,;:!?)]}\'"”’*_']);

@@ -35,8 +35,11 @@ export interface ResolveInput {
 const YEAR_BEFORE_WINDOW = 300;
 const YEAR_BEFORE = /\b(?:a year (?:ago|earlier|before)|year-ago|year-earlier|last year|the (?:previous|prior) year|the year before)\b/i;
 /** Words before a date that put it in a subordinate clause or mention it in passing: it does not move the narrative. */
-const PASSING =
-  /\b(?:since|when|after|before|until|till|while|because|although|though|unless|once|which|who|whom|whose|that|due|matur\w*|expir\w*|anniversary|born|died|founded|established|dated|began|begun|started|ended|signed|took effect|effective)\b/i;
+const PASSING = new RegExp(
+  '\\b(?:since|when|after|before|until|till|while|because|although|though|unless|once|which|who|whom|whose|that|due|' +
+    'matur\\w*|expir\\w*|anniversary|born|died|founded|established|dated|began|begun|started|ended|signed|took effect|effective)\\b',
+  'i',
+);
 
 /**
  * The year a year-less month/day takes: the candidate year nearest the reference, where

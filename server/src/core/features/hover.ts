@@ -76,7 +76,8 @@ export function hover(
         parts.push(
           passage.stale.lost
             ? `⚠ Anchor \`${escapeMarkdown(passage.anchor ?? '')}\` is lost: its quote is no longer in the source.`
-            : `⚠ Anchor \`${escapeMarkdown(passage.anchor ?? '')}\` is stale: re-anchored to the closest text (${Math.round(passage.stale.similarity * 100)}% similar).`,
+            : `⚠ Anchor \`${escapeMarkdown(passage.anchor ?? '')}\` is stale: re-anchored to the closest text ` +
+                `(${Math.round(passage.stale.similarity * 100)}% similar).`,
         );
       }
       if (!passage.stale?.lost) {

@@ -10,7 +10,8 @@ import type { Resolution, WorkspaceView } from '../view.js';
 import { isImage } from '../links/write.js';
 import { relativePath } from '../workspace.js';
 import { escapeMarkdown } from './locate.js';
-import { atxHeading } from '../parse/source.js';
+import { atxOpening } from '../parse/atxHeading.js';
+import { headingLine } from '../parse/source.js';
 
 /** At most this many lines of a note are shown, and this many characters. */
 const PREVIEW_LINES = 8;
@@ -57,7 +58,11 @@ function alternativesLine(view: WorkspaceView, taken: DocUri, alternatives: read
   const style = view.conventions.style;
   const rule = style === 'auto' || style === 'obsidian' ? 'Obsidian takes' : 'the link takes';
   const n = alternatives.length;
-  return `Took ${codeSpan(shownPath(view, taken))}: ${n} other file${n === 1 ? '' : 's'} share${n === 1 ? 's' : ''} the name (${others.join(', ')}); ${rule} the file in the same folder, then the shortest path.`;
+  return (
+    `Took ${codeSpan(shownPath(view, taken))}: ${n} other file${n === 1 ? '' : 's'} ` +
+    `share${n === 1 ? 's' : ''} the name (${others.join(', ')}); ${rule} the file in the same ` +
+    `folder, then the shortest path.`
+  );
 }
 
 /** The end of YAML front matter at the top of a note (0 when there is none). */
@@ -66,8 +71,18 @@ function afterFrontMatter(text: string): number {
   return m ? m[0].length : 0;
 }
 
-/** True for a line that starts a block of its own: a heading, a list item, a quote, a fence. */
-const STARTS_BLOCK = /^ {0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|```|~~~)/;
+/** A list item, a quote or a fence: a line that starts a block of its own. */
+const STARTS_BLOCK = /^ {0,3}(?:[-*+]\s|\d{1,9}[.)]\s|>|```|~~~)/;
+
+/**
+ * True for a line that starts a block of its own: a heading, a list item, a quote, a
+ * fence. A heading here is `#`s followed by any white space (a CR, a no-break space),
+ * not CommonMark's rule: a lone `#` line starts no block.
+ */
+export function startsBlock(line: string): boolean {
+  const atx = atxOpening(line);
+  return (atx !== undefined && /\s/.test(line.charAt(atx.afterOpening))) || STARTS_BLOCK.test(line);
+}
 
 /**
  * The block an id names: the paragraph or list item whose last line ends with it, or
@@ -84,11 +99,14 @@ function blockSpan(text: string, note: NoteIndex, block: BlockId): { start: numb
   while (own && last > 0 && lines[last]!.trim() === '') last--;
   const headings = new Set(note.headings.map((h) => h.line));
   let first = Math.max(last, 0);
-  while (first > 0 && !STARTS_BLOCK.test(lines[first]!) && lines[first - 1]!.trim() !== '' && !headings.has(first - 1)) first--;
+  while (first > 0 && !startsBlock(lines[first]!) && lines[first - 1]!.trim() !== '' && !headings.has(first - 1)) first--;
   return { start: starts[first]!, end: own ? starts[last]! + lines[last]!.length : block.start };
 }
 
-/** The part of a note a link shows: the section under its heading, the paragraph of its block, or the note after its front matter and title. */
+/**
+ * The part of a note a link shows: the section under its heading, the paragraph of its
+ * block, or the note after its front matter and title.
+ */
 function previewSpan(text: string, note: NoteIndex, heading?: Heading, block?: BlockId): { start: number; end: number } {
   if (heading) {
     const next = note.headings.find((h) => h.start > heading.start && h.level <= heading.level);
@@ -117,7 +135,7 @@ export function previewLines(text: string, span: { start: number; end: number })
     const room = PREVIEW_CHARS - chars;
     const cut = line.length > room ? line.slice(0, room) + '…' : line;
     chars += cut.length;
-    const heading = atxHeading(cut);
+    const heading = headingLine(cut);
     lines.push(heading ? `**${escapeMarkdown(heading.text)}**` : escapeMarkdown(cut));
   }
   return lines.length > 0 ? '> ' + lines.join('  \n> ') : undefined;

@@ -192,10 +192,16 @@ function headingSuggestions(ctx: LinkContext, note: NoteIndex, anchor: string, m
 }
 
 /** Extensions of the files vaults embed and link besides notes. */
-const ATTACHMENT =
-  /^\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp3|wav|ogg|m4a|flac|webm|mp4|mov|mkv|avi|canvas|excalidraw|base|csv|json|zip|txt|html?|docx?|xlsx?|pptx?|epub)$/i;
+const ATTACHMENT = new RegExp(
+  '^\\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp3|wav|ogg|m4a|flac|webm|mp4|mov|mkv|avi|' +
+    'canvas|excalidraw|base|csv|json|zip|txt|html?|docx?|xlsx?|pptx?|epub)$',
+  'i',
+);
 
-/** True when a target names a file other than a note: a known attachment type, or (outside Dendron, whose names hold dots) any short extension. */
+/**
+ * True when a target names a file other than a note: a known attachment type, or
+ * (outside Dendron, whose names hold dots) any short extension.
+ */
 function looksLikeFile(ctx: LinkContext, target: string): boolean {
   const ext = extensionOf(target);
   if (ext === '' || ext === '.md') return false;

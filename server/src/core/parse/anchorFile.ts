@@ -6,6 +6,7 @@
  * entries that can be read still count.
  */
 import { isMap, isPair, isScalar, type Node as YamlNode, type Pair } from 'yaml';
+import { isCitableAnchorName } from '../../../../shared/anchorKey.js';
 import type { AnchorDefinition, AnchorFileIndex, Span, UncodedProblem } from '../types.js';
 import { LineIndex } from '../text.js';
 import { builtInAnchorKind } from '../anchors.js';
@@ -16,8 +17,6 @@ export const ANCHOR_FILE_SUFFIX = '.anchors.yaml';
 /** YAML errors reported per file. */
 const MAX_YAML_ERRORS = 20;
 const FIELDS = new Set(['quote', 'prefix', 'suffix', 'page']);
-/** Keys are what a citation writes after `#`: no white space, `#`, `|`, `]` or quotes. */
-const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
 
 /**
  * Why `name` cannot be given to a new or renamed anchor, or undefined when it can: it
@@ -25,10 +24,13 @@ const VALID_KEY = /^[^\s#|\[\]"\u201c\u201d]+$/;
  * built-in anchor such as `L5`, `p1` or `page=3`, which a named anchor would take over.
  */
 export function anchorNameError(name: string, sourceName: string): string | undefined {
-  if (!VALID_KEY.test(name)) return `\`${name}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`;
+  if (!isCitableAnchorName(name)) return `\`${name}\` cannot be an anchor name: use no spaces, #, |, brackets or quotes.`;
   const kind = builtInAnchorKind(name);
   if (kind)
-    return `\`${name}\` is a ${kind} anchor: a named anchor of that name would take over every citation \`[[${sourceName}#${name}]]\`. Choose another name.`;
+    return (
+      `\`${name}\` is a ${kind} anchor: a named anchor of that name would take over every citation ` +
+      `\`[[${sourceName}#${name}]]\`. Choose another name.`
+    );
   return undefined;
 }
 
@@ -112,7 +114,7 @@ function readEntry(pair: Pair<YamlNode, YamlNode>, report: (s: Span, message: st
     return undefined;
   }
   const key = String(keyNode.value);
-  if (!VALID_KEY.test(key)) {
+  if (!isCitableAnchorName(key)) {
     report(keySpan, `The anchor name \`${key}\` cannot be cited: use no spaces, \`#\`, \`|\`, brackets or quotes`);
     return undefined;
   }

@@ -11,6 +11,7 @@
  * a property test holds this reading equal to the parser's on every text it accepts.
  */
 import type { Span } from '../types.js';
+import { atxHeading, type AtxHeading } from './atxHeading.js';
 import { closingRun } from './lexical.js';
 import { markdownStructure } from './tree.js';
 
@@ -115,7 +116,6 @@ function listMarker(text: string, i: number, lineEnd: number): { end: number; or
 const MAX_DEPTH = 100;
 const THEMATIC_CHARS = new Set([42, 45, 95, 32, 9]);
 const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const ATX = /^(#{1,6})(?:[ \t]+|$)/;
 const FENCE = /^(`{3,}|~{3,})/;
 const SETEXT = /^(?:=+|-+)[ \t]*$/;
 /** The start of a link reference definition, which this reading leaves to the parser. */
@@ -346,11 +346,11 @@ function readText(text: string): BlockStructure {
       paragraphLine = true; // only reached with a paragraph open (see above)
     } else {
       const first = r.line.charCodeAt(0);
-      const atx = first === 35 /* # */ ? ATX.exec(r.line) : null;
+      const atx = first === 35 /* # */ ? atxHeading(text, r.next, lineEnd) : undefined;
       const fenceOpen = (first === 96 || first === 126) /* ` ~ */ && isFence(r.line) ? FENCE.exec(r.line) : null;
       if (atx) {
         closeParagraph();
-        heading(text, r.next, lineEnd, atx[1]!.length, out, marked);
+        heading(text, r.next, lineEnd, atx, out, marked);
       } else if (fenceOpen) {
         closeParagraph();
         if (r.columns > 0) bail('an indented fence');
@@ -421,7 +421,7 @@ function interruptsParagraph(text: string, columns: number, next: number, lineEn
   if (columns >= 4) return false;
   const ch = text.charCodeAt(next);
   if (ch === 62 /* > */) return true;
-  if (ATX.test(line) || isFence(line) || THEMATIC.test(line)) return true;
+  if (atxHeading(line) || isFence(line) || THEMATIC.test(line)) return true;
   const html = htmlBlockStart(line, false);
   if (html === 7) bail('a lone HTML tag after a lazy line');
   if (html > 0) return true;
@@ -447,21 +447,13 @@ function readMarkedHeadings(marked: readonly MarkedHeading[]): void {
 }
 
 /** An ATX heading from the first `#` at `from` to the end of its line. */
-function heading(text: string, from: number, lineEnd: number, level: number, out: BlockStructure, marked: MarkedHeading[]): void {
-  let content = text.slice(from + level, lineEnd);
-  // The closing sequence: `#`s preceded by white space (or the whole content), then white space.
-  let end = content.length;
-  while (end > 0 && (content.charCodeAt(end - 1) === SP || content.charCodeAt(end - 1) === TAB)) end--;
-  let hashes = end;
-  while (hashes > 0 && content.charCodeAt(hashes - 1) === 35 /* # */) hashes--;
-  if (hashes < end && (hashes === 0 || content.charCodeAt(hashes - 1) === SP || content.charCodeAt(hashes - 1) === TAB)) end = hashes;
-  content = content.slice(0, end).trim();
+function heading(text: string, from: number, lineEnd: number, atx: AtxHeading, out: BlockStructure, marked: MarkedHeading[]): void {
   const span = { start: from, end: lineEnd };
   inlineExclusions(text, from, lineEnd, out.excluded);
   out.blocks.push(span);
-  const h = { span, text: content, level };
+  const h = { span, text: atx.text, level: atx.level };
   // Markup (emphasis, escapes, entities, code) is read by the parser, from the heading's line alone.
-  if (!PLAIN_HEADING.test(content)) marked.push({ heading: h, source: text.slice(from, lineEnd) });
+  if (!PLAIN_HEADING.test(atx.text)) marked.push({ heading: h, source: text.slice(from, lineEnd) });
   out.headings.push(h);
 }
 
@@ -575,7 +567,10 @@ const specials = new Specials();
 const HTML_RAW = /^<(?:pre|script|style|textarea)(?:[ \t>]|$)/i;
 const HTML_RAW_END = /<\/(?:pre|script|style|textarea)>/i;
 const HTML_BLOCK_NAMES =
-  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|' +
+  'fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|' +
+  'main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|' +
+  'title|tr|track|ul';
 const HTML_KNOWN_BLOCK = new RegExp(`^</?(?:${HTML_BLOCK_NAMES})(?:[ \\t>]|/>|$)`, 'i');
 const TAG_NAME = '[A-Za-z][A-Za-z0-9-]*';
 const ATTRIBUTE = `(?:[ \\t\\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t\\n]*=[ \\t\\n]*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;

@@ -4,10 +4,10 @@
  * their own, fuller extractor; this one only needs to be cheap and exact.
  */
 import { baseName } from '../workspace.js';
+import { MONTH_WORDS, monthNumber } from '../dates/en.js';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+// The date checks' month words, here in any case ("JUNE 18, 2024", "7 december 2021"): the patterns below have the `i` flag.
+const MONTH = `(${MONTH_WORDS})\\.?`;
 const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
 const MDY = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DMY = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, 'i');
@@ -18,11 +18,6 @@ export interface FoundDate {
   start: number;
   end: number;
   iso: string;
-}
-
-function monthNumber(name: string): number {
-  const m = name.toLowerCase().slice(0, 3);
-  return MONTHS.findIndex((full) => full.startsWith(m)) + 1;
 }
 
 function isoOf(y: number, m: number, d: number): string | undefined {

@@ -2,6 +2,7 @@
 import type { Block, Citation, DocumentDate, Heading, NoteIndex, Span } from '../types.js';
 import { lastStartingAtOrBefore, LineIndex } from '../text.js';
 import { baseName } from '../workspace.js';
+import { atxOpening } from './atxHeading.js';
 import { readBlocks } from './blocks.js';
 import { findBlockIds } from './blockIds.js';
 import { scanCitations, type RawCitation } from './citations.js';
@@ -19,23 +20,40 @@ export function noteStem(uri: string): string {
   return baseName(uri).replace(/\.md$/i, '');
 }
 
-/** What the lexical reading finds, for text the parser is not given (see `lexical.ts`). */
-function lexicalStructure(text: string): Structure {
+/** Where the lexical reading's lines start: after any line break, as `^` in a multiline expression. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
+/**
+ * What the lexical reading finds, for text the parser is not given (see `lexical.ts`).
+ * Exported for its property test. Its headings differ from CommonMark's where the parser's reading is out of reach
+ * anyway (containers nested too deep): the `#`s must be followed by a space or a tab
+ * (a lone `#` is no heading), the heading runs to the next LF, and every trailing
+ * `#`, space and tab is cut (`# C#` reads "C").
+ */
+export function lexicalStructure(text: string): Structure {
   const { excluded, frontMatter } = lexicalExclusions(text);
   const out: Structure = { excluded, blocks: [], headings: [] };
   if (frontMatter) out.frontMatter = frontMatter;
-  const atx = /^ {0,3}(#{1,6})[ \t]+([^\n]*)/gm;
-  let m: RegExpExecArray | null;
   let e = 0;
-  while ((m = atx.exec(text))) {
-    const span = { start: m.index, end: m.index + m[0].length };
+  for (let start = 0; start < text.length;) {
+    const nl = text.indexOf('\n', start);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const atx = atxOpening(text, start, lineEnd);
+    const blankAfter = atx !== undefined && /[ \t]/.test(text.charAt(atx.afterOpening));
+    if (!atx || !blankAfter) {
+      LINE_BREAK.lastIndex = start;
+      start = LINE_BREAK.exec(text) ? LINE_BREAK.lastIndex : text.length;
+      continue;
+    }
+    const span = { start, end: lineEnd };
+    start = lineEnd + 1;
     while (e < excluded.length && excluded[e]!.end <= span.start) e++;
     if (excluded[e] && excluded[e]!.start <= span.start) continue;
-    // The closing `#`s are cut by hand: `/[ \t#]+$/` backtracks quadratically on a long run of ` #`.
-    const heading = m[2]!;
-    let end = heading.length;
-    while (end > 0 && ' \t#'.includes(heading[end - 1]!)) end--;
-    out.headings.push({ span, text: heading.slice(0, end).trim(), level: m[1]!.length });
+    let from = atx.afterOpening;
+    while (text[from] === ' ' || text[from] === '\t') from++;
+    let end = lineEnd;
+    while (end > from && ' \t#'.includes(text[end - 1]!)) end--;
+    out.headings.push({ span, text: text.slice(from, end).trim(), level: atx.level });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import type { Block, DocumentDate, Heading, SourceIndex } from '../types.js';
 import { computeLineStarts } from '../text.js';
 import { withoutSourceExtension } from '../formats.js';
 import { baseName } from '../workspace.js';
+import { atxHeading } from './atxHeading.js';
 import { findFullDate, frontMatterDate, isDateOnlyLine } from './docDate.js';
 import { blankLineBlocks, topDateLine } from './note.js';
 import { SlugCounter } from './slug.js';
@@ -30,33 +31,17 @@ export function isHeadingLine(block: string): boolean {
   return t.split(/\s+/).length <= 12;
 }
 
-const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t';
-
 /**
- * An ATX heading line (`## Title ##`): its level and text without the closing `#`s.
- * Read by hand: the regular expression it replaces backtracked quadratically on
- * `# x`, a long run of spaces, then `y` (8 s at 100 KB).
+ * A heading line read as plain text (sources, the link hover's preview lines): its
+ * level and text. Two differences from a note's headings, kept from the expression
+ * this reading once was: a line that holds another line break (CR, U+2028, U+2029)
+ * is no heading, and a heading of nothing but `#`s (`# ###`) keeps them as its text,
+ * where CommonMark reads an empty heading.
  */
-export function atxHeading(line: string): { level: number; text: string } | undefined {
-  let i = 0;
-  while (i < 3 && line[i] === ' ') i++;
-  let j = i;
-  while (j < line.length && line[j] === '#' && j - i <= 6) j++;
-  const level = j - i;
-  if (level < 1 || level > 6 || (j < line.length && !isBlank(line[j]))) return undefined;
-  // A line break other than the final one is not part of a heading line.
-  if (/[\r\u2028\u2029]/.test(line.slice(j))) return undefined;
-  while (j < line.length && isBlank(line[j])) j++;
-  let end = line.length;
-  while (end > j && isBlank(line[end - 1])) end--;
-  // A closing run of `#` counts only after white space, and only after some text.
-  let hashes = end;
-  while (hashes > j && line[hashes - 1] === '#') hashes--;
-  if (hashes < end && hashes > j && isBlank(line[hashes - 1])) {
-    end = hashes;
-    while (end > j && isBlank(line[end - 1])) end--;
-  }
-  return { level, text: line.slice(j, end).trim() };
+export function headingLine(line: string): { level: number; text: string } | undefined {
+  const h = atxHeading(line);
+  if (!h || /[\r\u2028\u2029]/.test(line)) return undefined;
+  return { level: h.level, text: h.span.start < h.span.end ? h.text : line.slice(h.afterOpening).trim() };
 }
 
 /** ATX headings of a Markdown source, skipping fenced code. */
@@ -77,7 +62,7 @@ function markdownHeadings(
       continue;
     }
     if (fence) continue;
-    const h = atxHeading(content);
+    const h = headingLine(content);
     if (h) out.push({ start, end: start + content.length, text: h.text, level: h.level, line });
   }
   return out;

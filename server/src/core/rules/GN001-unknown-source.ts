@@ -8,7 +8,9 @@ export const unknownSource: Rule = {
   name: 'unknown-source',
   defaultSeverity: 'error',
   description:
-    'A citation names a source id that no source has, or a link names a note or file the workspace does not have (by name, by path, or as an embed). In a workspace without sources the message speaks only of notes and files; suggestions are names of the same kind.',
+    'A citation names a source id that no source has, or a link names a note or file the workspace ' +
+    'does not have (by name, by path, or as an embed). In a workspace without sources the message ' +
+    'speaks only of notes and files; suggestions are names of the same kind.',
   example: '`[[001#kirby-briefing]]` → Unknown source `001`: no source has that id and no note that name; did you mean `000` or `002`?',
   checkNote(note, view) {
     return eachCitation(

@@ -8,7 +8,8 @@ export const unknownAnchor: Rule = {
   name: 'unknown-anchor',
   defaultSeverity: 'error',
   description:
-    'A citation names an anchor that its source does not have (no named anchor, heading, paragraph, line or quote matches), or a link names a heading or block (`^id`) that its note does not have.',
+    'A citation names an anchor that its source does not have (no named anchor, heading, paragraph, ' +
+    'line or quote matches), or a link names a heading or block (`^id`) that its note does not have.',
   example: '`[[002#kirby-brifing]]` → No anchor `kirby-brifing` in source 002; did you mean `kirby-briefing`?',
   checkNote(note, view) {
     return eachCitation(

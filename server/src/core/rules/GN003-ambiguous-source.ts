@@ -8,7 +8,8 @@ export const ambiguousSource: Rule = {
   name: 'ambiguous-source',
   defaultSeverity: 'error',
   description:
-    'Two or more sources share the cited id (cite the whole file stem to say which); in a Foam workspace, two or more notes share the linked name.',
+    'Two or more sources share the cited id (cite the whole file stem to say which); in a Foam ' +
+    'workspace, two or more notes share the linked name.',
   example: '`[[002]]` with `002_a.txt` and `002_b.txt` → Source id `002` is ambiguous: `002_a` or `002_b`',
   checkNote(note, view) {
     return eachCitation(

@@ -7,7 +7,8 @@ export const malformedCitation: Rule = {
   name: 'malformed-citation',
   defaultSeverity: 'error',
   description:
-    'A citation or link that cannot be read: an unclosed `[[`, a link that names nothing, an empty anchor of a source, a quote anchor without its closing quote, or a bad line range.',
+    'A citation or link that cannot be read: an unclosed `[[`, a link that names nothing, an empty ' +
+    'anchor of a source, a quote anchor without its closing quote, or a bad line range.',
   example: '`[[002#L9-L3]]` → Malformed citation: bad line range `L9-L3`: lines count from L1 and a range ends after it starts',
   checkNote(note, view) {
     return eachCitation(

@@ -18,9 +18,13 @@ export const staleAnchor: Rule = {
   name: 'stale-anchor',
   defaultSeverity: 'warning',
   description:
-    'A named anchor whose quote is no longer in its source exactly (the source changed). It is re-anchored to the closest fuzzy match, shown in the message, and citations keep resolving there; below 75% similarity it is lost (an error). The fix writes the re-anchored text into the anchor file.',
+    'A named anchor whose quote is no longer in its source exactly (the source changed). It is ' +
+    're-anchored to the closest fuzzy match, shown in the message, and citations keep resolving ' +
+    'there; below 75% similarity it is lost (an error). The fix writes the re-anchored text into the ' +
+    'anchor file.',
   example:
-    'source 002 now says "John Kirby explained" → Anchor `kirby-briefing` is stale: re-anchored to “…John Kirby explained Biden’s comments…” (92% similar)',
+    'source 002 now says "John Kirby explained" → Anchor `kirby-briefing` is stale: re-anchored to ' +
+    '“…John Kirby explained Biden’s comments…” (92% similar)',
   checkAnchorFile(file, view) {
     const source = view.sourceForAnchorFile(file);
     const lines = view.lines(file.uri);
@@ -48,7 +52,9 @@ export const staleAnchor: Rule = {
         uri: file.uri,
         range,
         code: staleAnchor.code,
-        message: `Anchor \`${def.key}\` is stale: its quote is no longer in source ${name}; re-anchored to “${now}” (${Math.round(p.stale.similarity * 100)}% similar)`,
+        message:
+          `Anchor \`${def.key}\` is stale: its quote is no longer in source ${name}; re-anchored to ` +
+          `“${now}” (${Math.round(p.stale.similarity * 100)}% similar)`,
         fixes: [
           {
             title: `Update the quote of \`${def.key}\` to the source's text`,
@@ -82,7 +88,10 @@ export const staleAnchor: Rule = {
               uri: note.uri,
               range: lines.range(c.anchorSpan),
               code: staleAnchor.code,
-              message: `Anchor \`${key}\` is stale: re-anchored to “${r.source.text.slice(r.passage.start, r.passage.end).replace(/\s+/g, ' ')}” (${Math.round(r.passage.stale.similarity * 100)}% similar); update the anchor file`,
+              message:
+                `Anchor \`${key}\` is stale: re-anchored to ` +
+                `“${r.source.text.slice(r.passage.start, r.passage.end).replace(/\s+/g, ' ')}” ` +
+                `(${Math.round(r.passage.stale.similarity * 100)}% similar); update the anchor file`,
             },
       );
     }

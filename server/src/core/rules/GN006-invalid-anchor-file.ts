@@ -7,7 +7,9 @@ export const invalidAnchorFile: Rule = {
   name: 'invalid-anchor-file',
   defaultSeverity: 'error',
   description:
-    'An anchor file whose YAML does not parse, whose shape is wrong (not a map of names to quotes), that repeats a name, or that has no source beside it. Reported at the offending line; the rest of the workspace still works.',
+    'An anchor file whose YAML does not parse, whose shape is wrong (not a map of names to quotes), ' +
+    'that repeats a name, or that has no source beside it. Reported at the offending line; the rest ' +
+    'of the workspace still works.',
   example: '`kirby-briefing: [oops` in `002_….anchors.yaml` → Invalid YAML: …',
   checkAnchorFile(file, view) {
     const problems: Problem[] = file.problems.map(({ uri, range, ...rest }) => ({ uri, range, code: invalidAnchorFile.code, ...rest }));

@@ -6,6 +6,8 @@ export const moreProblems: Rule = {
   name: 'more-problems',
   defaultSeverity: 'error',
   description:
-    'A file has more problems than are listed per file (1,000): the rest are counted in this one entry, whose severity is the worst among them, so an editor and CI stay responsive and the count stays true.',
+    'A file has more problems than are listed per file (1,000): the rest are counted in this one ' +
+    'entry, whose severity is the worst among them, so an editor and CI stay responsive and the ' +
+    'count stays true.',
   example: 'a note with 130,000 `[[999]]` → 129,001 more problems in this file are not listed (129,001 errors): only the first 999 are',
 };

@@ -28,9 +28,15 @@ export const misquote: Rule = {
   name: 'misquote',
   defaultSeverity: 'warning',
   description:
-    "Words in quotation marks, in a sentence that carries a citation, that do not occur in the cited passage (for a one-sentence anchor: in its paragraph; without an anchor: anywhere in the source), after normalising white space, typographic quotes and dashes. `…` or `...` may stand for omitted words; `[sic]` and bracketed insertions are allowed. The message shows the closest wording in the source; the fix puts in the source's exact words.",
+    'Words in quotation marks, in a sentence that carries a citation, that do not occur in the ' +
+    'cited passage (for a one-sentence anchor: in its paragraph; without an anchor: anywhere in the ' +
+    'source), after normalising white space, typographic quotes and dashes. `…` or `...` may stand ' +
+    'for omitted words; `[sic]` and bracketed insertions are allowed. The message shows the closest ' +
+    "wording in the source; the fix puts in the source's exact words.",
   example:
-    'Macron said France would "never urge Ukrainians to make compromises" [[002#macron-no-compromise]] → Misquote: the source says “never urge the Ukrainians to make a compromise”',
+    'Macron said France would "never urge Ukrainians to make compromises" ' +
+    '[[002#macron-no-compromise]] → Misquote: the source says “never urge the Ukrainians to make a ' +
+    'compromise”',
   checkNote(note, view) {
     const text = view.text(note.uri);
     const lines = view.lines(note.uri);

@@ -35,9 +35,12 @@ export const dateOutOfContext: DateRule = {
   defaultSeverity: 'warning',
   sourceSeverity: 'information',
   description:
-    "A date whose weekday is wrong and that lies outside the span of the dates around it (the document's own timeline, or the cited sources' timelines), while a date with the stated weekday lies inside: the message names the span and suggests that date.",
+    'A date whose weekday is wrong and that lies outside the span of the dates around it (the ' +
+    "document's own timeline, or the cited sources' timelines), while a date with the stated weekday " +
+    'lies inside: the message names the span and suggests that date.',
   example:
-    '"Wednesday, October 8" amid a December 7–9, 2021 timeline → October 8 lies outside the timeline around it (December 7–9, 2021); did you mean Wednesday, December 8, 2021?',
+    '"Wednesday, October 8" amid a December 7–9, 2021 timeline → October 8 lies outside the ' +
+    'timeline around it (December 7–9, 2021); did you mean Wednesday, December 8, 2021?',
   judge(text, facts) {
     const out: DateFinding[] = [];
     // Only a timeline of two or more dates says where the text is.
@@ -60,7 +63,9 @@ export const dateOutOfContext: DateRule = {
         out.push({
           code: dateOutOfContext.code,
           span,
-          message: `${formatDate(m.resolved, false)} lies outside the timeline around it (${formatSpan(t.start!, t.end!)}); did you mean ${formatWithWeekday(candidate)}?`,
+          message:
+            `${formatDate(m.resolved, false)} lies outside the timeline around it ` +
+            `(${formatSpan(t.start!, t.end!)}); did you mean ${formatWithWeekday(candidate)}?`,
           fixes: [{ title: `Change ${JSON.stringify(written)} to ${JSON.stringify(suggestion)}`, span, newText: suggestion }],
         });
         break;

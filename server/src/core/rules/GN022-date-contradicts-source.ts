@@ -105,9 +105,12 @@ export const dateContradictsSource: Rule = {
   defaultSeverity: 'warning',
   sourceSeverity: 'information',
   description:
-    'A note sentence that cites a passage gives a date for a statement, and the cited passage dates that statement differently. Each date of the sentence is compared (a range’s two ends with the passage’s two ends); the fix offers the passage’s date for that statement.',
+    'A note sentence that cites a passage gives a date for a statement, and the cited passage dates ' +
+    'that statement differently. Each date of the sentence is compared (a range’s two ends with the ' +
+    'passage’s two ends); the fix offers the passage’s date for that statement.',
   example:
-    '"AP reported on December 10, 2021 [[000#p17]]" where paragraph 17 says "Thursday, December 9" → The cited passage dates this to Thursday, December 9, 2021; the note says December 10, 2021',
+    '"AP reported on December 10, 2021 [[000#p17]]" where paragraph 17 says "Thursday, December 9" ' +
+    '→ The cited passage dates this to Thursday, December 9, 2021; the note says December 10, 2021',
   checkNote(note, view) {
     const lines = view.lines(note.uri);
     const text = view.text(note.uri);
@@ -133,7 +136,10 @@ export const dateContradictsSource: Rule = {
           uri: note.uri,
           range: lines.range(n),
           code: dateContradictsSource.code,
-          message: `The cited passage dates this to ${formatWithWeekday(p.resolved!)} (“${p.text.trim().replace(/\s+/g, ' ')}” in source ${r.source.id}); the note says ${formatDate(n.resolved!)}`,
+          message:
+            `The cited passage dates this to ${formatWithWeekday(p.resolved!)} ` +
+            `(“${p.text.trim().replace(/\s+/g, ' ')}” in source ${r.source.id}); the note ` +
+            `says ${formatDate(n.resolved!)}`,
           fixes: [
             {
               title: `Change to ${replacement}`,

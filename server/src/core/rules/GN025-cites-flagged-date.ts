@@ -30,9 +30,11 @@ export const citesFlaggedDate: Rule = {
   name: 'cites-flagged-date',
   defaultSeverity: 'information',
   description:
-    'A citation of a passage that holds a date the source gets wrong (GN020, GN021 or GN024 in the source): the note may have inherited the error.',
+    'A citation of a passage that holds a date the source gets wrong (GN020, GN021 or GN024 in the ' +
+    'source): the note may have inherited the error.',
   example:
-    '`[[000#biden-october-8]]` → The cited passage holds a date flagged in source 000: October 8, 2021 was a Friday, not a Wednesday (GN020)',
+    '`[[000#biden-october-8]]` → The cited passage holds a date flagged in source 000: October 8, ' +
+    '2021 was a Friday, not a Wednesday (GN020)',
   checkNote(note, view) {
     const lines = view.lines(note.uri);
     if (!lines) return [];

@@ -46,7 +46,10 @@ export class Extractor {
   private busy = false;
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | undefined;
-  /** Counts for the log and the benchmark: files read (and the time, worker start included), reused from the cache (and the time, hashing included). */
+  /**
+   * Counts for the log and the benchmark: files read (and the time, worker start
+   * included), reused from the cache (and the time, hashing included).
+   */
   readonly stats = { extracted: 0, reused: 0, failed: 0, ms: 0, reusedMs: 0 };
 
   constructor(private readonly options: ExtractorOptions = {}) {}
@@ -166,5 +169,8 @@ export class Extractor {
 
 /** A reader's error in words for GN007: "the PDF could not be read (Invalid PDF structure)". */
 function describe(format: ExtractFormat, message: string): string {
-  return `the ${format === 'pdf' ? 'PDF' : format === 'mhtml' ? 'web page archive' : 'web page'} could not be read (${message.split('\n')[0]!.slice(0, 200)})`;
+  return (
+    `the ${format === 'pdf' ? 'PDF' : format === 'mhtml' ? 'web page archive' : 'web page'} could ` +
+    `not be read (${message.split('\n')[0]!.slice(0, 200)})`
+  );
 }

@@ -54,7 +54,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<{ doc: ExtractedDoc
     const date = pdfDate(info.CreationDate) ?? pdfDate(info.ModDate);
     if (date) doc.date = date;
     if (text.trim() === '')
-      doc.notice = `No text layer: the PDF's ${pdf.numPages} page${pdf.numPages === 1 ? ' has' : 's have'} no text to extract (a scan?); it can be cited whole or by page, but its words cannot be checked`;
+      doc.notice =
+        `No text layer: the PDF's ${pdf.numPages} page${pdf.numPages === 1 ? ' has' : 's have'} no text ` +
+        `to extract (a scan?); it can be cited whole or by page, but its words cannot be checked`;
     return { doc, stats };
   } finally {
     await task.destroy();

@@ -230,9 +230,17 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
     });
   }
   const citations = allLinks(text, s, excluded) as Citation[];
+  // The links of one paragraph share its span (a vault's ~19 links per note made one each).
+  const spans = new Map<Span, Span>();
   for (const c of citations) {
-    const paragraph = blockAt(s.blocks, c.start) ?? blockAt((paragraphs ??= blankLineBlocks(text)), c.start) ?? c;
-    c.paragraph = { start: paragraph.start, end: paragraph.end };
+    const block = blockAt(s.blocks, c.start) ?? blockAt((paragraphs ??= blankLineBlocks(text)), c.start);
+    let paragraph = block && spans.get(block);
+    if (!paragraph) {
+      const from = block ?? c;
+      paragraph = { start: from.start, end: from.end };
+      if (block) spans.set(block, paragraph);
+    }
+    c.paragraph = paragraph;
   }
   const destinations = citations
     .filter((c) => c.form === 'markdown' || c.form === 'definition')

@@ -149,6 +149,7 @@ export const BACKTRACKING: Record<string, { via: string[]; leads: string[] }> = 
       'December',
       'of this',
       '10 days since',
+      'weeks after',
       'to',
       'plans',
       'said',

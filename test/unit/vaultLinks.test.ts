@@ -127,6 +127,30 @@ PNG
 `);
     assert.deepEqual(links(f, 'n.md'), ['3:46-3:57 GN002 No heading `Instalation` in this note; did you mean `Installation`?']);
   });
+
+  it('typing in a note re-checks only it; renaming one of its headings re-checks the notes linking to it', async () => {
+    const f = await fixture(`//- Options.md
+# Options
+## Editor
+Some text ^data-regions
+//- n.md
+[[Options#Editor]] [[Options#^data-regions]]
+`);
+    const options = `${f.workspace.folders[0]}/Options.md`;
+    const n = `${f.workspace.folders[0]}/n.md`;
+    f.service.takeChangedProblems();
+    f.service.openDocument(options, '# Options\n## Editor\nSome more text ^data-regions\n', 1);
+    assert.deepEqual([...f.service.takeChangedProblems().keys()], [options]);
+    f.service.openDocument(options, '# Options\n## Editing\nSome more text ^data-regions\n', 2);
+    const changed = f.service.takeChangedProblems();
+    assert.deepEqual([...changed.keys()].sort(), [options, n].sort());
+    assert.deepEqual(
+      changed.get(n)?.map((p) => `${p.code} ${p.message}`),
+      ['GN002 No heading `Editor` in note `Options`'],
+    );
+    f.service.openDocument(options, '# Options\n## Editing\nSome more text ^regions\n', 3);
+    assert.equal(f.service.takeChangedProblems().get(n)?.length, 2);
+  });
 });
 
 describe('vault links: what is not a link', () => {

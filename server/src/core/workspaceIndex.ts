@@ -73,6 +73,17 @@ function citationIndex(citations: readonly Citation[], citation: Citation): numb
   return citations[i] === citation ? i : citations.indexOf(citation);
 }
 
+/** True when links resolve alike into two versions of a note: the same headings (in order) and block ids. */
+function sameLinkTargets(a: NoteIndex, b: NoteIndex): boolean {
+  if (a.stem !== b.stem || a.headings.length !== b.headings.length || a.blockIds.length !== b.blockIds.length) return false;
+  for (let i = 0; i < a.headings.length; i++) {
+    const x = a.headings[i]!;
+    const y = b.headings[i]!;
+    if (x.text !== y.text || x.slug !== y.slug || x.level !== y.level) return false;
+  }
+  return a.blockIds.every((block, i) => block.id === b.blockIds[i]!.id);
+}
+
 /** The folder part of a URI (everything before its last `/`). */
 function folderOf(uri: DocUri): string {
   return uri.slice(0, uri.lastIndexOf('/'));
@@ -195,6 +206,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     const doc = usable ? parsed : parseDocument({ uri, kind, text: text as string }, version);
     doc.index.version = version;
     const isNew = this.kindOf(uri) === undefined;
+    const before = this.notesByUri.get(uri);
     const touched = this.forget(uri);
     // Re-indexing a known file keeps the set of names, so the suggestions stand; so
     // does indexing a listed note (did-you-mean names notes by their listed paths).
@@ -208,7 +220,10 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
       this.notesByUri.set(uri, note);
       push(this.byName, note.stem.toLowerCase(), note);
       if (this.citedBy) this.fileCitations(this.citedBy, note);
-      touched.add(note.stem.toLowerCase());
+      // Links into a note read only its name, headings and block ids: an edit that keeps
+      // them (most typing) leaves the notes linking to it as they were.
+      if (before && sameLinkTargets(before, note)) touched.delete(note.stem.toLowerCase());
+      else touched.add(note.stem.toLowerCase());
     } else if (doc.kind === 'source') {
       const source = doc.index;
       this.sourcesByUri.set(uri, source);

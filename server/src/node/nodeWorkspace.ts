@@ -14,9 +14,17 @@ import { sourceFormat } from '../core/formats.js';
 import type { Extractor } from './extract/extractor.js';
 import { readContained } from './containedFile.js';
 
+/**
+ * The paths of the URIs `pathToUri` made (the listing's files): a check turns each of
+ * them back into a path several times, and parsing a URI costs more than the stat.
+ */
+const listedPaths = new Map<DocUri, string>();
+/** More than this many paths are not remembered (a workspace that large pays the parsing). */
+const MAX_LISTED_PATHS = 200_000;
+
 /** The file-system path of a `file://` URI. */
 export function uriToPath(uri: DocUri): string {
-  return URI.parse(uri).fsPath;
+  return listedPaths.get(uri) ?? URI.parse(uri).fsPath;
 }
 
 /**
@@ -34,7 +42,10 @@ export function normalizeUri(uri: DocUri): DocUri {
 
 /** The `file://` URI of a path, in the form the core compares (no trailing slash). */
 export function pathToUri(path: string): DocUri {
-  return URI.file(path).toString().replace(/\/+$/, '');
+  const uri = URI.file(path).toString().replace(/\/+$/, '');
+  // Only where the round trip gives the same path back (a Windows drive letter, a trailing slash may not).
+  if (listedPaths.size < MAX_LISTED_PATHS && !listedPaths.has(uri) && URI.parse(uri).fsPath === path) listedPaths.set(uri, path);
+  return uri;
 }
 
 /** True when bytes look like a binary file (a NUL byte in the first 8 KB). */

@@ -143,7 +143,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private readonly namedCache = new Map<DocUri, Map<string, Passage>>();
   private readonly memos = new Map<DocUri, Map<string, unknown>>();
   /** Each note's resolutions, in the order of its citations: valid until any file changes (then all are dropped). */
-  private resolutions = new Map<NoteIndex, readonly Resolution[]>();
+  private resolutions = new Map<NoteIndex, { list: (Resolution | undefined)[]; complete: boolean }>();
   /** Values derived from several documents; dropped with the resolutions. */
   private derivedValues = new Map<string, unknown>();
   /** Did-you-mean suggestions per unknown target, valid until a file is added or removed. */
@@ -486,8 +486,12 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   resolve(note: NoteIndex, citation: Citation): Resolution {
     const i = citationIndex(note.citations, citation);
+    const dir = folderOf(note.uri);
     // A citation that is not the note's own (a link being written, tried out) is not remembered.
-    return i >= 0 ? this.resolutionsOf(note)[i]! : this.resolveIn(note, folderOf(note.uri), citation);
+    if (i < 0) return this.resolveIn(note, dir, citation);
+    // One link only: a hover must not resolve every quote of the note (the cache is dropped at every file read while indexing).
+    const known = this.knownResolutions(note);
+    return (known.list[i] ??= this.resolveIn(note, dir, citation));
   }
 
   /**
@@ -585,12 +589,20 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   }
 
   resolutionsOf(note: NoteIndex): readonly Resolution[] {
-    let all = this.resolutions.get(note);
-    if (!all) {
+    const known = this.knownResolutions(note);
+    if (!known.complete) {
       const dir = folderOf(note.uri);
-      this.resolutions.set(note, (all = note.citations.map((c) => this.resolveIn(note, dir, c))));
+      note.citations.forEach((c, i) => (known.list[i] ??= this.resolveIn(note, dir, c)));
+      known.complete = true;
     }
-    return all;
+    return known.list as Resolution[];
+  }
+
+  /** The resolutions of a note's citations known so far, by position. */
+  private knownResolutions(note: NoteIndex): { list: (Resolution | undefined)[]; complete: boolean } {
+    let known = this.resolutions.get(note);
+    if (!known) this.resolutions.set(note, (known = { list: new Array<Resolution | undefined>(note.citations.length), complete: false }));
+    return known;
   }
 
   /** Resolutions shared by links alike, by folder and link (see `resolveIn`); dropped with the resolutions. */

@@ -14,17 +14,19 @@ import { sourceFormat } from '../core/formats.js';
 import type { Extractor } from './extract/extractor.js';
 import { readContained } from './containedFile.js';
 
-/**
- * The paths of the URIs `pathToUri` made (the listing's files): a check turns each of
- * them back into a path several times, and parsing a URI costs more than the stat.
- */
-const listedPaths = new Map<DocUri, string>();
-/** More than this many paths are not remembered (a workspace that large pays the parsing). */
-const MAX_LISTED_PATHS = 200_000;
+/** Paths of the URIs asked about: a check turns each file's URI into a path several times, and parsing one costs more than a stat. */
+const paths = new Map<DocUri, string>();
+/** More than this many paths are not remembered (a workspace that large parses its URIs again). */
+const MAX_PATHS = 200_000;
 
 /** The file-system path of a `file://` URI. */
 export function uriToPath(uri: DocUri): string {
-  return listedPaths.get(uri) ?? URI.parse(uri).fsPath;
+  let path = paths.get(uri);
+  if (path === undefined) {
+    path = URI.parse(uri).fsPath;
+    if (paths.size < MAX_PATHS) paths.set(uri, path);
+  }
+  return path;
 }
 
 /**
@@ -42,10 +44,7 @@ export function normalizeUri(uri: DocUri): DocUri {
 
 /** The `file://` URI of a path, in the form the core compares (no trailing slash). */
 export function pathToUri(path: string): DocUri {
-  const uri = URI.file(path).toString().replace(/\/+$/, '');
-  // Only where the round trip gives the same path back (a Windows drive letter, a trailing slash may not).
-  if (listedPaths.size < MAX_LISTED_PATHS && !listedPaths.has(uri) && URI.parse(uri).fsPath === path) listedPaths.set(uri, path);
-  return uri;
+  return URI.file(path).toString().replace(/\/+$/, '');
 }
 
 /** True when bytes look like a binary file (a NUL byte in the first 8 KB). */

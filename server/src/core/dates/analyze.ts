@@ -14,7 +14,7 @@ import { english } from './en.js';
 import { impliedDates, type ImpliedDate } from './elapsed.js';
 import { notDateEvidence } from './mask.js';
 import { resolveMentions, type Reference } from './resolve.js';
-import type { DateLanguage, DateMention, ElapsedMention, RangeMention } from './types.js';
+import type { DateLanguage, DateMention, ElapsedMention, Extracted, RangeMention } from './types.js';
 
 export { yearFor, weekdayNear, type Reference } from './resolve.js';
 
@@ -85,7 +85,7 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
     const kept = options.ignore ? unmasked.mentions.filter((m) => !options.ignore!(m)) : unmasked.mentions;
     if (kept.length === 0) return { ...EMPTY, timeline: timelineOf([], options.documentDate?.date), context: options.context ?? [] };
   }
-  const extracted = lang.extract(text, notDateEvidence(text));
+  const extracted = lang.extract(text, notDateEvidence(text, around(unmasked, lang)));
   const mentions = options.ignore ? extracted.mentions.filter((m) => !options.ignore!(m)) : extracted.mentions;
   const kept = new Set(mentions);
   const ranges = extracted.ranges.filter((r) => kept.has(r.from) && kept.has(r.to));
@@ -129,6 +129,18 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
     ...(implied ? { implied } : {}),
     ...(stated && contradiction ? { contradiction: { stated, implied: contradiction } } : {}),
   };
+}
+
+/**
+ * Where what was found unmasked can be read otherwise once code and links are masked:
+ * each finding, widened by what the language's patterns read around it. Sorted by start.
+ */
+function around(found: Extracted, lang: DateLanguage): Span[] {
+  const spans = [...found.mentions, ...found.elapsed, ...found.years, ...found.ranges].map((s) => ({
+    start: s.start - lang.reach.before,
+    end: s.end + lang.reach.after,
+  }));
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 /** The day-precision dates that agree with their weekday, and the document date: the span they make. */

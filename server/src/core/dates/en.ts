@@ -56,6 +56,10 @@ const DAY_BEFORE = /(?:^|[^\w])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$/;
 const WD_FULL_WORD = new RegExp(`^(?:${WD_FULL})$`);
 const MODIFIER_BEFORE = /\b([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+$/;
 const YEAR = /(?<![\d$,.-])\b(1[6-9]\d\d|20\d\d)\b(?![\d,]\d|-\d)/g;
+/** How far before a month its day is looked for ("the 6th of June"). */
+const DAY_BEFORE_REACH = 14;
+/** How far after a date "of this year" and the like are looked for. */
+const RELATIVE_YEAR_REACH = 30;
 const RELATIVE_YEAR = /^\s*(?:,\s*)?(?:of\s+)?(this|last|next|the same|that)\s+year\b/i;
 /** "in March 12 people were hurt" counts people: after "in March" a number followed by a word that is not a preposition is a count. */
 const NOT_COUNTED = /^\s+(?:at|in|on|to|for|of|by|and|or|when|after|before|until|through|from|with|as|the|a|an|that|is|was|were|will)\b/i;
@@ -357,7 +361,7 @@ function scanDates(text: string, masked: readonly Span[]): { mentions: DateMenti
         continue;
       }
       // "5 March", "the 6th of June": the day stands before the month.
-      const back = DAY_BEFORE.exec(text.slice(Math.max(0, p - 14), p));
+      const back = DAY_BEFORE.exec(text.slice(Math.max(0, p - DAY_BEFORE_REACH), p));
       if (back) {
         const dayAt = p - back[0].length + back[0].indexOf(back[1]!);
         const dmy = dayAt >= consumed ? at(DMY, text, dayAt) : undefined;
@@ -435,13 +439,14 @@ const GATE = new RegExp(`\\b(?:${MONTH_WORDS}|${WD_FULL}|${WD_ABBR})\\b|\\d{4}-\
 
 export const english: DateLanguage = {
   mayHoldDates: (text) => GATE.test(text),
+  reach: { before: DAY_BEFORE_REACH, after: RELATIVE_YEAR_REACH },
   extract(text, masked = []): Extracted {
     const md = scanDates(text, masked);
     const mentions = md.mentions;
     const kept = new Set(mentions);
     for (const mention of mentions) {
       if (mention.kind !== 'date' || mention.year) continue;
-      const rel = RELATIVE_YEAR.exec(text.slice(mention.end, mention.end + 30));
+      const rel = RELATIVE_YEAR.exec(text.slice(mention.end, mention.end + RELATIVE_YEAR_REACH));
       if (rel) {
         const word = rel[1]!.toLowerCase();
         mention.relativeYear = word === 'last' ? -1 : word === 'next' ? 1 : 0;

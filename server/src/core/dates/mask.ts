@@ -4,7 +4,7 @@
  * such as `example.org/2019-03-04-release-notes` must not give a note its year.
  * One linear pass per kind; every span is found without backtracking over long runs.
  */
-import { lastStartingAtOrBefore } from '../text.js';
+import { isWhiteSpace, lastStartingAtOrBefore } from '../text.js';
 import type { Span } from '../types.js';
 
 /** Extensions of file names that stand in prose (`2021-10-02.md`, `scan_2019-03-04.pdf`). */
@@ -18,33 +18,64 @@ const WORDS_WITH_SLASHES = /^[A-Za-z]+(?:\/[A-Za-z]+)+$/;
 const TRAILING = new Set([...'.,;:!?)]}\'"”’*_']);
 const LEADING = new Set([...'([\'"“‘*_']);
 
-/** The spans of `text` that are never searched for dates, sorted and disjoint. */
-export function notDateEvidence(text: string): Span[] {
-  const spans: Span[] = [...fencedCode(text), ...codeSpans(text), ...linkDestinations(text), ...linkLikeTokens(text)];
+/**
+ * The spans of `text` that are never searched for dates, sorted and disjoint. With
+ * `near` (sorted spans), link-like tokens are looked for only among the tokens that
+ * touch one of them: what can be a date lies there, and reading every token of a
+ * long note cost more than the rest of its date checks.
+ */
+export function notDateEvidence(text: string, near?: readonly Span[]): Span[] {
+  const tokens = near ? linkLikeTokensNear(text, near) : linkLikeTokens(text);
+  const spans: Span[] = [...fencedCode(text), ...codeSpans(text), ...linkDestinations(text), ...tokens];
   return merge(spans);
 }
+
+/** Only tokens holding one of these characters can be links, paths or file names. */
+const LINK_CHARS = /[/\\:@<.\]]/;
 
 /** Whitespace-separated tokens that are URLs, hosts, autolinks, paths or file names. */
 function linkLikeTokens(text: string): Span[] {
   const out: Span[] = [];
-  // Only tokens holding one of these characters can be links, paths or file names; a match
-  // starts only at a token's start, so each token is read once.
+  // A match starts only at a token's start, so each token is read once.
   const re = /(?<!\S)[^\s/\\:@<.\]]*[/\\:@<.\]]\S*/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const token = m[0];
-    // "[on Sunday, November 9, 2022](https://…)": the link text is prose; the destination is masked elsewhere.
-    const link = token.indexOf('](');
-    let a = link >= 0 ? link + 1 : 0;
-    let b = token.length;
-    while (a < b && LEADING.has(token[a]!)) a++;
-    while (b > a && TRAILING.has(token[b - 1]!)) b--;
-    if (b === a) continue;
-    const core = token.slice(a, b);
-    const lead = a;
-    if (isLinkLike(core)) out.push({ start: m.index + lead, end: m.index + lead + core.length });
+  while ((m = re.exec(text))) linkLikeToken(m[0], m.index, out);
+  return out;
+}
+
+/** `linkLikeTokens` for the tokens (maximal runs of non-space) that overlap one of `near`. */
+function linkLikeTokensNear(text: string, near: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let done = 0;
+  for (const span of near) {
+    let at = Math.max(done, Math.max(0, span.start));
+    while (at > done && at > 0 && !isWhiteSpace(text, at - 1)) at--;
+    const until = Math.min(text.length, span.end);
+    while (at < until) {
+      while (at < until && isWhiteSpace(text, at)) at++;
+      if (at >= until) break;
+      let end = at;
+      while (end < text.length && !isWhiteSpace(text, end)) end++;
+      const token = text.slice(at, end);
+      if (LINK_CHARS.test(token)) linkLikeToken(token, at, out);
+      at = end;
+    }
+    done = Math.max(done, at);
   }
   return out;
+}
+
+/** Adds the span of `token` (at `index`) to `out` when it is a URL, host, autolink, path or file name. */
+function linkLikeToken(token: string, index: number, out: Span[]): void {
+  // "[on Sunday, November 9, 2022](https://…)": the link text is prose; the destination is masked elsewhere.
+  const link = token.indexOf('](');
+  let a = link >= 0 ? link + 1 : 0;
+  let b = token.length;
+  while (a < b && LEADING.has(token[a]!)) a++;
+  while (b > a && TRAILING.has(token[b - 1]!)) b--;
+  if (b === a) return;
+  const core = token.slice(a, b);
+  if (isLinkLike(core)) out.push({ start: index + a, end: index + a + core.length });
 }
 
 function isLinkLike(token: string): boolean {

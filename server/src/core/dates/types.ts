@@ -94,6 +94,11 @@ export interface DateLanguage {
   mayHoldDates(text: string): boolean;
   /** Date mentions outside `masked` (sorted, disjoint spans never searched). */
   extract(text: string, masked?: readonly Span[]): Extracted;
+  /**
+   * How many characters before and after a mention `extract` reads to make it (a day
+   * before its month, "of this year" after it): masking elsewhere changes nothing.
+   */
+  reach: { before: number; after: number };
   /** Sentence boundaries for dates (abbreviations do not end sentences). */
   sentences(text: string): Span[];
   /**

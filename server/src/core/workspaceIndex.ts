@@ -3,7 +3,7 @@
  * version, lookups by source id and note name, and a reverse index from citation
  * targets to the notes that cite them, so a change re-checks only what it affects.
  */
-import { resolveAnchor, resolveNamed } from './anchors.js';
+import { resolveAnchor, resolveNamed, type AnchorResult } from './anchors.js';
 import type { NotesConfig } from './config.js';
 import type { NormalizedText } from './normalize.js';
 import { ANCHOR_FILE_SUFFIX } from './parse/anchorFile.js';
@@ -688,6 +688,23 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return found;
   }
 
+  /**
+   * What an anchor names in a source, once per version of the source and of its anchor
+   * file: finding a quote is the costliest part of resolving, and the resolutions are
+   * dropped whenever any file changes (while indexing, at every file read).
+   */
+  private anchorIn(source: SourceIndex, anchor: string): AnchorResult {
+    const named = this.namedPassages(source);
+    const memo = this.memo(source.uri, 'anchors', () => ({ named, results: new Map<string, AnchorResult>() }));
+    if (memo.named !== named) {
+      memo.named = named;
+      memo.results.clear();
+    }
+    let result = memo.results.get(anchor);
+    if (!result) memo.results.set(anchor, (result = resolveAnchor(source, anchor, named, () => this.normalized(source))));
+    return result;
+  }
+
   /** A source citation's passage; an empty anchor after `#` cannot be read there. */
   resolveInSource(source: SourceIndex, anchor: string | undefined, shadows?: NoteIndex): Resolution {
     if (anchor !== undefined && anchor.trim() === '') return { kind: 'malformed', reason: 'the anchor after `#` is empty' };
@@ -695,7 +712,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     if (anchor === undefined) {
       return { kind: 'source', source, passage: { sourceUri: source.uri, start: 0, end: source.text.length, kind: 'whole' }, ...base };
     }
-    const result = resolveAnchor(source, anchor, this.namedPassages(source), () => this.normalized(source));
+    const result = this.anchorIn(source, anchor);
     if (result.ok) return { kind: 'source', source, passage: result.passage, ...base };
     if (result.malformed) return { kind: 'malformed', reason: result.malformed };
     const out: Resolution = { kind: 'unknownAnchor', source, suggestions: result.suggestions };

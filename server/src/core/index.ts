@@ -500,8 +500,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         }
         return { batch, found, inputs, parsed };
       };
-      // Two batches in flight: one is read while the other is parsed, so neither the
-      // disk nor the parsing threads wait; indexing stays on this thread, in order.
+      // Two batches in flight: where reads wait for the disk or files go to parsing threads,
+      // one batch is read while the other is parsed; indexing stays on this thread, in order.
       const inflight = [readAndParse(0)];
       if (BATCH < files.length) inflight.push(readAndParse(BATCH));
       const yieldToRequests = options.yieldToRequests;

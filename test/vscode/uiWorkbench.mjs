@@ -88,8 +88,13 @@ export const workbenchTests = [
       // VS Code's own folder dialog (a quick input in the browser): type the folder, press its button.
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: STEP_TIMEOUT });
-      await input.fill(`${parent}/`);
-      await page.waitForTimeout(500);
+      // The dialog writes its starting folder into the box when it has read it: on a slow
+      // machine after the test typed. Typed again until the box holds what was typed.
+      for (let tries = 0; ; tries++) {
+        await input.fill(`${parent}/`);
+        await page.waitForTimeout(500);
+        if ((await input.inputValue()) === `${parent}/` || tries === 10) break;
+      }
       await page.locator('.quick-input-widget .monaco-button', { hasText: 'Create Example Here' }).click();
       const written = join(parent, 'briefings');
       await waitUntil(`the example in ${written}`, () => existsSync(join(written, 'notes/december-summit.md')));

@@ -76,6 +76,15 @@ export class LineIndex {
   }
 }
 
+/** `s[from, to)` without the white space at its ends, as a span offset by `base` (empty spans stay where they end). */
+export function trimmedSpan(s: string, from: number, to: number, base = 0): Span {
+  let a = from;
+  let b = to;
+  while (a < b && isWhiteSpace(s, a)) a++;
+  while (b > a && isWhiteSpace(s, b - 1)) b--;
+  return { start: base + a, end: base + b };
+}
+
 /** `/\s/.test(s[i])`, without a regular expression for ASCII (scans call it per character). */
 export function isWhiteSpace(s: string, i: number): boolean {
   const c = s.charCodeAt(i);

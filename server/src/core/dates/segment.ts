@@ -4,7 +4,7 @@
  * text), while a blank line, a heading or a list item does. One linear pass.
  * The words (abbreviations, sentence openers) come from the language.
  */
-import { isWhiteSpace, lastStartingAtOrBefore } from '../text.js';
+import { lastStartingAtOrBefore, trimmedSpan } from '../text.js';
 import type { Span } from '../types.js';
 
 export interface SentenceWords {
@@ -33,11 +33,8 @@ export function dateSentences(text: string, words: SentenceWords): Span[] {
   const out: Span[] = [];
   let start = 0;
   const push = (end: number) => {
-    let a = start;
-    let b = end;
-    while (a < b && isWhiteSpace(text, a)) a++;
-    while (b > a && isWhiteSpace(text, b - 1)) b--;
-    if (b > a) out.push({ start: a, end: b });
+    const s = trimmedSpan(text, start, end);
+    if (s.end > s.start) out.push(s);
     start = end;
   };
   const n = text.length;

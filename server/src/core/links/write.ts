@@ -7,6 +7,7 @@
  * Also where a link's target and anchor stand in the text (Dendron writes the target
  * after the pipe).
  */
+import { trimmedSpan } from '../text.js';
 import type { Citation, DocUri, Heading, NoteIndex, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 import { dirOf, extensionOf, type FileEntry } from './files.js';
@@ -24,17 +25,9 @@ export function linkSpans(c: Citation, conventions: Conventions): LinkSpans {
     const hash = c.label.indexOf('#');
     const start = c.labelSpan.start;
     if (hash < 0) return { target: c.labelSpan };
-    return { target: trim(c.label, start, 0, hash), anchor: trim(c.label, start, hash + 1, c.label.length) };
+    return { target: trimmedSpan(c.label, 0, hash, start), anchor: trimmedSpan(c.label, hash + 1, c.label.length, start) };
   }
   return c.anchorSpan ? { target: c.targetSpan, anchor: c.anchorSpan } : { target: c.targetSpan };
-}
-
-function trim(s: string, base: number, from: number, to: number): Span {
-  let a = from;
-  let b = to;
-  while (a < b && /\s/.test(s[a]!)) a++;
-  while (b > a && /\s/.test(s[b - 1]!)) b--;
-  return { start: base + a, end: base + b };
 }
 
 /** A link written only to ask where it leads (never part of a note). */

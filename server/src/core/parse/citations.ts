@@ -3,7 +3,7 @@
  * excluded spans (code, HTML, comments, front matter). Linear in the text: one pass
  * over `[[` occurrences.
  */
-import { isWhiteSpace, lastStartingAtOrBefore } from '../text.js';
+import { lastStartingAtOrBefore, trimmedSpan } from '../text.js';
 import { markdownLinkEnd } from './mdLinks.js';
 import type { Citation, Span } from '../types.js';
 
@@ -75,14 +75,6 @@ export function readCitation(raw: string, start: number): RawCitation {
     citation.label = inner.slice(citation.labelSpan.start - innerStart, citation.labelSpan.end - innerStart);
   }
   return citation;
-}
-
-function trimmedSpan(s: string, from: number, to: number, base: number): Span {
-  let a = from;
-  let b = to;
-  while (a < b && isWhiteSpace(s, a)) a++;
-  while (b > a && isWhiteSpace(s, b - 1)) b--;
-  return { start: base + a, end: base + b };
 }
 
 /** True when `offset` falls in one of the sorted, disjoint `spans`. */

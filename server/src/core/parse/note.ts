@@ -1,6 +1,6 @@
 /** Indexes a note: its links and citations with their paragraphs, headings, block ids, title, date. */
 import type { Block, Citation, DocumentDate, Heading, NoteIndex, Span } from '../types.js';
-import { lastStartingAtOrBefore, LineIndex } from '../text.js';
+import { lastStartingAtOrBefore, LineIndex, trimmedSpan } from '../text.js';
 import { baseName } from '../workspace.js';
 import { atxOpening } from './atxHeading.js';
 import { readBlocks } from './blocks.js';
@@ -85,15 +85,8 @@ function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
 /** Paragraphs as blank-line separated blocks (the same numbering sources use). */
 export function blankLineBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  const isSpace = (i: number) => {
-    const ch = text.charCodeAt(i);
-    return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 12 || ch === 11 || ch === 0xa0;
-  };
   const push = (s: number, e: number) => {
-    let a = s;
-    let b = e;
-    while (a < b && (isSpace(a) || /\s/.test(text[a]!))) a++;
-    while (b > a && (isSpace(b - 1) || /\s/.test(text[b - 1]!))) b--;
+    const { start: a, end: b } = trimmedSpan(text, s, e);
     if (b > a) blocks.push({ start: a, end: b, index: blocks.length + 1 });
   };
   let start = 0;

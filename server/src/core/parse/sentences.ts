@@ -1,5 +1,5 @@
 /** Sentence boundaries, from the platform's ICU sentence segmenter. */
-import { lastStartingAtOrBefore } from '../text.js';
+import { lastStartingAtOrBefore, trimmedSpan } from '../text.js';
 import type { Span } from '../types.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -29,11 +29,8 @@ export function sourceSentencesIn(text: string, span: Span, window = SEGMENT_WIN
 function segment(text: string, span: Span, window: number, joinLines: boolean): Span[] {
   const out: Span[] = [];
   const push = (slice: string, base: number, index: number, length: number) => {
-    let a = index;
-    let b = index + length;
-    while (a < b && /\s/.test(slice[a]!)) a++;
-    while (b > a && /\s/.test(slice[b - 1]!)) b--;
-    if (b > a) out.push({ start: base + a, end: base + b });
+    const s = trimmedSpan(slice, index, index + length, base);
+    if (s.end > s.start) out.push(s);
   };
   let from = span.start;
   let size = window;

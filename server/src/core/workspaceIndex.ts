@@ -46,16 +46,12 @@ export function targetKey(target: string): string {
  */
 export function linkKeys(c: Citation): string[] {
   const keys = [nameKey(c.target)];
-  const label = labelKey(c);
-  if (label !== undefined) keys.push(label);
+  // Dendron writes the target after `|`.
+  if (c.label !== undefined && !c.form) {
+    const hash = c.label.indexOf('#');
+    keys.push(nameKey(hash < 0 ? c.label : c.label.slice(0, hash)));
+  }
   return keys;
-}
-
-/** The second key of a wiki link with a label: Dendron writes the target after `|`. */
-function labelKey(c: Citation): string | undefined {
-  if (c.label === undefined || c.form) return undefined;
-  const hash = c.label.indexOf('#');
-  return nameKey(hash < 0 ? c.label : c.label.slice(0, hash));
 }
 
 /** The reverse-index key of a target or file name (see `linkKeys`). */
@@ -250,11 +246,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
       if (!set) citedBy.set(key, (set = new Set()));
       set.add(note.uri);
     };
-    for (const c of note.citations) {
-      file(nameKey(c.target));
-      const label = labelKey(c);
-      if (label !== undefined) file(label);
-    }
+    for (const c of note.citations) for (const key of linkKeys(c)) file(key);
   }
 
   /** Marks a file as not indexed (too large, binary, unreadable); it still exists for links. */

@@ -85,7 +85,9 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
     const kept = options.ignore ? unmasked.mentions.filter((m) => !options.ignore!(m)) : unmasked.mentions;
     if (kept.length === 0) return { ...EMPTY, timeline: timelineOf([], options.documentDate?.date), context: options.context ?? [] };
   }
-  const extracted = lang.extract(text, notDateEvidence(text, around(unmasked, lang)));
+  const masked = notDateEvidence(text, around(unmasked, lang));
+  // Nothing to mask: the unmasked reading is the reading (most notes of a vault have no code or links near a date).
+  const extracted = masked.length === 0 ? unmasked : lang.extract(text, masked);
   const mentions = options.ignore ? extracted.mentions.filter((m) => !options.ignore!(m)) : extracted.mentions;
   const kept = new Set(mentions);
   const ranges = extracted.ranges.filter((r) => kept.has(r.from) && kept.has(r.to));

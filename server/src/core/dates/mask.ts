@@ -19,31 +19,20 @@ const TRAILING = new Set([...'.,;:!?)]}\'"”’*_']);
 const LEADING = new Set([...'([\'"“‘*_']);
 
 /**
- * The spans of `text` that are never searched for dates, sorted and disjoint. With
- * `near` (sorted spans), link-like tokens are looked for only among the tokens that
- * touch one of them: what can be a date lies there, and reading every token of a
- * long note cost more than the rest of its date checks.
+ * The spans of `text` that are never searched for dates, sorted and disjoint.
+ * Link-like tokens are looked for only among the tokens that touch one of `near`
+ * (sorted spans): what can be a date lies there, and reading every token of a long
+ * note cost more than the rest of its date checks.
  */
-export function notDateEvidence(text: string, near?: readonly Span[]): Span[] {
-  const tokens = near ? linkLikeTokensNear(text, near) : linkLikeTokens(text);
-  const spans: Span[] = [...fencedCode(text), ...codeSpans(text), ...linkDestinations(text), ...tokens];
+export function notDateEvidence(text: string, near: readonly Span[]): Span[] {
+  const spans: Span[] = [...fencedCode(text), ...codeSpans(text), ...linkDestinations(text), ...linkLikeTokensNear(text, near)];
   return merge(spans);
 }
 
 /** Only tokens holding one of these characters can be links, paths or file names. */
 const LINK_CHARS = /[/\\:@<.\]]/;
 
-/** Whitespace-separated tokens that are URLs, hosts, autolinks, paths or file names. */
-function linkLikeTokens(text: string): Span[] {
-  const out: Span[] = [];
-  // A match starts only at a token's start, so each token is read once.
-  const re = /(?<!\S)[^\s/\\:@<.\]]*[/\\:@<.\]]\S*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) linkLikeToken(m[0], m.index, out);
-  return out;
-}
-
-/** `linkLikeTokens` for the tokens (maximal runs of non-space) that overlap one of `near`. */
+/** Whitespace-separated tokens that overlap one of `near` and are URLs, hosts, autolinks, paths or file names. */
 function linkLikeTokensNear(text: string, near: readonly Span[]): Span[] {
   const out: Span[] = [];
   let done = 0;

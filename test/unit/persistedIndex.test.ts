@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { checkFolder } from '../../server/src/cli/checkFolder.js';
 import { toFindings } from '../../server/src/cli/format.js';
 import { createNotesService } from '../../server/src/core/index.js';
-import { relativePath, type FileStat } from '../../server/src/core/workspace.js';
+import { relativePath, type TextRead } from '../../server/src/core/workspace.js';
 import { loadSettings, NodeWorkspace, pathToUri } from '../../server/src/node/nodeWorkspace.js';
 import { ParsePool } from '../../server/src/node/parsePool.js';
 import { Extractor } from '../../server/src/node/extract/extractor.js';
@@ -47,9 +47,9 @@ class CountingWorkspace extends NodeWorkspace {
     if (/\/(notes|sources)\//.test(uri)) this.reads.push(uri);
     return super.readFile(uri);
   }
-  override readFileSync(uri: string): { text: string; stat: FileStat } | undefined {
+  override readFileSync(uri: string, maxBytes?: number): TextRead | undefined {
     if (/\/(notes|sources)\//.test(uri)) this.reads.push(uri);
-    return super.readFileSync(uri);
+    return super.readFileSync(uri, maxBytes);
   }
 }
 

@@ -24,8 +24,6 @@ export const SHORT_QUERY = 13;
 const SHORT_NAME = SHORT_QUERY + MAX_EDITS;
 const LONG_NAME = SHORT_QUERY + 1 - MAX_EDITS;
 const PIECES = 2 * MAX_EDITS + 2;
-/** Names per table: ids are packed below the key in one float64 while a table is built. */
-export const MAX_IDS = 2 ** 21;
 const BASE = 0x01000193;
 
 let powers = new Uint32Array([1]);
@@ -86,71 +84,64 @@ function piece(length: number, j: number): { start: number; size: number } {
 }
 
 /**
- * Ids by 32-bit key: the ids grouped by key in one array, and an open-addressing
- * hash table from key to its group (a lookup touches one or two cache lines, where
- * a binary search over a large sorted array would miss the cache at every step).
+ * Ids by 32-bit key, bucketed by the key's low bits: the keys and ids of a bucket lie
+ * together in two arrays, so a lookup reads one short run (a binary search over a large
+ * sorted array would miss the cache at every step), and building is two linear passes
+ * (count, then place), with no sort.
  */
 class PairTable {
+  private readonly keys: Uint32Array;
   private readonly ids: Int32Array;
-  private readonly slotKeys: Uint32Array;
-  private readonly slotFrom: Int32Array;
-  private readonly slotTo: Int32Array;
+  /** Where each bucket's run starts in `keys`/`ids`; bucket `b` ends where `b + 1` starts. */
+  private readonly starts: Uint32Array;
   private readonly mask: number;
 
-  /** `pairs` holds `key * MAX_IDS + id` for every pair (it is sorted in place). */
-  constructor(pairs: Float64Array) {
-    pairs.sort();
-    this.ids = new Int32Array(pairs.length);
-    let groups = 0;
-    for (let i = 0; i < pairs.length; i++) {
-      this.ids[i] = pairs[i]! % MAX_IDS;
-      if (i === 0 || Math.floor(pairs[i]! / MAX_IDS) !== Math.floor(pairs[i - 1]! / MAX_IDS)) groups++;
-    }
+  /** `keys[i]` is the key of `ids[i]`. */
+  constructor(keys: Uint32Array, ids: Int32Array) {
     let capacity = 16;
-    while (capacity < groups * 2) capacity *= 2;
+    while (capacity < keys.length) capacity *= 2;
     this.mask = capacity - 1;
-    this.slotKeys = new Uint32Array(capacity);
-    this.slotFrom = new Int32Array(capacity).fill(-1);
-    this.slotTo = new Int32Array(capacity);
-    for (let from = 0; from < pairs.length;) {
-      const key = Math.floor(pairs[from]! / MAX_IDS);
-      let to = from + 1;
-      while (to < pairs.length && Math.floor(pairs[to]! / MAX_IDS) === key) to++;
-      let slot = key & this.mask;
-      while (this.slotFrom[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.slotKeys[slot] = key;
-      this.slotFrom[slot] = from;
-      this.slotTo[slot] = to;
-      from = to;
+    const starts = new Uint32Array(capacity + 1);
+    for (let i = 0; i < keys.length; i++) starts[(keys[i]! & this.mask) + 1]!++;
+    for (let b = 0; b < capacity; b++) starts[b + 1]! += starts[b]!;
+    const next = starts.slice(0, capacity);
+    this.keys = new Uint32Array(keys.length);
+    this.ids = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const at = next[keys[i]! & this.mask]!++;
+      this.keys[at] = keys[i]!;
+      this.ids[at] = ids[i]!;
     }
+    this.starts = starts;
   }
 
   /** Calls `visit` with every id stored under `key`. */
   each(key: number, visit: (id: number) => void): void {
-    const slot = this.slotOf(key);
-    if (slot < 0) return;
-    for (let i = this.slotFrom[slot]!; i < this.slotTo[slot]!; i++) visit(this.ids[i]!);
+    const b = key & this.mask;
+    for (let i = this.starts[b]!, end = this.starts[b + 1]!; i < end; i++) if (this.keys[i] === key) visit(this.ids[i]!);
   }
 
   /** Calls `hit(id, tag)` with every id stored under `key` (one closure for a whole query, not one per key). */
   eachTagged(key: number, tag: number, hit: (id: number, tag: number) => void): void {
-    const slot = this.slotOf(key);
-    if (slot < 0) return;
-    for (let i = this.slotFrom[slot]!; i < this.slotTo[slot]!; i++) hit(this.ids[i]!, tag);
-  }
-
-  /** The slot holding `key`, or -1. */
-  private slotOf(key: number): number {
-    for (let slot = key & this.mask; this.slotFrom[slot] !== -1; slot = (slot + 1) & this.mask) {
-      if (this.slotKeys[slot] === key) return slot;
-    }
-    return -1;
+    const b = key & this.mask;
+    for (let i = this.starts[b]!, end = this.starts[b + 1]!; i < end; i++) if (this.keys[i] === key) hit(this.ids[i]!, tag);
   }
 }
 
 /** A 32-bit key for `s.slice(0, length)` from the prefix hashes of `s` (equal strings, equal keys). */
 export function prefixKey(p: Uint32Array, length: number): number {
   return mix(p[length]!, length);
+}
+
+/** Names by the key of their whole self (`prefixKey` at full length): finds the names a query starts with. */
+export function buildWholeTable(names: readonly string[]): PairTable {
+  const keys = new Uint32Array(names.length);
+  const ids = new Int32Array(names.length);
+  names.forEach((s, id) => {
+    keys[id] = prefixKey(prefixHashes(s), s.length);
+    ids[id] = id;
+  });
+  return new PairTable(keys, ids);
 }
 
 /** Which table serves a query of this length. */
@@ -179,27 +170,36 @@ export function tableCost(names: readonly string[]): { short: number; long: numb
 
 /** The deletion table over the names short enough to meet a short query. */
 export function buildShortTable(names: readonly string[]): PairTable {
-  const pairs = new Float64Array(tableCost(names).short);
+  const size = tableCost(names).short;
+  const keys = new Uint32Array(size);
+  const ids = new Int32Array(size);
   let at = 0;
   names.forEach((s, id) => {
-    if (s.length <= SHORT_NAME) deletionKeys(s, MAX_EDITS, (key) => (pairs[at++] = key * MAX_IDS + id));
+    if (s.length > SHORT_NAME) return;
+    deletionKeys(s, MAX_EDITS, (key) => {
+      keys[at] = key;
+      ids[at++] = id;
+    });
   });
-  return new PairTable(pairs);
+  return new PairTable(keys, ids);
 }
 
 /** The piece table over the names long enough to meet a long query. */
 export function buildLongTable(names: readonly string[]): PairTable {
-  const pairs = new Float64Array(tableCost(names).long);
+  const size = tableCost(names).long;
+  const keys = new Uint32Array(size);
+  const ids = new Int32Array(size);
   let at = 0;
   names.forEach((s, id) => {
     if (s.length < LONG_NAME) return;
     const p = prefixHashes(s);
     for (let j = 0; j < PIECES; j++) {
       const { start, size } = piece(s.length, j);
-      pairs[at++] = mix(sub(p, start, start + size), s.length * PIECES + j) * MAX_IDS + id;
+      keys[at] = mix(sub(p, start, start + size), s.length * PIECES + j);
+      ids[at++] = id;
     }
   });
-  return new PairTable(pairs);
+  return new PairTable(keys, ids);
 }
 
 /** Calls `visit` with every id that may lie within `k` edits of a short query (a superset). */

@@ -179,6 +179,12 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   }
 
   function readCheckedSync(uri: DocUri, kind: DocKind, remember: boolean): Found {
+    // No remembered parse to look up by the stat: the file is opened once, its stat read with its text.
+    if (!(remember && parser?.remembered)) {
+      const r = workspace.readFileSync!(uri, config.maxFileSize);
+      const before = beforeReading(uri, kind, r?.stat, remember);
+      return before !== 'read' ? before : textFound(uri, r!.text, r!.stat);
+    }
     const stat = workspace.statSync!(uri);
     const before = beforeReading(uri, kind, stat, remember);
     if (before !== 'read') return before;
@@ -301,7 +307,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   function lazyText(uri: DocUri, stat: FileStat): () => { text: string; changed: boolean } | undefined {
     return () => {
       const r = workspace.readFileSync?.(uri);
-      return r && { text: r.text, changed: !sameStat(r.stat, stat) };
+      return r?.text !== undefined ? { text: r.text, changed: !sameStat(r.stat, stat) } : undefined;
     };
   }
 

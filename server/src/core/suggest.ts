@@ -8,8 +8,8 @@ import {
   boundedDistance,
   buildLongTable,
   buildShortTable,
+  buildWholeTable,
   longCandidates,
-  MAX_IDS,
   piecesNeeded,
   prefixHashes,
   prefixKey,
@@ -52,7 +52,7 @@ export class NameIndex {
   private readonly keys: string[] = [];
   private readonly idOf = new Map<string, number>();
   /** Names by `prefixKey` of their whole key, to find the names an unknown name starts with without slicing it. */
-  private byKeyHash: Map<number, number[]> | undefined;
+  private whole: PairTable | undefined;
   private readonly byLength = new Map<number, number[]>();
   private sorted: number[] | undefined;
   private readonly built: { short?: PairTable; long?: PairTable } = {};
@@ -162,7 +162,7 @@ export class NameIndex {
    */
   private table(which: 'short' | 'long', length: number, max: number): PairTable | undefined {
     const built = this.built[which];
-    if (built || this.tables === 'never' || this.lowers.length >= MAX_IDS) return built;
+    if (built || this.tables === 'never') return built;
     let scan = 0;
     for (let len = Math.max(0, length - max); len <= length + max; len++) scan += this.byLength.get(len)?.length ?? 0;
     this.scanned[which] += scan;
@@ -175,14 +175,12 @@ export class NameIndex {
 
   /** Calls `found` with each name whose key is a proper prefix of `key`. */
   private startedBy(key: string, found: (id: number) => void): void {
-    if (!this.byKeyHash) {
-      this.byKeyHash = new Map();
-      this.keys.forEach((k, id) => push(this.byKeyHash!, prefixKey(prefixHashes(k), k.length), id));
-    }
+    const whole = (this.whole ??= buildWholeTable(this.keys));
     const p = prefixHashes(key);
     for (let length = 1; length < key.length; length++) {
-      for (const id of this.byKeyHash.get(prefixKey(p, length)) ?? [])
+      whole.each(prefixKey(p, length), (id) => {
         if (this.keys[id]!.length === length && key.startsWith(this.keys[id]!)) found(id);
+      });
     }
   }
 

@@ -28,6 +28,12 @@ export interface FileChange {
 }
 
 /** What the core needs from the outside world. Every method is safe to call for any URI. */
+/** What `readFileSync` found: the file's stat, and its text when it was read. */
+export interface TextRead {
+  text?: string;
+  stat: FileStat;
+}
+
 export interface Workspace {
   /** The workspace folders, as directory URIs without a trailing slash. */
   readonly folders: readonly DocUri[];
@@ -44,9 +50,11 @@ export interface Workspace {
   /**
    * Reads a file at once (same checks as `readFile`), with its stat: lets the index
    * keep no text for files whose parse it remembers, and read one when a feature
-   * needs it. Without it, every file is read during the scan.
+   * needs it. Without it, every file is read during the scan. Undefined when there is
+   * no such file; no `text` when it is there but not read: over `maxBytes`, binary,
+   * not UTF-8, outside the workspace folders or unreadable.
    */
-  readFileSync?(uri: DocUri): { text: string; stat: FileStat } | undefined;
+  readFileSync?(uri: DocUri, maxBytes?: number): TextRead | undefined;
   /** `stat` at once; with `readFileSync`, the scan reads files without a round trip through the event loop per file. */
   statSync?(uri: DocUri): FileStat | undefined;
   /** True when a file or folder exists there (inside the workspace): marker folders such as `.obsidian/`. */

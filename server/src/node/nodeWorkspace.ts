@@ -3,12 +3,12 @@
  * never leaving them (symlinks are followed only when their target stays inside a
  * folder, and each real directory is walked once, so loops end).
  */
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { URI } from 'vscode-uri';
 import { fromSettingsJson, type NotesConfig } from '../core/config.js';
-import type { FileStat, Workspace } from '../core/workspace.js';
+import type { FileStat, TextRead, Workspace } from '../core/workspace.js';
 import type { DocUri, ExtractedDocument } from '../core/types.js';
 import { sourceFormat } from '../core/formats.js';
 import type { Extractor } from './extract/extractor.js';
@@ -197,11 +197,14 @@ export class NodeWorkspace implements Workspace {
     }
   }
 
-  readFileSync(uri: DocUri): { text: string; stat: FileStat } | undefined {
+  readFileSync(uri: DocUri, maxBytes = Infinity): TextRead | undefined {
     const path = uriToPath(uri);
     let fd: number | undefined;
     try {
-      const real = realpathSync.native(path);
+      // A file that is itself a link is opened by its target's real path below; any other is opened
+      // as listed and asked where it really lies (one call, where resolving the path costs one per folder).
+      fd = openNoFollow(path);
+      const real = fd === undefined ? realpathSync.native(path) : (openedPath(fd) ?? realpathSync.native(path));
       this.realFoldersNow ??= this.folderPaths.map((p) => {
         try {
           return realpathSync.native(p);
@@ -211,24 +214,75 @@ export class NodeWorkspace implements Workspace {
       });
       if (!inside(real, this.realFoldersNow)) {
         this.log(`Not read ${path}: outside the workspace folders`);
-        return undefined;
+        return unread(path);
       }
       // Checked on the opened file itself (never a FIFO, which would block): nothing swapped in between slips through.
-      fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
-      if (!fstatSync(fd).isFile()) return undefined;
-      const buf = readFileSync(fd);
-      // Taken after reading: a write meanwhile makes the stat newer than the text, never older.
+      fd ??= openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+      // Taken before reading: a write meanwhile leaves the stat older than the text, so the file is read again later.
       const st = fstatSync(fd);
-      if (looksBinary(buf)) return undefined;
+      if (!st.isFile()) return undefined;
+      const stat = fileStat(st);
+      if (st.size > maxBytes) return { stat };
+      const buf = readAll(fd, st.size);
+      if (looksBinary(buf)) return { stat };
       const text = decoder.decode(buf);
-      return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, stat: fileStat(st) };
+      return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, stat };
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       this.log(`Cannot read ${path}: ${(e as Error).message}`);
-      return undefined;
+      return unread(path);
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
   }
+}
+
+/** A file that is there but is not read: its stat alone, or undefined when it is not a file. */
+function unread(path: string): TextRead | undefined {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st?.isFile() ? { stat: fileStat(st) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `path` opened for reading unless its last part is a symbolic link (then undefined). */
+function openNoFollow(path: string): number | undefined {
+  try {
+    return openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') return undefined;
+    throw e;
+  }
+}
+
+/** Where an open file really lies, from the system's table of open files; undefined where there is none (not Linux). */
+function openedPath(fd: number): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const real = readlinkSync(`/proc/self/fd/${fd}`);
+    return real.startsWith('/') ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first `size` bytes of an open file, or all of it when its size is unknown (0, as some special files give). */
+function readAll(fd: number, size: number): Buffer {
+  let buf = Buffer.allocUnsafe(size > 0 ? size : 8192);
+  let length = 0;
+  while (size === 0 || length < size) {
+    if (length === buf.length) {
+      const larger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(larger, 0, 0, length);
+      buf = larger;
+    }
+    const n = readSync(fd, buf, length, buf.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buf.subarray(0, length);
 }
 
 function inside(real: string, folders: readonly string[]): boolean {

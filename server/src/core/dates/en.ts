@@ -101,6 +101,8 @@ const AMBIGUOUS = new Set(
     'inc corp co cos ltd bros plc jr sr etc al approx est dept'
   ).split(' '),
 );
+/** The length of the longest word in `TITLES` and `AMBIGUOUS`. */
+const LONGEST_ABBREVIATION = Math.max(...[...TITLES, ...AMBIGUOUS].map((w) => w.length));
 const OPENERS = new Set(
   (
     'the a an it its he she they we i in on at but and this that these those there his her their ' +
@@ -111,6 +113,8 @@ const OPENERS = new Set(
 
 const sentenceWords: SentenceWords = {
   abbreviation(word) {
+    // Most words before a full stop are longer than any listed one and hold no dot: no need to lower-case them.
+    if (word.length > LONGEST_ABBREVIATION && !word.includes('.')) return undefined;
     const w = word.toLowerCase();
     if (TITLES.has(w)) return 'title';
     // Initials and dotted acronyms ("F.", "U.S.", "P.M.") end a sentence only before an opener.

@@ -16,6 +16,8 @@ export interface SentenceWords {
 
 const STOPS = '.!?\u2026';
 const CLOSERS = '"\'\u201d\u2019)]';
+/** A line break or a sentence stop: where the scan has something to decide. */
+const NEXT_MARK = /[\n.!?\u2026]/g;
 
 /** Whether a line starting at `j` opens a block: a list item, heading, quote or table row. */
 function blockMarker(text: string, j: number): boolean {
@@ -40,12 +42,10 @@ export function dateSentences(text: string, words: SentenceWords): Span[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const code = text.charCodeAt(i);
-    // Most characters neither break a line nor stop a sentence.
-    if (code !== 10 && code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) {
-      i++;
-      continue;
-    }
+    // Most characters neither break a line nor stop a sentence: the pattern skips them in one call.
+    NEXT_MARK.lastIndex = i;
+    if (!NEXT_MARK.test(text)) break;
+    i = NEXT_MARK.lastIndex - 1;
     const ch = text[i]!;
     if (ch === '\n') {
       let j = i + 1;
@@ -75,9 +75,24 @@ export function sentenceAt(sentences: readonly Span[], offset: number): Span | u
   return s && offset < s.end ? s : undefined;
 }
 
+/** An ASCII letter; other characters below 128 are not letters. */
+function asciiLetter(code: number): boolean {
+  return (code | 0x20) >= 97 && (code | 0x20) <= 122;
+}
+
+function letterOrDot(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? asciiLetter(code) || code === 46 : /[\p{L}.]/u.test(text[i]!);
+}
+
+function letterOrDigit(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? asciiLetter(code) || (code >= 48 && code <= 57) : /[\p{L}\d]/u.test(text[i]!);
+}
+
 function wordBefore(text: string, at: number): string {
   let a = at;
-  while (a > 0 && at - a < 24 && /[\p{L}.]/u.test(text[a - 1]!)) a--;
+  while (a > 0 && at - a < 24 && letterOrDot(text, a - 1)) a--;
   return text.slice(a, at);
 }
 
@@ -85,7 +100,7 @@ function wordAfter(text: string, from: number): { word: string; first: string } 
   let a = from;
   while (a < text.length && a - from < 8 && /\s/.test(text[a]!)) a++;
   let b = a;
-  while (b < text.length && b - a < 24 && /[\p{L}\d]/u.test(text[b]!)) b++;
+  while (b < text.length && b - a < 24 && letterOrDigit(text, b)) b++;
   return { word: text.slice(a, b), first: text[a] ?? '' };
 }
 

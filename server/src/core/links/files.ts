@@ -31,8 +31,8 @@ export function extensionOf(name: string): string {
 /** The files of the workspace, looked up by path, file name and note name. */
 export class FileNames {
   private readonly byUri = new Map<DocUri, FileEntry>();
-  /** `<folder>\0<lower-cased relative path>` → the file. */
-  private readonly byPath = new Map<string, FileEntry>();
+  /** Files by workspace folder, then by lower-cased relative path (no key joins a long folder URI to each path). */
+  private readonly byPath = new Map<DocUri, Map<string, FileEntry>>();
   /** Lower-cased file name → files. */
   private readonly byName = new Map<string, FileEntry[]>();
   /** Lower-cased folder paths (`<folder>\0a/b`) that hold files, for links to folders. */
@@ -59,7 +59,9 @@ export class FileNames {
     const name = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
     const entry: FileEntry = { uri, folder, rel, name, markdown: name.endsWith('.md') };
     this.byUri.set(uri, entry);
-    this.byPath.set(`${folder}\0${rel.toLowerCase()}`, entry);
+    let inFolder = this.byPath.get(folder);
+    if (!inFolder) this.byPath.set(folder, (inFolder = new Map()));
+    inFolder.set(rel.toLowerCase(), entry);
     push(this.byName, name, entry);
     for (let i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) {
       const key = `${folder}\0${rel.slice(0, i).toLowerCase()}`;
@@ -74,7 +76,7 @@ export class FileNames {
     const entry = this.byUri.get(uri);
     if (!entry) return;
     this.byUri.delete(uri);
-    this.byPath.delete(`${entry.folder}\0${entry.rel.toLowerCase()}`);
+    this.byPath.get(entry.folder)?.delete(entry.rel.toLowerCase());
     pull(this.byName, entry.name, entry);
     for (let i = entry.rel.indexOf('/'); i >= 0; i = entry.rel.indexOf('/', i + 1)) {
       const key = `${entry.folder}\0${entry.rel.slice(0, i).toLowerCase()}`;
@@ -97,7 +99,7 @@ export class FileNames {
 
   /** The file at a path relative to a workspace folder (case-insensitive). */
   atPath(folder: DocUri, rel: string): FileEntry | undefined {
-    return this.byPath.get(`${folder}\0${rel.toLowerCase()}`);
+    return this.byPath.get(folder)?.get(rel.toLowerCase());
   }
 
   /** True when a folder (relative to a workspace folder) holds files. */
@@ -116,6 +118,7 @@ export class FileNames {
  * undefined then), collapses repeated slashes.
  */
 export function normalizePath(path: string): string | undefined {
+  if (isNormalPath(path)) return path;
   const out: string[] = [];
   for (const seg of path.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -125,6 +128,19 @@ export function normalizePath(path: string): string | undefined {
     } else out.push(seg);
   }
   return out.join('/');
+}
+
+/** True when `normalizePath` would return the path as it is: no empty, `.` or `..` segment. */
+function isNormalPath(path: string): boolean {
+  if (path === '') return true;
+  if (path.charCodeAt(0) === 0x2f || path.charCodeAt(path.length - 1) === 0x2f || path.includes('//')) return false;
+  for (let i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) {
+    if (i > 0 && path.charCodeAt(i - 1) !== 0x2f) continue;
+    // A segment starting with a dot: `.` or `..` alone?
+    const end = path.charCodeAt(i + 1) === 0x2e ? i + 2 : i + 1;
+    if (end === path.length || path.charCodeAt(end) === 0x2f) return false;
+  }
+  return true;
 }
 
 /** The folder part of a relative path (`a/b/c.md` → `a/b`, `c.md` → ``). */

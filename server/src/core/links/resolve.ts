@@ -76,9 +76,9 @@ function filesFor(ctx: LinkContext, from: FileEntry | undefined, target: string,
     if (from) {
       const relative = t.startsWith('/') ? undefined : normalizePath(`${dirOf(from.rel)}/${t}`);
       const rooted = normalizePath(t);
+      const parts = dirOf(from.rel).split('/').filter(Boolean);
       for (const p of withMd) {
         // From the vault root, or from any folder above the note (a vault inside the workspace folder).
-        const parts = dirOf(from.rel).split('/').filter(Boolean);
         for (let i = parts.length; i >= 0; i--) {
           const base = parts.slice(0, i).join('/');
           const path = normalizePath(base ? `${base}/${p}` : p);

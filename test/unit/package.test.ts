@@ -19,6 +19,7 @@ const SHIPPED = [
   'dist/server.js',
   'dist/cli.js',
   'dist/indexWorker.js',
+  'dist/suggestWorker.js',
   'dist/extractWorker.mjs',
   'dist/webview/pdfViewer.js',
   'dist/webview/pdf_viewer.css',
@@ -78,6 +79,7 @@ describe('packaging', function () {
       'dist/cli.js',
       'dist/extractWorker.mjs',
       'dist/indexWorker.js',
+      'dist/suggestWorker.js',
       'dist/server.js',
       'package.json',
     ]);

@@ -6,6 +6,7 @@ import type { Extractor } from '../node/extract/extractor.js';
 import type { FileExtractedCache } from '../node/extract/extractedCache.js';
 import type { NodeWorkspace } from '../node/nodeWorkspace.js';
 import type { ParsePool } from '../node/parsePool.js';
+import { checkAlongside } from '../node/suggestAlongside.js';
 import type { PageLocator } from './format.js';
 
 export interface CheckResult {
@@ -23,6 +24,9 @@ export interface Readers {
   pool: ParsePool;
   extractor: Extractor;
   extracted: FileExtractedCache | undefined;
+  /** The did-you-mean worker's script; without it every name is found on the main thread. */
+  suggestWorker?: string;
+  log?: (message: string) => void;
 }
 
 /**
@@ -52,7 +56,11 @@ async function savedResult(workspace: NodeWorkspace, config: NotesConfig, pool: 
   return saved && { ...saved, saved: true };
 }
 
-async function freshResult(workspace: NodeWorkspace, config: NotesConfig, { pool, extractor, extracted }: Readers): Promise<CheckResult> {
+async function freshResult(
+  workspace: NodeWorkspace,
+  config: NotesConfig,
+  { pool, extractor, extracted, suggestWorker, log }: Readers,
+): Promise<CheckResult> {
   const service = createNotesService({ workspace, config, parser: pool });
   try {
     await service.initialize();
@@ -60,6 +68,7 @@ async function freshResult(workspace: NodeWorkspace, config: NotesConfig, { pool
     await pool.close();
     await extractor.close();
   }
+  await checkAlongside(service, { ...(suggestWorker ? { workerScript: suggestWorker } : {}), ...(log ? { log } : {}) });
   service.saveProblems();
   pool.persist();
   extracted?.persist();

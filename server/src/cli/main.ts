@@ -4,9 +4,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
+import { SUGGEST_WORKER_SCRIPT } from '../node/suggestAlongside.js';
 import { countProblems } from '../core/index.js';
 import { VERSION } from '../core/product.js';
 import { checkFolder } from './checkFolder.js';
@@ -28,7 +30,8 @@ error, 0 otherwise. --format github prints GitHub Actions annotations (paths
 relative to the directory it runs in). --cache-dir keeps a persisted index
 there (never among your files), so the next check does not parse unchanged
 files again; --threads sets how many worker threads parse (default: one per
-core, 0 parses in one thread).`;
+core, 0 does all the work in one thread); with two cores or more, a second
+thread finds did-you-mean names when thousands of links name nothing.`;
 
 class UsageError extends Error {}
 
@@ -96,7 +99,9 @@ async function check(opts: CheckOptions): Promise<number> {
     tool: VERSION,
     log,
   });
-  const result = await checkFolder(workspace, config, { pool, extractor, extracted }, !!opts.cacheDir);
+  const suggestWorker = opts.threads !== 0 && availableParallelism() > 1 ? SUGGEST_WORKER_SCRIPT : undefined;
+  const readers = { pool, extractor, extracted, log, ...(suggestWorker ? { suggestWorker } : {}) };
+  const result = await checkFolder(workspace, config, readers, !!opts.cacheDir);
   // For the benchmark (bench/pdf.mjs): what reading PDFs and web pages cost in this run.
   if (process.env.GROUNDED_NOTES_TIMING)
     process.stderr.write(`timing: ${JSON.stringify({ extract: extractor.stats, cacheLoadMs: extracted?.loadMs ?? 0 })}\n`);

@@ -7,6 +7,7 @@ import type { FileChange, Workspace } from './workspace.js';
 import type { BatchParser } from './parse/document.js';
 import type { DocUri, FileRename, Fix, Position, Problem, Range, TextEdit } from './types.js';
 import type { WorkspaceView } from './view.js';
+import type { SuggestionLookups } from './workspaceIndex.js';
 import type { ProblemCounts } from './counts.js';
 import type { AnchorItem, SourceItem } from './features/catalog.js';
 import type { SourceTimelineView } from './features/timeline.js';
@@ -14,6 +15,7 @@ import type { SourceTimelineView } from './features/timeline.js';
 export type { AnchorItem, SourceItem } from './features/catalog.js';
 export type { SourceTimelineView, TimelineCitation } from './features/timeline.js';
 export type { ProblemCounts } from './counts.js';
+export type { SuggestionLookups } from './workspaceIndex.js';
 
 export interface Logger {
   info(message: string): void;
@@ -150,6 +152,15 @@ export interface NotesService {
   takeChangedProblems(limit?: number): Map<DocUri, Problem[]>;
   /** How many documents wait to be re-checked (a caller that passes `limit` loops until 0). */
   readonly pendingChecks: number;
+  /**
+   * The did-you-mean lookups the pending checks will make, in the order they will make
+   * them (`takeChangedProblems` checks in that order), with the names each kind looks
+   * among: another thread may answer them while this one checks. Resolves the links of
+   * every note waiting to be checked.
+   */
+  unmadeLookups(): SuggestionLookups;
+  /** Answers to `unmadeLookups` (`found[i]` answers `asks[from + i]`); ignored if file names changed since. */
+  answerLookups(lookups: SuggestionLookups, from: number, found: readonly string[][]): void;
   /** Every problem in the workspace. */
   allProblems(): Map<DocUri, Problem[]>;
   hover(uri: DocUri, position: Position): Hover | undefined;

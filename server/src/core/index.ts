@@ -567,6 +567,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       scanned = true;
       allDirty = true;
     },
+    unmadeLookups() {
+      collectDirty();
+      return index.unmadeLookups([...pending].filter((uri) => !held.has(uri)));
+    },
+    answerLookups(lookups, from, found) {
+      index.answerLookups(lookups, from, found);
+    },
     saveProblems() {
       // Saved problems must be those of the files as the scan read them.
       if (!scanned || changedSinceScan || !parser?.saveProblems || !openMatchesDisk()) return;

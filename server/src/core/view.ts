@@ -8,6 +8,15 @@ import type { SourceText } from './sourceText.js';
 import type { AnchorFileIndex, BlockId, Citation, DocUri, Heading, NoteIndex, Passage, SourceIndex, Span } from './types.js';
 
 /** What a citation points at. */
+/** The kinds of names did-you-mean looks among: sources and notes, attachments, or note paths. */
+export type SuggestionKind = 'source' | 'note' | 'file' | 'path';
+
+/** A did-you-mean lookup: the name a link gives, among names of one kind. */
+export interface SuggestionAsk {
+  name: string;
+  kind: SuggestionKind;
+}
+
 export type Resolution =
   | { kind: 'source'; source: SourceIndex; passage: Passage; shadows?: NoteIndex }
   /** A note, maybe at a heading or block; `alternatives`: other files of that name (the tool took this one). */
@@ -24,7 +33,13 @@ export type Resolution =
   | { kind: 'outside' }
   | { kind: 'malformed'; reason: string }
   /** Nothing of that name: `what` says which kind of target the link looks for. */
-  | { kind: 'unknownTarget'; what: 'source' | 'note' | 'file'; suggestions: string[] }
+  | {
+      kind: 'unknownTarget';
+      what: 'source' | 'note' | 'file';
+      suggestions: string[];
+      /** The did-you-mean lookup its suggestions come from (none: it has none to look for). */
+      asks?: SuggestionAsk;
+    }
   | { kind: 'ambiguous'; sources: SourceIndex[] }
   /** Several notes of that name, in a workspace whose tool reports it (Foam). */
   | { kind: 'ambiguousNote'; notes: NoteIndex[] }

@@ -19,7 +19,7 @@ import { lastStartingAtOrBefore, LineIndex } from './text.js';
 import { sentenceAround, sentencesIn } from './parse/sentences.js';
 import { sourceText, type SourceText } from './sourceText.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex, Span } from './types.js';
-import type { Resolution, WorkspaceView } from './view.js';
+import type { Resolution, SuggestionAsk, SuggestionKind, WorkspaceView } from './view.js';
 import { isInside, joinUri } from './workspace.js';
 import { SOURCE_EXTENSIONS, sourceFormat, withoutSourceExtension } from './formats.js';
 
@@ -78,6 +78,28 @@ function sameLinkTargets(a: NoteIndex, b: NoteIndex): boolean {
     if (x.text !== y.text || x.slug !== y.slug || x.level !== y.level) return false;
   }
   return a.blockIds.every((block, i) => block.id === b.blockIds[i]!.id);
+}
+
+/** Where a did-you-mean answer is remembered: the target as links name it, and its kind. */
+function suggestionKey(name: string, kind: SuggestionKind): string {
+  return `${kind}\u0000${targetKey(name)}`;
+}
+
+/** What a missing target is compared as among names of its kind. */
+function lookupOf(name: string, kind: SuggestionKind): string {
+  if (kind === 'file') return name.slice(name.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  return name.replace(/\.md$/i, '');
+}
+
+/** The did-you-mean lookups a workspace will make (`WorkspaceIndex.unmadeLookups`). */
+export interface SuggestionLookups {
+  /** The generation of file names they were made for. */
+  generation: number;
+  /** The names each kind looks among, in order. */
+  names: Partial<Record<SuggestionKind, string[]>>;
+  asks: (SuggestionAsk & { lookup: string })[];
+  /** For the document at each place of the check order: how many of `asks` checking it and those before it needs. */
+  upTo: number[];
 }
 
 /** The folder part of a URI (everything before its last `/`). */
@@ -648,36 +670,73 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   }
 
   /** Did-you-mean names of one kind: sources and notes, attachments, or note paths. */
-  suggest(name: string, kind: 'source' | 'note' | 'file' | 'path'): string[] {
-    const key = `${kind}\u0000${targetKey(name)}`;
+  suggest(name: string, kind: SuggestionKind): string[] {
+    const key = suggestionKey(name, kind);
     let found = this.suggestions.get(key);
     if (found) return found;
+    const names = this.nameIndex(kind);
+    found = names.closest(lookupOf(name, kind));
+    this.suggestions.set(key, found);
+    return found;
+  }
+
+  /** The did-you-mean index of one kind of name, for the current generation of file names. */
+  private nameIndex(kind: SuggestionKind): NameIndex {
     if (this.nameGeneration !== this.files.generation) {
       this.nameIndexes = new Map();
       this.nameGeneration = this.files.generation;
     }
     let names = this.nameIndexes.get(kind);
-    if (!names) {
-      const candidates: string[] = [];
-      if (kind === 'source') candidates.push(...this.byId.keys());
-      for (const e of this.files.all()) {
-        if (this.sourcesByUri.has(e.uri) || this.anchorFilesByUri.has(e.uri)) continue;
-        if (kind === 'file') {
-          if (!e.markdown) candidates.push(e.rel.slice(e.rel.lastIndexOf('/') + 1));
-        } else if (e.markdown)
-          candidates.push(kind === 'path' ? e.rel.replace(/\.md$/i, '') : e.rel.slice(e.rel.lastIndexOf('/') + 1).replace(/\.md$/i, ''));
-      }
-      this.nameIndexes.set(kind, (names = new NameIndex(candidates)));
+    if (!names) this.nameIndexes.set(kind, (names = new NameIndex(this.namesOfKind(kind))));
+    return names;
+  }
+
+  /** The names did-you-mean looks among for one kind, in the order the index takes them. */
+  private namesOfKind(kind: SuggestionKind): string[] {
+    const candidates: string[] = [];
+    if (kind === 'source') candidates.push(...this.byId.keys());
+    for (const e of this.files.all()) {
+      if (this.sourcesByUri.has(e.uri) || this.anchorFilesByUri.has(e.uri)) continue;
+      if (kind === 'file') {
+        if (!e.markdown) candidates.push(e.rel.slice(e.rel.lastIndexOf('/') + 1));
+      } else if (e.markdown)
+        candidates.push(kind === 'path' ? e.rel.replace(/\.md$/i, '') : e.rel.slice(e.rel.lastIndexOf('/') + 1).replace(/\.md$/i, ''));
     }
-    const lookup =
-      kind === 'file'
-        ? name.slice(name.replace(/\\/g, '/').lastIndexOf('/') + 1)
-        : kind === 'path'
-          ? name.replace(/\.md$/i, '')
-          : name.replace(/\.md$/i, '');
-    found = names.closest(lookup);
-    this.suggestions.set(key, found);
-    return found;
+    return candidates;
+  }
+
+  /**
+   * The did-you-mean lookups that checking these documents in this order will make and
+   * that are not made yet, each once, in the order they will be made; with the names each
+   * kind looks among. Another thread can answer them while this one checks.
+   */
+  unmadeLookups(order: readonly DocUri[]): SuggestionLookups {
+    const asks: SuggestionLookups['asks'] = [];
+    const upTo: number[] = [];
+    const seen = new Set<string>();
+    for (const uri of order) {
+      const note = this.notesByUri.get(uri);
+      for (const r of note ? this.resolutionsOf(note) : []) {
+        if (r.kind !== 'unknownTarget' || !r.asks) continue;
+        const key = suggestionKey(r.asks.name, r.asks.kind);
+        if (seen.has(key) || this.suggestions.has(key)) continue;
+        seen.add(key);
+        asks.push({ ...r.asks, lookup: lookupOf(r.asks.name, r.asks.kind) });
+      }
+      upTo.push(asks.length);
+    }
+    const names: SuggestionLookups['names'] = {};
+    for (const a of asks) names[a.kind] ??= this.namesOfKind(a.kind);
+    return { generation: this.files.generation, names, asks, upTo };
+  }
+
+  /** Takes the answers to lookups from `unmadeLookups` (`found[i]` answers `asks[i]`), unless file names changed since. */
+  answerLookups(lookups: SuggestionLookups, from: number, found: readonly string[][]): void {
+    if (lookups.generation !== this.files.generation) return;
+    found.forEach((names, i) => {
+      const ask = lookups.asks[from + i];
+      if (ask) this.suggestions.set(suggestionKey(ask.name, ask.kind), names);
+    });
   }
 
   /**

@@ -6,7 +6,7 @@
  * relative to the note as VS Code checks them. Case-insensitive throughout.
  */
 import type { Citation, DocUri, NoteIndex, SourceIndex } from '../types.js';
-import type { Resolution } from '../view.js';
+import type { Resolution, SuggestionAsk, SuggestionKind } from '../view.js';
 import { dirOf, extensionOf, normalizePath, type FileEntry, type FileNames } from './files.js';
 import { findBlock, findHeading } from './headings.js';
 import type { Conventions } from './style.js';
@@ -26,7 +26,7 @@ export interface LinkContext {
   /** A source citation's passage (or why there is none). */
   resolveInSource(source: SourceIndex, anchor: string | undefined, shadows?: NoteIndex): Resolution;
   /** Did-you-mean suggestions for a missing target, from the workspace's names of that kind. */
-  suggest(name: string, kind: 'source' | 'note' | 'file' | 'path'): string[];
+  suggest(name: string, kind: SuggestionKind): string[];
   /** Up to three of `names` nearest `name`. */
   closest(name: string, names: readonly string[]): string[];
 }
@@ -210,7 +210,7 @@ function looksLikeFile(ctx: LinkContext, target: string): boolean {
 }
 
 /** The kind of thing a missing target names, for the message and the suggestions. */
-function missingKind(ctx: LinkContext, target: string): 'source' | 'note' | 'file' | 'path' {
+function missingKind(ctx: LinkContext, target: string): SuggestionKind {
   if (looksLikeFile(ctx, target)) return 'file';
   if (target.includes('/')) return 'path';
   return ctx.hasSources() ? 'source' : 'note';
@@ -263,7 +263,7 @@ export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation):
   if (chosen) return toFile(ctx, note, chosen.chosen, parts.anchor, chosen.alternatives, false);
   if (/\*/.test(target) && style !== 'obsidian' && style !== 'foam') return wildcard(ctx, target);
   const kind = missingKind(ctx, target);
-  return unknownTarget(kind === 'path' ? 'note' : kind, () => ctx.suggest(target, kind));
+  return unknownTarget(ctx, kind === 'path' ? 'note' : kind, { name: target, kind });
 }
 
 /**
@@ -329,20 +329,21 @@ export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citati
     if (chosen) return toFile(ctx, note, chosen.chosen, c.anchor, chosen.alternatives, true);
   }
   const file = looksLikeFile(ctx, target);
-  return unknownTarget(file ? 'file' : 'note', () => ctx.suggest(target, file ? 'file' : target.includes('/') ? 'path' : 'note'));
+  return unknownTarget(ctx, file ? 'file' : 'note', { name: target, kind: file ? 'file' : target.includes('/') ? 'path' : 'note' });
 }
 
 /**
  * A link to nothing, whose did-you-mean names are looked for when first read: a hover
  * or a definition on one link resolves the whole note, and needs none of them.
  */
-function unknownTarget(what: 'source' | 'note' | 'file', suggest: () => string[]): Resolution {
+function unknownTarget(ctx: LinkContext, what: 'source' | 'note' | 'file', asks: SuggestionAsk): Resolution {
   let found: string[] | undefined;
   return {
     kind: 'unknownTarget',
     what,
+    asks,
     get suggestions() {
-      return (found ??= suggest());
+      return (found ??= ctx.suggest(asks.name, asks.kind));
     },
   };
 }

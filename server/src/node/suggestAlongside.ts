@@ -1,0 +1,61 @@
+/**
+ * Checks a workspace with a second thread finding did-you-mean names. In a vault with
+ * thousands of links to pages that do not exist, finding the nearest names of each is a
+ * large part of a check. The worker answers the lookups in the order the checks make
+ * them, and this thread checks each slice of documents once the worker has answered its
+ * lookups, so it never finds a name itself (nor builds the tables to find them). The
+ * answers are the same either way (the worker runs the same `NameIndex`); only the time
+ * changes. A worker that fails leaves its lookups to this thread.
+ */
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { NotesService } from '../core/api.js';
+import type { SuggestBatch, SuggestRequest } from './suggestWorker.js';
+
+export const SUGGEST_WORKER_SCRIPT = fileURLToPath(new URL('./suggestWorker.js', import.meta.url));
+
+/** Fewer lookups than this are found on this thread: starting another costs about as much. */
+export const MIN_LOOKUPS = 2000;
+/** Documents checked between two looks at the worker's answers. */
+const SLICE = 32;
+
+/** Runs every pending check of `service`, with a worker finding did-you-mean names when there are enough of them. */
+export async function checkAlongside(service: NotesService, options: { workerScript?: string; log?: (m: string) => void }): Promise<void> {
+  if (!options.workerScript) return;
+  let worker: Worker;
+  try {
+    // Started first: the thread starts while the links are resolved.
+    worker = new Worker(options.workerScript);
+  } catch (e) {
+    options.log?.(`Did-you-mean names are found on the main thread: ${(e as Error).message}`);
+    return;
+  }
+  let answered = 0;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  try {
+    const lookups = service.unmadeLookups();
+    if (lookups.asks.length < MIN_LOOKUPS) return;
+    worker.on('message', (batch: SuggestBatch) => {
+      service.answerLookups(lookups, batch.from, batch.found);
+      answered = batch.from + batch.found.length;
+      wake?.();
+    });
+    const stop = (why: string) => {
+      if (!stopped && answered < lookups.asks.length) options.log?.(`Did-you-mean names are found on the main thread: ${why}`);
+      stopped = true;
+      wake?.();
+    };
+    worker.on('error', (e) => stop(e.message));
+    worker.on('exit', (code) => stop(`the worker ended (${code})`));
+    worker.postMessage({ names: lookups.names, asks: lookups.asks } satisfies SuggestRequest);
+    for (let done = 0; service.pendingChecks > 0; done += SLICE) {
+      const needed = lookups.upTo[Math.min(done + SLICE, lookups.upTo.length) - 1] ?? 0;
+      while (answered < needed && !stopped) await new Promise<void>((resolve) => (wake = resolve));
+      service.takeChangedProblems(SLICE);
+    }
+  } finally {
+    stopped = true;
+    await worker.terminate();
+  }
+}

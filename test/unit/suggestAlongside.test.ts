@@ -99,7 +99,7 @@ describe('did-you-mean on a second thread', function () {
     assert.equal(service.pendingChecks, 0);
     assert.deepEqual(messages(service.allProblems()), alone);
     assert.equal(logged.length, 1);
-    assert.match(logged[0]!, /^Did-you-mean names are found on the main thread: no worker here/);
+    assert.match(logged[0]!, /^Did-you-mean names were found on the main thread: no worker here/);
   });
 
   it('the command line prints the same with the worker as with --threads 0', () => {

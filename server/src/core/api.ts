@@ -7,7 +7,7 @@ import type { FileChange, Workspace } from './workspace.js';
 import type { BatchParser } from './parse/document.js';
 import type { DocUri, FileRename, Fix, Position, Problem, Range, TextEdit } from './types.js';
 import type { WorkspaceView } from './view.js';
-import type { SuggestionLookups } from './workspaceIndex.js';
+import type { LookupNames, SuggestionLookups } from './workspaceIndex.js';
 import type { ProblemCounts } from './counts.js';
 import type { AnchorItem, SourceItem } from './features/catalog.js';
 import type { SourceTimelineView } from './features/timeline.js';
@@ -15,7 +15,7 @@ import type { SourceTimelineView } from './features/timeline.js';
 export type { AnchorItem, SourceItem } from './features/catalog.js';
 export type { SourceTimelineView, TimelineCitation } from './features/timeline.js';
 export type { ProblemCounts } from './counts.js';
-export type { SuggestionLookups } from './workspaceIndex.js';
+export type { LookupNames, SuggestionLookups } from './workspaceIndex.js';
 
 export interface Logger {
   info(message: string): void;
@@ -154,11 +154,13 @@ export interface NotesService {
   readonly pendingChecks: number;
   /**
    * The did-you-mean lookups the pending checks will make, in the order they will make
-   * them (`takeChangedProblems` checks in that order), with the names each kind looks
-   * among: another thread may answer them while this one checks. Resolves the links of
-   * every note waiting to be checked.
+   * them (`takeChangedProblems` checks in that order): another thread may answer them,
+   * from `lookupNames`, while this one checks. Resolves the links of every note waiting
+   * to be checked.
    */
   unmadeLookups(): SuggestionLookups;
+  /** The names each kind of did-you-mean lookup looks among (a `NameIndex` over them answers as the check would). */
+  lookupNames(): LookupNames;
   /** Answers to `unmadeLookups` (`found[i]` answers `asks[from + i]`); ignored if file names changed since. */
   answerLookups(lookups: SuggestionLookups, from: number, found: readonly string[][]): void;
   /** Every problem in the workspace. */

@@ -571,6 +571,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       collectDirty();
       return index.unmadeLookups([...pending].filter((uri) => !held.has(uri)));
     },
+    lookupNames() {
+      return index.lookupNames();
+    },
     answerLookups(lookups, from, found) {
       index.answerLookups(lookups, from, found);
     },

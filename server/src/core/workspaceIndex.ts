@@ -91,12 +91,16 @@ function lookupOf(name: string, kind: SuggestionKind): string {
   return name.replace(/\.md$/i, '');
 }
 
+/** The names each kind of did-you-mean lookup looks among, in order, for one generation of file names. */
+export interface LookupNames {
+  generation: number;
+  names: Partial<Record<SuggestionKind, string[]>>;
+}
+
 /** The did-you-mean lookups a workspace will make (`WorkspaceIndex.unmadeLookups`). */
 export interface SuggestionLookups {
   /** The generation of file names they were made for. */
   generation: number;
-  /** The names each kind looks among, in order. */
-  names: Partial<Record<SuggestionKind, string[]>>;
   asks: (SuggestionAsk & { lookup: string })[];
   /** For the document at each place of the check order: how many of `asks` checking it and those before it needs. */
   upTo: number[];
@@ -707,8 +711,8 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   /**
    * The did-you-mean lookups that checking these documents in this order will make and
-   * that are not made yet, each once, in the order they will be made; with the names each
-   * kind looks among. Another thread can answer them while this one checks.
+   * that are not made yet, each once, in the order they will be made. Another thread can
+   * answer them from `lookupNames` while this one checks.
    */
   unmadeLookups(order: readonly DocUri[]): SuggestionLookups {
     const asks: SuggestionLookups['asks'] = [];
@@ -725,9 +729,14 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
       }
       upTo.push(asks.length);
     }
-    const names: SuggestionLookups['names'] = {};
-    for (const a of asks) names[a.kind] ??= this.namesOfKind(a.kind);
-    return { generation: this.files.generation, names, asks, upTo };
+    return { generation: this.files.generation, asks, upTo };
+  }
+
+  /** The names did-you-mean looks among, of every kind, for the current file names (what `unmadeLookups` are answered from). */
+  lookupNames(): LookupNames {
+    const names: LookupNames['names'] = {};
+    for (const kind of ['note', 'path', 'file', 'source'] as const) names[kind] = this.namesOfKind(kind);
+    return { generation: this.files.generation, names };
   }
 
   /** Takes the answers to lookups from `unmadeLookups` (`found[i]` answers `asks[i]`), unless file names changed since. */

@@ -21,41 +21,43 @@ const SLICE = 32;
 
 /** Runs every pending check of `service`, with a worker finding did-you-mean names when there are enough of them. */
 export async function checkAlongside(service: NotesService, options: { workerScript?: string; log?: (m: string) => void }): Promise<void> {
-  if (!options.workerScript) return;
+  // Fewer documents than lookups needed: no thread is started for a small workspace.
+  if (!options.workerScript || service.pendingChecks < MIN_LOOKUPS / 20) return;
+  let failed: string | undefined;
   let worker: Worker;
   try {
-    // Started first: the thread starts while the links are resolved.
     worker = new Worker(options.workerScript);
   } catch (e) {
     options.log?.(`Did-you-mean names are found on the main thread: ${(e as Error).message}`);
     return;
   }
   let answered = 0;
-  let stopped = false;
   let wake: (() => void) | undefined;
+  const stop = (why: string) => {
+    failed ??= why;
+    wake?.();
+  };
+  worker.on('error', (e) => stop(e.message));
+  worker.on('exit', (code) => stop(`the worker ended (${code})`));
   try {
+    // Sent first: the worker builds its tables while the links are resolved.
+    const names = service.lookupNames();
+    worker.postMessage({ names: names.names } satisfies SuggestRequest);
     const lookups = service.unmadeLookups();
-    if (lookups.asks.length < MIN_LOOKUPS) return;
+    if (lookups.asks.length < MIN_LOOKUPS || lookups.generation !== names.generation) return;
     worker.on('message', (batch: SuggestBatch) => {
       service.answerLookups(lookups, batch.from, batch.found);
       answered = batch.from + batch.found.length;
       wake?.();
     });
-    const stop = (why: string) => {
-      if (!stopped && answered < lookups.asks.length) options.log?.(`Did-you-mean names are found on the main thread: ${why}`);
-      stopped = true;
-      wake?.();
-    };
-    worker.on('error', (e) => stop(e.message));
-    worker.on('exit', (code) => stop(`the worker ended (${code})`));
-    worker.postMessage({ names: lookups.names, asks: lookups.asks } satisfies SuggestRequest);
+    worker.postMessage({ asks: lookups.asks } satisfies SuggestRequest);
     for (let done = 0; service.pendingChecks > 0; done += SLICE) {
       const needed = lookups.upTo[Math.min(done + SLICE, lookups.upTo.length) - 1] ?? 0;
-      while (answered < needed && !stopped) await new Promise<void>((resolve) => (wake = resolve));
+      while (answered < needed && failed === undefined) await new Promise<void>((resolve) => (wake = resolve));
       service.takeChangedProblems(SLICE);
     }
+    if (answered < lookups.asks.length && failed !== undefined) options.log?.(`Did-you-mean names were found on the main thread: ${failed}`);
   } finally {
-    stopped = true;
     await worker.terminate();
   }
 }

@@ -1,13 +1,14 @@
 /**
- * A worker thread that finds did-you-mean names (see suggestAlongside.ts): given the
- * names of each kind and the lookups in the order the main thread will need them, it
- * answers them in that order, in batches.
+ * A worker thread that finds did-you-mean names (see suggestAlongside.ts). It is sent
+ * the names of each kind first, and builds their tables while the main thread resolves
+ * the links; then the lookups, in the order the main thread will need them, which it
+ * answers in that order, in batches.
  */
 import { parentPort } from 'node:worker_threads';
 import { NameIndex } from '../core/suggest.js';
-import type { SuggestionLookups } from '../core/api.js';
+import type { LookupNames, SuggestionLookups } from '../core/api.js';
 
-export type SuggestRequest = Pick<SuggestionLookups, 'names' | 'asks'>;
+export type SuggestRequest = { names: LookupNames['names'] } | { asks: SuggestionLookups['asks'] };
 
 export interface SuggestBatch {
   /** The index in `asks` of the first answer. */
@@ -18,19 +19,29 @@ export interface SuggestBatch {
 /** The first batch is small, so that the main thread starts checking soon; later ones are larger (fewer messages). */
 const FIRST_BATCH = 16;
 const BATCH = 256;
+/** A kind with fewer names is looked up by scanning them; with more, its tables are built before the lookups come. */
+const TABLES_FROM = 1000;
 
-parentPort?.once('message', ({ names, asks }: SuggestRequest) => {
-  const indexes = new Map<string, NameIndex>();
+const indexes = new Map<string, NameIndex>();
+
+parentPort?.on('message', (request: SuggestRequest) => {
+  if ('names' in request) {
+    // The kind most lookups are of first: a vault's missing pages are notes.
+    for (const kind of ['note', 'path', 'file', 'source'] as const) {
+      const names = request.names[kind] ?? [];
+      indexes.set(kind, new NameIndex(names, names.length >= TABLES_FROM ? 'now' : 'lazy'));
+    }
+    return;
+  }
   let from = 0;
   let found: string[][] = [];
-  asks.forEach((ask, i) => {
-    let index = indexes.get(ask.kind);
-    if (!index) indexes.set(ask.kind, (index = new NameIndex(names[ask.kind] ?? [])));
-    found.push(index.closest(ask.lookup));
-    if (found.length === (from === 0 ? FIRST_BATCH : BATCH) || i === asks.length - 1) {
+  request.asks.forEach((ask, i) => {
+    found.push(indexes.get(ask.kind)?.closest(ask.lookup) ?? []);
+    if (found.length === (from === 0 ? FIRST_BATCH : BATCH) || i === request.asks.length - 1) {
       parentPort!.postMessage({ from, found } satisfies SuggestBatch);
       from = i + 1;
       found = [];
     }
   });
+  parentPort!.close();
 });

@@ -15,6 +15,7 @@ import { relativePath, type TextRead } from '../../server/src/core/workspace.js'
 import { loadSettings, NodeWorkspace, pathToUri } from '../../server/src/node/nodeWorkspace.js';
 import { ParsePool } from '../../server/src/node/parsePool.js';
 import { Extractor } from '../../server/src/node/extract/extractor.js';
+import { encodeIndexFile, IndexFile } from '../../server/src/node/indexFile.js';
 
 const FILES: Record<string, string> = {
   'sources/000_talks.txt': 'Kirby spoke on Friday.\n\nThe talks went on.\n',
@@ -327,5 +328,36 @@ describe('the persisted index', function () {
     await run((p) => assert.equal(Buffer.from(p.payload('pdf-text', 'sha256-of-the-pdf') ?? []).toString(), 'Page one.'));
     await run((p) => assert.equal(p.payload('pdf-text', 'another'), undefined));
     await run((p) => assert.equal(p.payload('pdf-text', 'sha256-of-the-pdf'), undefined, 'unused in the last run: dropped'));
+  });
+
+  it('the file is read a section at a time: a bad section that is never asked for costs nothing, one asked for is refused', () => {
+    const dir = temp(mkdtempSync(join(tmpdir(), 'gn-idx-')));
+    const path = join(dir, 'index.gnidx');
+    const sections = { files: Buffer.from('the files'), parses: Buffer.from('many parses'), problems: Buffer.from('the problems') };
+    const bytes = encodeIndexFile('key', 1, sections);
+    // Flip a byte inside `parses` only.
+    const at = bytes.length - sections.problems.length - 2;
+    bytes[at] = bytes[at]! ^ 1;
+    writeFileSync(path, bytes);
+    const file = IndexFile.openFile(path);
+    assert.equal(file.section('files')?.toString(), 'the files');
+    assert.equal(file.section('problems')?.toString(), 'the problems');
+    assert.throws(() => file.section('parses'), /checksum mismatch in section parses/);
+    file.close();
+  });
+
+  it('what was read of a file stays readable after it is released and replaced', () => {
+    const dir = temp(mkdtempSync(join(tmpdir(), 'gn-idx-')));
+    const path = join(dir, 'index.gnidx');
+    writeFileSync(path, encodeIndexFile('key', 1, { files: Buffer.from('old files'), parses: Buffer.from('old parses') }));
+    const file = IndexFile.openFile(path);
+    assert.equal(file.section('files')?.toString(), 'old files');
+    file.release();
+    writeFileSync(path + '.tmp', encodeIndexFile('key', 2, { files: Buffer.from('new files'), parses: Buffer.from('new parses') }));
+    renameSync(path + '.tmp', path);
+    assert.equal(file.section('parses')?.toString(), 'old parses');
+    const replaced = IndexFile.openFile(path);
+    assert.equal(replaced.section('parses')?.toString(), 'new parses');
+    replaced.close();
   });
 });

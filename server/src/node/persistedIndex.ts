@@ -21,7 +21,7 @@
  * only what that run used, so it never grows with deleted files. Texts are not
  * stored: a remembered note's text is read when a feature first needs it.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DocKind, ParsedDocument, RememberedParse, ScanState } from '../core/parse/document.js';
@@ -96,15 +96,11 @@ export class PersistedIndex {
   constructor(private readonly options: PersistedIndexOptions) {
     this.file = join(options.cacheDir, INDEX_FILE);
     this.key = indexKey(options.stateKey, options.tool, import.meta.url);
-    let bytes: Buffer;
+    let file: IndexFile | undefined;
     try {
-      bytes = readFileSync(this.file);
-    } catch {
-      return; // none yet
-    }
-    try {
-      const file = IndexFile.open(bytes);
+      file = IndexFile.openFile(this.file);
       if (file.key !== this.key) {
+        file.close();
         this.log('The persisted index was written by another version, rule set or settings: starting afresh');
         return;
       }
@@ -115,6 +111,9 @@ export class PersistedIndex {
         skipped: new Map(section.skipped.map((r) => [r.uri, r])),
       };
     } catch (e) {
+      file?.close();
+      // None yet, or not readable: nothing to drop.
+      if (typeof (e as NodeJS.ErrnoException).code === 'string') return;
       this.drop(e);
     }
   }
@@ -127,6 +126,7 @@ export class PersistedIndex {
   private drop(e: unknown): void {
     this.log(`Ignored the persisted index ${this.file}: ${(e as Error).message}`);
     if ([...this.used.values()].some((u) => u.fromStore)) this.poisoned = true;
+    this.stored?.file.close();
     this.stored = undefined;
     this.storedProblems = null;
     this.storedPayloads = undefined;
@@ -421,6 +421,8 @@ export class PersistedIndex {
       mkdirSync(this.options.cacheDir, { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
       writeFileSync(tmp, encodeIndexFile(this.key, Date.now(), sections));
+      // What is still read from the file it replaces is read first.
+      this.stored?.file.release();
       renameSync(tmp, this.file);
       // The format before this one (`index-v1.bin`) is never read again.
       for (const name of readdirSync(this.options.cacheDir))

@@ -21,6 +21,8 @@ const FIRST_BATCH = 16;
 const BATCH = 256;
 /** A kind with fewer names is looked up by scanning them; with more, its tables are built before the lookups come. */
 const TABLES_FROM = 1000;
+/** Lookups made per kind before the main thread's come. */
+const WARM_UP = 64;
 
 const indexes = new Map<string, NameIndex>();
 
@@ -29,7 +31,11 @@ parentPort?.on('message', (request: SuggestRequest) => {
     // The kind most lookups are of first: a vault's missing pages are notes.
     for (const kind of ['note', 'path', 'file', 'source'] as const) {
       const names = request.names[kind] ?? [];
-      indexes.set(kind, new NameIndex(names, names.length >= TABLES_FROM ? 'now' : 'lazy'));
+      const index = new NameIndex(names, names.length >= TABLES_FROM ? 'now' : 'lazy');
+      indexes.set(kind, index);
+      // A few lookups of names written wrong, answered and thrown away: what every lookup builds on
+      // first use is built, and compiled, before the main thread waits for the first answers.
+      for (let i = 0; i < WARM_UP && i < names.length; i++) index.closest(names[Math.floor((i * names.length) / WARM_UP)] + 'q');
     }
     return;
   }

@@ -198,10 +198,14 @@ function readText(text: string): BlockStructure {
     para = undefined;
   };
 
+  // One cursor for every line (a line's is not kept past it): 500,000 lines of a vault made as many objects.
+  const c: Cursor = { offset: 0, column: 0, partialTab: 0 };
   while (lineStart <= text.length) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
-    const c: Cursor = { offset: lineStart, column: 0, partialTab: 0 };
+    c.offset = lineStart;
+    c.column = 0;
+    c.partialTab = 0;
     // A thematic break holds only `-`, `*`, `_`, spaces and tabs: past the last other
     // character the rest of the line may be one, before it never (tested once, not per marker).
     let lastNotThematic = lineEnd - 1;
@@ -276,16 +280,11 @@ function readText(text: string): BlockStructure {
       }
     }
 
-    const rest = () => {
-      indentAt(text, c, lineEnd);
-      return { columns: indentColumns, next: indentNext, line: text.slice(indentNext, lineEnd) };
-    };
-
     // 2. A line that does not continue every container may still continue the paragraph (lazily).
     let blank = isBlank(text, c.offset, lineEnd);
     if (matched < stack.length) {
-      const r = rest();
-      if (para && !blank && !interruptsParagraph(text, r.columns, r.next, lineEnd, r.line)) {
+      indentAt(text, c, lineEnd);
+      if (para && !blank && !interruptsParagraph(text, indentColumns, indentNext, lineEnd, text.slice(indentNext, lineEnd))) {
         para.end = lineEnd;
         para.lines++;
         if (nl < 0) break;
@@ -298,15 +297,17 @@ function readText(text: string): BlockStructure {
 
     // 3. New containers.
     for (;;) {
-      const r = rest();
-      if (r.columns >= 4) {
+      indentAt(text, c, lineEnd);
+      const columns = indentColumns;
+      const next = indentNext;
+      if (columns >= 4) {
         if (para && para.depth === stack.length && !blank) break; // an indented paragraph line
         if (blank) break;
         bail('indented code');
       }
-      if (text.charCodeAt(r.next) === 62 /* > */) {
+      if (text.charCodeAt(next) === 62 /* > */) {
         closeParagraph();
-        advanceColumns(text, c, r.columns);
+        advanceColumns(text, c, columns);
         c.offset++;
         c.column++;
         const after = text.charCodeAt(c.offset);
@@ -318,15 +319,15 @@ function readText(text: string): BlockStructure {
         blank = isBlank(text, c.offset, lineEnd);
         continue;
       }
-      const marker = listMarker(text, r.next, lineEnd);
-      if (!marker || (lastNotThematic < r.next && THEMATIC.test(r.line))) break;
+      const marker = listMarker(text, next, lineEnd);
+      if (!marker || (lastNotThematic < next && THEMATIC.test(text.slice(next, lineEnd)))) break;
       if (stack.length >= MAX_DEPTH) bail('containers nested too deep');
       const empty = isBlank(text, marker.end, lineEnd);
       if (para && para.depth === stack.length && (empty || (marker.ordered && marker.start !== 1))) break;
       if (empty) bail('an item that starts with a blank line');
       closeParagraph();
       const base = c.column;
-      advanceColumns(text, c, r.columns);
+      advanceColumns(text, c, columns);
       const markerColumn = c.column + (marker.end - c.offset);
       c.column = markerColumn;
       c.offset = marker.end;
@@ -337,52 +338,58 @@ function readText(text: string): BlockStructure {
     }
 
     // 4. The leaf.
-    const r = rest();
+    indentAt(text, c, lineEnd);
+    const columns = indentColumns;
+    const next = indentNext;
+    let line = '';
     const inPara = para !== undefined && para.depth === stack.length;
     let paragraphLine = false;
     if (blank) {
       closeParagraph();
-    } else if (r.columns >= 4) {
+    } else if (columns >= 4) {
       paragraphLine = true; // only reached with a paragraph open (see above)
     } else {
-      const first = r.line.charCodeAt(0);
-      const atx = first === 35 /* # */ ? atxHeading(text, r.next, lineEnd) : undefined;
-      const fenceOpen = (first === 96 || first === 126) /* ` ~ */ && isFence(r.line) ? FENCE.exec(r.line) : null;
+      // The rest of the line as a string only where a pattern reads it (not for a plain line of prose).
+      const first = next < lineEnd ? text.charCodeAt(next) : NaN;
+      if (first === 96 || first === 126 || first === 61 || first === 45 || first === 42 || first === 95 || first === 60 || first === 91)
+        line = text.slice(next, lineEnd);
+      const atx = first === 35 /* # */ ? atxHeading(text, next, lineEnd) : undefined;
+      const fenceOpen = (first === 96 || first === 126) /* ` ~ */ && isFence(line) ? FENCE.exec(line) : null;
       if (atx) {
         closeParagraph();
-        heading(text, r.next, lineEnd, atx, out, marked);
+        heading(text, next, lineEnd, atx, out, marked);
       } else if (fenceOpen) {
         closeParagraph();
-        if (r.columns > 0) bail('an indented fence');
-        fence = { char: fenceOpen[1]!.charCodeAt(0), length: fenceOpen[1]!.length, start: r.next, depth: stack.length };
+        if (columns > 0) bail('an indented fence');
+        fence = { char: fenceOpen[1]!.charCodeAt(0), length: fenceOpen[1]!.length, start: next, depth: stack.length };
         if (nl < 0) {
           if (fence.depth > 0) bail('a fence that ends with its container');
           out.excluded.push({ start: fence.start, end: lineEnd });
           fence = undefined;
         }
-      } else if (inPara && (first === 61 || first === 45) /* = - */ && SETEXT.test(r.line)) {
+      } else if (inPara && (first === 61 || first === 45) /* = - */ && SETEXT.test(line)) {
         if (para!.lines > 1) bail('a setext heading of several lines');
         const title = text.slice(para!.start, para!.end).trim();
         const span = { start: para!.start, end: lineEnd };
         inlineExclusions(text, span.start, para!.end, out.excluded, para!.depth > 0);
         out.blocks.push(span);
-        const h = { span, text: title, level: r.line[0] === '=' ? 1 : 2 };
-        if (!PLAIN_HEADING.test(title)) marked.push({ heading: h, source: `${title}\n${r.line}` });
+        const h = { span, text: title, level: line[0] === '=' ? 1 : 2 };
+        if (!PLAIN_HEADING.test(title)) marked.push({ heading: h, source: `${title}\n${line}` });
         out.headings.push(h);
         para = undefined;
-      } else if ((first === 42 || first === 45 || first === 95) /* * - _ */ && lastNotThematic < r.next && THEMATIC.test(r.line)) {
+      } else if ((first === 42 || first === 45 || first === 95) /* * - _ */ && lastNotThematic < next && THEMATIC.test(line)) {
         closeParagraph();
-      } else if (first === 60 /* < */ && htmlBlockStart(r.line, inPara) > 0) {
+      } else if (first === 60 /* < */ && htmlBlockStart(line, inPara) > 0) {
         closeParagraph();
         if (c.partialTab > 0) bail('an HTML block after a split tab');
-        const kind = htmlBlockStart(r.line, inPara);
+        const kind = htmlBlockStart(line, inPara);
         html = { kind, start: c.offset, end: lineEnd, depth: stack.length };
-        if (nl < 0 && kind <= 5 && stack.length > 0 && !htmlBlockEnds(kind, r.line)) bail('an HTML block that ends with its container');
-        if ((kind <= 5 && htmlBlockEnds(kind, r.line)) || nl < 0) {
+        if (nl < 0 && kind <= 5 && stack.length > 0 && !htmlBlockEnds(kind, line)) bail('an HTML block that ends with its container');
+        if ((kind <= 5 && htmlBlockEnds(kind, line)) || nl < 0) {
           out.excluded.push({ start: html.start, end: html.end });
           html = undefined;
         }
-      } else if (!inPara && first === 91 /* [ */ && DEFINITION_START.test(r.line)) {
+      } else if (!inPara && first === 91 /* [ */ && DEFINITION_START.test(line)) {
         bail('a link reference definition');
       } else {
         paragraphLine = true;
@@ -394,7 +401,7 @@ function readText(text: string): BlockStructure {
         para.lines++;
       } else {
         closeParagraph();
-        para = { start: r.next, end: lineEnd, lines: 1, depth: stack.length };
+        para = { start: next, end: lineEnd, lines: 1, depth: stack.length };
       }
     }
 

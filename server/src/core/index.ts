@@ -180,7 +180,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
 
   function readCheckedSync(uri: DocUri, kind: DocKind, remember: boolean): Found {
     // No remembered parse to look up by the stat: the file is opened once, its stat read with its text.
-    if (!(remember && parser?.remembered)) {
+    if (!(remember && parser?.remembered && parser.remembers !== false)) {
       const r = workspace.readFileSync!(uri, config.maxFileSize);
       const before = beforeReading(uri, kind, r?.stat, remember);
       return before !== 'read' ? before : textFound(uri, r!.text, r!.stat);

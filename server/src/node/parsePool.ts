@@ -106,6 +106,10 @@ export class ParsePool implements BatchParser {
     }
   }
 
+  get remembers(): boolean {
+    return this.store !== undefined;
+  }
+
   remembered(uri: DocUri, kind: DocKind, stat: FileStat): RememberedParse | undefined {
     return this.store?.remembered(uri, kind, stat);
   }

@@ -92,7 +92,8 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
   const kept = new Set(mentions);
   const ranges = extracted.ranges.filter((r) => kept.has(r.from) && kept.has(r.to));
   const sentences = lang.sentences(text);
-  const breaks = [...text.matchAll(/\n[ \t]*\r?\n/g)].map((b) => ({ start: b.index, end: b.index + b[0].length }));
+  // Paragraph breaks are found when a mention's year or narrative first asks (most notes' mentions never do).
+  let breaks: Span[] | undefined;
   const input = {
     text,
     lang,
@@ -101,7 +102,9 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
     ranges,
     years: extracted.years,
     sentences,
-    breaks,
+    get breaks(): Span[] {
+      return (breaks ??= [...text.matchAll(/\n[ \t]*\r?\n/g)].map((b) => ({ start: b.index, end: b.index + b[0].length })));
+    },
     ...(options.documentDate ? { documentDate: options.documentDate } : {}),
     ...(options.fallbackAt ? { fallbackAt: options.fallbackAt } : {}),
   };

@@ -104,6 +104,8 @@ function codeSpans(text: string): Span[] {
   const re = /`+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) runs.push({ start: m.index, end: m.index + m[0].length });
+  // No pair of runs: no code span (and no need to find the paragraphs).
+  if (runs.length < 2) return [];
   // For each run length, the runs of that length in order, and a cursor into them.
   const byLength = new Map<number, number[]>();
   runs.forEach((r, i) => {

@@ -79,8 +79,8 @@ describe('packaging', function () {
       'dist/cli.js',
       'dist/extractWorker.mjs',
       'dist/indexWorker.js',
-      'dist/suggestWorker.js',
       'dist/server.js',
+      'dist/suggestWorker.js',
       'package.json',
     ]);
   });

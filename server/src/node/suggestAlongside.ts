@@ -56,7 +56,8 @@ export async function checkAlongside(service: NotesService, options: { workerScr
       while (answered < needed && failed === undefined) await new Promise<void>((resolve) => (wake = resolve));
       service.takeChangedProblems(SLICE);
     }
-    if (answered < lookups.asks.length && failed !== undefined) options.log?.(`Did-you-mean names were found on the main thread: ${failed}`);
+    if (answered < lookups.asks.length && failed !== undefined)
+      options.log?.(`Did-you-mean names were found on the main thread: ${failed}`);
   } finally {
     await worker.terminate();
   }

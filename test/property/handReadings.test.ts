@@ -13,7 +13,7 @@ import { startsBlock } from '../../server/src/core/features/linkHover.js';
 import { sentencesIn } from '../../server/src/core/parse/sentences.js';
 import { headingKey } from '../../server/src/core/links/headings.js';
 import { globMatches, withoutRangeSuffix } from '../../server/src/core/links/resolve.js';
-import { normalizePath } from '../../server/src/core/links/files.js';
+import { normalizeBySegments, normalizePath } from '../../server/src/core/links/files.js';
 import { PROPERTY_SEED } from './seed.js';
 
 /** The ATX heading expression `parse/source.ts` used before. */
@@ -57,19 +57,6 @@ function headingKeyByRegex(text: string): string {
 
 const PIECES = [' ', ' ', '\t', '#', '#', '##', 'a', 'b c', '\r', '\u00a0', '\u2028', '`', '\\#'];
 const pieces = fc.constantFrom(...PIECES);
-
-/** Path normalisation by walking every segment, as it was done for every path. */
-function normalizeBySegments(path: string): string | undefined {
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
-}
 
 describe('property: rewritten readings equal the slow ones they replace', () => {
   it('vault paths: a path already normal is returned as it is', () => {

@@ -118,7 +118,11 @@ export class FileNames {
  * undefined then), collapses repeated slashes.
  */
 export function normalizePath(path: string): string | undefined {
-  if (isNormalPath(path)) return path;
+  return isNormalPath(path) ? path : normalizeBySegments(path);
+}
+
+/** `normalizePath` by walking every segment (what it does for a path that is not normal already). */
+export function normalizeBySegments(path: string): string | undefined {
   const out: string[] = [];
   for (const seg of path.split('/')) {
     if (seg === '' || seg === '.') continue;

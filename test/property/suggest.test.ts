@@ -118,6 +118,18 @@ describe('property: did-you-mean from the index equals the plain edit-distance s
     });
   }
 
+  it("with tables built a step at a time before the first query (what a server does before an open note's check)", () => {
+    fc.assert(
+      fc.property(workspace, ({ names, queries, limit }) => {
+        const index = new NameIndex(names);
+        for (const _ of index.prepare());
+        for (const q of queries)
+          assert.deepEqual(index.closest(q, limit), scan(names, q, limit), `query ${JSON.stringify(q)} over ${JSON.stringify(names)}`);
+      }),
+      { seed: PROPERTY_SEED, numRuns: 400 },
+    );
+  });
+
   it('on a larger vault of note names where the tables are built and most queries miss', () => {
     fc.assert(
       fc.property(

@@ -170,18 +170,36 @@ export function tableCost(names: readonly string[]): { short: number; long: numb
 
 /** The deletion table over the names short enough to meet a short query. */
 export function buildShortTable(names: readonly string[]): PairTable {
+  return finish(shortTableSteps(names));
+}
+
+/** Names whose deletion variants are computed between two yields of `shortTableSteps`. */
+const NAMES_PER_STEP = 100;
+
+/** `buildShortTable` a few hundred names at a time: a caller that must stay responsive yields between steps. */
+export function* shortTableSteps(names: readonly string[]): Generator<void, PairTable> {
   const size = tableCost(names).short;
   const keys = new Uint32Array(size);
   const ids = new Int32Array(size);
   let at = 0;
-  names.forEach((s, id) => {
-    if (s.length > SHORT_NAME) return;
-    deletionKeys(s, MAX_EDITS, (key) => {
-      keys[at] = key;
-      ids[at++] = id;
-    });
-  });
+  for (let id = 0; id < names.length; id++) {
+    const s = names[id]!;
+    if (s.length <= SHORT_NAME)
+      deletionKeys(s, MAX_EDITS, (key) => {
+        keys[at] = key;
+        ids[at++] = id;
+      });
+    if (id % NAMES_PER_STEP === NAMES_PER_STEP - 1) yield;
+  }
   return new PairTable(keys, ids);
+}
+
+/** Runs steps to their end and returns what they return. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** The piece table over the names long enough to meet a long query. */

@@ -108,6 +108,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   const listed = new Promise<void>((resolve) => (listingDone = resolve));
   let scanning = true;
   const held = new Set<DocUri>();
+  /** Held notes' did-you-mean tables being built (`suggestionsReady`). */
+  const tablesFor = new Map<DocUri, Promise<void>>();
   /** Files read on demand during the scan, with the stat they were read at: the scan does not index them again. */
   const loadedEarly = new Map<DocUri, FileStat | undefined>();
   /** Set when a file read on demand was not as the scan found it (the saved problems are not those of these files). */
@@ -448,6 +450,25 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
   }
 
+  /**
+   * Before a held note's first check: the did-you-mean tables its missing targets need,
+   * built a step at a time with requests answered between steps (built at its check,
+   * they held every request for a tenth of a second on 10,000 names). Once per note.
+   */
+  async function suggestionsReady(uri: DocUri): Promise<void> {
+    const note = index.note(uri);
+    if (!note || !held.has(uri) || !options.yieldToRequests) return;
+    const ready = (async () => {
+      for (const _ of index.suggestionSteps(note)) await options.yieldToRequests!();
+    })();
+    tablesFor.set(uri, ready);
+    try {
+      await ready;
+    } finally {
+      tablesFor.delete(uri);
+    }
+  }
+
   /** One document's current problems, recomputed first if it is dirty. */
   function problemsFor(uri: DocUri): Problem[] {
     collectDirty();
@@ -604,6 +625,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (!scanning) return;
       await listed;
       await loadTargets(uri);
+      // The first request for a held note waits for its did-you-mean tables, then releases it;
+      // the hovers that come meanwhile are answered without waiting for them.
+      if (tablesFor.has(uri)) return;
+      await suggestionsReady(uri);
       // Checked once released (files read on demand mark what they change themselves):
       // a request every few milliseconds must not re-check the note each time.
       if (held.delete(uri)) dirty.add(uri);

@@ -9,6 +9,7 @@ import {
   buildLongTable,
   buildShortTable,
   buildWholeTable,
+  shortTableSteps,
   longCandidates,
   piecesNeeded,
   prefixHashes,
@@ -173,6 +174,22 @@ export class NameIndex {
     return table;
   }
 
+  /**
+   * Builds, a step at a time, every table a lookup will use (as `'now'` would build them at
+   * the first lookup): a server that expects thousands of lookups yields between steps
+   * instead of stopping for the whole build at the first one. The answers do not change.
+   */
+  *prepare(): Generator<void> {
+    if (this.tables === 'never') return;
+    if (!this.built.short) this.built.short = yield* shortTableSteps(this.keys);
+    yield;
+    this.built.long ??= buildLongTable(this.keys);
+    yield;
+    this.whole ??= buildWholeTable(this.keys);
+    yield;
+    this.sortedIds();
+  }
+
   /** Calls `found` with each name whose key is a proper prefix of `key`. */
   private startedBy(key: string, found: (id: number) => void): void {
     const whole = (this.whole ??= buildWholeTable(this.keys));
@@ -184,9 +201,14 @@ export class NameIndex {
     }
   }
 
+  /** Every name's id, in the order of `order`. */
+  private sortedIds(): number[] {
+    return (this.sorted ??= this.keys.map((_, id) => id).sort((a, b) => this.order(a, b)));
+  }
+
   /** Adds to `scored`, at `score`, the first `limit` other names whose key starts with `key`. */
   private startingWith(key: string, lower: string, limit: number, scored: Map<number, number>, score: number): void {
-    const sorted = (this.sorted ??= this.keys.map((_, id) => id).sort((a, b) => this.order(a, b)));
+    const sorted = this.sortedIds();
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {

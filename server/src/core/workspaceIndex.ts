@@ -80,6 +80,9 @@ function sameLinkTargets(a: NoteIndex, b: NoteIndex): boolean {
   return a.blockIds.every((block, i) => block.id === b.blockIds[i]!.id);
 }
 
+/** Kinds of names with this many are given their did-you-mean tables before an open note's first check (`suggestionSteps`). */
+const PREPARED_FROM = 1000;
+
 /** Where a did-you-mean answer is remembered: the target as links name it, and its kind. */
 function suggestionKey(name: string, kind: SuggestionKind): string {
   return `${kind}\u0000${targetKey(name)}`;
@@ -682,6 +685,20 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     found = names.closest(lookupOf(name, kind));
     this.suggestions.set(key, found);
     return found;
+  }
+
+  /**
+   * Steps that build the did-you-mean tables the missing targets of `note` will be looked
+   * up in, for kinds with many names (with few, a lookup scans them). The tables stay
+   * until file names change.
+   */
+  *suggestionSteps(note: NoteIndex): Generator<void> {
+    const kinds = new Set<SuggestionKind>();
+    for (const r of this.resolutionsOf(note)) if (r.kind === 'unknownTarget' && r.asks) kinds.add(r.asks.kind);
+    for (const kind of kinds) {
+      const names = this.nameIndex(kind);
+      if (names.size >= PREPARED_FROM) yield* names.prepare();
+    }
   }
 
   /** The did-you-mean index of one kind of name, for the current generation of file names. */

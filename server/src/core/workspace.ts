@@ -93,19 +93,25 @@ export function baseName(uri: DocUri): string {
 
 /** True when `uri` lies inside `folder` (or is it). */
 export function isInside(uri: DocUri, folder: DocUri): boolean {
-  const f = folder.replace(/\/+$/, '');
-  return uri === f || uri.startsWith(f + '/');
+  const f = withoutTrailingSlashes(folder);
+  return uri.startsWith(f) && (uri.length === f.length || uri.charCodeAt(f.length) === 0x2f);
 }
 
 /** The path of `uri` relative to `folder`, decoded, with forward slashes. */
 export function relativePath(folder: DocUri, uri: DocUri): string {
-  const f = folder.replace(/\/+$/, '');
-  const rel = uri.startsWith(f + '/') ? uri.slice(f.length + 1) : uri;
+  const f = withoutTrailingSlashes(folder);
+  const rel = uri.startsWith(f) && uri.charCodeAt(f.length) === 0x2f ? uri.slice(f.length + 1) : uri;
+  // Every file of a listing goes through here: most names have nothing to decode.
+  if (!rel.includes('%')) return rel;
   try {
     return decodeURIComponent(rel);
   } catch {
     return rel;
   }
+}
+
+function withoutTrailingSlashes(folder: DocUri): DocUri {
+  return folder.charCodeAt(folder.length - 1) === 0x2f ? folder.replace(/\/+$/, '') : folder;
 }
 
 /** An in-memory workspace for tests: files keyed by URI. */

@@ -7,7 +7,6 @@ import type { NormalizedText } from './normalize.js';
 import type { SourceText } from './sourceText.js';
 import type { AnchorFileIndex, BlockId, Citation, DocUri, Heading, NoteIndex, Passage, SourceIndex, Span } from './types.js';
 
-/** What a citation points at. */
 /** The kinds of names did-you-mean looks among: sources and notes, attachments, or note paths. */
 export type SuggestionKind = 'source' | 'note' | 'file' | 'path';
 
@@ -17,6 +16,7 @@ export interface SuggestionAsk {
   kind: SuggestionKind;
 }
 
+/** What a citation points at. */
 export type Resolution =
   | { kind: 'source'; source: SourceIndex; passage: Passage; shadows?: NoteIndex }
   /** A note, maybe at a heading or block; `alternatives`: other files of that name (the tool took this one). */

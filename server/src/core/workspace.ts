@@ -27,13 +27,13 @@ export interface FileChange {
   kind: FileChangeKind;
 }
 
-/** What the core needs from the outside world. Every method is safe to call for any URI. */
 /** What `readFileSync` found: the file's stat, and its text when it was read. */
 export interface TextRead {
   text?: string;
   stat: FileStat;
 }
 
+/** What the core needs from the outside world. Every method is safe to call for any URI. */
 export interface Workspace {
   /** The workspace folders, as directory URIs without a trailing slash. */
   readonly folders: readonly DocUri[];

@@ -749,7 +749,10 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return { generation: this.files.generation, asks, upTo };
   }
 
-  /** The names did-you-mean looks among, of every kind, for the current file names (what `unmadeLookups` are answered from). */
+  /**
+   * The names did-you-mean looks among, of every kind, for the current file names (what
+   * `unmadeLookups` are answered from); notes first, the kind most lookups are of.
+   */
   lookupNames(): LookupNames {
     const names: LookupNames['names'] = {};
     for (const kind of ['note', 'path', 'file', 'source'] as const) names[kind] = this.namesOfKind(kind);

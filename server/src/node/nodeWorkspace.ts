@@ -189,12 +189,7 @@ export class NodeWorkspace implements Workspace {
   }
 
   statSync(uri: DocUri): FileStat | undefined {
-    try {
-      const st = statSync(uriToPath(uri), { throwIfNoEntry: false });
-      return st?.isFile() ? fileStat(st) : undefined;
-    } catch {
-      return undefined;
-    }
+    return statFile(uriToPath(uri));
   }
 
   readFileSync(uri: DocUri, maxBytes = Infinity): TextRead | undefined {
@@ -237,14 +232,20 @@ export class NodeWorkspace implements Workspace {
   }
 }
 
-/** A file that is there but is not read: its stat alone, or undefined when it is not a file. */
-function unread(path: string): TextRead | undefined {
+/** The stat of the file at `path`, or undefined when there is none (or it is not a file). */
+function statFile(path: string): FileStat | undefined {
   try {
     const st = statSync(path, { throwIfNoEntry: false });
-    return st?.isFile() ? { stat: fileStat(st) } : undefined;
+    return st?.isFile() ? fileStat(st) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A file that is there but is not read: its stat alone, or undefined when it is not a file. */
+function unread(path: string): TextRead | undefined {
+  const stat = statFile(path);
+  return stat && { stat };
 }
 
 /** `path` opened for reading unless its last part is a symbolic link (then undefined). */

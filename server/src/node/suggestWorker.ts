@@ -28,9 +28,8 @@ const indexes = new Map<string, NameIndex>();
 
 parentPort?.on('message', (request: SuggestRequest) => {
   if ('names' in request) {
-    // The kind most lookups are of first: a vault's missing pages are notes.
-    for (const kind of ['note', 'path', 'file', 'source'] as const) {
-      const names = request.names[kind] ?? [];
+    // In the order `lookupNames` gives the kinds: notes first, the kind a vault's missing pages are.
+    for (const [kind, names = []] of Object.entries(request.names)) {
       const index = new NameIndex(names, names.length >= TABLES_FROM ? 'now' : 'lazy');
       indexes.set(kind, index);
       // A few lookups of names written wrong, answered and thrown away: what every lookup builds on

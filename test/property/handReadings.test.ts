@@ -14,6 +14,8 @@ import { sentencesIn } from '../../server/src/core/parse/sentences.js';
 import { headingKey } from '../../server/src/core/links/headings.js';
 import { globMatches, withoutRangeSuffix } from '../../server/src/core/links/resolve.js';
 import { normalizeBySegments, normalizePath } from '../../server/src/core/links/files.js';
+import { childUri, pathToUri } from '../../server/src/node/nodeWorkspace.js';
+import { join } from 'node:path';
 import { PROPERTY_SEED } from './seed.js';
 
 /** The ATX heading expression `parse/source.ts` used before. */
@@ -65,6 +67,39 @@ describe('property: rewritten readings equal the slow ones they replace', () => 
       fc.property(fc.array(parts, { maxLength: 14 }), (ps) => {
         const path = ps.join('');
         assert.equal(normalizePath(path), normalizeBySegments(path), JSON.stringify(path));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 20000 },
+    );
+  });
+
+  it("a listed file's URI: the folder's URI and the name equal the URI of the joined path", () => {
+    const chars = fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      ' ',
+      '-',
+      '.',
+      '_',
+      '~',
+      '%',
+      '#',
+      '?',
+      ':',
+      '(',
+      '+',
+      '&',
+      'é',
+      '日',
+      '\u{1F600}',
+      '!',
+      "'",
+    );
+    const name = fc.array(chars, { minLength: 1, maxLength: 10 }).map((cs) => cs.join(''));
+    const dir = fc.constantFrom('/', '/vault', '/my vault/notes', '/a%b/c#d', '/é/x');
+    fc.assert(
+      fc.property(dir, name, (d, n) => {
+        assert.equal(childUri(pathToUri(d), d, n), pathToUri(join(d, n)), JSON.stringify([d, n]));
       }),
       { seed: PROPERTY_SEED, numRuns: 20000 },
     );

@@ -204,6 +204,24 @@ x
     assert.deepEqual(links(f, 'n.md'), []);
   });
 
+  it('takes a Markdown link to a folder that holds files, at any depth and in any case, until its last file goes', async () => {
+    const f = await fixture(`//- Docs/Deep/only.md
+# Only
+//- n.md
+[a](docs/) [b](Docs/Deep) [c](docs/deep/) [d](Docs/Dee/)
+`);
+    assert.deepEqual(links(f, 'n.md'), ['1:47-1:56 GN001 No note or file `Docs/Dee/` in the workspace']);
+    const only = `${f.workspace.folders[0]}/Docs/Deep/only.md`;
+    f.workspace.files.delete(only);
+    await f.service.filesChanged([{ uri: only, kind: 'deleted' }]);
+    assert.deepEqual(links(f, 'n.md'), [
+      '1:5-1:10 GN001 No note or file `docs/` in the workspace',
+      '1:16-1:25 GN001 No note or file `Docs/Deep` in the workspace',
+      '1:31-1:41 GN001 No note or file `docs/deep/` in the workspace',
+      '1:47-1:56 GN001 No note or file `Docs/Dee/` in the workspace',
+    ]);
+  });
+
   it('reports a missing file (GN001) and a missing heading (GN002) of a Markdown link', async () => {
     const f = await fixture(`//- dir/other.md
 # A Heading

@@ -139,8 +139,10 @@ export interface NotesService {
    * then reads on demand the files its links name that the scan has not reached. Until
    * then an open note's problems are not computed (never judged against half an
    * index); hovers and definitions call it first. Resolves at once after the scan.
+   * With a `position` on a link, only the files that link may name are read first (a
+   * hover on one link need not wait for the note's others).
    */
-  prepare(uri: DocUri): Promise<void>;
+  prepare(uri: DocUri, position?: Position): Promise<void>;
   /** An editor closed a document: the disk's text counts again. */
   closeDocument(uri: DocUri): Promise<void>;
   /** Files changed on disk. */

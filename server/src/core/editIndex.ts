@@ -83,6 +83,11 @@ function piece(length: number, j: number): { start: number; size: number } {
   return { start, size: Math.floor(((j + 1) * length) / PIECES) - start };
 }
 
+/** Names whose table entries are computed between two yields of a table built in steps. */
+const NAMES_PER_STEP = 100;
+/** Table entries placed between two yields of a table built in steps. */
+const ENTRIES_PER_STEP = 1 << 16;
+
 /**
  * Ids by 32-bit key, bucketed by the key's low bits: the keys and ids of a bucket lie
  * together in two arrays, so a lookup reads one short run (a binary search over a large
@@ -90,29 +95,37 @@ function piece(length: number, j: number): { start: number; size: number } {
  * (count, then place), with no sort.
  */
 class PairTable {
-  private readonly keys: Uint32Array;
-  private readonly ids: Int32Array;
-  /** Where each bucket's run starts in `keys`/`ids`; bucket `b` ends where `b + 1` starts. */
-  private readonly starts: Uint32Array;
-  private readonly mask: number;
+  private constructor(
+    /** Keys in bucket order; `ids[i]` is the id stored under `keys[i]`. */
+    private readonly keys: Uint32Array,
+    private readonly ids: Int32Array,
+    /** Where each bucket's run starts in `keys`/`ids`; bucket `b` ends where `b + 1` starts. */
+    private readonly starts: Uint32Array,
+    private readonly mask: number,
+  ) {}
 
-  /** `keys[i]` is the key of `ids[i]`. */
-  constructor(keys: Uint32Array, ids: Int32Array) {
+  /** The table of `keys[i]` → `ids[i]`, built in steps of `ENTRIES_PER_STEP` entries (a caller may yield between them). */
+  static *steps(keys: Uint32Array, ids: Int32Array): Generator<void, PairTable> {
     let capacity = 16;
     while (capacity < keys.length) capacity *= 2;
-    this.mask = capacity - 1;
+    const mask = capacity - 1;
     const starts = new Uint32Array(capacity + 1);
-    for (let i = 0; i < keys.length; i++) starts[(keys[i]! & this.mask) + 1]!++;
-    for (let b = 0; b < capacity; b++) starts[b + 1]! += starts[b]!;
-    const next = starts.slice(0, capacity);
-    this.keys = new Uint32Array(keys.length);
-    this.ids = new Int32Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      const at = next[keys[i]! & this.mask]!++;
-      this.keys[at] = keys[i]!;
-      this.ids[at] = ids[i]!;
+      starts[(keys[i]! & mask) + 1]!++;
+      if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     }
-    this.starts = starts;
+    for (let b = 0; b < capacity; b++) starts[b + 1]! += starts[b]!;
+    yield;
+    const next = starts.slice(0, capacity);
+    const bucketKeys = new Uint32Array(keys.length);
+    const bucketIds = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const at = next[keys[i]! & mask]!++;
+      bucketKeys[at] = keys[i]!;
+      bucketIds[at] = ids[i]!;
+      if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    }
+    return new PairTable(bucketKeys, bucketIds, starts, mask);
   }
 
   /** Calls `visit` with every id stored under `key`. */
@@ -135,13 +148,20 @@ export function prefixKey(p: Uint32Array, length: number): number {
 
 /** Names by the key of their whole self (`prefixKey` at full length): finds the names a query starts with. */
 export function buildWholeTable(names: readonly string[]): PairTable {
+  return finish(wholeTableSteps(names));
+}
+
+/** `buildWholeTable` in steps. */
+export function* wholeTableSteps(names: readonly string[]): Generator<void, PairTable> {
   const keys = new Uint32Array(names.length);
   const ids = new Int32Array(names.length);
-  names.forEach((s, id) => {
+  for (let id = 0; id < names.length; id++) {
+    const s = names[id]!;
     keys[id] = prefixKey(prefixHashes(s), s.length);
     ids[id] = id;
-  });
-  return new PairTable(keys, ids);
+    if (id % NAMES_PER_STEP === NAMES_PER_STEP - 1) yield;
+  }
+  return yield* PairTable.steps(keys, ids);
 }
 
 /** Which table serves a query of this length. */
@@ -173,9 +193,6 @@ export function buildShortTable(names: readonly string[]): PairTable {
   return finish(shortTableSteps(names));
 }
 
-/** Names whose deletion variants are computed between two yields of `shortTableSteps`. */
-const NAMES_PER_STEP = 100;
-
 /** `buildShortTable` a few hundred names at a time: a caller that must stay responsive yields between steps. */
 export function* shortTableSteps(names: readonly string[]): Generator<void, PairTable> {
   const size = tableCost(names).short;
@@ -191,7 +208,7 @@ export function* shortTableSteps(names: readonly string[]): Generator<void, Pair
       });
     if (id % NAMES_PER_STEP === NAMES_PER_STEP - 1) yield;
   }
-  return new PairTable(keys, ids);
+  return yield* PairTable.steps(keys, ids);
 }
 
 /** Runs steps to their end and returns what they return. */
@@ -204,20 +221,28 @@ function finish<T>(steps: Generator<void, T>): T {
 
 /** The piece table over the names long enough to meet a long query. */
 export function buildLongTable(names: readonly string[]): PairTable {
+  return finish(longTableSteps(names));
+}
+
+/** `buildLongTable` in steps. */
+export function* longTableSteps(names: readonly string[]): Generator<void, PairTable> {
   const size = tableCost(names).long;
   const keys = new Uint32Array(size);
   const ids = new Int32Array(size);
   let at = 0;
-  names.forEach((s, id) => {
-    if (s.length < LONG_NAME) return;
-    const p = prefixHashes(s);
-    for (let j = 0; j < PIECES; j++) {
-      const { start, size } = piece(s.length, j);
-      keys[at] = mix(sub(p, start, start + size), s.length * PIECES + j);
-      ids[at++] = id;
+  for (let id = 0; id < names.length; id++) {
+    const s = names[id]!;
+    if (s.length >= LONG_NAME) {
+      const p = prefixHashes(s);
+      for (let j = 0; j < PIECES; j++) {
+        const { start, size } = piece(s.length, j);
+        keys[at] = mix(sub(p, start, start + size), s.length * PIECES + j);
+        ids[at++] = id;
+      }
     }
-  });
-  return new PairTable(keys, ids);
+    if (id % NAMES_PER_STEP === NAMES_PER_STEP - 1) yield;
+  }
+  return yield* PairTable.steps(keys, ids);
 }
 
 /** Calls `visit` with every id that may lie within `k` edits of a short query (a superset). */

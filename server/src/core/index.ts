@@ -28,7 +28,7 @@ import { ambiguousSource } from './rules/GN003-ambiguous-source.js';
 import { moreProblems } from './rules/GN009-more-problems.js';
 import { appendAll, capProblems, checkFailure } from './problemList.js';
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
-import type { DocUri, Problem } from './types.js';
+import type { Citation, DocUri, Problem } from './types.js';
 import {
   parseDocument,
   type DocKind,
@@ -42,7 +42,7 @@ import { parseNote } from './parse/note.js';
 import { scanFiles, type Listing } from './scan.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { detectConventions } from './links/style.js';
-import { isUnresolved } from './view.js';
+import { isUnresolved, type SuggestionKind } from './view.js';
 import { isExtractedFormat } from './formats.js';
 import type { ExtractedDocument } from './types.js';
 import { sameStat, type FileChange, type FileStat, type Workspace } from './workspace.js';
@@ -59,6 +59,10 @@ const UNRESOLVED_CODES = new Set<Code>([unknownSource.code, unknownAnchor.code, 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
 const BATCH = 32;
+/** The kinds of name nearly every missing link is looked up among (a note's name, its path). */
+const FIRST_CHECK_KINDS: readonly SuggestionKind[] = ['note', 'path'];
+/** Files a server parses in this thread between two checks of the slice's time. */
+const PARSE_GROUP = 4;
 /** Indexing work done between two turns for waiting requests during the scan (ms). */
 const SLICE_MS = 8;
 /**
@@ -435,10 +439,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   }
 
   /** Reads (on demand, during the scan) every file the links of a document may name that is not indexed yet. */
-  async function loadTargets(uri: DocUri): Promise<void> {
+  async function loadTargets(uri: DocUri, only?: Citation): Promise<void> {
     const note = index.note(uri);
     if (!note) return;
-    for (const target of index.candidateTargets(note)) {
+    for (const target of index.candidateTargets(note, only ? [only] : undefined)) {
       if (index.kindOf(target) !== undefined || index.skipped.has(target) || open.has(target)) continue;
       const kind = index.classify(target);
       if (!kind) continue;
@@ -447,20 +451,47 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const source = index.source(target);
       const anchors = source ? index.anchorFileUriFor(source) : undefined;
       if (anchors && index.files.get(anchors) && index.kindOf(anchors) === undefined) await loadEarly(anchors, 'anchorFile');
+      await pause();
     }
+  }
+
+  /** When the current slice of work during the scan began (`pause`). */
+  let sliceStart = Date.now();
+  /** The turn for waiting requests that paused work is waiting for, if one is under way. */
+  let turn: Promise<void> | undefined;
+
+  /**
+   * Lets requests waiting on this thread have their turn once the current slice of work
+   * has lasted `SLICE_MS` (only a server yields). The scan, the files read on demand and
+   * the tables being built share one clock: work resumed in the same turn as other work
+   * waits for the next turn once the slice is spent, instead of adding a slice of its own.
+   */
+  async function pause(): Promise<void> {
+    const yieldToRequests = options.yieldToRequests;
+    if (!yieldToRequests) return;
+    while (Date.now() - sliceStart >= SLICE_MS) {
+      turn ??= yieldToRequests().then(() => {
+        turn = undefined;
+        sliceStart = Date.now();
+      });
+      await turn;
+    }
+  }
+
+  /** Runs steps, pausing between them for waiting requests (`pause`). */
+  async function inSlices(steps: Iterable<void>): Promise<void> {
+    for (const _ of steps) await pause();
   }
 
   /**
    * Before a held note's first check: the did-you-mean tables its missing targets need,
-   * built a step at a time with requests answered between steps (built at its check,
-   * they held every request for a tenth of a second on 10,000 names). Once per note.
+   * built in slices with requests answered between them (built at its check, they held
+   * every request for a tenth of a second on 10,000 names). Once per note.
    */
   async function suggestionsReady(uri: DocUri): Promise<void> {
     const note = index.note(uri);
     if (!note || !held.has(uri) || !options.yieldToRequests) return;
-    const ready = (async () => {
-      for (const _ of index.suggestionSteps(note)) await options.yieldToRequests!();
-    })();
+    const ready = inSlices(index.suggestionSteps(index.askedKinds(note)));
     tablesFor.set(uri, ready);
     try {
       await ready;
@@ -499,17 +530,26 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
       index.conventions = await detectConventions(workspace, config.linkStyle);
       // Every name is known before any file is read: a link is never judged against half a listing.
-      const listing = await scanFiles(workspace, index, token, (uri) => index.register(uri));
+      const listing = await scanFiles(workspace, index, token, (uri) => index.listed(uri));
       if (!listing) return;
       const files = listing.files;
       others = listing.others;
       listingDone();
       let done = 0;
+      const yieldToRequests = options.yieldToRequests;
       /** Reads a batch (reads overlap) and has it parsed, possibly on other threads. */
       const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
-        const found = await Promise.all(batch.map((f) => read(f.uri, f.kind, !open.has(f.uri))));
+        let found: Found[];
+        if (yieldToRequests) {
+          // A server reads a file at a time, within the slices.
+          found = [];
+          for (const f of batch) {
+            found.push(await read(f.uri, f.kind, !open.has(f.uri)));
+            await pause();
+          }
+        } else found = await Promise.all(batch.map((f) => read(f.uri, f.kind, !open.has(f.uri))));
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
@@ -517,10 +557,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
           if (r && 'text' in r && !r.extracted)
             inputs.push({ uri: batch[j]!.uri, kind: batch[j]!.kind, text: r.text, ...(r.stat ? { stat: r.stat } : {}) });
         }
-        let parsed: (ParsedDocument | undefined)[] = [];
+        const parsed: (ParsedDocument | undefined)[] = [];
         if (parser && inputs.length > 0) {
           try {
-            parsed = await parser.parse(inputs);
+            // A server parses a few files at a time between turns for requests; the command line, a batch at once.
+            const group = yieldToRequests ? PARSE_GROUP : inputs.length;
+            for (let j = 0; j < inputs.length; j += group) {
+              parsed.push(...(await parser.parse(inputs.slice(j, j + group))));
+              await pause();
+            }
           } catch (e) {
             logger.error(`Parsing elsewhere failed, parsing here: ${(e as Error).message}`);
           }
@@ -531,8 +576,6 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // one batch is read while the other is parsed; indexing stays on this thread, in order.
       const inflight = [readAndParse(0)];
       if (BATCH < files.length) inflight.push(readAndParse(BATCH));
-      const yieldToRequests = options.yieldToRequests;
-      let sliceStart = Date.now();
       for (let i = 0; i < files.length; i += BATCH) {
         const { batch, found, inputs, parsed } = await inflight.shift()!;
         if (i + 2 * BATCH < files.length) inflight.push(readAndParse(i + 2 * BATCH));
@@ -545,6 +588,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
           const f = batch[j]!;
           // Read already, on demand, for a document opened meanwhile.
           if (loadedEarly.has(f.uri)) {
+            // Still being read on demand: its stat is known once that read ends.
+            await loading.get(f.uri);
             const r = found[j];
             const early = loadedEarly.get(f.uri);
             if (!early || !r || !('stat' in r) || !r.stat || !sameStat(early, r.stat)) earlyDiffers = true;
@@ -561,19 +606,19 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
           } catch (e) {
             logger.error(`Could not index ${f.uri}: ${(e as Error).message}`);
           }
-          if (yieldToRequests && Date.now() - sliceStart >= SLICE_MS) {
-            // A hover waiting behind this batch is answered now, from what is indexed so far.
-            await yieldToRequests();
-            sliceStart = Date.now();
-          }
+          // A hover waiting behind this batch is answered now, from what is indexed so far.
+          await pause();
         }
         done = Math.min(files.length, i + BATCH);
         progress?.(done, files.length);
         if (token?.isCancellationRequested) return;
       }
+      const saved = openMatchesDisk() && !earlyDiffers ? parser?.savedProblems?.(skippedFiles(), scanState()) : undefined;
+      // A server builds the tables the full check will look missing names up in, in slices and
+      // before it releases the held notes: built at the first lookup, they stopped it for 0.1 s.
+      if (!saved && options.yieldToRequests) await inSlices(index.suggestionSteps(FIRST_CHECK_KINDS));
       scanning = false;
       held.clear();
-      const saved = openMatchesDisk() && !earlyDiffers ? parser?.savedProblems?.(skippedFiles(), scanState()) : undefined;
       if (saved) {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {
@@ -621,9 +666,12 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // During the scan its problems wait for the files its links name (`prepare`).
       if (scanning && kind === 'note') held.add(uri);
     },
-    async prepare(uri) {
+    async prepare(uri, position) {
       if (!scanning) return;
       await listed;
+      // A request on one link waits for the files it may name; the note's check waits for them all.
+      const at = position ? citationAt(index, uri, position) : undefined;
+      if (at) return loadTargets(uri, at.citation);
       await loadTargets(uri);
       // The first request for a held note waits for its did-you-mean tables, then releases it;
       // the hovers that come meanwhile are answered without waiting for them.

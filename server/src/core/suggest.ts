@@ -11,12 +11,14 @@ import {
   buildWholeTable,
   shortTableSteps,
   longCandidates,
+  longTableSteps,
   piecesNeeded,
   prefixHashes,
   prefixKey,
   shortCandidates,
   tableCost,
   tableFor,
+  wholeTableSteps,
   type PairTable,
 } from './editIndex.js';
 
@@ -183,9 +185,9 @@ export class NameIndex {
     if (this.tables === 'never') return;
     if (!this.built.short) this.built.short = yield* shortTableSteps(this.keys);
     yield;
-    this.built.long ??= buildLongTable(this.keys);
+    if (!this.built.long) this.built.long = yield* longTableSteps(this.keys);
     yield;
-    this.whole ??= buildWholeTable(this.keys);
+    if (!this.whole) this.whole = yield* wholeTableSteps(this.keys);
     yield;
     this.sortedIds();
   }

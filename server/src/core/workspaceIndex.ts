@@ -206,8 +206,13 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   inWorkspace(uri: DocUri): boolean {
     const folder = this.folders.find((f) => isInside(uri, f));
     if (!folder || uri === folder) return false;
-    const rel = uri.slice(folder.length + 1).split('/');
-    return !rel.slice(0, -1).some((seg) => seg.startsWith('.') || this.config.exclude.includes(seg));
+    // Every folder of the path (not the file name) is looked at; asked of each listed file.
+    const exclude = this.config.exclude;
+    for (let from = folder.length + 1, slash = uri.indexOf('/', from); slash >= 0; from = slash + 1, slash = uri.indexOf('/', from)) {
+      if (uri.charCodeAt(from) === 0x2e) return false;
+      if (exclude.length > 0 && exclude.includes(uri.slice(from, slash))) return false;
+    }
+    return true;
   }
 
   /** What a file is to the workspace (a note, source or anchor file to read), or undefined: an attachment or none of ours. */
@@ -293,13 +298,19 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
    */
   register(uri: DocUri): Set<string> {
     const touched = new Set<string>();
-    if (this.files.get(uri)) return touched;
-    this.files.add(uri);
-    this.clearSuggestions();
-    this.dropResolutions();
+    if (!this.listed(uri)) return touched;
     const name = this.files.get(uri)?.name;
     if (name) touched.add(nameKey(name)).add(name);
     return touched;
+  }
+
+  /** `register` without the keys (a listing registers every file, and nothing depends on them yet); false when known. */
+  listed(uri: DocUri): boolean {
+    if (this.files.get(uri)) return false;
+    this.files.add(uri);
+    this.clearSuggestions();
+    this.dropResolutions();
+    return true;
   }
 
   /** Forgets a file; returns the citation keys whose meaning may have changed. */
@@ -547,10 +558,10 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
    * or not: what must be indexed for the note's links to resolve as they will once the
    * whole workspace is read.
    */
-  candidateTargets(note: NoteIndex): Set<DocUri> {
+  candidateTargets(note: NoteIndex, citations: readonly Citation[] = note.citations): Set<DocUri> {
     const out = new Set<DocUri>();
     const from = this.files.get(note.uri);
-    for (const c of note.citations) {
+    for (const c of citations) {
       for (const name of [c.target, c.label?.split('#')[0]]) {
         if (!name) continue;
         const t = name
@@ -589,8 +600,10 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private sourceIdIndex(): Map<string, DocUri[]> {
     if (this.sourceIds?.generation === this.files.generation) return this.sourceIds.byId;
     const byId = new Map<string, DocUri[]>();
+    const roots = this.sourceRoots();
     for (const e of this.files.all()) {
-      if (this.classify(e.uri) !== 'source') continue;
+      // Most files lie outside every source root: they are not classified one by one.
+      if (!roots.some((root) => isInside(e.uri, root)) || this.classify(e.uri) !== 'source') continue;
       const { id } = sourceNames(e.uri);
       const list = byId.get(id);
       if (list) list.push(e.uri);
@@ -687,14 +700,18 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return found;
   }
 
-  /**
-   * Steps that build the did-you-mean tables the missing targets of `note` will be looked
-   * up in, for kinds with many names (with few, a lookup scans them). The tables stay
-   * until file names change.
-   */
-  *suggestionSteps(note: NoteIndex): Generator<void> {
+  /** The kinds of name the missing targets of `note` are looked up among. */
+  askedKinds(note: NoteIndex): Set<SuggestionKind> {
     const kinds = new Set<SuggestionKind>();
     for (const r of this.resolutionsOf(note)) if (r.kind === 'unknownTarget' && r.asks) kinds.add(r.asks.kind);
+    return kinds;
+  }
+
+  /**
+   * Steps that build the did-you-mean tables of these kinds of name, for kinds with many
+   * names (with few, a lookup scans them). The tables stay until file names change.
+   */
+  *suggestionSteps(kinds: Iterable<SuggestionKind>): Generator<void> {
     for (const kind of kinds) {
       const names = this.nameIndex(kind);
       if (names.size >= PREPARED_FROM) yield* names.prepare();

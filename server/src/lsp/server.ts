@@ -17,6 +17,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Position,
   type RenameFilesParams,
   WillRenameFilesRequest,
 } from 'vscode-languageserver/node';
@@ -56,6 +57,16 @@ const CHECK_BUDGET_MS = 4;
  * after indexing must not wait behind them.
  */
 const PERSIST_AFTER_IDLE_MS = 500;
+/**
+ * Runs `fn` once the requests that arrived meanwhile have been answered. The connection
+ * handles what it reads in a `setImmediate` of its own, queued after the one work queued
+ * before, and writes the answer in another: two more hops put the work behind both, so a
+ * hover waits for one slice of work, not three.
+ */
+function afterWaitingRequests(fn: () => void): void {
+  setImmediate(() => setImmediate(() => setImmediate(fn)));
+}
+
 /** How long a request that arrives before the service exists waits for it. */
 const CREATE_WAIT_MS = 5000;
 /** How long a long request waits for its cancellation before it starts. */
@@ -76,6 +87,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let pool: ParsePool | undefined;
   /** Extracted text of PDFs and web pages by content hash, persisted with the index. */
   let extracted: FileExtractedCache | undefined;
+  /** The workspace, made as soon as its folders are known (`initialize`). */
+  let started: NodeWorkspace | undefined;
   let canConfigure = false;
   let canWatch = false;
   /** Whether the editor applies file renames inside a workspace edit (a note renamed from a link to it). */
@@ -107,8 +120,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   /** During the first scan, the files a document's links name are read before it is answered for. */
-  async function prepared(uri: string): Promise<void> {
-    if (indexing) await service?.prepare(uri);
+  async function prepared(uri: string, position?: Position): Promise<void> {
+    if (indexing) await service?.prepare(uri, position);
   }
 
   /** When the last request or edit arrived (`PERSIST_AFTER_IDLE_MS`). */
@@ -178,7 +191,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     if (service.pendingChecks > 0) {
       publishing = true;
-      setImmediate(publishNow);
+      afterWaitingRequests(publishNow);
     } else {
       publishing = false;
       if (pool && !indexing) {
@@ -211,7 +224,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return;
       }
     }
-    setImmediate(() => unfinished === steps && inSlices(steps));
+    afterWaitingRequests(() => unfinished === steps && inSlices(steps));
   }
 
   // An editor closing right after the first check still leaves the persisted index written.
@@ -233,6 +246,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     canVersionEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const options = params.initializationOptions as { cacheDir?: unknown } | undefined;
     cacheDir = typeof options?.cacheDir === 'string' && options.cacheDir !== '' ? options.cacheDir : undefined;
+    extracted = cacheDir ? new FileExtractedCache(cacheDir, log) : undefined;
+    const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
+    started = new NodeWorkspace(folders, log, extractor);
+    // The folders are walked while the editor finishes the handshake: hovers wait for the listing.
+    started.startListing();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -254,9 +272,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(async () => {
     const config = await loadConfig();
-    extracted = cacheDir ? new FileExtractedCache(cacheDir, log) : undefined;
-    const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
-    const workspace = new NodeWorkspace(folders, log, extractor);
+    const workspace = started!;
     pool = new ParsePool({ workerScript: WORKER_SCRIPT, log, stateKey: JSON.stringify(config), ...(cacheDir ? { cacheDir } : {}) });
     service = createNotesService({
       workspace,
@@ -264,7 +280,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       parser: pool,
       logger: { info: log, warn: log, error: (m) => connection.console.error(m) },
       // Between slices of the scan, requests that arrived meanwhile are answered.
-      yieldToRequests: () => new Promise((resolve) => setImmediate(resolve)),
+      yieldToRequests: () => new Promise((resolve) => afterWaitingRequests(resolve)),
     });
     markCreated();
     if (canWatch) {
@@ -342,7 +358,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onHover(
     guard('hover', null, async (p) => {
-      await prepared(p.textDocument.uri);
+      await prepared(p.textDocument.uri, p.position);
       await service!.prepareHover(p.textDocument.uri, p.position);
       const h = service!.hover(p.textDocument.uri, p.position);
       return h ? { contents: { kind: 'markdown', value: h.contents }, range: h.range } : null;

@@ -47,6 +47,18 @@ export function pathToUri(path: string): DocUri {
   return URI.file(path).toString().replace(/\/+$/, '');
 }
 
+/** File names `URI.file` writes as they are, but for a space (`%20`): most names in a vault (never `.` or `..`). */
+const PLAIN_NAME = /^(?!\.\.?$)[A-Za-z0-9._~ -]+$/;
+
+/**
+ * The URI of the file `name` in the folder at `dir`, whose URI is `dirUri`: equal to
+ * `pathToUri(join(dir, name))`, without encoding the folder's path again for each of its files.
+ */
+export function childUri(dirUri: DocUri, dir: string, name: string): DocUri {
+  // The root's URI lost its slashes (`file:`): its files take the long way.
+  return PLAIN_NAME.test(name) && !dirUri.endsWith(':') ? `${dirUri}/${name.replaceAll(' ', '%20')}` : pathToUri(join(dir, name));
+}
+
 /** True when bytes look like a binary file (a NUL byte in the first 8 KB). */
 function looksBinary(buf: Buffer): boolean {
   return buf.subarray(0, 8192).includes(0);
@@ -79,7 +91,24 @@ export class NodeWorkspace implements Workspace {
     return inside(real, await this.realFolders);
   }
 
+  /** Listings of every file of a folder started before the scan asked (`startListing`); each is taken once. */
+  private readonly early = new Map<DocUri, Promise<DocUri[]>>();
+
+  /** Starts listing every folder now; the scan's `listFiles` takes these listings instead of walking again. */
+  startListing(): void {
+    for (const folder of this.folders) if (!this.early.has(folder)) this.early.set(folder, this.walkFolder(folder, []));
+  }
+
   async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
+    const early = extensions.length === 0 ? this.early.get(folder) : undefined;
+    if (early) {
+      this.early.delete(folder);
+      return early;
+    }
+    return this.walkFolder(folder, extensions);
+  }
+
+  private async walkFolder(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {
     const out: DocUri[] = [];
     const seen = new Set<string>();
     const walk = async (dir: string): Promise<void> => {
@@ -98,11 +127,18 @@ export class NodeWorkspace implements Workspace {
         this.log(`Cannot read folder ${dir}: ${(e as Error).message}`);
         return;
       }
+      const dirUri = pathToUri(dir);
       for (const entry of entries) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        const path = join(dir, entry.name);
         let isDir = entry.isDirectory();
         let isFile = entry.isFile();
+        const wanted = extensions.length === 0 || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext));
+        // Most entries are plain files: their URI is made without a path of their own.
+        if (isFile && !entry.isSymbolicLink()) {
+          if (wanted) out.push(childUri(dirUri, dir, entry.name));
+          continue;
+        }
+        const path = join(dir, entry.name);
         if (entry.isSymbolicLink()) {
           try {
             const target = await fs.realpath(path);
@@ -119,8 +155,7 @@ export class NodeWorkspace implements Workspace {
           }
         }
         if (isDir) await walk(path);
-        else if (isFile && (extensions.length === 0 || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))))
-          out.push(pathToUri(path));
+        else if (isFile && wanted) out.push(pathToUri(path));
       }
     };
     await walk(uriToPath(folder));

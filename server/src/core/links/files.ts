@@ -35,8 +35,8 @@ export class FileNames {
   private readonly byPath = new Map<DocUri, Map<string, FileEntry>>();
   /** Lower-cased file name → files. */
   private readonly byName = new Map<string, FileEntry[]>();
-  /** Lower-cased folder paths (`<folder>\0a/b`) that hold files, for links to folders. */
-  private readonly folderCounts = new Map<string, number>();
+  /** By workspace folder, the lower-cased paths of the folders in it that hold files (`a/b`), for links to folders. */
+  private readonly folderCounts = new Map<DocUri, Map<string, number>>();
   /** Bumped on every change, so caches built from the names know when to go. */
   generation = 0;
 
@@ -63,9 +63,11 @@ export class FileNames {
     if (!inFolder) this.byPath.set(folder, (inFolder = new Map()));
     inFolder.set(rel.toLowerCase(), entry);
     push(this.byName, name, entry);
+    let counts = this.folderCounts.get(folder);
+    if (!counts) this.folderCounts.set(folder, (counts = new Map()));
     for (let i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) {
-      const key = `${folder}\0${rel.slice(0, i).toLowerCase()}`;
-      this.folderCounts.set(key, (this.folderCounts.get(key) ?? 0) + 1);
+      const key = rel.slice(0, i).toLowerCase();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     this.generation++;
     return entry;
@@ -78,11 +80,12 @@ export class FileNames {
     this.byUri.delete(uri);
     this.byPath.get(entry.folder)?.delete(entry.rel.toLowerCase());
     pull(this.byName, entry.name, entry);
-    for (let i = entry.rel.indexOf('/'); i >= 0; i = entry.rel.indexOf('/', i + 1)) {
-      const key = `${entry.folder}\0${entry.rel.slice(0, i).toLowerCase()}`;
-      const n = (this.folderCounts.get(key) ?? 1) - 1;
-      if (n <= 0) this.folderCounts.delete(key);
-      else this.folderCounts.set(key, n);
+    const counts = this.folderCounts.get(entry.folder);
+    for (let i = entry.rel.indexOf('/'); counts && i >= 0; i = entry.rel.indexOf('/', i + 1)) {
+      const key = entry.rel.slice(0, i).toLowerCase();
+      const n = (counts.get(key) ?? 1) - 1;
+      if (n <= 0) counts.delete(key);
+      else counts.set(key, n);
     }
     this.generation++;
   }
@@ -104,7 +107,7 @@ export class FileNames {
 
   /** True when a folder (relative to a workspace folder) holds files. */
   isFolder(folder: DocUri, rel: string): boolean {
-    return rel === '' || this.folderCounts.has(`${folder}\0${rel.toLowerCase().replace(/\/+$/, '')}`);
+    return rel === '' || !!this.folderCounts.get(folder)?.has(rel.toLowerCase().replace(/\/+$/, ''));
   }
 
   /** Files with this file name (case-insensitive). */

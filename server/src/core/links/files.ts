@@ -15,6 +15,8 @@ export interface FileEntry {
   folder: DocUri;
   /** Its path relative to that folder, decoded, with forward slashes (`notes/A b.md`). */
   rel: string;
+  /** `rel` lower-cased (`notes/a b.md`): the key `atPath` finds it by. */
+  lowerRel: string;
   /** The file name, lower-cased (`a b.md`). */
   name: string;
   /** True for Markdown files. */
@@ -56,12 +58,13 @@ export class FileNames {
     const folder = this.folderOf(uri);
     if (!folder || uri === folder) return undefined;
     const rel = relativePath(folder, uri);
-    const name = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
-    const entry: FileEntry = { uri, folder, rel, name, markdown: name.endsWith('.md') };
+    const lowerRel = rel.toLowerCase();
+    const name = lowerRel.slice(lowerRel.lastIndexOf('/') + 1);
+    const entry: FileEntry = { uri, folder, rel, lowerRel, name, markdown: name.endsWith('.md') };
     this.byUri.set(uri, entry);
     let inFolder = this.byPath.get(folder);
     if (!inFolder) this.byPath.set(folder, (inFolder = new Map()));
-    inFolder.set(rel.toLowerCase(), entry);
+    inFolder.set(lowerRel, entry);
     push(this.byName, name, entry);
     let counts = this.folderCounts.get(folder);
     if (!counts) this.folderCounts.set(folder, (counts = new Map()));
@@ -78,7 +81,7 @@ export class FileNames {
     const entry = this.byUri.get(uri);
     if (!entry) return;
     this.byUri.delete(uri);
-    this.byPath.get(entry.folder)?.delete(entry.rel.toLowerCase());
+    this.byPath.get(entry.folder)?.delete(entry.lowerRel);
     pull(this.byName, entry.name, entry);
     const counts = this.folderCounts.get(entry.folder);
     for (let i = entry.rel.indexOf('/'); counts && i >= 0; i = entry.rel.indexOf('/', i + 1)) {
@@ -103,6 +106,11 @@ export class FileNames {
   /** The file at a path relative to a workspace folder (case-insensitive). */
   atPath(folder: DocUri, rel: string): FileEntry | undefined {
     return this.byPath.get(folder)?.get(rel.toLowerCase());
+  }
+
+  /** `atPath` for a path in lower case already. */
+  atLowerPath(folder: DocUri, lowerRel: string): FileEntry | undefined {
+    return this.byPath.get(folder)?.get(lowerRel);
   }
 
   /** True when a folder (relative to a workspace folder) holds files. */

@@ -63,6 +63,26 @@ function pick(candidates: readonly FileEntry[], from: FileEntry | undefined): { 
   return { chosen: sorted[0]!, alternatives: sorted.slice(1).map((e) => e.uri) };
 }
 
+/** The folder of a note's path and each folder above it up to the root (``), deepest first, in lower case. */
+function folderAndAbove(rel: string): string[] {
+  const dir = dirOf(rel).toLowerCase();
+  const out = [dir];
+  for (let i = dir.lastIndexOf('/'); i >= 0; i = dir.lastIndexOf('/', i - 1)) out.push(dir.slice(0, i));
+  if (dir !== '') out.push('');
+  return out;
+}
+
+/** Whether `lowerRel` is `base/lower` (or `lower` when `base` is the root). */
+function isAt(lowerRel: string, base: string, lower: string): boolean {
+  if (base === '') return lowerRel === lower;
+  return (
+    lowerRel.length === base.length + 1 + lower.length &&
+    lowerRel.charCodeAt(base.length) === 0x2f &&
+    lowerRel.startsWith(base) &&
+    lowerRel.endsWith(lower)
+  );
+}
+
 /** Files a wiki-link target names: by path (from the vault root, from the note, or a unique end of a path), or by name. */
 function filesFor(ctx: LinkContext, from: FileEntry | undefined, target: string, folders?: readonly DocUri[]): FileEntry[] {
   const t = target.replace(/\\/g, '/').trim();
@@ -74,18 +94,24 @@ function filesFor(ctx: LinkContext, from: FileEntry | undefined, target: string,
       if (e && inScope(e) && !found.includes(e)) found.push(e);
     };
     if (from) {
-      const relative = t.startsWith('/') ? undefined : normalizePath(`${dirOf(from.rel)}/${t}`);
-      const rooted = normalizePath(t);
-      const parts = dirOf(from.rel).split('/').filter(Boolean);
+      // From the note's folder, any folder above it, or the vault root (a vault inside the workspace folder).
+      const bases = folderAndAbove(from.rel);
       for (const p of withMd) {
-        // From the vault root, or from any folder above the note (a vault inside the workspace folder).
-        for (let i = parts.length; i >= 0; i--) {
-          const base = parts.slice(0, i).join('/');
+        if (normalizePath(p) === p) {
+          // Nothing in the link climbs: each place is a folder, a slash and the link. The files
+          // with its name are compared with each place (no path is built and looked up per place);
+          // the one a path names among files whose names differ in case only is the one `atPath` gives.
+          const lower = p.toLowerCase();
+          const named = ctx.files.named(lower.slice(lower.lastIndexOf('/') + 1));
+          for (const base of bases)
+            for (const e of named)
+              if (e.folder === from.folder && isAt(e.lowerRel, base, lower) && ctx.files.atLowerPath(e.folder, e.lowerRel) === e) add(e);
+          continue;
+        }
+        for (const base of bases) {
           const path = normalizePath(base ? `${base}/${p}` : p);
           if (path !== undefined) add(ctx.files.atPath(from.folder, path));
         }
-        if (relative !== undefined) add(ctx.files.atPath(from.folder, normalizePath(`${dirOf(from.rel)}/${p}`) ?? ''));
-        if (rooted !== undefined) add(ctx.files.atPath(from.folder, normalizePath(p) ?? ''));
       }
       if (found.length > 0) return found;
     }

@@ -43,3 +43,45 @@ describe('files read on demand during the scan', () => {
     assert.deepEqual(published.get(note), []);
   });
 });
+
+/** A workspace whose reads of `held` wait until `release` is called. */
+class HeldRead extends MemoryWorkspace {
+  release!: () => void;
+  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
+  constructor(
+    private readonly held: DocUri,
+    files: Record<string, string>,
+  ) {
+    super(['memory:///ws'], files);
+  }
+  override async readFile(uri: DocUri): Promise<string | undefined> {
+    if (uri === this.held) await this.gate;
+    return super.readFile(uri);
+  }
+}
+
+describe('a request on one link during the scan', () => {
+  it('waits for the files that link names, not for the files of the note’s other links', async () => {
+    const note = 'memory:///ws/notes/open.md';
+    const files = {
+      'notes/open.md': 'See [[one]] and [[two]].\n',
+      'notes/one.md': '# One\n\nThe first page.\n',
+      'notes/two.md': '# Two\n\nThe second page.\n',
+    };
+    const ws = new HeldRead('memory:///ws/notes/two.md', files);
+    const service = createNotesService({ workspace: ws, yieldToRequests: () => new Promise((r) => setImmediate(r)) });
+    service.openDocument(note, files['notes/open.md'], 1);
+    const scan = service.initialize();
+    const onOne = { line: 0, character: 7 };
+    const answered = await Promise.race([
+      service.prepare(note, onOne).then(() => service.hover(note, onOne)?.contents),
+      new Promise<string>((r) => setTimeout(() => r('still waiting after 2 s'), 2000)),
+    ]);
+    assert.match(String(answered), /^\*\*Note one\*\* — One\n\n> The first page/);
+    ws.release();
+    await scan;
+    const onTwo = { line: 0, character: 19 };
+    await service.prepare(note, onTwo);
+    assert.match(String(service.hover(note, onTwo)?.contents), /^\*\*Note two\*\* — Two\n\n> The second page/);
+  });
+});

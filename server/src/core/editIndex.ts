@@ -114,11 +114,16 @@ class PairTable {
       starts[(keys[i]! & mask) + 1]!++;
       if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     }
-    for (let b = 0; b < capacity; b++) starts[b + 1]! += starts[b]!;
+    for (let b = 0; b < capacity; b++) {
+      starts[b + 1]! += starts[b]!;
+      if (b % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    }
     yield;
     const next = starts.slice(0, capacity);
+    yield;
     const bucketKeys = new Uint32Array(keys.length);
     const bucketIds = new Int32Array(keys.length);
+    yield;
     for (let i = 0; i < keys.length; i++) {
       const at = next[keys[i]! & mask]!++;
       bucketKeys[at] = keys[i]!;

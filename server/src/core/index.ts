@@ -451,7 +451,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const source = index.source(target);
       const anchors = source ? index.anchorFileUriFor(source) : undefined;
       if (anchors && index.files.get(anchors) && index.kindOf(anchors) === undefined) await loadEarly(anchors, 'anchorFile');
-      await pause();
+      // Reading every target of a note shares the slices with the scan; a request's one link is read at once
+      // (paused, it would wait behind the scan's slice in every turn).
+      if (!only) await pause();
     }
   }
 

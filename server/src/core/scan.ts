@@ -40,9 +40,10 @@ export async function scanFiles(
   const others: DocUri[] = [];
   for (const folder of workspace.folders) {
     for (const uri of await workspace.listFiles(folder, ALL_FILES)) {
-      if (!judge.inWorkspace(uri)) continue;
-      seen?.(uri);
+      // A file classified lies in the workspace; only the others are asked again.
       const kind = judge.classify(uri);
+      if (!kind && !judge.inWorkspace(uri)) continue;
+      seen?.(uri);
       if (kind) files.push({ uri, kind });
       else others.push(uri);
     }

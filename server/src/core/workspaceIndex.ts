@@ -80,6 +80,8 @@ function sameLinkTargets(a: NoteIndex, b: NoteIndex): boolean {
   return a.blockIds.every((block, i) => block.id === b.blockIds[i]!.id);
 }
 
+const MARKDOWN_EXTENSION = /\.md$/i;
+
 /** Kinds of names with this many are given their did-you-mean tables before an open note's first check (`suggestionSteps`). */
 const PREPARED_FROM = 1000;
 
@@ -217,13 +219,14 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   /** What a file is to the workspace (a note, source or anchor file to read), or undefined: an attachment or none of ours. */
   classify(uri: DocUri): DocKind | undefined {
-    const lower = uri.toLowerCase();
     if (!this.inWorkspace(uri)) return undefined;
     if (this.sourceRoots().some((root) => isInside(uri, root))) {
+      const lower = uri.toLowerCase();
       if (lower.endsWith(ANCHOR_FILE_SUFFIX)) return 'anchorFile';
       return sourceFormat(lower) ? 'source' : undefined;
     }
-    return lower.endsWith('.md') ? 'note' : undefined;
+    // Asked of every listed file: the extension is compared without lower-casing the URI.
+    return MARKDOWN_EXTENSION.test(uri) ? 'note' : undefined;
   }
 
   /**

@@ -161,6 +161,8 @@ export interface NotesService {
    * to be checked.
    */
   unmadeLookups(): SuggestionLookups;
+  /** `unmadeLookups`, resolving `documents` documents per step; each step yields the lookups so far (one object, grown). */
+  unmadeLookupsInSteps(documents: number): Generator<SuggestionLookups, SuggestionLookups>;
   /** The names each kind of did-you-mean lookup looks among (a `NameIndex` over them answers as the check would). */
   lookupNames(): LookupNames;
   /** Answers to `unmadeLookups` (`found[i]` answers `asks[from + i]`); ignored if file names changed since. */

@@ -639,6 +639,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       collectDirty();
       return index.unmadeLookups([...pending].filter((uri) => !held.has(uri)));
     },
+    unmadeLookupsInSteps(documents) {
+      collectDirty();
+      return index.lookupSteps(
+        [...pending].filter((uri) => !held.has(uri)),
+        documents,
+      );
+    },
     lookupNames() {
       return index.lookupNames();
     },

@@ -752,8 +752,19 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
    * answer them from `lookupNames` while this one checks.
    */
   unmadeLookups(order: readonly DocUri[]): SuggestionLookups {
-    const asks: SuggestionLookups['asks'] = [];
-    const upTo: number[] = [];
+    const steps = this.lookupSteps(order, Infinity);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * `unmadeLookups`, `documents` documents at a time: each step yields the lookups found so
+   * far (one object, grown in place), so that another thread can start answering them.
+   */
+  *lookupSteps(order: readonly DocUri[], documents: number): Generator<SuggestionLookups, SuggestionLookups> {
+    const lookups: SuggestionLookups = { generation: this.files.generation, asks: [], upTo: [] };
     const seen = new Set<string>();
     for (const uri of order) {
       const note = this.notesByUri.get(uri);
@@ -762,11 +773,12 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
         const key = suggestionKey(r.asks.name, r.asks.kind);
         if (seen.has(key) || this.suggestions.has(key)) continue;
         seen.add(key);
-        asks.push({ ...r.asks, lookup: lookupOf(r.asks.name, r.asks.kind) });
+        lookups.asks.push({ ...r.asks, lookup: lookupOf(r.asks.name, r.asks.kind) });
       }
-      upTo.push(asks.length);
+      lookups.upTo.push(lookups.asks.length);
+      if (lookups.upTo.length % documents === 0 && lookups.upTo.length < order.length) yield lookups;
     }
-    return { generation: this.files.generation, asks, upTo };
+    return lookups;
   }
 
   /**
@@ -775,7 +787,9 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
    */
   lookupNames(): LookupNames {
     const names: LookupNames['names'] = {};
-    for (const kind of ['note', 'path', 'file', 'source'] as const) names[kind] = this.namesOfKind(kind);
+    // A missing name is looked up among sources only where there are sources (`missingKind`).
+    for (const kind of ['note', 'path', 'file', 'source'] as const)
+      if (kind !== 'source' || this.hasSources()) names[kind] = this.namesOfKind(kind);
     return { generation: this.files.generation, names };
   }
 

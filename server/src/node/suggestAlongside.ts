@@ -9,13 +9,15 @@
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import type { NotesService } from '../core/api.js';
+import type { NotesService, SuggestionLookups } from '../core/api.js';
 import type { SuggestBatch, SuggestRequest } from './suggestWorker.js';
 
 export const SUGGEST_WORKER_SCRIPT = fileURLToPath(new URL('./suggestWorker.js', import.meta.url));
 
 /** Fewer lookups than this are found on this thread: starting another costs about as much. */
 export const MIN_LOOKUPS = 2000;
+/** Documents whose links are resolved between two hand-overs of lookups to a worker started early. */
+const RESOLVED_PER_STEP = 256;
 /** Documents checked between two looks at the worker's answers. */
 const SLICE = 32;
 
@@ -54,8 +56,21 @@ export async function checkAlongside(service: NotesService, options: { workerScr
   const names = service.lookupNames();
   let worker = service.pendingChecks >= EARLY_FROM ? start() : undefined;
   try {
-    const lookups = service.unmadeLookups();
-    if (lookups.asks.length < MIN_LOOKUPS || lookups.generation !== names.generation) return;
+    // A worker started early is handed the lookups as the links are resolved, and answers
+    // them meanwhile; otherwise they are all found first, to see whether they are enough.
+    const steps = service.unmadeLookupsInSteps(worker ? RESOLVED_PER_STEP : Infinity);
+    let posted = 0;
+    let lookups: SuggestionLookups;
+    for (;;) {
+      const step = steps.next();
+      lookups = step.value;
+      if (worker && lookups.generation === names.generation && lookups.asks.length > posted) {
+        worker.postMessage({ asks: lookups.asks.slice(posted) } satisfies SuggestRequest);
+        posted = lookups.asks.length;
+      }
+      if (step.done) break;
+    }
+    if (lookups.generation !== names.generation || (posted === 0 && lookups.asks.length < MIN_LOOKUPS)) return;
     worker ??= start();
     if (!worker) return;
     worker.on('message', (batch: SuggestBatch) => {
@@ -63,7 +78,8 @@ export async function checkAlongside(service: NotesService, options: { workerScr
       answered = batch.from + batch.found.length;
       wake?.();
     });
-    worker.postMessage({ asks: lookups.asks } satisfies SuggestRequest);
+    if (lookups.asks.length > posted) worker.postMessage({ asks: lookups.asks.slice(posted) } satisfies SuggestRequest);
+    worker.postMessage({ end: true } satisfies SuggestRequest);
     for (let done = 0; service.pendingChecks > 0; done += SLICE) {
       const needed = lookups.upTo[Math.min(done + SLICE, lookups.upTo.length) - 1] ?? 0;
       while (answered < needed && failed === undefined) await new Promise<void>((resolve) => (wake = resolve));

@@ -14,7 +14,8 @@ import { sentencesIn } from '../../server/src/core/parse/sentences.js';
 import { headingKey } from '../../server/src/core/links/headings.js';
 import { globMatches, withoutRangeSuffix } from '../../server/src/core/links/resolve.js';
 import { normalizeBySegments, normalizePath } from '../../server/src/core/links/files.js';
-import { childUri, pathToUri } from '../../server/src/node/nodeWorkspace.js';
+import { URI } from 'vscode-uri';
+import { childUri, pathToUri, uriToPath } from '../../server/src/node/nodeWorkspace.js';
 import { join } from 'node:path';
 import { PROPERTY_SEED } from './seed.js';
 
@@ -99,7 +100,10 @@ describe('property: rewritten readings equal the slow ones they replace', () => 
     const dir = fc.constantFrom('/', '/vault', '/my vault/notes', '/a%b/c#d', '/é/x');
     fc.assert(
       fc.property(dir, name, (d, n) => {
-        assert.equal(childUri(pathToUri(d), d, n), pathToUri(join(d, n)), JSON.stringify([d, n]));
+        const uri = childUri(pathToUri(d), d, n);
+        assert.equal(uri, pathToUri(join(d, n)), JSON.stringify([d, n]));
+        // The path remembered for it is the one the URI names.
+        assert.equal(uriToPath(uri), URI.parse(uri).fsPath, JSON.stringify([d, n]));
       }),
       { seed: PROPERTY_SEED, numRuns: 20000 },
     );

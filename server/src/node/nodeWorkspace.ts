@@ -4,7 +4,7 @@
  * folder, and each real directory is walked once, so loops end).
  */
 import { closeSync, constants, fstatSync, openSync, promises as fs, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { URI } from 'vscode-uri';
 import { fromSettingsJson, type NotesConfig } from '../core/config.js';
@@ -56,7 +56,11 @@ const PLAIN_NAME = /^(?!\.\.?$)[A-Za-z0-9._~ -]+$/;
  */
 export function childUri(dirUri: DocUri, dir: string, name: string): DocUri {
   // The root's URI lost its slashes (`file:`): its files take the long way.
-  return PLAIN_NAME.test(name) && !dirUri.endsWith(':') ? `${dirUri}/${name.replaceAll(' ', '%20')}` : pathToUri(join(dir, name));
+  if (!PLAIN_NAME.test(name) || dirUri.endsWith(':')) return pathToUri(join(dir, name));
+  const uri = `${dirUri}/${name.replaceAll(' ', '%20')}`;
+  // Its path is known too: reading the file need not parse the URI back (`uriToPath`).
+  if (sep === '/' && paths.size < MAX_PATHS) paths.set(uri, `${dir}/${name}`);
+  return uri;
 }
 
 /** True when bytes look like a binary file (a NUL byte in the first 8 KB). */

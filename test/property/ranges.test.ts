@@ -145,6 +145,27 @@ describe('property: every range lies inside its document', function () {
     );
   });
 
+  it('line starts: found by search where only `\n` ends lines, as a character-by-character reading finds them', () => {
+    /** Each line's start: after `\n`, after `\r\n`, or after `\r` alone. */
+    const byCharacter = (text: string): number[] => {
+      const starts = [0];
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\r' && text[i + 1] === '\n') i++;
+        if (text[i] === '\r' || text[i] === '\n') starts.push(i + 1);
+      }
+      return starts;
+    };
+    const pieces = fc.constantFrom('a', 'bc', ' ', '\n', '\n\n', '\r\n', '\r', 'é', '\u2028');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (ps) => {
+        const text = ps.join('');
+        assert.deepEqual(computeLineStarts(text), byCharacter(text), JSON.stringify(text));
+        assert.deepEqual(new LineIndex(text).lineStarts, byCharacter(text));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 5000 },
+    );
+  });
+
   it('the example sources and anchor files: symbols, lenses and problems', () => {
     for (const uri of workspace.files.keys()) {
       for (const s of service.documentSymbols(uri)) assertInside(uri, s.range, 'symbol');

@@ -4,6 +4,11 @@ import type { Position, Range, Span } from './types.js';
 /** Offsets at which each line of `text` starts (`\n`, `\r\n` and `\r` end lines). */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    // Only `\n` ends a line: found by search rather than character by character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 13 /* \r */) {
@@ -30,12 +35,17 @@ export function lastStartingAtOrBefore(spans: readonly Span[], offset: number): 
 
 /** Maps offsets to positions and back for one text. */
 export class LineIndex {
-  readonly lineStarts: number[];
+  private starts: number[] | undefined;
   constructor(
     readonly text: string,
     lineStarts?: number[],
   ) {
-    this.lineStarts = lineStarts ?? computeLineStarts(text);
+    this.starts = lineStarts;
+  }
+
+  /** Where each line starts; found when first asked (a note with no problem never asks). */
+  get lineStarts(): number[] {
+    return (this.starts ??= computeLineStarts(this.text));
   }
 
   /** The position of an offset (clamped into the text). */

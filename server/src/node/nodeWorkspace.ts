@@ -100,7 +100,13 @@ export class NodeWorkspace implements Workspace {
 
   /** Starts listing every folder now; the scan's `listFiles` takes these listings instead of walking again. */
   startListing(): void {
-    for (const folder of this.folders) if (!this.early.has(folder)) this.early.set(folder, this.walkFolder(folder, []));
+    for (const folder of this.folders) {
+      if (this.early.has(folder)) continue;
+      const listing = this.walkFolder(folder, []);
+      // A listing nobody takes (the editor left before `initialized`) must not end the process with its failure.
+      listing.catch(() => undefined);
+      this.early.set(folder, listing);
+    }
   }
 
   async listFiles(folder: DocUri, extensions: readonly string[]): Promise<DocUri[]> {

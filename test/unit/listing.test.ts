@@ -1,4 +1,4 @@
-/** The folder listing a server starts at `initialize`: the scan takes it once, later listings walk again. */
+/** The folder listing a server starts before its scan asks for it: the scan takes it once, later listings walk again. */
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -133,7 +133,14 @@ export const workbenchTests = [
       // The quick pick closes and the citation lands where the cursor was in the note.
       const line = editorLine(page, 'Cited:');
       await line.waitFor({ timeout: STEP_TIMEOUT });
-      assert.equal(shown(await line.innerText()).trim(), 'Cited: [[002#kirby-briefing]]');
+      // The line is there before the pick (typed above): the edit lands a moment after the pick closes.
+      let text = '';
+      for (let waited = 0; waited < STEP_TIMEOUT; waited += 100) {
+        text = shown(await line.innerText()).trim();
+        if (text.includes('[[')) break;
+        await page.waitForTimeout(100);
+      }
+      assert.equal(text, 'Cited: [[002#kirby-briefing]]');
       await runCommand(page, 'File: Revert File');
     },
   },

@@ -249,8 +249,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     extracted = cacheDir ? new FileExtractedCache(cacheDir, log) : undefined;
     const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
     started = new NodeWorkspace(folders, log, extractor);
-    // The folders are walked while the editor finishes the handshake: hovers wait for the listing.
-    started.startListing();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -288,6 +286,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         watchers: [{ globPattern: '**/*.{md,txt,yaml,pdf,html,htm,mhtml,mht}' }],
       });
     }
+    // The folders are walked while the editor answers the requests below (hovers wait for the
+    // listing); not before the watcher is asked for, or a file made in between would go unseen.
+    workspace.startListing();
     for (const doc of documents.all()) {
       const uri = normalizeUri(doc.uri);
       service.openDocument(uri, doc.getText(), doc.version);

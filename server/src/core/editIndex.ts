@@ -17,6 +17,8 @@
  * every candidate is verified with the bounded distance, so answers are exact.
  */
 
+import { finish } from './steps.js';
+
 /** The largest edit bound the tables serve. */
 export const MAX_EDITS = 2;
 /** Queries up to this length use the deletion table, longer ones the piece table. */
@@ -214,14 +216,6 @@ export function* shortTableSteps(names: readonly string[]): Generator<void, Pair
     if (id % NAMES_PER_STEP === NAMES_PER_STEP - 1) yield;
   }
   return yield* PairTable.steps(keys, ids);
-}
-
-/** Runs steps to their end and returns what they return. */
-function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
 }
 
 /** The piece table over the names long enough to meet a long query. */

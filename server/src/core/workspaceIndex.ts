@@ -12,6 +12,7 @@ import { sourceNames } from './parse/source.js';
 import { reanchor } from './quotes/reanchor.js';
 import { closest, NameIndex } from './suggest.js';
 import { FileNames } from './links/files.js';
+import { finish } from './steps.js';
 import { pull, push } from './multiMap.js';
 import { resolveMarkdownLink, resolveWikiLink, type LinkContext } from './links/resolve.js';
 import { noConventions, type Conventions } from './links/style.js';
@@ -752,11 +753,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
    * answer them from `lookupNames` while this one checks.
    */
   unmadeLookups(order: readonly DocUri[]): SuggestionLookups {
-    const steps = this.lookupSteps(order, Infinity);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return finish(this.lookupSteps(order, Infinity));
   }
 
   /**

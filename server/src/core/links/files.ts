@@ -105,7 +105,7 @@ export class FileNames {
 
   /** The file at a path relative to a workspace folder (case-insensitive). */
   atPath(folder: DocUri, rel: string): FileEntry | undefined {
-    return this.byPath.get(folder)?.get(rel.toLowerCase());
+    return this.atLowerPath(folder, rel.toLowerCase());
   }
 
   /** `atPath` for a path in lower case already. */

@@ -115,6 +115,8 @@ export const dateContradictsSource: Rule = {
     const lines = view.lines(note.uri);
     const text = view.text(note.uri);
     if (!lines || text === undefined || note.citations.length === 0) return [];
+    // Without a cited source there is no passage to compare with (nor its sentences to split).
+    if (!view.resolutionsOf(note).some((r) => r.kind === 'source')) return [];
     const analysis = noteDates(view, note);
     const own = analysis.mentions.filter((m) => m.kind === 'date' && m.resolved);
     if (own.length === 0) return [];

@@ -44,6 +44,11 @@ async function settled(files: Record<string, string>): Promise<string> {
 /** Counts the notes, sources and anchor files a check reads (not the vault markers its link conventions look for). */
 class CountingWorkspace extends NodeWorkspace {
   readonly reads: string[] = [];
+  readonly stats: string[] = [];
+  override statSync(uri: string) {
+    if (/\/(notes|sources)\//.test(uri)) this.stats.push(uri);
+    return super.statSync(uri);
+  }
   override async readFile(uri: string): Promise<string | undefined> {
     if (/\/(notes|sources)\//.test(uri)) this.reads.push(uri);
     return super.readFile(uri);
@@ -59,6 +64,8 @@ interface Run {
   /** Parses taken from the index, or -1 for its saved result (nothing checked). */
   reused: number;
   reads: string[];
+  /** Files whose stat was taken apart from reading them. */
+  stats: string[];
 }
 
 /** `grounded-notes check --format json` in this process, with a persisted index in `cacheDir` if given. */
@@ -78,7 +85,12 @@ async function check(dir: string, cacheDir?: string, tool?: string): Promise<Run
     null,
     1,
   );
-  return { output, reused: result.saved ? -1 : pool.stats.reused, reads: workspace.reads.map((u) => relativePath(root, u)) };
+  return {
+    output,
+    reused: result.saved ? -1 : pool.stats.reused,
+    reads: workspace.reads.map((u) => relativePath(root, u)),
+    stats: workspace.stats.map((u) => relativePath(root, u)),
+  };
 }
 
 /** The one file the persisted index keeps in its folder. */
@@ -204,6 +216,8 @@ describe('the persisted index', function () {
     const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
     const cold = await check(dir, cache);
     assert.equal(cold.reads.length, 5);
+    // Nothing remembered yet: each file is read at once, its stat taken from the open file.
+    assert.deepEqual(cold.stats, []);
     const warm = await check(dir, cache);
     assert.equal(warm.output, cold.output);
     assert.deepEqual(warm.reads, []);
@@ -220,6 +234,14 @@ describe('the persisted index', function () {
       'sources/000_talks.txt',
     ]);
     assert.equal(edited.reads.length, 5);
+    // With parses remembered, each file's stat is taken first (an unchanged one need not be read).
+    assert.deepEqual([...edited.stats].sort(), [
+      'notes/a.md',
+      'notes/b.md',
+      'notes/c.md',
+      'sources/000_talks.anchors.yaml',
+      'sources/000_talks.txt',
+    ]);
     assert.equal(edited.output, (await check(dir)).output);
     // A hover needs the note's text: read then, from the disk.
     const { config } = await loadSettings(dir);

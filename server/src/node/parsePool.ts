@@ -107,7 +107,7 @@ export class ParsePool implements BatchParser {
   }
 
   get remembers(): boolean {
-    return this.store !== undefined;
+    return this.store?.remembersFiles ?? false;
   }
 
   remembered(uri: DocUri, kind: DocKind, stat: FileStat): RememberedParse | undefined {

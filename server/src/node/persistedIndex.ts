@@ -159,6 +159,11 @@ export class PersistedIndex {
   }
 
   /** The stored parse of a file whose stat is exactly as recorded (and was settled when read), without reading it. */
+  /** Whether an index was read that remembers any file (else nothing is remembered: files are read at once). */
+  get remembersFiles(): boolean {
+    return (this.stored?.records.size ?? 0) > 0;
+  }
+
   remembered(uri: DocUri, kind: DocKind, stat: FileStat): RememberedParse | undefined {
     const record = this.stored?.records.get(uri);
     if (!record || record.kind !== kind || kind === 'source' || !trusted(record, stat)) return undefined;

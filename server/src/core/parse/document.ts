@@ -65,7 +65,7 @@ export interface BatchParser {
    * "read it". Sources are never remembered this way (their text is their index).
    */
   remembered?(uri: DocUri, kind: DocKind, stat: FileStat): RememberedParse | undefined;
-  /** False when `remembered` has nothing to answer from (no persisted index): a file is then read without a stat first. */
+  /** False when `remembered` has nothing to answer from (no persisted index, or one that remembers no file yet): a file is then read without a stat first. */
   readonly remembers?: boolean;
   /**
    * The problems saved by an earlier run over exactly the files of this scan (same

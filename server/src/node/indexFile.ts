@@ -14,7 +14,7 @@
  * Unicode data); a file written under another key is never read further.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
 
 const MAGIC = Buffer.from('GNINDEX2', 'latin1');
 const FIXED = MAGIC.length + 4 + 32;
@@ -31,24 +31,71 @@ interface Header {
   sections: Record<string, SectionRef>;
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+function sha256(bytes: Uint8Array | readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const b of bytes instanceof Uint8Array ? [bytes] : bytes) hash.update(b);
+  return hash.digest('hex');
 }
 
-/** The file's bytes for sections under a key. */
-export function encodeIndexFile(key: string, writtenAt: number, sections: Record<string, Uint8Array>): Buffer {
+/** A section's bytes: one buffer, or several laid end to end (a parse per file: never copied into one). */
+export type SectionBytes = Uint8Array | readonly Uint8Array[];
+
+function lengthOf(bytes: SectionBytes): number {
+  if (bytes instanceof Uint8Array) return bytes.length;
+  let n = 0;
+  for (const b of bytes) n += b.length;
+  return n;
+}
+
+/** The file's bytes for sections under a key, as the buffers to write one after the other. */
+function indexChunks(key: string, writtenAt: number, sections: Record<string, SectionBytes>): Uint8Array[] {
   const refs: Record<string, SectionRef> = {};
   let at = 0;
   for (const [name, bytes] of Object.entries(sections)) {
-    refs[name] = { at, length: bytes.length, sha256: sha256(bytes) };
-    at += bytes.length;
+    const length = lengthOf(bytes);
+    refs[name] = { at, length, sha256: sha256(bytes) };
+    at += length;
   }
   const header = Buffer.from(JSON.stringify({ key, writtenAt, sections: refs } satisfies Header), 'utf8');
   const fixed = Buffer.alloc(FIXED);
   MAGIC.copy(fixed, 0);
   fixed.writeUInt32LE(header.length, MAGIC.length);
   Buffer.from(sha256(header), 'hex').copy(fixed, MAGIC.length + 4);
-  return Buffer.concat([fixed, header, ...Object.values(sections)]);
+  return [fixed, header, ...Object.values(sections).flatMap((b) => (b instanceof Uint8Array ? [b] : b))];
+}
+
+/** The file's bytes for sections under a key. */
+export function encodeIndexFile(key: string, writtenAt: number, sections: Record<string, SectionBytes>): Buffer {
+  return Buffer.concat(indexChunks(key, writtenAt, sections));
+}
+
+/** Buffers handed to the system per write (its limit is 1,024). */
+const BUFFERS_PER_WRITE = 1024;
+
+/**
+ * Writes the file for sections under a key to `path` (created or replaced), a section
+ * of many buffers without copying them into one: on a 10,000-note vault, copying the
+ * 25 MB of parses into one buffer, then the file into another, took a tenth of the write.
+ */
+export function writeIndexFile(path: string, key: string, writtenAt: number, sections: Record<string, SectionBytes>): void {
+  const chunks = indexChunks(key, writtenAt, sections);
+  const fd = openSync(path, 'w');
+  try {
+    for (let i = 0; i < chunks.length; i += BUFFERS_PER_WRITE) {
+      const group = chunks.slice(i, i + BUFFERS_PER_WRITE);
+      let left = lengthOf(group);
+      let written = writevSync(fd, group);
+      // A short write (a signal, a full disk that recovers): the rest, one buffer at a time.
+      if (written < left) {
+        const rest = Buffer.concat(group).subarray(written);
+        left = rest.length;
+        written = 0;
+        while (written < left) written += writeSync(fd, rest, written, left - written);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Bytes read by offset: a whole file in memory, or an open file read where asked. */

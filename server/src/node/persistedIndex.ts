@@ -21,14 +21,14 @@
  * only what that run used, so it never grows with deleted files. Texts are not
  * stored: a remembered note's text is read when a feature first needs it.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DocKind, ParsedDocument, RememberedParse, ScanState } from '../core/parse/document.js';
 import type { DocUri, Problem } from '../core/types.js';
 import type { Listing } from '../core/scan.js';
 import type { FileStat } from '../core/workspace.js';
-import { encodeIndexFile, IndexFile } from './indexFile.js';
+import { IndexFile, writeIndexFile, type SectionBytes } from './indexFile.js';
 import {
   asFilesSection,
   fingerprintOf,
@@ -408,9 +408,9 @@ export class PersistedIndex {
       }
       const problems = this.problemsToSave ?? (this.problemsReused ? this.loadProblems() : undefined);
       const skipped = this.problemsToSave ? this.skippedToSave : this.problemsReused ? [...this.stored!.skipped.values()] : [];
-      const sections: Record<string, Uint8Array> = {
+      const sections: Record<string, SectionBytes> = {
         files: serialize(pack({ files: records, skipped } satisfies FilesSection)),
-        parses: Buffer.concat(blobs),
+        parses: blobs,
       };
       yield;
       if (problems) {
@@ -425,7 +425,7 @@ export class PersistedIndex {
       if (this.usedPayloads.size > 0) sections.payloads = serialize([...this.usedPayloads]);
       mkdirSync(this.options.cacheDir, { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, encodeIndexFile(this.key, Date.now(), sections));
+      writeIndexFile(tmp, this.key, Date.now(), sections);
       // What is still read from the file it replaces is read first.
       this.stored?.file.release();
       renameSync(tmp, this.file);

@@ -70,7 +70,6 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/node/indexWorker.ts', out: 'dist/indexWorker.js' },
   { in: 'server/src/node/suggestWorker.ts', out: 'dist/suggestWorker.js' },
-  { in: 'server/src/node/dateWorker.ts', out: 'dist/dateWorker.js' },
   // pdf.js is an ES module: the extraction worker is one too. Canvas is for drawing pages, not reading them.
   { in: 'server/src/node/extract/extractWorker.ts', out: 'dist/extractWorker.mjs', format: 'esm', external: ['@napi-rs/canvas'] },
   // The PDF viewer's page script, for the webview (a browser).

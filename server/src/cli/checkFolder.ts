@@ -7,7 +7,6 @@ import type { FileExtractedCache } from '../node/extract/extractedCache.js';
 import type { NodeWorkspace } from '../node/nodeWorkspace.js';
 import type { ParsePool } from '../node/parsePool.js';
 import { checkAlongside } from '../node/suggestAlongside.js';
-import { DatesAlongside } from '../node/datesAlongside.js';
 import type { PageLocator } from './format.js';
 
 export interface CheckResult {
@@ -27,8 +26,6 @@ export interface Readers {
   extracted: FileExtractedCache | undefined;
   /** The did-you-mean worker's script; without it every name is found on the main thread. */
   suggestWorker?: string;
-  /** The date worker's script; without it every note's dates are analysed on the main thread. */
-  dateWorker?: string;
   log?: (message: string) => void;
 }
 
@@ -62,21 +59,16 @@ async function savedResult(workspace: NodeWorkspace, config: NotesConfig, pool: 
 async function freshResult(
   workspace: NodeWorkspace,
   config: NotesConfig,
-  { pool, extractor, extracted, suggestWorker, dateWorker, log }: Readers,
+  { pool, extractor, extracted, suggestWorker, log }: Readers,
 ): Promise<CheckResult> {
-  const dates = dateWorker ? new DatesAlongside({ workerScript: dateWorker, ...(log ? { log } : {}) }) : undefined;
-  const service = createNotesService({ workspace, config, parser: pool, ...(dates ? { datesElsewhere: dates } : {}) });
+  const service = createNotesService({ workspace, config, parser: pool });
   try {
-    try {
-      await service.initialize();
-    } finally {
-      await pool.close();
-      await extractor.close();
-    }
-    await checkAlongside(service, { ...(suggestWorker ? { workerScript: suggestWorker } : {}), ...(log ? { log } : {}) });
+    await service.initialize();
   } finally {
-    await dates?.close();
+    await pool.close();
+    await extractor.close();
   }
+  await checkAlongside(service, { ...(suggestWorker ? { workerScript: suggestWorker } : {}), ...(log ? { log } : {}) });
   service.saveProblems();
   pool.persist();
   extracted?.persist();

@@ -9,7 +9,6 @@ import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
 import { SUGGEST_WORKER_SCRIPT } from '../node/suggestAlongside.js';
-import { DATE_WORKER_SCRIPT } from '../node/datesAlongside.js';
 import { countProblems } from '../core/index.js';
 import { VERSION } from '../core/product.js';
 import { checkFolder } from './checkFolder.js';
@@ -32,8 +31,7 @@ relative to the directory it runs in). --cache-dir keeps a persisted index
 there (never among your files), so the next check does not parse unchanged
 files again; --threads sets how many worker threads parse (default: one per
 core, 0 does all the work in one thread); with two cores or more, a second
-thread finds did-you-mean names when thousands of links name nothing, and
-another analyses the dates of notes that cite no source.`;
+thread finds did-you-mean names when thousands of links name nothing.`;
 
 class UsageError extends Error {}
 
@@ -101,14 +99,8 @@ async function check(opts: CheckOptions): Promise<number> {
     tool: VERSION,
     log,
   });
-  const alongside = opts.threads !== 0 && availableParallelism() > 1;
-  const readers = {
-    pool,
-    extractor,
-    extracted,
-    log,
-    ...(alongside ? { suggestWorker: SUGGEST_WORKER_SCRIPT, dateWorker: DATE_WORKER_SCRIPT } : {}),
-  };
+  const suggestWorker = opts.threads !== 0 && availableParallelism() > 1 ? SUGGEST_WORKER_SCRIPT : undefined;
+  const readers = { pool, extractor, extracted, log, ...(suggestWorker ? { suggestWorker } : {}) };
   const result = await checkFolder(workspace, config, readers, !!opts.cacheDir);
   // For the benchmark (bench/pdf.mjs): what reading PDFs and web pages cost in this run.
   if (process.env.GROUNDED_NOTES_TIMING)

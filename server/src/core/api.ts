@@ -11,26 +11,11 @@ import type { LookupNames, SuggestionLookups } from './workspaceIndex.js';
 import type { ProblemCounts } from './counts.js';
 import type { AnchorItem, SourceItem } from './features/catalog.js';
 import type { SourceTimelineView } from './features/timeline.js';
-import type { DateAnalysis, NoteDateFacts } from './dates/index.js';
 
 export type { AnchorItem, SourceItem } from './features/catalog.js';
 export type { SourceTimelineView, TimelineCitation } from './features/timeline.js';
 export type { ProblemCounts } from './counts.js';
 export type { LookupNames, SuggestionLookups } from './workspaceIndex.js';
-export type { DateAnalysis, NoteDateFacts } from './dates/index.js';
-
-/**
- * Date analyses of notes made on another thread (`analyzeNoteDates` of a note that cites
- * no source, which depends on the note alone). The scan hands over each note it reads;
- * a check takes a note's analysis if it is ready and was made from the same text, and
- * otherwise analyses the note itself: the result is the same either way.
- */
-export interface NoteDatesElsewhere {
-  /** A note the scan read: its text, and what its date analysis reads of its index. */
-  add(uri: DocUri, text: string, note: NoteDateFacts): void;
-  /** The analysis of `uri` made from `text`, if it is ready (each is taken once). */
-  take(uri: DocUri, text: string): DateAnalysis | undefined;
-}
 
 export interface Logger {
   info(message: string): void;
@@ -249,6 +234,4 @@ export interface NotesServiceOptions {
    * so hovers answer while it runs. Without it the scan yields only at its reads.
    */
   yieldToRequests?: () => Promise<void>;
-  /** Analyses the dates of the notes the scan reads on another thread (see `NoteDatesElsewhere`). */
-  datesElsewhere?: NoteDatesElsewhere;
 }

@@ -91,8 +91,6 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   const parser = options.parser;
   let config: NotesConfig = options.config ?? defaultConfig;
   const index = new WorkspaceIndex(config, workspace.folders);
-  const datesElsewhere = options.datesElsewhere;
-  if (datesElsewhere) index.ownDatesElsewhere = (uri, text) => datesElsewhere.take(uri, text);
   /** Editor-owned documents: their text wins over the disk. */
   const open = new Map<DocUri, number>();
   const dirty = new Set<DocUri>();
@@ -606,12 +604,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
             continue;
           }
           try {
-            const r = found[j];
-            store(f.uri, f.kind, r, byUri.get(f.uri));
-            // Its dates may be analysed on another thread meanwhile: sure to cite no source, it
-            // is analysed alike there (in a workspace with sources, most notes cite one).
-            const note = datesElsewhere && r && 'text' in r && !r.extracted ? index.note(f.uri) : undefined;
-            if (note && r && 'text' in r && (note.citations.length === 0 || !index.hasSources())) datesElsewhere!.add(f.uri, r.text, note);
+            store(f.uri, f.kind, found[j], byUri.get(f.uri));
           } catch (e) {
             logger.error(`Could not index ${f.uri}: ${(e as Error).message}`);
           }

@@ -3,7 +3,6 @@ import type { NotesConfig } from './config.js';
 import type { FileNames } from './links/files.js';
 import type { Conventions } from './links/style.js';
 import type { LineIndex } from './text.js';
-import type { DateAnalysis } from './dates/analyze.js';
 import type { NormalizedText } from './normalize.js';
 import type { SourceText } from './sourceText.js';
 import type { AnchorFileIndex, BlockId, Citation, DocUri, Heading, NoteIndex, Passage, SourceIndex, Span } from './types.js';
@@ -141,6 +140,4 @@ export interface WorkspaceView {
    * it cites): computed once and dropped whenever any file changes.
    */
   derived<T>(uri: DocUri, kind: string, compute: () => T): T;
-  /** The date analysis of a note that cites no source, if another thread made it from `text` (see `NoteDatesElsewhere`). */
-  ownDatesElsewhere?(uri: DocUri, text: string): DateAnalysis | undefined;
 }

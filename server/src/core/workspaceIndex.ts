@@ -20,7 +20,6 @@ import { lastStartingAtOrBefore, LineIndex } from './text.js';
 import { sentenceAround, sentencesIn } from './parse/sentences.js';
 import { sourceText, type SourceText } from './sourceText.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex, Span } from './types.js';
-import type { DateAnalysis } from './dates/analyze.js';
 import type { Resolution, SuggestionAsk, SuggestionKind, WorkspaceView } from './view.js';
 import { isInside, joinUri } from './workspace.js';
 import { SOURCE_EXTENSIONS, sourceFormat, withoutSourceExtension } from './formats.js';
@@ -142,8 +141,6 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   /** Did-you-mean indexes per kind of target, for one generation of file names. */
   private nameIndexes = new Map<string, NameIndex>();
   private nameGeneration = -1;
-  /** Date analyses another thread made (see `WorkspaceView.ownDatesElsewhere`). */
-  ownDatesElsewhere?: (uri: DocUri, text: string) => DateAnalysis | undefined;
   private readonly notesByUri = new Map<DocUri, NoteIndex>();
   private readonly sourcesByUri = new Map<DocUri, SourceIndex>();
   private readonly anchorFilesByUri = new Map<DocUri, AnchorFileIndex>();

@@ -12,7 +12,7 @@ import { lastStartingAtOrBefore } from '../text.js';
 export type { DateAnalysis, DateFinding } from './analyze.js';
 export { mentionsIn } from './analyze.js';
 
-function documentReference(doc: Pick<NoteIndex | SourceIndex, 'date'>, label: string): Reference | undefined {
+function documentReference(doc: NoteIndex | SourceIndex, label: string): Reference | undefined {
   const date = doc.date?.iso ? parseIso(doc.date.iso) : undefined;
   return date ? { date, basis: label } : undefined;
 }
@@ -66,50 +66,28 @@ function citedReferences(view: WorkspaceView, note: NoteIndex): { paragraphs: Sp
   return { paragraphs, refs, sources };
 }
 
-/** What a note's date analysis reads of its index, apart from the sources it cites: plain data, for another thread. */
-export type NoteDateFacts = Pick<NoteIndex, 'date' | 'prose'> & { citations: readonly Span[] };
-
-/** Where a note's dates would come from the sources it cites, paragraph by paragraph. */
-interface CitedDates {
-  paragraphs: Span[];
-  refs: Reference[];
-  context: Timeline[];
-}
-
-const NO_CITED_DATES: CitedDates = { paragraphs: [], refs: [], context: [] };
-
-/**
- * The date analysis of a note's text against its own date, then the dates of the sources
- * it cites (none: its own dates alone). Pure: another thread makes the same analysis.
- */
-export function analyzeNoteDates(text: string, note: NoteDateFacts, cited: CitedDates = NO_CITED_DATES): DateAnalysis {
-  const documentDate = documentReference(note, note.date?.fromFileName ? `the note's file name` : `the note's date`);
-  const fallbackAt = (offset: number): Reference | undefined => {
-    const i = lastStartingAtOrBefore(cited.paragraphs, offset);
-    return i >= 0 && offset < cited.paragraphs[i]!.end ? cited.refs[i] : undefined;
-  };
-  // Dates inside quotation marks are the source's words, dated by the source's context.
-  const quoted = [...text.matchAll(/"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d/g)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
-  return analyzeDates(text, {
-    ...(documentDate ? { documentDate } : {}),
-    fallbackAt,
-    context: cited.context,
-    ignore: (span) => !inside(note.prose, span) || overlaps(note.citations, span) || inside(quoted, span),
-  });
-}
-
 /** The date analysis of a note, resolved against its own date, then the sources it cites. */
 export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
   return view.derived(note.uri, 'dates', () => {
     const text = view.text(note.uri) ?? '';
     const cited = citedReferences(view, note);
-    // A note that cites no source is analysed alike anywhere: another thread may have done it.
-    if (cited.sources.size === 0) return view.ownDatesElsewhere?.(note.uri, text) ?? analyzeNoteDates(text, note);
+    const documentDate = documentReference(note, note.date?.fromFileName ? `the note's file name` : `the note's date`);
+    const fallbackAt = (offset: number): Reference | undefined => {
+      const i = lastStartingAtOrBefore(cited.paragraphs, offset);
+      return i >= 0 && offset < cited.paragraphs[i]!.end ? cited.refs[i] : undefined;
+    };
     const context: Timeline[] = [...cited.sources].map((s) => sourceDates(view, s).timeline);
-    return analyzeNoteDates(text, note, { paragraphs: cited.paragraphs, refs: cited.refs, context });
+    // Dates inside quotation marks are the source's words, dated by the source's context.
+    const quoted = [...text.matchAll(/"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d/g)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
+    return analyzeDates(text, {
+      ...(documentDate ? { documentDate } : {}),
+      fallbackAt,
+      context,
+      ignore: (span) => !inside(note.prose, span) || overlaps(note.citations, span) || inside(quoted, span),
+    });
   });
 }
 

@@ -12,6 +12,7 @@ import { lexicalStructure } from '../../server/src/core/parse/note.js';
 import { startsBlock } from '../../server/src/core/features/linkHover.js';
 import { sentencesIn } from '../../server/src/core/parse/sentences.js';
 import { headingKey } from '../../server/src/core/links/headings.js';
+import { slugify } from '../../server/src/core/parse/slug.js';
 import { globMatches, withoutRangeSuffix } from '../../server/src/core/links/resolve.js';
 import { normalizeBySegments, normalizePath } from '../../server/src/core/links/files.js';
 import { URI } from 'vscode-uri';
@@ -162,6 +163,23 @@ describe('property: rewritten readings equal the slow ones they replace', () => 
         assert.equal(headingKey(text), headingKeyByRegex(text), JSON.stringify(text));
       }),
       { seed: PROPERTY_SEED, numRuns: 5000 },
+    );
+  });
+
+  it('heading slugs: spaces to `-` by the engine or by codes, as the expression did, short or long', () => {
+    const bits = fc.constantFrom(' ', '  ', 'a', 'B', 'é', '-', '_', '!', '\u00a0', '\t', 'x y');
+    fc.assert(
+      fc.property(fc.array(bits, { maxLength: 24 }), fc.nat({ max: 5000 }), (parts, pad) => {
+        // Padded past the length where the codes take over, now and then.
+        const text = parts.join('') + (pad > 3500 ? 'z '.repeat(pad) : '');
+        const byRegex = text
+          .trim()
+          .toLowerCase()
+          .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+          .replace(/ /g, '-');
+        assert.equal(slugify(text), byRegex, JSON.stringify(text.slice(0, 80)));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 2000 },
     );
   });
 

@@ -120,7 +120,12 @@ export class FileNames {
 
   /** Files with this file name (case-insensitive). */
   named(name: string): readonly FileEntry[] {
-    return this.byName.get(name.toLowerCase()) ?? [];
+    return this.namedLower(name.toLowerCase());
+  }
+
+  /** `named` for a name already in lower case. */
+  namedLower(lower: string): readonly FileEntry[] {
+    return this.byName.get(lower) ?? [];
   }
 }
 

@@ -102,7 +102,7 @@ function filesFor(ctx: LinkContext, from: FileEntry | undefined, target: string,
           // with its name are compared with each place (no path is built and looked up per place);
           // the one a path names among files whose names differ in case only is the one `atPath` gives.
           const lower = p.toLowerCase();
-          const named = ctx.files.named(lower.slice(lower.lastIndexOf('/') + 1));
+          const named = ctx.files.namedLower(lower.slice(lower.lastIndexOf('/') + 1));
           for (const base of bases)
             for (const e of named)
               if (e.folder === from.folder && isAt(e.lowerRel, base, lower) && ctx.files.atLowerPath(e.folder, e.lowerRel) === e) add(e);

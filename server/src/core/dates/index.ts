@@ -77,16 +77,19 @@ export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
       return i >= 0 && offset < cited.paragraphs[i]!.end ? cited.refs[i] : undefined;
     };
     const context: Timeline[] = [...cited.sources].map((s) => sourceDates(view, s).timeline);
-    // Dates inside quotation marks are the source's words, dated by the source's context.
-    const quoted = [...text.matchAll(/"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d/g)].map((m) => ({
-      start: m.index,
-      end: m.index + m[0].length,
-    }));
+    // Dates inside quotation marks are the source's words, dated by the source's context
+    // (found when a date is first weighed: most notes hold none).
+    let quoted: Span[] | undefined;
+    const quotes = () =>
+      (quoted ??= [...text.matchAll(/"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d/g)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+      })));
     return analyzeDates(text, {
       ...(documentDate ? { documentDate } : {}),
       fallbackAt,
       context,
-      ignore: (span) => !inside(note.prose, span) || overlaps(note.citations, span) || inside(quoted, span),
+      ignore: (span) => !inside(note.prose, span) || overlaps(note.citations, span) || inside(quotes(), span),
     });
   });
 }

@@ -11,6 +11,9 @@ import { headingLine } from '../../server/src/core/parse/source.js';
 import { lexicalStructure } from '../../server/src/core/parse/note.js';
 import { startsBlock } from '../../server/src/core/features/linkHover.js';
 import { sentencesIn } from '../../server/src/core/parse/sentences.js';
+import { english } from '../../server/src/core/dates/en.js';
+import { sentenceAt } from '../../server/src/core/dates/segment.js';
+import { lastStartingAtOrBefore } from '../../server/src/core/text.js';
 import { headingKey } from '../../server/src/core/links/headings.js';
 import { slugify } from '../../server/src/core/parse/slug.js';
 import { globMatches, withoutRangeSuffix } from '../../server/src/core/links/resolve.js';
@@ -250,6 +253,65 @@ describe('property: rewritten readings equal the slow ones they replace', () => 
         assert.deepEqual(sentencesIn(text, span, window), sentencesIn(text, span, Infinity), JSON.stringify(text));
       }),
       { seed: PROPERTY_SEED, numRuns: 2000 },
+    );
+  });
+  it('date sentences split a block at a time, asked in any order, as the whole text splits them', () => {
+    const bits = fc.constantFrom(
+      'It rained',
+      'on May 5',
+      'The talks',
+      'Mr.',
+      'Inc.',
+      'Jan.',
+      'P.M.',
+      '.',
+      '!',
+      '?',
+      '\u2026',
+      '"',
+      ')',
+      '\n',
+      '\n\n',
+      '\r\n',
+      '\n- ',
+      '\n# ',
+      '\n## ',
+      '\n1. ',
+      '\n> ',
+      '\n| a |',
+      '\n  ',
+      '\t',
+      ' ',
+      'x',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(bits, { maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (parts, picks, floors) => {
+          const text = parts.join(' ');
+          const whole = english.sentences(text);
+          const index = english.sentenceIndex(text);
+          // Offsets inside sentences (where mentions lie), asked in the order drawn.
+          const inside: number[] = [];
+          for (let i = 0; i < text.length; i++) if (!/\s/.test(text[i]!)) inside.push(i);
+          if (inside.length === 0) return;
+          picks.forEach((pick, k) => {
+            const offset = inside[pick % inside.length]!;
+            const floor = (floors[k] ?? 0) % (offset + 1);
+            const where = JSON.stringify({ text, offset, floor });
+            assert.deepEqual(index.at(offset), sentenceAt(whole, offset), where);
+            const s = lastStartingAtOrBefore(whole, offset);
+            for (const back of [0, 1, 2, 3]) {
+              const expected = Math.max(whole[Math.max(0, s - back)]?.start ?? offset, floor);
+              assert.equal(index.startBefore(offset, back, floor), expected, `${where} back ${back}`);
+            }
+          });
+          assert.deepEqual(index.all(), whole);
+        },
+      ),
+      { seed: PROPERTY_SEED, numRuns: 3000 },
     );
   });
 });

@@ -4,7 +4,7 @@ import { lastStartingAtOrBefore } from '../text.js';
 import type { DateLanguage, DateMention, ElapsedMention, Extracted, RangeMention, YearMention } from './types.js';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './calendar.js';
 import { tenseReader } from './enVerbs.js';
-import { dateSentences, type SentenceWords } from './segment.js';
+import { dateSentences, SentenceIndex, type SentenceWords } from './segment.js';
 
 const WD_FULL = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const WD_ABBR = 'Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun';
@@ -469,6 +469,7 @@ export const english: DateLanguage = {
     return { mentions, elapsed: elapsedMentions(text, masked), ranges, years: yearMentions(text, masked) };
   },
   sentences: (text) => dateSentences(text, sentenceWords),
+  sentenceIndex: (text) => new SentenceIndex(text, sentenceWords),
   tenses: tenseReader,
   anchoredToNow: (before) => NOW_WORDS.test(before),
   weekdayName: (n) => WEEKDAY_NAMES[n]!,

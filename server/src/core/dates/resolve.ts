@@ -8,7 +8,7 @@
 import type { Span } from '../types.js';
 import { lastStartingAtOrBefore } from '../text.js';
 import { addDays, dayNumber, daysInMonth, formatDate, isValid, weekdayOf, type CalendarDate } from './calendar.js';
-import { sentenceAt } from './segment.js';
+import type { SentenceIndex } from './segment.js';
 import type { DateLanguage, DateMention, RangeMention, Tense, TenseEvidence, YearMention } from './types.js';
 
 export interface Reference {
@@ -25,7 +25,7 @@ export interface ResolveInput {
   mentions: DateMention[];
   ranges: RangeMention[];
   years: YearMention[];
-  sentences: Span[];
+  sentences: SentenceIndex;
   /** Offsets of blank lines (paragraph breaks), sorted. */
   breaks: Span[];
   documentDate?: Reference;
@@ -96,7 +96,7 @@ export function resolveMentions(input: ResolveInput): void {
   const sameMonth = new Map<number, Reference>();
   let lastExplicit: Reference | undefined;
   for (const m of input.mentions) {
-    const sentence = sentenceAt(input.sentences, m.start) ?? { start: m.start, end: m.end };
+    const sentence = input.sentences.at(m.start) ?? { start: m.start, end: m.end };
     // The narrative moves only within its paragraph, and only away from the document's year.
     const moved =
       narrative && (!documentDate || (paragraphOf(narrative.at) === paragraphOf(m.start) && narrative.date.y !== documentDate.date.y))
@@ -205,7 +205,7 @@ function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvide
   for (const a of anchors) candidates.push({ year: a.date.y, from: a.basis });
   for (const ym of recentYears(m, input)) candidates.push({ year: ym.value, from: `“${ym.value}” before it` });
   // "a year earlier", "the year-ago quarter": the year before the reference.
-  const s = sentenceAt(input.sentences, m.start) ?? m;
+  const s = input.sentences.at(m.start) ?? m;
   // Read in the 300 characters before the date: the phrase stands in its clause, and a
   // run-on "sentence" of thousands of dates must not be read again for each of them.
   if (YEAR_BEFORE.test(input.text.slice(Math.max(s.start, m.start - YEAR_BEFORE_WINDOW), m.start)))
@@ -224,10 +224,8 @@ function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvide
 
 /** Years written in the mention's sentence or the two sentences before it, in the same paragraph. */
 function recentYears(m: DateMention, input: ResolveInput): YearMention[] {
-  const s = lastStartingAtOrBefore(input.sentences, m.start);
-  const from = input.sentences[Math.max(0, s - 2)]?.start ?? m.start;
   const paragraphStart = input.breaks[lastStartingAtOrBefore(input.breaks, m.start)]?.end ?? 0;
-  const lo = Math.max(from, paragraphStart);
+  const lo = input.sentences.startBefore(m.start, 2, paragraphStart);
   const out: YearMention[] = [];
   for (let i = lastStartingAtOrBefore(input.years, m.start); i >= 0 && input.years[i]!.start >= lo && out.length < 6; i--)
     out.push(input.years[i]!);

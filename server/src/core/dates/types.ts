@@ -1,6 +1,7 @@
 /** Date mentions as written: each part (weekday, day, month, year) with its own span. */
 import type { Span } from '../types.js';
 import type { CalendarDate } from './calendar.js';
+import type { SentenceIndex } from './segment.js';
 
 export interface Part<T> {
   value: T;
@@ -101,6 +102,8 @@ export interface DateLanguage {
   reach: { before: number; after: number };
   /** Sentence boundaries for dates (abbreviations do not end sentences). */
   sentences(text: string): Span[];
+  /** The same sentences, split where asked (`SentenceIndex`). */
+  sentenceIndex(text: string): SentenceIndex;
   /**
    * A reader of tenses for one text (its words are indexed once): the tense of the verb
    * group that governs the date at `at` in `sentence`.

@@ -86,6 +86,8 @@ const ELAPSED = new RegExp(
 );
 /** What every `ELAPSED` match holds: "days since", "a year after". */
 const ELAPSED_TAIL = /(?:day|week|month|year)s?\s+(?:since|after)\s/i;
+/** What every `ELAPSED_TAIL` match holds: found four times as fast in a text without it (most notes). */
+const SINCE_OR_AFTER = /since|after/i;
 const RANGE_JOIN = /^\s*,?\s*(?:-|–|—|to|through|thru|until|till|and)\s*$/i;
 const NOW_WORDS = /\b(?:now|today|tonight|this week|this month|this year|currently|marks?|marking)\b[^.;!?]{0,40}$/i;
 
@@ -393,7 +395,7 @@ function overlapsAny(sorted: readonly Span[], s: Span): boolean {
 function elapsedMentions(text: string, masked: readonly Span[]): ElapsedMention[] {
   const out: ElapsedMention[] = [];
   // The pattern is tried at every word; its one fixed part says first whether it can match at all.
-  if (!ELAPSED_TAIL.test(text)) return out;
+  if (!SINCE_OR_AFTER.test(text) || !ELAPSED_TAIL.test(text)) return out;
   for (const c of text.matchAll(ELAPSED)) {
     const n = /^\d+$/.test(c[2]!) ? Number(c[2]) : NUMBER_WORDS[c[2]!.toLowerCase()];
     if (!n) continue;

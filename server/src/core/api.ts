@@ -158,14 +158,13 @@ export interface NotesService {
    * The did-you-mean lookups the pending checks will make, in the order they will make
    * them (`takeChangedProblems` checks in that order): another thread may answer them,
    * from `lookupNames`, while this one checks. Resolves the links of every note waiting
-   * to be checked.
+   * to be checked, `documents` documents per step; each step yields the lookups so far
+   * (one object, grown), and the last returns them all.
    */
-  unmadeLookups(): SuggestionLookups;
-  /** `unmadeLookups`, resolving `documents` documents per step; each step yields the lookups so far (one object, grown). */
   unmadeLookupsInSteps(documents: number): Generator<SuggestionLookups, SuggestionLookups>;
   /** The names each kind of did-you-mean lookup looks among (a `NameIndex` over them answers as the check would). */
   lookupNames(): LookupNames;
-  /** Answers to `unmadeLookups` (`found[i]` answers `asks[from + i]`); ignored if file names changed since. */
+  /** Answers to `unmadeLookupsInSteps` (`found[i]` answers `asks[from + i]`); ignored if file names changed since. */
   answerLookups(lookups: SuggestionLookups, from: number, found: readonly string[][]): void;
   /** Every problem in the workspace. */
   allProblems(): Map<DocUri, Problem[]>;

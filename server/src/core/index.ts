@@ -635,10 +635,6 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       scanned = true;
       allDirty = true;
     },
-    unmadeLookups() {
-      collectDirty();
-      return index.unmadeLookups([...pending].filter((uri) => !held.has(uri)));
-    },
     unmadeLookupsInSteps(documents) {
       collectDirty();
       return index.lookupSteps(

@@ -12,7 +12,6 @@ import { sourceNames } from './parse/source.js';
 import { reanchor } from './quotes/reanchor.js';
 import { closest, NameIndex } from './suggest.js';
 import { FileNames } from './links/files.js';
-import { finish } from './steps.js';
 import { pull, push } from './multiMap.js';
 import { resolveMarkdownLink, resolveWikiLink, type LinkContext } from './links/resolve.js';
 import { noConventions, type Conventions } from './links/style.js';
@@ -103,7 +102,7 @@ export interface LookupNames {
   names: Partial<Record<SuggestionKind, string[]>>;
 }
 
-/** The did-you-mean lookups a workspace will make (`WorkspaceIndex.unmadeLookups`). */
+/** The did-you-mean lookups a workspace will make (`WorkspaceIndex.lookupSteps`). */
 export interface SuggestionLookups {
   /** The generation of file names they were made for. */
   generation: number;
@@ -750,15 +749,9 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   /**
    * The did-you-mean lookups that checking these documents in this order will make and
    * that are not made yet, each once, in the order they will be made. Another thread can
-   * answer them from `lookupNames` while this one checks.
-   */
-  unmadeLookups(order: readonly DocUri[]): SuggestionLookups {
-    return finish(this.lookupSteps(order, Infinity));
-  }
-
-  /**
-   * `unmadeLookups`, `documents` documents at a time: each step yields the lookups found so
-   * far (one object, grown in place), so that another thread can start answering them.
+   * answer them from `lookupNames` while this one checks. Found `documents` documents at
+   * a time: each step yields the lookups found so far (one object, grown in place), so
+   * that the other thread can start answering them.
    */
   *lookupSteps(order: readonly DocUri[], documents: number): Generator<SuggestionLookups, SuggestionLookups> {
     const lookups: SuggestionLookups = { generation: this.files.generation, asks: [], upTo: [] };
@@ -780,7 +773,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   /**
    * The names did-you-mean looks among, of every kind, for the current file names (what
-   * `unmadeLookups` are answered from); notes first, the kind most lookups are of.
+   * `lookupSteps` are answered from); notes first, the kind most lookups are of.
    */
   lookupNames(): LookupNames {
     const names: LookupNames['names'] = {};
@@ -790,7 +783,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return { generation: this.files.generation, names };
   }
 
-  /** Takes the answers to lookups from `unmadeLookups` (`found[i]` answers `asks[i]`), unless file names changed since. */
+  /** Takes the answers to lookups from `lookupSteps` (`found[i]` answers `asks[from + i]`), unless file names changed since. */
   answerLookups(lookups: SuggestionLookups, from: number, found: readonly string[][]): void {
     if (lookups.generation !== this.files.generation) return;
     found.forEach((names, i) => {

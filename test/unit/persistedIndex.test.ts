@@ -5,7 +5,7 @@
  * warm start reads no note whose stat is unchanged.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFolder } from '../../server/src/cli/checkFolder.js';
@@ -277,6 +277,15 @@ describe('the persisted index', function () {
     const warm = await fixes(cache);
     assert.equal(warm.reused, 5);
     assert.deepEqual(warm.fixes, fresh.fixes);
+    // A note touched (same text, another time): the saved problems still hold and are written
+    // back as they were, with fixes the run never read; the next start offers them all the same.
+    const mtime = new Date(Math.floor(Date.now() / 1000 - 60) * 1000);
+    utimesSync(join(dir, 'notes/a.md'), mtime, mtime);
+    const before = statSync(join(cache, 'index.gnidx')).ino;
+    const touched = await fixes(cache);
+    assert.deepEqual(touched.fixes, fresh.fixes);
+    assert.notEqual(statSync(join(cache, 'index.gnidx')).ino, before); // written again
+    assert.deepEqual((await fixes(cache)).fixes, fresh.fixes);
   });
 
   it('a warm start in the editor with a note open takes the saved problems, though the files its links name were read early', async () => {
@@ -295,7 +304,11 @@ describe('the persisted index', function () {
       const checksLeft = service.pendingChecks;
       service.saveProblems();
       pool.persist();
-      return { checksLeft, problems: [...service.allProblems()].sort(([a], [b]) => a.localeCompare(b)) };
+      // What a user sees: each problem, and the quick fixes offered on it (a saved problem's are read when asked for).
+      const problems = [...service.allProblems()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([doc, list]) => [doc, list.map(({ fixes: _, ...p }) => ({ ...p, offered: service.codeActions(doc, p.range, []) }))]);
+      return { checksLeft, problems };
     };
     const fresh = await start();
     await start(cache);

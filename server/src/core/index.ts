@@ -118,6 +118,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   const loadedEarly = new Map<DocUri, FileStat | undefined>();
   /** Set when a file read on demand was not as the scan found it (the saved problems are not those of these files). */
   let earlyDiffers = false;
+  /** Saved problems taken as they were, whose quick fixes are read when first asked for (`parser.savedFixes`). */
+  const fixesUnread = new Map<DocUri, Problem[]>();
 
   /** True when every open document's text is its disk text as the scan read it. */
   function openMatchesDisk(): boolean {
@@ -509,6 +511,21 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     return current.get(uri) ?? [];
   }
 
+  /** `problemsFor`, with their quick fixes: a saved problem's are read now, the first time. */
+  function problemsWithFixes(uri: DocUri): Problem[] {
+    const problems = problemsFor(uri);
+    const unread = fixesUnread.get(uri);
+    if (unread) {
+      fixesUnread.delete(uri);
+      // Unless the document was checked again since (its problems carry their own).
+      const saved = unread === problems ? parser?.savedFixes?.(uri) : undefined;
+      saved?.forEach((fixes, i) => {
+        if (fixes && problems[i]) problems[i].fixes = fixes;
+      });
+    }
+    return problems;
+  }
+
   function allUris(): DocUri[] {
     return [...index.notes(), ...index.sources(), ...index.anchorFiles()].map((d) => d.uri).concat([...index.skipped.keys()]);
   }
@@ -625,6 +642,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {
           current.set(uri, problems);
+          if (problems.length > 0) fixesUnread.set(uri, problems);
           unpublished.add(uri);
           if (problems.some((p) => UNRESOLVED_CODES.has(p.code))) unresolved.add(uri);
         }
@@ -797,7 +815,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     documentLinks: (uri) => documentLinks(index, uri),
     documentSymbols: (uri) => documentSymbols(index, uri),
     workspaceSymbols: (query) => workspaceSymbols(index, query),
-    codeActions: (uri, range, codes) => codeActions(problemsFor(uri), range, codes),
+    codeActions: (uri, range, codes) => codeActions(problemsWithFixes(uri), range, codes),
     codeLenses: (uri) => codeLenses(index, uri),
   };
   return Object.freeze(service);

@@ -18,7 +18,7 @@ import {
   type ScanState,
 } from '../core/parse/document.js';
 import type { Listing } from '../core/scan.js';
-import type { DocUri, Problem } from '../core/types.js';
+import type { DocUri, Fix, Problem } from '../core/types.js';
 import type { FileStat } from '../core/workspace.js';
 import type { ParseReply, ParseRequest } from './indexWorker.js';
 import { contentKey, PersistedIndex } from './persistedIndex.js';
@@ -157,6 +157,10 @@ export class ParsePool implements BatchParser {
 
   savedProblems(skipped: ReadonlyMap<DocUri, string>, state: ScanState): Map<DocUri, Problem[]> | undefined {
     return this.store?.savedProblems(skipped, state);
+  }
+
+  savedFixes(uri: DocUri): (Fix[] | undefined)[] | undefined {
+    return this.store?.savedFixes(uri);
   }
 
   saveProblems(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>, state: ScanState): void {

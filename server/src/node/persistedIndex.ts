@@ -25,7 +25,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DocKind, ParsedDocument, RememberedParse, ScanState } from '../core/parse/document.js';
-import type { DocUri, Problem } from '../core/types.js';
+import type { DocUri, Fix, Problem } from '../core/types.js';
 import type { Listing } from '../core/scan.js';
 import type { FileStat } from '../core/workspace.js';
 import { IndexFile, writeIndexFile, type SectionBytes } from './indexFile.js';
@@ -41,12 +41,14 @@ import {
   type SkipRecord,
 } from './indexRecords.js';
 import { pack, unpack } from './packed.js';
-import { plausibleDetails, plausibleParse, plausibleProblems } from './plausible.js';
+import { plausibleFixLists, plausibleParse, plausibleProblems, plausibleRelated } from './plausible.js';
 
 export { contentKey } from './indexRecords.js';
 
 /** Parses serialised per step of `persistSteps` (about 5 ms of work on a 5 KB note each). */
 const FILES_PER_STEP = 32;
+/** Documents whose quick fixes are serialised per step of `persistSteps` (a few milliseconds). */
+const FIX_LISTS_PER_STEP = 256;
 
 /** The index file's name in the cache folder. */
 export const INDEX_FILE = 'index.gnidx';
@@ -62,6 +64,8 @@ interface Used {
 interface SavedProblems {
   fingerprint: string;
   problems: Map<DocUri, Problem[]>;
+  /** Where each document's quick fixes lie in the section `problem-fixes`, for the documents that have any. */
+  fixesAt: Map<DocUri, { at: number; length: number }>;
 }
 
 export interface PersistedIndexOptions {
@@ -83,7 +87,7 @@ export class PersistedIndex {
   private readonly used = new Map<DocUri, Used>();
   private readonly usedPayloads = new Map<string, Uint8Array>();
   private payloadsChanged = false;
-  private problemsToSave: SavedProblems | undefined;
+  private problemsToSave: Pick<SavedProblems, 'fingerprint' | 'problems'> | undefined;
   private skippedToSave: SkipRecord[] = [];
   /** True once the stored problems matched this run's files (they are written back as they are). */
   private problemsReused = false;
@@ -241,32 +245,64 @@ export class PersistedIndex {
   }
 
   /**
-   * The saved problems, with their fixes and related places when `details` (they
-   * are a section of their own: the command line prints neither and never reads
-   * them); undefined (and the index dropped) when malformed.
+   * The saved problems, with their related places when `related` (a section of their
+   * own: the command line prints none and never reads it); undefined (and the index
+   * dropped) when malformed. Their quick fixes are read per document, when first asked
+   * for (`savedFixes`): most of the saved bytes, and of the time a warm start took.
    */
-  private decodeProblems(details: boolean): SavedProblems | undefined {
+  private decodeProblems(related: boolean): SavedProblems | undefined {
     try {
       const section = this.stored?.file.section('problems');
       if (!section) return undefined;
-      const data = deserialize(section) as { fingerprint?: unknown; uris?: unknown; problems?: unknown };
+      const data = deserialize(section) as { fingerprint?: unknown; uris?: unknown; problems?: unknown; fixBytes?: unknown };
       const all = unpack(data.problems);
-      const uris = data.uris;
+      const { uris, fixBytes } = data;
       if (
         typeof data.fingerprint !== 'string' ||
         !Array.isArray(uris) ||
         !uris.every((u) => typeof u === 'string') ||
+        !(fixBytes instanceof Int32Array) ||
+        fixBytes.length !== uris.length ||
         !plausibleProblems(all)
       )
         throw new Error('the saved problems are malformed');
-      if (details) addDetails(all, unpack(deserialize(this.stored!.file.section('problem-details') ?? Buffer.alloc(0))));
+      if (related) addRelated(all, unpack(deserialize(this.stored!.file.section('problem-related') ?? Buffer.alloc(0))));
       const problems = new Map<DocUri, Problem[]>(uris.map((u: string) => [u, []]));
       for (const p of all) {
         const list = problems.get(p.uri);
         if (!list) throw new Error('a saved problem names a document the check did not have');
         list.push(p);
       }
-      return { fingerprint: data.fingerprint, problems };
+      const fixesAt = new Map<DocUri, { at: number; length: number }>();
+      let at = 0;
+      uris.forEach((uri: string, i) => {
+        const length = fixBytes[i]!;
+        if (length < 0) throw new Error('the saved problems are malformed');
+        if (length > 0) fixesAt.set(uri, { at, length });
+        at += length;
+      });
+      return { fingerprint: data.fingerprint, problems, fixesAt };
+    } catch (e) {
+      this.drop(e);
+      return undefined;
+    }
+  }
+
+  /**
+   * The quick fixes of a document's saved problems (`savedProblems`), one entry per
+   * problem in their order; undefined when none has any, or (the index dropped) when
+   * they fail their check.
+   */
+  savedFixes(uri: DocUri): (Fix[] | undefined)[] | undefined {
+    const saved = this.problemsReused ? this.storedProblems : undefined;
+    const where = saved?.fixesAt.get(uri);
+    if (!saved || !where) return undefined;
+    try {
+      const section = this.stored?.file.section('problem-fixes');
+      if (!section || where.at + where.length > section.length) throw new Error('saved fixes lie outside their section');
+      const lists = deserialize(section.subarray(where.at, where.at + where.length)) as unknown;
+      if (!plausibleFixLists(lists, saved.problems.get(uri)?.length ?? 0)) throw new Error(`the saved fixes of ${uri} are malformed`);
+      return lists.map((f) => f ?? undefined);
     } catch (e) {
       this.drop(e);
       return undefined;
@@ -406,21 +442,47 @@ export class PersistedIndex {
         at += bytes.length;
         if (++n % FILES_PER_STEP === 0) yield;
       }
-      const problems = this.problemsToSave ?? (this.problemsReused ? this.loadProblems() : undefined);
       const skipped = this.problemsToSave ? this.skippedToSave : this.problemsReused ? [...this.stored!.skipped.values()] : [];
       const sections: Record<string, SectionBytes> = {
         files: serialize(pack({ files: records, skipped } satisfies FilesSection)),
         parses: blobs,
       };
       yield;
-      if (problems) {
+      const toSave = this.problemsToSave;
+      if (toSave) {
         // One table of every problem (URIs, codes and ranges pack far better than per document).
-        const all = [...problems.problems.values()].flat();
+        const all = [...toSave.problems.values()].flat();
         const brief = all.map(({ fixes: _fixes, related: _related, ...rest }) => rest);
-        sections.problems = serialize({ fingerprint: problems.fingerprint, uris: [...problems.problems.keys()], problems: pack(brief) });
         yield;
-        sections['problem-details'] = serialize(pack(all.map((p) => ({ fixes: p.fixes, related: p.related }))));
+        sections['problem-related'] = serialize(pack(all.map((p) => ({ related: p.related }))));
         yield;
+        // Each document's fixes apart, read when first asked for (serialised plainly: a tenth faster
+        // both ways than packed, and as small).
+        const fixBlobs: Buffer[] = [];
+        const fixBytes = new Int32Array(toSave.problems.size);
+        let i = 0;
+        for (const list of toSave.problems.values()) {
+          if (list.some((p) => p.fixes)) {
+            const bytes = serialize(list.map((p) => p.fixes ?? null));
+            fixBlobs.push(bytes);
+            fixBytes[i] = bytes.length;
+          }
+          if (++i % FIX_LISTS_PER_STEP === 0) yield;
+        }
+        sections['problem-fixes'] = fixBlobs;
+        sections.problems = serialize({
+          fingerprint: toSave.fingerprint,
+          uris: [...toSave.problems.keys()],
+          problems: pack(brief),
+          fixBytes,
+        });
+        yield;
+      } else if (this.problemsReused) {
+        // The very problems stored: written back as they were read, never decoded.
+        for (const name of ['problems', 'problem-related', 'problem-fixes']) {
+          const bytes = this.stored!.file.section(name);
+          if (bytes) sections[name] = bytes;
+        }
       }
       if (this.usedPayloads.size > 0) sections.payloads = serialize([...this.usedPayloads]);
       mkdirSync(this.options.cacheDir, { recursive: true });
@@ -438,11 +500,10 @@ export class PersistedIndex {
   }
 }
 
-/** Puts back each problem's fixes and related places (stored apart, in the same order). */
-function addDetails(problems: Problem[], details: unknown): void {
-  if (!plausibleDetails(details, problems.length)) throw new Error('the saved fixes are malformed');
-  details.forEach((d, i) => {
-    if (d.fixes) problems[i]!.fixes = d.fixes;
+/** Puts back each problem's related places (stored apart, in the same order). */
+function addRelated(problems: Problem[], related: unknown): void {
+  if (!plausibleRelated(related, problems.length)) throw new Error('the saved related places are malformed');
+  related.forEach((d, i) => {
     if (d.related) problems[i]!.related = d.related;
   });
 }

@@ -121,18 +121,26 @@ function plausibleFix(f: unknown): f is Fix {
   );
 }
 
-/** True when `value` lists, for `count` problems, their fixes and related places. */
-export function plausibleDetails(value: unknown, count: number): value is { fixes?: Fix[]; related?: RelatedLocation[] }[] {
+/** True when `value` lists, for `count` problems, their related places. */
+export function plausibleRelated(value: unknown, count: number): value is { related?: RelatedLocation[] }[] {
   return (
     Array.isArray(value) &&
     value.length === count &&
     value.every(
       (d) =>
         isObject(d) &&
-        (d.fixes === undefined || (Array.isArray(d.fixes) && d.fixes.every(plausibleFix))) &&
         (d.related === undefined ||
           (Array.isArray(d.related) &&
             d.related.every((r) => isObject(r) && typeof r.uri === 'string' && typeof r.message === 'string' && isRange(r.range)))),
     )
+  );
+}
+
+/** True when `value` lists, for `count` problems, each one's quick fixes or null. */
+export function plausibleFixLists(value: unknown, count: number): value is (Fix[] | null)[] {
+  return (
+    Array.isArray(value) &&
+    value.length === count &&
+    value.every((fixes) => fixes === null || (Array.isArray(fixes) && fixes.every(plausibleFix)))
   );
 }

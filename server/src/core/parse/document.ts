@@ -3,7 +3,7 @@
  * what worker threads call for it (the result is plain data, so it crosses threads
  * and can be persisted).
  */
-import type { AnchorFileIndex, DocUri, ExtractedDocument, NoteIndex, Problem, SourceIndex } from '../types.js';
+import type { AnchorFileIndex, DocUri, ExtractedDocument, Fix, NoteIndex, Problem, SourceIndex } from '../types.js';
 import type { FileStat } from '../workspace.js';
 import { parseAnchorFile } from './anchorFile.js';
 import { parseNote } from './note.js';
@@ -75,6 +75,12 @@ export interface BatchParser {
    * `ScanState`).
    */
   savedProblems?(skipped: ReadonlyMap<DocUri, string>, state: ScanState): Map<DocUri, Problem[]> | undefined;
+  /**
+   * The quick fixes of a document's problems as `savedProblems` gave them, one entry
+   * per problem in their order (they come without: most of what is saved, and read
+   * only when a document's fixes are first asked for); undefined when none has any.
+   */
+  savedFixes?(uri: DocUri): readonly (Fix[] | undefined)[] | undefined;
   /** Remembers the problems of the workspace as this scan found it (with the files it skipped, and why, and its `state`). */
   saveProblems?(problems: Map<DocUri, Problem[]>, skipped: ReadonlyMap<DocUri, string>, state: ScanState): void;
 }

@@ -114,6 +114,20 @@ export class LspClient {
     });
   }
 
+  /**
+   * Resolves once the server has said it is ready (its first check done and published):
+   * a file with no problems is never published to, so its silence then means none.
+   */
+  async waitForReady(ms = 15000): Promise<void> {
+    const deadline = Date.now() + ms;
+    const ready = () =>
+      this.notifications.some((n) => n.method === ServerToClient.status.method && (n.params as { state?: string })?.state === 'ready');
+    while (!ready()) {
+      if (Date.now() > deadline) throw new Error(`the server was not ready within ${ms} ms; server log:\n${this.stderr.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   /** Shuts the server down and removes the temp workspace. */
   async stop(): Promise<void> {
     try {

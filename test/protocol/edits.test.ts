@@ -38,7 +38,7 @@ describe('rename over stdio, with files changed on disk and no file events', fun
     const client = await LspClient.start(workspace(), capabilities);
     clients.push(client);
     const b = client.uri('notes/b.md');
-    await client.waitForDiagnostics(client.uri('notes/a.md'));
+    await client.waitForReady();
     client.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: b, languageId: 'markdown', version: 3, text: 'Also [[002#kirby-briefing]].\n' },
     });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
 import { ClientToServer, ServerToClient } from '../../shared/protocol.js';
 import { LspClient, REPO, tempCopy } from '../helpers/lspClient.js';
-import { goldenOf } from '../helpers/golden.js';
+import { golden, goldenOf } from '../helpers/golden.js';
 
 /** The position of `needle` (plus `delta` characters) in a file's text. */
 function positionOf(text: string, needle: string, delta = 0) {
@@ -166,5 +166,24 @@ describe('the language server over stdio', function () {
     assert.ok(
       client.notifications.some((n) => n.method === ServerToClient.status.method && (n.params as { state: string }).state === 'ready'),
     );
+  });
+
+  it('sends diagnostics to the files with problems, and an empty list only to clear them', async () => {
+    const own = await LspClient.start(tempCopy(join(REPO, 'examples/briefings')));
+    try {
+      await own.waitForReady();
+      // A file without problems is never sent anything: the editor has nothing of it to clear.
+      const sent = new Set(own.published.map((p) => p.uri));
+      const withFindings = new Set(golden().map((f) => own.uri(f.file)));
+      assert.deepEqual([...sent].sort(), [...withFindings].sort());
+      assert.ok(!sent.has(own.uri('notes/december-summit.md')));
+      // A note whose problems are mended on disk is sent the empty list that clears them.
+      const note = 'notes/broken-citations.md';
+      writeFileSync(join(own.folder, note), '# Mended\n\nNothing cited.\n');
+      own.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: own.uri(note), type: 2 }] });
+      assert.deepEqual(await own.waitForDiagnostics(own.uri(note), (d) => d.length === 0), []);
+    } finally {
+      await own.stop();
+    }
   });
 });

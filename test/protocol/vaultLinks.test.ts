@@ -82,7 +82,8 @@ describe('vault links over the protocol', function () {
 
   it('follows a file renamed in the explorer: the link that still names the old file is reported', async () => {
     const note = client.uri('notes/a.md');
-    assert.deepEqual(await client.waitForDiagnostics(note), []);
+    await client.waitForReady();
+    assert.deepEqual(client.diagnostics.get(note) ?? [], []);
     renameSync(join(client.folder, 'pics/Outline.png'), join(client.folder, 'pics/Diagram.png'));
     client.connection.sendNotification('workspace/didRenameFiles', {
       files: [{ oldUri: client.uri('pics/Outline.png'), newUri: client.uri('pics/Diagram.png') }],

@@ -174,6 +174,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   let publishing = false;
+  /** Documents whose last publish held diagnostics (the client shows them until told otherwise). */
+  const withDiagnostics = new Set<string>();
 
   /** Checks and publishes a slice of the dirty documents, then yields and goes on until none is left. */
   function publishNow(): void {
@@ -181,8 +183,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!service) return;
     try {
       const started = performance.now();
+      const open = new Set(documents.all().map((d) => normalizeUri(d.uri)));
       do {
         for (const [uri, problems] of service.takeChangedProblems(4)) {
+          // A client holds nothing for a document it was never sent diagnostics for: a closed file
+          // without problems that had none is not published to (most files of a vault; each empty
+          // publish cost the editor a message to read, most of its work at start-up).
+          if (problems.length === 0 && !withDiagnostics.has(uri) && !open.has(uri)) continue;
+          if (problems.length > 0) withDiagnostics.add(uri);
+          else withDiagnostics.delete(uri);
           void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
         }
       } while (service.pendingChecks > 0 && performance.now() - started < CHECK_BUDGET_MS);

@@ -20,7 +20,7 @@ import { sentenceAround, sentencesIn } from './parse/sentences.js';
 import { sourceText, type SourceText } from './sourceText.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex, Span } from './types.js';
 import type { Resolution, SuggestionAsk, SuggestionKind, WorkspaceView } from './view.js';
-import { isInside, joinUri } from './workspace.js';
+import { isInside, joinUri, relativePath } from './workspace.js';
 import { SOURCE_EXTENSIONS, sourceFormat, withoutSourceExtension } from './formats.js';
 
 export type { DocKind } from './parse/document.js';
@@ -603,8 +603,11 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   private sourceIdIndex(): Map<string, DocUri[]> {
     if (this.sourceIds?.generation === this.files.generation) return this.sourceIds.byId;
     const byId = new Map<string, DocUri[]>();
-    const roots = this.sourceRoots();
-    for (const e of this.files.all()) {
+    // Most vaults have no file under a source root: then no file is tested.
+    const roots = this.sourceRoots().filter((root) =>
+      this.folders.some((f) => root === f || (isInside(root, f) && this.files.isFolder(f, relativePath(f, root)))),
+    );
+    for (const e of roots.length > 0 ? this.files.all() : []) {
       // Most files lie outside every source root: they are not classified one by one.
       if (!roots.some((root) => isInside(e.uri, root)) || this.classify(e.uri) !== 'source') continue;
       const { id } = sourceNames(e.uri);

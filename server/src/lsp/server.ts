@@ -181,11 +181,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function publishNow(): void {
     publishTimer = undefined;
     if (!service) return;
+    // Whether this slice checked anything: the checks left may all wait (a note opened during the
+    // scan is held until the files its links name are read), and then asking again at once only
+    // spun, slice after slice, while the scan that would release them waited for those slices.
+    let checked = false;
     try {
       const started = performance.now();
       const open = new Set(documents.all().map((d) => normalizeUri(d.uri)));
       do {
-        for (const [uri, problems] of service.takeChangedProblems(4)) {
+        const changed = service.takeChangedProblems(4);
+        checked = changed.size > 0;
+        for (const [uri, problems] of changed) {
           // A client holds nothing for a document it was never sent diagnostics for: a closed file
           // without problems that had none is not published to (most files of a vault; each empty
           // publish cost the editor a message to read, most of its work at start-up).
@@ -194,13 +200,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           else withDiagnostics.delete(uri);
           void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
         }
-      } while (service.pendingChecks > 0 && performance.now() - started < CHECK_BUDGET_MS);
+      } while (checked && service.pendingChecks > 0 && performance.now() - started < CHECK_BUDGET_MS);
     } catch (e) {
       connection.console.error(`Checking failed: ${(e as Error).stack ?? e}`);
     }
     if (service.pendingChecks > 0) {
-      publishing = true;
-      afterWaitingRequests(publishNow);
+      // What releases the held checks publishes again (`prepareThenPublish`, the end of the scan).
+      publishing = checked;
+      if (checked) afterWaitingRequests(publishNow);
     } else {
       publishing = false;
       if (pool && !indexing) {

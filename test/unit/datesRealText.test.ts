@@ -232,6 +232,18 @@ describe('links, code and file names are never date evidence', () => {
     ]);
   });
 
+  it('in a source, a date in fenced code (``` or ~~~) is no date and gives no year', () => {
+    for (const fence of ['~~~', '```']) {
+      const text = `${fence}\nreleased 2019-03-04\n\nagain 2019-03-05\n${fence}\n\nThe release shipped on Monday, March 4.`;
+      assert.deepEqual(findings(text, '2024-03-10'), []);
+      assert.deepEqual(resolved(text, '2024-03-10', 'Monday, March 4', '2019-03-04', '2019-03-05'), [
+        'Monday, March 4 → 2024-03-04',
+        '2019-03-04 → nothing',
+        '2019-03-05 → nothing',
+      ]);
+    }
+  });
+
   it('a year in a URL does not give a note its year', async () => {
     const f = await fixture(
       '//- notes/release.md\n---\ndate: 2024-03-10\n---\nRelease notes: ' +

@@ -288,6 +288,41 @@ describe('the persisted index', function () {
     assert.deepEqual((await fixes(cache)).fixes, fresh.fixes);
   });
 
+  it("hands a warm start's saved problems over a slice at a time, every document once", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`notes/n${i}.md`] = `See [[missing ${i}]] and [[n${(i + 1) % 40}]].\n`;
+    const dir = temp(await settled(files));
+    const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
+    const start = async () => {
+      const pool = new ParsePool({ threads: 0, stateKey: '', cacheDir: cache });
+      const service = createNotesService({ workspace: new NodeWorkspace([dir]), parser: pool });
+      await service.initialize();
+      const slices: number[] = [];
+      const taken = new Map<string, string[]>();
+      while (service.pendingChanges > 0) {
+        const changed = service.takeChangedProblems(1);
+        slices.push(changed.size);
+        for (const [uri, problems] of changed) {
+          assert.ok(!taken.has(uri), `${uri} taken twice`);
+          taken.set(
+            uri,
+            problems.map((p) => p.message),
+          );
+        }
+      }
+      service.saveProblems();
+      pool.persist();
+      return { slices, taken, reused: pool.stats.reused };
+    };
+    const fresh = await start();
+    const warm = await start();
+    assert.equal(warm.reused, 40);
+    assert.equal(warm.taken.size, 40);
+    assert.ok(warm.slices.length >= 3 && warm.slices.every((n) => n > 0 && n <= 16), `slices ${warm.slices.join(', ')}`);
+    assert.deepEqual(warm.taken, fresh.taken);
+    assert.match(warm.taken.get(pathToUri(join(dir, 'notes/n7.md')))![0]!, /`missing 7`/);
+  });
+
   it('a warm start in the editor with a note open takes the saved problems, though the files its links name were read early', async () => {
     const dir = temp(await settled(FILES));
     const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));

@@ -150,10 +150,14 @@ export interface NotesService {
   /**
    * Problems per document for every document whose problems may have changed since
    * the last call (all documents on the first call). A document with none maps to [].
+   * With `limit`, checks at most `limit` documents and takes a bounded slice of those
+   * whose problems changed; a caller loops until `pendingChanges` is 0.
    */
   takeChangedProblems(limit?: number): Map<DocUri, Problem[]>;
-  /** How many documents wait to be re-checked (a caller that passes `limit` loops until 0). */
+  /** How many documents wait to be re-checked. */
   readonly pendingChecks: number;
+  /** How many documents wait to be re-checked or to have their changed problems taken. */
+  readonly pendingChanges: number;
   /**
    * The did-you-mean lookups the pending checks will make, in the order they will make
    * them (`takeChangedProblems` checks in that order): another thread may answer them,

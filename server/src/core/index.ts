@@ -66,6 +66,11 @@ const PARSE_GROUP = 4;
 /** Indexing work done between two turns for waiting requests during the scan (ms). */
 const SLICE_MS = 8;
 /**
+ * Documents whose problems `takeChangedProblems(limit)` takes per document it checks: taking
+ * one whose problems are known (saved, or checked earlier) costs a twentieth of a check.
+ */
+const TAKEN_PER_CHECK = 16;
+/**
  * PDFs and saved web pages larger than this are not read. They are not held to
  * `maxFileSize` (a report's PDF is often tens of megabytes); their extracted text is.
  */
@@ -737,9 +742,16 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     takeChangedProblems(limit?: number) {
       refresh(limit);
+      // Taken a slice at a time too: a warm start's saved problems wait all at once, and a
+      // server that writes each slice as it goes lets the editor read them meanwhile.
+      const most = limit === undefined ? Infinity : limit * TAKEN_PER_CHECK;
       const changed = new Map<DocUri, Problem[]>();
-      for (const uri of unpublished) changed.set(uri, current.get(uri) ?? []);
-      unpublished.clear();
+      for (const uri of unpublished) {
+        if (changed.size >= most) break;
+        changed.set(uri, current.get(uri) ?? []);
+      }
+      if (changed.size === unpublished.size) unpublished.clear();
+      else for (const uri of changed.keys()) unpublished.delete(uri);
       return changed;
     },
     allProblems() {
@@ -749,6 +761,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     get pendingChecks() {
       collectDirty();
       return pending.size;
+    },
+    get pendingChanges() {
+      collectDirty();
+      return pending.size + unpublished.size;
     },
     hover: (uri, position) => hover(index, uri, position, problemsFor, (u) => sizes.get(u)),
     async prepareHover(uri, position) {

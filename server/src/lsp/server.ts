@@ -167,7 +167,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function sendStatus(): void {
-    if (!service || service.pendingChecks > 0) return;
+    if (!service || service.pendingChanges > 0) return;
     const { notes, sources, errors, warnings } = service.counts();
     const params: ServerToClient.StatusParams = { state: indexing ? 'indexing' : 'ready', notes, sources, errors, warnings };
     void connection.sendNotification(ServerToClient.status, params);
@@ -200,11 +200,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           else withDiagnostics.delete(uri);
           void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
         }
-      } while (checked && service.pendingChecks > 0 && performance.now() - started < CHECK_BUDGET_MS);
+      } while (checked && service.pendingChanges > 0 && performance.now() - started < CHECK_BUDGET_MS);
     } catch (e) {
       connection.console.error(`Checking failed: ${(e as Error).stack ?? e}`);
     }
-    if (service.pendingChecks > 0) {
+    if (service.pendingChanges > 0) {
       // What releases the held checks publishes again (`prepareThenPublish`, the end of the scan).
       publishing = checked;
       if (checked) afterWaitingRequests(publishNow);

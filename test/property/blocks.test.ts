@@ -31,6 +31,14 @@ const marker = fc.constantFrom(
   '- - ',
   '> - ',
   '- > ',
+  // Markers with nothing after them: an item that starts with a blank line (empty, or its
+  // content on the lines that follow, indented past the marker).
+  '-',
+  '*',
+  '1.',
+  '2)',
+  '- -',
+  '> -',
 );
 const piece = fc.oneof(
   {
@@ -127,6 +135,19 @@ describe('property: the line reading equals the Markdown parser where it applies
     assert.ok(read, 'read without the parser');
     assert.equal(read.frontMatter, undefined);
     assert.deepEqual(read.blocks.slice(0, 1), [{ start: 6, end: 15 }]);
+  });
+
+  it('reads items that start with a blank line (outliners write them) without the parser', () => {
+    for (const text of [
+      '-\n  see [[a]]\n-\n\n  not in it\n',
+      '- a\n  -\n    see [[b]]\n',
+      'text\n- -\n',
+      'text\n-\n',
+      '> -\n>   quoted [[c]]\n',
+      '1.\n   one\n2)\n',
+      'a\n- 2. b\n',
+    ])
+      assert.ok(agree(text), `declined ${JSON.stringify(text)}`);
   });
 
   it('on the general Markdown generator', () => {

@@ -40,7 +40,8 @@ interface Cursor {
 }
 
 /** An item's `width`: the columns from where its line's prefix started to its content (marker, spaces). */
-type Container = { kind: 'quote' } | { kind: 'item'; width: number };
+/** A list item is `empty` from a marker line with nothing after it until a line gives it content. */
+type Container = { kind: 'quote' } | { kind: 'item'; width: number; empty: boolean };
 
 /** Set by `indentAt`: the columns of white space at the cursor, and the offset after it. */
 let indentColumns = 0;
@@ -229,12 +230,15 @@ function readText(text: string): BlockStructure {
         } else break;
       } else {
         if (isBlank(text, c.offset, lineEnd)) {
+          // An item begins with at most one blank line: an empty one ends at the next.
+          if (container.empty) break;
           matched++;
           continue;
         }
         indentAt(text, c, lineEnd);
         if (indentColumns >= container.width) {
           advanceColumns(text, c, container.width);
+          container.empty = false;
           matched++;
         } else break;
       }
@@ -295,7 +299,10 @@ function readText(text: string): BlockStructure {
       stack.length = matched;
     }
 
-    // 3. New containers.
+    // 3. New containers. A line that would otherwise continue the open paragraph interrupts it:
+    // then no list item on it, however deep, may start empty or count from other than 1 (as
+    // the parser reads it).
+    const interrupting = para !== undefined && para.depth === stack.length;
     for (;;) {
       indentAt(text, c, lineEnd);
       const columns = indentColumns;
@@ -323,18 +330,24 @@ function readText(text: string): BlockStructure {
       if (!marker || (lastNotThematic < next && THEMATIC.test(text.slice(next, lineEnd)))) break;
       if (stack.length >= MAX_DEPTH) bail('containers nested too deep');
       const empty = isBlank(text, marker.end, lineEnd);
-      if (para && para.depth === stack.length && (empty || (marker.ordered && marker.start !== 1))) break;
-      if (empty) bail('an item that starts with a blank line');
+      if (interrupting && (empty || (marker.ordered && marker.start !== 1))) break;
       closeParagraph();
       const base = c.column;
       advanceColumns(text, c, columns);
       const markerColumn = c.column + (marker.end - c.offset);
       c.column = markerColumn;
       c.offset = marker.end;
+      if (empty) {
+        // Nothing after the marker: the content, on the lines that follow, is indented one
+        // column past it, whatever white space follows it here (CommonMark 5.2, rule 3).
+        stack.push({ kind: 'item', width: markerColumn + 1 - base, empty: true });
+        blank = true;
+        break;
+      }
       indentAt(text, c, lineEnd);
       if (indentColumns >= 5) bail('indented code right after the marker');
       advanceColumns(text, c, indentColumns);
-      stack.push({ kind: 'item', width: c.column - base });
+      stack.push({ kind: 'item', width: c.column - base, empty: false });
     }
 
     // 4. The leaf.

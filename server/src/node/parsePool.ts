@@ -171,9 +171,9 @@ export class ParsePool implements BatchParser {
   savedResult(
     listing: Listing,
     conventions: string,
-    details?: boolean,
+    related?: boolean,
   ): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
-    return this.store?.savedResult(listing, conventions, details);
+    return this.store?.savedResult(listing, conventions, related);
   }
 
   /** Bytes derived from a file's content, kept in the persisted index (see `PersistedIndex.payload`). */

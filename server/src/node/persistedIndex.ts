@@ -335,13 +335,14 @@ export class PersistedIndex {
    * full check indexed or skipped, unchanged by its stat, nothing else was there,
    * and the other files and link conventions are the same: the result of a check
    * that reads and decodes nothing. With the count of notes and sources it had; the
-   * problems without fixes and related places unless `details`. A listing with a
-   * PDF or web page read last time never matches (their text is not in the index).
+   * problems without their quick fixes, and without related places unless `related`.
+   * A listing with a PDF or web page read last time never matches (their text is not
+   * in the index).
    */
   savedResult(
     listing: Listing,
     conventions: string,
-    details = true,
+    related = true,
   ): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined {
     const stored = this.stored;
     const files = listing.files;
@@ -357,7 +358,7 @@ export class PersistedIndex {
       if (record?.kind === 'note') notes++;
       if (record?.kind === 'source') sources++;
     }
-    const saved = this.decodeProblems(details);
+    const saved = this.decodeProblems(related);
     const skippedText = skippedList(new Map([...stored.skipped.values()].map((r) => [r.uri, r.reason])));
     const contents = [...stored.records.values()].map((r): [DocUri, string] => [r.uri, r.content]);
     const state: ScanState = { conventions, others: listing.others, extracted: [] };
@@ -456,8 +457,8 @@ export class PersistedIndex {
         yield;
         sections['problem-related'] = serialize(pack(all.map((p) => ({ related: p.related }))));
         yield;
-        // Each document's fixes apart, read when first asked for (serialised plainly: a tenth faster
-        // both ways than packed, and as small).
+        // Each document's fixes apart, read when first asked for (serialised plainly: as small as
+        // packed, and faster both ways).
         const fixBlobs: Buffer[] = [];
         const fixBytes = new Int32Array(toSave.problems.size);
         let i = 0;

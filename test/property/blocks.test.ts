@@ -101,6 +101,12 @@ function agree(text: string): boolean {
   return true;
 }
 
+/** A first line that opens front matter which no later line closes. */
+function unclosedFrontMatter(text: string): boolean {
+  const lines = text.split(/\r?\n/);
+  return /^---[ \t]*$/.test(lines[0] ?? '') && !lines.slice(1).some((l) => /^(?:---|\.\.\.)[ \t]*$/.test(l));
+}
+
 describe('property: the line reading equals the Markdown parser where it applies', function () {
   this.timeout(120000);
 
@@ -153,7 +159,8 @@ describe('property: the line reading equals the Markdown parser where it applies
   it('on the general Markdown generator', () => {
     fc.assert(
       fc.property(note(), ({ text }) => {
-        agree(text);
+        // Read otherwise on purpose (the test above); seeds other than the suite's found it.
+        if (!unclosedFrontMatter(text)) agree(text);
       }),
       { seed: PROPERTY_SEED, numRuns: 300 },
     );

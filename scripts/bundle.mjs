@@ -69,6 +69,7 @@ const entries = [
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/node/indexWorker.ts', out: 'dist/indexWorker.js' },
+  { in: 'server/src/node/readWorker.ts', out: 'dist/readWorker.js' },
   { in: 'server/src/node/suggestWorker.ts', out: 'dist/suggestWorker.js' },
   // pdf.js is an ES module: the extraction worker is one too. Canvas is for drawing pages, not reading them.
   { in: 'server/src/node/extract/extractWorker.ts', out: 'dist/extractWorker.mjs', format: 'esm', external: ['@napi-rs/canvas'] },

@@ -67,6 +67,7 @@ async function freshResult(
   } finally {
     await pool.close();
     await extractor.close();
+    await workspace.close();
   }
   await checkAlongside(service, { ...(suggestWorker ? { workerScript: suggestWorker } : {}), ...(log ? { log } : {}) });
   service.saveProblems();

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { relativePath } from '../core/workspace.js';
 import { NodeWorkspace, loadSettings } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
+import { READ_WORKER_SCRIPT } from '../node/fileReader.js';
 import { SUGGEST_WORKER_SCRIPT } from '../node/suggestAlongside.js';
 import { countProblems } from '../core/index.js';
 import { VERSION } from '../core/product.js';
@@ -90,7 +91,7 @@ async function check(opts: CheckOptions): Promise<number> {
   const log = (m: string) => process.stderr.write(`grounded-notes: ${terminalSafe(m)}\n`);
   const extracted = opts.cacheDir ? new FileExtractedCache(opts.cacheDir, log) : undefined;
   const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
-  const workspace = new NodeWorkspace([folder], () => {}, extractor);
+  const workspace = new NodeWorkspace([folder], () => {}, extractor, opts.threads !== 0 ? READ_WORKER_SCRIPT : undefined);
   const pool = new ParsePool({
     ...(opts.threads !== 0 ? { workerScript: WORKER_SCRIPT } : {}),
     ...(opts.threads ? { threads: opts.threads } : {}),

@@ -39,13 +39,13 @@ import {
 } from './parse/document.js';
 import { lazyNote } from './parse/lazyNote.js';
 import { parseNote } from './parse/note.js';
-import { scanFiles, type Listing } from './scan.js';
+import { scanFiles, type Listing, type ScannedFile } from './scan.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { detectConventions } from './links/style.js';
 import { isUnresolved, type SuggestionKind } from './view.js';
 import { isExtractedFormat } from './formats.js';
 import type { ExtractedDocument } from './types.js';
-import { sameStat, type FileChange, type FileStat, type Workspace } from './workspace.js';
+import { sameStat, type FileChange, type FileStat, type TextRead, type Workspace } from './workspace.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
 export { NotesError } from './api.js';
@@ -59,6 +59,8 @@ const UNRESOLVED_CODES = new Set<Code>([unknownSource.code, unknownAnchor.code, 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Files read, parsed and indexed together during a workspace scan. */
 const BATCH = 32;
+/** Batches asked for ahead of the one being indexed, where files are read on another thread. */
+const READ_AHEAD = 8;
 /** The kinds of name nearly every missing link is looked up among (a note's name, its path). */
 const FIRST_CHECK_KINDS: readonly SuggestionKind[] = ['note', 'path'];
 /** Files a server parses in this thread between two checks of the slice's time. */
@@ -191,13 +193,59 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     return textFound(uri, await workspace.readFile(uri), stat!);
   }
 
+  /** True when a file is read whole at once, its stat taken from the open file: no remembered parse to look up by its stat first. */
+  function readsWhole(uri: DocUri, kind: DocKind, remember: boolean): boolean {
+    return readsAtOnce(uri, kind) && !(remember && parser?.remembered && parser.remembers !== false);
+  }
+
+  /** What a whole read (`readFileSync`) found. */
+  function wholeFound(uri: DocUri, kind: DocKind, r: TextRead | undefined, remember: boolean): Found {
+    const before = beforeReading(uri, kind, r?.stat, remember);
+    return before !== 'read' ? before : textFound(uri, r!.text, r!.stat);
+  }
+
+  /**
+   * Reads a batch of the scan's files. Where the workspace reads on another thread, the
+   * files read whole go there at once, and this thread parses meanwhile; the others (and
+   * all of them when that thread fails) are read here: in a server a file at a time,
+   * between turns for requests.
+   */
+  async function readBatch(batch: readonly ScannedFile[], betweenRequests: boolean): Promise<Found[]> {
+    const found: Found[] = new Array(batch.length);
+    const taken: boolean[] = new Array(batch.length).fill(false);
+    const remember = batch.map((f) => !open.has(f.uri));
+    const elsewhere = workspace.readFilesElsewhere ? batch.flatMap((f, j) => (readsWhole(f.uri, f.kind, remember[j]!) ? [j] : [])) : [];
+    if (elsewhere.length > 0) {
+      try {
+        const reads = await workspace.readFilesElsewhere!(
+          elsewhere.map((j) => batch[j]!.uri),
+          config.maxFileSize,
+        );
+        elsewhere.forEach((j, i) => {
+          found[j] = wholeFound(batch[j]!.uri, batch[j]!.kind, reads[i], remember[j]!);
+          taken[j] = true;
+        });
+      } catch {
+        // The workspace says why (a reader that failed); its files are read here.
+      }
+    }
+    const here = batch.flatMap((_, j) => (taken[j] ? [] : [j]));
+    if (betweenRequests) {
+      for (const j of here) {
+        found[j] = await read(batch[j]!.uri, batch[j]!.kind, remember[j]);
+        await pause();
+      }
+    } else {
+      const reads = await Promise.all(here.map((j) => read(batch[j]!.uri, batch[j]!.kind, remember[j])));
+      here.forEach((j, i) => (found[j] = reads[i]));
+    }
+    return found;
+  }
+
   function readCheckedSync(uri: DocUri, kind: DocKind, remember: boolean): Found {
     // No remembered parse to look up by the stat: the file is opened once, its stat read with its text.
-    if (!(remember && parser?.remembered && parser.remembers !== false)) {
-      const r = workspace.readFileSync!(uri, config.maxFileSize);
-      const before = beforeReading(uri, kind, r?.stat, remember);
-      return before !== 'read' ? before : textFound(uri, r!.text, r!.stat);
-    }
+    if (!(remember && parser?.remembered && parser.remembers !== false))
+      return wholeFound(uri, kind, workspace.readFileSync!(uri, config.maxFileSize), remember);
     const stat = workspace.statSync!(uri);
     const before = beforeReading(uri, kind, stat, remember);
     if (before !== 'read') return before;
@@ -553,6 +601,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
       index.conventions = await detectConventions(workspace, config.linkStyle);
+      // A scan that reads every file has the workspace start reading's thread while it lists them.
+      if (parser?.remembers !== true) workspace.startReading?.();
       // Every name is known before any file is read: a link is never judged against half a listing.
       const listing = await scanFiles(workspace, index, token, (uri) => index.listed(uri));
       if (!listing) return;
@@ -565,15 +615,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
-        let found: Found[];
-        if (yieldToRequests) {
-          // A server reads a file at a time, within the slices.
-          found = [];
-          for (const f of batch) {
-            found.push(await read(f.uri, f.kind, !open.has(f.uri)));
-            await pause();
-          }
-        } else found = await Promise.all(batch.map((f) => read(f.uri, f.kind, !open.has(f.uri))));
+        const found = await readBatch(batch, !!yieldToRequests);
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
@@ -598,11 +640,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       };
       // Two batches in flight: where reads wait for the disk or files go to parsing threads,
       // one batch is read while the other is parsed; indexing stays on this thread, in order.
-      const inflight = [readAndParse(0)];
-      if (BATCH < files.length) inflight.push(readAndParse(BATCH));
+      // Read on another thread, eight: a batch's round trip there costs about as long as its parse here.
+      const ahead = workspace.readFilesElsewhere ? READ_AHEAD : 2;
+      const inflight: ReturnType<typeof readAndParse>[] = [];
+      for (let k = 0; k < ahead && k * BATCH < files.length; k++) inflight.push(readAndParse(k * BATCH));
       for (let i = 0; i < files.length; i += BATCH) {
         const { batch, found, inputs, parsed } = await inflight.shift()!;
-        if (i + 2 * BATCH < files.length) inflight.push(readAndParse(i + 2 * BATCH));
+        if (i + ahead * BATCH < files.length) inflight.push(readAndParse(i + ahead * BATCH));
         const byUri = new Map<DocUri, ParsedDocument>();
         inputs.forEach((input, j) => {
           const p = parsed[j];

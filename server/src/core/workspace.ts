@@ -55,6 +55,14 @@ export interface Workspace {
    * not UTF-8, outside the workspace folders or unreadable.
    */
   readFileSync?(uri: DocUri, maxBytes?: number): TextRead | undefined;
+  /**
+   * `readFileSync` of each file, made on another thread: the scan hands over one batch of
+   * files and parses the batch before it meanwhile. Rejects when that thread fails; the
+   * scan then reads the files itself.
+   */
+  readFilesElsewhere?(uris: readonly DocUri[], maxBytes: number): Promise<(TextRead | undefined)[]>;
+  /** Starts the thread `readFilesElsewhere` reads on, ahead of the first read (a scan about to read every file). */
+  startReading?(): void;
   /** `stat` at once; with `readFileSync`, the scan reads files without a round trip through the event loop per file. */
   statSync?(uri: DocUri): FileStat | undefined;
   /** True when a file or folder exists there (inside the workspace): marker folders such as `.obsidian/`. */

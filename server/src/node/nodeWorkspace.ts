@@ -3,7 +3,18 @@
  * never leaving them (symlinks are followed only when their target stays inside a
  * folder, and each real directory is walked once, so loops end).
  */
-import { closeSync, constants, fstatSync, openSync, promises as fs, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  promises as fs,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { join, sep } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { URI } from 'vscode-uri';
@@ -13,6 +24,7 @@ import type { DocUri, ExtractedDocument } from '../core/types.js';
 import { sourceFormat } from '../core/formats.js';
 import type { Extractor } from './extract/extractor.js';
 import { readContained } from './containedFile.js';
+import { FileReader } from './fileReader.js';
 
 /** Paths of the URIs asked about: a check turns each file's URI into a path several times, and parsing one costs more than a stat. */
 const paths = new Map<DocUri, string>();
@@ -85,9 +97,28 @@ export class NodeWorkspace implements Workspace {
     private readonly log: (message: string) => void = () => {},
     /** Reads PDFs and web pages (on its worker thread); without it they are not read. */
     private readonly extractor?: Extractor,
+    /** The file reader's script (`READ_WORKER_SCRIPT`); without it, or where it is missing, the scan reads on its own thread. */
+    readerScript?: string,
   ) {
     this.folders = folderPaths.map(pathToUri);
     this.realFolders = Promise.all(folderPaths.map((p) => fs.realpath(p).catch(() => p)));
+    if (readerScript && existsSync(readerScript)) {
+      const reader = new FileReader(readerScript, folderPaths, log);
+      this.reader = reader;
+      this.readFilesElsewhere = (uris, maxBytes) => reader.read(uris, maxBytes);
+    }
+  }
+
+  private readonly reader: FileReader | undefined;
+  readonly readFilesElsewhere?: (uris: readonly DocUri[], maxBytes: number) => Promise<(TextRead | undefined)[]>;
+
+  startReading(): void {
+    this.reader?.start();
+  }
+
+  /** Ends the file reader's thread (reads go on, on this thread). */
+  async close(): Promise<void> {
+    await this.reader?.close();
   }
 
   /** True when a real path lies inside one of the real workspace folders. */

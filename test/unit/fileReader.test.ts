@@ -1,0 +1,110 @@
+/**
+ * Reading a scan's files on a thread of its own: each file read there is what
+ * `readFileSync` reads here (the same checks: outside the folders, binary, not UTF-8,
+ * over the size limit, gone), a scan through it finds what a scan without it finds, and
+ * a reader that fails leaves the files to the main thread.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNotesService } from '../../server/src/core/index.js';
+import { defaultConfig } from '../../server/src/core/config.js';
+import type { Problem } from '../../server/src/core/types.js';
+import { NodeWorkspace, pathToUri } from '../../server/src/node/nodeWorkspace.js';
+import { ensureBuilt, REPO } from '../helpers/lspClient.js';
+
+const READER = join(REPO, 'dist/readWorker.js');
+const LIMIT = 200;
+
+function messages(problems: Map<string, Problem[]>): string[] {
+  return [...problems]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .flatMap(([uri, list]) => list.map((p) => `${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))} ${p.code} ${p.message}`));
+}
+
+describe('files read on a thread of their own', function () {
+  this.timeout(60000);
+  let root: string;
+  let dir: string;
+  let uris: string[];
+  before(() => {
+    ensureBuilt();
+    root = mkdtempSync(join(tmpdir(), 'gn-reader-'));
+    dir = join(root, 'vault');
+    mkdirSync(join(dir, 'sub folder'), { recursive: true });
+    writeFileSync(join(root, 'secret.md'), 'outside the vault\n');
+    writeFileSync(join(dir, 'a.md'), '\ufeff# A\n\nSee [[b]] and [[nowhere]].\n');
+    writeFileSync(join(dir, 'sub folder', 'b.md'), '# B\n\nBack to [[a]].\n');
+    writeFileSync(join(dir, 'large.md'), `# Large\n\n${'word '.repeat(LIMIT)}\n`);
+    writeFileSync(join(dir, 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x41]));
+    writeFileSync(join(dir, 'latin1.md'), Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]));
+    symlinkSync(join(root, 'secret.md'), join(dir, 'link out.md'));
+    uris = ['a.md', 'sub folder/b.md', 'large.md', 'binary.md', 'latin1.md', 'link out.md', 'gone.md'].map((f) => pathToUri(join(dir, f)));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads each file as readFileSync does, and logs what it logs', async () => {
+    const here: string[] = [];
+    const there: string[] = [];
+    const plain = new NodeWorkspace([dir], (m) => here.push(m));
+    const reading = new NodeWorkspace([dir], (m) => there.push(m), undefined, READER);
+    try {
+      const read = await reading.readFilesElsewhere!(uris, LIMIT);
+      assert.deepEqual(
+        read,
+        uris.map((u) => plain.readFileSync(u, LIMIT)),
+      );
+      assert.equal(read[0]!.text, '# A\n\nSee [[b]] and [[nowhere]].\n');
+      assert.equal(read[1]!.text, '# B\n\nBack to [[a]].\n');
+      // Over the limit, binary, not UTF-8, outside the folders: the stat, no text.
+      for (const i of [2, 3, 4, 5]) assert.equal(read[i]!.text, undefined, uris[i]);
+      assert.ok(read[2]!.stat.size > LIMIT);
+      assert.equal(read[6], undefined);
+      assert.deepEqual(there, here);
+      assert.equal(there.length, 2, there.join('\n'));
+      assert.match(there[0]!, /^Cannot read .*latin1\.md: /);
+      assert.match(there[1]!, /^Not read .*link out\.md: outside the workspace folders$/);
+    } finally {
+      await reading.close();
+    }
+  });
+
+  it('a scan through it finds what a scan without it finds', async () => {
+    const alone = createNotesService({ workspace: new NodeWorkspace([dir]), config: defaultConfig });
+    await alone.initialize();
+    const reading = new NodeWorkspace([dir], () => {}, undefined, READER);
+    let asked = 0;
+    const read = reading.readFilesElsewhere!;
+    Object.defineProperty(reading, 'readFilesElsewhere', { value: (u: string[], max: number) => (asked++, read(u, max)) });
+    try {
+      const service = createNotesService({ workspace: reading, config: defaultConfig });
+      await service.initialize();
+      assert.ok(asked > 0);
+      assert.deepEqual(service.counts(), alone.counts());
+      assert.deepEqual(messages(service.allProblems()), messages(alone.allProblems()));
+      assert.ok(messages(service.allProblems()).includes('a.md GN001 No note or file `nowhere` in the workspace'));
+    } finally {
+      await reading.close();
+    }
+  });
+
+  it('a reader that fails leaves the files to the main thread, which reads them all', async () => {
+    const broken = join(root, 'broken-reader.js');
+    writeFileSync(broken, "throw new Error('no reader here');\n");
+    const logged: string[] = [];
+    const reading = new NodeWorkspace([dir], (m) => logged.push(m), undefined, broken);
+    try {
+      await assert.rejects(reading.readFilesElsewhere!(uris, LIMIT), /the file reader failed \(no reader here\)/);
+      const service = createNotesService({ workspace: reading, config: defaultConfig });
+      await service.initialize();
+      const alone = createNotesService({ workspace: new NodeWorkspace([dir]), config: defaultConfig });
+      await alone.initialize();
+      assert.deepEqual(service.counts(), alone.counts());
+      assert.deepEqual(messages(service.allProblems()), messages(alone.allProblems()));
+      assert.ok(logged.includes('Files are read on the main thread: the file reader failed (no reader here)'), logged.join('\n'));
+    } finally {
+      await reading.close();
+    }
+  });
+});

@@ -92,6 +92,8 @@ async function check(opts: CheckOptions): Promise<number> {
   const extracted = opts.cacheDir ? new FileExtractedCache(opts.cacheDir, log) : undefined;
   const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
   const workspace = new NodeWorkspace([folder], () => {}, extractor, opts.threads !== 0 ? READ_WORKER_SCRIPT : undefined);
+  // Without a persisted index every file is read.
+  if (!opts.cacheDir) workspace.startReading();
   const pool = new ParsePool({
     ...(opts.threads !== 0 ? { workerScript: WORKER_SCRIPT } : {}),
     ...(opts.threads ? { threads: opts.threads } : {}),

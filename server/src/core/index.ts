@@ -601,8 +601,6 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
       index.conventions = await detectConventions(workspace, config.linkStyle);
-      // A scan that reads every file has the workspace start reading's thread while it lists them.
-      if (parser?.remembers !== true) workspace.startReading?.();
       // Every name is known before any file is read: a link is never judged against half a listing.
       const listing = await scanFiles(workspace, index, token, (uri) => index.listed(uri));
       if (!listing) return;

@@ -61,8 +61,6 @@ export interface Workspace {
    * scan then reads the files itself.
    */
   readFilesElsewhere?(uris: readonly DocUri[], maxBytes: number): Promise<(TextRead | undefined)[]>;
-  /** Starts the thread `readFilesElsewhere` reads on, ahead of the first read (a scan about to read every file). */
-  startReading?(): void;
   /** `stat` at once; with `readFileSync`, the scan reads files without a round trip through the event loop per file. */
   statSync?(uri: DocUri): FileStat | undefined;
   /** True when a file or folder exists there (inside the workspace): marker folders such as `.obsidian/`. */

@@ -30,7 +30,6 @@ import { VERSION } from '../core/product.js';
 import { ClientToServer, ServerToClient } from '../../../shared/protocol.js';
 import { NodeWorkspace, loadSettings, normalizeUri, uriToPath } from '../node/nodeWorkspace.js';
 import { ParsePool, WORKER_SCRIPT } from '../node/parsePool.js';
-import { READ_WORKER_SCRIPT } from '../node/fileReader.js';
 import { EXTRACT_WORKER_SCRIPT, Extractor } from '../node/extract/extractor.js';
 import { FileExtractedCache } from '../node/extract/extractedCache.js';
 import {
@@ -265,7 +264,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     cacheDir = typeof options?.cacheDir === 'string' && options.cacheDir !== '' ? options.cacheDir : undefined;
     extracted = cacheDir ? new FileExtractedCache(cacheDir, log) : undefined;
     const extractor = new Extractor({ workerScript: EXTRACT_WORKER_SCRIPT, ...(extracted ? { cache: extracted } : {}), log });
-    started = new NodeWorkspace(folders, log, extractor, READ_WORKER_SCRIPT);
+    // Files are read here, within the scan's slices: a reading thread made the first hovers slower (real shape: p95 30 → 60 ms).
+    started = new NodeWorkspace(folders, log, extractor);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -321,9 +321,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } catch (e) {
       connection.console.error(`Indexing failed: ${(e as Error).stack ?? e}`);
     }
-    // Workers are only needed for the scan; edits are read and parsed here, one file at a time.
+    // Workers are only needed for the scan; edits are parsed here, one file at a time.
     void pool.close();
-    void workspace.close();
     log(`Indexed: ${pool.stats.parsed} files parsed, ${pool.stats.reused} reused from the persisted index`);
     progress?.done();
     indexing = false;

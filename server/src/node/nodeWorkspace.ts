@@ -112,6 +112,7 @@ export class NodeWorkspace implements Workspace {
   private readonly reader: FileReader | undefined;
   readonly readFilesElsewhere?: (uris: readonly DocUri[], maxBytes: number) => Promise<(TextRead | undefined)[]>;
 
+  /** Starts the file reader's thread now, not at the first read: a check that will read every file has it start while the folders are listed. */
   startReading(): void {
     this.reader?.start();
   }

@@ -1,14 +1,16 @@
 /**
  * Reading a scan's files on a thread of its own: each file read there is what
  * `readFileSync` reads here (the same checks: outside the folders, binary, not UTF-8,
- * over the size limit, gone), a scan through it finds what a scan without it finds, and
- * a reader that fails leaves the files to the main thread.
+ * over the size limit, gone), with the dates of a note's text where asked; a scan
+ * through it finds what a scan without it finds, and a reader that fails leaves the
+ * files to the main thread.
  */
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNotesService } from '../../server/src/core/index.js';
+import { textDates } from '../../server/src/core/dates/analyze.js';
 import { defaultConfig } from '../../server/src/core/config.js';
 import type { Problem } from '../../server/src/core/types.js';
 import { NodeWorkspace, pathToUri } from '../../server/src/node/nodeWorkspace.js';
@@ -35,7 +37,7 @@ describe('files read on a thread of their own', function () {
     mkdirSync(join(dir, 'sub folder'), { recursive: true });
     writeFileSync(join(root, 'secret.md'), 'outside the vault\n');
     writeFileSync(join(dir, 'a.md'), '\ufeff# A\n\nSee [[b]] and [[nowhere]].\n');
-    writeFileSync(join(dir, 'sub folder', 'b.md'), '# B\n\nBack to [[a]].\n');
+    writeFileSync(join(dir, 'sub folder', 'b.md'), '# B\n\nBack to [[a]].\n\nThe vote was on Wednesday, October 8, 2021.\n');
     writeFileSync(join(dir, 'large.md'), `# Large\n\n${'word '.repeat(LIMIT)}\n`);
     writeFileSync(join(dir, 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x41]));
     writeFileSync(join(dir, 'latin1.md'), Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]));
@@ -56,13 +58,18 @@ describe('files read on a thread of their own', function () {
         uris.map((u) => plain.readFileSync(u, LIMIT)),
       );
       assert.equal(read[0]!.text, '# A\n\nSee [[b]] and [[nowhere]].\n');
-      assert.equal(read[1]!.text, '# B\n\nBack to [[a]].\n');
+      assert.equal(read[1]!.text, '# B\n\nBack to [[a]].\n\nThe vote was on Wednesday, October 8, 2021.\n');
       // Over the limit, binary, not UTF-8, outside the folders: the stat, no text.
       for (const i of [2, 3, 4, 5]) assert.equal(read[i]!.text, undefined, uris[i]);
       assert.ok(read[2]!.stat.size > LIMIT);
       assert.equal(read[6], undefined);
-      assert.deepEqual(there, here);
-      assert.equal(there.length, 2, there.join('\n'));
+      // Asked for, the dates each text holds come with it.
+      const dated = await reading.readFilesElsewhere!(uris, LIMIT, [true, true, true]);
+      assert.deepEqual(dated[0], { ...read[0], dates: { none: true } });
+      assert.deepEqual(dated[1], { ...read[1], dates: textDates(read[1]!.text!) });
+      assert.deepEqual(dated.slice(2), read.slice(2));
+      assert.deepEqual(there.slice(0, 2), here);
+      assert.equal(there.length, 4, there.join('\n'));
       assert.match(there[0]!, /^Cannot read .*latin1\.md: /);
       assert.match(there[1]!, /^Not read .*link out\.md: outside the workspace folders$/);
     } finally {
@@ -84,6 +91,7 @@ describe('files read on a thread of their own', function () {
       assert.deepEqual(service.counts(), alone.counts());
       assert.deepEqual(messages(service.allProblems()), messages(alone.allProblems()));
       assert.ok(messages(service.allProblems()).includes('a.md GN001 No note or file `nowhere` in the workspace'));
+      assert.ok(messages(service.allProblems()).some((m) => m.startsWith('b.md GN020 ')));
     } finally {
       await reading.close();
     }

@@ -37,6 +37,7 @@ import {
   type RememberedParse,
   type ScanState,
 } from './parse/document.js';
+import { foundDates, type TextDates } from './dates/index.js';
 import { lazyNote } from './parse/lazyNote.js';
 import { parseNote } from './parse/note.js';
 import { scanFiles, type Listing, type ScannedFile } from './scan.js';
@@ -162,7 +163,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
    * indexed, or nothing (gone).
    */
   type Found =
-    | { text: string; stat?: FileStat; extracted?: ExtractedDocument }
+    | { text: string; stat?: FileStat; extracted?: ExtractedDocument; dates?: TextDates }
     | { remembered: RememberedParse; stat: FileStat }
     | { skip: string }
     | undefined;
@@ -201,7 +202,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   /** What a whole read (`readFileSync`) found. */
   function wholeFound(uri: DocUri, kind: DocKind, r: TextRead | undefined, remember: boolean): Found {
     const before = beforeReading(uri, kind, r?.stat, remember);
-    return before !== 'read' ? before : textFound(uri, r!.text, r!.stat);
+    if (before !== 'read') return before;
+    const found = textFound(uri, r!.text, r!.stat);
+    return r!.dates && found && 'text' in found ? { ...found, dates: r!.dates } : found;
   }
 
   /**
@@ -220,6 +223,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         const reads = await workspace.readFilesElsewhere!(
           elsewhere.map((j) => batch[j]!.uri),
           config.maxFileSize,
+          elsewhere.map((j) => batch[j]!.kind === 'note'),
         );
         elsewhere.forEach((j, i) => {
           found[j] = wholeFound(batch[j]!.uri, batch[j]!.kind, reads[i], remember[j]!);
@@ -347,7 +351,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (found.extracted.notice) index.notices.set(uri, found.extracted.notice);
       return keys;
     }
-    return index.set(uri, kind, found.text, 0, parsed);
+    const keys = index.set(uri, kind, found.text, 0, parsed);
+    if (found.dates && kind === 'note') foundDates(index, uri, found.dates);
+    return keys;
   }
 
   /** A remembered parse; one decoded on demand falls back on parsing the file's text when it cannot be decoded. */

@@ -105,12 +105,16 @@ export class NodeWorkspace implements Workspace {
     if (readerScript && existsSync(readerScript)) {
       const reader = new FileReader(readerScript, folderPaths, log);
       this.reader = reader;
-      this.readFilesElsewhere = (uris, maxBytes) => reader.read(uris, maxBytes);
+      this.readFilesElsewhere = (uris, maxBytes, dated) => reader.read(uris, maxBytes, dated);
     }
   }
 
   private readonly reader: FileReader | undefined;
-  readonly readFilesElsewhere?: (uris: readonly DocUri[], maxBytes: number) => Promise<(TextRead | undefined)[]>;
+  readonly readFilesElsewhere?: (
+    uris: readonly DocUri[],
+    maxBytes: number,
+    dated?: readonly boolean[],
+  ) => Promise<(TextRead | undefined)[]>;
 
   /** Starts the file reader's thread now, not at the first read: a check that will read every file has it start while the folders are listed. */
   startReading(): void {

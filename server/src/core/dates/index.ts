@@ -4,12 +4,12 @@
  * rules judge it (`rules/`); the date hover and the timelines show it (`features/`).
  */
 import { parseIso, formatWithWeekday, formatDate, dayNumber, type CalendarDate } from './calendar.js';
-import { analyzeDates, type DateAnalysis, type Reference, type Timeline } from './analyze.js';
+import { analyzeDates, type DateAnalysis, type Reference, type TextDates, type Timeline } from './analyze.js';
 import type { DocUri, NoteIndex, SourceIndex, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 import { lastStartingAtOrBefore } from '../text.js';
 
-export type { DateAnalysis, DateFinding } from './analyze.js';
+export type { DateAnalysis, DateFinding, TextDates } from './analyze.js';
 export { mentionsIn } from './analyze.js';
 
 function documentReference(doc: NoteIndex | SourceIndex, label: string): Reference | undefined {
@@ -66,6 +66,22 @@ function citedReferences(view: WorkspaceView, note: NoteIndex): { paragraphs: Sp
   return { paragraphs, refs, sources };
 }
 
+/** What was found of a note's dates where its text was read (`textDates`), per version, until its first analysis takes it. */
+const FOUND = 'foundDates';
+
+/** Keeps what was found of the dates of a note's current text where it was read (see `textDates`). */
+export function foundDates(view: WorkspaceView, uri: DocUri, found: TextDates): void {
+  view.memo(uri, FOUND, () => ({ found: undefined as TextDates | undefined })).found = found;
+}
+
+/** Takes what was found of a note's dates: once, since the analysis resolves its mentions in place. */
+function takeFoundDates(view: WorkspaceView, uri: DocUri): TextDates | undefined {
+  const box = view.memo(uri, FOUND, () => ({ found: undefined as TextDates | undefined }));
+  const found = box.found;
+  box.found = undefined;
+  return found;
+}
+
 /** The date analysis of a note, resolved against its own date, then the sources it cites. */
 export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
   return view.derived(note.uri, 'dates', () => {
@@ -85,8 +101,10 @@ export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
         start: m.index,
         end: m.index + m[0].length,
       })));
+    const found = takeFoundDates(view, note.uri);
     return analyzeDates(text, {
       ...(documentDate ? { documentDate } : {}),
+      ...(found ? { found } : {}),
       fallbackAt,
       context,
       ignore: (span) => !inside(note.prose, span) || overlaps(note.citations, span) || inside(quotes(), span),

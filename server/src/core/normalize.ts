@@ -20,55 +20,82 @@ function isSpace(c: number, ch: string): boolean {
   return c >= 0xa0 && /\s/.test(ch);
 }
 
-/** Normalises `text` and keeps the offset map. Runs of plain ASCII are copied whole. */
+/** The plain form of a character that is not white space: quotes and dashes plain, `…` as `...`, any other as it is. */
+function plainForm(ch: string): string {
+  return ch === '\u2026' ? '...' : SINGLE_QUOTES.test(ch) ? "'" : DOUBLE_QUOTES.test(ch) ? '"' : DASHES.test(ch) ? '-' : ch;
+}
+
+/**
+ * Normalises `text` and keeps the offset map. What stays as it is (most of a source:
+ * words and single spaces) is copied a stretch at a time, from one change to the next;
+ * one string per word, and a map three times the text's length, took a 16 MB workspace
+ * of sources 0.6 s.
+ */
 export function normalizeWithMap(text: string): NormalizedText {
   const parts: string[] = [];
-  // `…` becomes three characters, so three slots per character always suffice.
-  const offsets = new Int32Array(text.length * 3 + 1);
+  // Each character gives one at most, but `…`, which gives three.
+  let ellipses = 0;
+  for (let at = text.indexOf('\u2026'); at >= 0; at = text.indexOf('\u2026', at + 1)) ellipses++;
+  const offsets = new Int32Array(text.length + 2 * ellipses + 1);
   let length = 0;
   let pendingSpace = -1;
+  /** Where the stretch copied as it is began (-1: none since the last change). */
+  let copyFrom = -1;
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const ch = text[i]!;
-    if (isSpace(c, ch)) {
+    const ascii = c > 32 && c < 127;
+    if (!ascii && isSpace(c, text[i]!)) {
       if (pendingSpace < 0) pendingSpace = i;
       i++;
       continue;
     }
     if (pendingSpace >= 0) {
+      // Leading white space is dropped; a single space between two kept characters is kept as it is.
       if (length > 0) {
-        parts.push(' ');
+        if (i === pendingSpace + 1 && text.charCodeAt(pendingSpace) === 32) {
+          if (copyFrom < 0) copyFrom = pendingSpace;
+        } else {
+          if (copyFrom >= 0) parts.push(text.slice(copyFrom, pendingSpace));
+          copyFrom = -1;
+          parts.push(' ');
+        }
         offsets[length++] = pendingSpace;
       }
       pendingSpace = -1;
     }
-    if (c > 32 && c < 127) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d <= 32 || d >= 127) break;
-        j++;
+    if (ascii) {
+      if (copyFrom < 0) copyFrom = i;
+      offsets[length++] = i++;
+      // The rest of the stretch at once: plain ASCII, and single spaces before more of it.
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d > 32 && d < 127) offsets[length++] = i++;
+        else if (d === 32 && i + 1 < n && text.charCodeAt(i + 1) > 32 && text.charCodeAt(i + 1) < 127) {
+          offsets[length++] = i;
+          offsets[length++] = i + 1;
+          i += 2;
+        } else break;
       }
-      parts.push(text.slice(i, j));
-      for (let k = i; k < j; k++) offsets[length++] = k;
-      i = j;
       continue;
     }
-    if (c === 0x2026) {
-      parts.push('...');
-      offsets[length++] = i;
-      offsets[length++] = i;
+    const plain = plainForm(text[i]!);
+    if (plain === text[i]) {
+      if (copyFrom < 0) copyFrom = i;
       offsets[length++] = i;
     } else {
-      parts.push(SINGLE_QUOTES.test(ch) ? "'" : DOUBLE_QUOTES.test(ch) ? '"' : DASHES.test(ch) ? '-' : ch);
-      offsets[length++] = i;
+      if (copyFrom >= 0) parts.push(text.slice(copyFrom, i));
+      copyFrom = -1;
+      parts.push(plain);
+      for (let k = 0; k < plain.length; k++) offsets[length++] = i;
     }
     i++;
   }
+  if (copyFrom >= 0) parts.push(text.slice(copyFrom, pendingSpace >= 0 ? pendingSpace : n));
   offsets[length++] = pendingSpace >= 0 ? pendingSpace : text.length;
-  return { text: parts.join(''), offsets: offsets.slice(0, length) };
+  // A view, not a copy: white space runs make the text at most a little shorter.
+  return { text: parts.join(''), offsets: offsets.subarray(0, length) };
 }
 
 /** The normalised form of `text` (trimmed). */

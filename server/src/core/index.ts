@@ -213,7 +213,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
    * all of them when that thread fails) are read here: in a server a file at a time,
    * between turns for requests.
    */
-  async function readBatch(batch: readonly ScannedFile[], betweenRequests: boolean): Promise<Found[]> {
+  async function readBatch(batch: readonly ScannedFile[], betweenRequests: boolean, withDates: boolean): Promise<Found[]> {
     const found: Found[] = new Array(batch.length);
     const taken: boolean[] = new Array(batch.length).fill(false);
     const remember = batch.map((f) => !open.has(f.uri));
@@ -223,7 +223,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         const reads = await workspace.readFilesElsewhere!(
           elsewhere.map((j) => batch[j]!.uri),
           config.maxFileSize,
-          elsewhere.map((j) => batch[j]!.kind === 'note'),
+          elsewhere.map((j) => withDates && batch[j]!.kind === 'note'),
         );
         elsewhere.forEach((j, i) => {
           found[j] = wholeFound(batch[j]!.uri, batch[j]!.kind, reads[i], remember[j]!);
@@ -616,10 +616,16 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       let done = 0;
       const yieldToRequests = options.yieldToRequests;
       /** Reads a batch (reads overlap) and has it parsed, possibly on other threads. */
+      /**
+       * Whether the reading thread kept ahead of indexing when last looked at: only then
+       * does it find notes' dates too. Behind, it would hold indexing up with work this
+       * thread does later anyway (a workspace of dated notes citing sources).
+       */
+      let readerAhead = true;
       const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
-        const found = await readBatch(batch, !!yieldToRequests);
+        const found = await readBatch(batch, !!yieldToRequests, readerAhead);
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
@@ -646,11 +652,18 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // one batch is read while the other is parsed; indexing stays on this thread, in order.
       // Read on another thread, eight: a batch's round trip there costs about as long as its parse here.
       const ahead = workspace.readFilesElsewhere ? READ_AHEAD : 2;
-      const inflight: ReturnType<typeof readAndParse>[] = [];
-      for (let k = 0; k < ahead && k * BATCH < files.length; k++) inflight.push(readAndParse(k * BATCH));
+      const inflight: { result: ReturnType<typeof readAndParse>; settled: boolean }[] = [];
+      const ask = (from: number) => {
+        const next = { result: readAndParse(from), settled: false };
+        void next.result.then(() => (next.settled = true));
+        inflight.push(next);
+      };
+      for (let k = 0; k < ahead && k * BATCH < files.length; k++) ask(k * BATCH);
       for (let i = 0; i < files.length; i += BATCH) {
-        const { batch, found, inputs, parsed } = await inflight.shift()!;
-        if (i + ahead * BATCH < files.length) inflight.push(readAndParse(i + ahead * BATCH));
+        const next = inflight.shift()!;
+        if (i > 0) readerAhead = next.settled;
+        const { batch, found, inputs, parsed } = await next.result;
+        if (i + ahead * BATCH < files.length) ask(i + ahead * BATCH);
         const byUri = new Map<DocUri, ParsedDocument>();
         inputs.forEach((input, j) => {
           const p = parsed[j];

@@ -101,3 +101,10 @@ export function problemsOf(f: Fixture, path: string, codes?: string[]): string[]
   const list = f.service.allProblems().get(`${ROOT}/${path}`) ?? [];
   return list.filter((p) => !codes || codes.includes(p.code)).map((p) => `${rangeText(p.range)} ${p.code} ${p.message}`);
 }
+
+/** Every problem as `file.md CODE message`, by file name (files in URI order): what two checks are compared by. */
+export function problemLines(problems: Map<string, Problem[]>): string[] {
+  return [...problems]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .flatMap(([uri, list]) => list.map((p) => `${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))} ${p.code} ${p.message}`));
+}

@@ -12,18 +12,12 @@ import { join } from 'node:path';
 import { createNotesService } from '../../server/src/core/index.js';
 import { textDates } from '../../server/src/core/dates/analyze.js';
 import { defaultConfig } from '../../server/src/core/config.js';
-import type { Problem } from '../../server/src/core/types.js';
 import { NodeWorkspace, pathToUri } from '../../server/src/node/nodeWorkspace.js';
 import { ensureBuilt, REPO } from '../helpers/lspClient.js';
+import { problemLines } from '../helpers/fixture.js';
 
 const READER = join(REPO, 'dist/readWorker.js');
 const LIMIT = 200;
-
-function messages(problems: Map<string, Problem[]>): string[] {
-  return [...problems]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .flatMap(([uri, list]) => list.map((p) => `${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))} ${p.code} ${p.message}`));
-}
 
 describe('files read on a thread of their own', function () {
   this.timeout(60000);
@@ -89,9 +83,9 @@ describe('files read on a thread of their own', function () {
       await service.initialize();
       assert.ok(asked > 0);
       assert.deepEqual(service.counts(), alone.counts());
-      assert.deepEqual(messages(service.allProblems()), messages(alone.allProblems()));
-      assert.ok(messages(service.allProblems()).includes('a.md GN001 No note or file `nowhere` in the workspace'));
-      assert.ok(messages(service.allProblems()).some((m) => m.startsWith('b.md GN020 ')));
+      assert.deepEqual(problemLines(service.allProblems()), problemLines(alone.allProblems()));
+      assert.ok(problemLines(service.allProblems()).includes('a.md GN001 No note or file `nowhere` in the workspace'));
+      assert.ok(problemLines(service.allProblems()).some((m) => m.startsWith('b.md GN020 ')));
     } finally {
       await reading.close();
     }
@@ -109,7 +103,7 @@ describe('files read on a thread of their own', function () {
       const alone = createNotesService({ workspace: new NodeWorkspace([dir]), config: defaultConfig });
       await alone.initialize();
       assert.deepEqual(service.counts(), alone.counts());
-      assert.deepEqual(messages(service.allProblems()), messages(alone.allProblems()));
+      assert.deepEqual(problemLines(service.allProblems()), problemLines(alone.allProblems()));
       assert.ok(logged.includes('Files are read on the main thread: the file reader failed (no reader here)'), logged.join('\n'));
     } finally {
       await reading.close();

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { createNotesService } from '../../server/src/core/index.js';
 import { defaultConfig } from '../../server/src/core/config.js';
 import type { NotesService } from '../../server/src/core/api.js';
-import type { Problem } from '../../server/src/core/types.js';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace.js';
 import { checkAlongside, MIN_LOOKUPS } from '../../server/src/node/suggestAlongside.js';
 import { ensureBuilt, REPO } from '../helpers/lspClient.js';
+import { problemLines } from '../helpers/fixture.js';
 
 const WORDS =
   'river stone maple harbor garden lantern meadow copper willow thunder amber falcon silver orchard canyon ember glacier prairie'.split(
@@ -47,12 +47,6 @@ async function indexed(dir: string): Promise<NotesService> {
   return service;
 }
 
-function messages(problems: Map<string, Problem[]>): string[] {
-  return [...problems]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .flatMap(([uri, list]) => list.map((p) => `${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))} ${p.code} ${p.message}`));
-}
-
 describe('did-you-mean on a second thread', function () {
   this.timeout(60000);
   let dir: string;
@@ -61,7 +55,7 @@ describe('did-you-mean on a second thread', function () {
     ensureBuilt();
     dir = vault();
     const service = await indexed(dir);
-    alone = messages(service.allProblems());
+    alone = problemLines(service.allProblems());
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -87,7 +81,7 @@ describe('did-you-mean on a second thread', function () {
     assert.equal(service.pendingChecks, 0);
     assert.equal(answers, NOTES * MISSING_PER_NOTE);
     assert.deepEqual(logged, []);
-    assert.deepEqual(messages(service.allProblems()), alone);
+    assert.deepEqual(problemLines(service.allProblems()), alone);
   });
 
   it('a worker that fails leaves the lookups to the main thread, with the same problems', async () => {
@@ -97,7 +91,7 @@ describe('did-you-mean on a second thread', function () {
     const logged: string[] = [];
     await checkAlongside(service, { workerScript: broken, log: (m) => logged.push(m) });
     assert.equal(service.pendingChecks, 0);
-    assert.deepEqual(messages(service.allProblems()), alone);
+    assert.deepEqual(problemLines(service.allProblems()), alone);
     assert.equal(logged.length, 1);
     assert.match(logged[0]!, /^Did-you-mean names were found on the main thread: no worker here/);
   });

@@ -236,11 +236,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     const here = batch.flatMap((_, j) => (taken[j] ? [] : [j]));
     if (betweenRequests) {
       for (const j of here) {
-        found[j] = await read(batch[j]!.uri, batch[j]!.kind, remember[j]);
+        found[j] = await read(batch[j]!.uri, batch[j]!.kind, remember[j]!);
         await pause();
       }
     } else {
-      const reads = await Promise.all(here.map((j) => read(batch[j]!.uri, batch[j]!.kind, remember[j])));
+      const reads = await Promise.all(here.map((j) => read(batch[j]!.uri, batch[j]!.kind, remember[j]!)));
       here.forEach((j, i) => (found[j] = reads[i]));
     }
     return found;
@@ -615,13 +615,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       listingDone();
       let done = 0;
       const yieldToRequests = options.yieldToRequests;
-      /** Reads a batch (reads overlap) and has it parsed, possibly on other threads. */
       /**
        * Whether the reading thread kept ahead of indexing when last looked at: only then
        * does it find notes' dates too. Behind, it would hold indexing up with work this
        * thread does later anyway (a workspace of dated notes citing sources).
        */
       let readerAhead = true;
+      /** Reads a batch (reads overlap) and has it parsed, possibly on other threads. */
       const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
@@ -648,14 +648,16 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         }
         return { batch, found, inputs, parsed };
       };
-      // Two batches in flight: where reads wait for the disk or files go to parsing threads,
-      // one batch is read while the other is parsed; indexing stays on this thread, in order.
-      // Read on another thread, eight: a batch's round trip there costs about as long as its parse here.
+      // Batches in flight: two where reads wait for the disk or files go to parsing threads (one
+      // batch is read while the other is parsed), eight where files are read on another thread
+      // (a batch's round trip there costs about as long as its parse here). Indexing stays on
+      // this thread, in order.
       const ahead = workspace.readFilesElsewhere ? READ_AHEAD : 2;
       const inflight: { result: ReturnType<typeof readAndParse>; settled: boolean }[] = [];
       const ask = (from: number) => {
         const next = { result: readAndParse(from), settled: false };
-        void next.result.then(() => (next.settled = true));
+        const settled = () => (next.settled = true);
+        void next.result.then(settled, settled);
         inflight.push(next);
       };
       for (let k = 0; k < ahead && k * BATCH < files.length; k++) ask(k * BATCH);

@@ -62,6 +62,8 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 const BATCH = 32;
 /** Batches asked for ahead of the one being indexed, where files are read on another thread. */
 const READ_AHEAD = 8;
+/** Indexing that waited this long for a batch's reply waited for the reading thread (a batch takes it several). */
+const READ_WAITED_MS = 0.5;
 /** The kinds of name nearly every missing link is looked up among (a note's name, its path). */
 const FIRST_CHECK_KINDS: readonly SuggestionKind[] = ['note', 'path'];
 /** Files a server parses in this thread between two checks of the slice's time. */
@@ -352,7 +354,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       return keys;
     }
     const keys = index.set(uri, kind, found.text, 0, parsed);
-    if (found.dates && kind === 'note') foundDates(index, uri, found.dates);
+    const note = found.dates && index.note(uri);
+    if (note) foundDates(note, found.dates!);
     return keys;
   }
 
@@ -616,9 +619,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       let done = 0;
       const yieldToRequests = options.yieldToRequests;
       /**
-       * Whether the reading thread kept ahead of indexing when last looked at: only then
-       * does it find notes' dates too. Behind, it would hold indexing up with work this
-       * thread does later anyway (a workspace of dated notes citing sources).
+       * Whether the reading thread kept ahead of indexing when last looked at (the batch
+       * indexing waited for was read already): only then does it find notes' dates too.
+       * Behind, it would hold indexing up with work this thread does later anyway (a
+       * workspace of dated notes citing sources).
        */
       let readerAhead = true;
       /** Reads a batch (reads overlap) and has it parsed, possibly on other threads. */
@@ -626,6 +630,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
         const found = await readBatch(batch, !!yieldToRequests, readerAhead);
+        const readAt = performance.now();
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
@@ -646,26 +651,21 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
             logger.error(`Parsing elsewhere failed, parsing here: ${(e as Error).message}`);
           }
         }
-        return { batch, found, inputs, parsed };
+        return { batch, found, inputs, parsed, readAt };
       };
       // Batches in flight: two where reads wait for the disk or files go to parsing threads (one
       // batch is read while the other is parsed), eight where files are read on another thread
       // (a batch's round trip there costs about as long as its parse here). Indexing stays on
       // this thread, in order.
       const ahead = workspace.readFilesElsewhere ? READ_AHEAD : 2;
-      const inflight: { result: ReturnType<typeof readAndParse>; settled: boolean }[] = [];
-      const ask = (from: number) => {
-        const next = { result: readAndParse(from), settled: false };
-        const settled = () => (next.settled = true);
-        void next.result.then(settled, settled);
-        inflight.push(next);
-      };
-      for (let k = 0; k < ahead && k * BATCH < files.length; k++) ask(k * BATCH);
+      const inflight: ReturnType<typeof readAndParse>[] = [];
+      for (let k = 0; k < ahead && k * BATCH < files.length; k++) inflight.push(readAndParse(k * BATCH));
       for (let i = 0; i < files.length; i += BATCH) {
-        const next = inflight.shift()!;
-        if (i > 0) readerAhead = next.settled;
-        const { batch, found, inputs, parsed } = await next.result;
-        if (i + ahead * BATCH < files.length) ask(i + ahead * BATCH);
+        const waitFrom = performance.now();
+        const { batch, found, inputs, parsed, readAt } = await inflight.shift()!;
+        // Read before indexing asked for it: its reply waited in the queue, and was taken at once.
+        if (i > 0) readerAhead = readAt - waitFrom < READ_WAITED_MS;
+        if (i + ahead * BATCH < files.length) inflight.push(readAndParse(i + ahead * BATCH));
         const byUri = new Map<DocUri, ParsedDocument>();
         inputs.forEach((input, j) => {
           const p = parsed[j];

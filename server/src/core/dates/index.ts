@@ -66,19 +66,21 @@ function citedReferences(view: WorkspaceView, note: NoteIndex): { paragraphs: Sp
   return { paragraphs, refs, sources };
 }
 
-/** What was found of a note's dates where its text was read (`textDates`), per version, until its first analysis takes it. */
-const FOUND = 'foundDates';
+/**
+ * What was found of a note's dates where its text was read (`textDates`), by the parse of
+ * that text (a new version is a new parse), until its first analysis takes it.
+ */
+const foundByNote = new WeakMap<NoteIndex, TextDates>();
 
-/** Keeps what was found of the dates of a note's current text where it was read (see `textDates`). */
-export function foundDates(view: WorkspaceView, uri: DocUri, found: TextDates): void {
-  view.memo(uri, FOUND, () => ({ found: undefined as TextDates | undefined })).found = found;
+/** Keeps what was found of the dates of the text `note` was parsed from, where it was read (see `textDates`). */
+export function foundDates(note: NoteIndex, found: TextDates): void {
+  foundByNote.set(note, found);
 }
 
 /** Takes what was found of a note's dates: once, since the analysis resolves its mentions in place. */
-function takeFoundDates(view: WorkspaceView, uri: DocUri): TextDates | undefined {
-  const box = view.memo(uri, FOUND, () => ({ found: undefined as TextDates | undefined }));
-  const found = box.found;
-  box.found = undefined;
+function takeFoundDates(note: NoteIndex): TextDates | undefined {
+  const found = foundByNote.get(note);
+  if (found) foundByNote.delete(note);
   return found;
 }
 
@@ -101,7 +103,7 @@ export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
         start: m.index,
         end: m.index + m[0].length,
       })));
-    const found = takeFoundDates(view, note.uri);
+    const found = takeFoundDates(note);
     return analyzeDates(text, {
       ...(documentDate ? { documentDate } : {}),
       ...(found ? { found } : {}),

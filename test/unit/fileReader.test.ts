@@ -1,16 +1,14 @@
 /**
  * Reading a scan's files on a thread of its own: each file read there is what
  * `readFileSync` reads here (the same checks: outside the folders, binary, not UTF-8,
- * over the size limit, gone), with the dates of a note's text where asked; a scan
- * through it finds what a scan without it finds, and a reader that fails leaves the
- * files to the main thread.
+ * over the size limit, gone), a scan through it finds what a scan without it finds,
+ * and a reader that fails leaves the files to the main thread.
  */
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNotesService } from '../../server/src/core/index.js';
-import { textDates } from '../../server/src/core/dates/analyze.js';
 import { defaultConfig } from '../../server/src/core/config.js';
 import { NodeWorkspace, pathToUri } from '../../server/src/node/nodeWorkspace.js';
 import { ensureBuilt, REPO } from '../helpers/lspClient.js';
@@ -57,13 +55,8 @@ describe('files read on a thread of their own', function () {
       for (const i of [2, 3, 4, 5]) assert.equal(read[i]!.text, undefined, uris[i]);
       assert.ok(read[2]!.stat.size > LIMIT);
       assert.equal(read[6], undefined);
-      // Asked for, the dates each text holds come with it.
-      const dated = await reading.readFilesElsewhere!(uris, LIMIT, [true, true, true]);
-      assert.deepEqual(dated[0], { ...read[0], dates: { none: true } });
-      assert.deepEqual(dated[1], { ...read[1], dates: textDates(read[1]!.text!) });
-      assert.deepEqual(dated.slice(2), read.slice(2));
-      assert.deepEqual(there.slice(0, 2), here);
-      assert.equal(there.length, 4, there.join('\n'));
+      assert.deepEqual(there, here);
+      assert.equal(there.length, 2, there.join('\n'));
       assert.match(there[0]!, /^Cannot read .*latin1\.md: /);
       assert.match(there[1]!, /^Not read .*link out\.md: outside the workspace folders$/);
     } finally {

@@ -37,7 +37,6 @@ import {
   type RememberedParse,
   type ScanState,
 } from './parse/document.js';
-import { foundDates, type TextDates } from './dates/index.js';
 import { lazyNote } from './parse/lazyNote.js';
 import { parseNote } from './parse/note.js';
 import { scanFiles, type Listing, type ScannedFile } from './scan.js';
@@ -62,8 +61,6 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 const BATCH = 32;
 /** Batches asked for ahead of the one being indexed, where files are read on another thread. */
 const READ_AHEAD = 8;
-/** Indexing that waited this long for a batch's reply waited for the reading thread (a batch takes it several). */
-const READ_WAITED_MS = 0.5;
 /** The kinds of name nearly every missing link is looked up among (a note's name, its path). */
 const FIRST_CHECK_KINDS: readonly SuggestionKind[] = ['note', 'path'];
 /** Files a server parses in this thread between two checks of the slice's time. */
@@ -165,7 +162,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
    * indexed, or nothing (gone).
    */
   type Found =
-    | { text: string; stat?: FileStat; extracted?: ExtractedDocument; dates?: TextDates }
+    | { text: string; stat?: FileStat; extracted?: ExtractedDocument }
     | { remembered: RememberedParse; stat: FileStat }
     | { skip: string }
     | undefined;
@@ -204,9 +201,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   /** What a whole read (`readFileSync`) found. */
   function wholeFound(uri: DocUri, kind: DocKind, r: TextRead | undefined, remember: boolean): Found {
     const before = beforeReading(uri, kind, r?.stat, remember);
-    if (before !== 'read') return before;
-    const found = textFound(uri, r!.text, r!.stat);
-    return r!.dates && found && 'text' in found ? { ...found, dates: r!.dates } : found;
+    return before !== 'read' ? before : textFound(uri, r!.text, r!.stat);
   }
 
   /**
@@ -215,7 +210,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
    * all of them when that thread fails) are read here: in a server a file at a time,
    * between turns for requests.
    */
-  async function readBatch(batch: readonly ScannedFile[], betweenRequests: boolean, withDates: boolean): Promise<Found[]> {
+  async function readBatch(batch: readonly ScannedFile[], betweenRequests: boolean): Promise<Found[]> {
     const found: Found[] = new Array(batch.length);
     const taken: boolean[] = new Array(batch.length).fill(false);
     const remember = batch.map((f) => !open.has(f.uri));
@@ -225,7 +220,6 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         const reads = await workspace.readFilesElsewhere!(
           elsewhere.map((j) => batch[j]!.uri),
           config.maxFileSize,
-          elsewhere.map((j) => withDates && batch[j]!.kind === 'note'),
         );
         elsewhere.forEach((j, i) => {
           found[j] = wholeFound(batch[j]!.uri, batch[j]!.kind, reads[i], remember[j]!);
@@ -353,10 +347,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (found.extracted.notice) index.notices.set(uri, found.extracted.notice);
       return keys;
     }
-    const keys = index.set(uri, kind, found.text, 0, parsed);
-    const note = found.dates && index.note(uri);
-    if (note) foundDates(note, found.dates!);
-    return keys;
+    return index.set(uri, kind, found.text, 0, parsed);
   }
 
   /** A remembered parse; one decoded on demand falls back on parsing the file's text when it cannot be decoded. */
@@ -618,19 +609,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       listingDone();
       let done = 0;
       const yieldToRequests = options.yieldToRequests;
-      /**
-       * Whether the reading thread kept ahead of indexing when last looked at (the batch
-       * indexing waited for was read already): only then does it find notes' dates too.
-       * Behind, it would hold indexing up with work this thread does later anyway (a
-       * workspace of dated notes citing sources).
-       */
-      let readerAhead = true;
       /** Reads a batch (reads overlap) and has it parsed, possibly on other threads. */
       const readAndParse = async (from: number) => {
         // Open files are read too: their disk text counts for the persisted index's fingerprint.
         const batch = files.slice(from, from + BATCH);
-        const found = await readBatch(batch, !!yieldToRequests, readerAhead);
-        const readAt = performance.now();
+        const found = await readBatch(batch, !!yieldToRequests);
         const inputs: ParseInput[] = [];
         for (let j = 0; j < batch.length; j++) {
           const r = found[j];
@@ -651,7 +634,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
             logger.error(`Parsing elsewhere failed, parsing here: ${(e as Error).message}`);
           }
         }
-        return { batch, found, inputs, parsed, readAt };
+        return { batch, found, inputs, parsed };
       };
       // Batches in flight: two where reads wait for the disk or files go to parsing threads (one
       // batch is read while the other is parsed), eight where files are read on another thread
@@ -661,10 +644,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       const inflight: ReturnType<typeof readAndParse>[] = [];
       for (let k = 0; k < ahead && k * BATCH < files.length; k++) inflight.push(readAndParse(k * BATCH));
       for (let i = 0; i < files.length; i += BATCH) {
-        const waitFrom = performance.now();
-        const { batch, found, inputs, parsed, readAt } = await inflight.shift()!;
-        // Read before indexing asked for it: its reply waited in the queue, and was taken at once.
-        if (i > 0) readerAhead = readAt - waitFrom < READ_WAITED_MS;
+        const { batch, found, inputs, parsed } = await inflight.shift()!;
         if (i + ahead * BATCH < files.length) inflight.push(readAndParse(i + ahead * BATCH));
         const byUri = new Map<DocUri, ParsedDocument>();
         inputs.forEach((input, j) => {

@@ -3,7 +3,6 @@
  * `NodeWorkspace` (node/nodeWorkspace.ts) serves the server and the CLI;
  * `MemoryWorkspace` serves tests.
  */
-import type { TextDates } from './dates/analyze.js';
 import type { DocUri, ExtractedDocument } from './types.js';
 
 export interface FileStat {
@@ -32,8 +31,6 @@ export interface FileChange {
 export interface TextRead {
   text?: string;
   stat: FileStat;
-  /** `textDates` of the text, where `readFilesElsewhere` was asked to find them. */
-  dates?: TextDates;
 }
 
 /** What the core needs from the outside world. Every method is safe to call for any URI. */
@@ -60,11 +57,10 @@ export interface Workspace {
   readFileSync?(uri: DocUri, maxBytes?: number): TextRead | undefined;
   /**
    * `readFileSync` of each file, made on another thread: the scan hands over one batch of
-   * files and parses the batch before it meanwhile; where `dated[i]`, that thread also finds
-   * what the text says of its dates (`textDates`, for notes). Rejects when that thread fails;
-   * the scan then reads the files itself.
+   * files and parses the batch before it meanwhile. Rejects when that thread fails; the
+   * scan then reads the files itself.
    */
-  readFilesElsewhere?(uris: readonly DocUri[], maxBytes: number, dated?: readonly boolean[]): Promise<(TextRead | undefined)[]>;
+  readFilesElsewhere?(uris: readonly DocUri[], maxBytes: number): Promise<(TextRead | undefined)[]>;
   /** `stat` at once; with `readFileSync`, the scan reads files without a round trip through the event loop per file. */
   statSync?(uri: DocUri): FileStat | undefined;
   /** True when a file or folder exists there (inside the workspace): marker folders such as `.obsidian/`. */

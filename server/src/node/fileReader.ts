@@ -30,8 +30,8 @@ export class FileReader {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Each file's `readFileSync` result, read on the reader's thread (with `textDates` where `dated`); rejects when the reader fails. */
-  read(uris: readonly DocUri[], maxBytes: number, dated: readonly boolean[] = []): Promise<(TextRead | undefined)[]> {
+  /** Each file's `readFileSync` result, read on the reader's thread; rejects when the reader fails. */
+  read(uris: readonly DocUri[], maxBytes: number): Promise<(TextRead | undefined)[]> {
     const worker = this.start();
     if (!worker) return Promise.reject(new Error('the file reader is not running'));
     const id = this.nextId++;
@@ -39,7 +39,7 @@ export class FileReader {
       this.pending.set(id, { resolve, reject });
       // A reader waited on keeps the process alive; an idle one does not.
       if (this.pending.size === 1) worker.ref();
-      worker.postMessage({ id, uris: [...uris], maxBytes, dated: uris.map((_, i) => !!dated[i]) } satisfies ReadRequest);
+      worker.postMessage({ id, uris: [...uris], maxBytes } satisfies ReadRequest);
     });
   }
 

@@ -105,16 +105,12 @@ export class NodeWorkspace implements Workspace {
     if (readerScript && existsSync(readerScript)) {
       const reader = new FileReader(readerScript, folderPaths, log);
       this.reader = reader;
-      this.readFilesElsewhere = (uris, maxBytes, dated) => reader.read(uris, maxBytes, dated);
+      this.readFilesElsewhere = (uris, maxBytes) => reader.read(uris, maxBytes);
     }
   }
 
   private readonly reader: FileReader | undefined;
-  readonly readFilesElsewhere?: (
-    uris: readonly DocUri[],
-    maxBytes: number,
-    dated?: readonly boolean[],
-  ) => Promise<(TextRead | undefined)[]>;
+  readonly readFilesElsewhere?: (uris: readonly DocUri[], maxBytes: number) => Promise<(TextRead | undefined)[]>;
 
   /** Starts the file reader's thread now, not at the first read: a check that will read every file has it start while the folders are listed. */
   startReading(): void {

@@ -69,24 +69,6 @@ export interface AnalyzeOptions {
   /** Spans to ignore (code, citations, quotations in notes). */
   ignore?: (span: Span) => boolean;
   language?: DateLanguage;
-  /** What `textDates` found in this very text (on another thread): not searched for again. Its mentions are resolved in place. */
-  found?: TextDates;
-}
-
-/**
- * What a text alone says of its dates, before any reference or context: the mentions
- * outside what is never date evidence, and the mentions found before masking (the first
- * steps of `analyzeDates`). Plain data, so that it can be found where the text is read.
- * `none`: the text cannot hold a date.
- */
-export type TextDates = { none: true } | { unmasked: Extracted; extracted: Extracted };
-
-/** The first steps of `analyzeDates`, which depend on the text alone (see `TextDates`). */
-export function textDates(text: string, lang: DateLanguage = english): TextDates {
-  if (!lang.mayHoldDates(text)) return { none: true };
-  const unmasked = lang.extract(text, []);
-  const masked = notDateEvidence(text, around(unmasked, lang));
-  return { unmasked, extracted: masked.length === 0 ? unmasked : lang.extract(text, masked) };
 }
 
 const EMPTY: DateAnalysis = { mentions: [], ranges: [], elapsed: [], timeline: { count: 0 }, context: [], sentences: [] };
@@ -94,23 +76,18 @@ const EMPTY: DateAnalysis = { mentions: [], ranges: [], elapsed: [], timeline: {
 /** The date facts of one text. */
 export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAnalysis {
   const lang = options.language ?? english;
-  if (options.found ? 'none' in options.found : !lang.mayHoldDates(text)) return EMPTY;
-  const found = options.found && !('none' in options.found) ? options.found : undefined;
+  if (!lang.mayHoldDates(text)) return EMPTY;
   // Masking code and links reads the whole text: it waits until something may be a date.
   // Nothing found unmasked (or, in a note, only in what it ignores, such as `[[2021-06-13]]`
   // links: half of a vault's notes) means nothing is found masked.
-  const unmasked = found ? found.unmasked : lang.extract(text, []);
+  const unmasked = lang.extract(text, []);
   if (unmasked.elapsed.length === 0 && !options.isSource) {
     const kept = options.ignore ? unmasked.mentions.filter((m) => !options.ignore!(m)) : unmasked.mentions;
     if (kept.length === 0) return { ...EMPTY, timeline: timelineOf([], options.documentDate?.date), context: options.context ?? [] };
   }
-  let extracted: Extracted;
-  if (found) extracted = found.extracted;
-  else {
-    const masked = notDateEvidence(text, around(unmasked, lang));
-    // Nothing to mask: the unmasked reading is the reading (most notes of a vault have no code or links near a date).
-    extracted = masked.length === 0 ? unmasked : lang.extract(text, masked);
-  }
+  const masked = notDateEvidence(text, around(unmasked, lang));
+  // Nothing to mask: the unmasked reading is the reading (most notes of a vault have no code or links near a date).
+  const extracted = masked.length === 0 ? unmasked : lang.extract(text, masked);
   const mentions = options.ignore ? extracted.mentions.filter((m) => !options.ignore!(m)) : extracted.mentions;
   const kept = new Set(mentions);
   const ranges = extracted.ranges.filter((r) => kept.has(r.from) && kept.has(r.to));

@@ -4,12 +4,12 @@
  * rules judge it (`rules/`); the date hover and the timelines show it (`features/`).
  */
 import { parseIso, formatWithWeekday, formatDate, dayNumber, type CalendarDate } from './calendar.js';
-import { analyzeDates, type DateAnalysis, type Reference, type TextDates, type Timeline } from './analyze.js';
+import { analyzeDates, type DateAnalysis, type Reference, type Timeline } from './analyze.js';
 import type { DocUri, NoteIndex, SourceIndex, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 import { lastStartingAtOrBefore } from '../text.js';
 
-export type { DateAnalysis, DateFinding, TextDates } from './analyze.js';
+export type { DateAnalysis, DateFinding } from './analyze.js';
 export { mentionsIn } from './analyze.js';
 
 function documentReference(doc: NoteIndex | SourceIndex, label: string): Reference | undefined {
@@ -66,24 +66,6 @@ function citedReferences(view: WorkspaceView, note: NoteIndex): { paragraphs: Sp
   return { paragraphs, refs, sources };
 }
 
-/**
- * What was found of a note's dates where its text was read (`textDates`), by the parse of
- * that text (a new version is a new parse), until its first analysis takes it.
- */
-const foundByNote = new WeakMap<NoteIndex, TextDates>();
-
-/** Keeps what was found of the dates of the text `note` was parsed from, where it was read (see `textDates`). */
-export function foundDates(note: NoteIndex, found: TextDates): void {
-  foundByNote.set(note, found);
-}
-
-/** Takes what was found of a note's dates: once, since the analysis resolves its mentions in place. */
-function takeFoundDates(note: NoteIndex): TextDates | undefined {
-  const found = foundByNote.get(note);
-  if (found) foundByNote.delete(note);
-  return found;
-}
-
 /** The date analysis of a note, resolved against its own date, then the sources it cites. */
 export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
   return view.derived(note.uri, 'dates', () => {
@@ -103,10 +85,8 @@ export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
         start: m.index,
         end: m.index + m[0].length,
       })));
-    const found = takeFoundDates(note);
     return analyzeDates(text, {
       ...(documentDate ? { documentDate } : {}),
-      ...(found ? { found } : {}),
       fallbackAt,
       context,
       ignore: (span) => !inside(note.prose, span) || overlaps(note.citations, span) || inside(quotes(), span),

@@ -11,7 +11,7 @@ import type { Citation, Span } from '../types.js';
 const MD_LINK_WINDOW = 2048;
 
 /** A citation before its paragraph is known. */
-export type RawCitation = Omit<Citation, 'paragraph'>;
+export type RawCitation = Omit<Citation, 'paragraph'> & { paragraph?: Span };
 
 const OPEN_QUOTES = new Map([
   ['"', '"'],
@@ -25,7 +25,14 @@ export function readCitation(raw: string, start: number): RawCitation {
   // Most links are `[[name]]`: no anchor, no label (a vault has hundreds of thousands).
   if (raw.indexOf('#') < 0 && raw.indexOf('|') < 0) {
     const targetSpan = trimmedSpan(raw, 2, raw.length - 2, start);
-    return { raw, start, end: start + raw.length, target: raw.slice(targetSpan.start - start, targetSpan.end - start), targetSpan };
+    return {
+      raw,
+      start,
+      end: start + raw.length,
+      target: raw.slice(targetSpan.start - start, targetSpan.end - start),
+      targetSpan,
+      paragraph: undefined,
+    };
   }
   const inner = raw.slice(2, -2);
   const citation: RawCitation = { raw, start, end: start + raw.length, target: '', targetSpan: { start: innerStart, end: innerStart } };

@@ -193,9 +193,14 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     return textFound(uri, await workspace.readFile(uri), stat!);
   }
 
+  /** True when a remembered parse may be looked up by the file's stat, so the stat is taken before the text is read. */
+  function statFirst(remember: boolean): boolean {
+    return remember && !!parser?.remembered && parser.remembers !== false;
+  }
+
   /** True when a file is read whole at once, its stat taken from the open file: no remembered parse to look up by its stat first. */
   function readsWhole(uri: DocUri, kind: DocKind, remember: boolean): boolean {
-    return readsAtOnce(uri, kind) && !(remember && parser?.remembered && parser.remembers !== false);
+    return readsAtOnce(uri, kind) && !statFirst(remember);
   }
 
   /** What a whole read (`readFileSync`) found. */
@@ -244,8 +249,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
 
   function readCheckedSync(uri: DocUri, kind: DocKind, remember: boolean): Found {
     // No remembered parse to look up by the stat: the file is opened once, its stat read with its text.
-    if (!(remember && parser?.remembered && parser.remembers !== false))
-      return wholeFound(uri, kind, workspace.readFileSync!(uri, config.maxFileSize), remember);
+    if (!statFirst(remember)) return wholeFound(uri, kind, workspace.readFileSync!(uri, config.maxFileSize), remember);
     const stat = workspace.statSync!(uri);
     const before = beforeReading(uri, kind, stat, remember);
     if (before !== 'read') return before;

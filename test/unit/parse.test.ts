@@ -6,7 +6,7 @@ import { exampleFiles, fromFiles, ROOT } from '../helpers/fixture.js';
 
 function cites(text: string) {
   return parseNote('memory:///ws/n.md', text).citations.map((c) => ({
-    raw: c.raw,
+    raw: text.slice(c.start, c.end),
     target: c.target,
     anchor: c.anchor,
     label: c.label,

@@ -57,9 +57,10 @@ describe('YAML nested too deep', () => {
 
   it('a note whose front matter is `x: ` and 4,000 `[` is still read, twice', () => {
     for (let i = 0; i < 2; i++) {
-      const note = parseNote('memory:///ws/notes/a.md', `---\nx: ${'['.repeat(4000)}\ntitle: Deep\n---\nText [[001#p1]].\n`);
+      const text = `---\nx: ${'['.repeat(4000)}\ntitle: Deep\n---\nText [[001#p1]].\n`;
+      const note = parseNote('memory:///ws/notes/a.md', text);
       assert.deepEqual(
-        note.citations.map((c) => c.raw),
+        note.citations.map((c) => text.slice(c.start, c.end)),
         ['[[001#p1]]'],
       );
       // The title's own line is read even where the whole front matter is refused.

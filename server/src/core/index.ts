@@ -26,7 +26,7 @@ import { unknownSource } from './rules/GN001-unknown-source.js';
 import { unknownAnchor } from './rules/GN002-unknown-anchor.js';
 import { ambiguousSource } from './rules/GN003-ambiguous-source.js';
 import { moreProblems } from './rules/GN009-more-problems.js';
-import { appendAll, capProblems, checkFailure } from './problemList.js';
+import { appendAll, capProblems, checkFailure, withSeverity } from './problemList.js';
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { Citation, DocUri, Problem } from './types.js';
 import {
@@ -425,7 +425,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (p.uri !== uri) continue;
       const severity = effectiveSeverity(p.code, config, !!source || !!file, p.severity);
       if (severity === 'off') continue;
-      out.push({ ...p, severity });
+      out.push(withSeverity(p, severity));
     }
     out.sort(
       (a, b) =>

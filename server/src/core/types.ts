@@ -96,7 +96,6 @@ export interface DocumentDate {
  * fragments are decoded).
  */
 export interface Citation extends Span {
-  raw: string;
   target: string;
   targetSpan: Span;
   anchor?: string;

@@ -42,7 +42,6 @@ function citationsWithin(list: unknown, length: number): boolean {
       const x = c as Loose;
       return (
         typeof x.target === 'string' &&
-        typeof x.raw === 'string' &&
         isSpanWithin(x.targetSpan, length) &&
         isSpanWithin(x.paragraph, length) &&
         (x.form === undefined || FORMS.has(x.form as string)) &&

@@ -97,7 +97,7 @@ function citationsOf(view: WorkspaceView, note: NoteIndex, source: SourceIndex):
     const r = view.resolve(note, c);
     if (r.kind !== 'source' || r.source.uri !== source.uri) continue;
     const item: TimelineCitation = {
-      text: c.raw,
+      text: view.text(note.uri)?.slice(c.start, c.end) ?? '',
       noteLine: (noteLines?.lineOf(c.start) ?? 0) + 1,
       line: (sourceLines?.lineOf(r.passage.start) ?? 0) + 1,
     };

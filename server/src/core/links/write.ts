@@ -32,7 +32,7 @@ export function linkSpans(c: Citation, conventions: Conventions): LinkSpans {
 
 /** A link written only to ask where it leads (never part of a note). */
 function probe(target: string, form?: 'markdown'): Citation {
-  const c: Citation = { raw: '', start: 0, end: 0, target, targetSpan: { start: 0, end: 0 }, paragraph: { start: 0, end: 0 } };
+  const c: Citation = { start: 0, end: 0, target, targetSpan: { start: 0, end: 0 }, paragraph: { start: 0, end: 0 } };
   if (form) c.form = form;
   return c;
 }

@@ -13,6 +13,9 @@ const MD_LINK_WINDOW = 2048;
 /** A citation before its paragraph is known. */
 export type RawCitation = Omit<Citation, 'paragraph'> & { paragraph?: Span };
 
+/** Why a `[[` with no `]]` before the end of its line is not read as a link. */
+export const UNCLOSED = 'unclosed `[[`: a link ends with `]]` on the same line';
+
 const OPEN_QUOTES = new Map([
   ['"', '"'],
   ['\u201c', '\u201d'],
@@ -26,7 +29,6 @@ export function readCitation(raw: string, start: number): RawCitation {
   if (raw.indexOf('#') < 0 && raw.indexOf('|') < 0) {
     const targetSpan = trimmedSpan(raw, 2, raw.length - 2, start);
     return {
-      raw,
       start,
       end: start + raw.length,
       target: raw.slice(targetSpan.start - start, targetSpan.end - start),
@@ -35,7 +37,7 @@ export function readCitation(raw: string, start: number): RawCitation {
     };
   }
   const inner = raw.slice(2, -2);
-  const citation: RawCitation = { raw, start, end: start + raw.length, target: '', targetSpan: { start: innerStart, end: innerStart } };
+  const citation: RawCitation = { start, end: start + raw.length, target: '', targetSpan: { start: innerStart, end: innerStart } };
   const hash = inner.indexOf('#');
   let bar = inner.indexOf('|');
   // In a table cell the pipe is escaped (`[[a\|b]]`): the backslash is not part of the target.
@@ -136,12 +138,11 @@ export function scanCitations(text: string, excluded: readonly Span[]): RawCitat
       // trimEnd, not /\s+$/: that regex backtracks quadratically over a long run of spaces.
       const raw = text.slice(start, end).trimEnd();
       found.push({
-        raw,
         start,
         end: start + raw.length,
         target: '',
         targetSpan: { start: start + 2, end: start + 2 },
-        malformed: 'unclosed `[[`: a link ends with `]]` on the same line',
+        malformed: UNCLOSED,
       });
       from = start + 2;
       continue;

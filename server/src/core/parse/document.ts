@@ -31,7 +31,7 @@ export interface ParseInput {
  * Bumped whenever a parser's output changes shape or meaning, so persisted parses
  * from an older version are never reused.
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 export function parseDocument(input: ParseInput, version = 0): ParsedDocument {
   switch (input.kind) {

@@ -163,7 +163,6 @@ function asLink(text: string, raw: Span, whole: Span, dest: Span, label: Span | 
   const hash = value.indexOf('#');
   const pathEnd = hash < 0 ? dest.end : dest.start + hash;
   const link: RawCitation = {
-    raw: text.slice(whole.start, whole.end),
     start: whole.start,
     end: whole.end,
     target: decodeDestination(text.slice(dest.start, pathEnd)),

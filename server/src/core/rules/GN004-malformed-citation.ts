@@ -1,6 +1,7 @@
 /** GN004: a citation that cannot be read. */
 import type { Rule } from './rule.js';
 import { eachCitation } from './citationRule.js';
+import { UNCLOSED } from '../parse/citations.js';
 
 export const malformedCitation: Rule = {
   code: 'GN004',
@@ -18,7 +19,7 @@ export const malformedCitation: Rule = {
         if (r.kind !== 'malformed') return undefined;
         // An unclosed `[[` or an empty `[[]]` is text to Obsidian, Foam, Dendron and Logseq; it is a
         // slip worth reporting only where `[[` cites sources.
-        if (!c.form && !view.hasSources() && (!c.raw.endsWith(']]') || c.target === '')) return undefined;
+        if (!c.form && !view.hasSources() && (c.malformed === UNCLOSED || c.target === '')) return undefined;
         return problem(c, `Malformed ${view.hasSources() ? 'citation' : 'link'}: ${r.reason}`);
       },
       malformedCitation.code,

@@ -41,7 +41,15 @@ export function withSeverity(p: Problem, severity: Severity): Problem {
 }
 
 /** Every field `withSeverity` copies: a field added to `Problem` fails to compile here until it is copied too. */
-const COPIED: Record<keyof Problem, true> = { uri: true, range: true, code: true, message: true, severity: true, fixes: true, related: true };
+const COPIED: Record<keyof Problem, true> = {
+  uri: true,
+  range: true,
+  code: true,
+  message: true,
+  severity: true,
+  fixes: true,
+  related: true,
+};
 void COPIED;
 
 /** The GN008 problem for a rule that threw on `uri`. */

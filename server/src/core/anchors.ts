@@ -5,6 +5,7 @@
 import { normalize, originalSpan, type NormalizedText } from './normalize.js';
 import type { AnchorDefinition, Passage, SourceIndex, Span } from './types.js';
 import { nameIndexOf } from './suggest.js';
+import { extended } from './extended.js';
 
 export type AnchorResult = { ok: true; passage: Passage } | { ok: false; malformed?: string; reason?: string; suggestions: string[] };
 
@@ -71,7 +72,7 @@ export function resolveAnchor(
     passage: { sourceUri: source.uri, start: span.start, end: span.end, kind, anchor },
   });
   const namedHit = named.get(anchor) ?? named.get(anchor.toLowerCase());
-  if (namedHit) return { ok: true, passage: { ...namedHit, anchor } };
+  if (namedHit) return { ok: true, passage: extended(namedHit, { anchor }) };
   const element = source.ids?.find((e) => e.id === anchor) ?? source.ids?.find((e) => e.id.toLowerCase() === anchor.toLowerCase());
   if (element) return passage(element, 'id');
   const page = PAGE.exec(anchor);

@@ -1,6 +1,7 @@
 /** The `groundedNotes.*` settings, with their defaults. */
 import type { SeveritySetting } from './types.js';
 import type { LinkStyle } from './links/style.js';
+import { extended } from './extended.js';
 
 export interface NotesConfig {
   /** Folders (relative to each workspace folder) that hold sources. */
@@ -33,7 +34,7 @@ const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
  */
 export function readConfig(raw: unknown): { config: NotesConfig; errors: string[] } {
   const errors: string[] = [];
-  const config: NotesConfig = { ...defaultConfig, diagnostics: {} };
+  const config: NotesConfig = extended(defaultConfig, { diagnostics: {} });
   if (raw === undefined || raw === null) return { config, errors };
   if (typeof raw !== 'object') return { config, errors: ['groundedNotes settings must be an object'] };
   const r = raw as Record<string, unknown>;

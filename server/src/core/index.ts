@@ -46,6 +46,7 @@ import { isUnresolved, type SuggestionKind } from './view.js';
 import { isExtractedFormat } from './formats.js';
 import type { ExtractedDocument } from './types.js';
 import { sameStat, type FileChange, type FileStat, type TextRead, type Workspace } from './workspace.js';
+import { extended } from './extended.js';
 
 export type { NotesService, NotesServiceOptions } from './api.js';
 export { NotesError } from './api.js';
@@ -600,7 +601,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       config = next;
       index.config = next;
       if (restyle)
-        index.conventions = { ...index.conventions, style: next.linkStyle === 'auto' ? index.conventions.detected : next.linkStyle };
+        index.conventions = extended(index.conventions, { style: next.linkStyle === 'auto' ? index.conventions.detected : next.linkStyle });
       allDirty = true;
     },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {

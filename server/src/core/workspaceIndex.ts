@@ -766,7 +766,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
         const key = suggestionKey(r.asks.name, r.asks.kind);
         if (seen.has(key) || this.suggestions.has(key)) continue;
         seen.add(key);
-        lookups.asks.push({ ...r.asks, lookup: lookupOf(r.asks.name, r.asks.kind) });
+        lookups.asks.push({ name: r.asks.name, kind: r.asks.kind, lookup: lookupOf(r.asks.name, r.asks.kind) });
       }
       lookups.upTo.push(lookups.asks.length);
       if (lookups.upTo.length % documents === 0 && lookups.upTo.length < order.length) yield lookups;

@@ -25,6 +25,7 @@ import { sourceFormat } from '../core/formats.js';
 import type { Extractor } from './extract/extractor.js';
 import { readContained } from './containedFile.js';
 import { FileReader } from './fileReader.js';
+import { extended } from '../core/extended.js';
 
 /** Paths of the URIs asked about: a check turns each file's URI into a path several times, and parsing one costs more than a stat. */
 const paths = new Map<DocUri, string>();
@@ -380,10 +381,8 @@ const SETTINGS = '.vscode/settings.json';
 export async function loadSettings(folderPath: string): Promise<{ config: NotesConfig; errors: string[] }> {
   const read = await readContained(join(folderPath, '.vscode', 'settings.json'), folderPath, MAX_SETTINGS_BYTES);
   if ('missing' in read) return fromSettingsJson({});
-  const defaults = (why: string) => ({
-    ...fromSettingsJson({}),
-    errors: [`${SETTINGS} is not read: ${why}; the default settings are used`],
-  });
+  const defaults = (why: string) =>
+    extended(fromSettingsJson({}), { errors: [`${SETTINGS} is not read: ${why}; the default settings are used`] });
   if ('refused' in read) return defaults(read.refused);
   let text: string;
   try {

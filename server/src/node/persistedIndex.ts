@@ -42,6 +42,7 @@ import {
 } from './indexRecords.js';
 import { pack, unpack } from './packed.js';
 import { plausibleFixLists, plausibleParse, plausibleProblems, plausibleRelated } from './plausible.js';
+import { extended } from '../core/extended.js';
 
 export { contentKey } from './indexRecords.js';
 
@@ -191,7 +192,8 @@ export class PersistedIndex {
     const found = this.decode(record);
     if (!found) return undefined;
     // A source's text is not stored (it is most of its index): it is the text just read.
-    const parse: ParsedDocument = found.parse.kind === 'source' ? { kind: 'source', index: { ...found.parse.index, text } } : found.parse;
+    const parse: ParsedDocument =
+      found.parse.kind === 'source' ? { kind: 'source', index: extended(found.parse.index, { text }) } : found.parse;
     this.used.set(uri, { record: this.recordFor(uri, kind, content, stat), parse, bytes: found.bytes, fromStore: true });
     this.stats.reused++;
     return parse;
@@ -439,7 +441,7 @@ export class PersistedIndex {
       for (const u of this.used.values()) {
         const bytes = u.bytes ?? (u.parse ? serialize(pack(forDisk(u.parse))) : this.storedBytes(u.record));
         blobs.push(bytes);
-        records.push({ ...u.record, at, length: bytes.length });
+        records.push(extended(u.record, { at, length: bytes.length }));
         at += bytes.length;
         if (++n % FILES_PER_STEP === 0) yield;
       }
@@ -511,5 +513,5 @@ function addRelated(problems: Problem[], related: unknown): void {
 
 /** A parse as stored: a source without its text. */
 function forDisk(parse: ParsedDocument): ParsedDocument {
-  return parse.kind === 'source' ? { kind: 'source', index: { ...parse.index, text: '' } } : parse;
+  return parse.kind === 'source' ? { kind: 'source', index: extended(parse.index, { text: '' }) } : parse;
 }

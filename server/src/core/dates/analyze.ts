@@ -15,6 +15,7 @@ import { impliedDates, type ImpliedDate } from './elapsed.js';
 import { notDateEvidence } from './mask.js';
 import { resolveMentions, type Reference } from './resolve.js';
 import type { DateLanguage, DateMention, ElapsedMention, Extracted, RangeMention } from './types.js';
+import { extended } from '../extended.js';
 
 export { yearFor, weekdayNear, type Reference } from './resolve.js';
 
@@ -83,7 +84,7 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
   const unmasked = lang.extract(text, []);
   if (unmasked.elapsed.length === 0 && !options.isSource) {
     const kept = options.ignore ? unmasked.mentions.filter((m) => !options.ignore!(m)) : unmasked.mentions;
-    if (kept.length === 0) return { ...EMPTY, timeline: timelineOf([], options.documentDate?.date), context: options.context ?? [] };
+    if (kept.length === 0) return extended(EMPTY, { timeline: timelineOf([], options.documentDate?.date), context: options.context ?? [] });
   }
   const masked = notDateEvidence(text, around(unmasked, lang));
   // Nothing to mask: the unmasked reading is the reading (most notes of a vault have no code or links near a date).
@@ -120,7 +121,7 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
       basis: `the date its own text implies (about ${MONTH_NAMES[contradiction.date.m - 1]} ${contradiction.date.y})`,
     };
     for (const m of mentions) if (!m.year) delete m.resolved;
-    resolveMentions({ ...input, documentDate: implied });
+    resolveMentions(extended(input, { documentDate: implied }));
   }
 
   const timeline = timelineOf(mentions, implied?.date ?? options.documentDate?.date);

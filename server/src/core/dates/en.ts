@@ -402,7 +402,8 @@ function elapsedMentions(text: string, masked: readonly Span[]): ElapsedMention[
     const span = { start: c.index, end: c.index + c[0].length };
     if (overlapsAny(masked, span)) continue;
     out.push({
-      ...span,
+      start: span.start,
+      end: span.end,
       text: c[0],
       amount: n,
       unit: c[3]!.toLowerCase() as ElapsedMention['unit'],
@@ -436,7 +437,7 @@ function yearMentions(text: string, masked: readonly Span[]): YearMention[] {
   const out: YearMention[] = [];
   for (const c of text.matchAll(YEAR)) {
     const span = { start: c.index, end: c.index + 4 };
-    if (!overlapsAny(masked, span)) out.push({ ...span, value: Number(c[1]) });
+    if (!overlapsAny(masked, span)) out.push({ start: span.start, end: span.end, value: Number(c[1]) });
   }
   return out;
 }

@@ -8,6 +8,7 @@
  */
 import type { Span } from '../types.js';
 import type { Tense, TenseEvidence } from './types.js';
+import { extended } from '../extended.js';
 
 const MODAL_FUTURE = new Set(['will', 'shall', "'ll", 'wo', 'won’t', "won't"]);
 /** Modals that say nothing about past or future. */
@@ -448,7 +449,7 @@ function governingTense(words: WordIndex, sentence: Span, at: Span): TenseEviden
   const found = leftGroup(left) ?? rightGroup(wordsIn(at.end, Math.min(sentence.end, at.end + WINDOW), false));
   if (!found) return { tense: 0 };
   // "closed until Friday": a past verb says nothing about when "until" ends.
-  if ((preposition === 'until' || preposition === 'till') && found.tense < 0) return { ...found, tense: 0 };
+  if ((preposition === 'until' || preposition === 'till') && found.tense < 0) return extended(found, { tense: 0 });
   return found;
 }
 

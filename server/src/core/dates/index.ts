@@ -32,7 +32,7 @@ function sourceLabel(source: SourceIndex): string {
 export function sourceDates(view: WorkspaceView, source: SourceIndex): DateAnalysis {
   return view.memo(source.uri, 'dates', () => {
     const documentDate = documentReference(source, sourceLabel(source));
-    return analyzeDates(source.text, { ...(documentDate ? { documentDate } : {}), isSource: true });
+    return analyzeDates(source.text, { isSource: true, ...(documentDate ? { documentDate } : {}) });
   });
 }
 
@@ -86,10 +86,10 @@ export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
         end: m.index + m[0].length,
       })));
     return analyzeDates(text, {
-      ...(documentDate ? { documentDate } : {}),
       fallbackAt,
       context,
       ignore: (span) => !inside(note.prose, span) || overlaps(note.citations, span) || inside(quotes(), span),
+      ...(documentDate ? { documentDate } : {}),
     });
   });
 }

@@ -10,6 +10,7 @@ import { lastStartingAtOrBefore } from '../text.js';
 import { addDays, dayNumber, daysInMonth, formatDate, isValid, weekdayOf, type CalendarDate } from './calendar.js';
 import type { SentenceIndex } from './segment.js';
 import type { DateLanguage, DateMention, RangeMention, Tense, TenseEvidence, YearMention } from './types.js';
+import { extended } from '../extended.js';
 
 export interface Reference {
   date: CalendarDate;
@@ -112,7 +113,7 @@ export function resolveMentions(input: ResolveInput): void {
       const here = { date: resolved, basis: `the date ${describe(m)} before it` };
       lastExplicit = here;
       if (m.year) sameMonth.set(m.month.value, here);
-      if (m.year && movesNarrative(text, sentence, m, !!documentDate)) narrative = { ...here, at: m.start };
+      if (m.year && movesNarrative(text, sentence, m, !!documentDate)) narrative = extended(here, { at: m.start });
     } else if (m.kind === 'month' && m.month && m.year && movesNarrative(text, sentence, m, !!documentDate)) {
       // "In August 1908, …": a month with its year moves the narrative to that month.
       narrative = { date: { y: m.year.value, m: m.month.value, d: 15 }, basis: `${describe(m)} before it`, at: m.start };
@@ -164,7 +165,7 @@ function resolveDate(
     // "from June 3 to June 5, 1994", "December 28 to January 3, 2022": the range's year.
     const to = range.to;
     y = to.year!.value - (month > to.month!.value ? 1 : 0);
-    m.basis = `the range ${describe({ ...range.from, text: input.text.slice(range.start, range.end) })}`;
+    m.basis = `the range ${describe(extended(range.from, { text: input.text.slice(range.start, range.end) }))}`;
     m.evidence = { yearFrom: m.basis };
   } else if (ref && m.relativeYear !== undefined) {
     y = ref.date.y + m.relativeYear;
@@ -216,7 +217,7 @@ function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvide
     if (c.year === y || !agrees(c.year)) continue;
     const at = dayNumber({ y: c.year, m: month, d: day });
     if ((verb.tense < 0 && at > now + 7) || (verb.tense > 0 && at < now - 7)) continue;
-    m.evidence = { ...m.evidence, weekday: 'chose the year', yearFrom: c.from };
+    m.evidence = extended(m.evidence ?? {}, { weekday: 'chose the year' as const, yearFrom: c.from });
     return c.year;
   }
   return y;

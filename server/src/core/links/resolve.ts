@@ -10,6 +10,7 @@ import type { Resolution, SuggestionAsk, SuggestionKind } from '../view.js';
 import { dirOf, extensionOf, normalizePath, type FileEntry, type FileNames } from './files.js';
 import { findBlock, findHeading } from './headings.js';
 import type { Conventions } from './style.js';
+import { extended } from '../extended.js';
 
 /** What resolution needs from the index. */
 export interface LinkContext {
@@ -182,14 +183,14 @@ function inNote(
     if (p.startsWith('^')) {
       const block = findBlock(note.blockIds, p.slice(1));
       return block
-        ? { ...base, block }
+        ? extended(base, { block })
         : missing(
             note.blockIds.map((b) => `^${b.id}`),
             true,
           );
     }
     const heading = findHeading(note.headings, p);
-    return heading ? { ...base, heading } : missing(headingSuggestions(ctx, note, p, markdown));
+    return heading ? extended(base, { heading }) : missing(headingSuggestions(ctx, note, p, markdown));
   };
   const whole = one(a);
   if (whole !== 'ok' && whole.kind !== 'unknownHeading') return whole;

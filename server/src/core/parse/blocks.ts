@@ -14,6 +14,7 @@ import type { Span } from '../types.js';
 import { atxHeading, type AtxHeading } from './atxHeading.js';
 import { closingRun } from './lexical.js';
 import { markdownStructure } from './tree.js';
+import { extended } from '../extended.js';
 
 /** What a note's checks need from its Markdown structure. */
 export interface BlockStructure {
@@ -162,7 +163,7 @@ function withOriginal(structure: BlockStructure, text: string): BlockStructure {
   const out: BlockStructure = {
     excluded: structure.excluded.map(fix),
     blocks: structure.blocks.map(fix),
-    headings: structure.headings.map((h) => ({ ...h, span: fix(h.span) })),
+    headings: structure.headings.map((h) => extended(h, { span: fix(h.span) })),
   };
   const fm = structure.frontMatter;
   if (fm) {

@@ -9,6 +9,7 @@ import { lastStartingAtOrBefore } from '../text.js';
 import type { Span } from '../types.js';
 import type { RawCitation } from './citations.js';
 import type { DefinitionSpan } from './tree.js';
+import { extended } from '../extended.js';
 
 /** Nesting of parentheses allowed in a destination (CommonMark allows at least 32). */
 const MAX_PARENS = 32;
@@ -226,7 +227,7 @@ export function definitionLinks(text: string, definitions: readonly DefinitionSp
     const dest = destination(text, at, d.end);
     if (!dest) continue;
     const link = asLink(text, d, { start: d.start, end: d.end }, dest.span, { start: d.start + 1, end: colon }, false);
-    if (link) out.push({ ...link, form: 'definition' });
+    if (link) out.push(extended(link, { form: 'definition' as const }));
   }
   return out;
 }

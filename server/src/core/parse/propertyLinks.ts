@@ -17,7 +17,8 @@ export function propertyLinks(text: string, frontMatter: Span): RawCitation[] {
   while ((m = QUOTED_LINK.exec(value))) {
     const link = readCitation(m[2]!, frontMatter.start + m.index + 1);
     if (link.malformed) continue;
-    out.push({ ...link, form: 'property' });
+    link.form = 'property';
+    out.push(link);
   }
   return out;
 }

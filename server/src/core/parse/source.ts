@@ -11,6 +11,7 @@ import { atxHeading } from './atxHeading.js';
 import { findFullDate, frontMatterDate, isDateOnlyLine } from './docDate.js';
 import { blankLineBlocks, topDateLine } from './note.js';
 import { SlugCounter } from './slug.js';
+import { extended } from '../extended.js';
 
 /** The source id and stem of a source file name (`002_a3f2.txt` → `002`, `002_a3f2`). */
 export function sourceNames(uri: string): { id: string; stem: string } {
@@ -78,7 +79,7 @@ export function parseSource(uri: string, text: string, version = 0): SourceIndex
   let headings: Heading[];
   let date: DocumentDate | undefined;
   if (isMarkdown) {
-    headings = markdownHeadings(text, lineStarts).map((h) => ({ ...h, slug: slugs.next(h.text) }));
+    headings = markdownHeadings(text, lineStarts).map((h) => extended(h, { slug: slugs.next(h.text) }));
     date = frontMatterDate(text, frontMatterEnd(text)) ?? topDateLine(text, frontMatterEnd(text));
   } else {
     headings = [];

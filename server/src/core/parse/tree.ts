@@ -7,6 +7,7 @@
 import type { Definition, Nodes, Root } from 'mdast';
 import type { Span } from '../types.js';
 import { parseMarkdown } from './markdown.js';
+import { extended } from '../extended.js';
 
 /** Node types whose text is not prose: links there are not links. */
 const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition']);
@@ -54,7 +55,7 @@ function collect(root: Root): Structure {
       if (span) out.excluded.push(span);
       if (node.type === 'yaml' && span && !out.frontMatter) out.frontMatter = { value: (node as { value: string }).value, span };
       if (node.type === 'definition' && span)
-        (out.definitions ??= []).push({ ...span, label: (node as Definition).label ?? '', url: (node as Definition).url });
+        (out.definitions ??= []).push(extended(span, { label: (node as Definition).label ?? '', url: (node as Definition).url }));
       continue;
     }
     if (span && PROSE_BLOCKS.has(node.type)) out.blocks.push(span);

@@ -5,6 +5,7 @@
 import search from 'approx-string-match';
 import { normalize, normalizeWithMap, originalSpan, type NormalizedText } from '../normalize.js';
 import type { Span } from '../types.js';
+import { extended } from '../extended.js';
 
 export interface FuzzyMatch extends Span {
   /** 1 − edits / length of the searched words: 1 is an exact match. */
@@ -37,7 +38,7 @@ export function fuzzyFind(hay: NormalizedText, needle: string, maxErrorRate = 0.
   let { start, end } = best;
   while (start < end && hay.text[start] === ' ') start++;
   while (end > start && hay.text[end - 1] === ' ') end--;
-  return { ...originalSpan(hay, start, end), similarity: 1 - best.errors / pattern.length };
+  return extended(originalSpan(hay, start, end), { similarity: 1 - best.errors / pattern.length });
 }
 
 /** Fuzzy search on plain text (normalises it first). */

@@ -8,6 +8,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ElementId, ExtractedDocument } from '../../core/types.js';
+import { extended } from '../../core/extended.js';
 
 /** Elements whose content is never text of the page. */
 const DROPPED = new Set([
@@ -198,7 +199,8 @@ function toText(root: DomNode): Pick<ExtractedDocument, 'text' | 'headings' | 'i
             seenIds.add(id);
             ids.push({ id, ...span });
           }
-          if (level) headings.push({ ...span, text: text.slice(span.start, span.end).replace(/\s+/g, ' '), level: Number(level[1]) });
+          if (level)
+            headings.push(extended(span, { text: text.slice(span.start, span.end).replace(/\s+/g, ' '), level: Number(level[1]) }));
         }
         if (block) owe('\n\n');
       },

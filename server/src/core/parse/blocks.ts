@@ -96,22 +96,38 @@ function isBlank(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** A list marker at `i`: its end offset, whether it is ordered and its number. */
-function listMarker(text: string, i: number, lineEnd: number): { end: number; ordered: boolean; start: number } | undefined {
+/** Set by `listMarker`: whether the marker found is ordered, and its number. */
+let markerOrdered = false;
+let markerStart = 0;
+
+/**
+ * The end offset of a list marker at `i`, or -1 when there is none; whether it is ordered
+ * and its number go to `markerOrdered` and `markerStart` (no object per line: a vault's
+ * notes are list items, half a million lines).
+ */
+function listMarker(text: string, i: number, lineEnd: number): number {
   const ch = text.charCodeAt(i);
   if (ch === 45 || ch === 43 || ch === 42 /* - + * */) {
     const after = text.charCodeAt(i + 1);
-    if (i + 1 === lineEnd || after === SP || after === TAB) return { end: i + 1, ordered: false, start: 0 };
-    return undefined;
+    if (i + 1 === lineEnd || after === SP || after === TAB) {
+      markerOrdered = false;
+      markerStart = 0;
+      return i + 1;
+    }
+    return -1;
   }
   let j = i;
   while (j < lineEnd && j - i < 10 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-  if (j === i || j - i > 9) return undefined;
+  if (j === i || j - i > 9) return -1;
   const d = text.charCodeAt(j);
-  if (d !== 46 && d !== 41 /* . ) */) return undefined;
+  if (d !== 46 && d !== 41 /* . ) */) return -1;
   const after = text.charCodeAt(j + 1);
-  if (j + 1 === lineEnd || after === SP || after === TAB) return { end: j + 1, ordered: true, start: Number(text.slice(i, j)) };
-  return undefined;
+  if (j + 1 === lineEnd || after === SP || after === TAB) {
+    markerOrdered = true;
+    markerStart = Number(text.slice(i, j));
+    return j + 1;
+  }
+  return -1;
 }
 
 /** Deeper nesting than this is left to the other readings (see `lexical.ts`). */
@@ -289,7 +305,7 @@ function readText(text: string): BlockStructure {
     let blank = isBlank(text, c.offset, lineEnd);
     if (matched < stack.length) {
       indentAt(text, c, lineEnd);
-      if (para && !blank && !interruptsParagraph(text, indentColumns, indentNext, lineEnd, text.slice(indentNext, lineEnd))) {
+      if (para && !blank && !interruptsParagraph(text, indentColumns, indentNext, lineEnd)) {
         para.end = lineEnd;
         para.lines++;
         if (nl < 0) break;
@@ -327,17 +343,17 @@ function readText(text: string): BlockStructure {
         blank = isBlank(text, c.offset, lineEnd);
         continue;
       }
-      const marker = listMarker(text, next, lineEnd);
-      if (!marker || (lastNotThematic < next && THEMATIC.test(text.slice(next, lineEnd)))) break;
+      const markerEnd = listMarker(text, next, lineEnd);
+      if (markerEnd < 0 || (lastNotThematic < next && THEMATIC.test(text.slice(next, lineEnd)))) break;
       if (stack.length >= MAX_DEPTH) bail('containers nested too deep');
-      const empty = isBlank(text, marker.end, lineEnd);
-      if (interrupting && (empty || (marker.ordered && marker.start !== 1))) break;
+      const empty = isBlank(text, markerEnd, lineEnd);
+      if (interrupting && (empty || (markerOrdered && markerStart !== 1))) break;
       closeParagraph();
       const base = c.column;
       advanceColumns(text, c, columns);
-      const markerColumn = c.column + (marker.end - c.offset);
+      const markerColumn = c.column + (markerEnd - c.offset);
       c.column = markerColumn;
-      c.offset = marker.end;
+      c.offset = markerEnd;
       if (empty) {
         // Nothing after the marker: the content, on the lines that follow, is indented one
         // column past it, whatever white space follows it here (CommonMark 5.2, rule 3).
@@ -437,17 +453,25 @@ function isFence(line: string): boolean {
   return m !== null && !(m[1]![0] === '`' && line.includes('`', m[1]!.length));
 }
 
-/** True when the rest of a line starts a block that ends an open paragraph. */
-function interruptsParagraph(text: string, columns: number, next: number, lineEnd: number, line: string): boolean {
+/**
+ * True when the rest of a line (from `next`, past its indentation) starts a block that ends
+ * an open paragraph. Each such block starts with its own character: the line is sliced for
+ * the patterns only where it starts with one of them.
+ */
+function interruptsParagraph(text: string, columns: number, next: number, lineEnd: number): boolean {
   if (columns >= 4) return false;
   const ch = text.charCodeAt(next);
   if (ch === 62 /* > */) return true;
-  if (atxHeading(line) || isFence(line) || THEMATIC.test(line)) return true;
-  const html = htmlBlockStart(line, false);
-  if (html === 7) bail('a lone HTML tag after a lazy line');
-  if (html > 0) return true;
+  if (ch === 35 /* # */ && atxHeading(text, next, lineEnd)) return true;
+  if ((ch === 96 || ch === 126) /* ` ~ */ && isFence(text.slice(next, lineEnd))) return true;
+  if ((ch === 42 || ch === 45 || ch === 95) /* * - _ */ && THEMATIC.test(text.slice(next, lineEnd))) return true;
+  if (ch === 60 /* < */) {
+    const html = htmlBlockStart(text.slice(next, lineEnd), false);
+    if (html === 7) bail('a lone HTML tag after a lazy line');
+    if (html > 0) return true;
+  }
   // Not every container matched, so no paragraph is the container here: any list item interrupts.
-  return listMarker(text, next, lineEnd) !== undefined;
+  return listMarker(text, next, lineEnd) >= 0;
 }
 
 /** A heading whose text holds markup, with the Markdown that the parser reads it from. */

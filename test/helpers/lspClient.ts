@@ -69,9 +69,9 @@ export class LspClient {
   /**
    * Starts the server on `folder` and completes the initialize handshake; `open` lists
    * documents (relative paths) sent with didOpen right after `initialized`, as an editor
-   * restoring its tabs does.
+   * restoring its tabs does; `initializationOptions` as the extension sends them (`cacheDir`).
    */
-  static async start(folder: string, capabilities: object = {}, open: string[] = []): Promise<LspClient> {
+  static async start(folder: string, capabilities: object = {}, open: string[] = [], initializationOptions?: object): Promise<LspClient> {
     ensureBuilt();
     const child = spawn(process.execPath, [join(REPO, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, folder);
@@ -80,6 +80,7 @@ export class LspClient {
       rootUri: client.uri(''),
       workspaceFolders: [{ uri: client.uri(''), name: 'ws' }],
       capabilities: { window: { workDoneProgress: true }, ...capabilities },
+      ...(initializationOptions ? { initializationOptions } : {}),
     });
     client.connection.sendNotification('initialized', {});
     for (const rel of open) {
@@ -128,8 +129,8 @@ export class LspClient {
     }
   }
 
-  /** Shuts the server down and removes the temp workspace. */
-  async stop(): Promise<void> {
+  /** Shuts the server down and removes the temp workspace (unless `keep`: another start follows on it). */
+  async stop(keep = false): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
       this.connection.sendNotification('exit');
@@ -137,7 +138,10 @@ export class LspClient {
       // already gone
     }
     this.connection.dispose();
+    // Exited by itself after `exit` (a warm start's persisted index is written on shutdown), else stopped.
+    if (this.child.exitCode === null)
+      await Promise.race([new Promise((r) => this.child.once('exit', r)), new Promise((r) => setTimeout(r, 2000))]);
     if (this.child.exitCode === null) this.child.kill();
-    rmSync(this.folder, { recursive: true, force: true });
+    if (!keep) rmSync(this.folder, { recursive: true, force: true });
   }
 }

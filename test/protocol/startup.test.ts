@@ -4,9 +4,11 @@
  * with the passage — on the example and on a generated workspace of 2,000 notes.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { ServerToClient } from '../../shared/protocol.js';
 import { LspClient, REPO, tempCopy } from '../helpers/lspClient.js';
 
 /** The position of `needle` (plus `delta` characters) in a text. */
@@ -92,5 +94,87 @@ describe('the language server at start-up', function () {
     } finally {
       await client.stop();
     }
+  });
+});
+
+/** The diagnostics last published per file (relative path), as `line:column code message` lines; files without any left out. */
+function shown(client: LspClient): Map<string, string[]> {
+  const last = new Map<string, PublishDiagnosticsParams>();
+  for (const p of client.published) last.set(p.uri, p);
+  const out = new Map<string, string[]>();
+  for (const [uri, p] of [...last].sort((a, b) => a[0].localeCompare(b[0])))
+    if (p.diagnostics.length > 0)
+      out.set(
+        decodeURIComponent(uri.slice(client.uri('').length + 1)),
+        p.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`),
+      );
+  return out;
+}
+
+/** The status notifications received so far. */
+function statuses(client: LspClient): { state: string; errors: number; warnings: number; notes: number }[] {
+  return client.notifications.filter((n) => n.method === ServerToClient.status.method).map((n) => n.params as never);
+}
+
+/** Starts the server with a persisted index in `cacheDir`, waits for its first full check, and stops it (the index is written on shutdown). */
+async function runOnce(folder: string, cacheDir: string): Promise<LspClient> {
+  const client = await LspClient.start(folder, {}, [], { cacheDir });
+  try {
+    await client.waitForReady(60000);
+    // Ready comes first from the saved problems on a warm start: the scan's own check ends after.
+    while (
+      client.notifications.filter((n) => n.method === '$/progress' && (n.params as { value?: { kind?: string } }).value?.kind === 'end')
+        .length === 0
+    )
+      await new Promise((r) => setTimeout(r, 20));
+  } finally {
+    await client.stop(true);
+  }
+  return client;
+}
+
+describe('the language server on a warm start (a persisted index in cacheDir)', function () {
+  this.timeout(120000);
+
+  // A workspace without PDFs or web pages: their extracted text is not in the persisted index, so a
+  // warm start with them checks as a cold one does (see the README).
+  it('publishes what a cold start publishes before the index is built, each file once, with the same counts', async () => {
+    const folder = generated(300);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'gn-cache-'));
+    const cold = await runOnce(folder, cacheDir);
+    const warm = await runOnce(folder, cacheDir);
+    assert.equal(shown(cold).size, 300, 'every note links to a missing page');
+    assert.deepEqual(shown(warm), shown(cold));
+    const uris = warm.published.filter((p) => p.diagnostics.length > 0).map((p) => p.uri);
+    assert.deepEqual(uris, [...new Set(uris)], 'no file is sent the same diagnostics twice');
+    // Ready before the scan's progress ends: the saved problems were published before the index was built.
+    const order = warm.notifications.map((n) =>
+      n.method === '$/progress'
+        ? `progress ${(n.params as { value?: { kind?: string } }).value?.kind}`
+        : `${n.method} ${(n.params as { state?: string }).state}`,
+    );
+    const readyAt = order.indexOf(`${ServerToClient.status.method} ready`);
+    assert.ok(readyAt >= 0 && readyAt < order.indexOf('progress end'), order.join('\n'));
+    const firstReady = statuses(warm).find((s) => s.state === 'ready')!;
+    const lastCold = statuses(cold)
+      .filter((s) => s.state === 'ready')
+      .at(-1)!;
+    assert.deepEqual([firstReady.errors, firstReady.warnings, firstReady.notes], [lastCold.errors, lastCold.warnings, lastCold.notes]);
+  });
+
+  it('publishes no saved problem when a file changed since: each file is checked as it is now', async () => {
+    const folder = generated(300);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'gn-cache-'));
+    const cold = await runOnce(folder, cacheDir);
+    assert.ok(shown(cold).get('notes/note 5.md')?.length, 'the note has problems to begin with');
+    appendFileSync(join(folder, 'notes/note 5.md'), '\nAnd [[no such page]].\n');
+    const warm = await runOnce(folder, cacheDir);
+    const sent = warm.published.filter((p) => p.uri === warm.uri('notes/note 5.md'));
+    assert.equal(sent.length, 1);
+    for (const p of sent)
+      assert.ok(
+        p.diagnostics.some((d) => String(d.message).includes('no such page')),
+        'never the saved list without the new link',
+      );
   });
 });

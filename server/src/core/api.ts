@@ -128,6 +128,14 @@ export interface NotesService {
   /** Scans the workspace folders and indexes every note, source and anchor file. */
   initialize(token?: CancellationToken, progress?: (done: number, total: number) => void): Promise<void>;
   /**
+   * A warm start's problems before the scan reads a file (asked before `initialize`):
+   * those the last full check saved, when the listing is the one it checked and every
+   * file is unchanged by its stat; with its counts of notes and sources. Undefined
+   * otherwise, or without a persisted index. The scan then takes these same lists
+   * (`takeChangedProblems` hands over the identical arrays) while it builds the index.
+   */
+  savedBeforeScan(): Promise<{ problems: ReadonlyMap<DocUri, readonly Problem[]>; notes: number; sources: number } | undefined>;
+  /**
    * Hands the problems of the last scan to the parser's persisted index (when it
    * keeps one and no document is open), so an unchanged workspace restarts at once.
    */

@@ -383,6 +383,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   const extractedByUri = new Map<DocUri, ExtractedDocument>();
 
   /** What else the scan's results depend on (what saved problems must agree with). */
+  /** The scan's listing, made once (after the link conventions) for `savedBeforeScan` and `initialize`. */
+  let listingOnce: Promise<Listing | undefined> | undefined;
+  function listOnce(token?: CancellationToken): Promise<Listing | undefined> {
+    return (listingOnce ??= (async () => {
+      index.conventions = await detectConventions(workspace, config.linkStyle);
+      return scanFiles(workspace, index, token, (uri) => index.listed(uri));
+    })());
+  }
+
   function scanState(): ScanState {
     const extracted = [...extractedByUri].map(([uri, doc]) => [uri, JSON.stringify(doc)] as const);
     return { conventions: JSON.stringify(index.conventions), others, extracted };
@@ -604,10 +613,14 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         index.conventions = extended(index.conventions, { style: next.linkStyle === 'auto' ? index.conventions.detected : next.linkStyle });
       allDirty = true;
     },
+    async savedBeforeScan() {
+      if (!parser?.savedResult) return undefined;
+      const listing = await listOnce();
+      return listing && parser.savedResult(listing, JSON.stringify(index.conventions), true);
+    },
     async initialize(token?: CancellationToken, progress?: (done: number, total: number) => void) {
-      index.conventions = await detectConventions(workspace, config.linkStyle);
       // Every name is known before any file is read: a link is never judged against half a listing.
-      const listing = await scanFiles(workspace, index, token, (uri) => index.listed(uri));
+      const listing = await listOnce(token);
       if (!listing) return;
       const files = listing.files;
       others = listing.others;

@@ -360,7 +360,8 @@ export class PersistedIndex {
       if (record?.kind === 'note') notes++;
       if (record?.kind === 'source') sources++;
     }
-    const saved = this.decodeProblems(related);
+    // With related places, as `savedProblems` reads them: decoded once, the same lists for both.
+    const saved = related ? this.loadProblems() : this.decodeProblems(false);
     const skippedText = skippedList(new Map([...stored.skipped.values()].map((r) => [r.uri, r.reason])));
     const contents = [...stored.records.values()].map((r): [DocUri, string] => [r.uri, r.content]);
     const state: ScanState = { conventions, others: listing.others, extracted: [] };

@@ -9,6 +9,7 @@ import { parseAnchorFile } from './anchorFile.js';
 import { parseNote } from './note.js';
 import { parseExtracted } from './extracted.js';
 import { parseSource } from './source.js';
+import type { Listing } from '../scan.js';
 
 export type DocKind = 'note' | 'source' | 'anchorFile';
 
@@ -75,6 +76,17 @@ export interface BatchParser {
    * `ScanState`).
    */
   savedProblems?(skipped: ReadonlyMap<DocUri, string>, state: ScanState): Map<DocUri, Problem[]> | undefined;
+  /**
+   * The problems `savedProblems` will give, known before any file is read: when every
+   * listed file is one the earlier run indexed or skipped and is unchanged by its stat,
+   * and nothing else is listed (a PDF or web page never matches); with the counts of
+   * notes and sources it had. `savedProblems` then gives these same lists.
+   */
+  savedResult?(
+    listing: Listing,
+    conventions: string,
+    related?: boolean,
+  ): { problems: Map<DocUri, Problem[]>; notes: number; sources: number } | undefined;
   /**
    * The quick fixes of a document's problems as `savedProblems` gave them, one entry
    * per problem in their order (they come without: most of what is saved, and read

@@ -1,10 +1,12 @@
 /**
  * Right from the first second: a note open when the server starts is never told that a
  * source or note that exists is unknown, and a hover sent right after didOpen answers
- * with the passage — on the example and on a generated workspace of 2,000 notes.
+ * with the passage — on the example and on a generated workspace of 2,000 notes. On a
+ * warm start (a persisted index in `cacheDir`) the saved problems are published before
+ * the index is built, each file's once, and never for a file changed since.
  */
 import { strict as assert } from 'node:assert';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -116,6 +118,17 @@ function statuses(client: LspClient): { state: string; errors: number; warnings:
   return client.notifications.filter((n) => n.method === ServerToClient.status.method).map((n) => n.params as never);
 }
 
+/** A generated workspace of 300 notes and a cache folder for it, removed after `test` runs. */
+async function withWorkspace(test: (folder: string, cacheDir: string) => Promise<void>): Promise<void> {
+  const folder = generated(300);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'gn-cache-'));
+  try {
+    await test(folder, cacheDir);
+  } finally {
+    for (const dir of [folder, cacheDir]) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Starts the server with a persisted index in `cacheDir`, waits for its first full check, and stops it (the index is written on shutdown). */
 async function runOnce(folder: string, cacheDir: string): Promise<LspClient> {
   const client = await LspClient.start(folder, {}, [], { cacheDir });
@@ -138,43 +151,41 @@ describe('the language server on a warm start (a persisted index in cacheDir)', 
 
   // A workspace without PDFs or web pages: their extracted text is not in the persisted index, so a
   // warm start with them checks as a cold one does (see the README).
-  it('publishes what a cold start publishes before the index is built, each file once, with the same counts', async () => {
-    const folder = generated(300);
-    const cacheDir = mkdtempSync(join(tmpdir(), 'gn-cache-'));
-    const cold = await runOnce(folder, cacheDir);
-    const warm = await runOnce(folder, cacheDir);
-    assert.equal(shown(cold).size, 300, 'every note links to a missing page');
-    assert.deepEqual(shown(warm), shown(cold));
-    const uris = warm.published.filter((p) => p.diagnostics.length > 0).map((p) => p.uri);
-    assert.deepEqual(uris, [...new Set(uris)], 'no file is sent the same diagnostics twice');
-    // Ready before the scan's progress ends: the saved problems were published before the index was built.
-    const order = warm.notifications.map((n) =>
-      n.method === '$/progress'
-        ? `progress ${(n.params as { value?: { kind?: string } }).value?.kind}`
-        : `${n.method} ${(n.params as { state?: string }).state}`,
-    );
-    const readyAt = order.indexOf(`${ServerToClient.status.method} ready`);
-    assert.ok(readyAt >= 0 && readyAt < order.indexOf('progress end'), order.join('\n'));
-    const firstReady = statuses(warm).find((s) => s.state === 'ready')!;
-    const lastCold = statuses(cold)
-      .filter((s) => s.state === 'ready')
-      .at(-1)!;
-    assert.deepEqual([firstReady.errors, firstReady.warnings, firstReady.notes], [lastCold.errors, lastCold.warnings, lastCold.notes]);
-  });
-
-  it('publishes no saved problem when a file changed since: each file is checked as it is now', async () => {
-    const folder = generated(300);
-    const cacheDir = mkdtempSync(join(tmpdir(), 'gn-cache-'));
-    const cold = await runOnce(folder, cacheDir);
-    assert.ok(shown(cold).get('notes/note 5.md')?.length, 'the note has problems to begin with');
-    appendFileSync(join(folder, 'notes/note 5.md'), '\nAnd [[no such page]].\n');
-    const warm = await runOnce(folder, cacheDir);
-    const sent = warm.published.filter((p) => p.uri === warm.uri('notes/note 5.md'));
-    assert.equal(sent.length, 1);
-    for (const p of sent)
-      assert.ok(
-        p.diagnostics.some((d) => String(d.message).includes('no such page')),
-        'never the saved list without the new link',
+  it('publishes what a cold start publishes before the index is built, each file once, with the same counts', () =>
+    withWorkspace(async (folder, cacheDir) => {
+      const cold = await runOnce(folder, cacheDir);
+      const warm = await runOnce(folder, cacheDir);
+      assert.equal(shown(cold).size, 300, 'every note links to a missing page');
+      assert.deepEqual(shown(warm), shown(cold));
+      const uris = warm.published.filter((p) => p.diagnostics.length > 0).map((p) => p.uri);
+      assert.deepEqual(uris, [...new Set(uris)], 'no file is sent the same diagnostics twice');
+      // Ready before the scan's progress ends: the saved problems were published before the index was built.
+      const order = warm.notifications.map((n) =>
+        n.method === '$/progress'
+          ? `progress ${(n.params as { value?: { kind?: string } }).value?.kind}`
+          : `${n.method} ${(n.params as { state?: string }).state}`,
       );
-  });
+      const readyAt = order.indexOf(`${ServerToClient.status.method} ready`);
+      assert.ok(readyAt >= 0 && readyAt < order.indexOf('progress end'), order.join('\n'));
+      const firstReady = statuses(warm).find((s) => s.state === 'ready')!;
+      const lastCold = statuses(cold)
+        .filter((s) => s.state === 'ready')
+        .at(-1)!;
+      assert.deepEqual([firstReady.errors, firstReady.warnings, firstReady.notes], [lastCold.errors, lastCold.warnings, lastCold.notes]);
+    }));
+
+  it('publishes no saved problem when a file changed since: each file is checked as it is now', () =>
+    withWorkspace(async (folder, cacheDir) => {
+      const cold = await runOnce(folder, cacheDir);
+      assert.ok(shown(cold).get('notes/note 5.md')?.length, 'the note has problems to begin with');
+      appendFileSync(join(folder, 'notes/note 5.md'), '\nAnd [[no such page]].\n');
+      const warm = await runOnce(folder, cacheDir);
+      const sent = warm.published.filter((p) => p.uri === warm.uri('notes/note 5.md'));
+      assert.equal(sent.length, 1);
+      for (const p of sent)
+        assert.ok(
+          p.diagnostics.some((d) => String(d.message).includes('no such page')),
+          'never the saved list without the new link',
+        );
+    }));
 });

@@ -382,7 +382,6 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   /** PDFs and web pages as extracted during the scan (their text is not the parser's to remember). */
   const extractedByUri = new Map<DocUri, ExtractedDocument>();
 
-  /** What else the scan's results depend on (what saved problems must agree with). */
   /** The scan's listing, made once (after the link conventions) for `savedBeforeScan` and `initialize`. */
   let listingOnce: Promise<Listing | undefined> | undefined;
   function listOnce(token?: CancellationToken): Promise<Listing | undefined> {
@@ -392,6 +391,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     })());
   }
 
+  /** What else the scan's results depend on (what saved problems must agree with). */
   function scanState(): ScanState {
     const extracted = [...extractedByUri].map(([uri, doc]) => [uri, JSON.stringify(doc)] as const);
     return { conventions: JSON.stringify(index.conventions), others, extracted };

@@ -31,7 +31,7 @@ export function appendAll<T>(out: T[], items: readonly T[]): void {
 /**
  * `p` with the severity it is reported at, copied field by field: a spread of a problem
  * with fixes (added after it was made) gave every copy a hidden class of its own, 20,000
- * of them on a real vault's check.
+ * of them on the real vault shape's check.
  */
 export function withSeverity(p: Problem, severity: Severity): Problem {
   const out: Problem = { uri: p.uri, range: p.range, code: p.code, message: p.message, severity };

@@ -192,8 +192,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * A warm start: when the listing and the files' stats show that nothing changed since the
    * last full check, its saved problems are published at once (documents the editor has
    * open excepted: theirs follow their own text), before the scan builds the index behind
-   * them. A 10,000-note vault's diagnostics then waited on the whole index (real shape: the
-   * first published after 1.05 s).
+   * them. Published after the scan, a 10,000-note vault's first diagnostics waited for the
+   * whole index (the real vault shape: 1.13–1.24 s, against 0.74–0.82 s so).
    */
   async function publishSaved(): Promise<void> {
     try {

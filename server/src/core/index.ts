@@ -42,7 +42,8 @@ import { parseNote } from './parse/note.js';
 import { scanFiles, type Listing, type ScannedFile } from './scan.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { detectConventions } from './links/style.js';
-import { isUnresolved, type SuggestionKind } from './view.js';
+import { nameKind } from './links/resolve.js';
+import { isUnresolved } from './view.js';
 import { isExtractedFormat } from './formats.js';
 import type { ExtractedDocument } from './types.js';
 import { sameStat, type FileChange, type FileStat, type TextRead, type Workspace } from './workspace.js';
@@ -62,12 +63,6 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 const BATCH = 32;
 /** Batches asked for ahead of the one being indexed, where files are read on another thread. */
 const READ_AHEAD = 8;
-/**
- * The kinds of name nearly every missing link is looked up among: a note's name (among
- * sources and notes where there are sources, `missingKind`), its path.
- */
-const FIRST_CHECK_KINDS: readonly SuggestionKind[] = ['note', 'path'];
-const FIRST_CHECK_KINDS_WITH_SOURCES: readonly SuggestionKind[] = ['source', 'path'];
 /** Files a server parses in this thread between two checks of the slice's time. */
 const PARSE_GROUP = 4;
 /** Indexing work done between two turns for waiting requests during the scan (ms). */
@@ -703,12 +698,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         if (token?.isCancellationRequested) return;
       }
       const saved = openMatchesDisk() && !earlyDiffers ? parser?.savedProblems?.(skippedFiles(), scanState()) : undefined;
-      // A server builds the tables the full check will look missing names up in, in slices and
-      // before it releases the held notes: built at the first lookup, they stopped it for 0.1 s.
-      // Where there are sources, a missing name is looked up among sources and notes: that table
-      // built at the first lookup held the server for 0.17 s (10,000 notes citing 1,000 sources).
-      if (!saved && options.yieldToRequests)
-        await inSlices(index.suggestionSteps(index.hasSources() ? FIRST_CHECK_KINDS_WITH_SOURCES : FIRST_CHECK_KINDS));
+      // A server builds the tables the full check will look nearly every missing name up in (a
+      // plain name, as `missingKind` looks it up, and a path), in slices and before it releases
+      // the held notes: built at the first lookup, they stopped it for 0.1–0.17 s.
+      if (!saved && options.yieldToRequests) await inSlices(index.suggestionSteps([nameKind(index), 'path']));
       scanning = false;
       held.clear();
       if (saved) {

@@ -240,6 +240,11 @@ function looksLikeFile(ctx: LinkContext, target: string): boolean {
 function missingKind(ctx: LinkContext, target: string): SuggestionKind {
   if (looksLikeFile(ctx, target)) return 'file';
   if (target.includes('/')) return 'path';
+  return nameKind(ctx);
+}
+
+/** What a missing plain name (no path, no extension) is looked up among: sources and notes where there are sources, else notes. */
+export function nameKind(ctx: Pick<LinkContext, 'hasSources'>): SuggestionKind {
   return ctx.hasSources() ? 'source' : 'note';
 }
 

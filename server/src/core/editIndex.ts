@@ -275,6 +275,49 @@ export function longCandidates(table: PairTable, query: string, k: number, hit: 
   }
 }
 
+/** Character classes a name's counts are kept in (a code unit's class is its low bits). */
+const CLASSES = 32;
+
+/**
+ * How many characters of each class (code unit mod 32, at most 255) every name holds,
+ * `CLASSES` bytes a name. One edit changes these counts by at most two in all (a
+ * substitution moves one character between classes, an insertion or a deletion adds or
+ * removes one, a transposition none), so names whose counts differ from a query's by more
+ * than `2k` in all are more than `k` edits away (`countsWithin`): a test of 32 bytes
+ * where names sharing a long folder prefix all pass the piece filter.
+ */
+export function classCounts(names: readonly string[]): Uint8Array {
+  const counts = new Uint8Array(names.length * CLASSES);
+  for (let id = 0; id < names.length; id++) countInto(names[id]!, counts, id * CLASSES);
+  return counts;
+}
+
+/** `classCounts` of one string. */
+export function countsOf(s: string): Uint8Array {
+  const counts = new Uint8Array(CLASSES);
+  countInto(s, counts, 0);
+  return counts;
+}
+
+function countInto(s: string, counts: Uint8Array, at: number): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = at + (s.charCodeAt(i) & (CLASSES - 1));
+    if (counts[c]! < 255) counts[c]!++;
+  }
+}
+
+/** False when name `id`'s counts (in `counts`) differ from `query`'s by more than `2k` in all: it is more than `k` edits away. */
+export function countsWithin(counts: Uint8Array, id: number, query: Uint8Array, k: number): boolean {
+  const at = id * CLASSES;
+  let total = 0;
+  for (let c = 0; c < CLASSES; c++) {
+    const d = counts[at + c]! - query[c]!;
+    total += d < 0 ? -d : d;
+    if (total > 2 * k) return false;
+  }
+  return true;
+}
+
 /** How many different pieces of a name within `k` edits of a long query occur in it. */
 export function piecesNeeded(k: number): number {
   return PIECES - 2 * k;

@@ -9,6 +9,9 @@ import {
   buildLongTable,
   buildShortTable,
   buildWholeTable,
+  classCounts,
+  countsOf,
+  countsWithin,
   shortTableSteps,
   longCandidates,
   longTableSteps,
@@ -66,6 +69,8 @@ export class NameIndex {
   /** Per name, how many different pieces found it in the current long query, and the last one. */
   private pieces = new Uint8Array(0);
   private lastPiece = new Int8Array(0);
+  /** Each key's character counts (`classCounts`), made at the first long query. */
+  private counts: Uint8Array | undefined;
   private stamp = 0;
 
   /**
@@ -145,8 +150,11 @@ export class NameIndex {
       });
       return;
     }
-    // Long names: compared once found by enough different pieces (a name's pieces come in increasing order).
+    // Long names: compared once found by enough different pieces (a name's pieces come in increasing order)
+    // and their character counts are near enough (names in one folder share the pieces of its path).
     const needed = piecesNeeded(max);
+    const counts = (this.counts ??= classCounts(this.keys));
+    const queryCounts = countsOf(key);
     longCandidates(table, key, max, (id, piece) => {
       if (this.seen[id] !== stamp) {
         this.seen[id] = stamp;
@@ -155,7 +163,7 @@ export class NameIndex {
       }
       if (this.lastPiece[id] === piece) return;
       this.lastPiece[id] = piece;
-      if (++this.pieces[id]! === needed) check(id);
+      if (++this.pieces[id]! === needed && countsWithin(counts, id, queryCounts, max)) check(id);
     });
   }
 
@@ -186,6 +194,8 @@ export class NameIndex {
     if (!this.built.short) this.built.short = yield* shortTableSteps(this.keys);
     yield;
     if (!this.built.long) this.built.long = yield* longTableSteps(this.keys);
+    yield;
+    this.counts ??= classCounts(this.keys);
     yield;
     if (!this.whole) this.whole = yield* wholeTableSteps(this.keys);
     yield;

@@ -325,7 +325,10 @@ export function piecesNeeded(k: number): number {
 
 export type { PairTable };
 
-let rows: Int32Array[] = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+/** The three rows `boundedDistance` computes in, grown as needed (module variables: no closure, no array per call). */
+let rowA = new Int32Array(0);
+let rowB = new Int32Array(0);
+let rowC = new Int32Array(0);
 
 /**
  * The optimal string alignment distance of `a` and `b` (Damerau–Levenshtein where no
@@ -348,8 +351,14 @@ export function boundedDistance(a: string, b: string, max: number): number {
   const n = endA - from;
   const m = endB - from;
   if (n === 0 || m === 0) return Math.max(n, m);
-  if (rows[0]!.length < m + 1) rows = rows.map(() => new Int32Array(m + 1));
-  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  if (rowA.length < m + 1) {
+    rowA = new Int32Array(m + 1);
+    rowB = new Int32Array(m + 1);
+    rowC = new Int32Array(m + 1);
+  }
+  let before = rowA;
+  let previous = rowB;
+  let current = rowC;
   for (let j = 0; j <= m; j++) previous[j] = j <= max ? j : over;
   for (let i = 1; i <= n; i++) {
     const lo = Math.max(1, i - max);
@@ -367,7 +376,10 @@ export function boundedDistance(a: string, b: string, max: number): number {
     }
     if (hi < m) current[hi + 1] = over;
     if (rowMin > max) return over;
-    [before, previous, current] = [previous, current, before];
+    const reused = before;
+    before = previous;
+    previous = current;
+    current = reused;
   }
   return Math.min(previous[m]!, over);
 }

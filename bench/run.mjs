@@ -51,7 +51,8 @@ const { values: args } = parseArgs({
 
 /**
  * How many times each figure is taken. The full plan keeps `npm run bench` under ten
- * minutes on two cores: the 10,000-note `check` runs once.
+ * minutes on two cores: cold and warm checks and warm starts five times each (medians;
+ * on a shared machine three let one slow run decide).
  */
 /** The vault shapes and their sizes (notes) in a full run; a quick run takes a fiftieth. */
 const SHAPES = {
@@ -80,7 +81,7 @@ const plan = args.quick
         .split(',')
         .filter((s) => s.trim() !== '')
         .map((s) => Number(s.trim())),
-      checkRuns: () => 3,
+      checkRuns: () => 5,
       edits: 200,
       requests: 200,
       sideBySideNotes: SIDE_BY_SIDE_NOTES,
@@ -441,14 +442,19 @@ async function measureColdServer(stamp, cacheDir, openNote = EDIT_NOTE) {
 }
 
 /** A restart on the same workspace and cache folder: the time to all notes' diagnostics. */
-async function measureWarmServer(stamp, cacheDir) {
-  const server = new Server(stamp.folder, cacheDir);
-  try {
-    await server.initialize();
-    return (await server.allDiagnostics) - server.startedAt;
-  } finally {
-    await server.stop();
+/** Restarts of the server on a filled `cacheDir`, each until all notes are diagnosed (median). */
+async function measureWarmServer(stamp, cacheDir, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const server = new Server(stamp.folder, cacheDir);
+    try {
+      await server.initialize();
+      times.push((await server.allDiagnostics) - server.startedAt);
+    } finally {
+      await server.stop();
+    }
   }
+  return median(times);
 }
 
 // ---- side by side ------------------------------------------------------------------
@@ -702,7 +708,7 @@ async function main() {
       const cold = await measureColdServer(stamp, cacheDir);
       cacheWritten &&= readdirSync(cacheDir).length > 0;
       console.error(`[bench] ${notes} notes: language server, warm`);
-      const warmStartMs = await measureWarmServer(stamp, cacheDir);
+      const warmStartMs = await measureWarmServer(stamp, cacheDir, plan.checkRuns(notes));
       results.sizes.push({ notes: stamp.notes.length, sources: stamp.sources, ...check, ...warmCheck, ...cold, warmStartMs });
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
@@ -718,7 +724,7 @@ async function main() {
     const cacheDir = mkdtempSync(join(tmpdir(), 'gn-bench-cache-'));
     try {
       const cold = await measureColdServer(stamp, cacheDir, stamp.notes[0]);
-      const warmStartMs = await measureWarmServer(stamp, cacheDir);
+      const warmStartMs = await measureWarmServer(stamp, cacheDir, plan.checkRuns(notes));
       results.shapes.push({
         shape: name,
         notes: stamp.notes.length,

@@ -40,7 +40,10 @@ export const misquote: Rule = {
   checkNote(note, view) {
     const text = view.text(note.uri);
     const lines = view.lines(note.uri);
-    if (text === undefined || !lines || note.citations.length === 0 || !/["\u201c]/.test(text)) return [];
+    if (text === undefined || !lines || note.citations.length === 0) return [];
+    // Only citations of sources carry quotations to check: a note citing none (every note of a
+    // vault without sources) is not searched for quotation marks.
+    if (!view.resolutionsOf(note).some((r) => r.kind === 'source') || !/["\u201c]/.test(text)) return [];
     const out: Problem[] = [];
     const seen = new Set<number>();
     // Citations grouped by sentence, once: a line of thousands of citations must not be

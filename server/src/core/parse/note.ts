@@ -223,10 +223,17 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
     });
   }
   const citations = allLinks(text, s, excluded) as Citation[];
-  // The links of one paragraph share its span (a vault's ~19 links per note made one each).
+  // The links of one prose block share its span, the block's own (a plain span): a vault's
+  // ~19 links per note made one each, then a copy per block.
   const spans = new Map<Span, Span>();
   for (const c of citations) {
-    const block = blockAt(s.blocks, c.start) ?? blockAt((paragraphs ??= blankLineBlocks(text)), c.start);
+    const prose = blockAt(s.blocks, c.start);
+    if (prose) {
+      c.paragraph = prose;
+      continue;
+    }
+    // Blank-line paragraphs carry their number: the links share a plain copy.
+    const block = blockAt((paragraphs ??= blankLineBlocks(text)), c.start);
     let paragraph = block && spans.get(block);
     if (!paragraph) {
       const from = block ?? c;

@@ -5,7 +5,8 @@
  * counts the rest with the worst severity among them.
  */
 import { strict as assert } from 'node:assert';
-import { ruleByCode } from '../../server/src/core/index.js';
+import { defaultConfig } from '../../server/src/core/config.js';
+import { createNotesService, MemoryWorkspace, ruleByCode } from '../../server/src/core/index.js';
 import { fixture, problemsOf, ROOT } from '../helpers/fixture.js';
 
 describe('problem lists', function () {
@@ -60,5 +61,34 @@ describe('problem lists', function () {
     } finally {
       rule.checkNote = original;
     }
+  });
+
+  it('a service made without quick fixes (the command line) reports the same problems, with no fixes', async () => {
+    const files = {
+      'notes/harbour.md': '# Harbour\n',
+      'notes/n.md': 'See [[harbor]] and [[Harbour#Dock]].\n',
+    };
+    const problems = async (quickFixes?: boolean) => {
+      const service = createNotesService({
+        workspace: new MemoryWorkspace([ROOT], files),
+        config: defaultConfig,
+        ...(quickFixes === undefined ? {} : { quickFixes }),
+      });
+      await service.initialize();
+      return service.allProblems().get(`${ROOT}/notes/n.md`)!;
+    };
+    const withFixes = await problems();
+    const without = await problems(false);
+    assert.deepEqual(
+      withFixes.map((p) => [p.code, p.message, p.fixes?.map((f) => f.title)]),
+      [
+        ['GN001', 'No note or file `harbor` in the workspace; did you mean `harbour`?', ['Change to `harbour`']],
+        ['GN002', 'No heading `Dock` in note `harbour`', undefined],
+      ],
+    );
+    assert.deepEqual(
+      without,
+      withFixes.map(({ fixes: _fixes, ...rest }) => rest),
+    );
   });
 });

@@ -41,7 +41,10 @@ export async function checkFolder(
   persisted: boolean,
 ): Promise<CheckResult> {
   try {
-    return (persisted ? await savedResult(workspace, config, readers.pool) : undefined) ?? (await freshResult(workspace, config, readers));
+    return (
+      (persisted ? await savedResult(workspace, config, readers.pool) : undefined) ??
+      (await freshResult(workspace, config, readers, persisted))
+    );
   } finally {
     await readers.pool.close();
     await readers.extractor.close();
@@ -60,8 +63,10 @@ async function freshResult(
   workspace: NodeWorkspace,
   config: NotesConfig,
   { pool, extractor, extracted, suggestWorker, log }: Readers,
+  persisted: boolean,
 ): Promise<CheckResult> {
-  const service = createNotesService({ workspace, config, parser: pool });
+  // The command line prints no quick fixes; a persisted index keeps them for the editor.
+  const service = createNotesService({ workspace, config, parser: pool, quickFixes: persisted });
   try {
     await service.initialize();
   } finally {

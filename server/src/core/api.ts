@@ -245,4 +245,10 @@ export interface NotesServiceOptions {
    * so hovers answer while it runs. Without it the scan yields only at its reads.
    */
   yieldToRequests?: () => Promise<void>;
+  /**
+   * Whether problems keep their quick fixes (default true). A caller that never offers
+   * them (the command line, which prints none and keeps no index) passes false: on a vault
+   * with 20,000 missing links the fixes were a quarter of what a check kept.
+   */
+  quickFixes?: boolean;
 }

@@ -94,6 +94,7 @@ export async function resultKey(workspace: Workspace, config: NotesConfig): Prom
 /** Creates the language service over an injected workspace. */
 export function createNotesService(options: NotesServiceOptions): NotesService {
   const workspace: Workspace = options.workspace;
+  const quickFixes = options.quickFixes ?? true;
   const logger = options.logger ?? silent;
   const parser = options.parser;
   let config: NotesConfig = options.config ?? defaultConfig;
@@ -434,7 +435,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (p.uri !== uri) continue;
       const severity = effectiveSeverity(p.code, config, !!source || !!file, p.severity);
       if (severity === 'off') continue;
-      out.push(withSeverity(p, severity));
+      out.push(withSeverity(p, severity, quickFixes));
     }
     out.sort(
       (a, b) =>

@@ -33,9 +33,9 @@ export function appendAll<T>(out: T[], items: readonly T[]): void {
  * with fixes (added after it was made) gave every copy a hidden class of its own, 20,000
  * of them on the real vault shape's check.
  */
-export function withSeverity(p: Problem, severity: Severity): Problem {
+export function withSeverity(p: Problem, severity: Severity, fixes = true): Problem {
   const out: Problem = { uri: p.uri, range: p.range, code: p.code, message: p.message, severity };
-  if (p.fixes) out.fixes = p.fixes;
+  if (fixes && p.fixes) out.fixes = p.fixes;
   if (p.related) out.related = p.related;
   return out;
 }

@@ -248,7 +248,7 @@ export interface NotesServiceOptions {
   /**
    * Whether problems keep their quick fixes (default true). A caller that never offers
    * them (the command line, which prints none and keeps no index) passes false: on a vault
-   * with 20,000 missing links the fixes were a quarter of what a check kept.
+   * with 20,000 missing links, keeping them cost a tenth of the collector's scavenges.
    */
   quickFixes?: boolean;
 }

@@ -65,7 +65,7 @@ async function freshResult(
   { pool, extractor, extracted, suggestWorker, log }: Readers,
   persisted: boolean,
 ): Promise<CheckResult> {
-  // The command line prints no quick fixes; a persisted index keeps them for the editor.
+  // The command line prints no quick fixes; with a persisted index they are kept with the saved problems.
   const service = createNotesService({ workspace, config, parser: pool, quickFixes: persisted });
   try {
     await service.initialize();

@@ -11,7 +11,9 @@
  *   pieces intact under k edits (an edit spoils at most two, a transposition across
  *   a cut), each found in the query shifted by at most k. Each name is indexed under
  *   its six pieces; the query looks its substrings up near each piece's place, and
- *   only names found by two different pieces are compared.
+ *   only names found by two different pieces are compared, once their character
+ *   counts are within 2k of the query's (`countsWithin`: names in one folder share the
+ *   pieces of its path).
  *
  * Tables hold 32-bit hashes, not strings: a collision only adds a candidate, and
  * every candidate is verified with the bounded distance, so answers are exact.

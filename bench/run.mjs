@@ -49,11 +49,6 @@ const { values: args } = parseArgs({
   },
 });
 
-/**
- * How many times each figure is taken. The full plan keeps `npm run bench` under ten
- * minutes on two cores: cold and warm checks and warm starts five times each (medians;
- * on a shared machine three let one slow run decide).
- */
 /** The vault shapes and their sizes (notes) in a full run; a quick run takes a fiftieth. */
 const SHAPES = {
   real: { notes: 10000, label: 'real shape', generate: generateRealShape },
@@ -66,6 +61,11 @@ const shapeNames = args.shapes
   .filter((s) => s !== '');
 for (const name of shapeNames) if (!SHAPES[name]) throw new Error(`unknown shape "${name}": use ${Object.keys(SHAPES).join(', ')}`);
 
+/**
+ * How many times each figure is taken. The full plan keeps `npm run bench` under ten
+ * minutes on two cores: cold and warm checks and warm starts five times each (medians;
+ * on a shared machine three let one slow run decide).
+ */
 const plan = args.quick
   ? {
       sizes: [50, 100],
@@ -441,8 +441,7 @@ async function measureColdServer(stamp, cacheDir, openNote = EDIT_NOTE) {
   }
 }
 
-/** A restart on the same workspace and cache folder: the time to all notes' diagnostics. */
-/** Restarts of the server on a filled `cacheDir`, each until all notes are diagnosed (median). */
+/** Restarts of the server on the same workspace and a filled `cacheDir`, each until all notes are diagnosed (median). */
 async function measureWarmServer(stamp, cacheDir, runs) {
   const times = [];
   for (let i = 0; i < runs; i++) {

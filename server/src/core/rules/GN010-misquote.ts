@@ -16,6 +16,18 @@ function scopeOf(derived: SourceText, passage: Passage): Span {
   return { start: passage.start, end: passage.end };
 }
 
+/** True when one of the sorted offsets `marks` lies in `span`. */
+function holdsMark(marks: readonly number[], span: Span): boolean {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]! < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < marks.length && marks[lo]! < span.end;
+}
+
 /** True when `span` overlaps one of the sorted, disjoint `citations`. */
 function overlapsCitation(citations: readonly Span[], span: Span): boolean {
   // The last citation starting before the span ends has the greatest end of those that do.
@@ -49,7 +61,11 @@ export const misquote: Rule = {
     // Citations grouped by sentence, once: a line of thousands of citations must not be
     // rescanned per citation (that was cubic).
     const bySentence = new Map<string, typeof note.citations>();
+    // A citation's sentence lies in its paragraph: a paragraph without an opening quotation
+    // mark holds no quotation, and its sentences are not segmented.
+    const marks = Array.from(text.matchAll(/["\u201c]/g), (m) => m.index);
     for (const c of note.citations) {
+      if (!holdsMark(marks, c.paragraph)) continue;
       // Only citations of sources carry quotations to check; a sentence is segmented only for them.
       if (view.resolve(note, c).kind !== 'source') continue;
       const sentence = view.sentenceOf(note, c);

@@ -52,6 +52,8 @@ export interface DateAnalysis {
   context: Timeline[];
   /** Sentences as the date checks split them (abbreviation-aware). */
   sentences: Span[];
+  /** The same sentences, split a block at a time around the offsets asked about. */
+  sentencesNear: SentencesNear;
   /** When the text contradicts its stated date (GN023): the date it implies, which its year-less dates were resolved against. */
   implied?: { date: CalendarDate; basis: string };
   /** The stated date and the phrase of the text that contradicts it, beyond what the phrase allows. */
@@ -72,7 +74,23 @@ export interface AnalyzeOptions {
   language?: DateLanguage;
 }
 
-const EMPTY: DateAnalysis = { mentions: [], ranges: [], elapsed: [], timeline: { count: 0 }, context: [], sentences: [] };
+/** `SentenceIndex`'s questions, for a caller that needs sentences around a few offsets only. */
+export interface SentencesNear {
+  at(offset: number): Span | undefined;
+  startBefore(offset: number, back: number, floor: number): number;
+}
+
+const NO_SENTENCES: SentencesNear = { at: () => undefined, startBefore: (offset, _back, floor) => Math.max(offset, floor) };
+
+const EMPTY: DateAnalysis = {
+  mentions: [],
+  ranges: [],
+  elapsed: [],
+  timeline: { count: 0 },
+  context: [],
+  sentences: [],
+  sentencesNear: NO_SENTENCES,
+};
 
 /** The date facts of one text. */
 export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAnalysis {
@@ -135,6 +153,7 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
     get sentences() {
       return sentences.all();
     },
+    sentencesNear: sentences,
     ...(implied ? { implied } : {}),
     ...(stated && contradiction ? { contradiction: { stated, implied: contradiction } } : {}),
   };

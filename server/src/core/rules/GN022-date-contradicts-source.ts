@@ -29,28 +29,27 @@ function sentencesOver(analysis: DateAnalysis, span: Span): Span {
  * The note sentence of each citation, split as the date checks split sentences (an
  * abbreviation such as "P.M." does not end it); a citation written after the full stop
  * (`… at 5:00 P.M. ET. [[002#x]]`) belongs to the sentence before it. One pass over the
- * citations in order: only the text between a citation and the one before it is read.
+ * citations in order: only the text between a citation and the one before it is read,
+ * and only the blocks that hold citations are split.
  */
 function citingSentences(text: string, analysis: DateAnalysis, citations: readonly Citation[], fallback: (c: Citation) => Span): Span[] {
-  const s = analysis.sentences;
+  const near = analysis.sentencesNear;
   const out: Span[] = [];
   let sentence = -1;
   let leading = false;
   let from = 0;
   for (const c of citations) {
-    const i = lastStartingAtOrBefore(s, c.start);
-    const here = s[i];
-    if (!here || c.start >= here.end) {
+    const here = near.at(c.start);
+    if (!here) {
       out.push(fallback(c));
       continue;
     }
-    if (i !== sentence) [sentence, leading, from] = [i, true, here.start];
+    if (here.start !== sentence) [sentence, leading, from] = [here.start, true, here.start];
     // Still only citations since the sentence began: this one closes the sentence before.
     leading = leading && text.slice(from, c.start).trim() === '';
     from = c.end;
-    out.push(
-      leading && i > 0 ? { start: s[i - 1]!.start, end: Math.max(c.end, here.end) } : { start: here.start, end: Math.max(here.end, c.end) },
-    );
+    // The sentence before starts where the one before `here` does (`here`'s own start when it is the first).
+    out.push({ start: leading ? near.startBefore(c.start, 1, 0) : here.start, end: Math.max(here.end, c.end) });
   }
   return out;
 }

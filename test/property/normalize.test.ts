@@ -7,6 +7,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { normalizeWithMap } from '../../server/src/core/normalize.js';
+import { normalizedSpan } from '../../server/src/core/quotes/misquote.js';
 import { PROPERTY_SEED } from './seed.js';
 
 /** The contract, one character at a time. */
@@ -82,6 +83,24 @@ describe('quote normalisation', () => {
         const want = reference(text);
         assert.equal(n.text, want.text);
         assert.deepEqual([...n.offsets], want.offsets);
+      }),
+      { seed: PROPERTY_SEED, numRuns: 2000 },
+    );
+  });
+
+  it('maps a span of the text to the normalised characters from its start to its end', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.nat(), fc.nat(), (parts, x, y) => {
+        const text = parts.join('');
+        const n = normalizeWithMap(text);
+        const [start, end] = [x % (text.length + 1), y % (text.length + 1)].sort((a, b) => a - b) as [number, number];
+        // The first normalised character at or after each end (the extra end entry when none is).
+        const last = n.offsets.length - 1;
+        const firstFrom = (offset: number) => {
+          const i = [...n.offsets].findIndex((o) => o >= offset);
+          return i < 0 || i > last ? last : i;
+        };
+        assert.deepEqual(normalizedSpan(n, { start, end }), { start: firstFrom(start), end: firstFrom(end) });
       }),
       { seed: PROPERTY_SEED, numRuns: 2000 },
     );

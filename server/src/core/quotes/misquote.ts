@@ -70,11 +70,24 @@ export function closestWording(n: NormalizedText, scope: Span, quote: string): {
 
 /** The normalised span covering an original span. */
 export function normalizedSpan(n: NormalizedText, span: Span): Span {
-  let a = 0;
-  while (a < n.offsets.length - 1 && n.offsets[a]! < span.start) a++;
-  let b = a;
-  while (b < n.offsets.length - 1 && n.offsets[b]! < span.end) b++;
-  return { start: a, end: b };
+  const a = firstAtLeast(n.offsets, span.start, 0);
+  return { start: a, end: firstAtLeast(n.offsets, span.end, a) };
+}
+
+/**
+ * The first index from `from` whose offset is at least `offset`, or the last index when
+ * none is: a binary search, since the offsets never decrease (a scan from the start was
+ * linear in the source per quotation checked).
+ */
+function firstAtLeast(offsets: Int32Array, offset: number, from: number): number {
+  let lo = from;
+  let hi = offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export { originalSpan };

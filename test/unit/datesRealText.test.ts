@@ -218,6 +218,18 @@ describe('a note sentence with two dates (GN022)', () => {
         '2022” in source 011); the note says October 20, 2022',
     ]);
   });
+
+  it('a citation in the paragraph after the sentence it closes is compared with that sentence', async () => {
+    const f = await fixture(
+      '//- sources/011_call.txt\nOctober 1, 2022\n\nApplications close on Friday, October 21, 2022 at 5:00 P.M. ET.\n' +
+        '//- notes/call.md\n---\ndate: 2022-10-02\n---\nThe call opened on October 3. Applications close on October 20.\n\n' +
+        '[[011#p2]] More on the call follows.\n',
+    );
+    assert.deepEqual(problemsOf(f, 'notes/call.md', ['GN022']), [
+      '4:53-4:63 GN022 The cited passage dates this to Friday, October 21, 2022 (“Friday, October 21, ' +
+        '2022” in source 011); the note says October 20, 2022',
+    ]);
+  });
 });
 
 describe('links, code and file names are never date evidence', () => {

@@ -131,7 +131,10 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
 
   // A source whose own text contradicts its stated date is read against the date it implies.
   const stated = options.isSource ? options.documentDate : undefined;
-  const contradiction = stated ? contradicted(text, lang, sentences.all(), mentions, extracted.elapsed, stated) : undefined;
+  // Only a phrase that counts from an event ("40 days since the flood") implies a date: a
+  // source without one is not split into sentences for it.
+  const contradiction =
+    stated && extracted.elapsed.length > 0 ? contradicted(text, lang, sentences.all(), mentions, extracted.elapsed, stated) : undefined;
   let implied: DateAnalysis['implied'];
   if (contradiction) {
     implied = {

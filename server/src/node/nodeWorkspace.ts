@@ -171,6 +171,9 @@ export class NodeWorkspace implements Workspace {
         return;
       }
       const dirUri = pathToUri(dir);
+      // Sub-folders are walked together: one after the other, a tree of a hundred folders
+      // waited for three file-system round trips each.
+      const below: Promise<void>[] = [];
       for (const entry of entries) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         let isDir = entry.isDirectory();
@@ -197,9 +200,10 @@ export class NodeWorkspace implements Workspace {
             continue;
           }
         }
-        if (isDir) await walk(path);
+        if (isDir) below.push(walk(path));
         else if (isFile && wanted) out.push(pathToUri(path));
       }
+      await Promise.all(below);
     };
     await walk(uriToPath(folder));
     return out.sort();

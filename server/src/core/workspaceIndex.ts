@@ -172,7 +172,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   /** Each note's resolutions, in the order of its citations: valid until any file changes (then all are dropped). */
   private resolutions = new Map<NoteIndex, { list: (Resolution | undefined)[]; complete: boolean }>();
   /** Values derived from several documents; dropped with the resolutions. */
-  private derivedValues = new Map<string, unknown>();
+  private derivedValues = new Map<string, Map<DocUri, unknown>>();
   /** Did-you-mean suggestions per unknown target, valid until a file is added or removed. */
   private suggestions = new Map<string, string[]>();
 
@@ -500,10 +500,12 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   }
 
   derived<T>(uri: DocUri, kind: string, compute: () => T): T {
-    const key = `${kind}\u0000${uri}`;
-    if (this.derivedValues.has(key)) return this.derivedValues.get(key) as T;
+    // By kind, then document: a key joined from the two was a new string to hash at every call.
+    let ofKind = this.derivedValues.get(kind);
+    if (!ofKind) this.derivedValues.set(kind, (ofKind = new Map()));
+    if (ofKind.has(uri)) return ofKind.get(uri) as T;
     const value = compute();
-    this.derivedValues.set(key, value);
+    ofKind.set(uri, value);
     return value;
   }
 

@@ -28,10 +28,15 @@ function sourceLabel(source: SourceIndex): string {
   return `source ${source.id}'s ${whereDate}`;
 }
 
+/** A source's own date as the reference its text and the notes citing it are read against (made once per version). */
+function sourceReference(view: WorkspaceView, source: SourceIndex): Reference | undefined {
+  return view.memo(source.uri, 'reference', () => documentReference(source, sourceLabel(source)));
+}
+
 /** The date analysis of a source (depends on its text only). */
 export function sourceDates(view: WorkspaceView, source: SourceIndex): DateAnalysis {
   return view.memo(source.uri, 'dates', () => {
-    const documentDate = documentReference(source, sourceLabel(source));
+    const documentDate = sourceReference(view, source);
     return analyzeDates(source.text, { isSource: true, ...(documentDate ? { documentDate } : {}) });
   });
 }
@@ -57,11 +62,12 @@ function citedReferences(view: WorkspaceView, note: NoteIndex): { paragraphs: Sp
     const r = view.resolve(note, c);
     if (r.kind !== 'source') continue;
     sources.add(r.source);
-    const date = r.source.date?.iso ? parseIso(r.source.date.iso) : undefined;
     const last = paragraphs[paragraphs.length - 1];
-    if (!date || (last && last.start === c.paragraph.start)) continue;
+    if (last && last.start === c.paragraph.start) continue;
+    const ref = sourceReference(view, r.source);
+    if (!ref) continue;
     paragraphs.push(c.paragraph);
-    refs.push({ date, basis: sourceLabel(r.source) });
+    refs.push(ref);
   }
   return { paragraphs, refs, sources };
 }

@@ -33,6 +33,16 @@ export function lastStartingAtOrBefore(spans: readonly Span[], offset: number): 
   return hi;
 }
 
+/** The first index in `[lo, hi)` whose value in `sorted` (never decreasing) is at least `value`; `hi` when none is. */
+export function firstAtLeast(sorted: ArrayLike<number>, value: number, lo = 0, hi = sorted.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Maps offsets to positions and back for one text. */
 export class LineIndex {
   private starts: number[] | undefined;

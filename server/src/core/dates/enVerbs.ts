@@ -7,6 +7,7 @@
  * Windows are bounded, so each date costs a constant.
  */
 import type { Span } from '../types.js';
+import { firstAtLeast } from '../text.js';
 import type { Tense, TenseEvidence } from './types.js';
 import { extended } from '../extended.js';
 
@@ -257,14 +258,7 @@ class WordIndex {
 
   /** The index of the first word starting at or after `offset`. */
   firstAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtLeast(this.starts, offset);
   }
 
   private readonly words: (Word | 'stop' | undefined)[] = [];

@@ -5,6 +5,7 @@
  */
 import { normalize, originalSpan, type NormalizedText } from '../normalize.js';
 import type { Span } from '../types.js';
+import { firstAtLeast } from '../text.js';
 import { fuzzyFind } from './fuzzy.js';
 
 /** Quotations in `text[span]`: the words between straight or typographic double quotes. */
@@ -68,26 +69,15 @@ export function closestWording(n: NormalizedText, scope: Span, quote: string): {
   return { span: { start: match.start, end: match.end }, similarity: match.similarity };
 }
 
-/** The normalised span covering an original span. */
-export function normalizedSpan(n: NormalizedText, span: Span): Span {
-  const a = firstAtLeast(n.offsets, span.start, 0);
-  return { start: a, end: firstAtLeast(n.offsets, span.end, a) };
-}
-
 /**
- * The first index from `from` whose offset is at least `offset`, or the last index when
- * none is: a binary search, since the offsets never decrease (a scan from the start was
- * linear in the source per quotation checked).
+ * The normalised span covering an original span: from the first normalised character at
+ * or after each end (the extra end entry when none is), found by binary search since the
+ * offsets never decrease (a scan from the start was linear in the source per quotation).
  */
-function firstAtLeast(offsets: Int32Array, offset: number, from: number): number {
-  let lo = from;
-  let hi = offsets.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+export function normalizedSpan(n: NormalizedText, span: Span): Span {
+  const last = n.offsets.length - 1;
+  const a = firstAtLeast(n.offsets, span.start, 0, last);
+  return { start: a, end: firstAtLeast(n.offsets, span.end, a, last) };
 }
 
 export { originalSpan };

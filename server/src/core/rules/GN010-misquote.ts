@@ -1,6 +1,6 @@
 /** GN010: quoted words, in a sentence that cites a passage, that the passage does not hold. */
 import { closestWording, normalizedSpan, quotationsIn, quoteOccurs } from '../quotes/misquote.js';
-import { lastStartingAtOrBefore } from '../text.js';
+import { firstAtLeast, lastStartingAtOrBefore } from '../text.js';
 import type { SourceText } from '../sourceText.js';
 import type { Passage, Problem, Span } from '../types.js';
 import type { Rule } from './rule.js';
@@ -18,14 +18,8 @@ function scopeOf(derived: SourceText, passage: Passage): Span {
 
 /** True when one of the sorted offsets `marks` lies in `span`. */
 function holdsMark(marks: readonly number[], span: Span): boolean {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid]! < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < marks.length && marks[lo]! < span.end;
+  const i = firstAtLeast(marks, span.start);
+  return i < marks.length && marks[i]! < span.end;
 }
 
 /** True when `span` overlaps one of the sorted, disjoint `citations`. */
@@ -55,15 +49,16 @@ export const misquote: Rule = {
     if (text === undefined || !lines || note.citations.length === 0) return [];
     // Only citations of sources carry quotations to check: a note citing none (every note of a
     // vault without sources) is not searched for quotation marks.
-    if (!view.resolutionsOf(note).some((r) => r.kind === 'source') || !/["\u201c]/.test(text)) return [];
+    if (!view.resolutionsOf(note).some((r) => r.kind === 'source')) return [];
+    // Where the quotation marks are: a citation's sentence lies in its paragraph, so a
+    // paragraph without an opening mark holds no quotation and is not segmented.
+    const marks = Array.from(text.matchAll(/["\u201c]/g), (m) => m.index);
+    if (marks.length === 0) return [];
     const out: Problem[] = [];
     const seen = new Set<number>();
     // Citations grouped by sentence, once: a line of thousands of citations must not be
     // rescanned per citation (that was cubic).
     const bySentence = new Map<string, typeof note.citations>();
-    // A citation's sentence lies in its paragraph: a paragraph without an opening quotation
-    // mark holds no quotation, and its sentences are not segmented.
-    const marks = Array.from(text.matchAll(/["\u201c]/g), (m) => m.index);
     for (const c of note.citations) {
       if (!holdsMark(marks, c.paragraph)) continue;
       // Only citations of sources carry quotations to check; a sentence is segmented only for them.

@@ -129,10 +129,22 @@ async function withWorkspace(test: (folder: string, cacheDir: string) => Promise
   }
 }
 
-/** Starts the server with a persisted index in `cacheDir`, waits for its first full check, and stops it (the index is written on shutdown). */
-async function runOnce(folder: string, cacheDir: string): Promise<LspClient> {
-  const client = await LspClient.start(folder, {}, [], { cacheDir });
+/**
+ * Starts the server with a persisted index in `cacheDir`, waits for its first full check, and
+ * stops it (the index is written on shutdown). With `open`, that note is open from the start
+ * and hovered at once on `link`, whose file is then read on demand.
+ */
+async function runOnce(folder: string, cacheDir: string, open?: { note: string; link: string }): Promise<LspClient> {
+  const client = await LspClient.start(folder, {}, open ? [open.note] : [], { cacheDir });
   try {
+    if (open) {
+      const text = readFileSync(join(folder, open.note), 'utf8');
+      const hover = (await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: client.uri(open.note) },
+        position: positionOf(text, open.link, 3),
+      })) as { contents: { value: string } } | null;
+      assert.ok(hover?.contents.value.startsWith('**Note'), JSON.stringify(hover));
+    }
     await client.waitForReady(60000);
     // Ready comes first from the saved problems on a warm start: the scan's own check ends after.
     while (
@@ -172,6 +184,20 @@ describe('the language server on a warm start (a persisted index in cacheDir)', 
         .filter((s) => s.state === 'ready')
         .at(-1)!;
       assert.deepEqual([firstReady.errors, firstReady.warnings, firstReady.notes], [lastCold.errors, lastCold.warnings, lastCold.notes]);
+    }));
+
+  it('publishes each saved problem once, and ends as a cold start does, when an open note has a link read on demand', () =>
+    withWorkspace(async (folder, cacheDir) => {
+      const cold = await runOnce(folder, cacheDir);
+      // Note 42 links to note 294, which the scan reads late: the hover has it read first.
+      const warm = await runOnce(folder, cacheDir, { note: 'notes/note 42.md', link: '[[note 294]]' });
+      assert.deepEqual(shown(warm), shown(cold));
+      const uris = warm.published.filter((p) => p.diagnostics.length > 0).map((p) => p.uri);
+      assert.deepEqual(
+        uris.filter((uri, i) => uris.indexOf(uri) !== i),
+        [],
+        'no file is sent its diagnostics twice',
+      );
     }));
 
   it('publishes no saved problem when a file changed since: each file is checked as it is now', () =>

@@ -85,3 +85,31 @@ describe('a request on one link during the scan', () => {
     assert.match(String(service.hover(note, onTwo)?.contents), /^\*\*Note two\*\* — Two\n\n> The second page/);
   });
 });
+
+describe('checks during the scan', () => {
+  it('checks only the open note before the scan ends: a file read on demand is judged once the files its links name are read', async () => {
+    const note = 'memory:///ws/notes/open.md';
+    const target = 'memory:///ws/notes/target.md';
+    const files = {
+      'notes/open.md': 'See [[target]].\n',
+      'notes/target.md': 'Links to [[later#No such heading]].\n',
+      'notes/later.md': '# Real heading\n',
+    };
+    const ws = new HeldRead('memory:///ws/notes/later.md', files);
+    const service = createNotesService({ workspace: ws, yieldToRequests: () => new Promise((r) => setImmediate(r)) });
+    service.openDocument(note, files['notes/open.md'], 1);
+    const scan = service.initialize();
+    // A hover on the open note's link reads `target.md` on demand; `later.md` is not read yet.
+    await service.prepare(note, { line: 0, character: 7 });
+    const published = [...service.takeChangedProblems()].map(([uri, problems]) => [uri, problems.map((p) => `${p.code} ${p.message}`)]);
+    ws.release();
+    await scan;
+    await service.prepare(note);
+    published.push(...[...service.takeChangedProblems()].map(([uri, problems]) => [uri, problems.map((p) => `${p.code} ${p.message}`)]));
+    const heading = ['GN002 No heading `No such heading` in note `later`'];
+    assert.deepEqual(
+      published.filter(([uri]) => uri === target),
+      [[target, heading]],
+    );
+  });
+});

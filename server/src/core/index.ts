@@ -473,12 +473,19 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     unpublished.add(uri);
   }
 
-  /** Recomputes the problems of up to `limit` dirty documents (all by default); held ones wait. */
+  /**
+   * Recomputes the problems of up to `limit` dirty documents (all by default). During the
+   * scan only open documents are checked, a note once the files its links name are read
+   * (`held` until then); the others wait for the scan's end, when every file they name is
+   * indexed: checked before, a link into a note not read yet was judged on what little was
+   * known (a missing heading went unreported, and on a warm start its saved report was
+   * taken back).
+   */
   function refresh(limit = Infinity): void {
     collectDirty();
     let n = 0;
     for (const uri of pending) {
-      if (held.has(uri)) continue;
+      if (held.has(uri) || (scanning && !open.has(uri))) continue;
       if (n++ >= limit) break;
       recompute(uri);
     }
@@ -708,6 +715,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       if (saved) {
         // Nothing changed since the saved check: its problems stand as they are.
         for (const [uri, problems] of saved) {
+          // An open note checked once the files its links name were read keeps that check: the
+          // same problems (its text is the one saved), already published.
+          if (open.has(uri) && current.has(uri)) continue;
           current.set(uri, problems);
           if (problems.length > 0) fixesUnread.set(uri, problems);
           unpublished.add(uri);

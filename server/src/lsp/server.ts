@@ -236,10 +236,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           // without problems that had none is not published to (most files of a vault; each empty
           // publish cost the editor a message to read, most of its work at start-up).
           if (problems.length === 0 && !withDiagnostics.has(uri) && !open.has(uri)) continue;
-          if (publishedEarly?.get(uri) === problems) continue;
+          const early = publishedEarly?.get(uri);
+          const diagnostics = early === problems ? undefined : problems.map(toDiagnostic);
+          // Saved problems published before the scan, found again by a check after it: sent once.
+          if (!diagnostics || (early && JSON.stringify(early.map(toDiagnostic)) === JSON.stringify(diagnostics))) continue;
           if (problems.length > 0) withDiagnostics.add(uri);
           else withDiagnostics.delete(uri);
-          void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
+          // The editor holds these now: the saved list, if it comes back, is sent again.
+          publishedEarly?.delete(uri);
+          void connection.sendDiagnostics({ uri, diagnostics });
         }
       } while (checked && service.pendingChanges > 0 && performance.now() - started < CHECK_BUDGET_MS);
     } catch (e) {

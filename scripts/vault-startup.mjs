@@ -9,16 +9,19 @@
 //
 // Usage: npm run bundle && node scripts/vault-startup.mjs [--json] DIR[=convention] …
 //   (a convention suffix, as eval:vaults takes, is ignored: the server detects it)
-import { spawn } from 'node:child_process';
+// It also compares what the server ends with, cold and warm, with what the command line
+// reports on the same folder (`check --format json`): the two must say the same.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const root = join(import.meta.dirname, '..');
 const SERVER = join(root, 'dist', 'server.js');
+const CLI = join(root, 'dist', 'cli.js');
 const TIMEOUT_MS = 600_000;
 
 /** The Markdown files of a vault (not in dot-folders or node_modules), relative paths. */
@@ -108,9 +111,12 @@ async function start(dir, cacheDir, note) {
   const examples = [];
   let diagnostics = 0;
   let publishCount = 0;
+  const final = new Set();
   for (const [file, list] of publishes) {
     publishCount += list.length;
     const last = new Set(list[list.length - 1].map(key));
+    for (const d of list[list.length - 1])
+      final.add(`${relative(dir, fileURLToPath(file))}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
     diagnostics += last.size;
     const withdrawn = new Map();
     for (const published of list.slice(0, -1)) for (const d of published) if (!last.has(key(d))) withdrawn.set(key(d), d);
@@ -136,6 +142,7 @@ async function start(dir, cacheDir, note) {
     hoversWrong,
     hoversNullEarly,
     examples,
+    final,
   };
 }
 
@@ -146,6 +153,19 @@ if (dirs.length === 0) {
   console.error('usage: node scripts/vault-startup.mjs [--json] DIR[=convention] …');
   process.exit(2);
 }
+/** What `check --format json` reports on `dir`, in the form `start` collects the server's last publishes. */
+function cliReports(dir) {
+  const r = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return new Set(JSON.parse(r.stdout).map((p) => `${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`));
+}
+
+/** How many reports one side has that the other has not, with a few of them. */
+function differences(server, cli) {
+  const onlyServer = [...server].filter((x) => !cli.has(x));
+  const onlyCli = [...cli].filter((x) => !server.has(x));
+  return { onlyServer: onlyServer.length, onlyCli: onlyCli.length, examples: [...onlyServer.slice(0, 3), ...onlyCli.slice(0, 3)] };
+}
+
 const rows = [];
 for (const dir of dirs) {
   const note = busiestNote(dir);
@@ -154,6 +174,11 @@ for (const dir of dirs) {
   try {
     const cold = await start(dir, cacheDir, note);
     const warm = await start(dir, cacheDir, note);
+    const cli = cliReports(dir);
+    for (const s of [cold, warm]) {
+      s.againstCli = differences(s.final, cli);
+      delete s.final;
+    }
     rows.push({ dir, open: note.rel, links: note.links, cold, warm });
     if (!json) console.error(`${dir}: cold ${JSON.stringify(cold)} warm ${JSON.stringify(warm)}`);
   } finally {
@@ -163,15 +188,15 @@ for (const dir of dirs) {
 if (json) console.log(JSON.stringify(rows, null, 2));
 else {
   console.log(
-    '| vault | open note (links) | start | files published | publishes | diagnostics | false at start | hovers at start that differ (null) |',
+    '| vault | open note (links) | start | files published | publishes | diagnostics | false at start | hovers at start that differ (null) | differ from the command line |',
   );
-  console.log('|---|---|---|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows)
     for (const [name, s] of [
       ['cold', r.cold],
       ['warm', r.warm],
     ])
       console.log(
-        `| ${r.dir} | ${r.open} (${r.links}) | ${name}, ready ${s.readyMs} ms | ${s.files} | ${s.publishes} | ${s.diagnostics} | ${s.falseAtStart} | ${s.hoversWrong} of ${s.hovers} (${s.hoversNullEarly}) |`,
+        `| ${r.dir} | ${r.open} (${r.links}) | ${name}, ready ${s.readyMs} ms | ${s.files} | ${s.publishes} | ${s.diagnostics} | ${s.falseAtStart} | ${s.hoversWrong} of ${s.hovers} (${s.hoversNullEarly}) | ${s.againstCli.onlyServer + s.againstCli.onlyCli} |`,
       );
 }

@@ -6,6 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { createNotesService, MemoryWorkspace } from '../../server/src/core/index.js';
 import type { DocUri } from '../../server/src/core/types.js';
+import type { SuggestionKind } from '../../server/src/core/view.js';
+import type { WorkspaceIndex } from '../../server/src/core/workspaceIndex.js';
 
 /** A workspace whose second read of `slow` takes `ms` (the on-demand read, after the scan's own). */
 class SlowSecondRead extends MemoryWorkspace {
@@ -111,5 +113,20 @@ describe('checks during the scan', () => {
       published.filter(([uri]) => uri === target),
       [[target, heading]],
     );
+  });
+});
+
+describe('a held note’s did-you-mean tables', () => {
+  it('are asked for a few links at a time: a note with 300 links is resolved in steps of 128', async () => {
+    const links = Array.from({ length: 300 }, (_, i) => (i % 2 === 0 ? `[[page ${i}]]` : `[[missing ${i}]]`));
+    const files: Record<string, string> = { 'notes/hub.md': `${links.join(' ')} [[deep/missing/path]]\n` };
+    for (let i = 0; i < 300; i += 2) files[`notes/page ${i}.md`] = `# Page ${i}\n`;
+    const service = createNotesService({ workspace: new MemoryWorkspace(['memory:///ws'], files) });
+    await service.initialize();
+    const view = service.view as WorkspaceIndex;
+    const kinds = new Set<SuggestionKind>();
+    const steps = [...view.askedKindSteps(view.note('memory:///ws/notes/hub.md')!, kinds, 128)];
+    assert.equal(steps.length, 2);
+    assert.deepEqual([...kinds].sort(), ['note', 'path']);
   });
 });

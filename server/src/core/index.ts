@@ -28,7 +28,7 @@ import { ambiguousSource } from './rules/GN003-ambiguous-source.js';
 import { moreProblems } from './rules/GN009-more-problems.js';
 import { appendAll, capProblems, checkFailure, withSeverity } from './problemList.js';
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
-import type { Citation, DocUri, Problem } from './types.js';
+import type { Citation, DocUri, NoteIndex, Problem } from './types.js';
 import {
   parseDocument,
   type DocKind,
@@ -43,7 +43,7 @@ import { scanFiles, type Listing, type ScannedFile } from './scan.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { detectConventions } from './links/style.js';
 import { nameKind } from './links/resolve.js';
-import { isUnresolved } from './view.js';
+import { isUnresolved, type SuggestionKind } from './view.js';
 import { isExtractedFormat } from './formats.js';
 import type { ExtractedDocument } from './types.js';
 import { sameStat, type FileChange, type FileStat, type TextRead, type Workspace } from './workspace.js';
@@ -566,10 +566,16 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
    * built in slices with requests answered between them (built at its check, they held
    * every request for a tenth of a second on 10,000 names). Once per note.
    */
+  function* tableSteps(note: NoteIndex): Generator<void> {
+    const kinds = new Set<SuggestionKind>();
+    yield* index.askedKindSteps(note, kinds);
+    yield* index.suggestionSteps(kinds);
+  }
+
   async function suggestionsReady(uri: DocUri): Promise<void> {
     const note = index.note(uri);
     if (!note || !held.has(uri) || !options.yieldToRequests) return;
-    const ready = inSlices(index.suggestionSteps(index.askedKinds(note)));
+    const ready = inSlices(tableSteps(note));
     tablesFor.set(uri, ready);
     try {
       await ready;

@@ -3,8 +3,9 @@
 // says once it is ready (nothing changes on disk meanwhile, so the two must agree):
 // - every diagnostic published during start-up that the last publish of its file no
 //   longer holds is a false report at start;
-// - a hover sent on each link of the open note right after it is opened must answer
-//   as the same hover does once the server is ready (never null where it answers then).
+// - a hover and a definition request sent on each link of the open note right after it
+//   is opened must answer as the same requests do once the server is ready (never null
+//   or empty where they answer then).
 // Each vault is started cold (an empty cache folder), then warm (the same folder again).
 //
 // Usage: npm run bundle && node scripts/vault-startup.mjs [--json] DIR[=convention] …
@@ -96,9 +97,11 @@ async function start(dir, cacheDir, note) {
   c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: note.text } });
   const positions = linkPositions(note.text);
   const hover = (position) => c.sendRequest('textDocument/hover', { textDocument: { uri }, position });
-  const early = await Promise.all(positions.map(hover));
+  const definition = (position) => c.sendRequest('textDocument/definition', { textDocument: { uri }, position });
+  const [early, earlyDefinitions] = await Promise.all([Promise.all(positions.map(hover)), Promise.all(positions.map(definition))]);
   const readyAt = await ready;
   const late = await Promise.all(positions.map(hover));
+  const lateDefinitions = await Promise.all(positions.map(definition));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await c.sendRequest('shutdown');
   c.sendNotification('exit');
@@ -130,6 +133,7 @@ async function start(dir, cacheDir, note) {
   const text = (h) => (h ? JSON.stringify(h.contents) : null);
   const hoversWrong = early.filter((h, i) => text(h) !== text(late[i])).length;
   const hoversNullEarly = early.filter((h, i) => !h && late[i]).length;
+  const definitionsWrong = earlyDefinitions.filter((d, i) => JSON.stringify(d) !== JSON.stringify(lateDefinitions[i])).length;
   return {
     readyMs: Math.round(readyAt - t0),
     files: publishes.size,
@@ -141,6 +145,7 @@ async function start(dir, cacheDir, note) {
     hovers: positions.length,
     hoversWrong,
     hoversNullEarly,
+    definitionsWrong,
     examples,
     final,
   };
@@ -188,15 +193,15 @@ for (const dir of dirs) {
 if (json) console.log(JSON.stringify(rows, null, 2));
 else {
   console.log(
-    '| vault | open note (links) | start | files published | publishes | diagnostics | false at start | hovers at start that differ (null) | differ from the command line |',
+    '| vault | open note (links) | start | files published | publishes | diagnostics | false at start | hovers at start that differ (null) | definitions that differ | differ from the command line |',
   );
-  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows)
     for (const [name, s] of [
       ['cold', r.cold],
       ['warm', r.warm],
     ])
       console.log(
-        `| ${r.dir} | ${r.open} (${r.links}) | ${name}, ready ${s.readyMs} ms | ${s.files} | ${s.publishes} | ${s.diagnostics} | ${s.falseAtStart} | ${s.hoversWrong} of ${s.hovers} (${s.hoversNullEarly}) | ${s.againstCli.onlyServer + s.againstCli.onlyCli} |`,
+        `| ${r.dir} | ${r.open} (${r.links}) | ${name}, ready ${s.readyMs} ms | ${s.files} | ${s.publishes} | ${s.diagnostics} | ${s.falseAtStart} | ${s.hoversWrong} of ${s.hovers} (${s.hoversNullEarly}) | ${s.definitionsWrong} | ${s.againstCli.onlyServer + s.againstCli.onlyCli} |`,
       );
 }

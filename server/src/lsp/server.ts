@@ -440,7 +440,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }),
   );
   connection.onDefinition(
-    guard('definition', [], async (p) => (await prepared(p.textDocument.uri), service!.definition(p.textDocument.uri, p.position))),
+    // As a hover: a link waits for the files it names only, not for every target of the note.
+    guard(
+      'definition',
+      [],
+      async (p) => (await prepared(p.textDocument.uri, p.position), service!.definition(p.textDocument.uri, p.position)),
+    ),
   );
   connection.onReferences(
     guard('references', [], (p) => service!.references(p.textDocument.uri, p.position, p.context.includeDeclaration)),

@@ -5,7 +5,10 @@
 //   longer holds is a false report at start;
 // - a hover and a definition request sent on each link of the open note right after it
 //   is opened must answer as the same requests do once the server is ready (never null
-//   or empty where they answer then).
+//   or empty where they answer then); so must a completion right after the `[[` and the
+//   `#` of its first 200 links offer the same names and headings in the same order (a
+//   note's title beside its name comes once it is read; in a workspace with sources,
+//   the sources read so far are offered).
 // Each vault is started cold (an empty cache folder), then warm (the same folder again).
 //
 // Usage: npm run bundle && node scripts/vault-startup.mjs [--json] DIR[=convention] …
@@ -46,6 +49,19 @@ function busiestNote(dir) {
     if (!best || links > best.links) best = { rel, text, links };
   }
   return best;
+}
+
+/** Completion positions in a text's first `max` links: right after `[[`, and right after a `#` in the link. */
+function completionPositions(text, max = 200) {
+  const out = [];
+  text.split('\n').forEach((line, lineNo) => {
+    for (const m of line.matchAll(/\[\[([^\]\n|#]*)(#?)/g)) {
+      if (out.length >= max) return;
+      out.push({ line: lineNo, character: m.index + 2 });
+      if (m[2]) out.push({ line: lineNo, character: m.index + 2 + m[1].length + 1 });
+    }
+  });
+  return out;
 }
 
 /** A position inside each `[[…]]` of a text. */
@@ -98,10 +114,17 @@ async function start(dir, cacheDir, note) {
   const positions = linkPositions(note.text);
   const hover = (position) => c.sendRequest('textDocument/hover', { textDocument: { uri }, position });
   const definition = (position) => c.sendRequest('textDocument/definition', { textDocument: { uri }, position });
-  const [early, earlyDefinitions] = await Promise.all([Promise.all(positions.map(hover)), Promise.all(positions.map(definition))]);
+  const completing = completionPositions(note.text);
+  const complete = (position) => c.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+  const [early, earlyDefinitions, earlyCompletions] = await Promise.all([
+    Promise.all(positions.map(hover)),
+    Promise.all(positions.map(definition)),
+    Promise.all(completing.map(complete)),
+  ]);
   const readyAt = await ready;
   const late = await Promise.all(positions.map(hover));
   const lateDefinitions = await Promise.all(positions.map(definition));
+  const lateCompletions = await Promise.all(completing.map(complete));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await c.sendRequest('shutdown');
   c.sendNotification('exit');
@@ -134,6 +157,10 @@ async function start(dir, cacheDir, note) {
   const hoversWrong = early.filter((h, i) => text(h) !== text(late[i])).length;
   const hoversNullEarly = early.filter((h, i) => !h && late[i]).length;
   const definitionsWrong = earlyDefinitions.filter((d, i) => JSON.stringify(d) !== JSON.stringify(lateDefinitions[i])).length;
+  // What would be inserted, in order (a note's title is shown beside its name once it is read).
+  const offered = (list) =>
+    JSON.stringify((Array.isArray(list) ? list : (list?.items ?? [])).map((item) => [item.label, item.textEdit?.newText]));
+  const completionsWrong = earlyCompletions.filter((d, i) => offered(d) !== offered(lateCompletions[i])).length;
   return {
     readyMs: Math.round(readyAt - t0),
     files: publishes.size,
@@ -146,6 +173,8 @@ async function start(dir, cacheDir, note) {
     hoversWrong,
     hoversNullEarly,
     definitionsWrong,
+    completions: completing.length,
+    completionsWrong,
     examples,
     final,
   };
@@ -193,15 +222,15 @@ for (const dir of dirs) {
 if (json) console.log(JSON.stringify(rows, null, 2));
 else {
   console.log(
-    '| vault | open note (links) | start | files published | publishes | diagnostics | false at start | hovers at start that differ (null) | definitions that differ | differ from the command line |',
+    '| vault | open note (links) | start | files published | publishes | diagnostics | false at start | hovers at start that differ (null) | definitions that differ | completions that differ | differ from the command line |',
   );
-  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows)
     for (const [name, s] of [
       ['cold', r.cold],
       ['warm', r.warm],
     ])
       console.log(
-        `| ${r.dir} | ${r.open} (${r.links}) | ${name}, ready ${s.readyMs} ms | ${s.files} | ${s.publishes} | ${s.diagnostics} | ${s.falseAtStart} | ${s.hoversWrong} of ${s.hovers} (${s.hoversNullEarly}) | ${s.definitionsWrong} | ${s.againstCli.onlyServer + s.againstCli.onlyCli} |`,
+        `| ${r.dir} | ${r.open} (${r.links}) | ${name}, ready ${s.readyMs} ms | ${s.files} | ${s.publishes} | ${s.diagnostics} | ${s.falseAtStart} | ${s.hoversWrong} of ${s.hovers} (${s.hoversNullEarly}) | ${s.definitionsWrong} | ${s.completionsWrong} of ${s.completions} | ${s.againstCli.onlyServer + s.againstCli.onlyCli} |`,
       );
 }

@@ -130,3 +130,26 @@ describe('a held note’s did-you-mean tables', () => {
     assert.deepEqual([...kinds].sort(), ['note', 'path']);
   });
 });
+
+describe('a completion during the scan', () => {
+  it('waits for the file the link being written names, not for the files of the note’s other links', async () => {
+    const note = 'memory:///ws/notes/open.md';
+    const files = {
+      'notes/open.md': 'See [[two]].\nNow [[one#\n',
+      'notes/one.md': '# First heading\n\n## Second\n',
+      'notes/two.md': '# Two\n',
+    };
+    const ws = new HeldRead('memory:///ws/notes/two.md', files);
+    const service = createNotesService({ workspace: ws, yieldToRequests: () => new Promise((r) => setImmediate(r)) });
+    service.openDocument(note, files['notes/open.md'], 1);
+    const scan = service.initialize();
+    const afterHash = { line: 1, character: 10 };
+    const offered = await Promise.race([
+      service.prepareCompletion(note, afterHash).then(() => service.completion(note, afterHash).map((i) => i.label)),
+      new Promise<string[]>((r) => setTimeout(() => r(['still waiting after 2 s']), 2000)),
+    ]);
+    assert.deepEqual(offered, ['First heading', 'Second']);
+    ws.release();
+    await scan;
+  });
+});

@@ -151,6 +151,13 @@ export interface NotesService {
    * hover on one link need not wait for the note's others).
    */
   prepare(uri: DocUri, position?: Position): Promise<void>;
+  /**
+   * Before a completion during the scan: waits for the listing, then reads on demand the
+   * files that the link at `position` names, the one being written included (`[[note#`
+   * offers that note's headings), never the note's other targets. Resolves at once after
+   * the scan.
+   */
+  prepareCompletion(uri: DocUri, position: Position): Promise<void>;
   /** An editor closed a document: the disk's text counts again. */
   closeDocument(uri: DocUri): Promise<void>;
   /** Files changed on disk. */

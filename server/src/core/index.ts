@@ -13,6 +13,7 @@ import { codeLenses } from './features/codeLens.js';
 import { references } from './features/references.js';
 import { prepareRename, rename } from './features/rename.js';
 import { citationAt } from './features/locate.js';
+import { linkBeingWritten } from './features/completion.js';
 import { expandMoves, moveEdits } from './links/moves.js';
 import { createAnchor, proposeAnchor } from './features/createAnchor.js';
 import { listAnchors, listSources } from './features/catalog.js';
@@ -28,7 +29,7 @@ import { ambiguousSource } from './rules/GN003-ambiguous-source.js';
 import { moreProblems } from './rules/GN009-more-problems.js';
 import { appendAll, capProblems, checkFailure, withSeverity } from './problemList.js';
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
-import type { Citation, DocUri, NoteIndex, Problem } from './types.js';
+import type { DocUri, NoteIndex, Problem } from './types.js';
 import {
   parseDocument,
   type DocKind,
@@ -43,7 +44,7 @@ import { scanFiles, type Listing, type ScannedFile } from './scan.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { detectConventions } from './links/style.js';
 import { nameKind } from './links/resolve.js';
-import { isUnresolved, type SuggestionKind } from './view.js';
+import { isUnresolved, type LinkNames, type SuggestionKind } from './view.js';
 import { isExtractedFormat } from './formats.js';
 import type { ExtractedDocument } from './types.js';
 import { sameStat, type FileChange, type FileStat, type TextRead, type Workspace } from './workspace.js';
@@ -515,7 +516,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   }
 
   /** Reads (on demand, during the scan) every file the links of a document may name that is not indexed yet. */
-  async function loadTargets(uri: DocUri, only?: Citation): Promise<void> {
+  async function loadTargets(uri: DocUri, only?: LinkNames): Promise<void> {
     const note = index.note(uri);
     if (!note) return;
     for (const target of index.candidateTargets(note, only ? [only] : undefined)) {
@@ -786,6 +787,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       // Checked once released (files read on demand mark what they change themselves):
       // a request every few milliseconds must not re-check the note each time.
       if (held.delete(uri)) dirty.add(uri);
+    },
+    async prepareCompletion(uri, position) {
+      if (!scanning) return;
+      await listed;
+      // The files the link at the cursor names, the one being written included (`[[note#`, still
+      // unclosed: its headings).
+      const at = citationAt(index, uri, position)?.citation;
+      const link = at && !at.malformed ? at : linkBeingWritten(index, uri, position);
+      if (link) await loadTargets(uri, link);
     },
     async closeDocument(uri) {
       if (!open.delete(uri)) return;

@@ -10,6 +10,9 @@ import type { AnchorFileIndex, BlockId, Citation, DocUri, Heading, NoteIndex, Pa
 /** The kinds of names did-you-mean looks among: sources and notes, attachments, or note paths. */
 export type SuggestionKind = 'source' | 'note' | 'file' | 'path';
 
+/** What of a link names files: enough to find the files it may name, for a link being written too. */
+export type LinkNames = Pick<Citation, 'target' | 'label' | 'form'>;
+
 /** A did-you-mean lookup: the name a link gives, among names of one kind. */
 export interface SuggestionAsk {
   name: string;

@@ -19,7 +19,7 @@ import { lastStartingAtOrBefore, LineIndex } from './text.js';
 import { sentenceAround, sentencesIn } from './parse/sentences.js';
 import { sourceText, type SourceText } from './sourceText.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex, Span } from './types.js';
-import type { Resolution, SuggestionAsk, SuggestionKind, WorkspaceView } from './view.js';
+import type { LinkNames, Resolution, SuggestionAsk, SuggestionKind, WorkspaceView } from './view.js';
 import { isInside, joinUri, relativePath } from './workspace.js';
 import { SOURCE_EXTENSIONS, sourceFormat, withoutSourceExtension } from './formats.js';
 
@@ -563,7 +563,7 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
    * or not: what must be indexed for the note's links to resolve as they will once the
    * whole workspace is read.
    */
-  candidateTargets(note: NoteIndex, citations: readonly Citation[] = note.citations): Set<DocUri> {
+  candidateTargets(note: NoteIndex, citations: readonly LinkNames[] = note.citations): Set<DocUri> {
     const out = new Set<DocUri>();
     const from = this.files.get(note.uri);
     for (const c of citations) {

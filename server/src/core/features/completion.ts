@@ -5,8 +5,8 @@
  */
 import type { CompletionItem } from '../api.js';
 import type { DocUri, NoteIndex, Position, Range, SourceIndex } from '../types.js';
-import type { WorkspaceView } from '../view.js';
-import { isExternal } from '../parse/mdLinks.js';
+import type { LinkNames, WorkspaceView } from '../view.js';
+import { decodeDestination, isExternal } from '../parse/mdLinks.js';
 import { markdownFileItems, noteAnchorItems, noteNamed, wikiFileItems } from './completionLinks.js';
 import { escapeMarkdown, shorten } from './locate.js';
 import { passageQuote } from './passage.js';
@@ -39,6 +39,21 @@ function wikiContext(before: string, dendron: boolean): WikiContext | undefined 
   // Nested headings (`#h1#h2`): the part after the last `#` is replaced.
   const last = fragment.lastIndexOf('#');
   return { target: fragment.slice(0, hash).trim(), anchor: fragment.slice(last + 1), from: from + last + 1, embed };
+}
+
+/**
+ * The link being written at `position` as far as it names files (`[[note#`, `[t](x.md#`):
+ * what completion there reads, for reading it on demand first. Undefined outside a link.
+ */
+export function linkBeingWritten(view: WorkspaceView, uri: DocUri, position: Position): LinkNames | undefined {
+  const lines = view.lines(uri);
+  const text = view.text(uri);
+  if (!lines || text === undefined) return undefined;
+  const before = text.slice(lines.offsetAt({ line: position.line, character: 0 }), lines.offsetAt(position));
+  const md = markdownContext(before);
+  if (md) return { target: decodeDestination(md.path), form: 'markdown' };
+  const ctx = wikiContext(before, view.conventions.style === 'dendron');
+  return ctx ? { target: ctx.target } : undefined;
 }
 
 /** What is being typed as a Markdown link destination (`[t](dest` or `[x]: dest`): the path, or the fragment after `#`. */

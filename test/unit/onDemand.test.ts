@@ -62,23 +62,32 @@ class HeldRead extends MemoryWorkspace {
   }
 }
 
+/**
+ * A server's service on `files` with `notes/open.md` open, its scan started and the read
+ * of `held` waiting until `ws.release()`.
+ */
+function scanningWithHeldRead(held: string, files: Record<string, string>) {
+  const ws = new HeldRead(`memory:///ws/${held}`, files);
+  const service = createNotesService({ workspace: ws, yieldToRequests: () => new Promise((r) => setImmediate(r)) });
+  const note = 'memory:///ws/notes/open.md';
+  service.openDocument(note, files['notes/open.md']!, 1);
+  return { ws, service, note, scan: service.initialize() };
+}
+
+/** What `answer` gives, or `still waiting after 2 s`. */
+function withinTwoSeconds<T>(answer: Promise<T>): Promise<T | string> {
+  return Promise.race([answer, new Promise<string>((r) => setTimeout(() => r('still waiting after 2 s'), 2000))]);
+}
+
 describe('a request on one link during the scan', () => {
   it('waits for the files that link names, not for the files of the note’s other links', async () => {
-    const note = 'memory:///ws/notes/open.md';
-    const files = {
+    const { ws, service, note, scan } = scanningWithHeldRead('notes/two.md', {
       'notes/open.md': 'See [[one]] and [[two]].\n',
       'notes/one.md': '# One\n\nThe first page.\n',
       'notes/two.md': '# Two\n\nThe second page.\n',
-    };
-    const ws = new HeldRead('memory:///ws/notes/two.md', files);
-    const service = createNotesService({ workspace: ws, yieldToRequests: () => new Promise((r) => setImmediate(r)) });
-    service.openDocument(note, files['notes/open.md'], 1);
-    const scan = service.initialize();
+    });
     const onOne = { line: 0, character: 7 };
-    const answered = await Promise.race([
-      service.prepare(note, onOne).then(() => service.hover(note, onOne)?.contents),
-      new Promise<string>((r) => setTimeout(() => r('still waiting after 2 s'), 2000)),
-    ]);
+    const answered = await withinTwoSeconds(service.prepare(note, onOne).then(() => service.hover(note, onOne)?.contents));
     assert.match(String(answered), /^\*\*Note one\*\* — One\n\n> The first page/);
     ws.release();
     await scan;
@@ -90,17 +99,12 @@ describe('a request on one link during the scan', () => {
 
 describe('checks during the scan', () => {
   it('checks only the open note before the scan ends: a file read on demand is judged once the files its links name are read', async () => {
-    const note = 'memory:///ws/notes/open.md';
     const target = 'memory:///ws/notes/target.md';
-    const files = {
+    const { ws, service, note, scan } = scanningWithHeldRead('notes/later.md', {
       'notes/open.md': 'See [[target]].\n',
       'notes/target.md': 'Links to [[later#No such heading]].\n',
       'notes/later.md': '# Real heading\n',
-    };
-    const ws = new HeldRead('memory:///ws/notes/later.md', files);
-    const service = createNotesService({ workspace: ws, yieldToRequests: () => new Promise((r) => setImmediate(r)) });
-    service.openDocument(note, files['notes/open.md'], 1);
-    const scan = service.initialize();
+    });
     // A hover on the open note's link reads `target.md` on demand; `later.md` is not read yet.
     await service.prepare(note, { line: 0, character: 7 });
     const published = [...service.takeChangedProblems()].map(([uri, problems]) => [uri, problems.map((p) => `${p.code} ${p.message}`)]);
@@ -133,21 +137,15 @@ describe('a held note’s did-you-mean tables', () => {
 
 describe('a completion during the scan', () => {
   it('waits for the file the link being written names, not for the files of the note’s other links', async () => {
-    const note = 'memory:///ws/notes/open.md';
-    const files = {
+    const { ws, service, note, scan } = scanningWithHeldRead('notes/two.md', {
       'notes/open.md': 'See [[two]].\nNow [[one#\n',
       'notes/one.md': '# First heading\n\n## Second\n',
       'notes/two.md': '# Two\n',
-    };
-    const ws = new HeldRead('memory:///ws/notes/two.md', files);
-    const service = createNotesService({ workspace: ws, yieldToRequests: () => new Promise((r) => setImmediate(r)) });
-    service.openDocument(note, files['notes/open.md'], 1);
-    const scan = service.initialize();
+    });
     const afterHash = { line: 1, character: 10 };
-    const offered = await Promise.race([
+    const offered = await withinTwoSeconds(
       service.prepareCompletion(note, afterHash).then(() => service.completion(note, afterHash).map((i) => i.label)),
-      new Promise<string[]>((r) => setTimeout(() => r(['still waiting after 2 s']), 2000)),
-    ]);
+    );
     assert.deepEqual(offered, ['First heading', 'Second']);
     ws.release();
     await scan;

@@ -567,12 +567,6 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
    * built in slices with requests answered between them (built at its check, they held
    * every request for a tenth of a second on 10,000 names). Once per note.
    */
-  function* tableSteps(note: NoteIndex): Generator<void> {
-    const kinds = new Set<SuggestionKind>();
-    yield* index.askedKindSteps(note, kinds);
-    yield* index.suggestionSteps(kinds);
-  }
-
   async function suggestionsReady(uri: DocUri): Promise<void> {
     const note = index.note(uri);
     if (!note || !held.has(uri) || !options.yieldToRequests) return;
@@ -583,6 +577,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     } finally {
       tablesFor.delete(uri);
     }
+  }
+
+  /** The steps of `suggestionsReady`: the kinds of name the note's missing targets need, then their tables. */
+  function* tableSteps(note: NoteIndex): Generator<void> {
+    const kinds = new Set<SuggestionKind>();
+    yield* index.askedKindSteps(note, kinds);
+    yield* index.suggestionSteps(kinds);
   }
 
   /** One document's current problems, recomputed first if it is dirty. */

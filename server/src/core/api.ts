@@ -171,7 +171,10 @@ export interface NotesService {
   takeChangedProblems(limit?: number): Map<DocUri, Problem[]>;
   /** How many documents wait to be re-checked. */
   readonly pendingChecks: number;
-  /** How many documents wait to be re-checked or to have their changed problems taken. */
+  /**
+   * How many documents wait to be re-checked or to have their changed problems taken; during
+   * the scan, not those that wait for its end (all but the open ones: the scan's end makes them).
+   */
   readonly pendingChanges: number;
   /**
    * The did-you-mean lookups the pending checks will make, in the order they will make

@@ -853,7 +853,12 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     },
     get pendingChanges() {
       collectDirty();
-      return pending.size + unpublished.size;
+      if (!scanning) return pending.size + unpublished.size;
+      // During the scan a document that is not open waits for its end (`refresh`), which makes
+      // its change: a warm start's saved problems stand meanwhile, and it is ready with them.
+      let waiting = 0;
+      for (const uri of pending) if (!open.has(uri)) waiting++;
+      return pending.size - waiting + unpublished.size;
     },
     hover: (uri, position) => hover(index, uri, position, problemsFor, (u) => sizes.get(u)),
     async prepareHover(uri, position) {

@@ -151,3 +151,27 @@ describe('a completion during the scan', () => {
     await scan;
   });
 });
+
+describe('a note held during the scan', () => {
+  it('has no quick fixes yet, and no problems published before the files its links name are read', async () => {
+    const { ws, service, note, scan } = scanningWithHeldRead('notes/two.md', {
+      'notes/open.md': 'See [[one]] and [[two#Missing]].\n',
+      'notes/one.md': '# One\n',
+      'notes/two.md': '# Two\n',
+    });
+    const onOne = { line: 0, character: 7 };
+    await service.prepare(note, onOne);
+    assert.match(String(service.hover(note, onOne)?.contents), /^\*\*Note one\*\*/);
+    // What an editor asks as the cursor moves.
+    assert.deepEqual(service.codeActions(note, { start: { line: 0, character: 0 }, end: { line: 0, character: 30 } }, []), []);
+    const published = [...service.takeChangedProblems()].filter(([uri]) => uri === note);
+    ws.release();
+    await scan;
+    await service.prepare(note);
+    published.push(...[...service.takeChangedProblems()].filter(([uri]) => uri === note));
+    assert.deepEqual(
+      published.map(([, problems]) => problems.map((p) => `${p.code} ${p.message}`)),
+      [['GN002 No heading `Missing` in note `two`']],
+    );
+  });
+});

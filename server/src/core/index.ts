@@ -486,10 +486,15 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     collectDirty();
     let n = 0;
     for (const uri of pending) {
-      if (held.has(uri) || (scanning && !open.has(uri))) continue;
+      if (!checkable(uri)) continue;
       if (n++ >= limit) break;
       recompute(uri);
     }
+  }
+
+  /** Whether a dirty document may be checked now (`refresh`): not one held, nor during the scan one that is not open. */
+  function checkable(uri: DocUri): boolean {
+    return !held.has(uri) && (!scanning || open.has(uri));
   }
 
   /** Files being read on demand: several requests may ask for the same file at once. */
@@ -586,10 +591,14 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     yield* index.suggestionSteps(kinds);
   }
 
-  /** One document's current problems, recomputed first if it is dirty. */
+  /**
+   * One document's current problems, recomputed first if it is dirty, but not a note held
+   * during the scan: asked for its quick fixes before the files its links name are read, it
+   * has none yet, rather than problems judged on half an index that would then be published.
+   */
   function problemsFor(uri: DocUri): Problem[] {
     collectDirty();
-    if (pending.has(uri)) recompute(uri);
+    if (pending.has(uri) && !held.has(uri)) recompute(uri);
     return current.get(uri) ?? [];
   }
 

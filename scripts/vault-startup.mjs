@@ -2,7 +2,8 @@
 // the first moment, and checks what it says before its index is built against what it
 // says once it is ready (nothing changes on disk meanwhile, so the two must agree):
 // - every diagnostic published during start-up that the last publish of its file no
-//   longer holds is a false report at start;
+//   longer holds is a false report at start; every one of the last publish that an
+//   earlier publish of the file lacked is a report that came late (an incomplete list);
 // - a hover and a definition request sent on each link of the open note right after it
 //   is opened must answer as the same requests do once the server is ready (never null
 //   or empty where they answer then); so must a completion right after the `[[` and the
@@ -132,6 +133,7 @@ async function start(dir, cacheDir, note) {
   c.dispose();
 
   let falseAtStart = 0;
+  let lateAtStart = 0;
   let filesWithFalse = 0;
   const falseByCode = {};
   const examples = [];
@@ -148,6 +150,10 @@ async function start(dir, cacheDir, note) {
     for (const published of list.slice(0, -1)) for (const d of published) if (!last.has(key(d))) withdrawn.set(key(d), d);
     if (withdrawn.size > 0) filesWithFalse++;
     falseAtStart += withdrawn.size;
+    for (const published of list.slice(0, -1)) {
+      const had = new Set(published.map(key));
+      for (const d of list[list.length - 1]) if (!had.has(key(d))) lateAtStart++;
+    }
     for (const d of withdrawn.values()) {
       falseByCode[d.code] = (falseByCode[d.code] ?? 0) + 1;
       if (examples.length < 10) examples.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
@@ -167,6 +173,7 @@ async function start(dir, cacheDir, note) {
     publishes: publishCount,
     diagnostics,
     falseAtStart,
+    lateAtStart,
     filesWithFalse,
     falseByCode,
     hovers: positions.length,
@@ -222,15 +229,15 @@ for (const dir of dirs) {
 if (json) console.log(JSON.stringify(rows, null, 2));
 else {
   console.log(
-    '| vault | open note (links) | start | files published | publishes | diagnostics | false at start | hovers at start that differ (null) | definitions that differ | completions that differ | differ from the command line |',
+    '| vault | open note (links) | start | files published | publishes | diagnostics | false at start | late at start | hovers at start that differ (null) | definitions that differ | completions that differ | differ from the command line |',
   );
-  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows)
     for (const [name, s] of [
       ['cold', r.cold],
       ['warm', r.warm],
     ])
       console.log(
-        `| ${r.dir} | ${r.open} (${r.links}) | ${name}, ready ${s.readyMs} ms | ${s.files} | ${s.publishes} | ${s.diagnostics} | ${s.falseAtStart} | ${s.hoversWrong} of ${s.hovers} (${s.hoversNullEarly}) | ${s.definitionsWrong} | ${s.completionsWrong} of ${s.completions} | ${s.againstCli.onlyServer + s.againstCli.onlyCli} |`,
+        `| ${r.dir} | ${r.open} (${r.links}) | ${name}, ready ${s.readyMs} ms | ${s.files} | ${s.publishes} | ${s.diagnostics} | ${s.falseAtStart} | ${s.lateAtStart} | ${s.hoversWrong} of ${s.hovers} (${s.hoversNullEarly}) | ${s.definitionsWrong} | ${s.completionsWrong} of ${s.completions} | ${s.againstCli.onlyServer + s.againstCli.onlyCli} |`,
       );
 }

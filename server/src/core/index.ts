@@ -492,9 +492,14 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
   }
 
-  /** Whether a dirty document may be checked now (`refresh`): not one held, nor during the scan one that is not open. */
+  /** Whether a dirty document may be checked now (`refresh`): not one held, nor one that waits for the scan's end. */
   function checkable(uri: DocUri): boolean {
-    return !held.has(uri) && (!scanning || open.has(uri));
+    return !held.has(uri) && !waitsForScanEnd(uri);
+  }
+
+  /** During the scan a document that is not open waits for its end to be checked: the end makes its change. */
+  function waitsForScanEnd(uri: DocUri): boolean {
+    return scanning && !open.has(uri);
   }
 
   /** Files being read on demand: several requests may ask for the same file at once. */
@@ -863,10 +868,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     get pendingChanges() {
       collectDirty();
       if (!scanning) return pending.size + unpublished.size;
-      // During the scan a document that is not open waits for its end (`refresh`), which makes
-      // its change: a warm start's saved problems stand meanwhile, and it is ready with them.
+      // Not those that wait for the scan's end: a warm start's saved problems stand meanwhile,
+      // and it is ready with them.
       let waiting = 0;
-      for (const uri of pending) if (!open.has(uri)) waiting++;
+      for (const uri of pending) if (waitsForScanEnd(uri)) waiting++;
       return pending.size - waiting + unpublished.size;
     },
     hover: (uri, position) => hover(index, uri, position, problemsFor, (u) => sizes.get(u)),

@@ -46,10 +46,8 @@ function wikiContext(before: string, dendron: boolean): WikiContext | undefined 
  * what completion there reads, for reading it on demand first. Undefined outside a link.
  */
 export function linkBeingWritten(view: WorkspaceView, uri: DocUri, position: Position): LinkNames | undefined {
-  const lines = view.lines(uri);
-  const text = view.text(uri);
-  if (!lines || text === undefined) return undefined;
-  const before = text.slice(lines.offsetAt({ line: position.line, character: 0 }), lines.offsetAt(position));
+  const before = lineBefore(view, uri, position);
+  if (before === undefined) return undefined;
   const md = markdownContext(before);
   if (md) return { target: decodeDestination(md.path), form: 'markdown' };
   const ctx = wikiContext(before, view.conventions.style === 'dendron');
@@ -80,19 +78,23 @@ function markdownContext(before: string): MarkdownContext | undefined {
   return { path: dest.slice(0, hash), fragment: dest.slice(hash + 1), from: at + hash + 1, angle };
 }
 
+/** The text of `position`'s line before it: what completion reads the link being written from. */
+function lineBefore(view: WorkspaceView, uri: DocUri, position: Position): string | undefined {
+  const lines = view.lines(uri);
+  const text = view.text(uri);
+  if (!lines || text === undefined) return undefined;
+  return text.slice(lines.offsetAt({ line: position.line, character: 0 }), lines.offsetAt(position));
+}
+
 function sourceDetail(s: SourceIndex): string {
   return [s.title, s.date?.text].filter(Boolean).join(' · ');
 }
 
 /** Completion items at `position` in a note. */
 export function completion(view: WorkspaceView, uri: DocUri, position: Position): CompletionItem[] {
-  const lines = view.lines(uri);
-  const text = view.text(uri);
   const note = view.note(uri);
-  if (!lines || text === undefined || !note) return [];
-  const lineStart = lines.offsetAt({ line: position.line, character: 0 });
-  const offset = lines.offsetAt(position);
-  const before = text.slice(lineStart, offset);
+  const before = lineBefore(view, uri, position);
+  if (before === undefined || !note) return [];
   const rangeFrom = (from: number): Range => ({ start: { line: position.line, character: from }, end: position });
   const md = markdownContext(before);
   if (md) {

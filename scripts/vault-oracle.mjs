@@ -15,7 +15,7 @@
 //   folders open their index.md or README.md, sections by title, `#^id` blocks.
 // - Dendron (vault/dendron.topic.links.*, dendron.topic.note-reference.md): `[[label|target]]`,
 //   hierarchy names `a.b.c` in the vaults `dendron.yml` lists, `dendron://vault/` prefixes,
-//   files by path from the workspace root, headers by slug, `#^begin`, `#^end`, `#^id`,
+//   files by path from the workspace root (`/assets/…` from the note's vault first), headers by slug, `#^begin`, `#^end`, `#^id`,
 //   ranges `#a:#b`, offsets `,N`, `#*`, wildcards `a.b.*`; a parent of an existing note is a
 //   stub note, which exists.
 // - Logseq (logseq/docs): a page is a file in pages/ or journals/ (`___` stands for `/`), or
@@ -221,7 +221,12 @@ function resolveMdPath(vault, from, path) {
   // Outside the folder: Obsidian cannot open it; VS Code and Markdown renderers open what is on disk.
   if (p.startsWith('../') && vault.convention !== 'obsidian' && existsSync(join(vault.dir, p))) return `${p}`;
   if (vault.convention === 'obsidian' || vault.convention === 'markdown') return resolveWikiTarget(vault, from, path);
-  if (vault.convention === 'dendron') return fileAt(vault, normal(path.replace(/^\//, '')));
+  if (vault.convention === 'dendron') {
+    // `/assets/…` starts at the note's vault: Dendron keeps assets in each vault (dendron.topic.images.md).
+    const v = vault.dendron.vaults.find((x) => from.toLowerCase().startsWith(`${x.fsPath.toLowerCase()}/`));
+    const inVault = v && path.startsWith('/') ? fileAt(vault, normal(`${v.fsPath}${path}`)) : undefined;
+    return inVault ?? fileAt(vault, normal(path.replace(/^\//, '')));
+  }
   return undefined;
 }
 

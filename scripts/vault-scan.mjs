@@ -5,7 +5,7 @@
 // docs, CommonMark), not from Grounded Notes' parser, so that it can judge it.
 
 /** Kinds of text that are not prose in a given tool: links there are not links. */
-export const NON_PROSE = ['front matter', 'fenced code', 'indented code', 'code span', 'HTML comment', '%% comment'];
+export const NON_PROSE = ['front matter', 'fenced code', 'indented code', 'code span', 'HTML comment', '%% comment', 'math'];
 
 // A fence may open a list item or sit in a quote (`- ```js`, `> ~~~`), as in outliner notes.
 const FENCE = /^([ \t]*(?:(?:[-*+]|\d+[.)]|>)[ \t]*)*)(`{3,}|~{3,})/;
@@ -135,6 +135,16 @@ function mergeInline(text, blocks, convention) {
       i = stop;
       continue;
     }
+    // Math (Obsidian's MathJax, VS Code's and GitHub's KaTeX): `$$…$$`, or `$…$` with no space
+    // inside its dollars and no digit after the closing one; never past a blank line.
+    if (c === '$') {
+      const stop = mathEnd(text, i);
+      if (stop > 0) {
+        out.push([i, stop, 'math']);
+        i = stop;
+        continue;
+      }
+    }
     if (convention === 'obsidian' && text.startsWith('%%', i)) {
       const end = text.indexOf('%%', i + 2);
       const stop = end < 0 ? text.length : end + 2;
@@ -145,6 +155,22 @@ function mergeInline(text, blocks, convention) {
     i++;
   }
   return out.sort((a, b) => a[0] - b[0]);
+}
+
+// Where math opened by the `$` at `i` ends, or -1 when that `$` opens none.
+function mathEnd(text, i) {
+  const blank = /\n[ \t]*\n/.exec(text.slice(i));
+  const limit = blank ? i + blank.index : text.length;
+  if (text[i + 1] === '$') {
+    const close = text.indexOf('$$', i + 2);
+    return close >= 0 && close < limit ? close + 2 : -1;
+  }
+  if (/\s/.test(text[i + 1] ?? ' ')) return -1;
+  for (let k = text.indexOf('$', i + 1); k >= 0 && k < limit; k = text.indexOf('$', k + 1)) {
+    if (text[k - 1] === '\\' || /\s/.test(text[k - 1]) || /\d/.test(text[k + 1] ?? '')) continue;
+    return k + 1;
+  }
+  return -1;
 }
 
 // A code span closes at the next run of exactly n backticks within the paragraph.

@@ -15,7 +15,10 @@ import { ensureBuilt, REPO } from '../helpers/lspClient.js';
 import { problemLines } from '../helpers/fixture.js';
 
 const READER = join(REPO, 'dist/readWorker.js');
-const LIMIT = 200;
+const LIMIT = 1000;
+
+/** A note quoting bytes of a binary file, with NUL among them, after its first 512 bytes. */
+const DUMP = `# Dump\n\nSee [[a]].\n\n${'Some words. '.repeat(50)}\n\n\`\`\`\n4 0 obj \u0000\u0000 stream\n\`\`\`\n`;
 
 describe('files read on a thread of their own', function () {
   this.timeout(60000);
@@ -33,8 +36,13 @@ describe('files read on a thread of their own', function () {
     writeFileSync(join(dir, 'large.md'), `# Large\n\n${'word '.repeat(LIMIT)}\n`);
     writeFileSync(join(dir, 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x41]));
     writeFileSync(join(dir, 'latin1.md'), Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]));
+    // A note quoting a binary dump after its first 512 bytes is text, as VS Code and Obsidian open it; UTF-16 is not UTF-8.
+    writeFileSync(join(dir, 'dump.md'), DUMP);
+    writeFileSync(join(dir, 'utf16.md'), Buffer.from('# Wide\n', 'utf16le'));
     symlinkSync(join(root, 'secret.md'), join(dir, 'link out.md'));
-    uris = ['a.md', 'sub folder/b.md', 'large.md', 'binary.md', 'latin1.md', 'link out.md', 'gone.md'].map((f) => pathToUri(join(dir, f)));
+    uris = ['a.md', 'sub folder/b.md', 'large.md', 'binary.md', 'latin1.md', 'link out.md', 'gone.md', 'dump.md', 'utf16.md'].map((f) =>
+      pathToUri(join(dir, f)),
+    );
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -52,7 +60,8 @@ describe('files read on a thread of their own', function () {
       assert.equal(read[0]!.text, '# A\n\nSee [[b]] and [[nowhere]].\n');
       assert.equal(read[1]!.text, '# B\n\nBack to [[a]].\n\nThe vote was on Wednesday, October 8, 2021.\n');
       // Over the limit, binary, not UTF-8, outside the folders: the stat, no text.
-      for (const i of [2, 3, 4, 5]) assert.equal(read[i]!.text, undefined, uris[i]);
+      for (const i of [2, 3, 4, 5, 8]) assert.equal(read[i]!.text, undefined, uris[i]);
+      assert.equal(read[7]!.text, DUMP);
       assert.ok(read[2]!.stat.size > LIMIT);
       assert.equal(read[6], undefined);
       assert.deepEqual(there, here);

@@ -94,6 +94,7 @@ Missing: [[Missing note]], [[Backups#No such heading]], [[Safe copies]], ![[Back
 A report: [[BUG]: export fails](https://example.com/1).
 Code: \`[[Not a link]]\`.
 Image: ![d](Attachments/diagram.png) and [gone](Missing.md).
+Math: $G = [[In math]]$ and $5 or [[Price note]] $6.
 `;
     check(vault, 'obsidian', [
       { file: 'Home.md', link: '[[Backups]]', verdict: 'fine', shape: 'front-matter link' },
@@ -115,6 +116,8 @@ Image: ![d](Attachments/diagram.png) and [gone](Missing.md).
       { file: 'Home.md', link: '[[Not a link]]', verdict: 'not a link', shape: 'code span' },
       { file: 'Home.md', link: '![d](Attachments/diagram.png)', verdict: 'fine', shape: 'attachment' },
       { file: 'Home.md', link: '[gone](Missing.md)', verdict: 'broken', shape: 'no such file' },
+      { file: 'Home.md', link: '[[In math]]', verdict: 'not a link', shape: 'math' },
+      { file: 'Home.md', link: '[[Price note]]', verdict: 'broken', shape: 'no such note or file' },
     ]);
   });
 
@@ -132,7 +135,10 @@ Text ^blk
 ## How
 //- vault/area.topic.child.md
 child
+//- vault/assets/images/pic.png
+png
 //- vault/root.md
+![](/assets/images/pic.png) and ![](/assets/images/nope.png).
 [[the topic|area.topic]] and [[why|dendron://site/area.topic#why]].
 ![[area.topic#why,1:#*]] and ![[area.topic#^begin:#how]] and ![[area.topic.*]].
 [[area]] is a stub; [[gone|area.nope]] and [[other|dendron://elsewhere/area.topic]] are not.
@@ -149,6 +155,8 @@ child
       { file: 'vault/root.md', link: '[[other|dendron://elsewhere/area.topic]]', verdict: 'broken', shape: 'no vault elsewhere' },
       { file: 'vault/root.md', link: '[[x|area.topic#^blk]]', verdict: 'fine', shape: 'label first' },
       { file: 'vault/root.md', link: '[[y|area.topic#nowhere]]', verdict: 'broken', shape: 'no header "nowhere"' },
+      { file: 'vault/root.md', link: '![](/assets/images/pic.png)', verdict: 'fine', shape: 'attachment' },
+      { file: 'vault/root.md', link: '![](/assets/images/nope.png)', verdict: 'broken', shape: 'no such file' },
     ]);
   });
 

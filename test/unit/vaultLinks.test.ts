@@ -128,6 +128,22 @@ PNG
     assert.deepEqual(links(f, 'n.md'), ['3:46-3:57 GN002 No heading `Instalation` in this note; did you mean `Installation`?']);
   });
 
+  it('matches a heading holding a link as written too, as Obsidian suggests it, and a heading that opens with a quotation', async () => {
+    const f = await fixture(
+      `//- Other Note.md
+# Other Note
+//- Topics.md
+## [[Other Note|Pretty label]] rules
+## [[Other Note#Part|part]] in depth
+## "Quoted" words
+//- n.md
+[[Topics#Other Note Pretty label rules|a]] [[Topics#Pretty label rules]] [[Topics#Other Note Part part in depth]] ` +
+        `[[Topics#"Quoted" words|b]] [[Topics#"Quoted" others]]
+`,
+    );
+    assert.deepEqual(links(f, 'n.md'), ['1:152-1:167 GN002 No heading `"Quoted" others` in note `Topics`']);
+  });
+
   it('typing in a note re-checks only it; renaming one of its headings re-checks the notes linking to it', async () => {
     const f = await fixture(`//- Options.md
 # Options
@@ -168,6 +184,24 @@ still comment %%
 | [[Board view\\|Board]] | [[Board view\\|x]] |
 `);
     assert.deepEqual(links(f, 'n.md'), []);
+  });
+
+  it('reads nothing in math: $$ blocks (in callouts too) and inline $…$; a lone dollar sign is text', async () => {
+    const f = await fixture(`//- n.md
+> [!example] A matrix
+> $$
+> G = [[1, 2], [3]]
+> $$
+
+$$
+[f * g](s) = \\int f(x) g(s - x) dx
+$$
+
+We calculate $[(TS)R](u) = (TS)R(u)$ and $a + [[b]]$ here.
+
+It costs $5 and [[gone]] costs $ 10.
+`);
+    assert.deepEqual(links(f, 'n.md'), ['12:19-12:23 GN001 No note or file `gone` in the workspace']);
   });
 
   it('a Markdown link whose text starts with a bracket is a link, not an unclosed [[', async () => {
@@ -220,6 +254,16 @@ x
       '1:31-1:41 GN001 No note or file `docs/deep/` in the workspace',
       '1:47-1:56 GN001 No note or file `Docs/Dee/` in the workspace',
     ]);
+  });
+
+  it('takes the GitHub slug of a heading holding a Markdown link from what it shows', async () => {
+    const f = await fixture(`//- n.md
+## Q&A [y](https://example.com)
+## Auteur·ice[#](#auteurice "Permanent link")
+
+[a](#qa-y) [b](#auteurice) [c](#qa-yhttpsexamplecom)
+`);
+    assert.deepEqual(links(f, 'n.md'), ['4:33-4:52 GN002 No heading `qa-yhttpsexamplecom` in this note; did you mean `qa-y`?']);
   });
 
   it('reports a missing file (GN001) and a missing heading (GN002) of a Markdown link', async () => {
@@ -287,6 +331,19 @@ y
     assert.deepEqual(links(f, 'vault/n.md'), []);
   });
 
+  it("reads a root-relative Markdown link from the note's vault, where Dendron keeps assets/, then from the workspace", async () => {
+    const f = await fixture(`${dendron}//- vault/assets/images/pic-1.png
+PNG
+//- docs/guide.md
+x
+//- vault/n.md
+![](/assets/images/pic-1.png){max-width: 300px} [guide](/docs/guide.md) ![](/assets/images/pic-3.png)
+`);
+    assert.deepEqual(links(f, 'vault/n.md'), [
+      '1:77-1:101 GN001 No file `/assets/images/pic-3.png` in the workspace; did you mean `pic-1.png`?',
+    ]);
+  });
+
   it('reports a missing target after the pipe, naming the target', async () => {
     const f = await fixture(`${dendron}//- vault/n.md
 [[docs|product.topic.intr]] [[x|product.topic.intro#whyy]]
@@ -321,6 +378,20 @@ y
 - [[Developer mode]] [[setting/theme modes]] ![gif](../assets/missing.gif) [intro](((63bc6201-53b1-47a4-834f-83934b69ad49)))
 `);
     assert.deepEqual(links(f, 'pages/n.md'), ['1:53-1:74 GN001 No file `../assets/missing.gif` in the workspace']);
+  });
+
+  it("leaves out Logseq's copies of pages (logseq/bak/, logseq/version-files/), as Logseq leaves them out of the graph", async () => {
+    const copy = '- ![x](../assets/x.png) [[gone page]]\n';
+    const f = await fixture(`//- logseq/config.edn
+{}
+//- assets/x.png
+png
+//- pages/a.md
+${copy}//- logseq/version-files/base/pages/a.md
+${copy}//- logseq/bak/pages/a/2024-01-01T00_00_00.000Z.Desktop.md
+${copy}`);
+    assert.equal(f.service.counts().notes, 1);
+    assert.deepEqual(links(f, 'pages/a.md'), []);
   });
 
   it('in a plain Markdown repository (Markdown links only, no [[…]] names anything) [[…]] is text', async () => {

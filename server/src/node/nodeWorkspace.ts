@@ -76,9 +76,13 @@ export function childUri(dirUri: DocUri, dir: string, name: string): DocUri {
   return uri;
 }
 
-/** True when bytes look like a binary file (a NUL byte in the first 8 KB). */
+/**
+ * True when bytes look like a binary file: a NUL byte in the first 512, as VS Code judges
+ * it. (Git looks at 8 KB, but a note quoting a binary dump further down is text to
+ * Obsidian and VS Code alike.)
+ */
 function looksBinary(buf: Buffer): boolean {
-  return buf.subarray(0, 8192).includes(0);
+  return buf.subarray(0, 512).includes(0);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -5,7 +5,7 @@
  * Markdown links and GitHub-style previews use slugs (`#heading-text`). Both work.
  */
 import type { BlockId, Heading } from '../types.js';
-import { slugify } from '../parse/slug.js';
+import { markdownLinkTexts, nextOf, slugify } from '../parse/slug.js';
 
 /**
  * A heading's text as a link compares it: inline markup dropped, then punctuation
@@ -13,19 +13,17 @@ import { slugify } from '../parse/slug.js';
  * as `D D`, `Hub?` as `Hub`) turned to spaces, spaces collapsed, lower case.
  */
 export function headingKey(text: string): string {
-  return linkTexts(text)
+  return plainKey(linkTexts(text));
+}
+
+/** `headingKey` without replacing links: their brackets and bars become spaces (`[[A|b]] c` → `a b c`). */
+function plainKey(text: string): string {
+  return text
     .replace(/[*_`~=]+/g, '') // emphasis, code, highlight markers
     .replace(/[\p{P}\p{S}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
-}
-
-/** The position of the first `char` at or after each position of `text` (`text.length` where none). */
-function nextOf(text: string, char: string): Int32Array {
-  const next = new Int32Array(text.length + 1).fill(text.length);
-  for (let i = text.length - 1; i >= 0; i--) next[i] = text[i] === char ? i : next[i + 1]!;
-  return next;
 }
 
 /**
@@ -34,7 +32,12 @@ function nextOf(text: string, char: string): Int32Array {
  * (a regular expression per form retried at every `[` took 14 s on 100 KB of `[`).
  */
 function linkTexts(text: string): string {
-  if (!text.includes('[')) return text;
+  return markdownLinkTexts(wikiLinkTexts(text));
+}
+
+/** `text` with its wiki links replaced by what they show (see `linkTexts`). */
+function wikiLinkTexts(text: string): string {
+  if (!text.includes('[[')) return text;
   const close = nextOf(text, ']');
   // Wiki links first, as their own pass: a Markdown link is then read in what they show.
   let out = '';
@@ -53,36 +56,29 @@ function linkTexts(text: string): string {
     out += text[i];
     i++;
   }
-  if (!out.includes('](')) return out;
-  const shut = nextOf(out, ']');
-  const paren = nextOf(out, ')');
-  let md = '';
-  i = 0;
-  while (i < out.length) {
-    const at = out[i] === '!' && out[i + 1] === '[' ? i + 1 : i;
-    if (out[at] === '[') {
-      const j = shut[at + 1]!;
-      const k = j < out.length && out[j + 1] === '(' ? paren[j + 2]! : out.length;
-      if (k < out.length) {
-        md += out.slice(at + 1, j);
-        i = k + 1;
-        continue;
-      }
-    }
-    md += out[i];
-    i++;
-  }
-  return md;
+  return out;
+}
+
+/**
+ * A heading's keys: `key`, its text as shown; `written`, its text as written, for a heading
+ * holding a link. Obsidian's `[[#` suggestions strip the heading as written:
+ * `## [[Note|label]] rules` is linked as `#Note label rules`.
+ */
+interface HeadingKeys {
+  key: string;
+  slugOfKey: string;
+  written: string;
 }
 
 /** Each heading's keys, computed once (headings are plain data shared by every link to them). */
-const keysOf = new WeakMap<Heading, { key: string; slugOfKey: string }>();
+const keysOf = new WeakMap<Heading, HeadingKeys>();
 
-function headingKeys(heading: Heading): { key: string; slugOfKey: string } {
+function headingKeys(heading: Heading): HeadingKeys {
   let k = keysOf.get(heading);
   if (!k) {
     const key = headingKey(heading.text);
-    keysOf.set(heading, (k = { key, slugOfKey: slugify(key) }));
+    const written = heading.text.includes('[') ? plainKey(heading.text) : key;
+    keysOf.set(heading, (k = { key, slugOfKey: slugify(key), written }));
   }
   return k;
 }
@@ -103,7 +99,7 @@ function wanted(part: string): Wanted {
 function matches(w: Wanted, heading: Heading): boolean {
   if (w.lower === heading.slug) return true;
   const h = headingKeys(heading);
-  return w.key === h.key || w.slug === heading.slug || w.slug === h.slugOfKey;
+  return w.key === h.key || w.key === h.written || w.slug === heading.slug || w.slug === h.slugOfKey;
 }
 
 /** True when a link's heading part names this heading (by text or by slug). */

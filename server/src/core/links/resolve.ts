@@ -11,6 +11,7 @@ import { dirOf, extensionOf, normalizePath, type FileEntry, type FileNames } fro
 import { findBlock, findHeading } from './headings.js';
 import type { Conventions } from './style.js';
 import { extended } from '../extended.js';
+import { isInside, relativePath } from '../workspace.js';
 
 /** What resolution needs from the index. */
 export interface LinkContext {
@@ -345,12 +346,16 @@ export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citati
   // `[text](((uuid)))`: a Logseq block reference, not a file.
   if (/^\(\(.*\)\)$/.test(target)) return { kind: 'notLink' };
   if (!from) return { kind: 'unknownTarget', what: 'file', suggestions: [] };
+  // In Dendron `/assets/…` starts at the note's vault (where it keeps `assets/`), as its preview and site read it.
+  const vault = target.startsWith('/') ? vaultPath(ctx, from) : '';
+  const inVault = vault ? normalizePath(vault + target) : undefined;
+  const exactInVault = inVault === undefined ? undefined : exactFile(ctx, from.folder, inVault);
+  if (exactInVault) return toFile(ctx, note, exactInVault, c.anchor, [], true);
   const path = target.startsWith('/') ? normalizePath(target) : normalizePath(`${dirOf(from.rel)}/${target}`);
   // A link that leaves the workspace folder names a file that is never read: not checked.
   if (path === undefined) return { kind: 'outside' };
   if (path !== undefined) {
-    const exact =
-      ctx.files.atPath(from.folder, path) ?? (extensionOf(path) === '' ? ctx.files.atPath(from.folder, path + '.md') : undefined);
+    const exact = exactFile(ctx, from.folder, path);
     if (exact) return toFile(ctx, note, exact, c.anchor, [], true);
     if (ctx.files.isFolder(from.folder, path)) return { kind: 'folder', uri: from.folder + '/' + path };
   }
@@ -362,6 +367,21 @@ export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citati
   }
   const file = looksLikeFile(ctx, target);
   return unknownTarget(ctx, file ? 'file' : 'note', { name: target, kind: file ? 'file' : target.includes('/') ? 'path' : 'note' });
+}
+
+/** The file at `path` in a workspace folder, or the note `path.md` when the path has no extension. */
+function exactFile(ctx: LinkContext, folder: DocUri, path: string): FileEntry | undefined {
+  return ctx.files.atPath(folder, path) ?? (extensionOf(path) === '' ? ctx.files.atPath(folder, path + '.md') : undefined);
+}
+
+/** In a Dendron workspace, the path of the vault holding `from` in its workspace folder (`vault`); '' elsewhere. */
+function vaultPath(ctx: LinkContext, from: FileEntry): string {
+  if (ctx.conventions.style !== 'dendron') return '';
+  let best: DocUri | undefined;
+  for (const v of ctx.conventions.vaults) {
+    if (isInside(from.uri, v.folder) && isInside(v.folder, from.folder) && v.folder.length > (best?.length ?? 0)) best = v.folder;
+  }
+  return best && best.length > from.folder.length ? relativePath(from.folder, best) : '';
 }
 
 /**

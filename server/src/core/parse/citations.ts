@@ -13,6 +13,12 @@ const MD_LINK_WINDOW = 2048;
 /** A citation before its paragraph is known. */
 export type RawCitation = Omit<Citation, 'paragraph'> & { paragraph?: Span };
 
+/**
+ * Why `[[002#"quote" more]]` is not read: a source's quote anchor ends at its closing
+ * mark. Into a note it is a link to a heading that opens with a quotation.
+ */
+export const TEXT_AFTER_QUOTE = 'unexpected text after the quote anchor';
+
 /** Why a `[[` with no `]]` before the end of its line is not read as a link. */
 export const UNCLOSED = 'unclosed `[[`: a link ends with `]]` on the same line';
 
@@ -67,7 +73,9 @@ export function readCitation(raw: string, start: number): RawCitation {
         let nextBar = after.indexOf('|');
         if (nextBar > 0 && after[nextBar - 1] === '\\') nextBar--;
         if (after.slice(0, nextBar < 0 ? after.length : nextBar).trim() !== '') {
-          citation.malformed = 'unexpected text after the quote anchor';
+          citation.malformed = TEXT_AFTER_QUOTE;
+          // The anchor is all of it: in a note, a heading that opens with a quotation (`## "Quoted" words`).
+          anchorEnd = nextBar < 0 ? inner.length : anchorEnd + nextBar;
         }
       }
       labelFrom = inner.indexOf('|', anchorEnd);

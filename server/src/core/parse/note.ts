@@ -7,11 +7,12 @@ import { readBlocks } from './blocks.js';
 import { findBlockIds } from './blockIds.js';
 import { scanCitations, type RawCitation } from './citations.js';
 import { commentSpans, mergeSpans } from './comments.js';
+import { mathSpans } from './math.js';
 import { fileNameDate, findFullDate, isDateOnlyLine } from './docDate.js';
 import { lexicalExclusions, MAX_NESTING, maxNesting } from './lexical.js';
 import { definitionLinks, scanMarkdownLinks } from './mdLinks.js';
 import { propertyLinks } from './propertyLinks.js';
-import { SlugCounter } from './slug.js';
+import { markdownLinkTexts, SlugCounter } from './slug.js';
 import { markdownStructure, type Structure } from './tree.js';
 import { yamlValue } from './yaml.js';
 
@@ -204,7 +205,8 @@ function allLinks(text: string, s: Structure, excluded: readonly Span[]): RawCit
 export function parseNote(uri: string, text: string, version = 0): NoteIndex {
   const s = noteStructure(text);
   const comments = text.includes('%%') ? commentSpans(text, s.excluded) : [];
-  const excluded = mergeSpans(s.excluded, comments);
+  const withComments = mergeSpans(s.excluded, comments);
+  const excluded = text.includes('$') ? mergeSpans(withComments, mathSpans(text, withComments)) : withComments;
   // Blank-line paragraphs hold links only where no prose block does (the lexical reading).
   let paragraphs: Block[] | undefined;
   const slugs = new SlugCounter();
@@ -218,7 +220,7 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
       end: h.span.end,
       text: h.text,
       level: h.level,
-      slug: slugs.next(h.text),
+      slug: slugs.next(markdownLinkTexts(h.text)),
       line: lines!.lineOf(h.span.start),
     });
   }

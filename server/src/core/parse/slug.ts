@@ -10,6 +10,40 @@ export function slugify(text: string): string {
   );
 }
 
+/** The position of the first `char` at or after each position of `text` (`text.length` where none). */
+export function nextOf(text: string, char: string): Int32Array {
+  const next = new Int32Array(text.length + 1).fill(text.length);
+  for (let i = text.length - 1; i >= 0; i--) next[i] = text[i] === char ? i : next[i + 1]!;
+  return next;
+}
+
+/**
+ * `text` with its Markdown links and images replaced by their text: what a heading shows,
+ * and what its GitHub slug is made from (`## Q&A [y](https://…)` is `#qa-y`). One pass.
+ */
+export function markdownLinkTexts(text: string): string {
+  if (!text.includes('](')) return text;
+  const shut = nextOf(text, ']');
+  const paren = nextOf(text, ')');
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const at = text[i] === '!' && text[i + 1] === '[' ? i + 1 : i;
+    if (text[at] === '[') {
+      const j = shut[at + 1]!;
+      const k = j < text.length && text[j + 1] === '(' ? paren[j + 2]! : text.length;
+      if (k < text.length) {
+        out += text.slice(at + 1, j);
+        i = k + 1;
+        continue;
+      }
+    }
+    out += text[i];
+    i++;
+  }
+  return out;
+}
+
 /** Chunk size for `String.fromCharCode`, well under any engine's argument limit. */
 const CHUNK = 8192;
 

@@ -33,6 +33,12 @@ export function lastStartingAtOrBefore(spans: readonly Span[], offset: number): 
   return hi;
 }
 
+/** The one of `spans` (sorted by start, disjoint) that holds `offset`, if any. */
+export function spanHolding(spans: readonly Span[], offset: number): Span | undefined {
+  const s = spans[lastStartingAtOrBefore(spans, offset)];
+  return s !== undefined && offset < s.end ? s : undefined;
+}
+
 /** The first index in `[lo, hi)` whose value in `sorted` (never decreasing) is at least `value`; `hi` when none is. */
 export function firstAtLeast(sorted: ArrayLike<number>, value: number, lo = 0, hi = sorted.length): number {
   while (lo < hi) {

@@ -3,7 +3,7 @@
  * excluded spans (code, HTML, comments, front matter). Linear in the text: one pass
  * over `[[` occurrences.
  */
-import { lastStartingAtOrBefore, trimmedSpan } from '../text.js';
+import { spanHolding, trimmedSpan } from '../text.js';
 import { markdownLinkEnd } from './mdLinks.js';
 import type { Citation, Span } from '../types.js';
 
@@ -94,12 +94,6 @@ export function readCitation(raw: string, start: number): RawCitation {
   return citation;
 }
 
-/** True when `offset` falls in one of the sorted, disjoint `spans`. */
-function inSpans(spans: readonly Span[], offset: number): boolean {
-  const s = spans[lastStartingAtOrBefore(spans, offset)];
-  return s !== undefined && offset < s.end;
-}
-
 /**
  * Every citation in `text` that starts outside `excluded` (sorted, disjoint spans).
  * A `[[` with no `]]` before the end of its line is an unclosed citation.
@@ -117,7 +111,7 @@ export function scanCitations(text: string, excluded: readonly Span[]): RawCitat
   for (;;) {
     const open = text.indexOf('[[', from);
     if (open < 0) break;
-    if (inSpans(excluded, open)) {
+    if (spanHolding(excluded, open)) {
       from = open + 2;
       continue;
     }

@@ -3,7 +3,7 @@
  * hold is not prose: no links, no citations, no dates. An opening `%%` without a
  * closing one comments out the rest of the note, as Obsidian reads it.
  */
-import { lastStartingAtOrBefore } from '../text.js';
+import { spanHolding } from '../text.js';
 import type { Span } from '../types.js';
 
 /** The `%% … %%` spans of `text` that start outside `excluded` (code, HTML, front matter). */
@@ -13,8 +13,8 @@ export function commentSpans(text: string, excluded: readonly Span[]): Span[] {
   for (;;) {
     const open = text.indexOf('%%', from);
     if (open < 0) break;
-    const ex = excluded[lastStartingAtOrBefore(excluded, open)];
-    if (ex && open < ex.end) {
+    const ex = spanHolding(excluded, open);
+    if (ex) {
       from = ex.end;
       continue;
     }

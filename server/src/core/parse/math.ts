@@ -3,7 +3,7 @@
  * `$$ … $$`, on one line or over several, and inline `$ … $`. What it holds is not
  * prose: `G = [[1, 2], [3]]` in a matrix is no link, and no date is read there.
  */
-import { lastStartingAtOrBefore } from '../text.js';
+import { spanHolding } from '../text.js';
 import type { Span } from '../types.js';
 
 const BLANK_LINE = /\n[ \t]*\r?\n/g;
@@ -48,8 +48,8 @@ export function mathSpans(text: string, excluded: readonly Span[]): Span[] {
   for (;;) {
     const open = text.indexOf('$', from);
     if (open < 0) break;
-    const ex = excluded[lastStartingAtOrBefore(excluded, open)];
-    if (ex && open < ex.end) {
+    const ex = spanHolding(excluded, open);
+    if (ex) {
       from = ex.end;
       continue;
     }

@@ -158,9 +158,11 @@ function mergeInline(text, blocks, convention) {
 }
 
 // Where math opened by the `$` at `i` ends, or -1 when that `$` opens none.
+const BLANK = /\n[ \t]*\n/g;
 function mathEnd(text, i) {
-  const blank = /\n[ \t]*\n/.exec(text.slice(i));
-  const limit = blank ? i + blank.index : text.length;
+  BLANK.lastIndex = i;
+  const blank = BLANK.exec(text);
+  const limit = blank ? blank.index : text.length;
   if (text[i + 1] === '$') {
     const close = text.indexOf('$$', i + 2);
     return close >= 0 && close < limit ? close + 2 : -1;

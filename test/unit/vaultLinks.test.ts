@@ -138,10 +138,13 @@ PNG
 ## "Quoted" words
 //- n.md
 [[Topics#Other Note Pretty label rules|a]] [[Topics#Pretty label rules]] [[Topics#Other Note Part part in depth]] ` +
-        `[[Topics#"Quoted" words|b]] [[Topics#"Quoted" others]]
+        `[[Topics#"Quoted" words|b]] [[Topics#"Quoted" others]] [[Nowhere#"Quoted" words]]
 `,
     );
-    assert.deepEqual(links(f, 'n.md'), ['1:152-1:167 GN002 No heading `"Quoted" others` in note `Topics`']);
+    assert.deepEqual(links(f, 'n.md'), [
+      '1:152-1:167 GN002 No heading `"Quoted" others` in note `Topics`',
+      '1:172-1:179 GN001 No note or file `Nowhere` in the workspace; did you mean `n`?',
+    ]);
   });
 
   it('typing in a note re-checks only it; renaming one of its headings re-checks the notes linking to it', async () => {
@@ -396,7 +399,7 @@ ${copy}`);
 
   it('in a plain Markdown repository (Markdown links only, no [[…]] names anything) [[…]] is text', async () => {
     const f = await fixture(`//- docs/a.md
-A tool with bidirectional [[link]]s. See [b](b.md).
+A tool with bidirectional [[link]]s. See [b](b.md), and [[b#"quoted" words]].
 //- docs/b.md
 x
 `);

@@ -716,8 +716,12 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   private resolveUncached(note: NoteIndex, citation: Citation): Resolution {
     if (citation.malformed === TEXT_AFTER_QUOTE) {
+      if (this.plainMarkdown()) return { kind: 'notLink' };
+      // Into a source it is a quote anchor with words after it; into a note, `[[note#"Quoted"
+      // words]]` names a heading, and in a workspace without sources no link is a quote anchor.
       const r = resolveWikiLink(this, note, extended(citation, { malformed: undefined }));
-      if (r.kind === 'note' || r.kind === 'unknownHeading' || r.kind === 'ambiguousNote') return r;
+      const intoNote = r.kind === 'note' || r.kind === 'unknownHeading' || r.kind === 'ambiguousNote';
+      if (intoNote || (r.kind === 'unknownTarget' && !this.hasSources())) return r;
     }
     if (citation.malformed) return { kind: 'malformed', reason: citation.malformed };
     if (!citation.form && this.plainMarkdown()) return { kind: 'notLink' };

@@ -111,6 +111,16 @@ describe('diagnostics on notes', () => {
     ]);
   });
 
+  it('did you mean: a note the name starts with, of three letters or more, not one or two letters', async () => {
+    const f = await fixture(
+      '//- notes/R.md\n# R\n//- notes/Ra.md\n# Ra\n//- notes/Radio.md\n# Radio\n//- notes/n.md\n[[Radio Signal]] [[Rx]]\n',
+    );
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), [
+      '1:3-1:15 GN001 No note or file `Radio Signal` in the workspace; did you mean `Radio`?',
+      '1:20-1:22 GN001 No note or file `Rx` in the workspace; did you mean `R` or `Ra`?',
+    ]);
+  });
+
   it('severities follow groundedNotes.diagnostics, and `off` silences a code', async () => {
     const { files } = await import('../helpers/fixture.js').then((m) =>
       m.parseFixture(`//- notes/n.md\n[[404]] [[]]\n//- sources/001_a.txt\nA source.\n`),

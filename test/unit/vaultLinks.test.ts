@@ -143,7 +143,7 @@ PNG
     );
     assert.deepEqual(links(f, 'n.md'), [
       '1:152-1:167 GN002 No heading `"Quoted" others` in note `Topics`',
-      '1:172-1:179 GN001 No note or file `Nowhere` in the workspace; did you mean `n`?',
+      '1:172-1:179 GN001 No note or file `Nowhere` in the workspace',
     ]);
   });
 

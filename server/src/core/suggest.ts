@@ -46,8 +46,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /**
  * Names to suggest from. `closest` ranks every name within `maxEdits` of the
- * unknown one by distance, and names it starts with or that start with it (three
- * characters or more) as if at the bound; ties go in code-unit order. Names are
+ * unknown one by distance, and names it starts with or that start with it (both of
+ * three characters or more) as if at the bound; ties go in code-unit order. Names are
  * compared by `nameKey` (so a slug is 0 edits from its heading). Lower-cased
  * duplicates keep their first spelling; empty names are ignored.
  */
@@ -202,11 +202,12 @@ export class NameIndex {
     this.sortedIds();
   }
 
-  /** Calls `found` with each name whose key is a proper prefix of `key`. */
+  /** Calls `found` with each name of three characters or more whose key is a proper prefix of `key`. */
   private startedBy(key: string, found: (id: number) => void): void {
     const whole = (this.whole ??= buildWholeTable(this.keys));
     const p = prefixHashes(key);
-    for (let length = 1; length < key.length; length++) {
+    // A name of one or two letters starts too many others to suggest (`R` for `Radio Signal`).
+    for (let length = 3; length < key.length; length++) {
       whole.each(prefixKey(p, length), (id) => {
         if (this.keys[id]!.length === length && key.startsWith(this.keys[id]!)) found(id);
       });

@@ -198,7 +198,7 @@ export const cases: CorpusCase[] = [
         file: 'notes/keys.md',
         code: 'GN002',
         line: 1,
-        message: 'No anchor `k100000` in source 001; did you mean `k10000`, `k1` or `k10`?',
+        message: 'No anchor `k100000` in source 001; did you mean `k10000`, `k10` or `k100`?',
       },
     ],
   },

@@ -168,9 +168,10 @@ export const BACKTRACKING: Record<string, { via: string[]; leads: string[] }> = 
     leads: ['Monday, January', '12th of', '---\ndate:'],
   },
   'server/src/core/parse/lexical.ts': { via: ['parseNote (lexical reading)', 'lexicalExclusions'], leads: ['---\n', '```', '> - 1.'] },
+  'server/src/core/parse/math.ts': { via: ['parseNote'], leads: ['$x\n'] },
   'server/src/core/parse/note.ts': {
     via: ['parseNote'],
-    leads: ['# x', '\n', '---\n', '---\nkey:', '---\ndate:', '#', '## x', '---\ntitle: a'],
+    leads: ['# x', '\n', '---\n', '---\nkey:', '---\ndate:', '#', '## x', '---\ntitle: a', '<a '],
   },
   'server/src/core/parse/source.ts': { via: ['parseSource (.txt)', 'parseSource (.md)'], leads: ['#', '---\n', '# x', '---\ntitle: a'] },
 };

@@ -29,7 +29,8 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The definition, applied to every name: compared lower-cased with `-` and `_` as
- * spaces, within the bound by distance, or a prefix either way at the bound; ties
+ * spaces, within the bound by distance, or a prefix either way at the bound (both of
+ * three characters or more); ties
  * by folded then lower-cased name.
  */
 function scan(names: readonly string[], query: string, limit: number): string[] {
@@ -44,7 +45,7 @@ function scan(names: readonly string[], query: string, limit: number): string[] 
     const key = fold(lower);
     const d = osa(q, key);
     if (d <= max) scored.push([lower, d]);
-    else if (q.length >= 3 && (key.startsWith(q) || q.startsWith(key))) scored.push([lower, max]);
+    else if (q.length >= 3 && (key.startsWith(q) || (key.length >= 3 && q.startsWith(key)))) scored.push([lower, max]);
   }
   scored.sort((x, y) => x[1] - y[1] || byCodeUnits(fold(x[0]), fold(y[0])) || byCodeUnits(x[0], y[0]));
   return scored.slice(0, limit).map(([lower]) => first.get(lower)!);

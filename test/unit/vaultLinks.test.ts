@@ -259,6 +259,29 @@ x
     ]);
   });
 
+  it("takes an HTML element's id, GitHub's `user-content-` ids and footnotes as a Markdown preview does", async () => {
+    const f = await fixture(
+      `//- guide.md
+# Guide
+## Install
+//- n.md
+# Post
+## Relocation
+
+See [Table 1](#table-1), [steps](#setup-steps), [end](#the-end), [here](#user-content-relocation), ` +
+        `[there](guide.md#user-content-install) and [gone](#table-2).[^1] Another.[^2]
+
+<a id="table-1"></a>Table 1. Terms
+<h3 id='setup-steps'>1. Setup</h3>
+<a name=the-end></a>
+
+[^1]: 这是一个脚注。
+[^2]: see-the-manual
+`,
+    );
+    assert.deepEqual(links(f, 'n.md'), ['4:151-4:158 GN002 No heading `table-2` in this note']);
+  });
+
   it('takes the GitHub slug of a heading holding a Markdown link from what it shows', async () => {
     const f = await fixture(`//- n.md
 ## Q&A [y](https://example.com)
@@ -345,6 +368,19 @@ x
     assert.deepEqual(links(f, 'vault/n.md'), [
       '1:77-1:101 GN001 No file `/assets/images/pic-3.png` in the workspace; did you mean `pic-1.png`?',
     ]);
+  });
+
+  it('reads a vault committed without dendron.yml as Dendron by its root schema', async () => {
+    const f = await fixture(`//- root.schema.yml
+version: 1
+schemas:
+  - id: root
+//- tools.guide.md
+## Set up
+//- root.md
+See [[the guide|tools.guide]] and [[setup|tools.guide#set-up]] and [[x|tools.gone]].
+`);
+    assert.deepEqual(links(f, 'root.md'), ['1:72-1:82 GN001 No note or file `tools.gone` in the workspace']);
   });
 
   it('reports a missing target after the pipe, naming the target', async () => {

@@ -132,6 +132,8 @@ export interface NoteIndex {
   blockIds: BlockId[];
   /** The ranges of prose (not code, HTML, comments, front matter, link destinations), for later checks. */
   prose: Span[];
+  /** The `id` and `name` of its HTML elements (`<a id="table-1">`), which a Markdown link's `#table-1` names. */
+  htmlIds?: string[];
 }
 
 /** What a source holds, indexed once per version. */

@@ -65,7 +65,8 @@ export function plausibleParse(value: unknown, uri: DocUri, kind: DocKind): valu
       citationsWithin(index.citations, length) &&
       headingsWithin(index.headings, length) &&
       blockIdsWithin(index.blockIds, length) &&
-      spansWithin(index.prose, length)
+      spansWithin(index.prose, length) &&
+      (index.htmlIds === undefined || (Array.isArray(index.htmlIds) && index.htmlIds.every((id) => typeof id === 'string')))
     );
   }
   if (kind === 'source') {

@@ -169,7 +169,8 @@ function inNote(
     ...(alternatives.length > 0 ? { alternatives } : {}),
   };
   if (anchor === undefined || anchor.trim() === '') return base;
-  const a = anchor.trim();
+  // GitHub gives a heading the id `user-content-<slug>`, and `#<slug>` scrolls to it: both work there.
+  const a = markdown ? anchor.trim().replace(/^user-content-/, '') : anchor.trim();
   if (markdown && /^L\d+(?:-L?\d+)?$/i.test(a)) return base; // a line fragment, as VS Code opens it
   const missing = (suggestions: string[], block = false): Resolution => ({
     kind: 'unknownHeading',
@@ -191,7 +192,10 @@ function inNote(
           );
     }
     const heading = findHeading(note.headings, p);
-    return heading ? extended(base, { heading }) : missing(headingSuggestions(ctx, note, p, markdown));
+    if (heading) return extended(base, { heading });
+    // An HTML element's id, as VS Code's Markdown validation and GitHub take it.
+    if (markdown && note.htmlIds?.includes(p)) return 'ok';
+    return missing(headingSuggestions(ctx, note, p, markdown));
   };
   const whole = one(a);
   if (whole !== 'ok' && whole.kind !== 'unknownHeading') return whole;

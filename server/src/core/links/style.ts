@@ -1,6 +1,7 @@
 /**
  * The link conventions of a workspace: Obsidian (`.obsidian/`), Foam (`.foam/` or
- * Foam in `.vscode/`), Dendron (`dendron.yml`, which also lists the vaults), or —
+ * Foam in `.vscode/`), Dendron (`dendron.yml`, which also lists the vaults, or a vault's own
+ * `root.schema.yml`), or —
  * with no marker — the superset that is right for Obsidian and Foam alike. The
  * setting `groundedNotes.linkStyle` overrides what is detected.
  */
@@ -72,6 +73,11 @@ export async function detectConventions(workspace: Workspace, setting: LinkStyle
     else {
       const settings = await workspace.readFile(joinUri(folder, '.vscode/extensions.json')).catch(() => undefined);
       if (settings?.includes('foam.foam-vscode')) detected = 'foam';
+      // A Dendron vault committed without its workspace's `dendron.yml` still has its root schema.
+      else if (await workspace.exists(joinUri(folder, 'root.schema.yml'))) {
+        detected = 'dendron';
+        vaults.push({ name: folder.slice(folder.lastIndexOf('/') + 1), folder });
+      }
     }
   }
   return { style: setting === 'auto' ? detected : setting, detected, vaults };

@@ -53,6 +53,9 @@ class LazyNote implements NoteIndex {
   get prose(): Span[] {
     return this.parts.prose;
   }
+  get htmlIds(): string[] | undefined {
+    return this.parts.htmlIds;
+  }
 }
 
 /** A note index decoded by `load` when one of its parts is first read. */

@@ -221,6 +221,8 @@ export function scanMarkdownLinks(text: string, blocks: readonly Span[], exclude
 export function definitionLinks(text: string, definitions: readonly DefinitionSpan[]): RawCitation[] {
   const out: RawCitation[] = [];
   for (const d of definitions) {
+    // `[^1]: …` is a footnote (Obsidian, GitHub), whatever follows its colon.
+    if (text.charCodeAt(d.start + 1) === 0x5e /* ^ */) continue;
     const colon = text.indexOf(']:', d.start);
     if (colon < 0 || colon >= d.end) continue;
     const at = skipWhitespace(text, colon + 2, d.end);

@@ -258,11 +258,23 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
     blockIds: findBlockIds(text, excluded),
     prose: proseSpans(text.length, mergeSpans(excluded, destinations)),
   };
+  const ids = text.includes('<') ? htmlIds(text) : [];
+  if (ids.length > 0) note.htmlIds = ids;
   const title = fm.title ?? headings[0]?.text;
   if (title) note.title = title;
   const date = fm.date ?? topDateLine(text, s.frontMatter?.span.end ?? 0) ?? fileNameDate(uri);
   if (date) note.date = date;
   return note;
+}
+
+/** An HTML element's `id` or `name` (`<a id="table-1">`, `<h3 id='x'>`, `<a name=x>`). */
+const HTML_ID = /<[a-z][^<>]*?\s(?:id|name)\s*=\s*["']?([^"'<>\s]+)/gi;
+
+/** The ids and names of a note's HTML elements, as a Markdown preview and GitHub give them to fragments. */
+function htmlIds(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(HTML_ID)) out.push(m[1]!);
+  return out;
 }
 
 /** A date-only line is short: longer lines are not searched for one. */

@@ -126,6 +126,33 @@ describe('what is left alone', () => {
     assert.deepEqual(findings('From Friday, December 31, 2021 to Saturday, January 1, 2022.'), []);
   });
 
+  it('what real meeting notes write: a date the text itself calls impossible, a date mapped "to" another, times', () => {
+    // Found in held-out meeting notes (tc39/notes, kubernetes/sig-release, WebAssembly/meetings).
+    assert.deepEqual(findings('There is no February 31st, so it clamps. The string 2030-02-29 is not a valid date.'), []);
+    assert.deepEqual(findings('In a leap month, constrain February 29th to February 28th.', { y: 2023, m: 5, d: 1 }), []);
+    assert.deepEqual(findings('### Jan 3 - Feb 27\n- 7 week coding period', { y: 2017, m: 1, d: 1 }), []);
+    assert.deepEqual(findings('### Sept 15 - Sept 27\n- Sept 15th (Fri)\n  * Docs ready', { y: 2017, m: 9, d: 1 }), []);
+    assert.deepEqual(findings('February 30 is never valid, and February 29th, 2030, doesn’t exist.'), []);
+    assert.deepEqual(findings('March 14th - 11pm PST, Brad to schedule.', { y: 2019, m: 3, d: 1 }), []);
+    assert.deepEqual(findings('Next call: Friday 26 July 1400 UTC.', { y: 2019, m: 7, d: 1 }), []);
+    // Still flagged: a backward range said with "from", and an impossible date said plainly.
+    assert.deepEqual(findings('The talks ran from March 12 to March 5.', { y: 2022, m: 4, d: 1 }), [
+      'GN024 “March 12 to March 5” This range ends (March 5) before it starts (March 12)',
+    ]);
+  });
+
+  it('the tense of joined participles, obligations and adjectives in "-ed" (meeting notes)', () => {
+    // Before: each took the year before the note's, as if past ("reviewed", "held", "has to", "associated").
+    const in2018 = { y: 2018, m: 1, d: 2 };
+    assert.deepEqual(findings('Docs must be completed and reviewed by Friday, March 9th.', in2018), []);
+    assert.deepEqual(findings('The call will be cancelled and held on Friday, November 16 instead.', in2018), []);
+    assert.deepEqual(findings('Anne has to leave at 3pm on Thursday, June 7th.', in2018), []);
+    assert.deepEqual(findings('File an associated issue by Monday, January 22nd.', in2018), []);
+    assert.deepEqual(findings('The docs were reviewed on Friday, March 9th.', in2018), [
+      'GN020 “Friday, March 9th” March 9, 2017 was a Thursday, not a Friday (year from the document date)',
+    ]);
+  });
+
   it('ISO dates with a weekday in brackets (textlint cases)', () => {
     assert.deepEqual(findings('2016-12-29(Thursday) and 2021-07-02 (Thursday) and Welcome to 2016-12-29(Fri)'), [
       'GN020 “2021-07-02 (Thursday)” July 2, 2021 was a Friday, not a Thursday',

@@ -32,6 +32,10 @@ export const MONTH_WORDS = [...MONTH_NAMES, ...MONTH_ABBREVIATIONS.flat()].join(
 const ORD = '(?:st|nd|rd|th)?';
 /** A day number ends here: not "12.50", "5,000", "12:30" or "123". */
 const DAY_END = '(?!\\d|[:.,]\\d)';
+/** A range's last day, on the line of its first, and not an hour ("March 14th - 11pm PST"). */
+const DAY_RANGE = `(?:[ \\t]*(?:[-–—]|and|&)[ \\t]*(\\d{1,2})${ORD}${DAY_END}(?![ \\t]*[ap]\\.?m\\b))?`;
+/** A four-digit number is a year, not a time of day ("Friday 26 July 1400 UTC"). */
+const NOT_TIME = '(?![ \\t]*(?:UTC|GMT|Z|AoE|hrs?|h|[ECMP][SD]?T)\\b)';
 
 // Weekday (full name, or an abbreviation followed by a comma or dot), then separator.
 const WD_LEAD = `(?:(${WD_FULL}|(?:${WD_ABBR})(?=[.,]))\\.?(?:,\\s*|\\s+)(?:the\\s+)?)?`;
@@ -39,16 +43,16 @@ const WD_LEAD = `(?:(${WD_FULL}|(?:${WD_ABBR})(?=[.,]))\\.?(?:,\\s*|\\s+)(?:the\
 // Each pattern is tried only where the scan found a month, a weekday or an ISO date
 // (sticky), so text dense with dates is read once.
 const MDY = new RegExp(
-  `${WD_LEAD}\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})${ORD}${DAY_END}(?:\\s*(?:[-–—]|and|&)\\s*(\\d{1,2})${ORD}${DAY_END})?` +
-    `(?:(?:,\\s*|\\s+)(?:of\\s+)?(\\d{4})(?!\\d))?(?:\\s*\\((${WD_FULL}|${WD_ABBR})\\.?\\))?`,
+  `${WD_LEAD}\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})${ORD}${DAY_END}${DAY_RANGE}` +
+    `(?:(?:,\\s*|\\s+)(?:of\\s+)?(\\d{4})(?!\\d)${NOT_TIME})?(?:\\s*\\((${WD_FULL}|${WD_ABBR})\\.?\\))?`,
   'y',
 );
-const DMY = new RegExp(`${WD_LEAD}\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH_WORDS})\\b\\.?(?:,?\\s+(\\d{4})(?!\\d))?`, 'y');
+const DMY = new RegExp(`${WD_LEAD}\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH_WORDS})\\b\\.?(?:,?\\s+(\\d{4})(?!\\d)${NOT_TIME})?`, 'y');
 const ISO_DATE = new RegExp(
   `${WD_LEAD}(?<![\\w/-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\w-])(?:\\s*\\((${WD_FULL}|${WD_ABBR}|[A-Z][a-z]{1,8})\\.?\\))?`,
   'y',
 );
-const MONTH_YEAR = new RegExp(`(${MONTH_WORDS})\\.?\\s+(?:of\\s+)?(\\d{4})(?!\\d)`, 'y');
+const MONTH_YEAR = new RegExp(`(${MONTH_WORDS})\\.?\\s+(?:of\\s+)?(\\d{4})(?!\\d)${NOT_TIME}`, 'y');
 /** What the scan stops at: a month name, a weekday name, an ISO date. */
 const ANCHOR = new RegExp(`\\b(?:(${MONTH_WORDS})|(${WD_FULL}|${WD_ABBR})|\\d{4}-\\d{2}-\\d{2})\\b`, 'g');
 /** A day number right before a month ("5 March", "the 6th of June"). */
@@ -426,6 +430,8 @@ function joinedRanges(text: string, mentions: DateMention[], found: RangeMention
     if (inRange.has(a) || inRange.has(b) || b.start - a.end > 12) continue;
     const join = text.slice(a.end, b.start);
     if (!RANGE_JOIN.test(join)) continue;
+    // A dash that starts the next line is a list item's ("### Sept 15 - Sept 27\n- Sept 15th (Fri)"), not a range's.
+    if (join.includes('\n') && /^[\s,]*[-–—]\s*$/.test(join)) continue;
     // "and" makes a range only after "between" ("between March 3 and March 5"); else a list sharing a year.
     const list = /and/i.test(join) && !/\bbetween\s+$/i.test(text.slice(Math.max(0, a.start - 9), a.start));
     out.push({ start: a.start, end: b.end, from: a, to: b, ...(list ? { list } : {}) });

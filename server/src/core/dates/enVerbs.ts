@@ -316,6 +316,13 @@ function groupLeftOf(words: (Word | 'stop')[], i: number): Word[] {
     const w = words[j];
     if (!w || w === 'stop') break;
     const l = w.lower;
+    // Participles joined share their auxiliaries: "must be completed and reviewed by", "will be cancelled and held on".
+    const before = words[j - 1];
+    if ((l === 'and' || l === 'or') && group.length === 1 && before && before !== 'stop' && verbTense(before) === -1) {
+      group.push(w, before);
+      j--;
+      continue;
+    }
     if (
       MODAL_FUTURE.has(l) ||
       MODAL_OTHER.has(l) ||
@@ -338,6 +345,8 @@ function groupTense(group: Word[]): Tense {
   // "has been scheduled", "is expected": a forward participle with an auxiliary points forward.
   const forward = words.some((w) => FORWARD.has(w)) || (words.length > 1 && words.some((w) => FORWARD_PARTICIPLES.has(w)));
   if (MODAL_FUTURE.has(head) || head === 'to' || head === 'be') return 1;
+  // "has to leave on Thursday": an obligation, ahead of now ("had to" is past).
+  if ((head === 'has' || head === 'have') && words[words.length - 2] === 'to') return 1;
   if (MODAL_OTHER.has(head)) return forward ? 1 : 0;
   if (head === 'was' || head === 'were' || head === 'had' || PAST_AUX.has(head)) return forward && head !== 'had' ? 0 : -1;
   if (PERFECT_AUX.has(head)) return forward ? 1 : -1;
@@ -391,6 +400,9 @@ function leftGroup(left: (Word | 'stop')[]): TenseEvidence | undefined {
     // "-ing" forms do not carry tense: the group further left does.
     if (/ing$/.test(w.lower) && !FORWARD.has(w.lower)) continue;
     if (verbTense(w) === undefined) continue;
+    // After a determiner an "-ed" word is an adjective ("an associated issue by Monday").
+    const prior = left[i - 1];
+    if (prior && prior !== 'stop' && DETERMINER.test(prior.lower) && w.lower.endsWith('ed')) continue;
     const group = groupLeftOf(left, i);
     const tense = groupTense(group);
     if (infinitive) return evidence([...infinitive, ...group], tense < 0 ? 0 : 1);

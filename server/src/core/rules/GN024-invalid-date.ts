@@ -4,11 +4,17 @@ import type { DateFinding } from '../dates/analyze.js';
 import type { DateMention, RangeMention } from '../dates/types.js';
 import { dateProblems, type DateRule } from './dateFindings.js';
 
-/** Days a month does not have ("April 31", "February 29, 2022"). */
-function impossibleDates(mentions: readonly DateMention[]): DateFinding[] {
+/** Words before a date that say it does not exist ("there is no February 31st"). */
+const DENIED_BEFORE = /\b(?:no|not|never|invalid|impossible|nonexistent)\s+(?:such\s+(?:date|day)\s+as\s+|an?\s+|the\s+)?$/i;
+/** Words after a date that say it does not exist ("2030-02-29 is not a valid date"). */
+const DENIED_AFTER = /^(?:st|nd|rd|th)?,?\s+(?:is|was|are|does|do)(?:n['’]t|\s+not|\s+never)?\s+(?:a\s+)?(?:valid|invalid|exist|real)\b/i;
+
+/** Days a month does not have ("April 31", "February 29, 2022"), unless the text says so itself. */
+function impossibleDates(text: string, mentions: readonly DateMention[]): DateFinding[] {
   const out: DateFinding[] = [];
   for (const m of mentions) {
     if (m.kind !== 'date' || !m.month || !m.day) continue;
+    if (DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || DENIED_AFTER.test(text.slice(m.end, m.end + 40))) continue;
     const y = m.year?.value ?? m.resolved?.y;
     const max = daysInMonth(m.month.value, y);
     if (m.day.value >= 1 && m.day.value <= max) continue;
@@ -33,14 +39,17 @@ function impossibleDates(mentions: readonly DateMention[]): DateFinding[] {
 /**
  * A range that ends before it starts. A year-less start takes the end's year, or the
  * year before when its month comes later ("December 28 to January 3, 2022" crosses a year),
- * so only a range inside one month, or with both years written, can run backwards.
+ * so only a range inside one month, or with both years written, can run backwards. A bare
+ * "to" without "from" before it may map one date to another ("constrain February 29th to
+ * February 28th"): not judged.
  */
-function backwardRanges(ranges: readonly RangeMention[]): DateFinding[] {
+function backwardRanges(text: string, ranges: readonly RangeMention[]): DateFinding[] {
   const out: DateFinding[] = [];
   for (const r of ranges) {
     const a = r.from;
     const b = r.to;
     if (r.list || !a.month || !a.day || !b.month || !b.day) continue;
+    if (/^\s*to\s*$/i.test(text.slice(a.end, b.start)) && !/\bfrom\s+$/i.test(text.slice(Math.max(0, a.start - 8), a.start))) continue;
     const bothYears = !!a.year && !!b.year;
     if (!bothYears && a.month.value !== b.month.value) continue;
     const y = b.year?.value ?? a.year?.value ?? b.resolved?.y ?? a.resolved?.y ?? 2000;
@@ -64,7 +73,7 @@ export const invalidDate: DateRule = {
   sourceSeverity: 'information',
   description: 'A date that cannot exist (February 30, April 31, February 29 of a common year) or a range that ends before it starts.',
   example: '"on April 31, 2022" → April 31, 2022 does not exist: April has 30 days',
-  judge: (_text, facts) => [...impossibleDates(facts.mentions), ...backwardRanges(facts.ranges)],
+  judge: (text, facts) => [...impossibleDates(text, facts.mentions), ...backwardRanges(text, facts.ranges)],
   checkNote: (note, view) => dateProblems(view, note.uri, invalidDate),
   checkSource: (source, view) => dateProblems(view, source.uri, invalidDate),
 };

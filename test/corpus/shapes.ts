@@ -139,6 +139,10 @@ export const BACKTRACKING: Record<string, { via: string[]; leads: string[] }> = 
   'server/src/node/extract/extractFile.ts': { via: ['decodeHtml'], leads: ['<meta charset='] },
   'server/src/node/extract/layout.ts': { via: ['joinHyphenation'], leads: ['word', 'a-'] },
   'server/src/core/dates/analyze.ts': { via: ['analyzeDates'], leads: ['\n'] },
+  'server/src/core/rules/GN024-invalid-date.ts': {
+    via: ['judgeDates'],
+    leads: ['there is no February 31', 'February 30, 2021 is', 'March 12 to March 5', 'from March 12 to March 5'],
+  },
   'server/src/core/dates/elapsed.ts': { via: ['analyzeDates'], leads: ['had been '] },
   'server/src/core/dates/mask.ts': { via: ['analyzeDates'], leads: [' a', '\n'] },
   'server/src/core/dates/resolve.ts': { via: ['analyzeDates'], leads: ['since ', "On Monday, March 3 '"] },

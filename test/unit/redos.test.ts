@@ -29,6 +29,7 @@ import { slugify } from '../../server/src/core/parse/slug.js';
 import { findFullDate, isDateOnlyLine } from '../../server/src/core/parse/docDate.js';
 import { english } from '../../server/src/core/dates/en.js';
 import { analyzeDates } from '../../server/src/core/dates/analyze.js';
+import { judgeDates } from '../../server/src/core/rules/dateJudgments.js';
 import { normalize, normalizeWithMap } from '../../server/src/core/normalize.js';
 import { closestWording, quoteOccurs, quotePieces, quotationsIn } from '../../server/src/core/quotes/misquote.js';
 import { fuzzyFindIn } from '../../server/src/core/quotes/fuzzy.js';
@@ -99,6 +100,7 @@ const entryPoints: [string, (text: string) => unknown][] = [
   ['english.sentences', (t) => english.sentences(t)],
   ['english.mayHoldDates', (t) => english.mayHoldDates(t)],
   ['analyzeDates', (t) => analyzeDates(t, { isSource: true })],
+  ['judgeDates', (t) => judgeDates(t, analyzeDates(t, { isSource: true }))],
   ['normalize', (t) => normalize(t)],
   ['quotationsIn', (t) => quotationsIn(t, { start: 0, end: t.length })],
   ['quotePieces', (t) => quotePieces(t)],

@@ -431,7 +431,7 @@ function joinedRanges(text: string, mentions: DateMention[], found: RangeMention
     const join = text.slice(a.end, b.start);
     if (!RANGE_JOIN.test(join)) continue;
     // A dash that starts the next line is a list item's ("### Sept 15 - Sept 27\n- Sept 15th (Fri)"), not a range's.
-    if (join.includes('\n') && /^[\s,]*[-–—]\s*$/.test(join)) continue;
+    if (join.includes('\n') && ['-', '–', '—'].includes(join.replace(/[\s,]/g, ''))) continue;
     // "and" makes a range only after "between" ("between March 3 and March 5"); else a list sharing a year.
     const list = /and/i.test(join) && !/\bbetween\s+$/i.test(text.slice(Math.max(0, a.start - 9), a.start));
     out.push({ start: a.start, end: b.end, from: a, to: b, ...(list ? { list } : {}) });

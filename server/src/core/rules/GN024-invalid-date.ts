@@ -14,10 +14,10 @@ function impossibleDates(text: string, mentions: readonly DateMention[]): DateFi
   const out: DateFinding[] = [];
   for (const m of mentions) {
     if (m.kind !== 'date' || !m.month || !m.day) continue;
-    if (DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || DENIED_AFTER.test(text.slice(m.end, m.end + 40))) continue;
     const y = m.year?.value ?? m.resolved?.y;
     const max = daysInMonth(m.month.value, y);
     if (m.day.value >= 1 && m.day.value <= max) continue;
+    if (DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || DENIED_AFTER.test(text.slice(m.end, m.end + 40))) continue;
     const monthName = MONTH_NAMES[m.month.value - 1]!;
     const why =
       m.month.value === 2 && m.day.value === 29 && y !== undefined

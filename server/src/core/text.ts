@@ -34,7 +34,7 @@ export function lastStartingAtOrBefore(spans: readonly Span[], offset: number): 
 }
 
 /** The one of `spans` (sorted by start, disjoint) that holds `offset`, if any. */
-export function spanHolding(spans: readonly Span[], offset: number): Span | undefined {
+export function spanHolding<S extends Span>(spans: readonly S[], offset: number): S | undefined {
   const s = spans[lastStartingAtOrBefore(spans, offset)];
   return s !== undefined && offset < s.end ? s : undefined;
 }

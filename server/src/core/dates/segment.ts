@@ -4,7 +4,7 @@
  * text), while a blank line, a heading or a list item does. One linear pass.
  * The words (abbreviations, sentence openers) come from the language.
  */
-import { lastStartingAtOrBefore, trimmedSpan } from '../text.js';
+import { lastStartingAtOrBefore, spanHolding, trimmedSpan } from '../text.js';
 import type { Span } from '../types.js';
 
 export interface SentenceWords {
@@ -187,8 +187,7 @@ export class SentenceIndex {
 
 /** The sentence holding `offset` (sentences sorted), or a span around the offset when none does. */
 export function sentenceAt(sentences: readonly Span[], offset: number): Span | undefined {
-  const s = sentences[lastStartingAtOrBefore(sentences, offset)];
-  return s && offset < s.end ? s : undefined;
+  return spanHolding(sentences, offset);
 }
 
 /** An ASCII letter; other characters below 128 are not letters. */

@@ -2,7 +2,7 @@
  * Block ids: `^id` at the end of a paragraph or list item, or on its own line after
  * a block, as Obsidian writes them; `[[note#^id]]` links to the block.
  */
-import { lastStartingAtOrBefore } from '../text.js';
+import { spanHolding } from '../text.js';
 import type { BlockId, Span } from '../types.js';
 
 /** `^id` at a line's end after white space, or right after an embed or link (`![[x.png]]^id`, as Obsidian's own help writes it). */
@@ -16,8 +16,7 @@ export function findBlockIds(text: string, excluded: readonly Span[]): BlockId[]
   let m: RegExpExecArray | null;
   while ((m = BLOCK_ID.exec(text))) {
     const start = m.index + m[0].indexOf('^');
-    const ex = excluded[lastStartingAtOrBefore(excluded, start)];
-    if (ex && start < ex.end) continue;
+    if (spanHolding(excluded, start)) continue;
     out.push({ id: m[1]!, start, end: start + 1 + m[1]!.length });
   }
   return out;

@@ -5,7 +5,7 @@
  * bracket matching dominates citation-dense text), so this scan finds them, within
  * the prose blocks and outside code and HTML, as CommonMark writes them.
  */
-import { lastStartingAtOrBefore } from '../text.js';
+import { lastStartingAtOrBefore, spanHolding } from '../text.js';
 import type { Span } from '../types.js';
 import type { RawCitation } from './citations.js';
 import type { DefinitionSpan } from './tree.js';
@@ -183,12 +183,6 @@ function asLink(text: string, raw: Span, whole: Span, dest: Span, label: Span | 
   return link;
 }
 
-/** True when `offset` falls in one of the sorted, disjoint `spans`. */
-function inSpans(spans: readonly Span[], offset: number): boolean {
-  const s = spans[lastStartingAtOrBefore(spans, offset)];
-  return s !== undefined && offset < s.end;
-}
-
 /**
  * The inline Markdown links and images to local files in the prose blocks of `text`
  * (external URLs are left out). Linear in each block: one pass over `](`.
@@ -202,9 +196,9 @@ export function scanMarkdownLinks(text: string, blocks: readonly Span[], exclude
   for (let close = text.indexOf(']('); close >= 0; close = text.indexOf('](', close + 2)) {
     if (close < consumedTo) continue;
     const block = blocks[lastStartingAtOrBefore(blocks, close)];
-    if (!block || close >= block.end || inSpans(excluded, close)) continue;
+    if (!block || close >= block.end || spanHolding(excluded, close)) continue;
     const open = openingBracket(text, close, Math.max(block.start, consumedTo), unmatched);
-    if (open < 0 || inSpans(excluded, open)) continue;
+    if (open < 0 || spanHolding(excluded, open)) continue;
     const tail = inlineTail(text, close + 1, block.end);
     if (!tail) continue;
     consumedTo = tail.end;

@@ -1,6 +1,6 @@
 /** Indexes a note: its links and citations with their paragraphs, headings, block ids, title, date. */
 import type { Block, Citation, DocumentDate, Heading, NoteIndex, Span } from '../types.js';
-import { lastStartingAtOrBefore, LineIndex, trimmedSpan } from '../text.js';
+import { lastStartingAtOrBefore, LineIndex, spanHolding, trimmedSpan } from '../text.js';
 import { baseName } from '../workspace.js';
 import { atxOpening } from './atxHeading.js';
 import { readBlocks } from './blocks.js';
@@ -75,12 +75,6 @@ export function noteStructure(text: string): Structure {
     }
   }
   return lexicalStructure(text);
-}
-
-/** The prose block holding `offset` (blocks sorted by start; prose blocks do not nest). */
-function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
-  const b = blocks[lastStartingAtOrBefore(blocks, offset)];
-  return b && offset < b.end ? b : undefined;
 }
 
 /** Paragraphs as blank-line separated blocks (the same numbering sources use). */
@@ -213,8 +207,7 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
   const lines = s.headings.length > 0 ? new LineIndex(text) : undefined;
   const headings: Heading[] = [];
   for (const h of s.headings) {
-    const c = comments[lastStartingAtOrBefore(comments, h.span.start)];
-    if (c && h.span.start < c.end) continue; // a heading inside a comment
+    if (spanHolding(comments, h.span.start)) continue; // a heading inside a comment
     headings.push({
       start: h.span.start,
       end: h.span.end,
@@ -229,13 +222,14 @@ export function parseNote(uri: string, text: string, version = 0): NoteIndex {
   // ~19 links per note made one each, then a copy per block.
   const spans = new Map<Span, Span>();
   for (const c of citations) {
-    const prose = blockAt(s.blocks, c.start);
+    // Prose blocks do not nest: one holds the link, or none.
+    const prose = spanHolding(s.blocks, c.start);
     if (prose) {
       c.paragraph = prose;
       continue;
     }
     // Blank-line paragraphs carry their number: the links share a plain copy.
-    const block = blockAt((paragraphs ??= blankLineBlocks(text)), c.start);
+    const block = spanHolding((paragraphs ??= blankLineBlocks(text)), c.start);
     let paragraph = block && spans.get(block);
     if (!paragraph) {
       const from = block ?? c;

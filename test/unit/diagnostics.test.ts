@@ -113,11 +113,22 @@ describe('diagnostics on notes', () => {
 
   it('did you mean: a note the name starts with, of three letters or more, not one or two letters', async () => {
     const f = await fixture(
-      '//- notes/R.md\n# R\n//- notes/Ra.md\n# Ra\n//- notes/Radio.md\n# Radio\n//- notes/n.md\n[[Radio Signal]] [[Rx]]\n',
+      '//- notes/R.md\n# R\n//- notes/Ra.md\n# Ra\n//- notes/Radio.md\n# Radio\n//- notes/n.md\n[[Radio Signal]] [[Rx]] [[Rad]]\n',
     );
     assert.deepEqual(problemsOf(f, 'notes/n.md'), [
       '1:3-1:15 GN001 No note or file `Radio Signal` in the workspace; did you mean `Radio`?',
-      '1:20-1:22 GN001 No note or file `Rx` in the workspace; did you mean `R` or `Ra`?',
+      '1:20-1:22 GN001 No note or file `Rx` in the workspace',
+      '1:27-1:30 GN001 No note or file `Rad` in the workspace; did you mean `Ra` or `Radio`?',
+    ]);
+  });
+
+  it('did you mean: a name of one or two characters is offered nothing by edit distance (a pasted footnote marker)', async () => {
+    const f = await fixture(
+      '//- notes/a.md\n# a\n//- notes/b.md\n# b\n//- notes/n.md\nThe study[[7]](https://en.wikipedia.org/wiki/X#cite_note-7) and [[ab]].\n',
+    );
+    assert.deepEqual(problemsOf(f, 'notes/n.md'), [
+      '1:12-1:13 GN001 No note or file `7` in the workspace',
+      '1:67-1:69 GN001 No note or file `ab` in the workspace',
     ]);
   });
 

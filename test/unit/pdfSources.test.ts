@@ -150,7 +150,7 @@ Kirby [[r1#kirby]].
       '1:1-1:1 GN007 Not checked: the PDF could not be read (Invalid PDF structure.)',
     ]);
     assert.deepEqual(problemsOf(f, 'notes/n.md', ['GN001']), [
-      '1:10-1:11 GN001 Unknown source `x`: no source has that id and no note that name; did you mean `n`?',
+      '1:10-1:11 GN001 Unknown source `x`: no source has that id and no note that name',
     ]);
   });
 

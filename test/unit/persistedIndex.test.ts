@@ -21,8 +21,8 @@ const FILES: Record<string, string> = {
   'sources/000_talks.txt': 'Kirby spoke on Friday.\n\nThe talks went on.\n',
   'sources/000_talks.anchors.yaml': 'friday: Kirby spoke on Friday\n',
   'notes/a.md': 'Cites [[000#friday]], [[zzz]] and [[000#thursday]].\n',
-  'notes/b.md': '# B\n\nSee [[a]] and [[qqq]].\n',
-  'notes/c.md': '- first [[000#p2]]\n- then [[b#B]] and [[b#C]]\n',
+  'notes/b.md': '# Bee\n\nSee [[a]] and [[qqq]].\n',
+  'notes/c.md': '- first [[000#p2]]\n- then [[b#Bee]] and [[b#Bea]]\n',
 };
 
 function makeWorkspace(files: Record<string, string>): string {
@@ -163,7 +163,7 @@ describe('the persisted index', function () {
     // saved problems do not apply and a.md's parse is what the check would use.
     const file = indexFile(cache);
     writeFileSync(file, replaceBytes(readFileSync(file), 'zzz', '000'));
-    writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
+    writeFileSync(join(dir, 'notes/b.md'), '# Bee\n\nSee [[a]] and [[qqr]].\n');
     const fresh = (await check(dir)).output;
     assert.equal((await check(dir, cache)).output, fresh);
     assert.equal((await check(dir, cache)).output, fresh, 'the next run, from what the last one wrote');
@@ -174,7 +174,7 @@ describe('the persisted index', function () {
     const cache = temp(mkdtempSync(join(tmpdir(), 'gn-cache-')));
     await check(dir, cache, '0.1.0');
     assert.equal((await check(dir, cache, '0.1.0')).reused, -1);
-    writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
+    writeFileSync(join(dir, 'notes/b.md'), '# Bee\n\nSee [[a]] and [[qqr]].\n');
     assert.equal((await check(dir, cache, '0.1.0')).reused, 4);
     const upgraded = await check(dir, cache, '0.2.0');
     assert.equal(upgraded.reused, 0);
@@ -223,7 +223,7 @@ describe('the persisted index', function () {
     assert.deepEqual(warm.reads, []);
     // One note changed: the other notes and the anchor file are checked from their remembered parses (their
     // texts are read, once, only for the positions of their problems).
-    writeFileSync(join(dir, 'notes/b.md'), '# B\n\nSee [[a]] and [[qqr]].\n');
+    writeFileSync(join(dir, 'notes/b.md'), '# Bee\n\nSee [[a]] and [[qqr]].\n');
     const edited = await check(dir, cache);
     assert.equal(edited.reused, 4); // a, c, the anchor file and the source (read, its parse reused by content)
     assert.deepEqual([...new Set(edited.reads)].sort(), [
@@ -272,7 +272,7 @@ describe('the persisted index', function () {
       };
     };
     const fresh = await fixes();
-    assert.ok(fresh.fixes.some((f) => f.title === 'Change to `B`'));
+    assert.ok(fresh.fixes.some((f) => f.title === 'Change to `Bee`'));
     await fixes(cache);
     const warm = await fixes(cache);
     assert.equal(warm.reused, 5);

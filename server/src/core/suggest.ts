@@ -28,9 +28,14 @@ import {
 /** Comparing one name while scanning costs about as much as this many table entries built. */
 const SCAN_TO_BUILD = 4;
 
-/** How many edits a suggestion may be from a name of this length: 1 up to three characters, else 2. */
+/**
+ * How many edits a suggestion may be from a name of this length: none under three
+ * characters (every name of one or two characters is one edit from `7` or `Rx`: a
+ * footnote marker pasted from a web page, `[[7]]`, got "did you mean `a` or `b`?"),
+ * 1 for three, else 2. A name that differs only in case or separators is 0 edits away.
+ */
 export function maxEdits(length: number): number {
-  return length <= 3 ? 1 : 2;
+  return length < 3 ? 0 : length === 3 ? 1 : 2;
 }
 
 /** The form names are compared in: lower case, with `-` and `_` read as spaces (`what-is-it` is `What is it` written as a slug). */

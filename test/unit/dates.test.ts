@@ -153,6 +153,32 @@ describe('what is left alone', () => {
     ]);
   });
 
+  it('a month named with its year stands for the whole month (an election guide)', () => {
+    // Before: "August 2026" was read as August 15, so a deadline on August 3 fell in 2027.
+    const guide =
+      'Anyone active between August 2024 and August 2026 may vote.\n\n| Date | Event |\n|---|---|\n| Monday, August 3 | Nominations due |\n';
+    assert.deepEqual(findings(guide), []);
+    assert.deepEqual(findings(guide.replace('Monday', 'Tuesday')), [
+      'GN020 “Tuesday, August 3” August 3, 2026 was a Monday, not a Tuesday (year from “August 2026” before it)',
+    ]);
+  });
+
+  it('a dated heading dates its section (a log of meetings, newest first or with deadlines ahead)', () => {
+    // Before: the year came from the note's first date (December 19, 2023) or from a deadline
+    // written in an earlier paragraph (September 25, 2018), not from the meeting's own heading.
+    const newestFirst = '# Archive\n\n## Dec 19, 2023\n\nQuiet week.\n\n## Oct 17, 2023\n\nReleases scheduled for Wednesday, October 18.\n';
+    assert.deepEqual(findings(newestFirst, { y: 2023, m: 12, d: 19 }), []);
+    const deadlines =
+      '# Minutes\n\n## July 12, 2018 (recording)\n\nKey dates: release on Sept. 25, 2018.\n\nPatch 1.11.1 will cut Monday July 16th.\n';
+    assert.deepEqual(findings(deadlines), []);
+    // Still flagged where the weekday is wrong in the heading's year, which the message names.
+    assert.deepEqual(findings(newestFirst.replace('Wednesday', 'Thursday'), { y: 2023, m: 12, d: 19 }), [
+      'GN020 “Thursday, October 18” October 18, 2023 was a Wednesday, not a Thursday (year from the heading “Oct 17, 2023” above it)',
+    ]);
+    // The section ends at the next heading of its level: below it the document's date counts again.
+    assert.deepEqual(findings('## Oct 17, 2023\n\nDone.\n\n## Plans\n\nWe ship on Friday, January 5.\n', { y: 2023, m: 12, d: 19 }), []);
+  });
+
   it('ISO dates with a weekday in brackets (textlint cases)', () => {
     assert.deepEqual(findings('2016-12-29(Thursday) and 2021-07-02 (Thursday) and Welcome to 2016-12-29(Fri)'), [
       'GN020 “2021-07-02 (Thursday)” July 2, 2021 was a Friday, not a Thursday',

@@ -16,6 +16,22 @@ export interface Reference {
   date: CalendarDate;
   /** In words: "source 000's date line", "the date “December 7, 2021” before it". */
   basis: string;
+  /**
+   * A whole month ("In August 2026, …"): `date` is its middle, which a year-less date is
+   * nearest to, while tense reads the month from its first day to its last ("Monday,
+   * August 3: nominations due" after "until August 2026" is August 3, 2026, not 2027).
+   */
+  wholeMonth?: boolean;
+}
+
+/** The days a reference covers, as day numbers: one day, or its whole month. */
+function coveredDays(r: Reference): { first: number; last: number } {
+  if (!r.wholeMonth) {
+    const day = dayNumber(r.date);
+    return { first: day, last: day };
+  }
+  const { y, m } = r.date;
+  return { first: dayNumber({ y, m, d: 1 }), last: dayNumber({ y, m, d: daysInMonth(m, y) }) };
 }
 
 export interface ResolveInput {
@@ -46,17 +62,25 @@ const PASSING = new RegExp(
  * The year a year-less month/day takes: the candidate year nearest the reference, where
  * past tense cannot reach beyond the text's own "now" (its document date, else the
  * reference) and future tense cannot fall before the reference (a week's slack each way).
+ * `covered` is the span of days the reference stands for (a whole month), one day by default.
  */
-export function yearFor(month: number, day: number, ref: CalendarDate, tense: Tense, now: CalendarDate = ref): number {
+export function yearFor(
+  month: number,
+  day: number,
+  ref: CalendarDate,
+  tense: Tense,
+  now: CalendarDate = ref,
+  covered: { first: number; last: number } = { first: dayNumber(ref), last: dayNumber(ref) },
+): number {
   const refDay = dayNumber(ref);
-  const nowDay = Math.max(dayNumber(now), refDay);
+  const nowDay = Math.max(dayNumber(now), covered.last);
   let best = ref.y;
   let bestDistance = Infinity;
   for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
     if (day > daysInMonth(month, y)) continue;
     const at = dayNumber({ y, m: month, d: day });
     if (tense < 0 && at > nowDay + 7) continue;
-    if (tense > 0 && at < refDay - 7) continue;
+    if (tense > 0 && at < covered.first - 7) continue;
     const distance = Math.abs(at - refDay);
     if (distance < bestDistance) [best, bestDistance] = [y, distance];
   }
@@ -86,6 +110,24 @@ function withDate(r: Reference): string {
   return s;
 }
 
+/** A Markdown heading line (`## …`): its level, or 0. */
+const HEADING_LINE = /^(#{1,6})[ \t]/;
+
+/** The level of the Markdown heading on the line starting at `lineStart`, or 0 when that line is no heading. */
+function headingLevel(text: string, lineStart: number): number {
+  return HEADING_LINE.exec(text.slice(lineStart, lineStart + 7))?.[1]!.length ?? 0;
+}
+
+/** The next heading of each level or higher (`^#{1,n}[ \t]`), by level. */
+const HEADING_UP_TO = [1, 2, 3, 4, 5, 6].map((n) => new RegExp(`^#{1,${n}}[ \\t]`, 'gm'));
+
+/** Where the section under the heading line at `lineStart` (of `level`) ends: the next heading of that level or higher, else the text's end. */
+function sectionEnd(text: string, lineStart: number, level: number): number {
+  const next = HEADING_UP_TO[level - 1]!;
+  next.lastIndex = text.indexOf('\n', lineStart) + 1 || text.length;
+  return next.exec(text)?.index ?? text.length;
+}
+
 /** Resolves every mention in place. */
 export function resolveMentions(input: ResolveInput): void {
   const { text, documentDate } = input;
@@ -96,34 +138,69 @@ export function resolveMentions(input: ResolveInput): void {
   // The latest explicit full date of each month: "Tuesday, March 12, 2024 … Wednesday, March 13".
   const sameMonth = new Map<number, Reference>();
   let lastExplicit: Reference | undefined;
+  // A heading's date dates its section ("## Oct 17, 2023" in a log of meetings, newest first):
+  // within it, it stands where the document's date stands elsewhere. Sections nest.
+  const sections: (Reference & { end: number; line: number })[] = [];
+  // The start of the line holding the mention, found going forward (mentions come in order):
+  // searched back from each, a line of thousands of dates was read again for each one.
+  let lineStart = 0;
   for (const m of input.mentions) {
+    while (sections.length > 0 && m.start >= sections[sections.length - 1]!.end) sections.pop();
+    const section = sections[sections.length - 1];
+    for (let nl = text.indexOf('\n', lineStart); nl >= 0 && nl < m.start; nl = text.indexOf('\n', lineStart)) lineStart = nl + 1;
+    // A heading's own date is read in the section around it.
+    const dateHere = (section?.line === lineStart ? sections[sections.length - 2] : section) ?? documentDate;
     const sentence = input.sentences.at(m.start) ?? { start: m.start, end: m.end };
-    // The narrative moves only within its paragraph, and only away from the document's year.
+    // The narrative moves only within its paragraph, and only away from the document's (or section's) year.
     const moved =
-      narrative && (!documentDate || (paragraphOf(narrative.at) === paragraphOf(m.start) && narrative.date.y !== documentDate.date.y))
+      narrative && (!dateHere || (paragraphOf(narrative.at) === paragraphOf(m.start) && narrative.date.y !== dateHere.date.y))
         ? narrative
         : undefined;
-    const ref = moved ?? documentDate ?? narrative ?? input.fallbackAt?.(m.start);
+    const ref = moved ?? dateHere ?? narrative ?? input.fallbackAt?.(m.start);
+    let dated: Reference | undefined;
     if (m.kind === 'date' && m.month && m.day) {
       const anchors = [narrative, sameMonth.get(m.month.value)].filter((r): r is Reference => !!r);
-      const resolved = resolveDate(m, ref, sentence, input, rangeStart.get(m), anchors);
+      const resolved = resolveDate(m, ref, sentence, input, rangeStart.get(m), anchors, dateHere);
       if (!resolved) continue;
       const consistent = !m.weekday || m.weekday.value === weekdayOf(resolved);
       if (!consistent) continue;
       const here = { date: resolved, basis: `the date ${describe(m)} before it` };
       lastExplicit = here;
+      dated = here;
       if (m.year) sameMonth.set(m.month.value, here);
-      if (m.year && movesNarrative(text, sentence, m, !!documentDate)) narrative = extended(here, { at: m.start });
-    } else if (m.kind === 'month' && m.month && m.year && movesNarrative(text, sentence, m, !!documentDate)) {
+      if (m.year && movesNarrative(text, sentence, m, !!dateHere)) narrative = extended(here, { at: m.start });
+    } else if (m.kind === 'month' && m.month && m.year) {
       // "In August 1908, …": a month with its year moves the narrative to that month.
-      narrative = { date: { y: m.year.value, m: m.month.value, d: 15 }, basis: `${describe(m)} before it`, at: m.start };
+      const month = {
+        date: { y: m.year.value, m: m.month.value, d: 15 },
+        basis: `${describe(m)} before it`,
+        at: m.start,
+        wholeMonth: true,
+      };
+      dated = month;
+      if (movesNarrative(text, sentence, m, !!dateHere)) narrative = month;
     } else if (m.kind === 'weekday' && m.weekday) {
-      const r = moved ?? documentDate ?? lastExplicit ?? input.fallbackAt?.(m.start);
+      const r = moved ?? dateHere ?? lastExplicit ?? input.fallbackAt?.(m.start);
       if (!r) continue;
       const verb = m.modifier === undefined ? input.tense(sentence, m) : undefined;
       m.resolved = weekdayNear(m.weekday.value, r.date, verb?.tense ?? 0, m.modifier);
       m.basis = r.basis;
       m.evidence = { reference: withDate(r), ...(verb?.verb ? { verb } : {}) };
+    }
+    // A date that opens a heading ("## July 12, 2018 (recording)", not "# Dating the December
+    // 2021 summit") dates the section under it, unless it only spans the document's date.
+    const level = dated && section?.line !== lineStart ? headingLevel(text, lineStart) : 0;
+    if (dated && level > 0 && text.slice(lineStart + level, m.start).trim() === '') {
+      const here = {
+        date: dated.date,
+        basis: `the heading ${describe(m)} above it`,
+        end: sectionEnd(text, lineStart, level),
+        line: lineStart,
+      };
+      const heading = dated.wholeMonth ? extended(here, { wholeMonth: true }) : here;
+      const covered = coveredDays(heading);
+      const day = documentDate ? dayNumber(documentDate.date) : NaN;
+      if (!(day >= covered.first && day <= covered.last)) sections.push(heading);
     }
   }
 }
@@ -153,6 +230,7 @@ function resolveDate(
   input: ResolveInput,
   range: RangeMention | undefined,
   anchors: Reference[],
+  dateHere: Reference | undefined,
 ): CalendarDate | undefined {
   const month = m.month!.value;
   const day = m.day!.value;
@@ -173,10 +251,10 @@ function resolveDate(
     m.evidence = { reference: withDate(ref) };
   } else if (ref) {
     const verb = input.tense(sentence, m);
-    y = yearFor(month, day, ref.date, verb.tense, input.documentDate?.date);
+    y = yearFor(month, day, ref.date, verb.tense, dateHere?.date, coveredDays(ref));
     m.basis = ref.basis;
     m.evidence = { reference: withDate(ref), ...(verb.verb ? { verb } : {}) };
-    if (m.weekday) y = weekdayYear(m, y, ref, verb, input, anchors);
+    if (m.weekday) y = weekdayYear(m, y, ref, verb, input, anchors, dateHere);
   }
   if (y === undefined) return undefined;
   const c = { y, m: month, d: day };
@@ -194,14 +272,24 @@ function resolveDate(
  * previous two sentences) — never against the tense — that year is taken. Otherwise the
  * tense's choice stands and the weekday is flagged.
  */
-function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvidence, input: ResolveInput, anchors: Reference[]): number {
+function weekdayYear(
+  m: DateMention,
+  y: number,
+  ref: Reference,
+  verb: TenseEvidence,
+  input: ResolveInput,
+  anchors: Reference[],
+  dateHere: Reference | undefined,
+): number {
   const wd = m.weekday!.value;
   const month = m.month!.value;
   const day = m.day!.value;
   const agrees = (year: number) => day <= daysInMonth(month, year) && weekdayOf({ y: year, m: month, d: day }) === wd;
   if (agrees(y)) return y;
   const candidates: { year: number; from: string }[] = [];
-  if (input.documentDate) candidates.push({ year: input.documentDate.date.y, from: withDate(input.documentDate) });
+  if (dateHere) candidates.push({ year: dateHere.date.y, from: withDate(dateHere) });
+  if (input.documentDate && input.documentDate !== dateHere)
+    candidates.push({ year: input.documentDate.date.y, from: withDate(input.documentDate) });
   candidates.push({ year: ref.date.y, from: withDate(ref) });
   for (const a of anchors) candidates.push({ year: a.date.y, from: a.basis });
   for (const ym of recentYears(m, input)) candidates.push({ year: ym.value, from: `“${ym.value}” before it` });
@@ -212,11 +300,11 @@ function weekdayYear(m: DateMention, y: number, ref: Reference, verb: TenseEvide
   if (YEAR_BEFORE.test(input.text.slice(Math.max(s.start, m.start - YEAR_BEFORE_WINDOW), m.start)))
     candidates.push({ year: ref.date.y - 1, from: 'the year before' });
   // A past-tense date cannot lie after the text's own present, a future one not before it.
-  const now = dayNumber(input.documentDate?.date ?? ref.date);
+  const now = coveredDays(dateHere ?? ref);
   for (const c of candidates) {
     if (c.year === y || !agrees(c.year)) continue;
     const at = dayNumber({ y: c.year, m: month, d: day });
-    if ((verb.tense < 0 && at > now + 7) || (verb.tense > 0 && at < now - 7)) continue;
+    if ((verb.tense < 0 && at > now.last + 7) || (verb.tense > 0 && at < now.first - 7)) continue;
     m.evidence = extended(m.evidence ?? {}, { weekday: 'chose the year' as const, yearFrom: c.from });
     return c.year;
   }

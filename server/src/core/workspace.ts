@@ -116,7 +116,7 @@ export function relativePath(folder: DocUri, uri: DocUri): string {
   }
 }
 
-function withoutTrailingSlashes(folder: DocUri): DocUri {
+export function withoutTrailingSlashes(folder: DocUri): DocUri {
   return folder.charCodeAt(folder.length - 1) === 0x2f ? folder.replace(/\/+$/, '') : folder;
 }
 

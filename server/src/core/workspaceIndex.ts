@@ -84,6 +84,15 @@ function sameLinkTargets(a: NoteIndex, b: NoteIndex): boolean {
 
 const MARKDOWN_EXTENSION = /\.md$/i;
 
+/** What holds for every file directly in one folder (`WorkspaceIndex.folderFacts`), under one settings object. */
+interface FolderFacts {
+  /** The folder's URI, without a trailing slash. */
+  folder: DocUri;
+  config: NotesConfig;
+  inWorkspace: boolean;
+  underSourceRoot: boolean;
+}
+
 /** Kinds of names with this many are given their did-you-mean tables before an open note's first check (`suggestionSteps`). */
 const PREPARED_FROM = 1000;
 
@@ -229,6 +238,32 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
    * which Logseq leaves out of the graph).
    */
   inWorkspace(uri: DocUri): boolean {
+    return this.folders.includes(uri) ? false : this.folderFacts(uri).inWorkspace;
+  }
+
+  /**
+   * What holds for every file of the folder holding `uri` (whether it is in the workspace,
+   * whether under a source root): a listing asks it of every file, and a folder's files come
+   * one after another, so the last folder's answers are kept.
+   */
+  private folderFacts(uri: DocUri): FolderFacts {
+    const slash = uri.lastIndexOf('/');
+    const last = this.lastFolder;
+    if (last && last.config === this.config && last.folder.length === slash && uri.startsWith(last.folder)) return last;
+    const inWorkspace = this.fileInWorkspace(uri);
+    const facts: FolderFacts = {
+      folder: uri.slice(0, slash),
+      config: this.config,
+      inWorkspace,
+      underSourceRoot: inWorkspace && this.sourceRoots().some((root) => isInside(uri, root)),
+    };
+    this.lastFolder = facts;
+    return facts;
+  }
+  private lastFolder: FolderFacts | undefined;
+
+  /** `inWorkspace` for one file, from its path (not the file name, which only a workspace folder's own URI could make count). */
+  private fileInWorkspace(uri: DocUri): boolean {
     const folder = this.folders.find((f) => isInside(uri, f));
     if (!folder || uri === folder) return false;
     if (uri.startsWith('/logseq/', folder.length) && LOGSEQ_COPIES.test(uri.slice(folder.length + 8))) return false;
@@ -243,8 +278,10 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
 
   /** What a file is to the workspace (a note, source or anchor file to read), or undefined: an attachment or none of ours. */
   classify(uri: DocUri): DocKind | undefined {
-    if (!this.inWorkspace(uri)) return undefined;
-    if (this.sourceRoots().some((root) => isInside(uri, root))) {
+    if (this.folders.includes(uri)) return undefined;
+    const facts = this.folderFacts(uri);
+    if (!facts.inWorkspace) return undefined;
+    if (facts.underSourceRoot) {
       const lower = uri.toLowerCase();
       if (lower.endsWith(ANCHOR_FILE_SUFFIX)) return 'anchorFile';
       return sourceFormat(lower) ? 'source' : undefined;

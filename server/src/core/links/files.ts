@@ -5,7 +5,7 @@
  * PDFs, audio, canvases, …) are listed here without being read.
  */
 import type { DocUri } from '../types.js';
-import { isInside, relativePath } from '../workspace.js';
+import { isInside, withoutTrailingSlashes } from '../workspace.js';
 import { pull, push } from '../multiMap.js';
 
 /** One file as links name it. */
@@ -28,6 +28,37 @@ export function extensionOf(name: string): string {
   const slash = name.lastIndexOf('/');
   const dot = name.lastIndexOf('.');
   return dot > slash + 1 ? name.slice(dot).toLowerCase() : '';
+}
+
+/** What the files directly in one folder share (`FileNames.dirOf`). */
+interface FilesDir {
+  /** The folder's URI, without a trailing slash. */
+  uri: DocUri;
+  workspaceFolder: DocUri;
+  /** Its path in the workspace folder as the URI writes it, with a trailing `/` ('' for the workspace folder itself). */
+  rawRel: string;
+  /** `rawRel` decoded; undefined when it cannot be. */
+  rel: string | undefined;
+  byPath: Map<string, FileEntry>;
+  counts: Map<string, number>;
+  /** `folderKeys` of `rel`. */
+  countKeys: string[];
+}
+
+/** `decodeURIComponent`, or undefined for a malformed escape. */
+function decoded(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lower-cased paths of the folders a relative path runs through (`A/b/c.md` → `a`, `a/b`). */
+function folderKeys(rel: string): string[] {
+  const keys: string[] = [];
+  for (let i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) keys.push(rel.slice(0, i).toLowerCase());
+  return keys;
 }
 
 /** The files of the workspace, looked up by path, file name and note name. */
@@ -55,26 +86,59 @@ export class FileNames {
   add(uri: DocUri): FileEntry | undefined {
     const known = this.byUri.get(uri);
     if (known) return known;
-    const folder = this.folderOf(uri);
-    if (!folder || uri === folder) return undefined;
-    const rel = relativePath(folder, uri);
+    if (this.folders.includes(uri)) return undefined;
+    const slash = uri.lastIndexOf('/');
+    const dir = this.dirOf(uri, slash);
+    if (!dir) return undefined;
+    // The path is decoded a folder and a name at a time, and left as written if either fails
+    // (`relativePath`): no escape sequence spans a `/`, so the result is the whole path's.
+    const rawName = uri.slice(slash + 1);
+    const name = rawName.includes('%') ? decoded(rawName) : rawName;
+    const whole = name !== undefined && dir.rel !== undefined;
+    const rel = whole ? dir.rel + name : dir.rawRel + rawName;
     const lowerRel = rel.toLowerCase();
-    const name = lowerRel.slice(lowerRel.lastIndexOf('/') + 1);
-    const entry: FileEntry = { uri, folder, rel, lowerRel, name, markdown: name.endsWith('.md') };
+    const entry: FileEntry = {
+      uri,
+      folder: dir.workspaceFolder,
+      rel,
+      lowerRel,
+      name: lowerRel.slice(lowerRel.lastIndexOf('/') + 1),
+      markdown: lowerRel.endsWith('.md'),
+    };
     this.byUri.set(uri, entry);
-    let inFolder = this.byPath.get(folder);
-    if (!inFolder) this.byPath.set(folder, (inFolder = new Map()));
-    inFolder.set(lowerRel, entry);
-    push(this.byName, name, entry);
-    let counts = this.folderCounts.get(folder);
-    if (!counts) this.folderCounts.set(folder, (counts = new Map()));
-    for (let i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) {
-      const key = rel.slice(0, i).toLowerCase();
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    dir.byPath.set(lowerRel, entry);
+    push(this.byName, entry.name, entry);
+    // (A decoded name holding `/`, from `%2F`, adds folders of its own.)
+    const keys = !whole ? folderKeys(dir.rawRel) : name.includes('/') ? folderKeys(rel) : dir.countKeys;
+    for (const key of keys) dir.counts.set(key, (dir.counts.get(key) ?? 0) + 1);
     this.generation++;
     return entry;
   }
+
+  /**
+   * What every file directly in the folder of `uri` (its last `/` at `slash`) shares: its
+   * workspace folder, its path there, the maps it goes in. A listing adds a folder's files
+   * one after another, so the last folder's are kept. Undefined outside the workspace
+   * folders, and for a workspace folder's own URI.
+   */
+  private dirOf(uri: DocUri, slash: number): FilesDir | undefined {
+    const last = this.lastDir;
+    if (last && last.uri.length === slash && uri.startsWith(last.uri)) return last;
+    const workspaceFolder = this.folderOf(uri);
+    if (!workspaceFolder || uri === workspaceFolder) return undefined;
+    // The folder's path in the workspace folder, with its trailing `/` ('' at the top).
+    const top = withoutTrailingSlashes(workspaceFolder).length;
+    const rawRel = slash > top ? uri.slice(top + 1, slash + 1) : '';
+    const rel = rawRel.includes('%') ? decoded(rawRel) : rawRel;
+    let byPath = this.byPath.get(workspaceFolder);
+    if (!byPath) this.byPath.set(workspaceFolder, (byPath = new Map()));
+    let counts = this.folderCounts.get(workspaceFolder);
+    if (!counts) this.folderCounts.set(workspaceFolder, (counts = new Map()));
+    const dir: FilesDir = { uri: uri.slice(0, slash), workspaceFolder, rawRel, rel, byPath, counts, countKeys: folderKeys(rel ?? rawRel) };
+    this.lastDir = dir;
+    return dir;
+  }
+  private lastDir: FilesDir | undefined;
 
   /** Removes a file. */
   remove(uri: DocUri): void {

@@ -72,6 +72,17 @@ export interface AnalyzeOptions {
   /** Spans to ignore (code, citations, quotations in notes). */
   ignore?: (span: Span) => boolean;
   language?: DateLanguage;
+  /** `unmaskedDates(text)`, when the caller has it already (null: nothing there). */
+  unmasked?: Extracted | null;
+}
+
+/**
+ * The dates of a text read without masking code and links (undefined when the text cannot
+ * hold one): what is found masked is found here too, so a text without, say, a weekday
+ * word here has none in its analysis either.
+ */
+export function unmaskedDates(text: string, lang: DateLanguage = english): Extracted | undefined {
+  return lang.mayHoldDates(text) ? lang.extract(text, []) : undefined;
 }
 
 /** `SentenceIndex`'s questions, for a caller that needs sentences around a few offsets only. */
@@ -92,14 +103,29 @@ const EMPTY: DateAnalysis = {
   sentencesNear: NO_SENTENCES,
 };
 
+/**
+ * Whether the checks of a text's own dates can find anything in what `unmaskedDates` read
+ * there (GN020 and GN021 judge a written weekday, GN024 a day past the 28th or a range):
+ * masking only takes mentions away, so where none of these is read unmasked, none is
+ * judged (`test/property/dateGate.test.ts`).
+ */
+export function mayHoldDateProblems(found: Extracted | null | undefined): boolean {
+  return (
+    !!found &&
+    (found.weekdayWords ||
+      found.ranges.length > 0 ||
+      found.mentions.some((m) => m.weekday || (m.kind === 'date' && (!m.day || !m.month || m.day.value < 1 || m.day.value > 28))))
+  );
+}
+
 /** The date facts of one text. */
 export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAnalysis {
   const lang = options.language ?? english;
-  if (!lang.mayHoldDates(text)) return EMPTY;
   // Masking code and links reads the whole text: it waits until something may be a date.
   // Nothing found unmasked (or, in a note, only in what it ignores, such as `[[2021-06-13]]`
   // links: half of a vault's notes) means nothing is found masked.
-  const unmasked = lang.extract(text, []);
+  const unmasked = options.unmasked === undefined ? unmaskedDates(text, lang) : options.unmasked;
+  if (!unmasked) return EMPTY;
   if (unmasked.elapsed.length === 0 && !options.isSource) {
     const kept = options.ignore ? unmasked.mentions.filter((m) => !options.ignore!(m)) : unmasked.mentions;
     if (kept.length === 0) return extended(EMPTY, { timeline: timelineOf([], options.documentDate?.date), context: options.context ?? [] });

@@ -323,7 +323,7 @@ function at(re: RegExp, text: string, offset: number): Match | undefined {
  * dates, and at each the patterns that can start there. A weekday-led date wins over the
  * bare weekday; a month-day date over a day-month or month-year reading.
  */
-function scanDates(text: string, masked: readonly Span[]): { mentions: DateMention[]; ranges: RangeMention[] } {
+function scanDates(text: string, masked: readonly Span[]): { mentions: DateMention[]; ranges: RangeMention[]; weekdayWords: boolean } {
   const out: DateMention[] = [];
   const ranges: RangeMention[] = [];
   let consumed = 0;
@@ -338,10 +338,13 @@ function scanDates(text: string, masked: readonly Span[]): { mentions: DateMenti
     consumed = m.end;
     return true;
   };
+  let weekdayWords = false;
   ANCHOR.lastIndex = 0;
   let t: RegExpExecArray | null;
   while ((t = ANCHOR.exec(text))) {
     const p = t.index;
+    // Every weekday word is matched here, inside a mention or not.
+    if (t[2]) weekdayWords = true;
     if (p < consumed) continue;
     if (t[2]) {
       // A weekday: a full date it leads ("Thursday, Jan. 15"), else the weekday alone.
@@ -386,7 +389,7 @@ function scanDates(text: string, masked: readonly Span[]): { mentions: DateMenti
     const iso = at(ISO_DATE, text, p);
     if (iso) take(isoDate(text, iso));
   }
-  return { mentions: out, ranges };
+  return { mentions: out, ranges, weekdayWords };
 }
 
 /** Whether `s` overlaps a span of `sorted` (sorted by start, disjoint). */
@@ -475,7 +478,13 @@ export const english: DateLanguage = {
       mentions,
       md.ranges.filter((r) => kept.has(r.from) && kept.has(r.to)),
     );
-    return { mentions, elapsed: elapsedMentions(text, masked), ranges, years: yearMentions(text, masked) };
+    return {
+      mentions,
+      elapsed: elapsedMentions(text, masked),
+      ranges,
+      years: yearMentions(text, masked),
+      weekdayWords: md.weekdayWords,
+    };
   },
   sentences: (text) => dateSentences(text, sentenceWords),
   sentenceIndex: (text) => new SentenceIndex(text, sentenceWords),

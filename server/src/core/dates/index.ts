@@ -4,7 +4,8 @@
  * rules judge it (`rules/`); the date hover and the timelines show it (`features/`).
  */
 import { parseIso, formatWithWeekday, formatDate, dayNumber, type CalendarDate } from './calendar.js';
-import { analyzeDates, type DateAnalysis, type Reference, type Timeline } from './analyze.js';
+import { analyzeDates, mayHoldDateProblems, unmaskedDates, type DateAnalysis, type Reference, type Timeline } from './analyze.js';
+import type { Extracted } from './types.js';
 import type { DocUri, NoteIndex, SourceIndex, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 import { lastStartingAtOrBefore } from '../text.js';
@@ -72,6 +73,28 @@ function citedReferences(view: WorkspaceView, note: NoteIndex): { paragraphs: Sp
   return { paragraphs, refs, sources };
 }
 
+/**
+ * The last note text read without masking, and what was found: the date checks ask
+ * `noteMayHoldDateProblems` and then, for the few notes where it says yes, analyse the
+ * same text at once. Kept for one text only: kept for every note, the readings of the real
+ * vault shape's 4,800 dated notes outlived their use.
+ */
+let lastRead: { text: string; found: Extracted | null } | undefined;
+
+/**
+ * `mayHoldDateProblems` for a note, once per version. The real vault shape's 4,800 notes
+ * with an ISO date in their prose are then not resolved for the checks (a hover on a date
+ * still resolves it).
+ */
+export function noteMayHoldDateProblems(view: WorkspaceView, note: NoteIndex): boolean {
+  return view.memo(note.uri, 'mayHoldDateProblems', () => {
+    const text = view.text(note.uri) ?? '';
+    const found = unmaskedDates(text) ?? null;
+    lastRead = { text, found };
+    return mayHoldDateProblems(found);
+  });
+}
+
 /** The date analysis of a note, resolved against its own date, then the sources it cites. */
 export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
   return view.derived(note.uri, 'dates', () => {
@@ -91,11 +114,14 @@ export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
         start: m.index,
         end: m.index + m[0].length,
       })));
+    const read = lastRead?.text === text ? lastRead : undefined;
+    lastRead = undefined;
     return analyzeDates(text, {
       fallbackAt,
       context,
       ignore: (span) => !inside(note.prose, span) || overlaps(note.citations, span) || inside(quotes(), span),
       ...(documentDate ? { documentDate } : {}),
+      ...(read ? { unmasked: read.found } : {}),
     });
   });
 }

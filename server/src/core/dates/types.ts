@@ -87,6 +87,8 @@ export interface Extracted {
   elapsed: ElapsedMention[];
   ranges: RangeMention[];
   years: YearMention[];
+  /** Whether the text names a weekday anywhere (in a mention or not, masked or not). */
+  weekdayWords: boolean;
 }
 
 /** The words of one language that date extraction needs. */

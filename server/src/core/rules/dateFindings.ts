@@ -1,5 +1,5 @@
 /** The plumbing of the date rules: each judges a document's date facts, and its findings become problems. */
-import { datesOf } from '../dates/index.js';
+import { datesOf, noteMayHoldDateProblems } from '../dates/index.js';
 import type { DateAnalysis, DateFinding } from '../dates/analyze.js';
 import type { DocUri, Problem, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
@@ -30,6 +30,8 @@ export function datedText(view: WorkspaceView, uri: DocUri): string | undefined 
 
 /** The problems `rule` finds in a document, with their fixes; `place` moves findings without a span (GN023). */
 export function dateProblems(view: WorkspaceView, uri: DocUri, rule: DateRule, place?: () => Span | undefined): Problem[] {
+  const note = view.note(uri);
+  if (note && !noteMayHoldDateProblems(view, note)) return [];
   const analysis = datesOf(view, uri);
   const lines = view.lines(uri);
   const text = datedText(view, uri);

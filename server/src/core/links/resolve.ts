@@ -56,6 +56,8 @@ export function linkParts(c: Citation, conventions: Conventions): LinkParts & { 
 /** Chooses among files of the same name as Obsidian does: the note's own folder first, then the shortest path. */
 function pick(candidates: readonly FileEntry[], from: FileEntry | undefined): { chosen: FileEntry; alternatives: DocUri[] } | undefined {
   if (candidates.length === 0) return undefined;
+  // Most links name one file: nothing to order.
+  if (candidates.length === 1) return { chosen: candidates[0]!, alternatives: [] };
   const here = from ? dirOf(from.rel).toLowerCase() : undefined;
   const sorted = [...candidates].sort((a, b) => {
     const ah = here !== undefined && a.folder === from!.folder && dirOf(a.rel).toLowerCase() === here ? 0 : 1;
@@ -65,12 +67,17 @@ function pick(candidates: readonly FileEntry[], from: FileEntry | undefined): { 
   return { chosen: sorted[0]!, alternatives: sorted.slice(1).map((e) => e.uri) };
 }
 
+/** The last `folderAndAbove`: a note's links are resolved one after another. */
+let lastBases: { rel: string; bases: readonly string[] } | undefined;
+
 /** The folder of a note's path and each folder above it up to the root (``), deepest first, in lower case. */
-function folderAndAbove(rel: string): string[] {
+function folderAndAbove(rel: string): readonly string[] {
+  if (lastBases?.rel === rel) return lastBases.bases;
   const dir = dirOf(rel).toLowerCase();
   const out = [dir];
   for (let i = dir.lastIndexOf('/'); i >= 0; i = dir.lastIndexOf('/', i - 1)) out.push(dir.slice(0, i));
   if (dir !== '') out.push('');
+  lastBases = { rel, bases: out };
   return out;
 }
 
@@ -87,9 +94,9 @@ function isAt(lowerRel: string, base: string, lower: string): boolean {
 
 /** Files a wiki-link target names: by path (from the vault root, from the note, or a unique end of a path), or by name. */
 function filesFor(ctx: LinkContext, from: FileEntry | undefined, target: string, folders?: readonly DocUri[]): FileEntry[] {
-  const t = target.replace(/\\/g, '/').trim();
+  const t = (target.includes('\\') ? target.replace(/\\/g, '/') : target).trim();
   const withMd = extensionOf(t) === '.md' ? [t] : [t + '.md', t];
-  const inScope = (e: FileEntry) => !folders || folders.some((f) => e.uri === f || e.uri.startsWith(f + '/'));
+  const inScope = folders ? (e: FileEntry) => folders.some((f) => e.uri === f || e.uri.startsWith(f + '/')) : () => true;
   if (t.includes('/')) {
     const found: FileEntry[] = [];
     const add = (e: FileEntry | undefined) => {

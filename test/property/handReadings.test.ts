@@ -11,7 +11,7 @@ import { headingLine } from '../../server/src/core/parse/source.js';
 import { lexicalStructure } from '../../server/src/core/parse/note.js';
 import { startsBlock } from '../../server/src/core/features/linkHover.js';
 import { sentencesIn } from '../../server/src/core/parse/sentences.js';
-import { english } from '../../server/src/core/dates/en.js';
+import { english, holdsElapsedTail } from '../../server/src/core/dates/en.js';
 import { sentenceAt } from '../../server/src/core/dates/segment.js';
 import { lastStartingAtOrBefore } from '../../server/src/core/text.js';
 import { headingKey } from '../../server/src/core/links/headings.js';
@@ -312,6 +312,43 @@ describe('property: rewritten readings equal the slow ones they replace', () => 
         },
       ),
       { seed: PROPERTY_SEED, numRuns: 3000 },
+    );
+  });
+
+  it('the elapsed-time tail ("days since", "a YEAR after"): found from each since or after back, as the expression found it', () => {
+    const tail = /(?:day|week|month|year)s?\s+(?:since|after)\s/i;
+    const piece = fc.constantFrom(
+      'day',
+      'Days',
+      'WEEK',
+      'weeks',
+      'month',
+      'year',
+      'yearS',
+      'today',
+      'Monday',
+      'wee\u212A', // a Kelvin sign: `k` to toLowerCase, not to `/i` without `u`
+      'dayſ',
+      'since',
+      'SINCE',
+      'after',
+      'Thereafter',
+      'sinceafter',
+      ' ',
+      '  ',
+      '\n',
+      '\u00a0',
+      '\u2028',
+      '.',
+      's',
+      'x',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(holdsElapsedTail(text), tail.test(text), JSON.stringify(text));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 20000 },
     );
   });
 });

@@ -33,6 +33,13 @@ export function lastStartingAtOrBefore(spans: readonly Span[], offset: number): 
   return hi;
 }
 
+/** Whether `span` overlaps one of `sorted` (sorted by start, disjoint). */
+export function overlapsOneOf(sorted: readonly Span[], span: Span): boolean {
+  // The last one starting before `span` ends has the greatest end of those that do.
+  const s = sorted[lastStartingAtOrBefore(sorted, span.end - 1)];
+  return s !== undefined && s.end > span.start;
+}
+
 /** The one of `spans` (sorted by start, disjoint) that holds `offset`, if any. */
 export function spanHolding<S extends Span>(spans: readonly S[], offset: number): S | undefined {
   const s = spans[lastStartingAtOrBefore(spans, offset)];

@@ -1,6 +1,6 @@
 /** English date expressions. Another language implements `DateLanguage` the same way. */
 import type { Span } from '../types.js';
-import { lastStartingAtOrBefore } from '../text.js';
+import { overlapsOneOf } from '../text.js';
 import type { DateLanguage, DateMention, ElapsedMention, Extracted, RangeMention, YearMention } from './types.js';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './calendar.js';
 import { tenseReader } from './enVerbs.js';
@@ -423,13 +423,6 @@ function scanDates(text: string, masked: readonly Span[]): { mentions: DateMenti
   return { mentions: out, ranges, weekdayWords };
 }
 
-/** Whether `s` overlaps a span of `sorted` (sorted by start, disjoint). */
-function overlapsAny(sorted: readonly Span[], s: Span): boolean {
-  const i = lastStartingAtOrBefore(sorted, s.end - 1);
-  const hit = sorted[i];
-  return !!hit && hit.end > s.start;
-}
-
 function elapsedMentions(text: string, masked: readonly Span[]): ElapsedMention[] {
   const out: ElapsedMention[] = [];
   // The pattern is tried at every word; its one fixed part says first whether it can match at all.
@@ -438,7 +431,7 @@ function elapsedMentions(text: string, masked: readonly Span[]): ElapsedMention[
     const n = /^\d+$/.test(c[2]!) ? Number(c[2]) : NUMBER_WORDS[c[2]!.toLowerCase()];
     if (!n) continue;
     const span = { start: c.index, end: c.index + c[0].length };
-    if (overlapsAny(masked, span)) continue;
+    if (overlapsOneOf(masked, span)) continue;
     out.push({
       start: span.start,
       end: span.end,
@@ -477,7 +470,7 @@ function yearMentions(text: string, masked: readonly Span[]): YearMention[] {
   const out: YearMention[] = [];
   for (const c of text.matchAll(YEAR)) {
     const span = { start: c.index, end: c.index + 4 };
-    if (!overlapsAny(masked, span)) out.push({ start: span.start, end: span.end, value: Number(c[1]) });
+    if (!overlapsOneOf(masked, span)) out.push({ start: span.start, end: span.end, value: Number(c[1]) });
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { analyzeDates, mayHoldDateProblems, unmaskedDates, type DateAnalysis, ty
 import type { Extracted } from './types.js';
 import type { DocUri, NoteIndex, SourceIndex, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
-import { lastStartingAtOrBefore } from '../text.js';
+import { lastStartingAtOrBefore, overlapsOneOf } from '../text.js';
 
 export type { DateAnalysis, DateFinding } from './analyze.js';
 export { mentionsIn } from './analyze.js';
@@ -46,12 +46,6 @@ export function sourceDates(view: WorkspaceView, source: SourceIndex): DateAnaly
 function inside(sorted: readonly Span[], span: Span): boolean {
   const s = sorted[lastStartingAtOrBefore(sorted, span.start)];
   return !!s && span.end <= s.end;
-}
-
-/** Whether `span` overlaps one of `sorted` (sorted by start, disjoint). */
-function overlaps(sorted: readonly Span[], span: Span): boolean {
-  const s = sorted[lastStartingAtOrBefore(sorted, span.end - 1)];
-  return !!s && s.end > span.start;
 }
 
 /** Per cited paragraph, the first cited source with a date: the fallback reference there. */
@@ -119,7 +113,7 @@ export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
     return analyzeDates(text, {
       fallbackAt,
       context,
-      ignore: (span) => !inside(note.prose, span) || overlaps(note.citations, span) || inside(quotes(), span),
+      ignore: (span) => !inside(note.prose, span) || overlapsOneOf(note.citations, span) || inside(quotes(), span),
       ...(documentDate ? { documentDate } : {}),
       ...(read ? { unmasked: read.found } : {}),
     });

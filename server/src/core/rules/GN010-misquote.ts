@@ -1,6 +1,6 @@
 /** GN010: quoted words, in a sentence that cites a passage, that the passage does not hold. */
 import { closestWording, normalizedSpan, quotationsIn, quoteOccurs } from '../quotes/misquote.js';
-import { firstAtLeast, lastStartingAtOrBefore } from '../text.js';
+import { firstAtLeast, overlapsOneOf } from '../text.js';
 import type { SourceText } from '../sourceText.js';
 import type { Passage, Problem, Span } from '../types.js';
 import type { Rule } from './rule.js';
@@ -20,13 +20,6 @@ function scopeOf(derived: SourceText, passage: Passage): Span {
 function holdsMark(marks: readonly number[], span: Span): boolean {
   const i = firstAtLeast(marks, span.start);
   return i < marks.length && marks[i]! < span.end;
-}
-
-/** True when `span` overlaps one of the sorted, disjoint `citations`. */
-function overlapsCitation(citations: readonly Span[], span: Span): boolean {
-  // The last citation starting before the span ends has the greatest end of those that do.
-  const last = citations[lastStartingAtOrBefore(citations, span.end - 1)];
-  return last !== undefined && last.end > span.start;
 }
 
 export const misquote: Rule = {
@@ -71,7 +64,7 @@ export const misquote: Rule = {
     }
     for (const cited of bySentence.values()) {
       const c = cited[0]!;
-      const quotes = quotationsIn(text, view.sentenceOf(note, c)).filter((q) => !seen.has(q.start) && !overlapsCitation(note.citations, q));
+      const quotes = quotationsIn(text, view.sentenceOf(note, c)).filter((q) => !seen.has(q.start) && !overlapsOneOf(note.citations, q));
       if (quotes.length === 0) continue;
       // Every citation in the sentence may be the one the quotation comes from.
       const targets = cited

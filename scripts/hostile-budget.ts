@@ -89,7 +89,9 @@ function shapes(size: number): { name: string; text: string; roles: Role[] }[] {
   for (const lead of LEADS)
     for (const run of RUNS)
       out.push({ name: `${JSON.stringify(lead)} + ${JSON.stringify(run)} × N + "y"`, text: shape(lead, run, 'y', size), roles: ROLES });
-  for (const found of foundShapes(size)) out.push({ name: found.name, text: found.text, roles: [found.role] });
+  // A shape found in the date analysis is read as a note, which the service analyses for its dates.
+  for (const found of foundShapes(size))
+    out.push({ name: found.name, text: found.text, roles: [found.role === 'dates' ? 'note' : found.role] });
   out.push({ name: '`[[999]] ` × N (unknown citations)', text: '[[999]] '.repeat(size / 8), roles: ['note'] });
   out.push({ name: '`[[001#p1]] ` × N (resolving citations)', text: '[[001#p1]] '.repeat(Math.ceil(size / 11)), roles: ['note'] });
   out.push({

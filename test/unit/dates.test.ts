@@ -175,6 +175,18 @@ describe('what is left alone', () => {
     assert.deepEqual(findings(newestFirst.replace('Wednesday', 'Thursday'), { y: 2023, m: 12, d: 19 }), [
       'GN020 “Thursday, October 18” October 18, 2023 was a Wednesday, not a Thursday (year from the heading “Oct 17, 2023” above it)',
     ]);
+    // A year standing alone as a heading dates its section as a whole year: the meeting under it,
+    // headed "February 24th", is in 2021, whatever year a paragraph names in passing.
+    const yearly =
+      '# 2021\n\n## February 24th meeting\n\nWe need a lead for the team in Jan 2022.\n\nCall for interns due Monday March 1st.\n';
+    assert.deepEqual(findings(yearly), []);
+    assert.deepEqual(findings(yearly.replace('Monday', 'Tuesday')), [
+      'GN020 “Tuesday March 1st” March 1, 2021 was a Monday, not a Tuesday (year from the heading “February 24th” above it)',
+    ]);
+    // "# 2021 goals" is no year heading.
+    assert.deepEqual(findings(yearly.replace('# 2021', '# 2021 goals')), [
+      'GN020 “Monday March 1st” March 1, 2022 was a Tuesday, not a Monday (year from “Jan 2022” before it)',
+    ]);
     // The section ends at the next heading of its level: below it the document's date counts again.
     assert.deepEqual(findings('## Oct 17, 2023\n\nDone.\n\n## Plans\n\nWe ship on Friday, January 5.\n', { y: 2023, m: 12, d: 19 }), []);
   });

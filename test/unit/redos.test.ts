@@ -206,6 +206,7 @@ const FOUND_VIA = {
   note: ['scanCitations', 'parseNote', 'sentencesIn'],
   'source.md': ['parseSource (.md)'],
   anchors: ['createAnchor (anchor file text)'],
+  dates: ['analyzeDates'],
 } as const;
 
 const everyEntry = new Map<string, (text: string) => unknown>([...entryPoints, ...serviceEntryPoints]);

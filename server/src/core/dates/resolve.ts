@@ -22,16 +22,17 @@ export interface Reference {
    * August 3: nominations due" after "until August 2026" is August 3, 2026, not 2027).
    */
   wholeMonth?: boolean;
+  /** A whole year (a heading `# 2021`): `date` is its middle, and tense reads it from January 1 to December 31. */
+  wholeYear?: boolean;
 }
 
-/** The days a reference covers, as day numbers: one day, or its whole month. */
+/** The days a reference covers, as day numbers: one day, its whole month or its whole year. */
 function coveredDays(r: Reference): { first: number; last: number } {
-  if (!r.wholeMonth) {
-    const day = dayNumber(r.date);
-    return { first: day, last: day };
-  }
   const { y, m } = r.date;
-  return { first: dayNumber({ y, m, d: 1 }), last: dayNumber({ y, m, d: daysInMonth(m, y) }) };
+  if (r.wholeYear) return { first: dayNumber({ y, m: 1, d: 1 }), last: dayNumber({ y, m: 12, d: 31 }) };
+  if (r.wholeMonth) return { first: dayNumber({ y, m, d: 1 }), last: dayNumber({ y, m, d: daysInMonth(m, y) }) };
+  const day = dayNumber(r.date);
+  return { first: day, last: day };
 }
 
 export interface ResolveInput {
@@ -128,6 +129,38 @@ function sectionEnd(text: string, lineStart: number, level: number): number {
   return next.exec(text)?.index ?? text.length;
 }
 
+/** A section under a dated heading (`resolveMentions`): its date, where it ends, and the heading line's start. */
+type Section = Reference & { end: number; line: number };
+
+/**
+ * The headings that are a year and nothing else (`# 2021` over a year's meetings), as
+ * sections of that whole year, in order. A year further than 15 characters from its
+ * line's start is no such heading (nothing is searched back further).
+ */
+function yearHeadings(text: string, years: readonly YearMention[]): Section[] {
+  const out: Section[] = [];
+  for (const y of years) {
+    const from = Math.max(0, y.start - 16);
+    // Searched back 16 characters at most: a line of thousands of years is not read again for each.
+    const nl = text.slice(from, y.start).lastIndexOf('\n');
+    const line = nl >= 0 ? from + nl + 1 : from === 0 ? 0 : -1;
+    if (line < 0) continue;
+    const level = headingLevel(text, line);
+    if (level === 0 || text.slice(line + level, y.start).trim() !== '') continue;
+    // Nothing after the year but white space and a closing sequence of `#`.
+    const lineEnd = text.indexOf('\n', y.end);
+    if (!/^[\s#]*$/.test(text.slice(y.end, lineEnd < 0 ? text.length : lineEnd))) continue;
+    out.push({
+      date: { y: y.value, m: 7, d: 2 },
+      basis: `the heading “${y.value}” above it`,
+      wholeYear: true,
+      end: sectionEnd(text, line, level),
+      line,
+    });
+  }
+  return out;
+}
+
 /** Resolves every mention in place. */
 export function resolveMentions(input: ResolveInput): void {
   const { text, documentDate } = input;
@@ -140,11 +173,25 @@ export function resolveMentions(input: ResolveInput): void {
   let lastExplicit: Reference | undefined;
   // A heading's date dates its section ("## Oct 17, 2023" in a log of meetings, newest first):
   // within it, it stands where the document's date stands elsewhere. Sections nest.
-  const sections: (Reference & { end: number; line: number })[] = [];
+  const sections: Section[] = [];
+  /** Whether a heading's section is taken: not one that only spans the document's date. */
+  const spansMoreThanDocumentDate = (heading: Reference) => {
+    const covered = coveredDays(heading);
+    const day = documentDate ? dayNumber(documentDate.date) : NaN;
+    return !(day >= covered.first && day <= covered.last);
+  };
+  const years = yearHeadings(text, input.years);
+  let nextYear = 0;
   // The start of the line holding the mention, found going forward (mentions come in order):
   // searched back from each, a line of thousands of dates was read again for each one.
   let lineStart = 0;
   for (const m of input.mentions) {
+    // The year headings above the mention open their sections (they hold no mention of their own).
+    for (; nextYear < years.length && years[nextYear]!.line < m.start; nextYear++) {
+      const year = years[nextYear]!;
+      while (sections.length > 0 && year.line >= sections[sections.length - 1]!.end) sections.pop();
+      if (spansMoreThanDocumentDate(year)) sections.push(year);
+    }
     while (sections.length > 0 && m.start >= sections[sections.length - 1]!.end) sections.pop();
     const section = sections[sections.length - 1];
     for (let nl = text.indexOf('\n', lineStart); nl >= 0 && nl < m.start; nl = text.indexOf('\n', lineStart)) lineStart = nl + 1;
@@ -190,7 +237,8 @@ export function resolveMentions(input: ResolveInput): void {
     // A date that opens a heading ("## July 12, 2018 (recording)", not "# Dating the December
     // 2021 summit") dates the section under it, unless it only spans the document's date.
     const level = dated && section?.line !== lineStart ? headingLevel(text, lineStart) : 0;
-    if (dated && level > 0 && text.slice(lineStart + level, m.start).trim() === '') {
+    // (Only a few characters after the `#`s: a heading of thousands of dates is not read again for each.)
+    if (dated && level > 0 && m.start - lineStart <= 16 && text.slice(lineStart + level, m.start).trim() === '') {
       const here = {
         date: dated.date,
         basis: `the heading ${describe(m)} above it`,
@@ -198,9 +246,7 @@ export function resolveMentions(input: ResolveInput): void {
         line: lineStart,
       };
       const heading = dated.wholeMonth ? extended(here, { wholeMonth: true }) : here;
-      const covered = coveredDays(heading);
-      const day = documentDate ? dayNumber(documentDate.date) : NaN;
-      if (!(day >= covered.first && day <= covered.last)) sections.push(heading);
+      if (spansMoreThanDocumentDate(heading)) sections.push(heading);
     }
   }
 }

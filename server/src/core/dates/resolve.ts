@@ -11,6 +11,7 @@ import { addDays, dayNumber, daysInMonth, formatDate, isValid, weekdayOf, type C
 import type { SentenceIndex } from './segment.js';
 import type { DateLanguage, DateMention, RangeMention, Tense, TenseEvidence, YearMention } from './types.js';
 import { extended } from '../extended.js';
+import { atxHeading } from '../parse/atxHeading.js';
 
 export interface Reference {
   date: CalendarDate;
@@ -111,22 +112,26 @@ function withDate(r: Reference): string {
   return s;
 }
 
-/** A Markdown heading line (`## …`): its level, or 0. */
-const HEADING_LINE = /^(#{1,6})[ \t]/;
+/** How far an ATX heading's opening reaches into its line: three spaces, six `#`s and a blank. */
+const OPENING_REACH = 10;
 
-/** The level of the Markdown heading on the line starting at `lineStart`, or 0 when that line is no heading. */
-function headingLevel(text: string, lineStart: number): number {
-  return HEADING_LINE.exec(text.slice(lineStart, lineStart + 7))?.[1]!.length ?? 0;
+/**
+ * The opening of the ATX heading on the line starting at `lineStart` (the one recogniser,
+ * `parse/atxHeading.ts`): its level and where its `#`s end; undefined when that line is
+ * none. Only the opening is read: asked at each date of a long line, the line is not read
+ * whole each time.
+ */
+function headingOpening(text: string, lineStart: number): { level: number; afterOpening: number } | undefined {
+  return atxHeading(text, lineStart, Math.min(text.length, lineStart + OPENING_REACH + 1));
 }
-
-/** The next heading of each level or higher (`^#{1,n}[ \t]`), by level. */
-const HEADING_UP_TO = [1, 2, 3, 4, 5, 6].map((n) => new RegExp(`^#{1,${n}}[ \\t]`, 'gm'));
 
 /** Where the section under the heading line at `lineStart` (of `level`) ends: the next heading of that level or higher, else the text's end. */
 function sectionEnd(text: string, lineStart: number, level: number): number {
-  const next = HEADING_UP_TO[level - 1]!;
-  next.lastIndex = text.indexOf('\n', lineStart) + 1 || text.length;
-  return next.exec(text)?.index ?? text.length;
+  for (let at = text.indexOf('\n', lineStart) + 1; at > 0; at = text.indexOf('\n', at) + 1) {
+    const next = headingOpening(text, at)?.level;
+    if (next !== undefined && next <= level) return at;
+  }
+  return text.length;
 }
 
 /** A section under a dated heading (`resolveMentions`): its date, where it ends, and the heading line's start. */
@@ -145,11 +150,12 @@ function yearHeadings(text: string, years: readonly YearMention[]): Section[] {
     const nl = text.slice(from, y.start).lastIndexOf('\n');
     const line = nl >= 0 ? from + nl + 1 : from === 0 ? 0 : -1;
     if (line < 0) continue;
-    const level = headingLevel(text, line);
-    if (level === 0 || text.slice(line + level, y.start).trim() !== '') continue;
-    // Nothing after the year but white space and a closing sequence of `#`.
+    if (!headingOpening(text, line)) continue;
+    // The heading's text is the year and nothing else.
     const lineEnd = text.indexOf('\n', y.end);
-    if (!/^[\s#]*$/.test(text.slice(y.end, lineEnd < 0 ? text.length : lineEnd))) continue;
+    const heading = atxHeading(text, line, lineEnd < 0 ? text.length : lineEnd);
+    if (!heading || heading.span.start !== y.start || heading.span.end !== y.end) continue;
+    const level = heading.level;
     out.push({
       date: { y: y.value, m: 7, d: 2 },
       basis: `the heading “${y.value}” above it`,
@@ -236,13 +242,13 @@ export function resolveMentions(input: ResolveInput): void {
     }
     // A date that opens a heading ("## July 12, 2018 (recording)", not "# Dating the December
     // 2021 summit") dates the section under it, unless it only spans the document's date.
-    const level = dated && section?.line !== lineStart ? headingLevel(text, lineStart) : 0;
+    const opening = dated && section?.line !== lineStart ? headingOpening(text, lineStart) : undefined;
     // (Only a few characters after the `#`s: a heading of thousands of dates is not read again for each.)
-    if (dated && level > 0 && m.start - lineStart <= 16 && text.slice(lineStart + level, m.start).trim() === '') {
+    if (dated && opening && m.start - opening.afterOpening <= 16 && text.slice(opening.afterOpening, m.start).trim() === '') {
       const here = {
         date: dated.date,
         basis: `the heading ${describe(m)} above it`,
-        end: sectionEnd(text, lineStart, level),
+        end: sectionEnd(text, lineStart, opening.level),
         line: lineStart,
       };
       const heading = dated.wholeMonth ? extended(here, { wholeMonth: true }) : here;

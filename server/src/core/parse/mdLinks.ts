@@ -5,7 +5,7 @@
  * bracket matching dominates citation-dense text), so this scan finds them, within
  * the prose blocks and outside code and HTML, as CommonMark writes them.
  */
-import { lastStartingAtOrBefore, spanHolding } from '../text.js';
+import { spanHolding } from '../text.js';
 import type { Span } from '../types.js';
 import type { RawCitation } from './citations.js';
 import type { DefinitionSpan } from './tree.js';
@@ -195,8 +195,8 @@ export function scanMarkdownLinks(text: string, blocks: readonly Span[], exclude
   // One pass over the `](` of the whole text; each is read within the prose block holding it.
   for (let close = text.indexOf(']('); close >= 0; close = text.indexOf('](', close + 2)) {
     if (close < consumedTo) continue;
-    const block = blocks[lastStartingAtOrBefore(blocks, close)];
-    if (!block || close >= block.end || spanHolding(excluded, close)) continue;
+    const block = spanHolding(blocks, close);
+    if (!block || spanHolding(excluded, close)) continue;
     const open = openingBracket(text, close, Math.max(block.start, consumedTo), unmatched);
     if (open < 0 || spanHolding(excluded, open)) continue;
     const tail = inlineTail(text, close + 1, block.end);

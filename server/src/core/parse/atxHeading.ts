@@ -3,7 +3,8 @@
  * up to three spaces, one to six `#`s, then a space, a tab or the end of the line;
  * an optional closing run of `#`s after white space. Every reading of headings calls
  * it: the line reading of notes (`blocks.ts`), the lexical reading (`note.ts`),
- * sources (`source.ts`) and the link hover's previews (`features/linkHover.ts`).
+ * sources (`source.ts`), the link hover's previews (`features/linkHover.ts`) and the
+ * sections dated headings open (`dates/resolve.ts`).
  * Linear, with no regular expression: the expressions it replaces backtracked
  * quadratically on `# x`, a long run of spaces, then `y` (8 s at 100 KB).
  */

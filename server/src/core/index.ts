@@ -30,6 +30,7 @@ import { moreProblems } from './rules/GN009-more-problems.js';
 import { appendAll, capProblems, checkFailure, withSeverity } from './problemList.js';
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, NoteIndex, Problem } from './types.js';
+import { compareOrdinal } from './text.js';
 import {
   parseDocument,
   type DocKind,
@@ -440,7 +441,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     }
     out.sort(
       (a, b) =>
-        a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+        a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareOrdinal(a.code, b.code),
     );
     const capped = capProblems(out);
     const more = capped[capped.length - 1];

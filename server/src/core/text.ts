@@ -124,3 +124,12 @@ export function isWhiteSpace(s: string, i: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return /\s/.test(s[i]!);
 }
+
+/**
+ * The order of two strings by UTF-16 code units, for keys such as codes (`GN001` < `GN010`),
+ * where it is `localeCompare`'s order: whose first call builds a collator, a sixth of the
+ * tool's start-up.
+ */
+export function compareOrdinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -16,9 +16,13 @@ function withoutLinks(this: Processor): void {
   (data.micromarkExtensions ??= []).push({ disable: { null: ['labelStartLink', 'labelStartImage', 'labelEnd'] } });
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(withoutLinks).freeze();
+const makeProcessor = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(withoutLinks).freeze();
+
+/** Made at the first parse: most notes are read without a tree, and every start of the tool paid for it. */
+let processor: ReturnType<typeof makeProcessor> | undefined;
 
 /** The syntax tree of a Markdown text (positions carry offsets). */
 export function parseMarkdown(text: string): Root {
+  processor ??= makeProcessor();
   return processor.parse(text);
 }

@@ -2,7 +2,8 @@
 import { lastStartingAtOrBefore, trimmedSpan } from '../text.js';
 import type { Span } from '../types.js';
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** Made at the first use: a vault without sources may never split a sentence, and every start of the tool paid for it. */
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * How much text the segmenter sees at once. V8's segmenter slows down quadratically
@@ -37,6 +38,7 @@ function segment(text: string, span: Span, window: number, joinLines: boolean): 
   while (from < span.end) {
     const to = Math.min(span.end, from + size);
     const slice = text.slice(from, to);
+    segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
     const segments = [...segmenter.segment(joinLines ? slice.replace(/[\r\n]/g, ' ') : slice)];
     if (to === span.end) {
       for (const seg of segments) push(slice, from, seg.index, seg.segment.length);

@@ -4,6 +4,7 @@
  */
 import { datesOf } from '../dates/index.js';
 import type { DateAnalysis, DateFinding } from '../dates/analyze.js';
+import { compareOrdinal } from '../text.js';
 import type { DocUri, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
 import { datedText, judged, type DateRule } from './dateFindings.js';
@@ -22,7 +23,7 @@ export function judgeDates(text: string, facts: DateAnalysis): DateFinding[] {
   let all = memo.get(facts);
   if (!all) {
     all = DATE_RULES.flatMap((rule) => judged(rule, text, facts)).sort(
-      (a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code),
+      (a, b) => a.span.start - b.span.start || compareOrdinal(a.code, b.code),
     );
     memo.set(facts, all);
   }

@@ -3,11 +3,12 @@ import type { NotesConfig } from '../config.js';
 import type { Severity } from '../types.js';
 import type { Rule } from './rule.js';
 import { allRules } from './all.js';
+import { compareOrdinal } from '../text.js';
 
 export type { Code } from './all.js';
 
 /** Every rule file's rule (`all.ts`, generated from this folder), by code. */
-export const rules: readonly Rule[] = [...allRules].sort((a, b) => a.code.localeCompare(b.code));
+export const rules: readonly Rule[] = [...allRules].sort((a, b) => compareOrdinal(a.code, b.code));
 
 const byCode = new Map<string, Rule>(rules.map((r) => [r.code, r]));
 

@@ -22,7 +22,8 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const REPO = join(BENCH, '..');
 const CLI = join(REPO, 'bin/grounded-notes.js');
-const SERVER = join(REPO, 'dist/server.js');
+// What VS Code runs: the server through its compile cache.
+const SERVER = join(REPO, 'dist/launch.js');
 const { values: args } = parseArgs({
   options: {
     pages: { type: 'string', default: '300' },

@@ -26,7 +26,8 @@ import { generatePathShape, generateRealShape } from './vaults.mjs';
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const REPO = join(BENCH, '..');
 const CLI = join(REPO, 'bin/grounded-notes.js');
-const SERVER = join(REPO, 'dist/server.js');
+// What VS Code runs: the server through its compile cache.
+const SERVER = join(REPO, 'dist/launch.js');
 const REMARK = join(REPO, 'node_modules/remark-cli/cli.js');
 const FLOOR = join(BENCH, 'floor.mjs');
 const SEED = 1;

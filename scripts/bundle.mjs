@@ -67,6 +67,8 @@ const examplePlugin = {
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'], plugins: [examplePlugin] },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  // What editors run: the server (and, for bin/, the command line) with compiled code kept between starts.
+  { in: 'server/src/node/launch.ts', out: 'dist/launch.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/node/indexWorker.ts', out: 'dist/indexWorker.js' },
   { in: 'server/src/node/readWorker.ts', out: 'dist/readWorker.js' },

@@ -25,8 +25,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const root = join(import.meta.dirname, '..');
-const SERVER = join(root, 'dist', 'server.js');
-const CLI = join(root, 'dist', 'cli.js');
+// What editors and users run: the server and the command line through the compile cache.
+const SERVER = join(root, 'dist', 'launch.js');
+const CLI = join(root, 'bin', 'grounded-notes.js');
 const TIMEOUT_MS = 600_000;
 
 /** The Markdown files of a vault (not in dot-folders or node_modules), relative paths. */

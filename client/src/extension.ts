@@ -25,9 +25,10 @@ export interface GroundedNotesApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<GroundedNotesApi> {
+  // The server with its compiled code kept between starts (dist/launch.js); under a debugger, as built.
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module: context.asAbsolutePath(path.join('dist', 'launch.js')), transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {

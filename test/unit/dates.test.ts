@@ -200,6 +200,19 @@ describe('what is left alone', () => {
 });
 
 describe('dates in notes, through the service', () => {
+  it('a dated section ends at a heading the parser reads, not at a `#` line in a code block', async () => {
+    // Before: the `## Plans` line in the fence ended the section under "Oct 17, 2023", and the
+    // note's own date (December 19, 2023) put "Wednesday, October 18" in 2024.
+    const note =
+      '---\ndate: 2023-12-19\n---\n# Archive\n\n## Oct 17, 2023\n\n```sh\n## Plans\n```\n\nReleases scheduled for Wednesday, October 18.\n';
+    assert.deepEqual(problemsOf(await fromFiles({ 'notes/log.md': note }), 'notes/log.md', DATE_CODES), []);
+    // Out of the fence it is a heading: the section ends there, and the note's date counts again.
+    const outside = note.replace('```sh\n## Plans\n```', '## Plans');
+    assert.deepEqual(problemsOf(await fromFiles({ 'notes/log.md': outside }), 'notes/log.md', DATE_CODES), [
+      "10:24-10:45 GN020 October 18, 2024 was a Friday, not a Wednesday (year from the note's date)",
+    ]);
+  });
+
   it('the example note flags GN020, GN021, GN022, GN024 and GN025 on its labelled lines only', async () => {
     const f = await fromFiles(exampleFiles());
     assert.deepEqual(

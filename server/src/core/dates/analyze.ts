@@ -13,7 +13,7 @@ import { dayNumber, fromDayNumber, weekdayOf, MONTH_NAMES, type CalendarDate } f
 import { english } from './en.js';
 import { impliedDates, type ImpliedDate } from './elapsed.js';
 import { notDateEvidence } from './mask.js';
-import { resolveMentions, type Reference } from './resolve.js';
+import { resolveMentions, type ParsedHeading, type Reference } from './resolve.js';
 import type { DateLanguage, DateMention, ElapsedMention, Extracted, RangeMention } from './types.js';
 import { extended } from '../extended.js';
 
@@ -74,6 +74,8 @@ export interface AnalyzeOptions {
   language?: DateLanguage;
   /** `unmaskedDates(text)`, when the caller has it already (null: nothing there). */
   unmasked?: Extracted | null;
+  /** The headings the text's parser read (`ResolveInput.headings`); without them every `#` line is one. */
+  headings?: readonly ParsedHeading[];
 }
 
 /**
@@ -152,6 +154,7 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
     },
     ...(options.documentDate ? { documentDate: options.documentDate } : {}),
     ...(options.fallbackAt ? { fallbackAt: options.fallbackAt } : {}),
+    ...(options.headings ? { headings: options.headings } : {}),
   };
   resolveMentions(input);
 

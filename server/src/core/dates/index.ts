@@ -8,6 +8,7 @@ import { analyzeDates, mayHoldDateProblems, unmaskedDates, type DateAnalysis, ty
 import type { Extracted } from './types.js';
 import type { DocUri, NoteIndex, SourceIndex, Span } from '../types.js';
 import type { WorkspaceView } from '../view.js';
+import { sourceFormat } from '../formats.js';
 import { lastStartingAtOrBefore, overlapsOneOf } from '../text.js';
 
 export type { DateAnalysis, DateFinding } from './analyze.js';
@@ -38,7 +39,9 @@ function sourceReference(view: WorkspaceView, source: SourceIndex): Reference | 
 export function sourceDates(view: WorkspaceView, source: SourceIndex): DateAnalysis {
   return view.memo(source.uri, 'dates', () => {
     const documentDate = sourceReference(view, source);
-    return analyzeDates(source.text, { isSource: true, ...(documentDate ? { documentDate } : {}) });
+    // A Markdown source's headings are its parser's (none in code blocks); a text file's `#` lines are its headings.
+    const headings = sourceFormat(source.uri) === 'markdown' ? { headings: source.headings } : {};
+    return analyzeDates(source.text, { isSource: true, ...headings, ...(documentDate ? { documentDate } : {}) });
   });
 }
 
@@ -114,6 +117,7 @@ export function noteDates(view: WorkspaceView, note: NoteIndex): DateAnalysis {
       fallbackAt,
       context,
       ignore: (span) => !inside(note.prose, span) || overlapsOneOf(note.citations, span) || inside(quotes(), span),
+      headings: note.headings,
       ...(documentDate ? { documentDate } : {}),
       ...(read ? { unmasked: read.found } : {}),
     });

@@ -6,7 +6,7 @@
  * the year. Fills `resolved`, `basis` and `evidence` of each mention, in document order.
  */
 import type { Span } from '../types.js';
-import { lastStartingAtOrBefore } from '../text.js';
+import { lastStartingAtOrBefore, spanHolding } from '../text.js';
 import { addDays, dayNumber, daysInMonth, formatDate, isValid, weekdayOf, type CalendarDate } from './calendar.js';
 import type { SentenceIndex } from './segment.js';
 import type { DateLanguage, DateMention, RangeMention, Tense, TenseEvidence, YearMention } from './types.js';
@@ -49,7 +49,16 @@ export interface ResolveInput {
   breaks: Span[];
   documentDate?: Reference;
   fallbackAt?: (offset: number) => Reference | undefined;
+  /**
+   * The headings the document's parser read, sorted (none inside code blocks, HTML or
+   * comments): dated sections open and end only at these. Without them (a text file),
+   * every `#` line is read as a heading.
+   */
+  headings?: readonly ParsedHeading[];
 }
+
+/** A heading as a parser read it: its span (a line, from its `#`s or its start) and level. */
+export type ParsedHeading = Span & { level: number };
 
 const YEAR_BEFORE_WINDOW = 300;
 const YEAR_BEFORE = /\b(?:a year (?:ago|earlier|before)|year-ago|year-earlier|last year|the (?:previous|prior) year|the year before)\b/i;
@@ -125,13 +134,30 @@ function headingOpening(text: string, lineStart: number): { level: number; after
   return atxHeading(text, lineStart, Math.min(text.length, lineStart + OPENING_REACH + 1));
 }
 
-/** Where the section under the heading line at `lineStart` (of `level`) ends: the next heading of that level or higher, else the text's end. */
-function sectionEnd(text: string, lineStart: number, level: number): number {
+/**
+ * Where the section under the heading line at `lineStart` (of `level`) ends: the next heading
+ * of that level or higher (of the parsed `headings`, when given), else the text's end.
+ */
+function sectionEnd(text: string, lineStart: number, level: number, headings: readonly ParsedHeading[] | undefined): number {
+  if (headings) {
+    // Past the heading's own line (a note's heading starts at its `#`s, after any indent).
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    for (let i = lastStartingAtOrBefore(headings, lineEnd) + 1; i < headings.length; i++) {
+      if (headings[i]!.level <= level) return headings[i]!.start;
+    }
+    return text.length;
+  }
   for (let at = text.indexOf('\n', lineStart) + 1; at > 0; at = text.indexOf('\n', at) + 1) {
     const next = headingOpening(text, at)?.level;
     if (next !== undefined && next <= level) return at;
   }
   return text.length;
+}
+
+/** Whether `offset`, on a line read as an ATX heading, lies in a heading the parser read (always so without `headings`). */
+function parsedHeadingHolds(headings: readonly ParsedHeading[] | undefined, offset: number): boolean {
+  return !headings || spanHolding(headings, offset) !== undefined;
 }
 
 /** A section under a dated heading (`resolveMentions`): its date, where it ends, and the heading line's start. */
@@ -142,7 +168,7 @@ type Section = Reference & { end: number; line: number };
  * sections of that whole year, in order. A year further than 15 characters from its
  * line's start is no such heading (nothing is searched back further).
  */
-function yearHeadings(text: string, years: readonly YearMention[]): Section[] {
+function yearHeadings(text: string, years: readonly YearMention[], headings: readonly ParsedHeading[] | undefined): Section[] {
   const out: Section[] = [];
   for (const y of years) {
     const from = Math.max(0, y.start - 16);
@@ -150,7 +176,7 @@ function yearHeadings(text: string, years: readonly YearMention[]): Section[] {
     const nl = text.slice(from, y.start).lastIndexOf('\n');
     const line = nl >= 0 ? from + nl + 1 : from === 0 ? 0 : -1;
     if (line < 0) continue;
-    if (!headingOpening(text, line)) continue;
+    if (!headingOpening(text, line) || !parsedHeadingHolds(headings, y.start)) continue;
     // The heading's text is the year and nothing else.
     const lineEnd = text.indexOf('\n', y.end);
     const heading = atxHeading(text, line, lineEnd < 0 ? text.length : lineEnd);
@@ -160,7 +186,7 @@ function yearHeadings(text: string, years: readonly YearMention[]): Section[] {
       date: { y: y.value, m: 7, d: 2 },
       basis: `the heading “${y.value}” above it`,
       wholeYear: true,
-      end: sectionEnd(text, line, level),
+      end: sectionEnd(text, line, level, headings),
       line,
     });
   }
@@ -186,7 +212,7 @@ export function resolveMentions(input: ResolveInput): void {
     const day = documentDate ? dayNumber(documentDate.date) : NaN;
     return !(day >= covered.first && day <= covered.last);
   };
-  const years = yearHeadings(text, input.years);
+  const years = yearHeadings(text, input.years, input.headings);
   let nextYear = 0;
   // The start of the line holding the mention, found going forward (mentions come in order):
   // searched back from each, a line of thousands of dates was read again for each one.
@@ -242,13 +268,14 @@ export function resolveMentions(input: ResolveInput): void {
     }
     // A date that opens a heading ("## July 12, 2018 (recording)", not "# Dating the December
     // 2021 summit") dates the section under it, unless it only spans the document's date.
-    const opening = dated && section?.line !== lineStart ? headingOpening(text, lineStart) : undefined;
+    const opening =
+      dated && section?.line !== lineStart && parsedHeadingHolds(input.headings, m.start) ? headingOpening(text, lineStart) : undefined;
     // (Only a few characters after the `#`s: a heading of thousands of dates is not read again for each.)
     if (dated && opening && m.start - opening.afterOpening <= 16 && text.slice(opening.afterOpening, m.start).trim() === '') {
       const here = {
         date: dated.date,
         basis: `the heading ${describe(m)} above it`,
-        end: sectionEnd(text, lineStart, opening.level),
+        end: sectionEnd(text, lineStart, opening.level, input.headings),
         line: lineStart,
       };
       const heading = dated.wholeMonth ? extended(here, { wholeMonth: true }) : here;

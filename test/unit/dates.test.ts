@@ -135,6 +135,14 @@ describe('what is left alone', () => {
     assert.deepEqual(findings('February 30 is never valid, and February 29th, 2030, doesn’t exist.'), []);
     assert.deepEqual(findings('March 14th - 11pm PST, Brad to schedule.', { y: 2019, m: 3, d: 1 }), []);
     assert.deepEqual(findings('Next call: Friday 26 July 1400 UTC.', { y: 2019, m: 7, d: 1 }), []);
+    // A day named more than once is the text's topic, not a slip (a standards meeting on date APIs).
+    const api = 'So could you have a February 30th? Creating a PlainMonthDay of February 30th throws.';
+    assert.deepEqual(findings(api, { y: 2023, m: 11, d: 28 }), []);
+    assert.deepEqual(findings('Pass 2030-02-29, or February 29, 2030: both are rejected.'), []);
+    // Named once, it is flagged.
+    assert.deepEqual(findings('So could you have a February 30th?', { y: 2023, m: 11, d: 28 }), [
+      'GN024 “February 30” February 30 does not exist: February has 29 days',
+    ]);
     // Still flagged: a backward range said with "from", and an impossible date said plainly.
     assert.deepEqual(findings('The talks ran from March 12 to March 5.', { y: 2022, m: 4, d: 1 }), [
       'GN024 “March 12 to March 5” This range ends (March 5) before it starts (March 12)',

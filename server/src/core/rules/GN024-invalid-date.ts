@@ -9,14 +9,31 @@ const DENIED_BEFORE = /\b(?:no|not|never|invalid|impossible|nonexistent)\s+(?:su
 /** Words after a date that say it does not exist ("2030-02-29 is not a valid date"). */
 const DENIED_AFTER = /^(?:st|nd|rd|th)?,?\s+(?:is|was|are|does|do)(?:n['’]t|\s+not|\s+never)?\s+(?:a\s+)?(?:valid|invalid|exist|real)\b/i;
 
-/** Days a month does not have ("April 31", "February 29, 2022"), unless the text says so itself. */
+/**
+ * Days a month does not have ("April 31", "February 29, 2022"), unless the text says so
+ * itself, or names that day more than once: a slip of the pen is not repeated, a text
+ * about a date that cannot exist (how a date API treats "February 30") names it again.
+ */
 function impossibleDates(text: string, mentions: readonly DateMention[]): DateFinding[] {
   const out: DateFinding[] = [];
+  let named: Map<number, number> | undefined;
+  const timesNamed = (month: number, day: number) => {
+    if (!named) {
+      named = new Map();
+      for (const m of mentions) {
+        if (m.kind !== 'date' || !m.month || !m.day) continue;
+        const key = m.month.value * 100 + m.day.value;
+        named.set(key, (named.get(key) ?? 0) + 1);
+      }
+    }
+    return named.get(month * 100 + day) ?? 0;
+  };
   for (const m of mentions) {
     if (m.kind !== 'date' || !m.month || !m.day) continue;
     const y = m.year?.value ?? m.resolved?.y;
     const max = daysInMonth(m.month.value, y);
     if (m.day.value >= 1 && m.day.value <= max) continue;
+    if (timesNamed(m.month.value, m.day.value) > 1) continue;
     if (DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || DENIED_AFTER.test(text.slice(m.end, m.end + 40))) continue;
     const monthName = MONTH_NAMES[m.month.value - 1]!;
     const why =
@@ -71,7 +88,9 @@ export const invalidDate: DateRule = {
   name: 'invalid-date',
   defaultSeverity: 'warning',
   sourceSeverity: 'information',
-  description: 'A date that cannot exist (February 30, April 31, February 29 of a common year) or a range that ends before it starts.',
+  description:
+    'A date that cannot exist (February 30, April 31, February 29 of a common year) or a range that ends before it starts. ' +
+    'A day the text itself calls impossible, or names more than once (a text about such dates), is not flagged.',
   example: '"on April 31, 2022" → April 31, 2022 does not exist: April has 30 days',
   judge: (text, facts) => [...impossibleDates(text, facts.mentions), ...backwardRanges(text, facts.ranges)],
   checkNote: (note, view) => dateProblems(view, note.uri, invalidDate),

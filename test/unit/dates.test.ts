@@ -161,6 +161,21 @@ describe('what is left alone', () => {
     ]);
   });
 
+  it('a verb in another table cell, a participle that modifies a noun, an agenda’s "finalized by" (release notes)', () => {
+    // Before: each was read as past, and the date put in the year before.
+    const table = '| Task | Owner | Date |\n|---|---|---|\n| Release notes reviewed & merged | Lead | Thursday 8th December |\n';
+    assert.deepEqual(findings(table, { y: 2022, m: 11, d: 29 }), []);
+    assert.deepEqual(
+      findings('Starting on Tuesday, May 29th, only PRs labeled by their SIGs will be allowed to merge.', { y: 2018, m: 4, d: 3 }),
+      [],
+    );
+    assert.deepEqual(findings('Aiming for kickoff next week, all shadows finalized by Friday Jan 11th.', { y: 2019, m: 1, d: 3 }), []);
+    // With its auxiliary the participle is past, and a wrong weekday is still flagged.
+    assert.deepEqual(findings('All shadows were finalized by Friday Jan 11th.', { y: 2019, m: 1, d: 3 }), [
+      'GN020 “Friday Jan 11th” January 11, 2018 was a Thursday, not a Friday (year from the document date)',
+    ]);
+  });
+
   it('a month named with its year stands for the whole month (an election guide)', () => {
     // Before: "August 2026" was read as August 15, so a deadline on August 3 fell in 2027.
     const guide =

@@ -248,7 +248,8 @@ class WordIndex {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   constructor(readonly text: string) {
-    const re = /[\p{L}\d][\p{L}\d'’-]*|[;:—–()[\]"“”]/gu;
+    // A table's `|` ends a clause too: a verb in another cell does not govern a date in this one.
+    const re = /[\p{L}\d][\p{L}\d'’-]*|[;:—–()[\]"“”|]/gu;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       this.starts.push(m.index);
@@ -269,7 +270,7 @@ class WordIndex {
     if (w === undefined) {
       const t = this.text.slice(this.starts[k], this.ends[k]);
       w =
-        t.length === 1 && ';:—–()[]"“”'.includes(t)
+        t.length === 1 && ';:—–()[]"“”|'.includes(t)
           ? 'stop'
           : { text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: this.starts[k]!, end: this.ends[k]! };
       this.words[k] = w;
@@ -406,6 +407,9 @@ function leftGroup(left: (Word | 'stop')[]): TenseEvidence | undefined {
     const group = groupLeftOf(left, i);
     const tense = groupTense(group);
     if (infinitive) return evidence([...infinitive, ...group], tense < 0 ? 0 : 1);
+    // A bare participle with "by" and the date ("all shadows finalized by Friday Jan 11th", in an
+    // agenda's shorthand) is as much a deadline as a past event: it says nothing of the year.
+    if (group.length === 1 && tense < 0 && onlyLinks && link === 'by' && w.lower.endsWith('ed')) return evidence(group, 0);
     return evidence(group, tense);
   }
   return infinitive ? evidence(infinitive, 1) : undefined;
@@ -425,6 +429,10 @@ function rightGroup(right: (Word | 'stop')[]): TenseEvidence | undefined {
     if (w === 'stop') break;
     if (CLAUSE_OPENERS.has(w.lower) && i > 0) break;
     if (verbTense(w) === undefined || /ing$/.test(w.lower)) continue;
+    // A bare participle before "by" modifies a noun ("only PRs labeled by their owner SIGs will
+    // be allowed"): it is not the clause's verb (with an auxiliary, the auxiliary came first).
+    const next = right[i + 1];
+    if (w.lower.endsWith('ed') && next && next !== 'stop' && next.lower === 'by') continue;
     // The group runs on to the right ("has been scheduled", "will be held").
     const group: Word[] = [w];
     for (let j = i + 1; j < right.length && group.length < 5; j++) {

@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const vscode = require('vscode');
 const { activate, diagnosticsOf, fileUri, positionOf, waitFor } = require('./helpers.cjs');
 
-/** Pids of this extension host's child processes that run the bundled server. */
+/** Pids of this extension host's child processes that run the bundled server (through dist/launch.js, as the extension starts it). */
 function serverPids() {
   const pids = [];
   for (const entry of fs.readdirSync('/proc')) {
@@ -15,7 +15,7 @@ function serverPids() {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (parent === process.pid && cmdline.includes('dist/server.js')) pids.push(Number(entry));
+      if (parent === process.pid && cmdline.includes('dist/launch.js')) pids.push(Number(entry));
     } catch {
       // The process ended while it was being read.
     }

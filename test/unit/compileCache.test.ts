@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheFileName, compileCacheDir, loadCached } from '../../server/src/node/compileCache.js';
@@ -69,9 +69,35 @@ describe('compile cache', function () {
     const again = loadCached(a, cache);
     assert.equal(again.fromCache, false);
     assert.equal((again.exports as () => number)(), 43);
-    // The code of the earlier text goes when the new is kept.
     assert.equal(again.save(), true);
-    assert.deepEqual(readdirSync(cache), [cacheFileName(a, 'module.exports = () => 43;')]);
+    assert.deepEqual(
+      readdirSync(cache).sort(),
+      [cacheFileName(a, 'module.exports = () => 42;'), cacheFileName(a, 'module.exports = () => 43;')].sort(),
+    );
+  });
+
+  it('keeps the code of the four builds of a bundle written last', () => {
+    const cache = join(dir, 'cache');
+    const path = join(dir, 'g.js');
+    const texts = [1, 2, 3, 4, 5, 6].map((n) => `module.exports = () => ${n};`);
+    for (const [i, text] of texts.entries()) {
+      writeFileSync(path, text);
+      // Another name each time: require and V8 keep what a process loaded under a name.
+      const copy = join(dir, `g${i}`, 'g.js');
+      mkdirSync(join(dir, `g${i}`));
+      writeFileSync(copy, text);
+      assert.equal(loadCached(copy, cache).save(), true);
+      // Written a second apart at least, as builds are.
+      const at = new Date(Date.now() - (texts.length - i) * 1000);
+      utimesSync(join(cache, cacheFileName(copy, text)), at, at);
+    }
+    assert.deepEqual(
+      readdirSync(cache).sort(),
+      texts
+        .slice(2)
+        .map((t) => cacheFileName(path, t))
+        .sort(),
+    );
   });
 
   it('compiles afresh over a damaged cache file, and keeps the new code', () => {

@@ -12,11 +12,14 @@
  * `require`, as without a cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+
+/** How many builds of one bundle keep their compiled code (the newest). */
+const KEPT_BUILDS = 4;
 
 /** Where compiled code is kept: `GROUNDED_NOTES_COMPILE_CACHE` (a folder, or `off`), else the platform's cache folder. */
 export function compileCacheDir(
@@ -91,11 +94,14 @@ export function loadCached(path: string, dir: string | undefined): Loaded {
       const temporary = `${file}.${process.pid}`;
       writeFileSync(temporary, data, { mode: 0o600 });
       renameSync(temporary, file);
-      // The code of earlier builds of this bundle is of no more use.
+      // Only the few builds of this bundle used last are kept: two installs of other versions
+      // (a global one and a project's) each keep theirs, older builds go.
       const prefix = `${basename(path)}-`;
-      for (const old of readdirSync(dir)) {
-        if (old.startsWith(prefix) && old.endsWith('.bin') && old !== basename(file)) unlinkSync(join(dir, old));
-      }
+      const others = readdirSync(dir)
+        .filter((f) => f.startsWith(prefix) && f.endsWith('.bin') && f !== basename(file))
+        .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }))
+        .sort((a, b) => b.at - a.at);
+      for (const { f } of others.slice(KEPT_BUILDS - 1)) unlinkSync(join(dir, f));
       return true;
     } catch {
       return false;

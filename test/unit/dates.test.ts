@@ -223,6 +223,17 @@ describe('what is left alone', () => {
 });
 
 describe('dates in notes, through the service', () => {
+  it('a labelled date line at the top is the note’s date (“Meeting Date/Time:”, “**Date:**”), not “Due date:”', async () => {
+    // Before: the label hid the meeting's date, and the year came from a later date in the notes.
+    const note = (label: string) =>
+      `# All Core Devs Meeting 106\n### ${label} Friday, Feb 19th, 2021 14:00 UTC\n\nMainnet -\n14 Apr 2021\n\nThe call is planned on Friday 26th February.\n`;
+    for (const label of ['Meeting Date/Time:', '**Date:**', 'Date of the meeting:'])
+      assert.deepEqual(problemsOf(await fromFiles({ 'notes/acd.md': note(label) }), 'notes/acd.md', DATE_CODES), [], label);
+    assert.deepEqual(problemsOf(await fromFiles({ 'notes/acd.md': note('Due date:') }), 'notes/acd.md', ['GN020']), [
+      '7:24-7:45 GN020 February 26, 2022 was a Saturday, not a Friday (year from the date “14 Apr 2021” before it)',
+    ]);
+  });
+
   it('a dated section ends at a heading the parser reads, not at a `#` line in a code block', async () => {
     // Before: the `## Plans` line in the fence ended the section under "Oct 17, 2023", and the
     // note's own date (December 19, 2023) put "Wednesday, October 18" in 2024.

@@ -49,6 +49,26 @@ export function findFullDate(text: string): FoundDate | undefined {
   return candidates[0];
 }
 
+/**
+ * A label that says the date after it is the document's own: "Date:", "**Date:**",
+ * "Meeting Date/Time:", "Date of the meeting:" (not "Due date:" or "Release date:").
+ */
+const DATE_LABEL =
+  /^(?:[*_]{1,2})?\s*(?:meeting\s+)?date(?:\s*\/\s*time)?(?:\s+of\s+(?:the\s+)?meeting)?\s*(?:[*_]{1,2})?\s*:\s*(?:[*_]{1,2})?\s*/i;
+
+/**
+ * The date a labelled line states ("Date: June 18, 2024", "**Date:** 2026-02-20",
+ * "Meeting Date/Time: Friday, Feb 19th, 2021 14:00 UTC"): it must follow the label at
+ * once; what comes after it (a time) does not matter.
+ */
+export function labelledDate(line: string): FoundDate | undefined {
+  const label = DATE_LABEL.exec(line);
+  if (!label) return undefined;
+  const found = findFullDate(line.slice(label[0].length));
+  if (!found || found.start !== 0) return undefined;
+  return { start: label[0].length, end: label[0].length + found.end, iso: found.iso };
+}
+
 /** True when `line` is nothing but a date (optionally with a weekday and punctuation). */
 export function isDateOnlyLine(line: string): FoundDate | undefined {
   const found = findFullDate(line);

@@ -8,7 +8,7 @@ import { findBlockIds } from './blockIds.js';
 import { scanCitations, type RawCitation } from './citations.js';
 import { commentSpans, mergeSpans } from './comments.js';
 import { mathSpans } from './math.js';
-import { fileNameDate, findFullDate, isDateOnlyLine } from './docDate.js';
+import { fileNameDate, findFullDate, isDateOnlyLine, labelledDate } from './docDate.js';
 import { lexicalExclusions, MAX_NESTING, maxNesting } from './lexical.js';
 import { definitionLinks, scanMarkdownLinks } from './mdLinks.js';
 import { propertyLinks } from './propertyLinks.js';
@@ -282,7 +282,9 @@ export function topDateLine(text: string, from: number): DocumentDate | undefine
     const end = nl < 0 ? text.length : nl;
     const line = end - offset > MAX_DATE_LINE ? '' : text.slice(offset, end).replace(/\r$/, '');
     if (line.trim() !== '') {
-      const found = isDateOnlyLine(line.replace(/^#+\s*/, ''));
+      // A date alone ("## June 18, 2024"), or after a label that says it is the document's ("**Date:** …").
+      const unmarked = line.replace(/^#+\s*/, '');
+      const found = isDateOnlyLine(unmarked) ?? labelledDate(unmarked);
       if (found) {
         const lead = line.length - line.replace(/^#+\s*/, '').length;
         return { text: line.trim(), span: { start: offset + lead + found.start, end: offset + lead + found.end }, iso: found.iso };

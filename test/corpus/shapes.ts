@@ -171,8 +171,8 @@ export const BACKTRACKING: Record<string, { via: string[]; leads: string[] }> = 
   'server/src/core/features/createAnchor.ts': { via: ['createAnchor (source text)'], leads: ['x'] },
   'server/src/core/features/passage.ts': { via: ['hover on a citation'], leads: ['x'] },
   'server/src/core/parse/docDate.ts': {
-    via: ['findFullDate', 'isDateOnlyLine', 'parseNote'],
-    leads: ['Monday, January', '12th of', '---\ndate:'],
+    via: ['findFullDate', 'isDateOnlyLine', 'labelledDate', 'parseNote'],
+    leads: ['Monday, January', '12th of', '**Meeting date / time', '---\ndate:'],
   },
   'server/src/core/parse/lexical.ts': { via: ['parseNote (lexical reading)', 'lexicalExclusions'], leads: ['---\n', '```', '> - 1.'] },
   'server/src/core/parse/math.ts': { via: ['parseNote'], leads: ['$x\n'] },

@@ -232,6 +232,13 @@ describe('dates in notes, through the service', () => {
     assert.deepEqual(problemsOf(await fromFiles({ 'notes/acd.md': note('Due date:') }), 'notes/acd.md', ['GN020']), [
       '7:24-7:45 GN020 February 26, 2022 was a Saturday, not a Friday (year from the date “14 Apr 2021” before it)',
     ]);
+    // Year first with slashes is a date too (the line, or front matter as many blogs write it); 02/19/2021 is ambiguous.
+    const slashed = note('Meeting Date/Time:').replace('Friday, Feb 19th, 2021', 'Friday 2021/02/19');
+    assert.deepEqual(problemsOf(await fromFiles({ 'notes/acd.md': slashed }), 'notes/acd.md', DATE_CODES), []);
+    const body = note('Meeting at').replace(/^.*\n.*\n/, '');
+    const front = (date: string) => `---\ndate: ${date}\n---\n${body}`;
+    assert.deepEqual(problemsOf(await fromFiles({ 'notes/acd.md': front('2021/02/19') }), 'notes/acd.md', DATE_CODES), []);
+    assert.equal(problemsOf(await fromFiles({ 'notes/acd.md': front('02/19/2021') }), 'notes/acd.md', ['GN020']).length, 1);
   });
 
   it('a dated section ends at a heading the parser reads, not at a `#` line in a code block', async () => {

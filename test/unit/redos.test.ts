@@ -26,7 +26,7 @@ import { scanCitations, readCitation } from '../../server/src/core/parse/citatio
 import { lexicalExclusions, maxNesting } from '../../server/src/core/parse/lexical.js';
 import { sentencesIn } from '../../server/src/core/parse/sentences.js';
 import { slugify } from '../../server/src/core/parse/slug.js';
-import { findFullDate, isDateOnlyLine } from '../../server/src/core/parse/docDate.js';
+import { findFullDate, isDateOnlyLine, labelledDate } from '../../server/src/core/parse/docDate.js';
 import { english } from '../../server/src/core/dates/en.js';
 import { analyzeDates } from '../../server/src/core/dates/analyze.js';
 import { judgeDates } from '../../server/src/core/rules/dateJudgments.js';
@@ -95,6 +95,7 @@ const entryPoints: [string, (text: string) => unknown][] = [
   ['slugify', (t) => slugify(t)],
   ['findFullDate', (t) => findFullDate(t)],
   ['isDateOnlyLine', (t) => isDateOnlyLine(t)],
+  ['labelledDate', (t) => labelledDate(t)],
   ['english.extract', (t) => english.extract(t)],
   ['english.tenses', (t) => english.tenses(t)({ start: 0, end: t.length }, { start: t.length >> 1, end: (t.length >> 1) + 1 })],
   ['english.sentences', (t) => english.sentences(t)],

@@ -1,6 +1,6 @@
 /**
  * Recognises a whole date written on its own ("June 18, 2024", "7 December 2021",
- * "2021-12-07") for document date lines and front matter. The date checks have
+ * "2021-12-07", "2021/12/07") for document date lines and front matter. The date checks have
  * their own, fuller extractor; this one only needs to be cheap and exact.
  */
 import { baseName } from '../workspace.js';
@@ -12,6 +12,8 @@ const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:d
 const MDY = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DMY = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, 'i');
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+/** Year first with slashes ("2022/08/04", front matter of many blogs): unambiguous, unlike 03/04/2021. */
+const YMD_SLASHED = /\b(\d{4})\/(\d{2})\/(\d{2})\b/;
 
 export interface FoundDate {
   /** Offsets of the date inside the searched text. */
@@ -40,10 +42,11 @@ export function findFullDate(text: string): FoundDate | undefined {
     const iso = isoOf(Number(dmy[3]), monthNumber(dmy[2]!), Number(dmy[1]));
     if (iso) candidates.push({ start: dmy.index, end: dmy.index + dmy[0].length, iso });
   }
-  const isoMatch = ISO.exec(text);
-  if (isoMatch) {
-    const iso = isoOf(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
-    if (iso) candidates.push({ start: isoMatch.index, end: isoMatch.index + isoMatch[0].length, iso });
+  for (const numeric of [ISO, YMD_SLASHED]) {
+    const m = numeric.exec(text);
+    if (!m) continue;
+    const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (iso) candidates.push({ start: m.index, end: m.index + m[0].length, iso });
   }
   candidates.sort((a, b) => a.start - b.start);
   return candidates[0];
@@ -51,10 +54,12 @@ export function findFullDate(text: string): FoundDate | undefined {
 
 /**
  * A label that says the date after it is the document's own: "Date:", "**Date:**",
- * "Meeting Date/Time:", "Date of the meeting:" (not "Due date:" or "Release date:").
+ * "Meeting Date/Time:", "Date of the meeting:" (not "Due date:" or "Release date:"). Runs of
+ * blanks are bounded: unbounded, a label followed by a long run of them backtracked for seconds.
  */
+const LEADING_WEEKDAY = new RegExp(`^${WEEKDAY}`, 'i');
 const DATE_LABEL =
-  /^(?:[*_]{1,2})?\s*(?:meeting\s+)?date(?:\s*\/\s*time)?(?:\s+of\s+(?:the\s+)?meeting)?\s*(?:[*_]{1,2})?\s*:\s*(?:[*_]{1,2})?\s*/i;
+  /^(?:[*_]{1,2})?[ \t]{0,3}(?:meeting[ \t]{1,3})?date(?:[ \t]{0,3}\/[ \t]{0,3}time)?(?:[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?meeting)?[ \t]{0,3}(?:[*_]{1,2})?[ \t]{0,3}:[ \t]{0,3}(?:[*_]{1,2})?[ \t]{0,3}/i;
 
 /**
  * The date a labelled line states ("Date: June 18, 2024", "**Date:** 2026-02-20",
@@ -64,8 +69,10 @@ const DATE_LABEL =
 export function labelledDate(line: string): FoundDate | undefined {
   const label = DATE_LABEL.exec(line);
   if (!label) return undefined;
-  const found = findFullDate(line.slice(label[0].length));
-  if (!found || found.start !== 0) return undefined;
+  const rest = line.slice(label[0].length);
+  const found = findFullDate(rest);
+  // Right after the label, or after a weekday there ("Thursday 2022/08/04": numeric dates have none of their own).
+  if (!found || (found.start !== 0 && found.start !== LEADING_WEEKDAY.exec(rest)![0].length)) return undefined;
   return { start: label[0].length, end: label[0].length + found.end, iso: found.iso };
 }
 

@@ -83,9 +83,9 @@ export function loadCached(path: string, dir: string | undefined): Loaded {
   // From here on the bundle runs: an error is its own and is thrown, never run twice.
   const module = new Module(path);
   module.filename = path;
-  module.paths = (Module as unknown as { _nodeModulePaths(from: string): string[] })._nodeModulePaths(dirname(path));
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-  wrapper.call(module.exports, module.exports, (id: string) => module.require(id), module, path, dirname(path));
+  // The bundle's `require` is the one Node makes for a file at its path (with `resolve`, `cache`, `main`).
+  wrapper.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
   module.loaded = true;
   const save = (): boolean => {
     try {

@@ -1,7 +1,7 @@
 /**
  * Recognises a whole date written on its own ("June 18, 2024", "7 December 2021",
- * "2021-12-07", "2021/12/07") for document date lines and front matter. The date checks have
- * their own, fuller extractor; this one only needs to be cheap and exact.
+ * "2021-12-07", "2021/12/07") for document date lines and front matter. The date checks
+ * have their own, fuller extractor; this one only needs to be cheap and exact.
  */
 import { baseName } from '../workspace.js';
 import { MONTH_WORDS, monthNumber } from '../dates/en.js';
@@ -52,12 +52,14 @@ export function findFullDate(text: string): FoundDate | undefined {
   return candidates[0];
 }
 
+/** A weekday opening a text ("Thursday 2022/08/04"). */
+const LEADING_WEEKDAY = new RegExp(`^${WEEKDAY}`, 'i');
+
 /**
  * A label that says the date after it is the document's own: "Date:", "**Date:**",
  * "Meeting Date/Time:", "Date of the meeting:" (not "Due date:" or "Release date:"). Runs of
  * blanks are bounded: unbounded, a label followed by a long run of them backtracked for seconds.
  */
-const LEADING_WEEKDAY = new RegExp(`^${WEEKDAY}`, 'i');
 const DATE_LABEL =
   /^(?:[*_]{1,2})?[ \t]{0,3}(?:meeting[ \t]{1,3})?date(?:[ \t]{0,3}\/[ \t]{0,3}time)?(?:[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?meeting)?[ \t]{0,3}(?:[*_]{1,2})?[ \t]{0,3}:[ \t]{0,3}(?:[*_]{1,2})?[ \t]{0,3}/i;
 

@@ -135,6 +135,12 @@ describe('what is left alone', () => {
     assert.deepEqual(findings('February 30 is never valid, and February 29th, 2030, doesn’t exist.'), []);
     assert.deepEqual(findings('March 14th - 11pm PST, Brad to schedule.', { y: 2019, m: 3, d: 1 }), []);
     assert.deepEqual(findings('Next call: Friday 26 July 1400 UTC.', { y: 2019, m: 7, d: 1 }), []);
+    // Two weekdays joined by a slash name two days in order, as with "and" (privacycg/meetings).
+    assert.deepEqual(findings('* Wednesday/Thursday September 16th and 17th', { y: 2020, m: 8, d: 13 }), []);
+    assert.equal(
+      findings('* Thursday/Friday September 16th and 17th', { y: 2020, m: 8, d: 13 })[0],
+      'GN020 “Thursday/Friday September 16” September 16, 2020 was a Wednesday, not a Thursday (year from the document date)',
+    );
     // A day named more than once is the text's topic, not a slip (a standards meeting on date APIs).
     const api = 'So could you have a February 30th? Creating a PlainMonthDay of February 30th throws.';
     assert.deepEqual(findings(api, { y: 2023, m: 11, d: 28 }), []);

@@ -315,14 +315,15 @@ function bareWeekday(text: string, at: number, name: string): DateMention {
 }
 
 /**
- * "Friday and Saturday, September 21-22": the first weekday (read alone just before) names
- * the first day and the second weekday the second, not both the first.
+ * "Friday and Saturday, September 21-22", "Wednesday/Thursday September 16th and 17th": the
+ * first weekday (read alone just before) names the first day and the second weekday the
+ * second, not both the first.
  */
 function pairWeekdays(text: string, out: DateMention[], at: number): void {
   const bare = out[at - 1];
   const from = out[at]!;
   const to = out[at + 1]!;
-  if (!bare || bare.kind !== 'weekday' || !from.weekday || !/^\s*(?:and|&|-|–)\s*$/.test(text.slice(bare.end, from.start))) return;
+  if (!bare || bare.kind !== 'weekday' || !from.weekday || !/^\s*(?:and|&|-|–|\/)\s*$/.test(text.slice(bare.end, from.start))) return;
   to.weekday = from.weekday;
   from.weekday = bare.weekday!;
   from.start = bare.start;

@@ -94,8 +94,8 @@ export function loadCached(path: string, dir: string | undefined): Loaded {
       const temporary = `${file}.${process.pid}`;
       writeFileSync(temporary, data, { mode: 0o600 });
       renameSync(temporary, file);
-      // Only the few builds of this bundle used last are kept: two installs of other versions
-      // (a global one and a project's) each keep theirs, older builds go.
+      // Only the few builds of this bundle written last are kept: two installs of other versions
+      // (a global one and a project's) each keep theirs; an older one evicted is written again at its next run.
       const prefix = `${basename(path)}-`;
       const others = readdirSync(dir)
         .filter((f) => f.startsWith(prefix) && f.endsWith('.bin') && f !== basename(file))

@@ -138,12 +138,13 @@ const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'tru
 
 /**
  * Runs a command to completion: wall time, peak RSS (GNU time's maximum resident set
- * size; without it, the highest VmHWM seen while polling /proc), exit code, output.
+ * size; without it, the highest VmHWM seen while polling /proc), CPU time of all its
+ * threads (user and system, from GNU time; without it, undefined), exit code, output.
  */
 function measureProcess(command, commandArgs, cwd) {
   return new Promise((resolve, reject) => {
     const rssFile = join(mkdtempSync(join(tmpdir(), 'gn-bench-')), 'rss');
-    const [cmd, cmdArgs] = hasGnuTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...commandArgs]] : [command, commandArgs];
+    const [cmd, cmdArgs] = hasGnuTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...commandArgs]] : [command, commandArgs];
     const start = performance.now();
     const child = spawn(cmd, cmdArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout = [];
@@ -156,9 +157,18 @@ function measureProcess(command, commandArgs, cwd) {
     child.on('close', (code) => {
       const ms = performance.now() - start;
       clearInterval(poll);
-      const rssKB = hasGnuTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : polledKB;
+      // GNU time's last line (a first one says when the command exits with an error).
+      const [rssKB, user, system] = hasGnuTime ? readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [polledKB];
       rmSync(dirname(rssFile), { recursive: true, force: true });
-      resolve({ ms, peakRssMB: rssKB / 1024, code, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() });
+      const cpuMs = user === undefined ? undefined : (user + system) * 1000;
+      resolve({
+        ms,
+        peakRssMB: rssKB / 1024,
+        cpuMs,
+        code,
+        stdout: Buffer.concat(stdout).toString(),
+        stderr: Buffer.concat(stderr).toString(),
+      });
     });
   });
 }
@@ -187,6 +197,7 @@ async function runCheck(folder, cacheDir) {
   return {
     ms: r.ms,
     peakRssMB: r.peakRssMB,
+    cpuMs: r.cpuMs,
     findings: findings.length,
     brokenFound: findings.filter((f) => f.code === 'GN001' || f.code === 'GN002').length,
     errors,
@@ -221,6 +232,7 @@ async function measureCheck(folder, runs) {
     coldCheckMs,
     coldCheckRuns: runs,
     checkPeakRssMB: Math.max(...results.map((r) => r.peakRssMB)),
+    checkCpuMs: results[0].cpuMs === undefined ? undefined : median(results.map((r) => r.cpuMs)),
     checkFindings: results[0].findings,
     floorMs,
     floorPeakRssMB: Math.max(...floors.map((r) => r.peakRssMB)),
@@ -508,6 +520,7 @@ const ROWS = [
   ['check runs', '', 'coldCheckRuns'],
   ['regex floor (median)', 'ms', 'floorMs'],
   ['cold check / floor', '×', 'checkOverFloor'],
+  ['CPU time of check, all threads (median)', 'ms', 'checkCpuMs'],
   ['peak RSS of check', 'MB', 'checkPeakRssMB', { max: 600 }],
   ['findings of check', '', 'checkFindings'],
   ['warm check, CLI (median)', 'ms', 'warmCheckMs', { max: 1000 }],
@@ -532,6 +545,7 @@ const SHAPE_ROWS = [
   ['cold check, CLI (median)', 'ms', 'coldCheckMs', { real: { max: 3000 }, paths: { max: 2000 } }],
   ['regex floor (median)', 'ms', 'floorMs'],
   ['cold check / floor', '×', 'checkOverFloor', { real: { max: 5 } }],
+  ['CPU time of check, all threads (median)', 'ms', 'checkCpuMs'],
   ['peak RSS of check', 'MB', 'checkPeakRssMB', { real: { max: 400 } }],
   ['peak RSS of floor', 'MB', 'floorPeakRssMB'],
   ['findings of check', '', 'checkFindings'],

@@ -148,7 +148,10 @@ export const BACKTRACKING: Record<string, { via: string[]; leads: string[] }> = 
   },
   'server/src/core/dates/elapsed.ts': { via: ['analyzeDates'], leads: ['had been '] },
   'server/src/core/dates/mask.ts': { via: ['analyzeDates'], leads: [' a', '\n'] },
-  'server/src/core/dates/resolve.ts': { via: ['analyzeDates'], leads: ['since ', "On Monday, March 3 '"] },
+  'server/src/core/dates/resolve.ts': {
+    via: ['analyzeDates'],
+    leads: ['since ', "On Monday, March 3 '", '\n\n**Feb 26, 2021', '\n\n**_12/15/2020', '\n\n2020/02/25 '],
+  },
   'server/src/core/features/completion.ts': { via: ['hover on a note link'], leads: ['[a]:'] },
   'server/src/core/features/linkHover.ts': { via: ['hover on a note link'], leads: ['---\n', ' ^a', '100x'] },
   'server/src/core/dates/en.ts': {

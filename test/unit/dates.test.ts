@@ -220,6 +220,43 @@ describe('what is left alone', () => {
     assert.deepEqual(findings('## Oct 17, 2023\n\nDone.\n\n## Plans\n\nWe ship on Friday, January 5.\n', { y: 2023, m: 12, d: 19 }), []);
   });
 
+  it('a date that is a line of its own dates the entry under it (minutes exported from a word processor)', () => {
+    // Before: the year came from an ISO date in a later meeting's notes (June 24, 2020), and
+    // "Monday, March 2" was put in 2021, when it was a Tuesday.
+    const minutes =
+      '**12/15/2020**\n\nSee the notes of 2020-06-24.\n\n**2/25/2020**\n\nWe are on the agenda for the open meeting on Monday, March 2.\n';
+    assert.deepEqual(findings(minutes), []);
+    // A wrong weekday is still flagged, in the entry's year.
+    assert.deepEqual(findings(minutes.replace('Monday', 'Tuesday')), [
+      'GN020 “Tuesday, March 2” March 2, 2020 was a Monday, not a Tuesday (year from the date line “2/25/2020” above it)',
+    ]);
+    // Bold and italic around it; the year first.
+    assert.deepEqual(findings(minutes.replace('**2/25/2020**', '**_2020/02/25_**')), []);
+    // Month or day first is read from the lines that tell (15 is no month): where none tells,
+    // no line is read, and the year comes from the dates before, as without date lines.
+    assert.deepEqual(findings(minutes.replace('12/15/2020', '12/8/2020').replace('2/25/2020', '2/5/2020')), [
+      'GN020 “Monday, March 2” March 2, 2021 was a Tuesday, not a Monday (year from the date “2020-06-24” before it)',
+    ]);
+    assert.deepEqual(findings(minutes.replace('12/15/2020', '15/12/2020').replace('2/25/2020', '25/2/2020')), []);
+    // A date in words alone on its line dates its entry too, in a note dated later: a wrong
+    // weekday is flagged in the entry's year, not the note's.
+    const log = '**Feb 26, 2021**\n\nNext meeting on Tuesday, March 8.\n';
+    assert.deepEqual(findings(log, { y: 2023, m: 1, d: 10 }), [
+      'GN020 “Tuesday, March 8” March 8, 2021 was a Monday, not a Tuesday (year from the date line “Feb 26, 2021” above it)',
+    ]);
+    // Not a date among other words on its line, nor one that continues a line.
+    assert.deepEqual(findings(log.replace('**Feb 26, 2021**', 'Notes of Feb 26, 2021'), { y: 2023, m: 1, d: 10 }), [
+      'GN020 “Tuesday, March 8” March 8, 2023 was a Wednesday, not a Tuesday (year from the document date)',
+    ]);
+    assert.deepEqual(findings(minutes.replace('**2/25/2020**', 'Meeting of\n**2/25/2020**')), [
+      'GN020 “Monday, March 2” March 2, 2021 was a Tuesday, not a Monday (year from the date line “12/15/2020” above it)',
+    ]);
+    // The entry ends at the next heading.
+    assert.deepEqual(findings('**Feb 26, 2021**\n\nDone.\n\n## Plans\n\nWe ship on Tuesday, January 9.\n', { y: 2023, m: 1, d: 10 }), [
+      'GN020 “Tuesday, January 9” January 9, 2023 was a Monday, not a Tuesday (year from the document date)',
+    ]);
+  });
+
   it('ISO dates with a weekday in brackets (textlint cases)', () => {
     assert.deepEqual(findings('2016-12-29(Thursday) and 2021-07-02 (Thursday) and Welcome to 2016-12-29(Fri)'), [
       'GN020 “2021-07-02 (Thursday)” July 2, 2021 was a Friday, not a Thursday',

@@ -171,7 +171,7 @@ export function analyzeDates(text: string, options: AnalyzeOptions = {}): DateAn
       basis: `the date its own text implies (about ${MONTH_NAMES[contradiction.date.m - 1]} ${contradiction.date.y})`,
     };
     for (const m of mentions) if (!m.year) delete m.resolved;
-    resolveMentions(extended(input, { documentDate: implied }));
+    resolveMentions(extended(input, { documentDate: implied, statedDate: stated }));
   }
 
   const timeline = timelineOf(mentions, implied?.date ?? options.documentDate?.date);

@@ -6,7 +6,7 @@
  * the year. Fills `resolved`, `basis` and `evidence` of each mention, in document order.
  */
 import type { Span } from '../types.js';
-import { lastStartingAtOrBefore, spanHolding } from '../text.js';
+import { firstAtLeast, lastStartingAtOrBefore, spanHolding } from '../text.js';
 import { addDays, dayNumber, daysInMonth, formatDate, isValid, weekdayOf, type CalendarDate } from './calendar.js';
 import type { SentenceIndex } from './segment.js';
 import type { DateLanguage, DateMention, RangeMention, Tense, TenseEvidence, YearMention } from './types.js';
@@ -48,6 +48,11 @@ export interface ResolveInput {
   /** Offsets of blank lines (paragraph breaks), sorted. */
   breaks: Span[];
   documentDate?: Reference;
+  /**
+   * The date the document states, where its text implies another (`documentDate` is then
+   * the implied one): a section headed by the stated date is no entry of a log either.
+   */
+  statedDate?: Reference;
   fallbackAt?: (offset: number) => Reference | undefined;
   /**
    * The headings the document's parser read, sorted (none inside code blocks, HTML or
@@ -160,8 +165,101 @@ function parsedHeadingHolds(headings: readonly ParsedHeading[] | undefined, offs
   return !headings || spanHolding(headings, offset) !== undefined;
 }
 
-/** A section under a dated heading (`resolveMentions`): its date, where it ends, and the heading line's start. */
-type Section = Reference & { end: number; line: number };
+/**
+ * A section under a dated heading (`resolveMentions`): its date, where it ends, and the
+ * heading line's start. Under a date line (`dateLine`), the section ends at the next date
+ * line too.
+ */
+type Section = Reference & { end: number; line: number; dateLine?: true };
+
+/** Emphasis around a date that is a line of its own: `**12/15/2020**`, `**_06/15/2021_**`. */
+const DATE_LINE_BEFORE = /^[ \t]*[*_]{0,3}$/;
+const DATE_LINE_AFTER = /^[*_]{0,3}[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Whether `span` (a date) is a paragraph of its own, but for emphasis: the heading of an
+ * entry in a log of meetings written without headings, not a date that ends a list's line
+ * ("Mainnet -⏎14 Apr 2021"). Only a few characters either side are read (a line of
+ * thousands of dates is not read again for each).
+ */
+function aloneOnLine(text: string, lineStart: number, span: Span): boolean {
+  if (span.start - lineStart > 8 || !DATE_LINE_BEFORE.test(text.slice(lineStart, span.start))) return false;
+  const after = DATE_LINE_AFTER.exec(text.slice(span.end, span.end + 9));
+  return !!after && ownParagraph(text, lineStart, span.end + after[0].length);
+}
+
+/** Whether the line from `lineStart` to `next` (the next line's start, or the text's end) has a blank line (or the text's edge) either side. */
+function ownParagraph(text: string, lineStart: number, next: number): boolean {
+  let before = lineStart - 2;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t' || text[before] === '\r')) before--;
+  let after = next;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t' || text[after] === '\r')) after++;
+  return (lineStart === 0 || before < 0 || text[before] === '\n') && (after >= text.length || text[after] === '\n');
+}
+
+/**
+ * Where the next heading after the line at `lineStart` starts (the text's end when none):
+ * the heading lines (of the parsed `headings`, when given) are found once, when first asked,
+ * and each question is a binary search (asked at each date line of thousands, each did not
+ * read on to the end).
+ */
+function nextHeadingFinder(text: string, headings: readonly ParsedHeading[] | undefined): (lineStart: number) => number {
+  let starts: number[] | undefined;
+  return (lineStart) => {
+    if (!starts) {
+      starts = [];
+      if (headings) for (const h of headings) starts.push(h.start);
+      else
+        for (let at = 0; at < text.length;) {
+          if (headingOpening(text, at)) starts.push(at);
+          const nl = text.indexOf('\n', at);
+          at = nl < 0 ? text.length : nl + 1;
+        }
+    }
+    const i = firstAtLeast(starts, lineStart + 1);
+    return i < starts.length ? starts[i]! : text.length;
+  };
+}
+
+/** Lines that are a date in figures and nothing else (`**12/15/2020**`, `2022/08/04`), with their line's start. */
+const NUMERIC_DATE_LINE = /^[ \t]*[*_]{0,3}(\d{1,4})\/(\d{1,2})\/(\d{1,4})[*_]{0,3}[ \t]*\r?$/gm;
+
+/**
+ * The lines that are a date written in figures and nothing else, each a paragraph of its own, as sections each up to the
+ * next such line or the next heading, in order: the entries of a log of meetings exported
+ * from a word processor (`**12/15/2020**` over each meeting's notes, newest first). A year
+ * comes first or last; with the year last, which of the two others is the month is read
+ * from the lines that tell (`12/15/2020` is month first, `15/12/2020` day first): where none
+ * tells, or they disagree, none of those lines is read.
+ */
+function numericDateLines(text: string, nextHeading: (lineStart: number) => number): Section[] {
+  if (!text.includes('/')) return [];
+  const found: { line: number; raw: string; a: number; b: number; c: number; yearFirst: boolean }[] = [];
+  let monthFirst = false;
+  let dayFirst = false;
+  for (const m of text.matchAll(NUMERIC_DATE_LINE)) {
+    if (!ownParagraph(text, m.index, m.index + m[0].length + 1)) continue;
+    const [a, b, c] = [m[1]!, m[2]!, m[3]!];
+    const yearFirst = a.length === 4 && c.length <= 2;
+    if (!yearFirst && (a.length > 2 || c.length !== 4)) continue;
+    const entry = { line: m.index, raw: `${a}/${b}/${c}`, a: Number(a), b: Number(b), c: Number(c), yearFirst };
+    if (!yearFirst && entry.a > 12 && entry.b <= 12) dayFirst = true;
+    if (!yearFirst && entry.b > 12 && entry.a <= 12) monthFirst = true;
+    found.push(entry);
+  }
+  const out: Section[] = [];
+  for (const f of found) {
+    let date: CalendarDate;
+    if (f.yearFirst) date = { y: f.a, m: f.b, d: f.c };
+    else if (monthFirst !== dayFirst) date = monthFirst ? { y: f.c, m: f.a, d: f.b } : { y: f.c, m: f.b, d: f.a };
+    else continue;
+    if (!isValid(date)) continue;
+    out.push({ date, basis: `the date line “${f.raw}” above it`, end: nextHeading(f.line), line: f.line, dateLine: true });
+  }
+  // Each ends at the next.
+  for (let i = 0; i + 1 < out.length; i++) out[i]!.end = Math.min(out[i]!.end, out[i + 1]!.line);
+  return out;
+}
 
 /**
  * The headings that are a year and nothing else (`# 2021` over a year's meetings), as
@@ -209,10 +307,23 @@ export function resolveMentions(input: ResolveInput): void {
   /** Whether a heading's section is taken: not one that only spans the document's date. */
   const spansMoreThanDocumentDate = (heading: Reference) => {
     const covered = coveredDays(heading);
-    const day = documentDate ? dayNumber(documentDate.date) : NaN;
-    return !(day >= covered.first && day <= covered.last);
+    return [documentDate, input.statedDate].every((d) => {
+      const day = d ? dayNumber(d.date) : NaN;
+      return !(day >= covered.first && day <= covered.last);
+    });
   };
-  const years = yearHeadings(text, input.years, input.headings);
+  // Sections known before the mentions: year headings, and date lines in figures (no mention of their own).
+  const nextHeading = nextHeadingFinder(text, input.headings);
+  const numeric = numericDateLines(text, nextHeading);
+  const years =
+    numeric.length > 0
+      ? [...yearHeadings(text, input.years, input.headings), ...numeric].sort((a, b) => a.line - b.line)
+      : yearHeadings(text, input.years, input.headings);
+  /** Opens a section; a date line closes the date line's section it is in. */
+  const open = (s: Section) => {
+    if (s.dateLine) while (sections.length > 0 && sections[sections.length - 1]!.dateLine) sections.pop();
+    sections.push(s);
+  };
   let nextYear = 0;
   // The start of the line holding the mention, found going forward (mentions come in order):
   // searched back from each, a line of thousands of dates was read again for each one.
@@ -222,7 +333,7 @@ export function resolveMentions(input: ResolveInput): void {
     for (; nextYear < years.length && years[nextYear]!.line < m.start; nextYear++) {
       const year = years[nextYear]!;
       while (sections.length > 0 && year.line >= sections[sections.length - 1]!.end) sections.pop();
-      if (spansMoreThanDocumentDate(year)) sections.push(year);
+      if (spansMoreThanDocumentDate(year)) open(year);
     }
     while (sections.length > 0 && m.start >= sections[sections.length - 1]!.end) sections.pop();
     const section = sections[sections.length - 1];
@@ -279,7 +390,18 @@ export function resolveMentions(input: ResolveInput): void {
         line: lineStart,
       };
       const heading = dated.wholeMonth ? extended(here, { wholeMonth: true }) : here;
-      if (spansMoreThanDocumentDate(heading)) sections.push(heading);
+      if (spansMoreThanDocumentDate(heading)) open(heading);
+    } else if (dated && !opening && section?.line !== lineStart && aloneOnLine(text, lineStart, m)) {
+      // A date that is its line's only text (`**Tuesday, March 12, 2024**`) is an entry's heading.
+      const here: Section = {
+        date: dated.date,
+        basis: `the date line ${describe(m)} above it`,
+        end: nextHeading(lineStart),
+        line: lineStart,
+        dateLine: true,
+      };
+      const line = dated.wholeMonth ? extended(here, { wholeMonth: true }) : here;
+      if (spansMoreThanDocumentDate(line)) open(line);
     }
   }
 }

@@ -225,12 +225,12 @@ function nextHeadingFinder(text: string, headings: readonly ParsedHeading[] | un
 const NUMERIC_DATE_LINE = /^[ \t]*[*_]{0,3}(\d{1,4})\/(\d{1,2})\/(\d{1,4})[*_]{0,3}[ \t]*\r?$/gm;
 
 /**
- * The lines that are a date written in figures and nothing else, each a paragraph of its own, as sections each up to the
- * next such line or the next heading, in order: the entries of a log of meetings exported
- * from a word processor (`**12/15/2020**` over each meeting's notes, newest first). A year
- * comes first or last; with the year last, which of the two others is the month is read
- * from the lines that tell (`12/15/2020` is month first, `15/12/2020` day first): where none
- * tells, or they disagree, none of those lines is read.
+ * The lines that are a date written in figures and nothing else, each a paragraph of its
+ * own, as sections each up to the next such line or the next heading, in order: the entries
+ * of a log of meetings exported from a word processor (`**12/15/2020**` over each meeting's
+ * notes, newest first). A year comes first or last; with the year last, which of the two
+ * others is the month is read from the lines that tell (`12/15/2020` is month first,
+ * `15/12/2020` day first): where none tells, or they disagree, none of those lines is read.
  */
 function numericDateLines(text: string, nextHeading: (lineStart: number) => number): Section[] {
   if (!text.includes('/')) return [];
@@ -392,7 +392,7 @@ export function resolveMentions(input: ResolveInput): void {
       const heading = dated.wholeMonth ? extended(here, { wholeMonth: true }) : here;
       if (spansMoreThanDocumentDate(heading)) open(heading);
     } else if (dated && !opening && section?.line !== lineStart && aloneOnLine(text, lineStart, m)) {
-      // A date that is its line's only text (`**Tuesday, March 12, 2024**`) is an entry's heading.
+      // A date that is a paragraph of its own (`**Tuesday, March 12, 2024**`) heads an entry.
       const here: Section = {
         date: dated.date,
         basis: `the date line ${describe(m)} above it`,

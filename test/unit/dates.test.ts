@@ -220,7 +220,7 @@ describe('what is left alone', () => {
     assert.deepEqual(findings('## Oct 17, 2023\n\nDone.\n\n## Plans\n\nWe ship on Friday, January 5.\n', { y: 2023, m: 12, d: 19 }), []);
   });
 
-  it('a date that is a line of its own dates the entry under it (minutes exported from a word processor)', () => {
+  it('a date that is a paragraph of its own heads the entry under it (minutes exported from a word processor)', () => {
     // Before: the year came from an ISO date in a later meeting's notes (June 24, 2020), and
     // "Monday, March 2" was put in 2021, when it was a Tuesday.
     const minutes =

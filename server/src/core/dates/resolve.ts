@@ -139,25 +139,43 @@ function headingOpening(text: string, lineStart: number): { level: number; after
   return atxHeading(text, lineStart, Math.min(text.length, lineStart + OPENING_REACH + 1));
 }
 
+/** Where the section under the line at `lineStart` of a heading of `level` (or a date line, level 6) ends. */
+type SectionEnd = (lineStart: number, level: number) => number;
+
 /**
- * Where the section under the heading line at `lineStart` (of `level`) ends: the next heading
- * of that level or higher (of the parsed `headings`, when given), else the text's end.
+ * Where sections end in `text`: at the next heading of their level or higher after their
+ * line (of the parsed `headings`, when given; else every ATX heading line), else at the
+ * text's end. The heading lines are listed once, when first asked, and each question starts
+ * with a binary search: asked at each of thousands of date lines, each did not read on to
+ * the end.
  */
-function sectionEnd(text: string, lineStart: number, level: number, headings: readonly ParsedHeading[] | undefined): number {
-  if (headings) {
-    // Past the heading's own line (a note's heading starts at its `#`s, after any indent).
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl < 0 ? text.length : nl;
-    for (let i = lastStartingAtOrBefore(headings, lineEnd) + 1; i < headings.length; i++) {
-      if (headings[i]!.level <= level) return headings[i]!.start;
+function sectionEnds(text: string, headings: readonly ParsedHeading[] | undefined): SectionEnd {
+  let starts: number[] | undefined;
+  const levels: number[] = [];
+  return (lineStart, level) => {
+    if (!starts) {
+      starts = [];
+      if (headings)
+        for (const h of headings) {
+          starts.push(h.start);
+          levels.push(h.level);
+        }
+      else
+        for (let at = 0; at < text.length;) {
+          const opening = headingOpening(text, at);
+          if (opening) {
+            starts.push(at);
+            levels.push(opening.level);
+          }
+          const nl = text.indexOf('\n', at);
+          at = nl < 0 ? text.length : nl + 1;
+        }
     }
+    // Past the section's own line (a note's heading starts at its `#`s, after any indent).
+    const nl = text.indexOf('\n', lineStart);
+    for (let i = firstAtLeast(starts, (nl < 0 ? text.length : nl) + 1); i < starts.length; i++) if (levels[i]! <= level) return starts[i]!;
     return text.length;
-  }
-  for (let at = text.indexOf('\n', lineStart) + 1; at > 0; at = text.indexOf('\n', at) + 1) {
-    const next = headingOpening(text, at)?.level;
-    if (next !== undefined && next <= level) return at;
-  }
-  return text.length;
+  };
 }
 
 /** Whether `offset`, on a line read as an ATX heading, lies in a heading the parser read (always so without `headings`). */
@@ -197,30 +215,6 @@ function ownParagraph(text: string, lineStart: number, next: number): boolean {
   return (lineStart === 0 || before < 0 || text[before] === '\n') && (after >= text.length || text[after] === '\n');
 }
 
-/**
- * Where the next heading after the line at `lineStart` starts (the text's end when none):
- * the heading lines (of the parsed `headings`, when given) are found once, when first asked,
- * and each question is a binary search (asked at each date line of thousands, each did not
- * read on to the end).
- */
-function nextHeadingFinder(text: string, headings: readonly ParsedHeading[] | undefined): (lineStart: number) => number {
-  let starts: number[] | undefined;
-  return (lineStart) => {
-    if (!starts) {
-      starts = [];
-      if (headings) for (const h of headings) starts.push(h.start);
-      else
-        for (let at = 0; at < text.length;) {
-          if (headingOpening(text, at)) starts.push(at);
-          const nl = text.indexOf('\n', at);
-          at = nl < 0 ? text.length : nl + 1;
-        }
-    }
-    const i = firstAtLeast(starts, lineStart + 1);
-    return i < starts.length ? starts[i]! : text.length;
-  };
-}
-
 /** Lines that are a date in figures and nothing else (`**12/15/2020**`, `2022/08/04`), with their line's start. */
 const NUMERIC_DATE_LINE = /^[ \t]*[*_]{0,3}(\d{1,4})\/(\d{1,2})\/(\d{1,4})[*_]{0,3}[ \t]*\r?$/gm;
 
@@ -232,7 +226,7 @@ const NUMERIC_DATE_LINE = /^[ \t]*[*_]{0,3}(\d{1,4})\/(\d{1,2})\/(\d{1,4})[*_]{0
  * others is the month is read from the lines that tell (`12/15/2020` is month first,
  * `15/12/2020` day first): where none tells, or they disagree, none of those lines is read.
  */
-function numericDateLines(text: string, nextHeading: (lineStart: number) => number): Section[] {
+function numericDateLines(text: string, sectionEnd: SectionEnd): Section[] {
   if (!text.includes('/')) return [];
   const found: { line: number; raw: string; a: number; b: number; c: number; yearFirst: boolean }[] = [];
   let monthFirst = false;
@@ -254,7 +248,7 @@ function numericDateLines(text: string, nextHeading: (lineStart: number) => numb
     else if (monthFirst !== dayFirst) date = monthFirst ? { y: f.c, m: f.a, d: f.b } : { y: f.c, m: f.b, d: f.a };
     else continue;
     if (!isValid(date)) continue;
-    out.push({ date, basis: `the date line “${f.raw}” above it`, end: nextHeading(f.line), line: f.line, dateLine: true });
+    out.push({ date, basis: `the date line “${f.raw}” above it`, end: sectionEnd(f.line, 6), line: f.line, dateLine: true });
   }
   // Each ends at the next.
   for (let i = 0; i + 1 < out.length; i++) out[i]!.end = Math.min(out[i]!.end, out[i + 1]!.line);
@@ -266,7 +260,12 @@ function numericDateLines(text: string, nextHeading: (lineStart: number) => numb
  * sections of that whole year, in order. A year further than 15 characters from its
  * line's start is no such heading (nothing is searched back further).
  */
-function yearHeadings(text: string, years: readonly YearMention[], headings: readonly ParsedHeading[] | undefined): Section[] {
+function yearHeadings(
+  text: string,
+  years: readonly YearMention[],
+  headings: readonly ParsedHeading[] | undefined,
+  sectionEnd: SectionEnd,
+): Section[] {
   const out: Section[] = [];
   for (const y of years) {
     const from = Math.max(0, y.start - 16);
@@ -284,7 +283,7 @@ function yearHeadings(text: string, years: readonly YearMention[], headings: rea
       date: { y: y.value, m: 7, d: 2 },
       basis: `the heading “${y.value}” above it`,
       wholeYear: true,
-      end: sectionEnd(text, line, level, headings),
+      end: sectionEnd(line, level),
       line,
     });
   }
@@ -313,12 +312,10 @@ export function resolveMentions(input: ResolveInput): void {
     });
   };
   // Sections known before the mentions: year headings, and date lines in figures (no mention of their own).
-  const nextHeading = nextHeadingFinder(text, input.headings);
-  const numeric = numericDateLines(text, nextHeading);
-  const years =
-    numeric.length > 0
-      ? [...yearHeadings(text, input.years, input.headings), ...numeric].sort((a, b) => a.line - b.line)
-      : yearHeadings(text, input.years, input.headings);
+  const sectionEnd = sectionEnds(text, input.headings);
+  const numeric = numericDateLines(text, sectionEnd);
+  const headed = yearHeadings(text, input.years, input.headings, sectionEnd);
+  const years = numeric.length > 0 ? [...headed, ...numeric].sort((a, b) => a.line - b.line) : headed;
   /** Opens a section; a date line closes the date line's section it is in. */
   const open = (s: Section) => {
     if (s.dateLine) while (sections.length > 0 && sections[sections.length - 1]!.dateLine) sections.pop();
@@ -386,7 +383,7 @@ export function resolveMentions(input: ResolveInput): void {
       const here = {
         date: dated.date,
         basis: `the heading ${describe(m)} above it`,
-        end: sectionEnd(text, lineStart, opening.level, input.headings),
+        end: sectionEnd(lineStart, opening.level),
         line: lineStart,
       };
       const heading = dated.wholeMonth ? extended(here, { wholeMonth: true }) : here;
@@ -396,7 +393,7 @@ export function resolveMentions(input: ResolveInput): void {
       const here: Section = {
         date: dated.date,
         basis: `the date line ${describe(m)} above it`,
-        end: nextHeading(lineStart),
+        end: sectionEnd(lineStart, 6),
         line: lineStart,
         dateLine: true,
       };

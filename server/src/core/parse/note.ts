@@ -286,7 +286,7 @@ export function topDateLine(text: string, from: number): DocumentDate | undefine
       const unmarked = line.replace(/^#+\s*/, '');
       const found = isDateOnlyLine(unmarked) ?? labelledDate(unmarked);
       if (found) {
-        const lead = line.length - line.replace(/^#+\s*/, '').length;
+        const lead = line.length - unmarked.length;
         return { text: line.trim(), span: { start: offset + lead + found.start, end: offset + lead + found.end }, iso: found.iso };
       }
     }

@@ -97,6 +97,10 @@ function isBlank(text: string, from: number, to: number): boolean {
 }
 
 /** Set by `listMarker`: whether the marker found is ordered, and its number. */
+function spaceOrTab(ch: number): boolean {
+  return ch === SP || ch === TAB;
+}
+
 let markerOrdered = false;
 let markerStart = 0;
 
@@ -106,10 +110,11 @@ let markerStart = 0;
  * notes are list items, half a million lines).
  */
 function listMarker(text: string, i: number, lineEnd: number): number {
+  // Nothing is read past the line: a read past the text's end made V8 compile the parser again.
+  if (i >= lineEnd) return -1;
   const ch = text.charCodeAt(i);
   if (ch === 45 || ch === 43 || ch === 42 /* - + * */) {
-    const after = text.charCodeAt(i + 1);
-    if (i + 1 === lineEnd || after === SP || after === TAB) {
+    if (i + 1 === lineEnd || spaceOrTab(text.charCodeAt(i + 1))) {
       markerOrdered = false;
       markerStart = 0;
       return i + 1;
@@ -118,11 +123,10 @@ function listMarker(text: string, i: number, lineEnd: number): number {
   }
   let j = i;
   while (j < lineEnd && j - i < 10 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-  if (j === i || j - i > 9) return -1;
+  if (j === i || j - i > 9 || j === lineEnd) return -1;
   const d = text.charCodeAt(j);
   if (d !== 46 && d !== 41 /* . ) */) return -1;
-  const after = text.charCodeAt(j + 1);
-  if (j + 1 === lineEnd || after === SP || after === TAB) {
+  if (j + 1 === lineEnd || spaceOrTab(text.charCodeAt(j + 1))) {
     markerOrdered = true;
     markerStart = Number(text.slice(i, j));
     return j + 1;
@@ -233,7 +237,7 @@ function readText(text: string): BlockStructure {
     for (const container of stack) {
       if (container.kind === 'quote') {
         indentAt(text, c, lineEnd);
-        if (indentColumns <= 3 && text.charCodeAt(indentNext) === 62 /* > */) {
+        if (indentColumns <= 3 && indentNext < lineEnd && text.charCodeAt(indentNext) === 62 /* > */) {
           advanceColumns(text, c, indentColumns);
           c.offset++;
           c.column++;
@@ -329,7 +333,7 @@ function readText(text: string): BlockStructure {
         if (blank) break;
         bail('indented code');
       }
-      if (text.charCodeAt(next) === 62 /* > */) {
+      if (next < lineEnd && text.charCodeAt(next) === 62 /* > */) {
         closeParagraph();
         advanceColumns(text, c, columns);
         c.offset++;

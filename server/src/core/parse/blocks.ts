@@ -1,14 +1,17 @@
 /**
  * The structure of a note without the Markdown parser, for the Markdown most notes
  * are written in: front matter, `#` and setext headings, paragraphs, bullet and
- * ordered lists nested by spaces or tabs, block quotes, fenced code, thematic breaks,
- * code spans and autolinks. It follows CommonMark's block algorithm (containers
- * matched line by line, lazy continuation, which blocks may interrupt a paragraph)
- * for exactly these constructs, and gives up — returning undefined, so the note goes
- * to the parser — on anything else (HTML, indented code, link reference
- * definitions, markup in headings, fences that end with their container, CR line
- * ends). The parser is a note's largest cost (2 MB/s against this reading's ~100);
- * a property test holds this reading equal to the parser's on every text it accepts.
+ * ordered lists nested by spaces or tabs, block quotes, fenced and indented code,
+ * HTML blocks, link reference definitions on one line, thematic breaks, code spans and
+ * autolinks. It follows CommonMark's block algorithm (containers matched line by line,
+ * lazy continuation, which blocks may interrupt a paragraph) for exactly these
+ * constructs, and the parser where it reads them otherwise (an empty list item after
+ * indented code is text); it gives up — returning undefined, so the note goes to the
+ * parser — on anything else (definitions over several lines, fences that end with their
+ * container, a lone CR line end, and the other cases each `bail` names). The parser is
+ * a note's largest cost (2 MB/s against this reading's ~100); a property test holds this
+ * reading equal to the parser's on every text it accepts, and `npm run eval:reading` on
+ * real folders.
  */
 import type { Span } from '../types.js';
 import { atxHeading, type AtxHeading } from './atxHeading.js';
@@ -24,6 +27,8 @@ export interface BlockStructure {
   blocks: Span[];
   headings: { span: Span; text: string; level: number }[];
   frontMatter?: { value: string; span: Span };
+  /** Link reference definitions (`[label]: dest "title"`), sorted. */
+  definitions?: Span[];
 }
 
 /** Thrown inside the reader when the text needs the real parser; never escapes `readBlocks`. */
@@ -159,7 +164,7 @@ export function readBlocksOrWhyNot(text: string): BlockStructure | string {
     // break: offsets stay, and a line's trailing white space changes no structure.
     // A lone CR, a line end of its own to the parser, is left to it.
     if (/\r(?!\n)/.test(text)) return 'CR line ends';
-    read = (t) => withOriginal(readText(t.replace(/\r\n/g, ' \n')), t);
+    read = (t) => withOriginal(readText(t.replace(/\r\n/g, ' \n'), t), t);
   }
   try {
     return read(text);
@@ -183,8 +188,9 @@ function withOriginal(structure: BlockStructure, text: string): BlockStructure {
   const out: BlockStructure = {
     excluded: structure.excluded.map(fix),
     blocks: structure.blocks.map(fix),
-    headings: structure.headings.map((h) => extended(h, { span: fix(h.span) })),
+    headings: structure.headings.map((h) => extended(h, { span: fix(h.span), text: crlfText(h, text) })),
   };
+  if (structure.definitions) out.definitions = structure.definitions.map(fix);
   const fm = structure.frontMatter;
   if (fm) {
     const start = text.indexOf('\n') + 1;
@@ -194,11 +200,20 @@ function withOriginal(structure: BlockStructure, text: string): BlockStructure {
   return out;
 }
 
-function readText(text: string): BlockStructure {
+/** A heading's text as the parser gives it from a CRLF text: the line ends inside it as written. */
+function crlfText(h: { span: Span; text: string }, text: string): string {
+  if (!h.text.includes('\n')) return h.text;
+  if (/(?<!\r)\n/.test(text.slice(h.span.start, h.span.end))) bail('a heading over lines with mixed line ends');
+  return h.text.replace(/\n/g, '\r\n');
+}
+
+/** Reads `text`; `original` is the text before its CRs were made spaces (`readBlocksOrWhyNot`). */
+function readText(text: string, original = text): BlockStructure {
   specials.reset(text);
   const out: BlockStructure = { excluded: [], blocks: [], headings: [] };
-  let lineStart = 0;
-  const fm = frontMatter(text);
+  // A byte order mark is no character of the first line (as the parser reads it).
+  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const fm = frontMatter(text, lineStart);
   if (fm) {
     out.excluded.push(fm.span);
     out.frontMatter = fm;
@@ -206,17 +221,43 @@ function readText(text: string): BlockStructure {
   }
   const stack: Container[] = [];
   const marked: MarkedHeading[] = [];
-  /** The open paragraph: where it starts, where its last line ends, how many lines, in how many containers. */
-  let para: { start: number; end: number; lines: number; depth: number } | undefined;
+  /**
+   * The open paragraph: where it starts, where its last line ends, how many lines, in how
+   * many containers. With no lines yet it follows link reference definitions: the parser
+   * reads the lines after them as a paragraph's (indented, lazy, not interrupted by an
+   * empty list item) until a block interrupts it; `defined` is where the first of those
+   * definitions starts (a setext heading's span starts there, as the parser gives it).
+   */
+  let para: { start: number; end: number; lines: number; depth: number; defined?: number } | undefined;
   /** The open fenced code block. */
   let fence: { char: number; length: number; start: number; depth: number } | undefined;
   /** The open HTML block: its kind (CommonMark's conditions 1–7), where it starts and ends. */
   let html: { kind: number; start: number; end: number; depth: number } | undefined;
+  /**
+   * The open indented code block: where it starts, where its last line that is not blank
+   * ends, and whether blank lines indented as far as code came after that line.
+   */
+  let code: { start: number; end: number; indentedBlank: boolean; depth: number } | undefined;
+  /**
+   * The depth of the containers whose content ended with indented code at the last line that
+   * was not blank (-1: none): in that content the parser then reads an empty list item, or an
+   * ordered one that does not count from 1, as text.
+   */
+  let afterCode = -1;
+  /** Whether an empty list item ended at a blank line since the last line that was not blank. */
+  let emptyItemEnded = false;
+
+  const endCode = (block: { start: number; end: number; indentedBlank: boolean; depth: number }) => {
+    if (block.indentedBlank) bail('indented code followed by indented blank lines');
+    out.excluded.push({ start: block.start, end: block.end });
+  };
 
   const closeParagraph = () => {
     if (!para) return;
-    out.blocks.push({ start: para.start, end: para.end });
-    inlineExclusions(text, para.start, para.end, out.excluded, para.depth > 0);
+    if (para.lines > 0) {
+      out.blocks.push({ start: para.start, end: para.end });
+      inlineExclusions(text, para.start, para.end, out.excluded, para.depth > 0);
+    }
     para = undefined;
   };
 
@@ -252,7 +293,10 @@ function readText(text: string): BlockStructure {
       } else {
         if (isBlank(text, c.offset, lineEnd)) {
           // An item begins with at most one blank line: an empty one ends at the next.
-          if (container.empty) break;
+          if (container.empty) {
+            emptyItemEnded = true;
+            break;
+          }
           matched++;
           continue;
         }
@@ -305,11 +349,38 @@ function readText(text: string): BlockStructure {
       }
     }
 
+    if (code) {
+      // Indented code goes on over blank lines and lines indented four columns past its
+      // containers; it ends at any other line, or where a container ends (no lazy lines).
+      if (matched === stack.length) {
+        indentAt(text, c, lineEnd);
+        const blankLine = indentNext === lineEnd;
+        if (blankLine || indentColumns >= 4) {
+          // Blank lines between code lines are code. Whether blank lines indented as far at its
+          // end are depends on what came before the code (as the parser reads it): left to it.
+          // A CR made a space is no column of a line.
+          const crSpace = blankLine && original.charCodeAt(lineEnd - 1) === 13 ? 1 : 0;
+          if (!blankLine) {
+            code.end = lineEnd;
+            code.indentedBlank = false;
+          } else if (indentColumns - crSpace >= 4) code.indentedBlank = true;
+          if (nl < 0) break;
+          lineStart = nl + 1;
+          continue;
+        }
+      }
+      endCode(code);
+      afterCode = code.depth;
+      code = undefined;
+    }
+
     // 2. A line that does not continue every container may still continue the paragraph (lazily).
     let blank = isBlank(text, c.offset, lineEnd);
-    if (matched < stack.length) {
+    const closesContainers = matched < stack.length;
+    if (closesContainers) {
       indentAt(text, c, lineEnd);
       if (para && !blank && !interruptsParagraph(text, indentColumns, indentNext, lineEnd)) {
+        if (para.lines === 0) para.start = indentNext;
         para.end = lineEnd;
         para.lines++;
         if (nl < 0) break;
@@ -324,6 +395,8 @@ function readText(text: string): BlockStructure {
     // then no list item on it, however deep, may start empty or count from other than 1 (as
     // the parser reads it).
     const interrupting = para !== undefined && para.depth === stack.length;
+    // Right after indented code, in its containers: every list item the line opens, however deep.
+    const afterCodeHere = afterCode >= 0 && afterCode === stack.length;
     for (;;) {
       indentAt(text, c, lineEnd);
       const columns = indentColumns;
@@ -331,7 +404,13 @@ function readText(text: string): BlockStructure {
       if (columns >= 4) {
         if (para && para.depth === stack.length && !blank) break; // an indented paragraph line
         if (blank) break;
-        bail('indented code');
+        // Indented code (it cannot interrupt a paragraph): from where the containers' prefixes end.
+        if (c.partialTab > 0) bail('indented code after a split tab');
+        // The parser splits such code at the next line (it takes it for a lazy line).
+        if (closesContainers || emptyItemEnded) bail('indented code where containers end');
+        closeParagraph();
+        code = { start: c.offset, end: lineEnd, indentedBlank: false, depth: stack.length };
+        break;
       }
       if (next < lineEnd && text.charCodeAt(next) === 62 /* > */) {
         closeParagraph();
@@ -351,7 +430,7 @@ function readText(text: string): BlockStructure {
       if (markerEnd < 0 || (lastNotThematic < next && THEMATIC.test(text.slice(next, lineEnd)))) break;
       if (stack.length >= MAX_DEPTH) bail('containers nested too deep');
       const empty = isBlank(text, markerEnd, lineEnd);
-      if (interrupting && (empty || (markerOrdered && markerStart !== 1))) break;
+      if ((interrupting || afterCodeHere) && (empty || (markerOrdered && markerStart !== 1))) break;
       closeParagraph();
       const base = c.column;
       advanceColumns(text, c, columns);
@@ -371,12 +450,20 @@ function readText(text: string): BlockStructure {
       stack.push({ kind: 'item', width: c.column - base, empty: false });
     }
 
+    if (code) {
+      if (nl < 0) break;
+      lineStart = nl + 1;
+      continue;
+    }
+
     // 4. The leaf.
     indentAt(text, c, lineEnd);
     const columns = indentColumns;
     const next = indentNext;
     let line = '';
     const inPara = para !== undefined && para.depth === stack.length;
+    /** Whether the paragraph here has lines yet (not only definitions before it). */
+    const paraText = inPara && para!.lines > 0;
     let paragraphLine = false;
     if (blank) {
       closeParagraph();
@@ -394,21 +481,26 @@ function readText(text: string): BlockStructure {
         heading(text, next, lineEnd, atx, out, marked);
       } else if (fenceOpen) {
         closeParagraph();
-        if (columns > 0) bail('an indented fence');
         fence = { char: fenceOpen[1]!.charCodeAt(0), length: fenceOpen[1]!.length, start: next, depth: stack.length };
         if (nl < 0) {
           if (fence.depth > 0) bail('a fence that ends with its container');
           out.excluded.push({ start: fence.start, end: lineEnd });
           fence = undefined;
         }
-      } else if (inPara && (first === 61 || first === 45) /* = - */ && SETEXT.test(line)) {
-        if (para!.lines > 1) bail('a setext heading of several lines');
-        const title = text.slice(para!.start, para!.end).trim();
-        const span = { start: para!.start, end: lineEnd };
-        inlineExclusions(text, span.start, para!.end, out.excluded, para!.depth > 0);
+      } else if (paraText && (first === 61 || first === 45) /* = - */ && SETEXT.test(line)) {
+        const title =
+          para!.lines > 1 ? setextLines(text.slice(para!.start, para!.end), para!.depth) : text.slice(para!.start, para!.end).trim();
+        const span = { start: para!.defined ?? para!.start, end: lineEnd };
+        inlineExclusions(text, para!.start, para!.end, out.excluded, para!.depth > 0);
         out.blocks.push(span);
         const h = { span, text: title, level: line[0] === '=' ? 1 : 2 };
-        if (!PLAIN_HEADING.test(title)) marked.push({ heading: h, source: `${title}\n${line}` });
+        if (!PLAIN_HEADING.test(title)) {
+          // Read apart from the lines before it, a line of several may be another block.
+          if (para!.lines > 1) bail('a setext heading of several lines with markup');
+          // Nor one whose line would open a block of its own (it is text here only after indented code).
+          if (/^(?:[-+*>#<[`~]|\d{1,9}[.)])/.test(title)) bail('a setext heading with markup that starts like a block');
+          marked.push({ heading: h, source: `${title}\n${line}` });
+        }
         out.headings.push(h);
         para = undefined;
       } else if ((first === 42 || first === 45 || first === 95) /* * - _ */ && lastNotThematic < next && THEMATIC.test(line)) {
@@ -423,14 +515,21 @@ function readText(text: string): BlockStructure {
           out.excluded.push({ start: html.start, end: html.end });
           html = undefined;
         }
-      } else if (!inPara && first === 91 /* [ */ && DEFINITION_START.test(line)) {
-        bail('a link reference definition');
+      } else if (!paraText && first === 91 /* [ */ && DEFINITION_START.test(line)) {
+        if (c.partialTab > 0) bail('a link reference definition after a split tab');
+        const end = definitionEnd(text, next, lineEnd, nl < 0 ? '' : lineAt(text, nl + 1));
+        out.excluded.push({ start: next, end });
+        (out.definitions ??= []).push({ start: next, end });
+        para = { start: -1, end: lineEnd, lines: 0, depth: stack.length, defined: inPara ? (para!.defined ?? next) : next };
+      } else if (!paraText && first === 91 && !closesBracket(text, next + 1, lineEnd)) {
+        bail('a bracket that may open a definition over lines');
       } else {
         paragraphLine = true;
       }
     }
     if (paragraphLine) {
       if (para && para.depth === stack.length) {
+        if (para.lines === 0) para.start = next;
         para.end = lineEnd;
         para.lines++;
       } else {
@@ -438,17 +537,128 @@ function readText(text: string): BlockStructure {
         para = { start: next, end: lineEnd, lines: 1, depth: stack.length };
       }
     }
+    if ((emptyItemEnded || afterCode >= 0) && !isBlank(text, lineStart, lineEnd)) {
+      emptyItemEnded = false;
+      afterCode = -1;
+    }
 
     if (nl < 0) break;
     lineStart = nl + 1;
   }
   closeParagraph();
+  if (code) endCode(code);
   if (fence) bail('a fence that ends with its container');
   readMarkedHeadings(marked);
   if (html) out.excluded.push({ start: html.start, end: html.end });
   out.excluded.sort((a, b) => a.start - b.start);
   out.blocks.sort((a, b) => a.start - b.start);
+  out.definitions?.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/**
+ * The text of a setext heading of several lines (a paragraph's lines above `---` or `===`):
+ * each line without the white space around it, as the parser joins them. In a container
+ * (line prefixes, lazy lines) or with a hard line break, left to the parser.
+ */
+function setextLines(lines: string, depth: number): string {
+  if (depth > 0) bail('a setext heading of several lines in a container');
+  const each = lines.split('\n');
+  const hardBreak = (l: string) =>
+    l.endsWith('\\') || (l.length >= 2 && spaceOrTab(l.charCodeAt(l.length - 1)) && spaceOrTab(l.charCodeAt(l.length - 2)));
+  if (each.some((l, i) => i < each.length - 1 && hardBreak(l))) bail('a setext heading with a hard line break');
+  return each
+    .map((l) => l.trim())
+    .join('\n')
+    .trim();
+}
+
+/** The line that starts at `start`, without its line end. */
+function lineAt(text: string, start: number): string {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** Whether an unescaped `]` comes in `text[from, to)`. */
+function closesBracket(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 92 /* \ */) i++;
+    else if (ch === 93 /* ] */) return true;
+  }
+  return false;
+}
+
+/**
+ * The end of a link reference definition on one line (`[label]: dest` or with a title),
+ * as the parser reads it: past the white space after a destination without a title, at
+ * the title's end otherwise. Anything else that starts `[label]:` goes to the parser: a
+ * destination or title on the next line (`nextLine` may hold the title), an angle
+ * destination or title not closed on the line, text after them.
+ */
+function definitionEnd(text: string, from: number, lineEnd: number, nextLine: string): number {
+  // The label: up to the first unescaped `]` (no `[` in it), at most 999 characters, not blank.
+  let i = from + 1;
+  let blankLabel = true;
+  for (; i < lineEnd; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 93 /* ] */) break;
+    if (ch === 91 /* [ */) bail('a link reference definition');
+    if (ch !== SP && ch !== TAB) blankLabel = false;
+    if (ch === 92 /* \ */ && i + 1 < lineEnd) {
+      blankLabel = false;
+      i++;
+    }
+  }
+  if (i >= lineEnd || blankLabel || i - from - 1 > 999 || text.charCodeAt(i + 1) !== 58 /* : */) bail('a link reference definition');
+  i += 2;
+  while (i < lineEnd && spaceOrTab(text.charCodeAt(i))) i++;
+  if (i >= lineEnd) bail('a link reference definition over lines');
+  // The destination: `<…>` on the line, or characters other than white space and controls, parentheses balanced.
+  if (text.charCodeAt(i) === 60 /* < */) {
+    i++;
+    for (;;) {
+      if (i >= lineEnd) bail('a link reference definition');
+      const ch = text.charCodeAt(i);
+      if (ch === 62 /* > */) break;
+      if (ch === 60) bail('a link reference definition');
+      i += ch === 92 /* \ */ && i + 1 < lineEnd ? 2 : 1;
+    }
+    i++;
+  } else {
+    let depth = 0;
+    const start = i;
+    for (; i < lineEnd; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch <= 32 || ch === 127) break;
+      if (ch === 92 /* \ */ && i + 1 < lineEnd && text.charCodeAt(i + 1) > 32) i++;
+      else if (ch === 40 /* ( */ && ++depth > 32) bail('a link reference definition');
+      else if (ch === 41 /* ) */ && --depth < 0) bail('a link reference definition');
+    }
+    if (i === start || depth !== 0) bail('a link reference definition');
+  }
+  const destEnd = i;
+  while (i < lineEnd && spaceOrTab(text.charCodeAt(i))) i++;
+  if (i >= lineEnd) {
+    // A title may follow on the next line: left to the parser.
+    if (/^[ \t>]*["'(]/.test(nextLine)) bail('a link reference definition over lines');
+    return lineEnd;
+  }
+  // A title: `"…"`, `'…'` or `(…)`, after white space, closed on the line, nothing after it.
+  const open = text.charCodeAt(i);
+  if (i === destEnd || (open !== 34 && open !== 39 && open !== 40)) bail('a link reference definition');
+  const close = open === 40 ? 41 : open;
+  i++;
+  for (;;) {
+    if (i >= lineEnd) bail('a link reference definition over lines');
+    const ch = text.charCodeAt(i);
+    if (ch === close) break;
+    if (open === 40 && ch === 40) bail('a link reference definition');
+    i += ch === 92 /* \ */ && i + 1 < lineEnd ? 2 : 1;
+  }
+  const titleEnd = i + 1;
+  if (!isBlank(text, titleEnd, lineEnd)) bail('a link reference definition');
+  return titleEnd;
 }
 
 /** True when a line (without its indentation) opens a fenced code block: no backtick in a backtick fence's info. */
@@ -507,16 +717,16 @@ function heading(text: string, from: number, lineEnd: number, atx: AtxHeading, o
 }
 
 /** YAML front matter at the very top: `---` lines around it. */
-function frontMatter(text: string): { value: string; span: Span } | undefined {
-  if (!text.startsWith('---')) return undefined;
-  const firstEnd = text.indexOf('\n');
-  if (firstEnd < 0 || !isBlank(text, 3, firstEnd)) return undefined;
+function frontMatter(text: string, from: number): { value: string; span: Span } | undefined {
+  if (!text.startsWith('---', from)) return undefined;
+  const firstEnd = text.indexOf('\n', from);
+  if (firstEnd < 0 || !isBlank(text, from + 3, firstEnd)) return undefined;
   let at = firstEnd + 1;
   while (at <= text.length) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl;
     if (text.startsWith('---', at) && isBlank(text, at + 3, end)) {
-      return { value: text.slice(firstEnd + 1, Math.max(firstEnd + 1, at - 1)), span: { start: 0, end } };
+      return { value: text.slice(firstEnd + 1, Math.max(firstEnd + 1, at - 1)), span: { start: from, end } };
     }
     if (nl < 0) break;
     at = nl + 1;
@@ -552,7 +762,7 @@ function inlineExclusions(text: string, from: number, to: number, out: Span[], i
       }
       const end = inlineHtmlEnd(text, i, to, (unclosedHtml ??= new Set()));
       // Across lines in a list or quote, the line prefixes take part: left to the parser.
-      if (end > 0 && inContainer && text.lastIndexOf('\n', end) > i) bail('inline HTML across lines in a container');
+      if (end > 0 && inContainer && text.lastIndexOf('\n', end - 1) > i) bail('inline HTML across lines in a container');
       if (end > 0) {
         out.push({ start: i, end });
         i = end;
@@ -622,7 +832,7 @@ const HTML_BLOCK_NAMES =
   'title|tr|track|ul';
 const HTML_KNOWN_BLOCK = new RegExp(`^</?(?:${HTML_BLOCK_NAMES})(?:[ \\t>]|/>|$)`, 'i');
 const TAG_NAME = '[A-Za-z][A-Za-z0-9-]*';
-const ATTRIBUTE = `(?:[ \\t\\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t\\n]*=[ \\t\\n]*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+const ATTRIBUTE = `(?:[ \\t\\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t\\n]*=[ \\t\\n]*(?:[^"'=<>\`\\x00-\\x20/]+|'[^']*'|"[^"]*"))?)`;
 const OPEN_TAG = `<${TAG_NAME}${ATTRIBUTE}*[ \\t\\n]*/?>`;
 const CLOSE_TAG = `</${TAG_NAME}[ \\t\\n]*>`;
 /** A whole line that is one open or closing tag: condition 7. */

@@ -8,7 +8,6 @@
 import { spanHolding } from '../text.js';
 import type { Span } from '../types.js';
 import type { RawCitation } from './citations.js';
-import type { DefinitionSpan } from './tree.js';
 import { extended } from '../extended.js';
 
 /** Nesting of parentheses allowed in a destination (CommonMark allows at least 32). */
@@ -212,7 +211,7 @@ export function scanMarkdownLinks(text: string, blocks: readonly Span[], exclude
 }
 
 /** The links of link reference definitions (`[label]: dest`), as the parser found them. */
-export function definitionLinks(text: string, definitions: readonly DefinitionSpan[]): RawCitation[] {
+export function definitionLinks(text: string, definitions: readonly Span[]): RawCitation[] {
   const out: RawCitation[] = [];
   for (const d of definitions) {
     // `[^1]: …` is a footnote (Obsidian, GitHub), whatever follows its colon.

@@ -4,10 +4,9 @@
  * link reference definitions. The reference reading that the faster ones
  * (`blocks.ts`, `lexical.ts`) are held equal to.
  */
-import type { Definition, Nodes, Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { Span } from '../types.js';
 import { parseMarkdown } from './markdown.js';
-import { extended } from '../extended.js';
 
 /** Node types whose text is not prose: links there are not links. */
 const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition']);
@@ -15,11 +14,6 @@ const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'defini
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 /** A link reference definition (`[label]: destination`) with where its destination stands. */
-export interface DefinitionSpan extends Span {
-  label: string;
-  url: string;
-}
-
 /** The structure of a note as its checks need it. */
 export interface Structure {
   /** Spans that are not prose (code, HTML, front matter, definitions), sorted. */
@@ -29,7 +23,7 @@ export interface Structure {
   headings: { span: Span; text: string; level: number }[];
   frontMatter?: { value: string; span: Span };
   /** Link reference definitions (only the parser's reading finds them). */
-  definitions?: DefinitionSpan[];
+  definitions?: Span[];
 }
 
 function offsets(node: Nodes): Span | undefined {
@@ -54,8 +48,7 @@ function collect(root: Root): Structure {
     if (NOT_PROSE.has(node.type)) {
       if (span) out.excluded.push(span);
       if (node.type === 'yaml' && span && !out.frontMatter) out.frontMatter = { value: (node as { value: string }).value, span };
-      if (node.type === 'definition' && span)
-        (out.definitions ??= []).push(extended(span, { label: (node as Definition).label ?? '', url: (node as Definition).url }));
+      if (node.type === 'definition' && span) (out.definitions ??= []).push(span);
       continue;
     }
     if (span && PROSE_BLOCKS.has(node.type)) out.blocks.push(span);
@@ -74,5 +67,19 @@ function collect(root: Root): Structure {
 
 /** The structure the Markdown parser finds. */
 export function markdownStructure(text: string): Structure {
-  return collect(parseMarkdown(text));
+  const s = collect(parseMarkdown(text));
+  // The parser drops a byte order mark and counts offsets from after it; a note's offsets count it.
+  return text.charCodeAt(0) === 0xfeff ? shifted(s, 1) : s;
+}
+
+function shifted(s: Structure, by: number): Structure {
+  const move = (span: Span): Span => ({ start: span.start + by, end: span.end + by });
+  const out: Structure = {
+    excluded: s.excluded.map(move),
+    blocks: s.blocks.map(move),
+    headings: s.headings.map((h) => ({ span: move(h.span), text: h.text, level: h.level })),
+  };
+  if (s.frontMatter) out.frontMatter = { value: s.frontMatter.value, span: move(s.frontMatter.span) };
+  if (s.definitions) out.definitions = s.definitions.map(move);
+  return out;
 }

@@ -172,6 +172,38 @@ Some text ^data-regions
   });
 });
 
+describe('vault links: notes as editors save them', () => {
+  it('finds the first heading of a note that starts with a byte order mark', async () => {
+    // Notes saved by Windows editors start with U+FEFF; the editors and the vault's tool show
+    // no character there, but the line reading read `# Agenda` after it as text.
+    const f = await fixture(
+      '//- Meeting.md\n\ufeff# Agenda\nsee `[[Nowhere]]`\n//- Notes.md\n\ufeff---\ntags: [a]\n---\n[[Meeting#Agenda]] [[Meeting#Minutes]]\n',
+    );
+    assert.deepEqual(links(f, 'Notes.md'), ['4:30-4:37 GN002 No heading `Minutes` in note `Meeting`']);
+    assert.deepEqual(links(f, 'Meeting.md'), []);
+  });
+
+  it('reads indented code, definitions and underlined paragraphs as the Markdown parser does', async () => {
+    const f = await fixture(`//- Target.md
+First line of a heading
+and its second line
+---
+//- n.md
+Text before code.
+
+    [[Not a link in indented code]]
+
+[ref]: ./Missing.md "a definition's link is checked"
+
+[[Target#First line of a heading and its second line]] [[Target#Elsewhere]]
+`);
+    assert.deepEqual(links(f, 'n.md'), [
+      '5:8-5:20 GN001 No note or file `./Missing.md` in the workspace',
+      '7:65-7:74 GN002 No heading `Elsewhere` in note `Target`',
+    ]);
+  });
+});
+
 describe('vault links: what is not a link', () => {
   it('ignores %% comments %%, inline and over blocks, and reads escaped pipes in table cells', async () => {
     const f = await fixture(`//- Board view.md

@@ -101,11 +101,11 @@ function isBlank(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Set by `listMarker`: whether the marker found is ordered, and its number. */
 function spaceOrTab(ch: number): boolean {
   return ch === SP || ch === TAB;
 }
 
+/** Set by `listMarker`: whether the marker found is ordered, and its number. */
 let markerOrdered = false;
 let markerStart = 0;
 
@@ -521,7 +521,7 @@ function readText(text: string, original = text): BlockStructure {
         out.excluded.push({ start: next, end });
         (out.definitions ??= []).push({ start: next, end });
         para = { start: -1, end: lineEnd, lines: 0, depth: stack.length, defined: inPara ? (para!.defined ?? next) : next };
-      } else if (!paraText && first === 91 && !closesBracket(text, next + 1, lineEnd)) {
+      } else if (!paraText && first === 91 && !closesBracket(text, next + 1, lineEnd) && labelOverLines(text, next)) {
         bail('a bracket that may open a definition over lines');
       } else {
         paragraphLine = true;
@@ -579,6 +579,26 @@ function lineAt(text: string, start: number): string {
   return text.slice(start, end < 0 ? text.length : end);
 }
 
+/**
+ * Whether the `[` at `at`, unclosed on its line, closes on a later one before `:` (a
+ * definition's label over lines, at most 999 characters, no `[` or blank line in it).
+ */
+function labelOverLines(text: string, at: number): boolean {
+  const end = Math.min(text.length, at + 1001);
+  for (let i = at + 1; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 92 /* \ */) i++;
+    else if (ch === 91 /* [ */) return false;
+    else if (ch === 93 /* ] */) return text.charCodeAt(i + 1) === 58; /* : */
+    else if (ch === 10) {
+      let j = i + 1;
+      while (j < text.length && spaceOrTab(text.charCodeAt(j))) j++;
+      if (j >= text.length || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) return false;
+    }
+  }
+  return false;
+}
+
 /** Whether an unescaped `]` comes in `text[from, to)`. */
 function closesBracket(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -591,8 +611,8 @@ function closesBracket(text: string, from: number, to: number): boolean {
 
 /**
  * The end of a link reference definition on one line (`[label]: dest` or with a title),
- * as the parser reads it: past the white space after a destination without a title, at
- * the title's end otherwise. Anything else that starts `[label]:` goes to the parser: a
+ * as the parser reads it: the line's end, past the white space after the destination or
+ * title. Anything else that starts `[label]:` goes to the parser: a
  * destination or title on the next line (`nextLine` may hold the title), an angle
  * destination or title not closed on the line, text after them.
  */
@@ -656,9 +676,8 @@ function definitionEnd(text: string, from: number, lineEnd: number, nextLine: st
     if (open === 40 && ch === 40) bail('a link reference definition');
     i += ch === 92 /* \ */ && i + 1 < lineEnd ? 2 : 1;
   }
-  const titleEnd = i + 1;
-  if (!isBlank(text, titleEnd, lineEnd)) bail('a link reference definition');
-  return titleEnd;
+  if (!isBlank(text, i + 1, lineEnd)) bail('a link reference definition');
+  return lineEnd;
 }
 
 /** True when a line (without its indentation) opens a fenced code block: no backtick in a backtick fence's info. */

@@ -210,7 +210,7 @@ export function scanMarkdownLinks(text: string, blocks: readonly Span[], exclude
   return out;
 }
 
-/** The links of link reference definitions (`[label]: dest`), as the parser found them. */
+/** The links of link reference definitions (`[label]: dest`), at the spans the note's reading found them. */
 export function definitionLinks(text: string, definitions: readonly Span[]): RawCitation[] {
   const out: RawCitation[] = [];
   for (const d of definitions) {

@@ -13,7 +13,6 @@ const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'defini
 /** Blocks that hold prose directly: a link's paragraph is the nearest of these. */
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
-/** A link reference definition (`[label]: destination`) with where its destination stands. */
 /** The structure of a note as its checks need it. */
 export interface Structure {
   /** Spans that are not prose (code, HTML, front matter, definitions), sorted. */
@@ -22,7 +21,7 @@ export interface Structure {
   blocks: Span[];
   headings: { span: Span; text: string; level: number }[];
   frontMatter?: { value: string; span: Span };
-  /** Link reference definitions (only the parser's reading finds them). */
+  /** Link reference definitions (`[label]: destination`), sorted. */
   definitions?: Span[];
 }
 
@@ -72,6 +71,7 @@ export function markdownStructure(text: string): Structure {
   return text.charCodeAt(0) === 0xfeff ? shifted(s, 1) : s;
 }
 
+/** `s` with every span moved `by` characters. */
 function shifted(s: Structure, by: number): Structure {
   const move = (span: Span): Span => ({ start: span.start + by, end: span.end + by });
   const out: Structure = {

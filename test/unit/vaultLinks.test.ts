@@ -172,10 +172,10 @@ Some text ^data-regions
   });
 });
 
-describe('vault links: notes as editors save them', () => {
+describe('vault links: notes as editors save them, handed in as written', () => {
   it('finds the first heading of a note that starts with a byte order mark', async () => {
-    // Notes saved by Windows editors start with U+FEFF; the editors and the vault's tool show
-    // no character there, but the line reading read `# Agenda` after it as text.
+    // Notes saved by Windows editors start with U+FEFF. A workspace reading from disk drops it
+    // (NodeWorkspace); text handed in with it, as here, was read with `# Agenda` as text.
     const f = await fixture(
       '//- Meeting.md\n\ufeff# Agenda\nsee `[[Nowhere]]`\n//- Notes.md\n\ufeff---\ntags: [a]\n---\n[[Meeting#Agenda]] [[Meeting#Minutes]]\n',
     );

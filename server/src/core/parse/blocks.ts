@@ -521,7 +521,7 @@ function readText(text: string, original = text): BlockStructure {
         out.excluded.push({ start: next, end });
         (out.definitions ??= []).push({ start: next, end });
         para = { start: -1, end: lineEnd, lines: 0, depth: stack.length, defined: inPara ? (para!.defined ?? next) : next };
-      } else if (!paraText && first === 91 && !closesBracket(text, next + 1, lineEnd) && labelOverLines(text, next)) {
+      } else if (!paraText && first === 91 && labelOverLines(text, next)) {
         bail('a bracket that may open a definition over lines');
       } else {
         paragraphLine = true;
@@ -580,31 +580,25 @@ function lineAt(text: string, start: number): string {
 }
 
 /**
- * Whether the `[` at `at`, unclosed on its line, closes on a later one before `:` (a
- * definition's label over lines, at most 999 characters, no `[` or blank line in it).
+ * Whether the `[` at `at` closes on a later line, before `:` (a definition's label over
+ * lines, at most 999 characters, no `[` or blank line in it).
  */
 function labelOverLines(text: string, at: number): boolean {
   const end = Math.min(text.length, at + 1001);
+  let lines = false;
   for (let i = at + 1; i < end; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 92 /* \ */) i++;
-    else if (ch === 91 /* [ */) return false;
-    else if (ch === 93 /* ] */) return text.charCodeAt(i + 1) === 58; /* : */
+    if (ch === 92 /* \ */) {
+      // An escaped line end is one too.
+      if (text.charCodeAt(++i) === 10) lines = true;
+    } else if (ch === 91 /* [ */) return false;
+    else if (ch === 93 /* ] */) return lines && text.charCodeAt(i + 1) === 58; /* : */
     else if (ch === 10) {
+      lines = true;
       let j = i + 1;
       while (j < text.length && spaceOrTab(text.charCodeAt(j))) j++;
       if (j >= text.length || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) return false;
     }
-  }
-  return false;
-}
-
-/** Whether an unescaped `]` comes in `text[from, to)`. */
-function closesBracket(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 92 /* \ */) i++;
-    else if (ch === 93 /* ] */) return true;
   }
   return false;
 }

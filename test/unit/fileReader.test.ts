@@ -2,14 +2,17 @@
  * Reading a scan's files on a thread of its own: each file read there is what
  * `readFileSync` reads here (the same checks: outside the folders, binary, not UTF-8,
  * over the size limit, gone), a scan through it finds what a scan without it finds,
- * and a reader that fails leaves the files to the main thread.
+ * a reader that fails leaves the files to the main thread, and what it answers of the
+ * notes' dates is what the checks would find, taken only for the text it read.
  */
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNotesService } from '../../server/src/core/index.js';
+import { createNotesService, MemoryWorkspace } from '../../server/src/core/index.js';
+import { noteTextMayHoldDateProblems } from '../../server/src/core/dates/index.js';
 import { defaultConfig } from '../../server/src/core/config.js';
+import type { DocUri } from '../../server/src/core/types.js';
 import { NodeWorkspace, pathToUri } from '../../server/src/node/nodeWorkspace.js';
 import { ensureBuilt, REPO } from '../helpers/lspClient.js';
 import { problemLines } from '../helpers/fixture.js';
@@ -79,7 +82,9 @@ describe('files read on a thread of their own', function () {
     const reading = new NodeWorkspace([dir], () => {}, undefined, READER);
     let asked = 0;
     const read = reading.readFilesElsewhere!;
-    Object.defineProperty(reading, 'readFilesElsewhere', { value: (u: string[], max: number) => (asked++, read(u, max)) });
+    Object.defineProperty(reading, 'readFilesElsewhere', {
+      value: (u: string[], max: number, notes?: boolean[]) => (asked++, read(u, max, notes)),
+    });
     try {
       const service = createNotesService({ workspace: reading, config: defaultConfig });
       await service.initialize();
@@ -91,6 +96,49 @@ describe('files read on a thread of their own', function () {
     } finally {
       await reading.close();
     }
+  });
+
+  it('answers, of each note it read, whether its dates may hold problems', async () => {
+    const reading = new NodeWorkspace([dir], () => {}, undefined, READER);
+    const heard: [string, string, boolean][] = [];
+    let all: () => void = () => {};
+    const done = new Promise<void>((resolve) => (all = resolve));
+    reading.onNoteFacts!((uri, text, may) => {
+      heard.push([uri, text, may]);
+      if (heard.length === 3) all();
+    });
+    try {
+      // a.md, b.md and dump.md are notes with a text; large.md has none; latin1.md is not asked about.
+      const notes = uris.map((_, i) => [0, 1, 2, 7].includes(i));
+      const read = await reading.readFilesElsewhere!(uris, LIMIT, notes);
+      await done;
+      assert.deepEqual(
+        heard.map(([uri, text, may]) => [uri.slice(uri.lastIndexOf('/') + 1), text === read[uris.indexOf(uri)]!.text, may]),
+        [
+          ['a.md', true, false],
+          ['b.md', true, true],
+          ['dump.md', true, false],
+        ],
+      );
+      for (const [, text, may] of heard) assert.equal(may, noteTextMayHoldDateProblems(text));
+    } finally {
+      await reading.close();
+    }
+  });
+
+  it('the checks take an answer for the text the index holds, and no other', async () => {
+    const NOTE = '# B\n\nThe vote was on Wednesday, October 8, 2021.\n';
+    const check = async (answeredText: string) => {
+      const workspace = new Answering(['memory:///ws'], { 'b.md': NOTE });
+      const service = createNotesService({ workspace, config: defaultConfig });
+      await service.initialize();
+      // An answer that the note holds none (untrue, so that taking it shows).
+      workspace.answers.push(['memory:///ws/b.md', answeredText, false]);
+      return problemLines(service.allProblems());
+    };
+    assert.deepEqual(await check(NOTE), []);
+    // Answered for another text (the note changed since it was read): the checks find the date themselves.
+    assert.deepEqual(await check(NOTE.replace('2021', '2022')), ['b.md GN020 October 8, 2021 was a Friday, not a Wednesday']);
   });
 
   it('a reader that fails leaves the files to the main thread, which reads them all', async () => {
@@ -112,3 +160,15 @@ describe('files read on a thread of their own', function () {
     }
   });
 });
+
+/** A workspace whose reading thread's answers are given by the test (`Workspace.onNoteFacts`). */
+class Answering extends MemoryWorkspace {
+  readonly answers: [DocUri, string, boolean][] = [];
+  private listener: ((uri: DocUri, text: string, may: boolean) => void) | undefined;
+  onNoteFacts(listener: (uri: DocUri, text: string, may: boolean) => void): void {
+    this.listener = listener;
+  }
+  takeNoteFacts(): void {
+    for (const [uri, text, may] of this.answers.splice(0)) this.listener?.(uri, text, may);
+  }
+}

@@ -68,13 +68,17 @@ async function freshResult(
   // The command line prints no quick fixes; with a persisted index they are kept with the saved problems.
   const service = createNotesService({ workspace, config, parser: pool, quickFixes: persisted });
   try {
-    await service.initialize();
+    try {
+      await service.initialize();
+    } finally {
+      await pool.close();
+      await extractor.close();
+    }
+    // The file reader stays while the notes are checked: it answers questions of the texts it read (`onNoteFacts`).
+    await checkAlongside(service, { ...(suggestWorker ? { workerScript: suggestWorker } : {}), ...(log ? { log } : {}) });
   } finally {
-    await pool.close();
-    await extractor.close();
     await workspace.close();
   }
-  await checkAlongside(service, { ...(suggestWorker ? { workerScript: suggestWorker } : {}), ...(log ? { log } : {}) });
   service.saveProblems();
   pool.persist();
   extracted?.persist();

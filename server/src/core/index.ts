@@ -31,6 +31,7 @@ import { appendAll, capProblems, checkFailure, withSeverity } from './problemLis
 import { formatBytes, tooLargeMessage, utf8Length } from './fileSize.js';
 import type { DocUri, NoteIndex, Problem } from './types.js';
 import { compareOrdinal } from './text.js';
+import { knownNoteMayHoldDateProblems } from './dates/index.js';
 import {
   parseDocument,
   type DocKind,
@@ -101,6 +102,10 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   const parser = options.parser;
   let config: NotesConfig = options.config ?? defaultConfig;
   const index = new WorkspaceIndex(config, workspace.folders);
+  // What the thread that read a note found of its dates, unless the note changed since.
+  workspace.onNoteFacts?.((uri, text, mayHold) => {
+    if (index.note(uri) && index.loadedText(uri) === text) knownNoteMayHoldDateProblems(index, uri, mayHold);
+  });
   /** Editor-owned documents: their text wins over the disk. */
   const open = new Map<DocUri, number>();
   const dirty = new Set<DocUri>();
@@ -228,6 +233,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         const reads = await workspace.readFilesElsewhere!(
           elsewhere.map((j) => batch[j]!.uri),
           config.maxFileSize,
+          elsewhere.map((j) => batch[j]!.kind === 'note'),
         );
         elsewhere.forEach((j, i) => {
           found[j] = wholeFound(batch[j]!.uri, batch[j]!.kind, reads[i], remember[j]!);
@@ -461,6 +467,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
 
   /** Takes the dirty marks into `pending`, in order (all documents after a scan or a settings change). */
   function collectDirty(): void {
+    // Before documents are checked: what the reading thread found of notes since.
+    workspace.takeNoteFacts?.();
     if (allDirty) for (const uri of allUris()) pending.add(uri);
     allDirty = false;
     for (const uri of dirty) pending.add(uri);

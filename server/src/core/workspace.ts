@@ -58,9 +58,19 @@ export interface Workspace {
   /**
    * `readFileSync` of each file, made on another thread: the scan hands over one batch of
    * files and parses the batch before it meanwhile. Rejects when that thread fails; the
-   * scan then reads the files itself.
+   * scan then reads the files itself. Of the files `notes` marks, that thread later says
+   * whether each note's dates may hold problems (`onNoteFacts`).
    */
-  readFilesElsewhere?(uris: readonly DocUri[], maxBytes: number): Promise<(TextRead | undefined)[]>;
+  readFilesElsewhere?(uris: readonly DocUri[], maxBytes: number, notes?: readonly boolean[]): Promise<(TextRead | undefined)[]>;
+  /**
+   * Calls `listener` with what the thread of `readFilesElsewhere` found of the notes it read,
+   * whenever it has no file to read: whether each note's text may hold date problems
+   * (`noteTextMayHoldDateProblems`), the costliest question asked of every note's text
+   * alone, answered there instead of on the thread that checks.
+   */
+  onNoteFacts?(listener: (uri: DocUri, text: string, mayHoldDateProblems: boolean) => void): void;
+  /** Hands `onNoteFacts` what has come so far, at once: the checks ask before they check notes. */
+  takeNoteFacts?(): void;
   /** `stat` at once; with `readFileSync`, the scan reads files without a round trip through the event loop per file. */
   statSync?(uri: DocUri): FileStat | undefined;
   /** True when a file or folder exists there (inside the workspace): marker folders such as `.obsidian/`. */

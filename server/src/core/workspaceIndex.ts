@@ -507,6 +507,10 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   notesByName(name: string): NoteIndex[] {
     return this.byName.get(targetKey(name)) ?? [];
   }
+  /** The document's text if it is in memory (`text` may read a remembered file's). */
+  loadedText(uri: DocUri): string | undefined {
+    return this.texts.get(uri);
+  }
   text(uri: DocUri): string | undefined {
     const text = this.texts.get(uri);
     if (text !== undefined) return text;

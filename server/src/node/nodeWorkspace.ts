@@ -110,12 +110,21 @@ export class NodeWorkspace implements Workspace {
     if (readerScript && existsSync(readerScript)) {
       const reader = new FileReader(readerScript, folderPaths, log);
       this.reader = reader;
-      this.readFilesElsewhere = (uris, maxBytes) => reader.read(uris, maxBytes);
+      this.readFilesElsewhere = (uris, maxBytes, notes) => reader.read(uris, maxBytes, notes);
+      this.onNoteFacts = (listener) => (reader.onNoteFacts = listener);
+      this.takeNoteFacts = () => reader.takeNoteFacts();
     }
   }
 
+  readonly onNoteFacts?: (listener: (uri: DocUri, text: string, mayHoldDateProblems: boolean) => void) => void;
+  readonly takeNoteFacts?: () => void;
+
   private readonly reader: FileReader | undefined;
-  readonly readFilesElsewhere?: (uris: readonly DocUri[], maxBytes: number) => Promise<(TextRead | undefined)[]>;
+  readonly readFilesElsewhere?: (
+    uris: readonly DocUri[],
+    maxBytes: number,
+    notes?: readonly boolean[],
+  ) => Promise<(TextRead | undefined)[]>;
 
   /** Starts the file reader's thread now, not at the first read: a check that will read every file has it start while the folders are listed. */
   startReading(): void {

@@ -84,12 +84,24 @@ let lastRead: { text: string; found: Extracted | null } | undefined;
  * still resolves it).
  */
 export function noteMayHoldDateProblems(view: WorkspaceView, note: NoteIndex): boolean {
-  return view.memo(note.uri, 'mayHoldDateProblems', () => {
+  return view.memo(note.uri, MAY_HOLD_DATE_PROBLEMS, () => {
     const text = view.text(note.uri) ?? '';
     const found = unmaskedDates(text) ?? null;
     lastRead = { text, found };
     return mayHoldDateProblems(found);
   });
+}
+
+const MAY_HOLD_DATE_PROBLEMS = 'mayHoldDateProblems';
+
+/** `noteMayHoldDateProblems` of a note's text, wherever the text is (the thread that read it). */
+export function noteTextMayHoldDateProblems(text: string): boolean {
+  return mayHoldDateProblems(unmaskedDates(text));
+}
+
+/** Takes `noteMayHoldDateProblems` of a note's current text, found already elsewhere. */
+export function knownNoteMayHoldDateProblems(view: WorkspaceView, uri: DocUri, value: boolean): void {
+  view.memo(uri, MAY_HOLD_DATE_PROBLEMS, () => value);
 }
 
 /** The date analysis of a note, resolved against its own date, then the sources it cites. */

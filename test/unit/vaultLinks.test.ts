@@ -49,6 +49,33 @@ x
     // From b/note.md the shortest path is a/Index.md: its heading `In a` exists, `In b` does not.
     assert.deepEqual(links(f, 'b/note.md'), ['1:24-1:28 GN002 No heading `In b` in note `Index`; did you mean `In a`?']);
   });
+
+  it('resolves the same link from each folder as that folder sees it, wherever the folder matters', async () => {
+    // The same four links from three folders: by name with a note in the linking folder,
+    // by a path that a folder below the root holds, by a path from the note's folder, and
+    // by a path from the root (alike from every folder).
+    const note = '[[Index#In a]] [[p/x#In a]] [[./p/x#In a]] [[r/s/t#T]]\n';
+    const f = await fixture(`//- a/Index.md
+# In a
+//- b/Index.md
+# In b
+//- a/p/x.md
+# In a
+//- c/p/x.md
+# In c
+//- r/s/t.md
+# T
+//- a/n.md
+${note}//- b/n.md
+${note}//- c/n.md
+${note}`);
+    assert.deepEqual(links(f, 'a/n.md'), []);
+    assert.deepEqual(links(f, 'b/n.md'), ['1:9-1:13 GN002 No heading `In a` in note `Index`; did you mean `In b`?']);
+    assert.deepEqual(links(f, 'c/n.md'), [
+      '1:22-1:26 GN002 No heading `In a` in note `x`; did you mean `In c`?',
+      '1:37-1:41 GN002 No heading `In a` in note `x`; did you mean `In c`?',
+    ]);
+  });
 });
 
 describe('vault links: attachments and embeds', () => {

@@ -53,11 +53,39 @@ export function linkParts(c: Citation, conventions: Conventions): LinkParts & { 
   return { target, ...(anchor !== undefined ? { anchor } : {}) };
 }
 
+/**
+ * Set while resolving when what was found could differ from another folder of the linking
+ * note's workspace folder (see `trackFolder`).
+ */
+let folderMattered = false;
+
+/**
+ * Starts finding whether the link about to be resolved would resolve alike from every
+ * folder of the linking note's workspace folder: it would unless a path climbs (`../x`),
+ * names a file that a folder below the root holds (`b/x` where `a/b/x.md` exists), or
+ * several files answer and the note's folder picks one. Such resolutions are shared
+ * between folders: a vault whose links are paths from its root resolves each once, not
+ * once per folder. Returns what `folderMatteredSince` takes back (resolutions may nest).
+ */
+export function trackFolder(): boolean {
+  const outer = folderMattered;
+  folderMattered = false;
+  return outer;
+}
+
+/** Whether the note's folder mattered to what was resolved since `trackFolder` returned `outer`. */
+export function folderMatteredSince(outer: boolean): boolean {
+  const mattered = folderMattered;
+  folderMattered = outer || mattered;
+  return mattered;
+}
+
 /** Chooses among files of the same name as Obsidian does: the note's own folder first, then the shortest path. */
 function pick(candidates: readonly FileEntry[], from: FileEntry | undefined): { chosen: FileEntry; alternatives: DocUri[] } | undefined {
   if (candidates.length === 0) return undefined;
   // Most links name one file: nothing to order.
   if (candidates.length === 1) return { chosen: candidates[0]!, alternatives: [] };
+  folderMattered = true;
   const here = from ? dirOf(from.rel).toLowerCase() : undefined;
   const sorted = [...candidates].sort((a, b) => {
     const ah = here !== undefined && a.folder === from!.folder && dirOf(a.rel).toLowerCase() === here ? 0 : 1;
@@ -112,11 +140,16 @@ function filesFor(ctx: LinkContext, from: FileEntry | undefined, target: string,
           // the one a path names among files whose names differ in case only is the one `atPath` gives.
           const lower = p.toLowerCase();
           const named = ctx.files.namedLower(lower.slice(lower.lastIndexOf('/') + 1));
+          // A file the path names from a folder below the root is found from some folders only.
+          const below = '/' + lower;
+          for (const e of named) if (e.lowerRel.endsWith(below)) folderMattered = true;
           for (const base of bases)
             for (const e of named)
               if (e.folder === from.folder && isAt(e.lowerRel, base, lower) && ctx.files.atLowerPath(e.folder, e.lowerRel) === e) add(e);
           continue;
         }
+        // A path that climbs (`../x`, `./x`) starts from the note's folder.
+        folderMattered = true;
         for (const base of bases) {
           const path = normalizePath(base ? `${base}/${p}` : p);
           if (path !== undefined) add(ctx.files.atPath(from.folder, path));

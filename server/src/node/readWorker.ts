@@ -27,7 +27,10 @@ export interface ReadReply {
   logs: string[];
 }
 
-/** After a `ReadReply`, once nothing waits to be read: `noteTextMayHoldDateProblems` of each note read, by position. */
+/**
+ * After a `ReadReply` with notes, once nothing waits to be read: `noteTextMayHoldDateProblems`
+ * of each note read, by position (none once the answers stopped).
+ */
 export interface FactsReply {
   id: number;
   facts: (boolean | undefined)[];
@@ -61,8 +64,15 @@ function read({ id, uris, maxBytes, notes }: ReadRequest): void {
   const results = uris.map((uri) => workspace.readFileSync(uri, maxBytes));
   parentPort!.postMessage({ id, results, logs: logs.splice(0) } satisfies ReadReply);
   const texts = results.map((r, i) => (notes[i] ? r?.text : undefined));
-  if (worthAnswering() && texts.some((t) => t !== undefined)) waiting.push({ id, texts });
+  if (!texts.some((t) => t !== undefined)) return;
+  if (worthAnswering()) waiting.push({ id, texts });
+  else none(id);
   schedule();
+}
+
+/** An empty answer: the main thread stops waiting for that request's facts. */
+function none(id: number): void {
+  factsPort.postMessage({ id, facts: [] } satisfies FactsReply);
 }
 
 function schedule(): void {
@@ -85,7 +95,7 @@ function answerFacts(): void {
     }
     factsPort.postMessage({ id: job.id, facts } satisfies FactsReply);
   }
-  if (!worthAnswering()) waiting.length = 0;
+  if (!worthAnswering()) for (const dropped of waiting.splice(0)) none(dropped.id);
   schedule();
 }
 

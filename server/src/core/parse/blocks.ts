@@ -396,7 +396,7 @@ function readText(text: string, original = text): BlockStructure {
     // the parser reads it).
     const interrupting = para !== undefined && para.depth === stack.length;
     // Right after indented code, in its containers: every list item the line opens, however deep.
-    const afterCodeHere = afterCode >= 0 && afterCode === stack.length;
+    const afterCodeHere = afterCode === stack.length;
     for (;;) {
       indentAt(text, c, lineEnd);
       const columns = indentColumns;

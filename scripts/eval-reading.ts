@@ -2,7 +2,8 @@
  * The line reading of notes (`parse/blocks.ts`) against the Markdown parser on real
  * folders: for every `.md` file, whether the line reading takes it and, where it does,
  * whether it finds what the parser finds (excluded spans, prose blocks, headings, front
- * matter); what sends the rest to the parser, by count and size.
+ * matter, link reference definitions, as the property test compares them); what sends
+ * the rest to the parser, by count and size.
  *
  *   npm run eval:reading -- FOLDER...
  */
@@ -58,7 +59,8 @@ function read(path: string): void {
     isDeepStrictEqual(fast.excluded, parsed.excluded) &&
     isDeepStrictEqual(fast.blocks, parsed.blocks) &&
     isDeepStrictEqual(fast.headings, parsed.headings) &&
-    isDeepStrictEqual(fast.frontMatter, parsed.frontMatter);
+    isDeepStrictEqual(fast.frontMatter, parsed.frontMatter) &&
+    isDeepStrictEqual(fast.definitions ?? [], parsed.definitions ?? []);
   if (!same) differ.push(path);
 }
 

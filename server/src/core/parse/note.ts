@@ -117,7 +117,7 @@ export function blankLineBlocks(text: string): Block[] {
 /**
  * The top-level `title:` and `date:` lines alone, when every other top-level key's
  * value starts on a line of its own or is plain (so those two lines are read as the
- * YAML parser reads them); '' otherwise, which `simpleFrontMatter` refuses.
+ * YAML parser reads them); '' otherwise.
  */
 function wantedLines(value: string): string {
   const lines = value.split('\n');
@@ -131,9 +131,9 @@ function wantedLines(value: string): string {
 }
 
 /**
- * Front matter made only of `key: plain value` lines, read without the YAML parser
- * (most notes' front matter; parsing it with `yaml` cost more than the Markdown).
- * Undefined when any line needs the real parser.
+ * Front matter made only of `key: value` lines whose values are plain or quoted on the
+ * line, read without the YAML parser (most notes' front matter; parsing it with `yaml`
+ * cost more than the Markdown). Undefined when any line needs the real parser.
  */
 function simpleFrontMatter(value: string): Record<string, string> | undefined {
   const out: Record<string, string> = {};
@@ -141,11 +141,45 @@ function simpleFrontMatter(value: string): Record<string, string> | undefined {
     if (/^\s*(#.*)?\r?$/.test(line)) continue;
     const m = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]([^\r]*)/.exec(line);
     const v = m?.[2]!.trim();
-    if (!m || !v || /^['"[\]{}&*!|>%@`#,?:-]/.test(v) || /\s#|: /.test(v)) return undefined;
-    if (m[1]! in out) return undefined;
-    out[m[1]!] = v;
+    if (!m || !v) return undefined;
+    const scalar = v.startsWith('"') || v.startsWith("'") ? quotedScalar(v) : plainScalar(v);
+    if (scalar === undefined || m[1]! in out) return undefined;
+    out[m[1]!] = scalar;
   }
   return out;
+}
+
+/** A plain scalar as YAML reads it on one line (itself), or undefined where it may read otherwise. */
+function plainScalar(v: string): string | undefined {
+  // `key: a: b` and `key: a:` open a mapping (an error there), ` #` a comment.
+  return /^['"[\]{}&*!|>%@`#,?:-]/.test(v) || /\s#|:[ \t]|:$/.test(v) ? undefined : v;
+}
+
+/**
+ * A quoted scalar closed on its line, as YAML reads it: `"…"` without escapes (a `\`
+ * goes to the parser), `'…'` with `''` for a quote; after it only a comment. The Web
+ * Clipper writes every title so: 3,400 of the 3,800 real notes whose title or date
+ * went to the YAML parser.
+ */
+function quotedScalar(v: string): string | undefined {
+  const quote = v[0]!;
+  let content = '';
+  let i = 1;
+  for (;;) {
+    const close = v.indexOf(quote, i);
+    if (close < 0) return undefined;
+    content += v.slice(i, close);
+    i = close + 1;
+    if (quote === "'" && v[i] === "'") {
+      content += "'";
+      i++;
+      continue;
+    }
+    break;
+  }
+  // An escape, or a character YAML refuses or folds, is the parser's to read.
+  if ((quote === '"' && content.includes('\\')) || /[\x00-\x08\x0a-\x1f\x7f]/.test(content)) return undefined;
+  return /^(?:[ \t]+#.*)?$/.test(v.slice(i)) ? content : undefined;
 }
 
 /** Front matter keys the index reads. */
@@ -154,7 +188,12 @@ const WANTED_KEY = /^(?:title|date)[ \t]*:/m;
 function frontMatterFields(fm: { value: string; span: Span } | undefined, text: string): { title?: string; date?: DocumentDate } {
   // Most front matter (tags, aliases, lists) says nothing the index reads: not parsed at all.
   if (!fm || !WANTED_KEY.test(fm.value)) return {};
-  let data: unknown = simpleFrontMatter(fm.value) ?? simpleFrontMatter(wantedLines(fm.value));
+  let data: unknown = simpleFrontMatter(fm.value);
+  if (data === undefined) {
+    // '' when a line needs the parser: read as it stands, '' held no title or date at all.
+    const wanted = wantedLines(fm.value);
+    data = wanted ? simpleFrontMatter(wanted) : undefined;
+  }
   if (data === undefined) {
     try {
       data = yamlValue(fm.value);

@@ -44,7 +44,29 @@ const marker = fc.constantFrom(
 const piece = fc.oneof(
   {
     weight: 3,
-    arbitrary: fc.constantFrom('alpha', 'Beta', 'é', '😀', '  ', '\t', '|a|b|', '1.', '-', '>', '!', 'x:', '&amp;', '*em*', '#', '##'),
+    arbitrary: fc.constantFrom(
+      'alpha',
+      'Beta',
+      'é',
+      '😀',
+      '  ',
+      '\t',
+      '|a|b|',
+      '1.',
+      '-',
+      '>',
+      '!',
+      'x:',
+      '&amp;',
+      '*em*',
+      '#',
+      '##',
+      'a_b',
+      '_',
+      'é__1',
+      '`` ` ``',
+      '` a `',
+    ),
   },
   { weight: 2, arbitrary: citation },
   {
@@ -83,6 +105,13 @@ const piece = fc.oneof(
       'ref]: x',
       '[r]: <x y> "t"',
       "[r]: x 'a",
+      '[^1]:',
+      '[^2]: x',
+      '[r]: <x',
+      '[r]: x "t" y',
+      '[r]: x (t(u))',
+      '[a[b]: x',
+      '[ ]: x',
       '[t](x.md)',
       '%% c %%',
       '^block-id',
@@ -195,13 +224,23 @@ describe('property: the line reading equals the Markdown parser where it applies
       '- item\n\n   ```\n   [[x]]\n   ```\n',
       '[ref]: ./a.md\n\ntext [[x]]\n',
       '[a]: /u "title"\n[b]: <c d>\nafter them [[x]]\n',
+      // GFM footnotes (Obsidian's, the Web Clipper's): to CommonMark, paragraphs.
+      'text[^1] [[x]]\n\n[^1]: In a competitive market, the price is [[y]].\n[^2]: [A study](https://e.org/a)\n',
+      '- [^1]: a note in a list [[x]]\n> [r]: /u "t" then text [[y]]\n',
       '\ufeff# Title\n\ntext [[x]]\n',
+      // Indented code right after a list marker (exported conversations).
+      '-     code [[x]]\n\n        more [[y]]\n  text [[z]]\n',
+      '1.      code [[x]]\n',
+      '> -     quoted code [[y]]\n',
+      // A heading of several lines with markup, as exported conversations underline their text.
+      'a *b*\nc `d`\n---\n\ntext [[x]]\n',
+      'a **b\nc** d\n===\n',
     ])
       assert.ok(agree(text), `declined ${JSON.stringify(text)}`);
     // What the parser reads otherwise than CommonMark, or that the reading cannot tell, is still left to it.
     for (const text of [
       '- \n\n    code\n    more\n',
-      'a *b*\nc\n---\n',
+      'a *b*\n2. c\n---\n',
       '    code\n    \nafter\n',
       '[a]: /u\n"a title on the next line"\n',
     ])

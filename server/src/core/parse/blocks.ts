@@ -445,7 +445,14 @@ function readText(text: string, original = text): BlockStructure {
         break;
       }
       indentAt(text, c, lineEnd);
-      if (indentColumns >= 5) bail('indented code right after the marker');
+      if (indentColumns >= 5) {
+        // Indented code right after the marker: the content starts one column past it, and the
+        // rest of the line is code in the item (CommonMark 5.2, rule 2), as conversations export it.
+        if (text.charCodeAt(c.offset) !== SP) bail('indented code right after the marker');
+        advanceColumns(text, c, 1);
+        stack.push({ kind: 'item', width: c.column - base, empty: false });
+        continue;
+      }
       advanceColumns(text, c, indentColumns);
       stack.push({ kind: 'item', width: c.column - base, empty: false });
     }
@@ -494,11 +501,12 @@ function readText(text: string, original = text): BlockStructure {
         inlineExclusions(text, para!.start, para!.end, out.excluded, para!.depth > 0);
         out.blocks.push(span);
         const h = { span, text: title, level: line[0] === '=' ? 1 : 2 };
-        if (!PLAIN_HEADING.test(title)) {
-          // Read apart from the lines before it, a line of several may be another block.
-          if (para!.lines > 1) bail('a setext heading of several lines with markup');
-          // Nor one whose line would open a block of its own (it is text here only after indented code).
-          if (/^(?:[-+*>#<[`~]|\d{1,9}[.)])/.test(title)) bail('a setext heading with markup that starts like a block');
+        const read = PLAIN_HEADING.test(title) ? title : codeSpansOnly(title);
+        if (read !== undefined) h.text = read;
+        else {
+          // Read apart from the lines around it, a line that would open a block of its own is read
+          // otherwise (it is text here only after indented code, or as a paragraph's later line).
+          if (/^(?:[-+*>#<[`~]|\d{1,9}[.)])/m.test(title)) bail('a setext heading with markup that starts like a block');
           marked.push({ heading: h, source: `${title}\n${line}` });
         }
         out.headings.push(h);
@@ -518,9 +526,14 @@ function readText(text: string, original = text): BlockStructure {
       } else if (!paraText && first === 91 /* [ */ && DEFINITION_START.test(line)) {
         if (c.partialTab > 0) bail('a link reference definition after a split tab');
         const end = definitionEnd(text, next, lineEnd, nl < 0 ? '' : lineAt(text, nl + 1));
-        out.excluded.push({ start: next, end });
-        (out.definitions ??= []).push({ start: next, end });
-        para = { start: -1, end: lineEnd, lines: 0, depth: stack.length, defined: inPara ? (para!.defined ?? next) : next };
+        if (end < 0) {
+          // Not a definition (a footnote's text, `[^1]: In a word`): the line is a paragraph's.
+          paragraphLine = true;
+        } else {
+          out.excluded.push({ start: next, end });
+          (out.definitions ??= []).push({ start: next, end });
+          para = { start: -1, end: lineEnd, lines: 0, depth: stack.length, defined: inPara ? (para!.defined ?? next) : next };
+        }
       } else if (!paraText && first === 91 && labelOverLines(text, next)) {
         bail('a bracket that may open a definition over lines');
       } else {
@@ -606,9 +619,11 @@ function labelOverLines(text: string, at: number): boolean {
 /**
  * The end of a link reference definition on one line (`[label]: dest` or with a title),
  * as the parser reads it: the line's end, past the white space after the destination or
- * title. Anything else that starts `[label]:` goes to the parser: a
- * destination or title on the next line (`nextLine` may hold the title), an angle
- * destination or title not closed on the line, text after them.
+ * title; -1 where the line cannot start one (text after the destination or the title, a
+ * bracket or nothing in the label, an angle destination not closed on the line): the
+ * parser reads a paragraph there, and so do GFM footnotes' texts (`[^1]: In a word`), which
+ * sent a fifth of the notes that went to the parser there. A destination or title that
+ * may go on over the next line (`nextLine` may hold the title) goes to the parser.
  */
 function definitionEnd(text: string, from: number, lineEnd: number, nextLine: string): number {
   // The label: up to the first unescaped `]` (no `[` in it), at most 999 characters, not blank.
@@ -617,14 +632,15 @@ function definitionEnd(text: string, from: number, lineEnd: number, nextLine: st
   for (; i < lineEnd; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 93 /* ] */) break;
-    if (ch === 91 /* [ */) bail('a link reference definition');
+    if (ch === 91 /* [ */) return -1;
     if (ch !== SP && ch !== TAB) blankLabel = false;
     if (ch === 92 /* \ */ && i + 1 < lineEnd) {
       blankLabel = false;
       i++;
     }
   }
-  if (i >= lineEnd || blankLabel || i - from - 1 > 999 || text.charCodeAt(i + 1) !== 58 /* : */) bail('a link reference definition');
+  if (i >= lineEnd || text.charCodeAt(i + 1) !== 58 /* : */) bail('a link reference definition');
+  if (blankLabel || i - from - 1 > 999) return -1;
   i += 2;
   while (i < lineEnd && spaceOrTab(text.charCodeAt(i))) i++;
   if (i >= lineEnd) bail('a link reference definition over lines');
@@ -632,10 +648,10 @@ function definitionEnd(text: string, from: number, lineEnd: number, nextLine: st
   if (text.charCodeAt(i) === 60 /* < */) {
     i++;
     for (;;) {
-      if (i >= lineEnd) bail('a link reference definition');
+      if (i >= lineEnd) return -1;
       const ch = text.charCodeAt(i);
       if (ch === 62 /* > */) break;
-      if (ch === 60) bail('a link reference definition');
+      if (ch === 60) return -1;
       i += ch === 92 /* \ */ && i + 1 < lineEnd ? 2 : 1;
     }
     i++;
@@ -660,17 +676,17 @@ function definitionEnd(text: string, from: number, lineEnd: number, nextLine: st
   }
   // A title: `"…"`, `'…'` or `(…)`, after white space, closed on the line, nothing after it.
   const open = text.charCodeAt(i);
-  if (i === destEnd || (open !== 34 && open !== 39 && open !== 40)) bail('a link reference definition');
+  if (i === destEnd || (open !== 34 && open !== 39 && open !== 40)) return -1;
   const close = open === 40 ? 41 : open;
   i++;
   for (;;) {
     if (i >= lineEnd) bail('a link reference definition over lines');
     const ch = text.charCodeAt(i);
     if (ch === close) break;
-    if (open === 40 && ch === 40) bail('a link reference definition');
+    if (open === 40 && ch === 40) return -1;
     i += ch === 92 /* \ */ && i + 1 < lineEnd ? 2 : 1;
   }
-  if (!isBlank(text, i + 1, lineEnd)) bail('a link reference definition');
+  if (!isBlank(text, i + 1, lineEnd)) return -1;
   return lineEnd;
 }
 
@@ -724,10 +740,72 @@ function heading(text: string, from: number, lineEnd: number, atx: AtxHeading, o
   inlineExclusions(text, from, lineEnd, out.excluded);
   out.blocks.push(span);
   const h = { span, text: atx.text, level: atx.level };
-  // Markup (emphasis, escapes, entities, code) is read by the parser, from the heading's line alone.
-  if (!PLAIN_HEADING.test(atx.text)) marked.push({ heading: h, source: text.slice(from, lineEnd) });
+  if (!PLAIN_HEADING.test(atx.text)) {
+    // Code spans are read here; other markup (emphasis, escapes, entities) by the parser, from the heading's line alone.
+    const read = codeSpansOnly(atx.text);
+    if (read !== undefined) h.text = read;
+    else marked.push({ heading: h, source: text.slice(from, lineEnd) });
+  }
   out.headings.push(h);
 }
+
+/**
+ * The text of a heading whose only markup is code spans (the most common markup of real
+ * headings: half of those of every real folder on hand), as the parser reads it: each span's
+ * content, its line ends as spaces and one space stripped from each end where both are
+ * spaces. Undefined where any other markup may be read: `*`, `\\`, `<` or an entity outside
+ * the spans, or a `_` that is not inside a word (one there emphasises nothing).
+ */
+function codeSpansOnly(raw: string): string | undefined {
+  let out = '';
+  let i = 0;
+  const plain = (from: number, to: number): boolean => {
+    const segment = raw.slice(from, to);
+    if (!PLAIN_TEXT.test(segment)) return false;
+    for (let u = segment.indexOf('_'); u >= 0; u = segment.indexOf('_', u)) {
+      let e = u;
+      while (e < segment.length && segment.charCodeAt(e) === 95) e++;
+      if (!INSIDE_WORD.test(raw[from + u - 1] ?? ' ') || !INSIDE_WORD.test(raw[from + e] ?? ' ')) return false;
+      u = e;
+    }
+    return true;
+  };
+  while (i < raw.length) {
+    const open = raw.indexOf('`', i);
+    if (open < 0) break;
+    let run = open;
+    while (run < raw.length && raw.charCodeAt(run) === 96) run++;
+    // The closing run: the next run of exactly as many backticks; without one, the backticks are text.
+    let close = -1;
+    for (let k = raw.indexOf('`', run); k >= 0;) {
+      let e = k;
+      while (e < raw.length && raw.charCodeAt(e) === 96) e++;
+      if (e - k === run - open) {
+        close = k;
+        break;
+      }
+      k = raw.indexOf('`', e);
+    }
+    if (close < 0) {
+      if (!plain(i, open)) return undefined;
+      out += raw.slice(i, run);
+      i = run;
+      continue;
+    }
+    if (!plain(i, open)) return undefined;
+    let content = raw.slice(run, close).replace(/\r\n|\r|\n/g, ' ');
+    if (content.length > 2 && content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content)) content = content.slice(1, -1);
+    out += raw.slice(i, open) + content;
+    i = close + (run - open);
+  }
+  if (!plain(i, raw.length)) return undefined;
+  return (out + raw.slice(i)).trim();
+}
+
+/** Text outside code spans that holds no markup but `_` (checked apart) and backticks without a match. */
+const PLAIN_TEXT = /^(?:[^*\\&<]|&(?![#A-Za-z0-9]+;))*$/;
+/** A character on each side of which `_` neither opens nor closes emphasis: not white space, not punctuation. */
+const INSIDE_WORD = /^[^\s\p{P}\p{S}]$/u;
 
 /** YAML front matter at the very top: `---` lines around it. */
 function frontMatter(text: string, from: number): { value: string; span: Span } | undefined {

@@ -145,8 +145,11 @@ const THEMATIC_CHARS = new Set([42, 45, 95, 32, 9]);
 const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const FENCE = /^(`{3,}|~{3,})/;
 const SETEXT = /^(?:=+|-+)[ \t]*$/;
-/** The start of a link reference definition, which this reading leaves to the parser. */
-const DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
+/**
+ * The start of a link reference definition: a label without an unescaped bracket (a line that
+ * starts `[[`, as list items of links do, is refused at its second character), then `:`.
+ */
+const DEFINITION_START = /^\[(?:[^[\]\\]|\\.)*\]:/;
 /** Heading text this reading takes as written: no inline markup, escapes or entities. */
 const PLAIN_HEADING = /^(?:[^*_`\\&<]|&(?![#A-Za-z0-9]+;))*$/;
 
@@ -619,20 +622,19 @@ function labelOverLines(text: string, at: number): boolean {
 /**
  * The end of a link reference definition on one line (`[label]: dest` or with a title),
  * as the parser reads it: the line's end, past the white space after the destination or
- * title; -1 where the line cannot start one (text after the destination or the title, a
- * bracket or nothing in the label, an angle destination not closed on the line): the
+ * title; -1 where the line cannot start one (text after the destination or the title,
+ * nothing in the label, an angle destination not closed on the line): the
  * parser reads a paragraph there, and so do GFM footnotes' texts (`[^1]: In a word`), which
  * sent a fifth of the notes that went to the parser there. A destination or title that
  * may go on over the next line (`nextLine` may hold the title) goes to the parser.
  */
 function definitionEnd(text: string, from: number, lineEnd: number, nextLine: string): number {
-  // The label: up to the first unescaped `]` (no `[` in it), at most 999 characters, not blank.
+  // The label: up to the first unescaped `]` (no `[` in it: `DEFINITION_START`), at most 999 characters, not blank.
   let i = from + 1;
   let blankLabel = true;
   for (; i < lineEnd; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 93 /* ] */) break;
-    if (ch === 91 /* [ */) return -1;
     if (ch !== SP && ch !== TAB) blankLabel = false;
     if (ch === 92 /* \ */ && i + 1 < lineEnd) {
       blankLabel = false;

@@ -232,6 +232,11 @@ describe('property: the line reading equals the Markdown parser where it applies
       '-     code [[x]]\n\n        more [[y]]\n  text [[z]]\n',
       '1.      code [[x]]\n',
       '> -     quoted code [[y]]\n',
+      // Headings of several lines in containers (a callout's lines above `> ---`), a lazy line among them.
+      '> [!example]+\n> Most men [[x]] had beards.\n> Socrates was a man.\n> ---\n> Therefore [[y]].\n',
+      '- item *one*\n  two\nthree\n  ---\n',
+      // A `<` that starts no tag in a paragraph longer than the window a tag is looked for in.
+      `a < b, c </ d [[x]] ${'word '.repeat(1000)}\n`,
       // A heading of several lines with markup, as exported conversations underline their text.
       'a *b*\nc `d`\n---\n\ntext [[x]]\n',
       'a **b\nc** d\n===\n',

@@ -231,7 +231,8 @@ function readText(text: string, original = text): BlockStructure {
    * empty list item) until a block interrupts it; `defined` is where the first of those
    * definitions starts (a setext heading's span starts there, as the parser gives it).
    */
-  let para: { start: number; end: number; lines: number; depth: number; defined?: number } | undefined;
+  /** The open paragraph; `starts`: where each of its lines' text starts, from its second line (a setext heading in a container reads them). */
+  let para: { start: number; end: number; lines: number; depth: number; defined?: number; starts?: number[] } | undefined;
   /** The open fenced code block. */
   let fence: { char: number; length: number; start: number; depth: number } | undefined;
   /** The open HTML block: its kind (CommonMark's conditions 1–7), where it starts and ends. */
@@ -384,6 +385,7 @@ function readText(text: string, original = text): BlockStructure {
       indentAt(text, c, lineEnd);
       if (para && !blank && !interruptsParagraph(text, indentColumns, indentNext, lineEnd)) {
         if (para.lines === 0) para.start = indentNext;
+        else (para.starts ??= [para.start]).push(indentNext);
         para.end = lineEnd;
         para.lines++;
         if (nl < 0) break;
@@ -498,8 +500,7 @@ function readText(text: string, original = text): BlockStructure {
           fence = undefined;
         }
       } else if (paraText && (first === 61 || first === 45) /* = - */ && SETEXT.test(line)) {
-        const title =
-          para!.lines > 1 ? setextLines(text.slice(para!.start, para!.end), para!.depth) : text.slice(para!.start, para!.end).trim();
+        const title = para!.lines > 1 ? setextLines(text, para!.starts!, para!.end) : text.slice(para!.start, para!.end).trim();
         const span = { start: para!.defined ?? para!.start, end: lineEnd };
         inlineExclusions(text, para!.start, para!.end, out.excluded, para!.depth > 0);
         out.blocks.push(span);
@@ -546,6 +547,7 @@ function readText(text: string, original = text): BlockStructure {
     if (paragraphLine) {
       if (para && para.depth === stack.length) {
         if (para.lines === 0) para.start = next;
+        else (para.starts ??= [para.start]).push(next);
         para.end = lineEnd;
         para.lines++;
       } else {
@@ -573,13 +575,12 @@ function readText(text: string, original = text): BlockStructure {
 }
 
 /**
- * The text of a setext heading of several lines (a paragraph's lines above `---` or `===`):
- * each line without the white space around it, as the parser joins them. In a container
- * (line prefixes, lazy lines) or with a hard line break, left to the parser.
+ * The text of a setext heading of several lines (a paragraph's lines above `---` or `===`,
+ * each starting at `starts`, past its containers' prefixes): each line without the white
+ * space around it, as the parser joins them. With a hard line break, left to the parser.
  */
-function setextLines(lines: string, depth: number): string {
-  if (depth > 0) bail('a setext heading of several lines in a container');
-  const each = lines.split('\n');
+function setextLines(text: string, starts: readonly number[], end: number): string {
+  const each = starts.map((start, i) => text.slice(start, i + 1 < starts.length ? text.indexOf('\n', start) : end));
   const hardBreak = (l: string) =>
     l.endsWith('\\') || (l.length >= 2 && spaceOrTab(l.charCodeAt(l.length - 1)) && spaceOrTab(l.charCodeAt(l.length - 2)));
   if (each.some((l, i) => i < each.length - 1 && hardBreak(l))) bail('a setext heading with a hard line break');
@@ -999,6 +1000,9 @@ function inlineHtmlEnd(text: string, i: number, to: number, unclosed: Set<string
   if (text.startsWith('<?', i)) return closing('<?', '?>', i + 2);
   if (text.startsWith('<![CDATA[', i)) return closing('<![CDATA[', ']]>', i + 9);
   if (text.startsWith('<!', i)) return /[A-Za-z]/.test(text[i + 2] ?? '') ? closing('<!', '>', i + 2) : 0;
+  // Only a letter after `<` or `</` starts a tag: any other `<` (`a < b`) is text, however long the paragraph.
+  const name = text.charCodeAt(text.charCodeAt(i + 1) === 47 /* / */ ? i + 2 : i + 1) | 0x20;
+  if (name < 97 /* a */ || name > 122 /* z */) return 0;
   // A tag is matched within a window, so a paragraph of unclosed quotes is not rescanned per `<`.
   const windowEnd = Math.min(to, i + HTML_TAG_WINDOW);
   const m = HTML_TAG_AT.exec(text.slice(i, windowEnd));

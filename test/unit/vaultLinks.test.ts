@@ -50,6 +50,24 @@ x
     assert.deepEqual(links(f, 'b/note.md'), ['1:24-1:28 GN002 No heading `In b` in note `Index`; did you mean `In a`?']);
   });
 
+  it('among files of the same name and depth, takes the first in the collator’s order (a before B), the shorter before the first in name', async () => {
+    const f = await fixture(`//- B/Index.md
+# In B
+//- a/Index.md
+# In a
+//- z/Topic.md
+# In z
+//- a/deep/Topic.md
+# In deep
+//- n/note.md
+[[Index#In a]] [[Index#In B]] [[Topic#In z]] [[Topic#In deep]]
+`);
+    assert.deepEqual(links(f, 'n/note.md'), [
+      '1:24-1:28 GN002 No heading `In B` in note `Index`; did you mean `In a`?',
+      '1:54-1:61 GN002 No heading `In deep` in note `Topic`',
+    ]);
+  });
+
   it('resolves the same link from each folder as that folder sees it, wherever the folder matters', async () => {
     // The same four links from three folders: by name with a note in the linking folder,
     // by a path that a folder below the root holds, by a path from the note's folder, and

@@ -50,6 +50,26 @@ x
     assert.deepEqual(links(f, 'b/note.md'), ['1:24-1:28 GN002 No heading `In b` in note `Index`; did you mean `In a`?']);
   });
 
+  it('suggests headings of a note that several links miss, as text or as slugs as each link writes it', async () => {
+    const f = await fixture(`//- Index.md
+# Getting Started
+## Installing
+//- a.md
+[[Index#Getting Startd]] [[Index#instaling]] [[Index#Instaling]]
+//- b.md
+[[Index#getting-startd]] [Setup](Index.md#instaling)
+`);
+    assert.deepEqual(links(f, 'a.md'), [
+      '1:9-1:23 GN002 No heading `Getting Startd` in note `Index`; did you mean `Getting Started`?',
+      '1:34-1:43 GN002 No heading `instaling` in note `Index`; did you mean `installing`?',
+      '1:54-1:63 GN002 No heading `Instaling` in note `Index`; did you mean `Installing`?',
+    ]);
+    assert.deepEqual(links(f, 'b.md'), [
+      '1:9-1:23 GN002 No heading `getting-startd` in note `Index`; did you mean `getting-started`?',
+      '1:43-1:52 GN002 No heading `instaling` in note `Index`; did you mean `installing`?',
+    ]);
+  });
+
   it('among files of the same name and depth, takes the first in the collator’s order (a before B), the shorter before the first in name', async () => {
     const f = await fixture(`//- B/Index.md
 # In B

@@ -12,7 +12,7 @@ import { extended } from './extended.js';
 import { parseDocument, type DocKind, type ParsedDocument } from './parse/document.js';
 import { sourceNames } from './parse/source.js';
 import { reanchor } from './quotes/reanchor.js';
-import { closest, NameIndex } from './suggest.js';
+import { NameIndex } from './suggest.js';
 import { FileNames } from './links/files.js';
 import { pull, push } from './multiMap.js';
 import { folderMatteredSince, resolveMarkdownLink, resolveWikiLink, trackFolder, type LinkContext } from './links/resolve.js';
@@ -796,10 +796,6 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
     return citation.form === 'markdown' || citation.form === 'definition'
       ? resolveMarkdownLink(this, note, citation)
       : resolveWikiLink(this, note, citation);
-  }
-
-  closest(name: string, names: readonly string[]): string[] {
-    return closest(name, names);
   }
 
   /** Did-you-mean names of one kind: sources and notes, attachments, or note paths. */

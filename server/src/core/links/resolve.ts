@@ -5,7 +5,8 @@
  * hierarchy names, vault prefixes, note-reference ranges and wildcards, Markdown links
  * relative to the note as VS Code checks them. Case-insensitive throughout.
  */
-import type { Citation, DocUri, NoteIndex, SourceIndex } from '../types.js';
+import type { Citation, DocUri, Heading, NoteIndex, SourceIndex } from '../types.js';
+import { NameIndex } from '../suggest.js';
 import type { Resolution, SuggestionAsk, SuggestionKind } from '../view.js';
 import { dirOf, extensionOf, normalizePath, type FileEntry, type FileNames } from './files.js';
 import { findBlock, findHeading } from './headings.js';
@@ -29,8 +30,6 @@ export interface LinkContext {
   resolveInSource(source: SourceIndex, anchor: string | undefined, shadows?: NoteIndex): Resolution;
   /** Did-you-mean suggestions for a missing target, from the workspace's names of that kind. */
   suggest(name: string, kind: SuggestionKind): string[];
-  /** Up to three of `names` nearest `name`. */
-  closest(name: string, names: readonly string[]): string[];
 }
 
 /** The target, anchor and their spans of a link, read by the workspace's conventions. */
@@ -201,20 +200,13 @@ function toFile(
     // An attachment, or a note not read (skipped, or not indexed yet): it exists; its fragment is not checked.
     return alternatives.length > 0 ? { kind: 'file', uri: entry.uri, alternatives } : { kind: 'file', uri: entry.uri };
   }
-  return inNote(ctx, from, note, anchor, alternatives, markdown);
+  return inNote(from, note, anchor, alternatives, markdown);
 }
 
 const DENDRON_WHOLE = /^(?:\*|\^begin|\^end)$/i;
 
 /** Resolves the part after `#` inside a note: a heading (nested), a block id, or a Dendron range. */
-function inNote(
-  ctx: LinkContext,
-  from: NoteIndex,
-  note: NoteIndex,
-  anchor: string | undefined,
-  alternatives: DocUri[],
-  markdown: boolean,
-): Resolution {
+function inNote(from: NoteIndex, note: NoteIndex, anchor: string | undefined, alternatives: DocUri[], markdown: boolean): Resolution {
   const base: Resolution = {
     kind: 'note',
     note,
@@ -248,7 +240,7 @@ function inNote(
     if (heading) return extended(base, { heading });
     // An HTML element's id, as VS Code's Markdown validation and GitHub take it.
     if (markdown && note.htmlIds?.includes(p)) return 'ok';
-    return missing(headingSuggestions(ctx, note, p, markdown));
+    return missing(headingSuggestions(note, p, markdown));
   };
   const whole = one(a);
   if (whole !== 'ok' && whole.kind !== 'unknownHeading') return whole;
@@ -267,14 +259,23 @@ function inNote(
   return whole === 'ok' ? base : whole;
 }
 
-/** Headings to suggest, written as the link writes them: slugs for Markdown links and slug-like anchors, else the heading text. */
-function headingSuggestions(ctx: LinkContext, note: NoteIndex, anchor: string, markdown: boolean): string[] {
+/**
+ * Headings to suggest, written as the link writes them: slugs for Markdown links and slug-like
+ * anchors, else the heading text. From an index kept per version of the note and form: a note
+ * that many links name a missing heading of (Obsidian's help, each translation's links to
+ * English headings) built and sorted one per link.
+ */
+function headingSuggestions(note: NoteIndex, anchor: string, markdown: boolean): string[] {
   const slugLike = markdown || /^[a-z0-9-]+$/.test(anchor);
-  return ctx.closest(
-    anchor,
-    note.headings.map((h) => (slugLike ? h.slug : h.text)),
-  );
+  let indexes = headingIndexes.get(note.headings);
+  if (!indexes) headingIndexes.set(note.headings, (indexes = {}));
+  const index = slugLike
+    ? (indexes.slugs ??= new NameIndex(note.headings.map((h) => h.slug)))
+    : (indexes.texts ??= new NameIndex(note.headings.map((h) => h.text)));
+  return index.closest(anchor);
 }
+
+const headingIndexes = new WeakMap<readonly Heading[], { slugs?: NameIndex; texts?: NameIndex }>();
 
 /** Extensions of the files vaults embed and link besides notes. */
 const ATTACHMENT = new RegExp(
@@ -316,7 +317,7 @@ export function resolveWikiLink(ctx: LinkContext, note: NoteIndex, c: Citation):
   const from = ctx.files.get(note.uri);
   const target = parts.target;
   if (target === '') {
-    if (parts.anchor !== undefined) return inNote(ctx, note, note, parts.anchor, [], false);
+    if (parts.anchor !== undefined) return inNote(note, note, parts.anchor, [], false);
     // Dendron embeds the note itself with `![[]]`.
     if (style === 'dendron' && c.embed && c.label === undefined) return { kind: 'note', note, sameNote: true };
     return { kind: 'malformed', reason: 'the link names nothing' };
@@ -399,7 +400,7 @@ function wildcard(ctx: LinkContext, pattern: string): Resolution {
 export function resolveMarkdownLink(ctx: LinkContext, note: NoteIndex, c: Citation): Resolution {
   const from = ctx.files.get(note.uri);
   const target = c.target.replace(/\\/g, '/');
-  if (target === '') return inNote(ctx, note, note, c.anchor, [], true);
+  if (target === '') return inNote(note, note, c.anchor, [], true);
   // `[text](((uuid)))`: a Logseq block reference, not a file.
   if (/^\(\(.*\)\)$/.test(target)) return { kind: 'notLink' };
   if (!from) return { kind: 'unknownTarget', what: 'file', suggestions: [] };

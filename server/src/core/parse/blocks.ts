@@ -624,10 +624,10 @@ function labelOverLines(text: string, at: number): boolean {
  * The end of a link reference definition on one line (`[label]: dest` or with a title),
  * as the parser reads it: the line's end, past the white space after the destination or
  * title; -1 where the line cannot start one (text after the destination or the title,
- * nothing in the label, an angle destination not closed on the line): the
- * parser reads a paragraph there, and so do GFM footnotes' texts (`[^1]: In a word`), which
- * sent a fifth of the notes that went to the parser there. A destination or title that
- * may go on over the next line (`nextLine` may hold the title) goes to the parser.
+ * nothing in the label, an angle destination not closed on the line): the parser reads a
+ * paragraph there, as it does a GFM footnote's text (`[^1]: In a word`), which sent whole
+ * notes to it before. A destination or title that may go on over the next line (`nextLine`
+ * may hold the title) goes to the parser.
  */
 function definitionEnd(text: string, from: number, lineEnd: number, nextLine: string): number {
   // The label: up to the first unescaped `]` (no `[` in it: `DEFINITION_START`), at most 999 characters, not blank.

@@ -2,7 +2,7 @@
  * Property: a note's title and date read from front matter without the YAML parser
  * (plain and quoted values on their line) are what the YAML parser reads. The same
  * front matter is read twice: as written, and with a first line added that only the parser
- * takes (a quoted key, which the line reading refuses), which changes no value.
+ * takes (a quoted key, which the fast path refuses), which changes no value.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';

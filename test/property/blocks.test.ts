@@ -232,6 +232,10 @@ describe('property: the line reading equals the Markdown parser where it applies
       '-     code [[x]]\n\n        more [[y]]\n  text [[z]]\n',
       '1.      code [[x]]\n',
       '> -     quoted code [[y]]\n',
+      // A fence that ends with its container: by a line that opens a list item or a quote, or by text.
+      '- ```\n  [[x]]\n- b [[y]]\n',
+      '> ```\n> [[x]]\n\nafter [[y]]\n',
+      '- a\n  - ```\n    [[x]]\n\n- b\n',
       // Headings of several lines in containers (a callout's lines above `> ---`), a lazy line among them.
       '> [!example]+\n> Most men [[x]] had beards.\n> Socrates was a man.\n> ---\n> Therefore [[y]].\n',
       '- item *one*\n  two\nthree\n  ---\n',

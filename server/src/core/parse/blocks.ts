@@ -234,7 +234,7 @@ function readText(text: string, original = text): BlockStructure {
   /** The open paragraph; `starts`: where each of its lines' text starts, from its second line (a setext heading in a container reads them). */
   let para: { start: number; end: number; lines: number; depth: number; defined?: number; starts?: number[] } | undefined;
   /** The open fenced code block. */
-  let fence: { char: number; length: number; start: number; depth: number } | undefined;
+  let fence: { char: number; length: number; start: number; depth: number; end: number } | undefined;
   /** The open HTML block: its kind (CommonMark's conditions 1–7), where it starts and ends. */
   let html: { kind: number; start: number; end: number; depth: number } | undefined;
   /**
@@ -313,8 +313,19 @@ function readText(text: string, original = text): BlockStructure {
       }
     }
 
+    if (fence && matched < fence.depth) {
+      // The fence ends with its container (CommonMark 4.5). The parser's span takes in the last
+      // line's end where this line opens a list item or a quote, and stops before it elsewhere.
+      indentAt(text, c, lineEnd);
+      const opens =
+        indentColumns < 4 &&
+        (text.charCodeAt(indentNext) === 62 /* > */ ||
+          (listMarker(text, indentNext, lineEnd) >= 0 && !THEMATIC.test(text.slice(indentNext, lineEnd))));
+      out.excluded.push({ start: fence.start, end: opens ? lineStart : fence.end });
+      fence = undefined;
+    }
     if (fence) {
-      if (matched < fence.depth) bail('a fence that ends with its container');
+      fence.end = lineEnd;
       indentAt(text, c, lineEnd);
       const next = indentNext;
       const m = indentColumns <= 3 && text.charCodeAt(next) === fence.char ? FENCE.exec(text.slice(next, lineEnd)) : null;
@@ -493,7 +504,7 @@ function readText(text: string, original = text): BlockStructure {
         heading(text, next, lineEnd, atx, out, marked);
       } else if (fenceOpen) {
         closeParagraph();
-        fence = { char: fenceOpen[1]!.charCodeAt(0), length: fenceOpen[1]!.length, start: next, depth: stack.length };
+        fence = { char: fenceOpen[1]!.charCodeAt(0), length: fenceOpen[1]!.length, start: next, depth: stack.length, end: lineEnd };
         if (nl < 0) {
           if (fence.depth > 0) bail('a fence that ends with its container');
           out.excluded.push({ start: fence.start, end: lineEnd });

@@ -790,27 +790,17 @@ function codeSpansOnly(raw: string): string | undefined {
     let run = open;
     while (run < raw.length && raw.charCodeAt(run) === 96) run++;
     // The closing run: the next run of exactly as many backticks; without one, the backticks are text.
-    let close = -1;
-    for (let k = raw.indexOf('`', run); k >= 0;) {
-      let e = k;
-      while (e < raw.length && raw.charCodeAt(e) === 96) e++;
-      if (e - k === run - open) {
-        close = k;
-        break;
-      }
-      k = raw.indexOf('`', e);
-    }
-    if (close < 0) {
-      if (!plain(i, open)) return undefined;
+    const closed = closingRun(raw, run, raw.length, run - open);
+    if (!plain(i, open)) return undefined;
+    if (closed < 0) {
       out += raw.slice(i, run);
       i = run;
       continue;
     }
-    if (!plain(i, open)) return undefined;
-    let content = raw.slice(run, close).replace(/\r\n|\r|\n/g, ' ');
+    let content = raw.slice(run, closed - (run - open)).replace(/\r\n|\r|\n/g, ' ');
     if (content.length > 2 && content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content)) content = content.slice(1, -1);
     out += raw.slice(i, open) + content;
-    i = close + (run - open);
+    i = closed;
   }
   if (!plain(i, raw.length)) return undefined;
   return (out + raw.slice(i)).trim();

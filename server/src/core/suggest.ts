@@ -260,15 +260,18 @@ export function closest(name: string, candidates: Iterable<string>, limit = 3): 
   return new NameIndex(candidates).closest(name, limit);
 }
 
-const indexes = new WeakMap<object, NameIndex>();
+const indexes = new WeakMap<object, Map<string, NameIndex>>();
 
 /**
  * The `NameIndex` of the names `owner` stands for (a note's headings, a source's
- * anchors), built once per owner object: pass an object that is replaced whenever
- * its names change (a document's index for one version).
+ * anchors), built once per owner object and `form` (a note's headings as text or as
+ * slugs): pass an object that is replaced whenever its names change (a document's index
+ * for one version).
  */
-export function nameIndexOf(owner: object, names: () => Iterable<string>): NameIndex {
-  let index = indexes.get(owner);
-  if (!index) indexes.set(owner, (index = new NameIndex(names())));
+export function nameIndexOf(owner: object, names: () => Iterable<string>, form = ''): NameIndex {
+  let forms = indexes.get(owner);
+  if (!forms) indexes.set(owner, (forms = new Map()));
+  let index = forms.get(form);
+  if (!index) forms.set(form, (index = new NameIndex(names())));
   return index;
 }

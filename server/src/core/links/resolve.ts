@@ -5,8 +5,8 @@
  * hierarchy names, vault prefixes, note-reference ranges and wildcards, Markdown links
  * relative to the note as VS Code checks them. Case-insensitive throughout.
  */
-import type { Citation, DocUri, Heading, NoteIndex, SourceIndex } from '../types.js';
-import { NameIndex } from '../suggest.js';
+import type { Citation, DocUri, NoteIndex, SourceIndex } from '../types.js';
+import { nameIndexOf } from '../suggest.js';
 import type { Resolution, SuggestionAsk, SuggestionKind } from '../view.js';
 import { dirOf, extensionOf, normalizePath, type FileEntry, type FileNames } from './files.js';
 import { findBlock, findHeading } from './headings.js';
@@ -267,15 +267,9 @@ function inNote(from: NoteIndex, note: NoteIndex, anchor: string | undefined, al
  */
 function headingSuggestions(note: NoteIndex, anchor: string, markdown: boolean): string[] {
   const slugLike = markdown || /^[a-z0-9-]+$/.test(anchor);
-  let indexes = headingIndexes.get(note.headings);
-  if (!indexes) headingIndexes.set(note.headings, (indexes = {}));
-  const index = slugLike
-    ? (indexes.slugs ??= new NameIndex(note.headings.map((h) => h.slug)))
-    : (indexes.texts ??= new NameIndex(note.headings.map((h) => h.text)));
-  return index.closest(anchor);
+  const form = slugLike ? 'slug' : 'text';
+  return nameIndexOf(note.headings, () => note.headings.map((h) => (slugLike ? h.slug : h.text)), form).closest(anchor);
 }
-
-const headingIndexes = new WeakMap<readonly Heading[], { slugs?: NameIndex; texts?: NameIndex }>();
 
 /** Extensions of the files vaults embed and link besides notes. */
 const ATTACHMENT = new RegExp(

@@ -91,6 +91,36 @@ function piece(length: number, j: number): { start: number; size: number } {
 const NAMES_PER_STEP = 100;
 /** Table entries placed between two yields of a table built in steps. */
 const ENTRIES_PER_STEP = 1 << 16;
+/** Bits of a table's filter per entry: about one key in 16 that no name has passes it. */
+const FILTER_BITS_PER_KEY = 16;
+
+/**
+ * A set of 32-bit keys that may answer yes wrongly, never no: one bit per slot, about 16
+ * slots per key, set at each key's high bits (the tables bucket by the low ones). About
+ * one key in 16 that was never added passes.
+ */
+class KeyFilter {
+  private readonly bits: Uint32Array;
+  private readonly shift: number;
+
+  constructor(keys: number) {
+    let slots = 32;
+    while (slots < keys * FILTER_BITS_PER_KEY && slots < 1 << 30) slots *= 2;
+    this.bits = new Uint32Array(slots / 32);
+    this.shift = 32 - Math.log2(slots);
+  }
+
+  add(key: number): void {
+    const slot = key >>> this.shift;
+    this.bits[slot >>> 5]! |= 1 << (slot & 31);
+  }
+
+  /** False when `key` was never added. */
+  mayHold(key: number): boolean {
+    const slot = key >>> this.shift;
+    return (this.bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+  }
+}
 
 /**
  * Ids by 32-bit key, bucketed by the key's low bits: the keys and ids of a bucket lie
@@ -106,6 +136,8 @@ class PairTable {
     /** Where each bucket's run starts in `keys`/`ids`; bucket `b` ends where `b + 1` starts. */
     private readonly starts: Uint32Array,
     private readonly mask: number,
+    /** Most keys a query asks for are in no name: one read of this small filter answers for them, not two of the larger arrays. */
+    private readonly filter: KeyFilter,
   ) {}
 
   /** The table of `keys[i]` → `ids[i]`, built in steps of `ENTRIES_PER_STEP` entries (a caller may yield between them). */
@@ -134,17 +166,25 @@ class PairTable {
       bucketIds[at] = ids[i]!;
       if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     }
-    return new PairTable(bucketKeys, bucketIds, starts, mask);
+    const filter = new KeyFilter(keys.length);
+    yield;
+    for (let i = 0; i < keys.length; i++) {
+      filter.add(keys[i]!);
+      if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    }
+    return new PairTable(bucketKeys, bucketIds, starts, mask, filter);
   }
 
   /** Calls `visit` with every id stored under `key`. */
   each(key: number, visit: (id: number) => void): void {
+    if (!this.filter.mayHold(key)) return;
     const b = key & this.mask;
     for (let i = this.starts[b]!, end = this.starts[b + 1]!; i < end; i++) if (this.keys[i] === key) visit(this.ids[i]!);
   }
 
   /** Calls `hit(id, tag)` with every id stored under `key` (one closure for a whole query, not one per key). */
   eachTagged(key: number, tag: number, hit: (id: number, tag: number) => void): void {
+    if (!this.filter.mayHold(key)) return;
     const b = key & this.mask;
     for (let i = this.starts[b]!, end = this.starts[b + 1]!; i < end; i++) if (this.keys[i] === key) hit(this.ids[i]!, tag);
   }

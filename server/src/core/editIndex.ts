@@ -65,19 +65,57 @@ function mix(h: number, tag: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** Calls `emit` with the key of every variant of `s` with at most `k` (≤ 2) deletions. */
-function deletionKeys(s: string, k: number, emit: (key: number) => void): void {
+/** The keys `deletionKeys` writes, reused from call to call (grown as needed). */
+let deletions = new Uint32Array(256);
+
+/**
+ * The key of every variant of `s` with at most `k` (≤ 2) deletions, written into the
+ * module's `deletions` array: returns how many. (No callback per key: a query's lookups
+ * stay one function V8 compiles once, not one per closure it is handed.)
+ */
+function deletionKeys(s: string, k: number): number {
   const n = s.length;
+  const count = 1 + (k >= 1 ? n : 0) + (k >= 2 ? (n * (n - 1)) / 2 : 0);
+  if (deletions.length < count) deletions = new Uint32Array(count);
   const p = prefixHashes(s);
-  emit(mix(p[n]!, n));
-  if (k < 1) return;
+  let at = 0;
+  deletions[at++] = mix(p[n]!, n);
+  if (k < 1) return at;
   for (let i = 0; i < n; i++) {
-    emit(mix(concat(sub(p, 0, i), sub(p, i + 1, n), n - i - 1), n - 1));
+    deletions[at++] = mix(concat(sub(p, 0, i), sub(p, i + 1, n), n - i - 1), n - 1);
     if (k < 2) continue;
     for (let j = i + 1; j < n; j++) {
       const left = concat(sub(p, 0, i), sub(p, i + 1, j), j - i - 1);
-      emit(mix(concat(left, sub(p, j + 1, n), n - j - 1), n - 2));
+      deletions[at++] = mix(concat(left, sub(p, j + 1, n), n - j - 1), n - 2);
     }
+  }
+  return at;
+}
+
+/**
+ * The ids a query's keys found, each with a tag (the piece or the length that found it), in the order
+ * found: one buffer for every query, emptied by each (`clear`).
+ */
+export class Found {
+  ids = new Int32Array(256);
+  tags = new Int32Array(256);
+  length = 0;
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  push(id: number, tag: number): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.length * 2);
+      const tags = new Int32Array(this.length * 2);
+      ids.set(this.ids);
+      tags.set(this.tags);
+      this.ids = ids;
+      this.tags = tags;
+    }
+    this.ids[this.length] = id;
+    this.tags[this.length++] = tag;
   }
 }
 
@@ -175,18 +213,11 @@ class PairTable {
     return new PairTable(bucketKeys, bucketIds, starts, mask, filter);
   }
 
-  /** Calls `visit` with every id stored under `key`. */
-  each(key: number, visit: (id: number) => void): void {
+  /** Adds to `found` every id stored under `key`, tagged `tag`. */
+  collect(key: number, tag: number, found: Found): void {
     if (!this.filter.mayHold(key)) return;
     const b = key & this.mask;
-    for (let i = this.starts[b]!, end = this.starts[b + 1]!; i < end; i++) if (this.keys[i] === key) visit(this.ids[i]!);
-  }
-
-  /** Calls `hit(id, tag)` with every id stored under `key` (one closure for a whole query, not one per key). */
-  eachTagged(key: number, tag: number, hit: (id: number, tag: number) => void): void {
-    if (!this.filter.mayHold(key)) return;
-    const b = key & this.mask;
-    for (let i = this.starts[b]!, end = this.starts[b + 1]!; i < end; i++) if (this.keys[i] === key) hit(this.ids[i]!, tag);
+    for (let i = this.starts[b]!, end = this.starts[b + 1]!; i < end; i++) if (this.keys[i] === key) found.push(this.ids[i]!, tag);
   }
 }
 
@@ -250,11 +281,13 @@ export function* shortTableSteps(names: readonly string[]): Generator<void, Pair
   let at = 0;
   for (let id = 0; id < names.length; id++) {
     const s = names[id]!;
-    if (s.length <= SHORT_NAME)
-      deletionKeys(s, MAX_EDITS, (key) => {
-        keys[at] = key;
+    if (s.length <= SHORT_NAME) {
+      const count = deletionKeys(s, MAX_EDITS);
+      for (let i = 0; i < count; i++) {
+        keys[at] = deletions[i]!;
         ids[at++] = id;
-      });
+      }
+    }
     if (id % NAMES_PER_STEP === NAMES_PER_STEP - 1) yield;
   }
   return yield* PairTable.steps(keys, ids);
@@ -286,18 +319,19 @@ export function* longTableSteps(names: readonly string[]): Generator<void, PairT
   return yield* PairTable.steps(keys, ids);
 }
 
-/** Calls `visit` with every id that may lie within `k` edits of a short query (a superset). */
-export function shortCandidates(table: PairTable, query: string, k: number, visit: (id: number) => void): void {
-  deletionKeys(query, Math.min(k, MAX_EDITS), (key) => table.each(key, visit));
+/** Adds to `found` every id that may lie within `k` edits of a short query (a superset; an id may come more than once). */
+export function shortCandidates(table: PairTable, query: string, k: number, found: Found): void {
+  const count = deletionKeys(query, Math.min(k, MAX_EDITS));
+  for (let i = 0; i < count; i++) table.collect(deletions[i]!, 0, found);
 }
 
 /**
- * Calls `hit(id, piece)` for every piece of a name that occurs where it may in a long
- * query. A name within `k` (≤ 2) edits of the query is hit by at least
- * `PIECES - 2k` different pieces (`piecesNeeded`); the hits of one name come together,
- * pieces in increasing order.
+ * Adds to `found` every piece of a name that occurs where it may in a long query, as the
+ * name's id tagged with the piece. A name within `k` (≤ 2) edits of the query is found by
+ * at least `PIECES - 2k` different pieces (`piecesNeeded`); the pieces of one name come
+ * together, in increasing order.
  */
-export function longCandidates(table: PairTable, query: string, k: number, hit: (id: number, piece: number) => void): void {
+export function longCandidates(table: PairTable, query: string, k: number, found: Found): void {
   const n = query.length;
   const p = prefixHashes(query);
   for (let length = Math.max(LONG_NAME, n - k); length <= n + k; length++) {
@@ -311,7 +345,7 @@ export function longCandidates(table: PairTable, query: string, k: number, hit: 
         if (Math.abs(shift) + Math.abs(delta - shift) > k) continue;
         const at = start + shift;
         if (at < 0 || at + size > n) continue;
-        table.eachTagged(mix(sub(p, at, at + size), length * PIECES + j), j, hit);
+        table.collect(mix(sub(p, at, at + size), length * PIECES + j), j, found);
       }
     }
   }

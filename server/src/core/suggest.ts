@@ -12,6 +12,7 @@ import {
   classCounts,
   countsOf,
   countsWithin,
+  Found,
   shortTableSteps,
   longCandidates,
   longTableSteps,
@@ -110,10 +111,10 @@ export class NameIndex {
     const key = nameKey(name);
     const max = maxEdits(key.length);
     const scored = new Map<number, number>();
-    this.withinEdits(key, lower, max, (id, d) => scored.set(id, d));
+    this.withinEdits(key, lower, max, scored);
     if (key.length >= 3) {
       this.startingWith(key, lower, limit, scored, max);
-      this.startedBy(key, (id) => scored.has(id) || scored.set(id, max));
+      this.startedBy(key, scored, max);
     }
     return [...scored]
       .sort((x, y) => x[1] - y[1] || this.order(x[0], y[0]))
@@ -126,18 +127,13 @@ export class NameIndex {
     return compare(this.keys[a]!, this.keys[b]!) || compare(this.lowers[a]!, this.lowers[b]!);
   }
 
-  /** Calls `found` with each name (other than `lower` itself) within `max` edits of `key`, and its distance. */
-  private withinEdits(key: string, lower: string, max: number, found: (id: number, distance: number) => void): void {
+  /** Adds to `scored` each name (other than `lower` itself) within `max` edits of `key`, at its distance. */
+  private withinEdits(key: string, lower: string, max: number, scored: Map<number, number>): void {
     const which = tableFor(key.length);
     const table = this.table(which, key.length, max);
-    const check = (id: number) => {
-      if (this.lowers[id] === lower) return;
-      const d = boundedDistance(key, this.keys[id]!, max);
-      if (d <= max) found(id, d);
-    };
     if (!table) {
       for (let len = Math.max(0, key.length - max); len <= key.length + max; len++)
-        for (const id of this.byLength.get(len) ?? []) check(id);
+        for (const id of this.byLength.get(len) ?? []) this.compare(id, key, lower, max, scored);
       return;
     }
     // The tables give a candidate once per matching key: verify it once per query.
@@ -147,12 +143,15 @@ export class NameIndex {
       this.lastPiece = new Int8Array(this.lowers.length);
     }
     const stamp = (this.stamp = (this.stamp + 1) >>> 0 || 1);
+    found.clear();
     if (which === 'short') {
-      shortCandidates(table, key, max, (id) => {
-        if (this.seen[id] === stamp) return;
+      shortCandidates(table, key, max, found);
+      for (let i = 0; i < found.length; i++) {
+        const id = found.ids[i]!;
+        if (this.seen[id] === stamp) continue;
         this.seen[id] = stamp;
-        check(id);
-      });
+        this.compare(id, key, lower, max, scored);
+      }
       return;
     }
     // Long names: compared once found by enough different pieces (a name's pieces come in increasing order)
@@ -160,16 +159,26 @@ export class NameIndex {
     const needed = piecesNeeded(max);
     const counts = (this.counts ??= classCounts(this.keys));
     const queryCounts = countsOf(key);
-    longCandidates(table, key, max, (id, piece) => {
+    longCandidates(table, key, max, found);
+    for (let i = 0; i < found.length; i++) {
+      const id = found.ids[i]!;
+      const piece = found.tags[i]!;
       if (this.seen[id] !== stamp) {
         this.seen[id] = stamp;
         this.pieces[id] = 0;
         this.lastPiece[id] = -1;
       }
-      if (this.lastPiece[id] === piece) return;
+      if (this.lastPiece[id] === piece) continue;
       this.lastPiece[id] = piece;
-      if (++this.pieces[id]! === needed && countsWithin(counts, id, queryCounts, max)) check(id);
-    });
+      if (++this.pieces[id]! === needed && countsWithin(counts, id, queryCounts, max)) this.compare(id, key, lower, max, scored);
+    }
+  }
+
+  /** Adds name `id` to `scored` at its distance from `key` when that is at most `max` (and it is not `lower` itself). */
+  private compare(id: number, key: string, lower: string, max: number, scored: Map<number, number>): void {
+    if (this.lowers[id] === lower) return;
+    const d = boundedDistance(key, this.keys[id]!, max);
+    if (d <= max) scored.set(id, d);
   }
 
   /**
@@ -207,15 +216,17 @@ export class NameIndex {
     this.sortedIds();
   }
 
-  /** Calls `found` with each name of three characters or more whose key is a proper prefix of `key`. */
-  private startedBy(key: string, found: (id: number) => void): void {
+  /** Adds to `scored`, at `score`, each name not there yet of three characters or more whose key is a proper prefix of `key`. */
+  private startedBy(key: string, scored: Map<number, number>, score: number): void {
     const whole = (this.whole ??= buildWholeTable(this.keys));
     const p = prefixHashes(key);
+    found.clear();
     // A name of one or two letters starts too many others to suggest (`R` for `Radio Signal`).
-    for (let length = 3; length < key.length; length++) {
-      whole.each(prefixKey(p, length), (id) => {
-        if (this.keys[id]!.length === length && key.startsWith(this.keys[id]!)) found(id);
-      });
+    for (let length = 3; length < key.length; length++) whole.collect(prefixKey(p, length), length, found);
+    for (let i = 0; i < found.length; i++) {
+      const id = found.ids[i]!;
+      const length = found.tags[i]!;
+      if (this.keys[id]!.length === length && key.startsWith(this.keys[id]!) && !scored.has(id)) scored.set(id, score);
     }
   }
 
@@ -259,6 +270,9 @@ function compare(a: string, b: string): number {
 export function closest(name: string, candidates: Iterable<string>, limit = 3): string[] {
   return new NameIndex(candidates).closest(name, limit);
 }
+
+/** What a query's table lookups found (one buffer for all lookups: they never run at once). */
+const found = new Found();
 
 const indexes = new WeakMap<object, Map<string, NameIndex>>();
 

@@ -9,6 +9,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyzeDates, mayHoldDateProblems, unmaskedDates } from '../../server/src/core/dates/analyze.js';
+import { english } from '../../server/src/core/dates/en.js';
 import { judgeDates } from '../../server/src/core/rules/dateJudgments.js';
 import { PROPERTY_SEED } from './seed.js';
 
@@ -80,6 +81,23 @@ describe('date checks skip a note whose unmasked reading holds nothing they judg
           assert.deepEqual(flagged, [], JSON.stringify(t));
         }
       }),
+      { seed: PROPERTY_SEED, numRuns: 3000 },
+    );
+  });
+
+  it('date mentions looked for from where the gate found the first possible one are all there are', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.constantFrom('x ', 'Since ', 'AFTER ', 'mayday ', '2021-0 ', '12021-02-03 ', 'Marches '), { maxLength: 3 }),
+        (t, lead) => {
+          const s = lead.join('') + t;
+          const from = english.datesFrom(s);
+          assert.equal(from >= 0, english.mayHoldDates(s));
+          if (from < 0) return;
+          assert.deepEqual(english.extract(s, [], from), english.extract(s), JSON.stringify(s));
+        },
+      ),
       { seed: PROPERTY_SEED, numRuns: 3000 },
     );
   });

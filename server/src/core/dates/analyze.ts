@@ -84,7 +84,9 @@ export interface AnalyzeOptions {
  * word here has none in its analysis either.
  */
 export function unmaskedDates(text: string, lang: DateLanguage = english): Extracted | undefined {
-  return lang.mayHoldDates(text) ? lang.extract(text, []) : undefined;
+  // Date mentions are looked for from where the gate found the first possible one (the rest of a note is read once).
+  const from = lang.datesFrom(text);
+  return from >= 0 ? lang.extract(text, [], from) : undefined;
 }
 
 /** `SentenceIndex`'s questions, for a caller that needs sentences around a few offsets only. */

@@ -355,7 +355,11 @@ function at(re: RegExp, text: string, offset: number): Match | undefined {
  * dates, and at each the patterns that can start there. A weekday-led date wins over the
  * bare weekday; a month-day date over a day-month or month-year reading.
  */
-function scanDates(text: string, masked: readonly Span[]): { mentions: DateMention[]; ranges: RangeMention[]; weekdayWords: boolean } {
+function scanDates(
+  text: string,
+  masked: readonly Span[],
+  from: number,
+): { mentions: DateMention[]; ranges: RangeMention[]; weekdayWords: boolean } {
   const out: DateMention[] = [];
   const ranges: RangeMention[] = [];
   let consumed = 0;
@@ -371,7 +375,8 @@ function scanDates(text: string, masked: readonly Span[]): { mentions: DateMenti
     return true;
   };
   let weekdayWords = false;
-  ANCHOR.lastIndex = 0;
+  // Every match of `ANCHOR` is one of `GATE` at the same place: none lies before `GATE`'s first.
+  ANCHOR.lastIndex = from;
   let t: RegExpExecArray | null;
   while ((t = ANCHOR.exec(text))) {
     const p = t.index;
@@ -480,9 +485,10 @@ const GATE = new RegExp(`\\b(?:${MONTH_WORDS}|${WD_FULL}|${WD_ABBR})\\b|\\d{4}-\
 
 export const english: DateLanguage = {
   mayHoldDates: (text) => GATE.test(text),
+  datesFrom: (text) => GATE.exec(text)?.index ?? -1,
   reach: { before: DAY_BEFORE_REACH, after: RELATIVE_YEAR_REACH },
-  extract(text, masked = []): Extracted {
-    const md = scanDates(text, masked);
+  extract(text, masked = [], from = 0): Extracted {
+    const md = scanDates(text, masked, Math.max(0, from));
     const mentions = md.mentions;
     const kept = new Set(mentions);
     for (const mention of mentions) {

@@ -95,8 +95,16 @@ export interface Extracted {
 export interface DateLanguage {
   /** Cheap test: can this text hold a date at all? */
   mayHoldDates(text: string): boolean;
-  /** Date mentions outside `masked` (sorted, disjoint spans never searched). */
-  extract(text: string, masked?: readonly Span[]): Extracted;
+  /**
+   * Where the first thing that may start a date mention or an elapsed time lies (-1: there is
+   * none, as `mayHoldDates` says): `extract` finds no date mention before it.
+   */
+  datesFrom(text: string): number;
+  /**
+   * Date mentions outside `masked` (sorted, disjoint spans never searched). With `from` (what
+   * `datesFrom` gave for this text), date mentions are looked for from there only.
+   */
+  extract(text: string, masked?: readonly Span[], from?: number): Extracted;
   /**
    * How many characters before and after a mention `extract` reads to make it (a day
    * before its month, "of this year" after it): masking elsewhere changes nothing.

@@ -10,7 +10,7 @@ import { atxHeading } from '../../server/src/core/parse/atxHeading.js';
 import { headingLine } from '../../server/src/core/parse/source.js';
 import { lexicalStructure } from '../../server/src/core/parse/note.js';
 import { startsBlock } from '../../server/src/core/features/linkHover.js';
-import { sentencesIn } from '../../server/src/core/parse/sentences.js';
+import { sentencesIn, sentencesNear } from '../../server/src/core/parse/sentences.js';
 import { english, holdsElapsedTail } from '../../server/src/core/dates/en.js';
 import { sentenceAt } from '../../server/src/core/dates/segment.js';
 import { lastStartingAtOrBefore } from '../../server/src/core/text.js';
@@ -22,6 +22,36 @@ import { URI } from 'vscode-uri';
 import { childUri, pathToUri, uriToPath } from '../../server/src/node/nodeWorkspace.js';
 import { join } from 'node:path';
 import { PROPERTY_SEED } from './seed.js';
+
+/** Words, marks and breaks that sentences are made of. */
+const words = fc.constantFrom(
+  'See',
+  'x',
+  'here',
+  'Mr.',
+  'U.S.',
+  'said',
+  '"yes."',
+  '(a)',
+  '1.',
+  '2',
+  'e.g.',
+  'Then',
+  'it',
+  '...',
+  '…',
+  '?',
+  '!',
+  ')',
+  '”',
+  'é',
+  'Über',
+  '日本。',
+  '\n',
+  '\n\n',
+  '.',
+  ' ',
+);
 
 /** The ATX heading expression `parse/source.ts` used before. */
 function headingByRegex(line: string): { level: number; text: string } | undefined {
@@ -218,40 +248,35 @@ describe('property: rewritten readings equal the slow ones they replace', () => 
   });
 
   it('sentences segmented in windows of a long paragraph', () => {
-    const words = fc.constantFrom(
-      'See',
-      'x',
-      'here',
-      'Mr.',
-      'U.S.',
-      'said',
-      '"yes."',
-      '(a)',
-      '1.',
-      '2',
-      'e.g.',
-      'Then',
-      'it',
-      '...',
-      '…',
-      '?',
-      '!',
-      ')',
-      '”',
-      'é',
-      'Über',
-      '日本。',
-      '\n',
-      '\n\n',
-      '.',
-      ' ',
-    );
     fc.assert(
       fc.property(fc.array(words, { maxLength: 120 }), fc.integer({ min: 8, max: 80 }), (ws, window) => {
         const text = ws.join(' ');
         const span = { start: 0, end: text.length };
         assert.deepEqual(sentencesIn(text, span, window), sentencesIn(text, span, Infinity), JSON.stringify(text));
       }),
+      { seed: PROPERTY_SEED, numRuns: 2000 },
+    );
+  });
+  it('the sentences near a place are those of the whole paragraph split', () => {
+    fc.assert(
+      fc.property(
+        fc.array(words, { maxLength: 60 }),
+        fc.nat(20),
+        fc.nat(20),
+        fc.array(fc.nat(400), { minLength: 1, maxLength: 6 }),
+        (ws, lead, trail, offsets) => {
+          const body = ws.join(' ');
+          const text = ' '.repeat(lead) + body + '\n'.repeat(trail % 3) + 'x'.repeat(trail);
+          const paragraph = { start: lead, end: lead + body.length };
+          const sentences = sentencesIn(text, paragraph);
+          for (const at of offsets) {
+            const offset = paragraph.start + (at % (body.length + 3));
+            const i = lastStartingAtOrBefore(sentences, offset);
+            const expected = { sentence: sentences[i], before: i > 0 ? sentences[i - 1] : undefined };
+            assert.deepEqual(sentencesNear(text, paragraph, offset), expected, JSON.stringify([text, offset]));
+          }
+        },
+      ),
       { seed: PROPERTY_SEED, numRuns: 2000 },
     );
   });

@@ -18,7 +18,7 @@ import { pull, push } from './multiMap.js';
 import { folderMatteredSince, resolveMarkdownLink, resolveWikiLink, trackFolder, type LinkContext } from './links/resolve.js';
 import { noConventions, type Conventions } from './links/style.js';
 import { lastStartingAtOrBefore, LineIndex } from './text.js';
-import { sentenceAround, sentencesIn } from './parse/sentences.js';
+import { sentenceAround, sentencesNear } from './parse/sentences.js';
 import { sourceText, type SourceText } from './sourceText.js';
 import type { AnchorFileIndex, Citation, DocUri, NoteIndex, Passage, SourceIndex, Span } from './types.js';
 import type { LinkNames, Resolution, SuggestionAsk, SuggestionKind, WorkspaceView } from './view.js';
@@ -580,13 +580,18 @@ export class WorkspaceIndex implements WorkspaceView, LinkContext {
   sentenceOf(note: NoteIndex, citation: Citation): Span {
     const text = this.texts.get(note.uri);
     if (text === undefined) return citation.paragraph;
+    // Each citation's sentence once (the checks ask again), found from the sentences near it.
     const memo = this.memo(note.uri, 'sentences', () => ({
-      paragraphs: new Map<number, Span[]>(),
+      found: new Map<string, Span>(),
       seen: new Map<number, { from: number; end: number }>(),
     }));
-    let sentences = memo.paragraphs.get(citation.paragraph.start);
-    if (!sentences) memo.paragraphs.set(citation.paragraph.start, (sentences = sentencesIn(text, citation.paragraph)));
-    return sentenceAround(text, citation.paragraph, citation, sentences, memo.seen);
+    const key = `${citation.start}:${citation.end}:${citation.paragraph.start}:${citation.paragraph.end}`;
+    let sentence = memo.found.get(key);
+    if (!sentence) {
+      const near = sentencesNear(text, citation.paragraph, citation.start);
+      memo.found.set(key, (sentence = sentenceAround(text, citation.paragraph, citation, near, memo.seen)));
+    }
+    return sentence;
   }
 
   resolve(note: NoteIndex, citation: Citation): Resolution {

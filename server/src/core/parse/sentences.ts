@@ -57,6 +57,51 @@ function segment(text: string, span: Span, window: number, joinLines: boolean): 
   return out;
 }
 
+/** A sentence as `sentencesIn` gives it (`sentence`), and the one before it (`before`); either may be missing. */
+export interface SentencesNear {
+  sentence: Span | undefined;
+  before: Span | undefined;
+}
+
+/** The last paragraph segmented by `sentencesNear`, kept for its next sentence (the citations of a paragraph come in turn). */
+let segmented: { text: string; start: number; end: number; segments: Intl.Segments } | undefined;
+/** Likewise the sentences of the last paragraph longer than a window (a line of thousands of citations is split once). */
+let split: { text: string; start: number; end: number; sentences: Span[] } | undefined;
+
+/**
+ * Of the sentences `sentencesIn(text, paragraph)` gives, the last that starts at or before
+ * `offset` and the one before it. A paragraph that fits one window is not split whole:
+ * the segmenter is asked for the segment at `offset` and, going back, for those before it
+ * (the same boundaries; the segments after it are never made).
+ */
+export function sentencesNear(text: string, paragraph: Span, offset: number): SentencesNear {
+  const length = paragraph.end - paragraph.start;
+  if (length > SEGMENT_WINDOW || length <= 0 || offset < paragraph.start) {
+    if (split?.text !== text || split.start !== paragraph.start || split.end !== paragraph.end)
+      split = { text, start: paragraph.start, end: paragraph.end, sentences: sentencesIn(text, paragraph) };
+    const sentences = split.sentences;
+    const i = lastStartingAtOrBefore(sentences, offset);
+    return { sentence: sentences[i], before: i > 0 ? sentences[i - 1] : undefined };
+  }
+  if (segmented?.text !== text || segmented.start !== paragraph.start || segmented.end !== paragraph.end) {
+    segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+    const segments = segmenter.segment(text.slice(paragraph.start, paragraph.end));
+    segmented = { text, start: paragraph.start, end: paragraph.end, segments };
+  }
+  const segments = segmented.segments;
+  /** The last non-empty trimmed segment that starts at or before `limit`, from the segment at `at` back. */
+  const back = (at: number, limit: number): { span: Span; index: number } | undefined => {
+    for (let seg = segments.containing(at); seg; seg = seg.index > 0 ? segments.containing(seg.index - 1) : undefined) {
+      const span = trimmedSpan(text, paragraph.start + seg.index, paragraph.start + seg.index + seg.segment.length);
+      if (span.end > span.start && span.start <= limit) return { span, index: seg.index };
+    }
+    return undefined;
+  };
+  const found = back(Math.min(offset - paragraph.start, length - 1), offset);
+  if (!found) return { sentence: undefined, before: undefined };
+  return { sentence: found.span, before: found.index > 0 ? back(found.index - 1, Infinity)?.span : undefined };
+}
+
 /**
  * Where the text of `text[from, to)` ends once the citations (and white space) right
  * before `to` are set aside. `seen` maps a citation's end to this value for its start,
@@ -93,16 +138,15 @@ export function sentenceAround(
   text: string,
   paragraph: Span,
   target: Span,
-  sentences = sentencesIn(text, paragraph),
+  near: SentencesNear = sentencesNear(text, paragraph, target.start),
   seen?: Map<number, { from: number; end: number }>,
 ): Span {
-  const i = lastStartingAtOrBefore(sentences, target.start);
-  const s = sentences[i];
+  const s = near.sentence;
   if (!s || target.start >= s.end) return paragraph;
   // Only citations (or nothing) stand between the previous full stop and this citation.
   const end = endBeforeCitations(text, s.start, target.start, seen);
   seen?.set(target.end, { from: s.start, end });
-  if (end === s.start && i > 0) return { start: sentences[i - 1]!.start, end: target.end };
+  if (end === s.start && near.before) return { start: near.before.start, end: target.end };
   if (endsAfterStop(text, s.start, end)) return { start: s.start, end: target.end };
   return s;
 }

@@ -44,8 +44,57 @@ function span(node: YamlNode | null | undefined, fallback: Span): Span {
   return r ? { start: r[0], end: r[1] } : fallback;
 }
 
+/** An anchor file's `name: quote` line, the quote plain on the line (no tab, no CR). */
+const SIMPLE_ENTRY = /^([A-Za-z_][A-Za-z0-9_.-]*):( +)([^\s#'"[\]{}&*!|>%@`,?:-](?:[^\t\r]*[^\s])?) *$/;
+/** Plain scalars YAML's core schema reads as something other than their text (null, booleans, numbers). */
+const NOT_TEXT =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+
+/**
+ * The anchors of a file made only of blank lines, comments and `name: quote` lines whose
+ * quote is plain on its line and read by YAML as that very text (most anchor files: their
+ * YAML took longer than the sources they serve); undefined where any line needs the parser,
+ * which then reads the file (and reports what is wrong in it).
+ */
+export function simpleAnchors(text: string): AnchorDefinition[] | undefined {
+  const out: AnchorDefinition[] = [];
+  const keys = new Set<string>();
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (lineEnd > lineStart && text.charCodeAt(lineStart) !== 35 /* # */) {
+      const m = SIMPLE_ENTRY.exec(text.slice(lineStart, lineEnd));
+      if (!m) return undefined;
+      const key = m[1]!;
+      const quote = m[3]!;
+      // A comment, a mapping or a key YAML reads otherwise, a duplicate: the parser's.
+      if (/\s#|:\s|:$/.test(quote) || NOT_TEXT.test(quote) || NOT_TEXT.test(key) || keys.has(key)) return undefined;
+      if (key.length > 1000) return undefined; // YAML allows 1,024 characters before the colon of a key
+      keys.add(key);
+      const valueStart = lineStart + key.length + 1 + m[2]!.length;
+      out.push({
+        key,
+        keySpan: { start: lineStart, end: lineStart + key.length },
+        quote,
+        valueSpan: { start: valueStart, end: valueStart + quote.length },
+      });
+    }
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  return out;
+}
+
 /** Indexes one anchor file. Never throws. */
 export function parseAnchorFile(uri: string, text: string, version = 0): AnchorFileIndex {
+  const simple = simpleAnchors(text);
+  if (simple) return { uri, sourceStem: anchorFileStem(uri), version, anchors: simple, problems: [] };
+  return anchorFileByParser(uri, text, version);
+}
+
+/** `parseAnchorFile` by the YAML parser, whatever the file holds. */
+export function anchorFileByParser(uri: string, text: string, version = 0): AnchorFileIndex {
   const lines = new LineIndex(text);
   const problems: UncodedProblem[] = [];
   const anchors: AnchorDefinition[] = [];

@@ -66,6 +66,7 @@ const piece = fc.constantFrom(
   '“q”',
   '\\',
   '\u0085',
+  '\r',
   '\u0001',
   '\u007f',
   '\u2028',

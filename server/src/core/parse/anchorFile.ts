@@ -44,8 +44,10 @@ function span(node: YamlNode | null | undefined, fallback: Span): Span {
   return r ? { start: r[0], end: r[1] } : fallback;
 }
 
-/** An anchor file's `name: quote` line, the quote plain on the line (no tab, no CR). */
-const SIMPLE_ENTRY = /^([A-Za-z_][A-Za-z0-9_.-]*):( +)([^\s#'"[\]{}&*!|>%@`,?:-](?:[^\t\r]*[^\s])?) *$/;
+/** The name and colon of an anchor file's `name: quote` line. */
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*:/;
+/** What a plain quote on its line may not start with: YAML's indicators, white space. */
+const NOT_PLAIN_START = /^[\s#'"[\]{}&*!|>%@`,?:-]/;
 /** Plain scalars YAML's core schema reads as something other than their text (null, booleans, numbers). */
 const NOT_TEXT =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/;
@@ -64,15 +66,21 @@ export function simpleAnchors(text: string): AnchorDefinition[] | undefined {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     if (lineEnd > lineStart && text.charCodeAt(lineStart) !== 35 /* # */) {
-      const m = SIMPLE_ENTRY.exec(text.slice(lineStart, lineEnd));
-      if (!m) return undefined;
-      const key = m[1]!;
-      const quote = m[3]!;
+      const line = text.slice(lineStart, lineEnd);
+      const m = SIMPLE_KEY.exec(line);
+      if (!m || line.charCodeAt(m[0].length) !== 32) return undefined;
+      const key = m[0].slice(0, -1);
+      let start = m[0].length;
+      while (line.charCodeAt(start) === 32) start++;
+      let end = line.length;
+      while (end > start && line.charCodeAt(end - 1) === 32) end--;
+      const quote = line.slice(start, end);
+      if (quote === '' || NOT_PLAIN_START.test(quote) || /\s$/.test(quote)) return undefined;
       // A comment, a mapping or a key YAML reads otherwise, a duplicate: the parser's.
       if (/\s#|:\s|:$/.test(quote) || NOT_TEXT.test(quote) || NOT_TEXT.test(key) || keys.has(key)) return undefined;
       if (key.length > 1000) return undefined; // YAML allows 1,024 characters before the colon of a key
       keys.add(key);
-      const valueStart = lineStart + key.length + 1 + m[2]!.length;
+      const valueStart = lineStart + start;
       out.push({
         key,
         keySpan: { start: lineStart, end: lineStart + key.length },

@@ -11,7 +11,7 @@ import type { AnchorDefinition, AnchorFileIndex, Span, UncodedProblem } from '..
 import { LineIndex } from '../text.js';
 import { builtInAnchorKind } from '../anchors.js';
 import { baseName } from '../workspace.js';
-import { MAX_YAML_NESTING, parseYamlBounded } from './yaml.js';
+import { MAX_YAML_NESTING, parseYamlBounded, plainScalar } from './yaml.js';
 
 export const ANCHOR_FILE_SUFFIX = '.anchors.yaml';
 /** YAML errors reported per file. */
@@ -46,8 +46,6 @@ function span(node: YamlNode | null | undefined, fallback: Span): Span {
 
 /** The name and colon of an anchor file's `name: quote` line. */
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*:/;
-/** What a plain quote on its line may not start with: YAML's indicators, white space. */
-const NOT_PLAIN_START = /^[\s#'"[\]{}&*!|>%@`,?:-]/;
 /** Plain scalars YAML's core schema reads as something other than their text (null, booleans, numbers). */
 const NOT_TEXT =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/;
@@ -75,9 +73,9 @@ export function simpleAnchors(text: string): AnchorDefinition[] | undefined {
       let end = line.length;
       while (end > start && line.charCodeAt(end - 1) === 32) end--;
       const quote = line.slice(start, end);
-      if (quote === '' || NOT_PLAIN_START.test(quote) || /\s$/.test(quote)) return undefined;
-      // A comment, a mapping or a key YAML reads otherwise, a duplicate: the parser's.
-      if (/\s#|:\s|:$/.test(quote) || NOT_TEXT.test(quote) || NOT_TEXT.test(key) || keys.has(key)) return undefined;
+      // Not plain on its line, read by YAML as other than its text, or a repeated name: the parser's.
+      if (quote === '' || /\s$/.test(quote) || plainScalar(quote) === undefined) return undefined;
+      if (NOT_TEXT.test(quote) || NOT_TEXT.test(key) || keys.has(key)) return undefined;
       if (key.length > 1000) return undefined; // YAML allows 1,024 characters before the colon of a key
       keys.add(key);
       const valueStart = lineStart + start;

@@ -14,7 +14,7 @@ import { definitionLinks, scanMarkdownLinks } from './mdLinks.js';
 import { propertyLinks } from './propertyLinks.js';
 import { markdownLinkTexts, SlugCounter } from './slug.js';
 import { markdownStructure, type Structure } from './tree.js';
-import { yamlValue } from './yaml.js';
+import { plainScalar, yamlValue } from './yaml.js';
 
 /** The stem of a note's file name (`minds suffer.md` → `minds suffer`). */
 export function noteStem(uri: string): string {
@@ -147,12 +147,6 @@ function simpleFrontMatter(value: string): Record<string, string> | undefined {
     out[m[1]!] = scalar;
   }
   return out;
-}
-
-/** A plain scalar as YAML reads it on one line (itself), or undefined where it may read otherwise. */
-function plainScalar(v: string): string | undefined {
-  // `key: a: b` and `key: a:` open a mapping (an error there), ` #` a comment.
-  return /^['"[\]{}&*!|>%@`#,?:-]/.test(v) || /\s#|:[ \t]|:$/.test(v) ? undefined : v;
 }
 
 /**

@@ -125,6 +125,17 @@ function parseBounded(text: string, options: Options, limit: number): { doc: Doc
 }
 
 /**
+ * A value written on one line after `key: ` (without the white space around it), as YAML
+ * reads it when it is a plain scalar: itself, or undefined where YAML may read it otherwise
+ * (an indicator or white space first; ` #` a comment; `: ` or a final `:` a mapping, an
+ * error there). Whether YAML's schema reads it as text (not a number, `true`, `null`) is
+ * the caller's to ask.
+ */
+export function plainScalar(v: string): string | undefined {
+  return /^[\s'"[\]{}&*!|>%@`#,?:-]/.test(v) || /\s#|:\s|:$/.test(v) ? undefined : v;
+}
+
+/**
  * The value of a YAML text, as `yaml`'s `parse` gives it (aliases expanded at most
  * `maxAliasCount` times); throws on any error, a repeated key or too deep a nesting.
  */

@@ -63,10 +63,12 @@ export interface SentencesNear {
   before: Span | undefined;
 }
 
-/** The last paragraph segmented by `sentencesNear`, kept for its next sentence (the citations of a paragraph come in turn). */
-let segmented: { text: string; start: number; end: number; segments: Intl.Segments } | undefined;
-/** Likewise the sentences of the last paragraph longer than a window (a line of thousands of citations is split once). */
-let split: { text: string; start: number; end: number; sentences: Span[] } | undefined;
+/**
+ * The last paragraph `sentencesNear` read, kept for its next citation (the citations of a
+ * paragraph come in turn): segmented where it fits one window, split whole (a line of
+ * thousands of citations once) where it does not.
+ */
+let last: { text: string; start: number; end: number; segments?: Intl.Segments; sentences?: Span[] } | undefined;
 
 /**
  * Of the sentences `sentencesIn(text, paragraph)` gives, the last that starts at or before
@@ -75,20 +77,16 @@ let split: { text: string; start: number; end: number; sentences: Span[] } | und
  * (the same boundaries; the segments after it are never made).
  */
 export function sentencesNear(text: string, paragraph: Span, offset: number): SentencesNear {
+  if (last?.text !== text || last.start !== paragraph.start || last.end !== paragraph.end)
+    last = { text, start: paragraph.start, end: paragraph.end };
   const length = paragraph.end - paragraph.start;
   if (length > SEGMENT_WINDOW || length <= 0 || offset < paragraph.start) {
-    if (split?.text !== text || split.start !== paragraph.start || split.end !== paragraph.end)
-      split = { text, start: paragraph.start, end: paragraph.end, sentences: sentencesIn(text, paragraph) };
-    const sentences = split.sentences;
+    const sentences = (last.sentences ??= sentencesIn(text, paragraph));
     const i = lastStartingAtOrBefore(sentences, offset);
     return { sentence: sentences[i], before: i > 0 ? sentences[i - 1] : undefined };
   }
-  if (segmented?.text !== text || segmented.start !== paragraph.start || segmented.end !== paragraph.end) {
-    segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
-    const segments = segmenter.segment(text.slice(paragraph.start, paragraph.end));
-    segmented = { text, start: paragraph.start, end: paragraph.end, segments };
-  }
-  const segments = segmented.segments;
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const segments = (last.segments ??= segmenter.segment(text.slice(paragraph.start, paragraph.end)));
   /** The last non-empty trimmed segment that starts at or before `limit`, from the segment at `at` back. */
   const back = (at: number, limit: number): { span: Span; index: number } | undefined => {
     for (let seg = segments.containing(at); seg; seg = seg.index > 0 ? segments.containing(seg.index - 1) : undefined) {

@@ -99,7 +99,7 @@ const entryPoints: [string, (text: string) => unknown][] = [
   ['english.extract', (t) => english.extract(t)],
   ['english.tenses', (t) => english.tenses(t)({ start: 0, end: t.length }, { start: t.length >> 1, end: (t.length >> 1) + 1 })],
   ['english.sentences', (t) => english.sentences(t)],
-  ['english.mayHoldDates', (t) => english.mayHoldDates(t)],
+  ['english.datesFrom', (t) => english.datesFrom(t)],
   ['analyzeDates', (t) => analyzeDates(t, { isSource: true })],
   ['judgeDates', (t) => judgeDates(t, analyzeDates(t, { isSource: true }))],
   ['normalize', (t) => normalize(t)],

@@ -484,7 +484,6 @@ function yearMentions(text: string, masked: readonly Span[]): YearMention[] {
 const GATE = new RegExp(`\\b(?:${MONTH_WORDS}|${WD_FULL}|${WD_ABBR})\\b|\\d{4}-\\d{2}-\\d{2}|\\b(?:since|after)\\b`);
 
 export const english: DateLanguage = {
-  mayHoldDates: (text) => GATE.test(text),
   datesFrom: (text) => GATE.exec(text)?.index ?? -1,
   reach: { before: DAY_BEFORE_REACH, after: RELATIVE_YEAR_REACH },
   extract(text, masked = [], from = 0): Extracted {

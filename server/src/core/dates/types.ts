@@ -93,11 +93,9 @@ export interface Extracted {
 
 /** The words of one language that date extraction needs. */
 export interface DateLanguage {
-  /** Cheap test: can this text hold a date at all? */
-  mayHoldDates(text: string): boolean;
   /**
-   * Where the first thing that may start a date mention or an elapsed time lies (-1: there is
-   * none, as `mayHoldDates` says): `extract` finds no date mention before it.
+   * Cheap test: where the first thing that may start a date mention or an elapsed time lies,
+   * or -1 where the text can hold no date at all. `extract` finds no date mention before it.
    */
   datesFrom(text: string): number;
   /**
